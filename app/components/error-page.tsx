@@ -1,0 +1,38 @@
+import { Link } from '@remix-run/react'
+
+const PAGES: Record<number, { title: string; body: string[] }> = {
+  403: {
+    title: 'You do not have permission to view this page',
+    body: ['This page belongs to a service, organisation or region your account does not cover.', 'If you think you should have access, contact your regional lead or the national team.'],
+  },
+  404: {
+    title: 'Page not found',
+    body: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+  },
+  405: {
+    title: 'This page cannot do that',
+    body: ['Go back to the page you came from and try again.'],
+  },
+  500: {
+    title: 'Sorry, there is a problem with the service',
+    body: ['Try again later. Anything you saved before the problem is kept.', 'If the problem continues, contact the national team.'],
+  },
+}
+
+/** NHS-style error pages (403, 404, 500): plain words, no technical detail. */
+export function ErrorPage({ status }: { status: number }) {
+  const page = PAGES[status] ?? (status >= 500 ? PAGES[500]! : PAGES[404]!)
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>{page.title}</h1>
+        {page.body.map((text) => (
+          <p key={text}>{text}</p>
+        ))}
+        <p>
+          <Link to="/">Go to the home page</Link>
+        </p>
+      </div>
+    </div>
+  )
+}

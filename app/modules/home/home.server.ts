@@ -1,0 +1,134 @@
+// What each person's home page lists: only records their grants reach, straight from the database.
+import { prisma } from '~/utils/db.server'
+import { reachOf, submissionScope, type Actor } from '~/modules/auth/permissions'
+
+const submissionRow = {
+  id: true,
+  reference: true,
+  status: true,
+  submittedAt: true,
+  cycle: { select: { id: true, name: true, status: true, submissionDeadline: true } },
+  organisation: { select: { id: true, name: true, odsCode: true } },
+} as const
+
+async function serviceSections(actor: Actor) {
+  const { serviceIds } = reachOf(actor, 'submission:view')
+  if (!serviceIds.length) return []
+  const scope = submissionScope(actor, 'submission:view')
+  return prisma.libraryService.findMany({
+    where: { id: { in: serviceIds } },
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      organisations: {
+        where: { servesTo: null },
+        orderBy: { organisation: { name: 'asc' } },
+        select: {
+          organisation: {
+            select: {
+              id: true,
+              name: true,
+              odsCode: true,
+              submissions: {
+                where: { AND: [scope, { libraryServiceId: { in: serviceIds } }] },
+                orderBy: { cycle: { opensAt: 'desc' } },
+                select: submissionRow,
+              },
+            },
+          },
+        },
+      },
+    },
+  })
+}
+
+async function sponsorSections(actor: Actor) {
+  const { organisationIds } = reachOf(actor, 'submission:sign-off')
+  if (!organisationIds.length) return []
+  const scope = submissionScope(actor, 'submission:view')
+  return prisma.organisation.findMany({
+    where: { id: { in: organisationIds } },
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      odsCode: true,
+      submissions: { where: scope, orderBy: { cycle: { opensAt: 'desc' } }, select: { ...submissionRow, libraryService: { select: { name: true } } } },
+    },
+  })
+}
+
+async function validatorAssignments(actor: Actor) {
+  if (!reachOf(actor, 'validation:grade').assigned) return []
+  return prisma.validatorAssignment.findMany({
+    where: { validatorId: actor.id, submission: submissionScope(actor, 'submission:view') },
+    orderBy: [{ completedAt: 'asc' }, { dueDate: 'asc' }],
+    select: {
+      id: true,
+      kind: true,
+      dueDate: true,
+      completedAt: true,
+      submission: { select: { ...submissionRow, region: { select: { name: true } } } },
+    },
+  })
+}
+
+async function regionSections(actor: Actor) {
+  const { regionIds } = reachOf(actor, 'dashboard:regional')
+  if (!regionIds.length) return []
+  const scope = submissionScope(actor, 'submission:view')
+  return prisma.region.findMany({
+    where: { id: { in: regionIds } },
+    orderBy: { name: 'asc' },
+    select: {
+      id: true,
+      name: true,
+      submissions: {
+        where: { AND: [scope, { cycle: { status: 'OPEN' } }] },
+        orderBy: [{ cycle: { opensAt: 'desc' } }, { organisation: { name: 'asc' } }],
+        select: { ...submissionRow, libraryService: { select: { name: true } } },
+      },
+    },
+  })
+}
+
+async function nationalSection(actor: Actor) {
+  if (!reachOf(actor, 'dashboard:national').everywhere) return null
+  const [cycles, statusCounts, regions, regionCounts] = await Promise.all([
+    prisma.cycle.findMany({
+      orderBy: { opensAt: 'desc' },
+      select: { id: true, name: true, status: true, submissionDeadline: true, edition: { select: { name: true } } },
+    }),
+    prisma.submission.groupBy({ by: ['cycleId', 'status'], _count: { _all: true } }),
+    prisma.region.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, _count: { select: { organisations: true } } } }),
+    prisma.submission.groupBy({ by: ['regionId'], where: { cycle: { status: 'OPEN' } }, _count: { _all: true } }),
+  ])
+  const submittedStatuses = new Set(['SUBMITTED', 'IN_VALIDATION', 'CLARIFICATION_REQUESTED', 'IN_MODERATION', 'VALIDATED', 'PUBLISHED'])
+  return {
+    cycles: cycles.map((cycle) => {
+      const counts = statusCounts.filter((c) => c.cycleId === cycle.id)
+      const total = counts.reduce((sum, c) => sum + c._count._all, 0)
+      const submitted = counts.filter((c) => submittedStatuses.has(c.status)).reduce((sum, c) => sum + c._count._all, 0)
+      const published = counts.find((c) => c.status === 'PUBLISHED')?._count._all ?? 0
+      return { ...cycle, total, submitted, published }
+    }),
+    regions: regions.map((region) => ({
+      id: region.id,
+      name: region.name,
+      organisations: region._count.organisations,
+      openSubmissions: regionCounts.find((c) => c.regionId === region.id)?._count._all ?? 0,
+    })),
+  }
+}
+
+export async function getHome(actor: Actor) {
+  const [services, sponsorOrganisations, assignments, regions, national] = await Promise.all([
+    serviceSections(actor),
+    sponsorSections(actor),
+    validatorAssignments(actor),
+    regionSections(actor),
+    nationalSection(actor),
+  ])
+  return { services, sponsorOrganisations, assignments, regions, national }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { ROLES } from '~/modules/auth/roles'
+import {
+  SUBMISSION_STATUSES,
+  SUBMISSION_STATUS_COLOURS,
+  SUBMISSION_STATUS_LABELS,
+  canTransition,
+  isEditableByService,
+  isResultVisibleToService,
+  nextStatuses,
+} from './status'
+
+describe('submission status', () => {
+  it('has a label and a colour for every status', () => {
+    for (const status of SUBMISSION_STATUSES) {
+      expect(SUBMISSION_STATUS_LABELS[status]).toMatch(/\w/)
+      expect(SUBMISSION_STATUS_COLOURS[status]).toMatch(/\w/)
+    }
+  })
+
+  it('follows the workflow of domain.md §6', () => {
+    expect(nextStatuses('IN_PROGRESS', 'SERVICE_LEAD')).toEqual(['AWAITING_SIGN_OFF'])
+    expect(nextStatuses('IN_PROGRESS', 'SERVICE_CONTRIBUTOR')).toEqual([])
+    expect(nextStatuses('AWAITING_SIGN_OFF', 'EXECUTIVE_SPONSOR')).toEqual(['IN_PROGRESS'])
+    expect(nextStatuses('AWAITING_SIGN_OFF', 'SERVICE_LEAD').sort()).toEqual(['IN_PROGRESS', 'SUBMITTED'])
+    expect(canTransition('VALIDATED', 'PUBLISHED', 'REGIONAL_LEAD')).toBe(true)
+    expect(canTransition('VALIDATED', 'PUBLISHED', 'VALIDATOR')).toBe(false)
+    expect(canTransition('SUBMITTED', 'IN_PROGRESS', 'SERVICE_LEAD')).toBe(false)
+  })
+
+  it('never lets a national viewer change a status', () => {
+    for (const status of SUBMISSION_STATUSES) expect(nextStatuses(status, 'NATIONAL_VIEWER')).toEqual([])
+  })
+
+  it('gives every status but published a way forward for some role', () => {
+    for (const status of SUBMISSION_STATUSES) {
+      const reachable = ROLES.flatMap((role) => nextStatuses(status, role))
+      expect(reachable.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('locks the service out after submission except for clarification', () => {
+    expect(SUBMISSION_STATUSES.filter(isEditableByService)).toEqual(['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'])
+    expect(SUBMISSION_STATUSES.filter(isResultVisibleToService)).toEqual(['PUBLISHED'])
+  })
+})

@@ -1,0 +1,136 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react'
+import { useEffect, type ReactNode } from 'react'
+import { Footer, Header, NotificationBanner, SkipLink } from '~/components/nhs'
+import { ErrorPage } from '~/components/error-page'
+import { getSessionUser } from '~/modules/auth/session.server'
+import { navigationFor } from '~/modules/auth/navigation'
+import { readFlash } from '~/utils/flash.server'
+import { useNonce } from '~/utils/nonce'
+import stylesheet from '~/styles/app.scss?url'
+
+export const SERVICE_NAME = 'LKS Quality Portal'
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  { rel: 'icon', href: '/nhsuk/images/favicon.ico', sizes: '48x48' },
+  { rel: 'icon', href: '/nhsuk/images/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'apple-touch-icon', href: '/nhsuk/images/nhsuk-icon-180.png' },
+]
+
+export const meta: MetaFunction = () => [{ title: SERVICE_NAME }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getSessionUser(request)
+  const { flash, setCookie } = await readFlash(request)
+  return data(
+    {
+      user: user ? { name: user.name, email: user.email } : null,
+      navigation: user ? navigationFor(user) : [],
+      flash,
+    },
+    { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
+  )
+}
+
+/** Starts the design system's scripts for what is on the page (character counts, radios...). */
+function useNhsFrontend() {
+  const location = useLocation()
+  useEffect(() => {
+    let cancelled = false
+    void import('~/utils/nhsuk-frontend.client').then(({ initNhsFrontend }) => {
+      if (!cancelled) initNhsFrontend()
+    })
+    return () => {
+      cancelled = true
+    }
+  }, [location.key])
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce()
+  const rootData = useRouteLoaderData<typeof loader>('root')
+  const location = useLocation()
+  const navigation = (rootData?.navigation ?? []).map((item) => ({
+    ...item,
+    current: item.href === '/' ? location.pathname === '/' : location.pathname.startsWith(item.href),
+  }))
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink href="#maincontent" />
+        <Header
+          serviceName={SERVICE_NAME}
+          serviceHref="/"
+          user={rootData?.user ?? null}
+          navigation={navigation}
+          account={
+            rootData?.user
+              ? [
+                  { href: '/account', text: rootData.user.name, icon: true },
+                  { text: 'Sign out', form: { action: '/sign-out', method: 'post' } },
+                ]
+              : undefined
+          }
+        />
+        <div className="nhsuk-width-container">
+          <main className="nhsuk-main-wrapper" id="maincontent">
+            {rootData?.flash ? (
+              <NotificationBanner title={rootData.flash.type === 'success' ? 'Success' : 'Important'} success={rootData.flash.type === 'success'}>
+                <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
+                {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
+              </NotificationBanner>
+            ) : null}
+            {children}
+          </main>
+        </div>
+        <Footer
+          links={[
+            { href: '/framework', text: 'Quality and improvement outcomes framework' },
+            { href: '/accessibility', text: 'Accessibility statement' },
+            { href: '/healthcheck', text: 'Service status' },
+          ]}
+          copyright="NHS England"
+        />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+        <HydrationKey pathname={location.pathname} />
+      </body>
+    </html>
+  )
+}
+
+// Renders nothing; keeps the design-system scripts in step with client-side navigation.
+function HydrationKey(_: { pathname: string }) {
+  useNhsFrontend()
+  return null
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError()
+  if (isRouteErrorResponse(error)) {
+    return <ErrorPage status={error.status} />
+  }
+  return <ErrorPage status={500} />
+}

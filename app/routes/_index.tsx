@@ -1,0 +1,142 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Table, Tag } from '~/components/nhs'
+import { SubmissionStatusTag } from '~/components/status-tag'
+import { getHome } from '~/modules/home/home.server'
+import { requireUser } from '~/modules/auth/session.server'
+import { CYCLE_STATUS_LABELS } from '~/modules/cycles/labels'
+import { formatDate } from '~/utils/dates'
+
+export const meta: MetaFunction = () => [{ title: 'Home - LKS Quality Portal' }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  return { name: user.name, home: await getHome(user) }
+}
+
+export default function Home() {
+  const { name, home } = useLoaderData<typeof loader>()
+  const nothing = !home.services.length && !home.sponsorOrganisations.length && !home.assignments.length && !home.regions.length && !home.national
+  return (
+    <>
+      <h1>Welcome, {name}</h1>
+      {nothing ? <p>Your account has no roles yet. Contact your regional lead or the national team to be given access.</p> : null}
+
+      {home.services.map((service) => (
+        <section key={service.id} aria-labelledby={`service-${service.id}`}>
+          <h2 id={`service-${service.id}`}>{service.name}</h2>
+          <p>Organisations your library service submits for, and their submissions.</p>
+          <Table
+            caption={`Submissions by ${service.name}`}
+            captionSize="s"
+            responsive
+            head={['Organisation', 'Cycle', 'Status', 'Submitted']}
+            rows={service.organisations.flatMap(({ organisation }) =>
+              organisation.submissions.length
+                ? organisation.submissions.map((s) => [
+                    <a key="o" href={`/organisations/${organisation.id}`}>{organisation.name}</a>,
+                    <a key="c" href={`/submissions/${s.id}`}>{s.cycle.name}</a>,
+                    <SubmissionStatusTag key="s" status={s.status} />,
+                    s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
+                  ])
+                : [[<a key="o" href={`/organisations/${organisation.id}`}>{organisation.name}</a>, 'No submission yet', '', '']],
+            )}
+          />
+        </section>
+      ))}
+
+      {home.sponsorOrganisations.map((org) => (
+        <section key={org.id} aria-labelledby={`sponsor-${org.id}`}>
+          <h2 id={`sponsor-${org.id}`}>{org.name}</h2>
+          <p>As executive sponsor you sign off your organisation&apos;s submissions and see their results.</p>
+          <Table
+            caption={`Submissions for ${org.name}`}
+            captionSize="s"
+            responsive
+            head={['Cycle', 'Library service', 'Status', 'Submitted']}
+            rows={org.submissions.map((s) => [
+              <a key="c" href={`/submissions/${s.id}`}>{s.cycle.name}</a>,
+              s.libraryService.name,
+              <SubmissionStatusTag key="s" status={s.status} />,
+              s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
+            ])}
+          />
+        </section>
+      ))}
+
+      {home.assignments.length ? (
+        <section aria-labelledby="assignments">
+          <h2 id="assignments">Your validation assignments</h2>
+          <Table
+            caption="Submissions assigned to you"
+            captionSize="s"
+            responsive
+            head={['Organisation', 'Region', 'Cycle', 'Role', 'Due', 'Status']}
+            rows={home.assignments.map((a) => [
+              <a key="o" href={`/submissions/${a.submission.id}`}>{a.submission.organisation.name}</a>,
+              a.submission.region.name,
+              a.submission.cycle.name,
+              a.kind === 'PRIMARY' ? 'Primary validator' : 'Second validator',
+              formatDate(a.dueDate),
+              a.completedAt ? <Tag key="t" colour="green">Completed</Tag> : <SubmissionStatusTag key="t" status={a.submission.status} />,
+            ])}
+          />
+        </section>
+      ) : null}
+
+      {home.regions.map((region) => (
+        <section key={region.id} aria-labelledby={`region-${region.id}`}>
+          <h2 id={`region-${region.id}`}>{region.name}</h2>
+          <p>
+            Submissions in open cycles in your region. <a href={`/regions/${region.id}`}>See every organisation in {region.name}</a>
+          </p>
+          <Table
+            caption={`Open submissions in ${region.name}`}
+            captionSize="s"
+            responsive
+            head={['Organisation', 'Library service', 'Cycle', 'Status']}
+            rows={region.submissions.map((s) => [
+              <a key="o" href={`/submissions/${s.id}`}>{s.organisation.name}</a>,
+              s.libraryService.name,
+              s.cycle.name,
+              <SubmissionStatusTag key="s" status={s.status} />,
+            ])}
+          />
+        </section>
+      ))}
+
+      {home.national ? (
+        <>
+          <section aria-labelledby="cycles">
+            <h2 id="cycles">Cycles</h2>
+            <Table
+              caption="Cycles and their submissions"
+              captionSize="s"
+              responsive
+              head={['Cycle', 'Framework', 'Status', 'Submission deadline', 'Submissions', 'Submitted', 'Results published']}
+              rows={home.national.cycles.map((c) => [
+                <a key="c" href={`/cycles/${c.id}`}>{c.name}</a>,
+                c.edition.name,
+                CYCLE_STATUS_LABELS[c.status] ?? c.status,
+                formatDate(c.submissionDeadline),
+                String(c.total),
+                String(c.submitted),
+                String(c.published),
+              ])}
+            />
+          </section>
+          <section aria-labelledby="regions">
+            <h2 id="regions">Regions</h2>
+            <Table
+              caption="Regions, organisations and submissions in open cycles"
+              captionSize="s"
+              responsive
+              head={['Region', 'Organisations', 'Submissions in open cycles']}
+              rows={home.national.regions.map((r) => [<a key="r" href={`/regions/${r.id}`}>{r.name}</a>, String(r.organisations), String(r.openSubmissions)])}
+            />
+          </section>
+        </>
+      ) : null}
+    </>
+  )
+}

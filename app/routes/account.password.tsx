@@ -1,0 +1,67 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData } from '@remix-run/react'
+import { errorSummaryItems } from '~/components/form-errors'
+import { BackLink, Button, ErrorSummary, PasswordInput } from '~/components/nhs'
+import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/modules/auth/schema'
+import { requireUser } from '~/modules/auth/session.server'
+import { changePassword } from '~/modules/auth/sign-in.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+
+export const meta: MetaFunction = () => [{ title: 'Change your password - LKS Quality Portal' }]
+
+const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireUser(request)
+  return null
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
+  const hideFields = [...FIELDS]
+  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 })
+  const result = await changePassword({ userId: user.id, sessionId: user.sessionId, ...submission.value, ipAddress: context.clientAddress })
+  if (!result.ok) {
+    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields }) }, { status: 400 })
+  }
+  return redirectWithFlash(request, '/account', { type: 'success', title: 'Your password has been changed', description: 'You have been signed out everywhere else.' })
+}
+
+export default function ChangePassword() {
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'change-password',
+    lastResult: actionData?.result,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink href="/account">Back to your account</BackLink>
+        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
+        <h1>Change your password</h1>
+        <Form method="post" {...getFormProps(form)}>
+          <PasswordInput name="currentPassword" id="currentPassword" label="Current password" autoComplete="current-password" error={fields.currentPassword.errors?.[0]} />
+          <PasswordInput
+            name="newPassword"
+            id="newPassword"
+            label="New password"
+            hint={`Use ${MIN_PASSWORD_LENGTH} characters or more. A few unrelated words together make a strong password.`}
+            autoComplete="new-password"
+            error={fields.newPassword.errors?.[0]}
+          />
+          <PasswordInput name="confirmPassword" id="confirmPassword" label="Confirm new password" autoComplete="new-password" error={fields.confirmPassword.errors?.[0]} />
+          <Button type="submit" preventDoubleClick>
+            Change password
+          </Button>
+        </Form>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,51 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { Breadcrumbs, Table } from '~/components/nhs'
+import { SubmissionStatusTag } from '~/components/status-tag'
+import { requireUser } from '~/modules/auth/session.server'
+import { getRegionForUser } from '~/modules/organisations/organisation.server'
+import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
+import { notFound } from '~/utils/http.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.region.name ?? 'Region'} - LKS Quality Portal` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const region = await getRegionForUser(user, params.regionId ?? '')
+  if (!region) notFound()
+  return { region }
+}
+
+export default function RegionPage() {
+  const { region } = useLoaderData<typeof loader>()
+  return (
+    <>
+      <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
+      <span className="nhsuk-caption-l">Region {region.code}</span>
+      <h1>{region.name}</h1>
+      <Table
+        caption="Organisations and their submissions in open cycles"
+        captionSize="m"
+        responsive
+        head={['Organisation', 'ODS code', 'Type', 'Library service', 'Open cycle submission']}
+        rows={region.organisations.map((o) => [
+          <a key="o" href={`/organisations/${o.id}`}>{o.name}</a>,
+          o.odsCode,
+          ORGANISATION_TYPE_LABELS[o.type] ?? o.type,
+          o.services.map((s) => s.libraryService.name).join(', ') || 'None recorded',
+          o.submissions.length ? (
+            <ul key="s" className="nhsuk-list">
+              {o.submissions.map((s) => (
+                <li key={s.id}>
+                  <a href={`/submissions/${s.id}`}>{s.cycle.name}</a> <SubmissionStatusTag status={s.status} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            'None'
+          ),
+        ])}
+      />
+    </>
+  )
+}

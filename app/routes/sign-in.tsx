@@ -1,0 +1,96 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data, redirect } from '@remix-run/node'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Button, ErrorSummary, PasswordInput, TextInput } from '~/components/nhs'
+import { errorSummaryItems } from '~/components/form-errors'
+import { SignInSchema } from '~/modules/auth/schema'
+import { attemptSignIn } from '~/modules/auth/sign-in.server'
+import { getSessionUser } from '~/modules/auth/session.server'
+import { formatDateTime } from '~/utils/dates'
+import { safeRedirect } from '~/utils/http.server'
+
+export const meta: MetaFunction = () => [{ title: 'Sign in - LKS Quality Portal' }]
+
+const FIELDS = ['email', 'password'] as const
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/')
+  if (await getSessionUser(request)) throw redirect(redirectTo)
+  return { redirectTo }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData()
+  const submission = parseWithZod(formData, { schema: SignInSchema })
+  if (submission.status !== 'success') {
+    return data({ result: submission.reply({ hideFields: ['password'] }), lockedUntil: null }, { status: 400 })
+  }
+  const result = await attemptSignIn({
+    email: submission.value.email,
+    password: submission.value.password,
+    userAgent: request.headers.get('user-agent') ?? '',
+    ipAddress: context.clientAddress,
+  })
+  if (result.ok) {
+    throw redirect(safeRedirect(submission.value.redirectTo, '/'), { headers: { 'Set-Cookie': result.setCookie } })
+  }
+  if (result.reason === 'LOCKED') {
+    return data(
+      {
+        result: submission.reply({ formErrors: [`Your account is locked because of too many failed sign-in attempts. Try again after ${formatDateTime(result.lockedUntil)}.`], hideFields: ['password'] }),
+        lockedUntil: result.lockedUntil.toISOString(),
+      },
+      { status: 403 },
+    )
+  }
+  return data(
+    { result: submission.reply({ formErrors: ['Enter a correct email address and password'], hideFields: ['password'] }), lockedUntil: null },
+    { status: 400 },
+  )
+}
+
+export default function SignIn() {
+  const { redirectTo } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const navigation = useNavigation()
+  const [form, fields] = useForm({
+    id: 'sign-in',
+    lastResult: navigation.state === 'idle' ? actionData?.result : null,
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignInSchema }),
+    shouldValidate: 'onSubmit',
+    shouldRevalidate: 'onInput',
+  })
+  const errors = errorSummaryItems(form.allErrors, FIELDS)
+  const formError = form.errors?.[0]
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={errors} />
+        <h1>Sign in</h1>
+        <p>Sign in to the LKS Quality Portal with the email address and password for your account.</p>
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="redirectTo" value={redirectTo} />
+          <TextInput
+            name="email"
+            id="email"
+            label="Email address"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={fields.email.initialValue ?? ''}
+            error={fields.email.errors?.[0] ?? formError}
+          />
+          <PasswordInput name="password" id="password" label="Password" autoComplete="current-password" error={fields.password.errors?.[0]} />
+          <Button type="submit" preventDoubleClick>
+            Sign in
+          </Button>
+        </Form>
+        <p>
+          If you have forgotten your password or your account is locked, contact the national team or your regional lead.
+        </p>
+      </div>
+    </div>
+  )
+}

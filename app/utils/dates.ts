@@ -1,0 +1,26 @@
+// Dates in the interface: "14 March 2026", London time (domain.md §8).
+const TIME_ZONE = 'Europe/London'
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE })
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: 'numeric', minute: '2-digit', hour12: true, timeZone: TIME_ZONE })
+
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value)
+}
+
+/** "14 March 2026" */
+export function formatDate(value: Date | string | number): string {
+  return dateFormat.format(toDate(value))
+}
+
+/** "14 March 2026 at 2:30pm" */
+export function formatDateTime(value: Date | string | number): string {
+  const date = toDate(value)
+  const time = timeFormat.format(date).replace(/\s/g, '').toLowerCase()
+  return `${formatDate(date)} at ${time}`
+}
+
+/** "14 March 2026 to 31 March 2027" */
+export function formatDateRange(from: Date | string | number, to: Date | string | number): string {
+  return `${formatDate(from)} to ${formatDate(to)}`
+}

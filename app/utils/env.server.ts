@@ -1,0 +1,69 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// The one place that reads process.env. Every setting has a default that serves the embedded
+// first run; production refuses to start with a missing or weak SESSION_SECRET.
+const DEV_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production'
+const EXAMPLE_SESSION_SECRET = 'replace-with-a-long-random-string'
+
+const booleanFromString = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^file:/, 'DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db')
+      .default('file:./prisma/dev.db'),
+    SESSION_SECRET: z.string().optional(),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    COOKIE_SECURE: booleanFromString.optional(),
+    APP_ORIGIN: z.url().optional(),
+    TRUST_PROXY: booleanFromString.default(false),
+    UPLOAD_DIR: z.string().default(path.join('data', 'uploads')),
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
+    SERVICE_QUOTA_MB: z.coerce.number().positive().default(5120),
+    QUALIFIED_STAFF_POLICY_WTE: z.coerce.number().positive().default(1250),
+    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
+    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+    LOG_REQUESTS: booleanFromString.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    const secret = env.SESSION_SECRET
+    if (!secret) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production. Set it to a random string of at least 32 characters, for example from `openssl rand -hex 32`.' })
+    } else if (secret.length < 32 || secret === DEV_SESSION_SECRET || secret === EXAMPLE_SESSION_SECRET || new Set(secret).size < 8) {
+      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is too weak. Use a random string of at least 32 characters, for example from `openssl rand -hex 32`.' })
+    }
+  })
+
+export type Env = ReturnType<typeof parseEnv>
+
+export function parseEnv(source: Record<string, string | undefined>) {
+  const result = EnvSchema.safeParse(source)
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'configuration'} ${issue.message}`)
+    throw new Error(`The portal's configuration is not valid:\n${lines.join('\n')}\nSee .env.example for every setting.`)
+  }
+  const env = result.data
+  return {
+    ...env,
+    SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    MAX_UPLOAD_BYTES: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
+    SERVICE_QUOTA_BYTES: Math.round(env.SERVICE_QUOTA_MB * 1024 * 1024),
+    isProduction: env.NODE_ENV === 'production',
+  }
+}
+
+let cached: Env | undefined
+
+/** The validated configuration, parsed once per process. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env)
+  return cached
+}

@@ -1,0 +1,31 @@
+/** Throws a Response (caught by the route's error boundary) when the condition is false. */
+export function invariantResponse(condition: unknown, message: string, status = 400): asserts condition {
+  if (!condition) throw new Response(message, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
+export function notFound(message = 'Page not found'): never {
+  throw new Response(message, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
+export function forbidden(message = 'You do not have permission to do this'): never {
+  throw new Response(message, { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+}
+
+/**
+ * A redirect target from untrusted input: only a path on this site, never another origin
+ * ("//evil.example", "/\\evil.example", "https://...") and never a protocol-relative URL.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
+  if (typeof to !== 'string' || !to) return fallback
+  const value = to.trim()
+  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
+  if (/[\u0000-\u001f\\]/.test(value)) return fallback
+  try {
+    const url = new URL(value, 'http://portal.invalid')
+    if (url.origin !== 'http://portal.invalid') return fallback
+    return url.pathname + url.search + url.hash
+  } catch {
+    return fallback
+  }
+}
+

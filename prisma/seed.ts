@@ -1,0 +1,438 @@
+// Demo data: the framework, regions, organisations, library services, two cycles and one account
+// per role. Idempotent: it does nothing when the database already has users, so `npm start` can
+// call it on every start. Run by scripts/prepare-database.mjs, or `npm run db:seed`.
+import { PrismaLibSQL } from '@prisma/adapter-libsql'
+import { PrismaClient } from '../app/generated/prisma/client'
+import { hashPassword } from '../app/modules/auth/password.server'
+import { gradeToSteps, type Grade } from '../app/modules/framework/grading'
+import {
+  createEdition,
+  demoNarrative,
+  gradeColumns,
+  gradeNear,
+  randomSource,
+  statusesForGrade,
+  suggestedFor,
+  type EditionShape,
+  type Random,
+  type Tx,
+} from './seed-lib'
+import { EDITION_2019, EDITION_2022 } from './seed-data/framework-content'
+
+export const DEMO_PASSWORD = 'Quality-Portal-2026'
+
+const REGIONS = [
+  { code: 'Y61', name: 'East of England' },
+  { code: 'Y56', name: 'London' },
+  { code: 'Y60', name: 'Midlands' },
+  { code: 'Y63', name: 'North East and Yorkshire' },
+  { code: 'Y62', name: 'North West' },
+  { code: 'Y59', name: 'South East' },
+  { code: 'Y58', name: 'South West' },
+] as const
+type RegionName = (typeof REGIONS)[number]['name']
+
+// Fictional organisations with ODS-style codes: demo grades must never be mistaken for a real trust's.
+const ORGANISATIONS = [
+  { odsCode: 'RXV', name: 'Ribble Valley Teaching Hospitals NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'North West' },
+  { odsCode: 'RWV', name: 'Ribble Valley Mental Health NHS Foundation Trust', type: 'MENTAL_HEALTH_TRUST', region: 'North West' },
+  { odsCode: 'RYV', name: 'Ribble and Fylde Community Health NHS Trust', type: 'COMMUNITY_TRUST', region: 'North West' },
+  { odsCode: 'RTH', name: 'Thameside University Hospitals NHS Trust', type: 'ACUTE_TRUST', region: 'London' },
+  { odsCode: 'RKQ', name: 'Kingsmere Partnership NHS Foundation Trust', type: 'MENTAL_HEALTH_TRUST', region: 'London' },
+  { odsCode: 'RWK', name: 'Weald and Downs Ambulance Service NHS Foundation Trust', type: 'AMBULANCE_TRUST', region: 'South East' },
+  { odsCode: 'RSV', name: 'Severn Vale Hospitals NHS Trust', type: 'ACUTE_TRUST', region: 'Midlands' },
+  { odsCode: 'QAF', name: 'NHS Arden Forest Integrated Care Board', type: 'INTEGRATED_CARE_BOARD', region: 'Midlands' },
+  { odsCode: 'RTM', name: 'Tamar and Moor NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'South West' },
+  { odsCode: 'RQX', name: 'Exe Estuary Community Healthcare NHS Trust', type: 'COMMUNITY_TRUST', region: 'South West' },
+  { odsCode: 'RDH', name: 'Dales and Humber Teaching Hospitals NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'North East and Yorkshire' },
+  { odsCode: 'RFN', name: 'Fenland and Ouse University Hospitals NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'East of England' },
+] as const satisfies ReadonlyArray<{ odsCode: string; name: string; type: string; region: RegionName }>
+type OdsCode = (typeof ORGANISATIONS)[number]['odsCode']
+
+const SERVICES = [
+  { name: 'Ribble Valley Library and Knowledge Service', serves: ['RXV', 'RWV', 'RYV'] },
+  { name: 'Thameside Healthcare Library', serves: ['RTH', 'RKQ', 'RWK'] },
+  { name: 'Severn and Arden Knowledge Service', serves: ['RSV', 'QAF'] },
+  { name: 'Tamar Health Libraries', serves: ['RTM', 'RQX'] },
+] as const satisfies ReadonlyArray<{ name: string; serves: readonly OdsCode[] }>
+
+type DemoUser = {
+  email: string
+  name: string
+  jobTitle: string
+  canSignIn: boolean
+  roles: Array<{ role: string; service?: string; organisation?: OdsCode; region?: RegionName }>
+}
+
+const USERS: DemoUser[] = [
+  { email: 'contributor@demo.nhs.uk', name: 'Sam Okafor', jobTitle: 'Clinical Librarian', canSignIn: true, roles: [{ role: 'SERVICE_CONTRIBUTOR', service: 'Ribble Valley Library and Knowledge Service' }] },
+  { email: 'lead@demo.nhs.uk', name: 'Zoë Hartley', jobTitle: 'Head of Library and Knowledge Services', canSignIn: true, roles: [{ role: 'SERVICE_LEAD', service: 'Ribble Valley Library and Knowledge Service' }] },
+  { email: 'sponsor@demo.nhs.uk', name: 'Dr Aisha Rahman', jobTitle: 'Chief Medical Officer', canSignIn: true, roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RXV' }] },
+  { email: 'validator@demo.nhs.uk', name: 'Łukasz Nowak', jobTitle: 'Knowledge Services Manager', canSignIn: true, roles: [{ role: 'VALIDATOR', region: 'London' }] },
+  { email: 'regional.lead@demo.nhs.uk', name: 'Gareth Pryce', jobTitle: 'Regional Library and Knowledge Services Lead', canSignIn: true, roles: [{ role: 'REGIONAL_LEAD', region: 'North West' }] },
+  { email: 'admin@demo.nhs.uk', name: 'Helen Marsh', jobTitle: 'Knowledge for Healthcare Programme Manager', canSignIn: true, roles: [{ role: 'NATIONAL_ADMIN' }] },
+  { email: 'viewer@demo.nhs.uk', name: 'Tom Achebe', jobTitle: 'Head of Knowledge and Library Services Policy', canSignIn: true, roles: [{ role: 'NATIONAL_VIEWER' }] },
+  // People the demo data needs but nobody signs in as (they have no password until invited).
+  { email: 'priya.shah@demo.nhs.uk', name: 'Priya Shah', jobTitle: 'Library Services Manager', canSignIn: false, roles: [{ role: 'VALIDATOR', region: 'North West' }] },
+  { email: 'owen.griffiths@demo.nhs.uk', name: 'Owen Griffiths', jobTitle: 'Knowledge Manager', canSignIn: false, roles: [{ role: 'VALIDATOR', region: 'Midlands' }] },
+  { email: 'fiona.campbell@demo.nhs.uk', name: 'Fiona Campbell', jobTitle: 'Clinical Librarian', canSignIn: false, roles: [{ role: 'VALIDATOR', region: 'South West' }] },
+  { email: 'rachel.osei@demo.nhs.uk', name: 'Rachel Osei', jobTitle: 'Regional Library and Knowledge Services Lead', canSignIn: false, roles: [{ role: 'REGIONAL_LEAD', region: 'London' }] },
+  { email: 'david.evans@demo.nhs.uk', name: 'David Evans', jobTitle: 'Regional Library and Knowledge Services Lead', canSignIn: false, roles: [{ role: 'REGIONAL_LEAD', region: 'Midlands' }, { role: 'REGIONAL_LEAD', region: 'South West' }, { role: 'REGIONAL_LEAD', region: 'South East' }] },
+  { email: 'mark.lewis@demo.nhs.uk', name: 'Mark Lewis', jobTitle: 'Library Manager', canSignIn: false, roles: [{ role: 'SERVICE_LEAD', service: 'Thameside Healthcare Library' }] },
+  { email: 'anna.bright@demo.nhs.uk', name: 'Anna Bright', jobTitle: 'Knowledge Services Lead', canSignIn: false, roles: [{ role: 'SERVICE_LEAD', service: 'Severn and Arden Knowledge Service' }] },
+  { email: 'jo.penrose@demo.nhs.uk', name: 'Jo Penrose', jobTitle: 'Library Services Manager', canSignIn: false, roles: [{ role: 'SERVICE_LEAD', service: 'Tamar Health Libraries' }] },
+  { email: 'kate.holt@demo.nhs.uk', name: 'Kate Holt', jobTitle: 'Director of Workforce', canSignIn: false, roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RWV' }] },
+]
+
+type Ids = {
+  regions: Map<string, string>
+  organisations: Map<OdsCode, { id: string; regionId: string; name: string }>
+  services: Map<string, string>
+  serviceOf: Map<OdsCode, string>
+  users: Map<string, string>
+}
+
+const d = (iso: string) => new Date(`${iso}T00:00:00Z`)
+
+async function createPlaces(tx: Tx): Promise<Omit<Ids, 'users'>> {
+  const regions = new Map<string, string>()
+  for (const region of REGIONS) {
+    const row = await tx.region.create({ data: { ...region, validFrom: d('2022-07-01') }, select: { id: true } })
+    regions.set(region.name, row.id)
+  }
+  const organisations: Ids['organisations'] = new Map()
+  for (const org of ORGANISATIONS) {
+    const regionId = regions.get(org.region)!
+    const row = await tx.organisation.create({
+      data: { odsCode: org.odsCode, name: org.name, type: org.type, regionId, activeFrom: d('2015-04-01') },
+      select: { id: true },
+    })
+    organisations.set(org.odsCode, { id: row.id, regionId, name: org.name })
+  }
+  const services = new Map<string, string>()
+  const serviceOf = new Map<OdsCode, string>()
+  for (const service of SERVICES) {
+    const row = await tx.libraryService.create({
+      data: {
+        name: service.name,
+        organisations: { create: service.serves.map((code) => ({ organisationId: organisations.get(code)!.id, servesFrom: d('2019-04-01') })) },
+      },
+      select: { id: true },
+    })
+    services.set(service.name, row.id)
+    for (const code of service.serves) serviceOf.set(code, row.id)
+  }
+  return { regions, organisations, services, serviceOf }
+}
+
+async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: string): Promise<Map<string, string>> {
+  const users = new Map<string, string>()
+  for (const user of USERS) {
+    const row = await tx.user.create({
+      data: {
+        email: user.email,
+        name: user.name,
+        jobTitle: user.jobTitle,
+        passwordHash: user.canSignIn ? passwordHash : null,
+        roles: {
+          create: user.roles.map((r) => ({
+            role: r.role,
+            libraryServiceId: r.service ? places.services.get(r.service)! : null,
+            organisationId: r.organisation ? places.organisations.get(r.organisation)!.id : null,
+            regionId: r.region ? places.regions.get(r.region)! : null,
+          })),
+        },
+      },
+      select: { id: true },
+    })
+    users.set(user.email, row.id)
+  }
+  // Every other organisation with a library service gets an executive sponsor who has not signed in yet.
+  for (const org of ORGANISATIONS) {
+    if (!places.serviceOf.has(org.odsCode)) continue
+    if (USERS.some((u) => u.roles.some((r) => r.role === 'EXECUTIVE_SPONSOR' && r.organisation === org.odsCode))) continue
+    const email = `sponsor.${org.odsCode.toLowerCase()}@demo.nhs.uk`
+    const row = await tx.user.create({
+      data: {
+        email,
+        name: `Executive sponsor, ${org.odsCode}`,
+        jobTitle: 'Director of Education',
+        roles: { create: [{ role: 'EXECUTIVE_SPONSOR', organisationId: places.organisations.get(org.odsCode)!.id }] },
+      },
+      select: { id: true },
+    })
+    users.set(email, row.id)
+  }
+  return users
+}
+
+async function sponsorOf(tx: Tx, organisationId: string) {
+  const grant = await tx.roleAssignment.findFirstOrThrow({
+    where: { role: 'EXECUTIVE_SPONSOR', organisationId },
+    select: { user: { select: { id: true, name: true, jobTitle: true } } },
+  })
+  return grant.user
+}
+
+type SubmissionPlan = {
+  odsCode: OdsCode
+  status: string
+  // How far the service has got: outcomes answered (in order), and whether validation happened.
+  outcomesAnswered: number
+  validators?: { primary: string; secondary: string; completed: boolean }
+  agreed?: boolean
+  submittedAt?: Date
+}
+
+async function createSubmission(
+  tx: Tx,
+  ids: Ids,
+  random: Random,
+  edition: EditionShape,
+  cycle: { id: string; code: string; deadline: Date; minimumLevel: number },
+  plan: SubmissionPlan,
+  actors: { lead: string; regionalLead: string },
+) {
+  const org = ids.organisations.get(plan.odsCode)!
+  const started = plan.outcomesAnswered > 0 || plan.status !== 'NOT_STARTED'
+  const submittedAt = plan.submittedAt ?? null
+  const submission = await tx.submission.create({
+    data: {
+      reference: `LKS-${cycle.code}-${plan.odsCode}`,
+      cycleId: cycle.id,
+      organisationId: org.id,
+      libraryServiceId: ids.serviceOf.get(plan.odsCode)!,
+      regionId: org.regionId,
+      status: plan.status,
+      startedAt: started ? new Date(cycle.deadline.getTime() - 90 * 86400000) : null,
+      sentForSignOffAt: submittedAt ? new Date(submittedAt.getTime() - 5 * 86400000) : plan.status === 'AWAITING_SIGN_OFF' ? new Date(cycle.deadline.getTime() - 80 * 86400000) : null,
+      submittedAt,
+      submittedById: submittedAt ? actors.lead : null,
+      isLate: submittedAt ? submittedAt > cycle.deadline : null,
+      validatedAt: plan.agreed ? new Date(submittedAt!.getTime() + 40 * 86400000) : null,
+      publishedAt: plan.status === 'PUBLISHED' ? new Date(submittedAt!.getTime() + 50 * 86400000) : null,
+      publishedById: plan.status === 'PUBLISHED' ? actors.regionalLead : null,
+    },
+    select: { id: true },
+  })
+
+  const baseSteps = random.int(3, 9)
+  const selfGrades: Grade[] = []
+  for (const outcome of edition.outcomes) {
+    if (outcome.number > plan.outcomesAnswered) continue
+    const statuses = statusesForGrade(outcome.indicators, gradeNear(random, baseSteps, 2))
+    const self = suggestedFor(outcome.indicators, statuses)
+    selfGrades.push(self)
+    const complete = plan.status !== 'IN_PROGRESS' || outcome.number < plan.outcomesAnswered
+    await tx.outcomeResponse.create({
+      data: {
+        submissionId: submission.id,
+        outcomeId: outcome.id,
+        status: complete ? 'COMPLETED' : 'IN_PROGRESS',
+        narrative: demoNarrative(random, outcome.number, org.name),
+        keyStrengths: 'Strong working relationship with the executive sponsor; evidence search service used by every directorate.',
+        selfLevel: self.level,
+        selfSubLevel: self.subLevel,
+        selfGradeSteps: gradeToSteps(self),
+        version: 1,
+        updatedById: actors.lead,
+        indicators: { create: outcome.indicators.map((i) => ({ indicatorId: i.id, status: statuses.get(i.id)! })) },
+      },
+      select: { id: true },
+    })
+  }
+
+  if (submittedAt) {
+    const sponsor = await sponsorOf(tx, org.id)
+    await tx.signOff.create({
+      data: {
+        submissionId: submission.id,
+        userId: sponsor.id,
+        decision: 'SIGNED_OFF',
+        signerName: sponsor.name,
+        signerRole: sponsor.jobTitle,
+        createdAt: new Date(submittedAt.getTime() - 86400000),
+      },
+      select: { id: true },
+    })
+  }
+
+  if (plan.validators) {
+    const due = new Date(submittedAt!.getTime() + 35 * 86400000)
+    for (const [kind, validatorId] of [['PRIMARY', plan.validators.primary], ['SECONDARY', plan.validators.secondary]] as const) {
+      const assignment = await tx.validatorAssignment.create({
+        data: {
+          submissionId: submission.id,
+          validatorId,
+          kind,
+          dueDate: due,
+          assignedById: actors.regionalLead,
+          assignedAt: new Date(submittedAt!.getTime() + 3 * 86400000),
+          completedAt: plan.validators.completed ? new Date(submittedAt!.getTime() + 30 * 86400000) : null,
+        },
+        select: { id: true },
+      })
+      if (!plan.validators.completed) continue
+      for (const [index, outcome] of edition.outcomes.entries()) {
+        const grade = gradeNear(random, gradeToSteps(selfGrades[index]!) - 1, 1)
+        await tx.outcomeValidation.create({
+          data: { assignmentId: assignment.id, outcomeId: outcome.id, ...gradeColumns(grade), rationale: 'The narrative and linked evidence support this level; the next level needs organisation-wide practice.', version: 1 },
+          select: { id: true },
+        })
+      }
+    }
+  }
+
+  if (plan.agreed) {
+    for (const [index, outcome] of edition.outcomes.entries()) {
+      const agreed = gradeNear(random, gradeToSteps(selfGrades[index]!) - 1, 1)
+      const belowMinimum = agreed.level < cycle.minimumLevel
+      await tx.agreedResult.create({
+        data: {
+          submissionId: submission.id,
+          outcomeId: outcome.id,
+          ...gradeColumns(agreed),
+          rationale: 'Both validators agreed within one sub-level.',
+          strengths: 'Well-established evidence search service with clear links to organisational priorities.',
+          areasForDevelopment: 'Extend systematic practice beyond the teams already supported.',
+          recommendations: 'Share impact case studies with the Board each quarter.',
+          agreedById: plan.validators!.primary,
+          agreedAt: new Date(submittedAt!.getTime() + 40 * 86400000),
+          requiredActions: belowMinimum ? { create: [{ position: 1, text: `Agree a plan with the executive sponsor to reach level ${cycle.minimumLevel} for outcome ${outcome.number}.` }] } : undefined,
+        },
+        select: { id: true },
+      })
+    }
+  }
+  return submission.id
+}
+
+export async function seedDemoData(prisma: PrismaClient): Promise<{ seeded: boolean }> {
+  if ((await prisma.user.count()) > 0) return { seeded: false }
+  const passwordHash = await hashPassword(DEMO_PASSWORD)
+  const random = randomSource(2026)
+
+  await prisma.$transaction(
+    async (tx) => {
+      const edition2019 = await createEdition(tx, EDITION_2019, d('2019-06-01'))
+      await createEdition(tx, EDITION_2022, d('2022-10-01'))
+      const places = await createPlaces(tx)
+      const ids: Ids = { ...places, users: await createUsers(tx, places, passwordHash) }
+      const user = (email: string) => ids.users.get(email)!
+      const allOrgIds = [...ids.organisations.values()].map((o) => o.id)
+
+      const baseline = await tx.cycle.create({
+        data: {
+          name: '2021/22 baseline',
+          type: 'FULL_VALIDATION',
+          status: 'CLOSED',
+          editionId: edition2019.id,
+          evidencePeriodStart: d('2021-04-01'),
+          evidencePeriodEnd: d('2022-03-31'),
+          opensAt: d('2022-04-04'),
+          submissionDeadline: d('2022-06-30'),
+          validationDeadline: d('2022-09-30'),
+          minimumExpectedLevel: 2,
+          allOrganisations: true,
+        },
+        select: { id: true, submissionDeadline: true },
+      })
+      const current = await tx.cycle.create({
+        data: {
+          name: '2026/27',
+          type: 'FULL_VALIDATION',
+          status: 'OPEN',
+          editionId: edition2019.id,
+          evidencePeriodStart: d('2025-04-01'),
+          evidencePeriodEnd: d('2026-03-31'),
+          opensAt: d('2026-10-01'),
+          submissionDeadline: d('2027-01-29'),
+          validationDeadline: d('2027-03-31'),
+          minimumExpectedLevel: 2,
+          allOrganisations: false,
+          participants: { create: allOrgIds.map((organisationId) => ({ organisationId })) },
+        },
+        select: { id: true, submissionDeadline: true },
+      })
+
+      const leadOf = (code: OdsCode) => {
+        const serviceId = ids.serviceOf.get(code)!
+        const name = [...ids.services.entries()].find(([, id]) => id === serviceId)![0]
+        const email = USERS.find((u) => u.roles.some((r) => r.role === 'SERVICE_LEAD' && r.service === name))!.email
+        return user(email)
+      }
+      const regionalLeadOf = (code: OdsCode) => {
+        const region = ORGANISATIONS.find((o) => o.odsCode === code)!.region
+        const email = USERS.find((u) => u.roles.some((r) => r.role === 'REGIONAL_LEAD' && r.region === region))?.email ?? 'regional.lead@demo.nhs.uk'
+        return user(email)
+      }
+      const validatorsFor = (code: OdsCode) => {
+        const region = ORGANISATIONS.find((o) => o.odsCode === code)!.region
+        const inRegion = USERS.find((u) => u.roles.some((r) => r.role === 'VALIDATOR' && r.region === region))
+        const primary = inRegion ? user(inRegion.email) : user('priya.shah@demo.nhs.uk')
+        const secondary = region === 'London' ? user('priya.shah@demo.nhs.uk') : user('validator@demo.nhs.uk')
+        return { primary, secondary }
+      }
+
+      // The baseline: results published for every organisation with a library service but two.
+      const baselineCycle = { id: baseline.id, code: '2122', deadline: baseline.submissionDeadline, minimumLevel: 2 }
+      for (const code of ['RXV', 'RWV', 'RYV', 'RTH', 'RKQ', 'RSV', 'QAF', 'RTM'] as const) {
+        await createSubmission(
+          tx,
+          ids,
+          random,
+          edition2019,
+          baselineCycle,
+          {
+            odsCode: code,
+            status: 'PUBLISHED',
+            outcomesAnswered: 6,
+            validators: { ...validatorsFor(code), completed: true },
+            agreed: true,
+            submittedAt: new Date(baseline.submissionDeadline.getTime() - random.int(-3, 20) * 86400000),
+          },
+          { lead: leadOf(code), regionalLead: regionalLeadOf(code) },
+        )
+      }
+
+      // The open cycle, with submissions at several stages.
+      const currentCycle = { id: current.id, code: '2627', deadline: current.submissionDeadline, minimumLevel: 2 }
+      const early = (days: number) => new Date(d('2026-11-22').getTime() - days * 86400000)
+      const plans: SubmissionPlan[] = [
+        { odsCode: 'RXV', status: 'IN_PROGRESS', outcomesAnswered: 3 },
+        { odsCode: 'RWV', status: 'NOT_STARTED', outcomesAnswered: 0 },
+        { odsCode: 'RYV', status: 'AWAITING_SIGN_OFF', outcomesAnswered: 6 },
+        { odsCode: 'RTH', status: 'IN_VALIDATION', outcomesAnswered: 6, submittedAt: early(20), validators: { primary: user('validator@demo.nhs.uk'), secondary: user('priya.shah@demo.nhs.uk'), completed: false } },
+        { odsCode: 'RKQ', status: 'SUBMITTED', outcomesAnswered: 6, submittedAt: early(6) },
+        { odsCode: 'RWK', status: 'IN_PROGRESS', outcomesAnswered: 2 },
+        { odsCode: 'RSV', status: 'IN_VALIDATION', outcomesAnswered: 6, submittedAt: early(25), validators: { primary: user('owen.griffiths@demo.nhs.uk'), secondary: user('validator@demo.nhs.uk'), completed: false } },
+        { odsCode: 'QAF', status: 'NOT_STARTED', outcomesAnswered: 0 },
+        { odsCode: 'RTM', status: 'SUBMITTED', outcomesAnswered: 6, submittedAt: early(2) },
+      ]
+      for (const plan of plans) {
+        await createSubmission(tx, ids, random, edition2019, currentCycle, plan, { lead: leadOf(plan.odsCode), regionalLead: regionalLeadOf(plan.odsCode) })
+      }
+
+      await tx.auditEvent.create({
+        data: { actorId: null, action: 'system.demo_data_seeded', entityType: 'System', entityId: 'seed', after: JSON.stringify({ organisations: ORGANISATIONS.length, users: USERS.length }) },
+      })
+    },
+    { timeout: 60_000 },
+  )
+  return { seeded: true }
+}
+
+// Run directly: seed the database named by DATABASE_URL.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const url = process.env.DATABASE_URL ?? 'file:./prisma/dev.db'
+  const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url }) })
+  seedDemoData(prisma)
+    .then(({ seeded }) => {
+      process.stdout.write(seeded ? 'Demo data loaded.\n' : 'The database already has data: demo data not loaded.\n')
+    })
+    .catch((error: unknown) => {
+      console.error(error)
+      process.exitCode = 1
+    })
+    .finally(() => prisma.$disconnect())
+}

@@ -1,0 +1,14 @@
+import { copyFileSync, mkdirSync } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import path from 'node:path'
+
+// Each test file gets its own copy of the migrated template database and upload folder, so files
+// run in parallel without sharing state. Set before any app module reads its configuration.
+const tmp = path.resolve(import.meta.dirname, '../.tmp/vitest')
+const id = randomUUID()
+const file = path.join(tmp, `db-${id}.db`)
+copyFileSync(path.join(tmp, 'template.db'), file)
+mkdirSync(path.join(tmp, `uploads-${id}`), { recursive: true })
+process.env.DATABASE_URL = `file:${file}`
+process.env.UPLOAD_DIR = path.join(tmp, `uploads-${id}`)
+process.env.NODE_ENV = 'test'
