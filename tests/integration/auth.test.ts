@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { prisma } from '~/utils/db.server'
+import { attemptSignIn, changePassword } from '~/modules/auth/sign-in.server'
+import { destroySession, getSessionUser, requireUser } from '~/modules/auth/session.server'
+import { createUser, requestWithCookie, TEST_PASSWORD } from '../factories'
+
+const attempt = (email: string, password: string, now?: Date) => attemptSignIn({ email, password, userAgent: 'vitest', ipAddress: '127.0.0.1', now })
+
+describe('signing in', () => {
+  let email: string
+  beforeEach(async () => {
+    email = (await createUser()).email
+  })
+
+  it('starts a session for the right email and password, whatever the email case', async () => {
+    const result = await attempt(email.toUpperCase(), TEST_PASSWORD)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.setCookie).toMatch(/^lks_session=.+; Path=\/; HttpOnly; SameSite=Lax$/)
+    const user = await getSessionUser(requestWithCookie(result.setCookie))
+    expect(user?.email).toBe(email)
+    const events = await prisma.auditEvent.findMany({ where: { entityId: result.userId }, select: { action: true } })
+    expect(events.map((e) => e.action)).toEqual(['auth.signed_in'])
+  })
+
+  it('stores only a hash of the session token', async () => {
+    const result = await attempt(email, TEST_PASSWORD)
+    if (!result.ok) throw new Error('sign-in failed')
+    const sessions = await prisma.session.findMany({ where: { userId: result.userId }, select: { id: true } })
+    expect(sessions).toHaveLength(1)
+    const cookieValue = decodeURIComponent(result.setCookie.split(';')[0]!.split('=').slice(1).join('='))
+    expect(cookieValue).not.toContain(sessions[0]!.id)
+    expect(sessions[0]!.id).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('gives the same answer for a wrong password and an unknown email', async () => {
+    expect(await attempt(email, 'wrong-password')).toEqual({ ok: false, reason: 'INVALID' })
+    expect(await attempt('nobody@example.nhs.uk', TEST_PASSWORD)).toEqual({ ok: false, reason: 'INVALID' })
+  })
+
+  it('refuses a deactivated user', async () => {
+    const inactive = await createUser({ active: false })
+    expect(await attempt(inactive.email, TEST_PASSWORD)).toEqual({ ok: false, reason: 'INVALID' })
+  })
+
+  it('locks the account for 15 minutes after 10 failed attempts, then lets the user in', async () => {
+    const start = new Date('2026-11-22T10:00:00Z')
+    for (let i = 1; i <= 9; i++) expect((await attempt(email, `wrong-${i}`, start)).ok).toBe(false)
+    const tenth = await attempt(email, 'wrong-10', start)
+    expect(tenth).toEqual({ ok: false, reason: 'LOCKED', lockedUntil: new Date('2026-11-22T10:15:00Z') })
+    // Locked: even the right password is refused.
+    expect(await attempt(email, TEST_PASSWORD, new Date('2026-11-22T10:14:59Z'))).toMatchObject({ ok: false, reason: 'LOCKED' })
+    expect((await attempt(email, TEST_PASSWORD, new Date('2026-11-22T10:15:01Z'))).ok).toBe(true)
+    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { failedSignInCount: true } })
+    expect(user.failedSignInCount).toBe(0)
+    const locked = await prisma.auditEvent.count({ where: { action: 'auth.account_locked' } })
+    expect(locked).toBe(1)
+  })
+
+  it('resets the count of failures after a successful sign-in', async () => {
+    for (let i = 0; i < 9; i++) await attempt(email, 'wrong')
+    expect((await attempt(email, TEST_PASSWORD)).ok).toBe(true)
+    expect(await attempt(email, 'wrong')).toEqual({ ok: false, reason: 'INVALID' })
+  })
+})
+
+describe('sessions', () => {
+  it('expires, and is renewed on use', async () => {
+    const { email } = await createUser()
+    const result = await attempt(email, TEST_PASSWORD)
+    if (!result.ok) throw new Error('sign-in failed')
+    const request = requestWithCookie(result.setCookie)
+    const [session] = await prisma.session.findMany({ where: { userId: result.userId }, select: { id: true } })
+
+    // Used 10 minutes ago: renewed.
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000)
+    await prisma.session.update({ where: { id: session!.id }, data: { lastUsedAt: tenMinutesAgo, expiresAt: new Date(Date.now() + 60 * 1000) } })
+    expect(await getSessionUser(request)).not.toBeNull()
+    const renewed = await prisma.session.findUniqueOrThrow({ where: { id: session!.id }, select: { expiresAt: true } })
+    expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 11 * 60 * 60 * 1000)
+
+    // Expired: refused and removed.
+    await prisma.session.update({ where: { id: session!.id }, data: { expiresAt: new Date(Date.now() - 1000) } })
+    expect(await getSessionUser(request)).toBeNull()
+    expect(await prisma.session.count({ where: { id: session!.id } })).toBe(0)
+  })
+
+  it('ends at once when the user is deactivated', async () => {
+    const { email } = await createUser()
+    const result = await attempt(email, TEST_PASSWORD)
+    if (!result.ok) throw new Error('sign-in failed')
+    await prisma.user.update({ where: { email }, data: { active: false } })
+    expect(await getSessionUser(requestWithCookie(result.setCookie))).toBeNull()
+  })
+
+  it('refuses a forged or tampered cookie', async () => {
+    expect(await getSessionUser(new Request('http://localhost/', { headers: { Cookie: 'lks_session=forged' } }))).toBeNull()
+    const { email } = await createUser()
+    const result = await attempt(email, TEST_PASSWORD)
+    if (!result.ok) throw new Error('sign-in failed')
+    const tampered = result.setCookie.replace(/=(.)/, (_m, c: string) => `=${c === 'a' ? 'b' : 'a'}`)
+    expect(await getSessionUser(requestWithCookie(tampered))).toBeNull()
+  })
+
+  it('signs out by deleting the session', async () => {
+    const { email } = await createUser()
+    const result = await attempt(email, TEST_PASSWORD)
+    if (!result.ok) throw new Error('sign-in failed')
+    const request = requestWithCookie(result.setCookie)
+    expect(await destroySession(request)).toMatch(/lks_session=; Max-Age=0/)
+    expect(await getSessionUser(request)).toBeNull()
+  })
+
+  it('sends a signed-out visitor to sign in, coming back to the page they asked for', async () => {
+    const error = await requireUser(new Request('http://localhost/submissions/abc?tab=2')).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Response)
+    expect((error as Response).headers.get('Location')).toBe('/sign-in?redirectTo=%2Fsubmissions%2Fabc%3Ftab%3D2')
+  })
+})
+
+describe('changing password', () => {
+  it('needs the current password, and ends every other session', async () => {
+    const { email } = await createUser()
+    const first = await attempt(email, TEST_PASSWORD)
+    const second = await attempt(email, TEST_PASSWORD)
+    if (!first.ok || !second.ok) throw new Error('sign-in failed')
+    const current = await getSessionUser(requestWithCookie(first.setCookie))
+    const input = { userId: first.userId, sessionId: current!.sessionId, newPassword: 'a-brand-new-password', ipAddress: '' }
+
+    expect(await changePassword({ ...input, currentPassword: 'wrong' })).toEqual({ ok: false, field: 'currentPassword', message: 'Your current password is not correct' })
+    expect(await changePassword({ ...input, currentPassword: TEST_PASSWORD })).toEqual({ ok: true })
+
+    expect(await getSessionUser(requestWithCookie(first.setCookie))).not.toBeNull()
+    expect(await getSessionUser(requestWithCookie(second.setCookie))).toBeNull()
+    expect((await attempt(email, TEST_PASSWORD)).ok).toBe(false)
+    expect((await attempt(email, 'a-brand-new-password')).ok).toBe(true)
+  })
+})
