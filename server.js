@@ -92,6 +92,10 @@ app.use(
   express.static(path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets'), { maxAge: '7d', fallthrough: false }),
 )
 
+app.get('/favicon.ico', (req, res) => {
+  res.sendFile(path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets/images/favicon.ico'), { maxAge: '7d' })
+})
+
 if (vite) {
   app.use(vite.middlewares)
 } else {

@@ -74,7 +74,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Meta />
         <Links />
       </head>
-      <body>
+      <body suppressHydrationWarning>
+        {/* The design system's CSS shows JavaScript-only parts only once this class is set. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "document.body.className += ' nhsuk-frontend-supported'" }} />
         <SkipLink href="#maincontent" />
         <Header
           serviceName={SERVICE_NAME}

@@ -4,6 +4,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
+import { useAttempt } from '~/components/use-attempt'
 import { BackLink, Button, ErrorSummary, PasswordInput } from '~/components/nhs'
 import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/modules/auth/schema'
 import { requireUser } from '~/modules/auth/session.server'
@@ -33,6 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const actionData = useActionData<typeof action>()
+  const attempt = useAttempt(actionData)
   const [form, fields] = useForm({
     id: 'change-password',
     lastResult: actionData?.result,
@@ -47,8 +49,9 @@ export default function ChangePassword() {
         <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
         <h1>Change your password</h1>
         <Form method="post" {...getFormProps(form)}>
-          <PasswordInput name="currentPassword" id="currentPassword" label="Current password" autoComplete="current-password" error={fields.currentPassword.errors?.[0]} />
+          <PasswordInput key={`currentPassword-${attempt}`} name="currentPassword" id="currentPassword" label="Current password" autoComplete="current-password" error={fields.currentPassword.errors?.[0]} />
           <PasswordInput
+            key={`newPassword-${attempt}`}
             name="newPassword"
             id="newPassword"
             label="New password"
@@ -56,8 +59,8 @@ export default function ChangePassword() {
             autoComplete="new-password"
             error={fields.newPassword.errors?.[0]}
           />
-          <PasswordInput name="confirmPassword" id="confirmPassword" label="Confirm new password" autoComplete="new-password" error={fields.confirmPassword.errors?.[0]} />
-          <Button type="submit" preventDoubleClick>
+          <PasswordInput key={`confirmPassword-${attempt}`} name="confirmPassword" id="confirmPassword" label="Confirm new password" autoComplete="new-password" error={fields.confirmPassword.errors?.[0]} />
+          <Button type="submit">
             Change password
           </Button>
         </Form>

@@ -5,6 +5,7 @@ import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { Button, ErrorSummary, PasswordInput, TextInput } from '~/components/nhs'
 import { errorSummaryItems } from '~/components/form-errors'
+import { useAttempt } from '~/components/use-attempt'
 import { SignInSchema } from '~/modules/auth/schema'
 import { attemptSignIn } from '~/modules/auth/sign-in.server'
 import { getSessionUser } from '~/modules/auth/session.server'
@@ -62,6 +63,7 @@ export default function SignIn() {
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
   })
+  const attempt = useAttempt(actionData)
   const errors = errorSummaryItems(form.allErrors, FIELDS)
   const formError = form.errors?.[0]
   return (
@@ -82,8 +84,8 @@ export default function SignIn() {
             defaultValue={fields.email.initialValue ?? ''}
             error={fields.email.errors?.[0] ?? formError}
           />
-          <PasswordInput name="password" id="password" label="Password" autoComplete="current-password" error={fields.password.errors?.[0]} />
-          <Button type="submit" preventDoubleClick>
+          <PasswordInput key={attempt} name="password" id="password" label="Password" autoComplete="current-password" error={fields.password.errors?.[0]} />
+          <Button type="submit">
             Sign in
           </Button>
         </Form>

@@ -6,6 +6,8 @@ import { Button, CharacterCount, Checkboxes, createAll, InitError, PasswordInput
 const COMPONENTS = [Button, CharacterCount, Checkboxes, PasswordInput, Radios, SkipLink] as const
 
 export function initNhsFrontend() {
+  // Normally set by the inline script in root.tsx; set again in case React re-rendered the body.
+  document.body.classList.add('nhsuk-frontend-supported')
   for (const Component of COMPONENTS) {
     createAll(Component, undefined, {
       onError: (error: unknown) => {

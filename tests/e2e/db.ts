@@ -1,0 +1,19 @@
+// Read-only look-ups in the browser tests' database, to find the ids a person would click through to.
+import { createClient } from '@libsql/client'
+import { E2E_DATABASE_FILE } from './paths'
+
+async function one(sql: string, args: string[]): Promise<string> {
+  const client = createClient({ url: `file:${E2E_DATABASE_FILE}` })
+  try {
+    const { rows } = await client.execute({ sql, args })
+    const value = rows[0]?.[0]
+    if (typeof value !== 'string') throw new Error(`No row for ${sql} with ${args.join(', ')}`)
+    return value
+  } finally {
+    client.close()
+  }
+}
+
+export const submissionId = (reference: string) => one('SELECT id FROM Submission WHERE reference = ?', [reference])
+export const organisationId = (odsCode: string) => one('SELECT id FROM Organisation WHERE odsCode = ?', [odsCode])
+export const regionId = (name: string) => one('SELECT id FROM Region WHERE name = ?', [name])

@@ -1,0 +1,28 @@
+// Starts the production build for the browser tests on its own fresh database and upload folder.
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, rmSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const dir = path.join(root, 'tests/.tmp/e2e')
+rmSync(dir, { recursive: true, force: true })
+mkdirSync(path.join(dir, 'uploads'), { recursive: true })
+
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  PORT: process.env.E2E_PORT ?? '3210',
+  DATABASE_URL: `file:${path.join(dir, 'portal.db')}`,
+  UPLOAD_DIR: path.join(dir, 'uploads'),
+  SESSION_SECRET: randomBytes(32).toString('hex'),
+  // Browser tests run over plain http on localhost.
+  COOKIE_SECURE: 'false',
+}
+execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: root, env, stdio: 'inherit' })
+execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/prepare-users.ts'], { cwd: root, env, stdio: 'inherit' })
+
+const server = spawn('node', ['server.js'], { cwd: root, env, stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))
