@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// `npm start`: everything a fresh machine needs to serve the portal, in one command. Creates and
+// migrates the embedded database (demo data on first run), builds, and serves the production build.
+// Without a SESSION_SECRET it makes a strong one for this installation and keeps it in
+// data/session-secret, so sessions survive restarts; set SESSION_SECRET to manage it yourself.
+import { execFileSync, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = (name) => path.join(root, 'node_modules', '.bin', name)
+
+function installationSecret() {
+  const file = path.join(root, 'data', 'session-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(path.dirname(file), { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  process.stdout.write(`Made a session secret for this installation in ${path.relative(root, file)}.\n`)
+  return secret
+}
+
+execFileSync('node', [path.join(root, 'scripts/prepare-database.mjs')], { cwd: root, stdio: 'inherit' })
+execFileSync(bin('remix'), ['vite:build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+
+const env = { ...process.env, NODE_ENV: 'production' }
+env.SESSION_SECRET ||= installationSecret()
+
+const server = spawn('node', [path.join(root, 'server.js')], { cwd: root, env, stdio: 'inherit' })
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code) => process.exit(code ?? 0))
