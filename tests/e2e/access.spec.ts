@@ -63,6 +63,15 @@ test.describe('a changed id in a URL reveals nothing', () => {
   })
 })
 
+test('an account without a role is told it has none, and is refused pages that need one', async ({ page }) => {
+  await signIn(page, 'noroles.test@demo.nhs.uk')
+  await expect(page.getByRole('main')).toContainText('Your account has no roles yet')
+  const response = await page.goto('/framework')
+  expect(response?.status()).toBe(403)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to view this page')
+  await expectAccessible(page)
+})
+
 test('a signed-out visitor is sent to sign in', async ({ page }) => {
   await page.goto(`/submissions/${await submissionId('LKS-2627-RXV')}`)
   await expect(page).toHaveURL(/\/sign-in\?redirectTo=%2Fsubmissions%2F/)

@@ -4,7 +4,7 @@ import { PrismaClient } from '../../app/generated/prisma/client'
 import { hashPassword } from '../../app/modules/auth/password.server'
 import { DEMO_PASSWORD } from './paths'
 
-const TEST_ACCOUNTS = ['lockout.test@demo.nhs.uk', 'password.test@demo.nhs.uk'] as const
+const TEST_ACCOUNTS = ['lockout.test@demo.nhs.uk', 'password.test@demo.nhs.uk', 'noroles.test@demo.nhs.uk'] as const
 
 const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }) })
 const passwordHash = await hashPassword(DEMO_PASSWORD)
