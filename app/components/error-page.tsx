@@ -13,6 +13,10 @@ const PAGES: Record<number, { title: string; body: string[] }> = {
     title: 'This page cannot do that',
     body: ['Go back to the page you came from and try again.'],
   },
+  409: {
+    title: 'This can no longer be changed',
+    body: ['The submission has moved on since you opened the page: it may have been sent for sign-off or submitted.', 'Go back to the submission to see where it is now.'],
+  },
   500: {
     title: 'Sorry, there is a problem with the service',
     body: ['Try again later. Anything you saved before the problem is kept.', 'If the problem continues, contact the national team.'],

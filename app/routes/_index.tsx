@@ -25,7 +25,10 @@ export default function Home() {
       {home.services.map((service) => (
         <section key={service.id} aria-labelledby={`service-${service.id}`}>
           <h2 id={`service-${service.id}`}>{service.name}</h2>
-          <p>Organisations your library service submits for, and their submissions.</p>
+          <p>
+            Organisations your library service submits for, and their submissions. Your evidence is kept in the{' '}
+            <a href={`/services/${service.id}/evidence`}>{service.name} evidence library</a>.
+          </p>
           <Table
             caption={`Submissions by ${service.name}`}
             captionSize="s"

@@ -1,0 +1,79 @@
+// Where evidence files live on disk. Every stored file has a generated key, `yyyy/mm/uuid`, under
+// UPLOAD_DIR; the user's file name is only ever metadata. Uploads stream first into UPLOAD_DIR/tmp,
+// on the same file system, so moving one into place is a rename.
+import { randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
+import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { createReadableStreamFromReadable } from '@remix-run/node'
+import { getEnv } from '~/utils/env.server'
+import { notFound } from '~/utils/http.server'
+import { contentDisposition } from './files'
+
+const STORAGE_KEY = /^\d{4}\/\d{2}\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export function uploadRoot(): string {
+  return path.resolve(getEnv().UPLOAD_DIR)
+}
+
+/** The folder uploads stream into before they are checked. */
+export function tempDir(): string {
+  return path.join(uploadRoot(), 'tmp')
+}
+
+/** A new temporary file path for one uploaded part. */
+export async function newTempPath(): Promise<string> {
+  const dir = tempDir()
+  await mkdir(dir, { recursive: true })
+  return path.join(dir, `${randomUUID()}.part`)
+}
+
+/** A new storage key, filed by year and month so no folder grows without bound. */
+export function newStorageKey(now = new Date()): string {
+  const month = String(now.getUTCMonth() + 1).padStart(2, '0')
+  return `${now.getUTCFullYear()}/${month}/${randomUUID()}`
+}
+
+/** The path of a stored file. Refuses anything that is not a key this module made. */
+export function storagePath(storageKey: string): string {
+  if (!STORAGE_KEY.test(storageKey)) throw new Error(`Not an evidence storage key: ${storageKey}`)
+  return path.join(uploadRoot(), ...storageKey.split('/'))
+}
+
+/** Moves a checked upload from the temporary folder to its storage key. */
+export async function moveIntoPlace(tempPath: string, storageKey: string): Promise<void> {
+  const target = storagePath(storageKey)
+  await mkdir(path.dirname(target), { recursive: true })
+  await rename(tempPath, target)
+}
+
+/** Removes files, ignoring any already gone. */
+export async function removeFiles(paths: Iterable<string>): Promise<void> {
+  await Promise.all([...paths].map((file) => rm(file, { force: true })))
+}
+
+export async function removeStoredFiles(storageKeys: Iterable<string>): Promise<void> {
+  await removeFiles([...storageKeys].map(storagePath))
+}
+
+export type StoredFile = { storageKey: string; originalName: string; mimeType: string; sizeBytes: number }
+
+/**
+ * A stored file as a response streamed from disk, never buffered: the stored MIME type, the
+ * original name in Content-Disposition, no sniffing and no caching outside the browser session.
+ */
+export async function storedFileResponse(file: StoredFile, disposition: 'attachment' | 'inline'): Promise<Response> {
+  const filePath = storagePath(file.storageKey)
+  const found = await stat(filePath).catch(() => null)
+  if (!found?.isFile()) notFound('File not found')
+  return new Response(createReadableStreamFromReadable(createReadStream(filePath)), {
+    status: 200,
+    headers: {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(found.size),
+      'Content-Disposition': contentDisposition(disposition, file.originalName),
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'private, no-store',
+    },
+  })
+}

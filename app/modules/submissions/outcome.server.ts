@@ -1,0 +1,340 @@
+// One outcome of a submission: what the page shows, and saving the service's answers. Every save
+// names the version it edited; a save against an older version is a conflict, never an overwrite.
+import { prisma } from '~/utils/db.server'
+import { recordAudit } from '~/modules/audit/audit.server'
+import { gradeToSteps, suggestGrade, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
+import { INDICATOR_STATUSES } from '~/modules/framework/grading'
+import { splitLines } from '~/modules/framework/framework.server'
+import type { Actor } from '~/modules/auth/permissions'
+import { invariantResponse, notFound } from '~/utils/http.server'
+import { requireEditable, SubmissionLocked, type SubmissionContext } from './access.server'
+import { outcomeProblems, type OutcomeProblem } from './progress'
+import type { OutcomeForm } from './schema'
+
+const isIndicatorStatus = (value: string | null | undefined): value is IndicatorStatus =>
+  value !== null && value !== undefined && (INDICATOR_STATUSES as readonly string[]).includes(value)
+
+async function findOutcome(editionId: string, number: number) {
+  const outcome = await prisma.outcome.findFirst({
+    where: { editionId, number },
+    select: {
+      id: true,
+      number: true,
+      shortTitle: true,
+      statement: true,
+      scope: true,
+      keyQuestions: true,
+      levels: {
+        orderBy: { level: 'asc' },
+        select: { level: true, summary: true, indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } } },
+      },
+      suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } },
+    },
+  })
+  if (!outcome) notFound()
+  const indicators = outcome.levels.flatMap((l) => l.indicators.map((i) => ({ ...i, level: l.level as 1 | 2 | 3 | 4 })))
+  return { ...outcome, indicators }
+}
+
+/** Everything the outcome page shows, for a submission the caller has already authorised. */
+export async function getOutcomePage(context: SubmissionContext, number: number) {
+  const outcome = await findOutcome(context.cycle.editionId, number)
+  const [response, editionOutcomes] = await Promise.all([
+    prisma.outcomeResponse.findUnique({
+      where: { submissionId_outcomeId: { submissionId: context.id, outcomeId: outcome.id } },
+      select: {
+        id: true,
+        status: true,
+        narrative: true,
+        keyStrengths: true,
+        selfLevel: true,
+        selfSubLevel: true,
+        selfGradeReason: true,
+        copiedForward: true,
+        reopenedForClarification: true,
+        version: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+        indicators: { select: { indicatorId: true, status: true, note: true } },
+        links: {
+          orderBy: { createdAt: 'asc' },
+          select: { id: true, indicatorId: true, pointer: true, evidenceItem: { select: { id: true, title: true, evidenceDateFrom: true, evidenceDateTo: true, url: true, archivedAt: true } } },
+        },
+      },
+    }),
+    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } }),
+  ])
+  const statusOf = new Map(response?.indicators.map((i) => [i.indicatorId, i]) ?? [])
+  const indicators = outcome.indicators.map((i) => {
+    const answer = statusOf.get(i.id)
+    return { ...i, status: isIndicatorStatus(answer?.status) ? answer.status : null, note: answer?.note ?? '' }
+  })
+  const links = response?.links ?? []
+  const suggested = suggestGrade(indicators)
+  const claimed = response?.selfLevel ?? null
+  // Indicators of the claimed level and below that no evidence is linked to.
+  const linkedIndicatorIds = new Set(links.flatMap((l) => (l.indicatorId ? [l.indicatorId] : [])))
+  const unevidenced = claimed === null ? [] : indicators.filter((i) => i.level <= claimed && !linkedIndicatorIds.has(i.id)).map((i) => ({ id: i.id, code: i.code }))
+  return {
+    outcome: {
+      id: outcome.id,
+      number: outcome.number,
+      shortTitle: outcome.shortTitle,
+      statement: outcome.statement,
+      scope: outcome.scope,
+      keyQuestions: splitLines(outcome.keyQuestions),
+      levels: outcome.levels.map((l) => ({ level: l.level, summary: l.summary })),
+      suggestedEvidence: outcome.suggestedEvidence.map((e) => e.text),
+    },
+    editionOutcomes,
+    indicators,
+    response: {
+      status: response?.status ?? 'NOT_STARTED',
+      narrative: response?.narrative ?? '',
+      keyStrengths: response?.keyStrengths ?? '',
+      selfLevel: response?.selfLevel ?? null,
+      selfSubLevel: response?.selfSubLevel ?? null,
+      selfGradeReason: response?.selfGradeReason ?? '',
+      copiedForward: response?.copiedForward ?? false,
+      version: response?.version ?? 0,
+      updatedAt: response?.updatedAt ?? null,
+      updatedByName: response?.updatedBy?.name ?? null,
+    },
+    links: links.map((l) => ({
+      id: l.id,
+      indicatorCode: outcome.indicators.find((i) => i.id === l.indicatorId)?.code ?? null,
+      pointer: l.pointer,
+      item: l.evidenceItem,
+    })),
+    suggested,
+    unevidenced,
+    editable: isOutcomeEditable(context, response?.reopenedForClarification ?? false),
+  }
+}
+
+function isOutcomeEditable(context: SubmissionContext, reopened: boolean): boolean {
+  if (context.status === 'CLARIFICATION_REQUESTED') return reopened
+  return context.status === 'NOT_STARTED' || context.status === 'IN_PROGRESS'
+}
+
+export type SaveResult =
+  | { ok: true; version: number; savedAt: Date; status: string }
+  | { ok: false; kind: 'invalid'; problems: OutcomeProblem[] }
+  | { ok: false; kind: 'conflict'; current: { narrative: string; keyStrengths: string; version: number; updatedAt: Date | null; updatedByName: string | null } }
+
+type SaveInput = { actor: Actor; context: SubmissionContext; number: number; form: OutcomeForm; ipAddress: string }
+
+/** Saves the whole outcome form (draft or completed). */
+export async function saveOutcome({ actor, context, number, form, ipAddress }: SaveInput): Promise<SaveResult> {
+  requireEditable(context)
+  const outcome = await findOutcome(context.cycle.editionId, number)
+  const known = new Map(outcome.indicators.map((i) => [i.id, i]))
+  invariantResponse(form.indicators.every((i) => known.has(i.id)), 'An indicator in the form does not belong to this outcome')
+  const submitted = new Map(form.indicators.map((i) => [i.id, i]))
+  const answers = {
+    number,
+    narrative: form.narrative,
+    indicators: outcome.indicators.map((i) => ({ level: i.level, status: submitted.get(i.id)?.status ?? null })),
+    selfLevel: form.selfLevel ?? null,
+    selfSubLevel: form.selfSubLevel ?? null,
+    selfGradeReason: form.selfGradeReason,
+  }
+  // A draft may be unfinished, but a grade that differs from the suggestion always needs its reason.
+  const problems = outcomeProblems(answers).filter((p) => form.intent === 'complete' || p.field === 'selfGradeReason')
+  if (problems.length) return { ok: false, kind: 'invalid', problems }
+
+  const grade = answers.selfLevel === null ? null : toGrade(answers.selfLevel, answers.selfSubLevel)
+  const gradeColumns = grade?.ok
+    ? { selfLevel: grade.grade.level, selfSubLevel: grade.grade.subLevel, selfGradeSteps: gradeToSteps(grade.grade) }
+    : { selfLevel: null, selfSubLevel: null, selfGradeSteps: null }
+  const status = form.intent === 'complete' ? 'COMPLETED' : 'IN_PROGRESS'
+  const data = {
+    narrative: form.narrative,
+    keyStrengths: form.keyStrengths,
+    selfGradeReason: form.selfGradeReason,
+    ...gradeColumns,
+    status,
+    copiedForward: false,
+    updatedById: actor.id,
+  }
+  return writeWithVersion(context, outcome.id, form.version, ipAddress, actor, data, async (tx, responseId) => {
+    await tx.indicatorResponse.deleteMany({ where: { outcomeResponseId: responseId } })
+    const rows = form.indicators.flatMap((i) => (i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : []))
+    if (rows.length) await tx.indicatorResponse.createMany({ data: rows })
+  })
+}
+
+/** Saves the narrative alone (autosave with JavaScript). */
+export async function autosaveNarrative(input: { actor: Actor; context: SubmissionContext; number: number; version: number; narrative: string; ipAddress: string }): Promise<SaveResult> {
+  requireEditable(input.context)
+  const outcome = await findOutcome(input.context.cycle.editionId, input.number)
+  return writeWithVersion(input.context, outcome.id, input.version, input.ipAddress, input.actor, { narrative: input.narrative, copiedForward: false, updatedById: input.actor.id }, null)
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+
+/** The first change to a submission moves it from not started to in progress. */
+export async function markStarted(tx: Tx, submissionId: string, actorId: string, ipAddress: string): Promise<void> {
+  const { count } = await tx.submission.updateMany({ where: { id: submissionId, status: 'NOT_STARTED' }, data: { status: 'IN_PROGRESS', startedAt: new Date(), version: { increment: 1 } } })
+  if (count === 0) return
+  await recordAudit(tx, { actorId, action: 'submission.started', entityType: 'Submission', entityId: submissionId, submissionId, before: { status: 'NOT_STARTED' }, after: { status: 'IN_PROGRESS' }, ipAddress })
+}
+type ResponseData = {
+  narrative?: string
+  keyStrengths?: string
+  selfGradeReason?: string
+  selfLevel?: number | null
+  selfSubLevel?: string | null
+  selfGradeSteps?: number | null
+  status?: string
+  copiedForward: boolean
+  updatedById: string
+}
+
+class VersionConflict extends Error {}
+
+async function writeWithVersion(
+  context: SubmissionContext,
+  outcomeId: string,
+  version: number,
+  ipAddress: string,
+  actor: Actor,
+  data: ResponseData,
+  writeChildren: ((tx: Tx, responseId: string) => Promise<void>) | null,
+): Promise<SaveResult> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // Re-read the submission inside the transaction: it may have been sent or submitted meanwhile.
+      const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
+      if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status)) throw new SubmissionLocked()
+      const existing = await tx.outcomeResponse.findUnique({
+        where: { submissionId_outcomeId: { submissionId: context.id, outcomeId } },
+        select: { id: true, version: true, status: true, selfLevel: true, selfSubLevel: true, narrative: true, reopenedForClarification: true },
+      })
+      if (submission.status === 'CLARIFICATION_REQUESTED' && !existing?.reopenedForClarification) throw new SubmissionLocked('This outcome was not reopened for clarification, so it cannot be changed.')
+      let responseId: string
+      let newVersion: number
+      if (!existing) {
+        if (version !== 0) throw new VersionConflict()
+        const created = await tx.outcomeResponse.create({ data: { submissionId: context.id, outcomeId, ...data, status: data.status ?? 'IN_PROGRESS', version: 1 }, select: { id: true, version: true } })
+        responseId = created.id
+        newVersion = created.version
+      } else {
+        const { count } = await tx.outcomeResponse.updateMany({
+          where: { id: existing.id, version },
+          data: { ...data, status: data.status ?? (existing.status === 'NOT_STARTED' ? 'IN_PROGRESS' : existing.status), version: { increment: 1 } },
+        })
+        if (count === 0) throw new VersionConflict()
+        responseId = existing.id
+        newVersion = version + 1
+      }
+      if (writeChildren) await writeChildren(tx, responseId)
+      if (submission.status === 'NOT_STARTED') await markStarted(tx, context.id, actor.id, ipAddress)
+      const saved = await tx.outcomeResponse.findUniqueOrThrow({ where: { id: responseId }, select: { status: true, updatedAt: true, selfLevel: true, selfSubLevel: true, narrative: true } })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: writeChildren ? 'outcome_response.saved' : 'outcome_response.narrative_autosaved',
+        entityType: 'OutcomeResponse',
+        entityId: responseId,
+        submissionId: context.id,
+        before: existing ? { status: existing.status, selfLevel: existing.selfLevel, selfSubLevel: existing.selfSubLevel, narrativeLength: existing.narrative.length } : null,
+        after: { status: saved.status, selfLevel: saved.selfLevel, selfSubLevel: saved.selfSubLevel, narrativeLength: saved.narrative.length, version: newVersion },
+        ipAddress,
+      })
+      return { ok: true as const, version: newVersion, savedAt: saved.updatedAt, status: saved.status }
+    })
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error
+    const current = await prisma.outcomeResponse.findUnique({
+      where: { submissionId_outcomeId: { submissionId: context.id, outcomeId } },
+      select: { narrative: true, keyStrengths: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+    })
+    return {
+      ok: false,
+      kind: 'conflict',
+      current: {
+        narrative: current?.narrative ?? '',
+        keyStrengths: current?.keyStrengths ?? '',
+        version: current?.version ?? 0,
+        updatedAt: current?.updatedAt ?? null,
+        updatedByName: current?.updatedBy?.name ?? null,
+      },
+    }
+  }
+}
+
+/** Removes one evidence link from an outcome of an editable submission. */
+export async function unlinkEvidence(input: { actor: Actor; context: SubmissionContext; number: number; linkId: string; ipAddress: string }): Promise<void> {
+  requireEditable(input.context)
+  const outcome = await findOutcome(input.context.cycle.editionId, input.number)
+  await prisma.$transaction(async (tx) => {
+    const link = await tx.evidenceLink.findFirst({
+      where: { id: input.linkId, outcomeResponse: { submissionId: input.context.id, outcomeId: outcome.id } },
+      select: { id: true, evidenceItemId: true, indicatorId: true, pointer: true },
+    })
+    if (!link) notFound('That evidence link was not found')
+    await tx.evidenceLink.delete({ where: { id: link.id } })
+    await recordAudit(tx, { actorId: input.actor.id, action: 'evidence_link.removed', entityType: 'EvidenceLink', entityId: link.id, submissionId: input.context.id, before: link, ipAddress: input.ipAddress })
+  })
+}
+
+export type LinkResult = { ok: true } | { ok: false; field: 'evidenceItemId' | 'target'; message: string }
+
+/** Links a library item to the outcome as a whole or to one of its indicators. */
+export async function linkEvidence(input: {
+  actor: Actor
+  context: SubmissionContext
+  number: number
+  evidenceItemId: string
+  target: string
+  pointer: string
+  ipAddress: string
+}): Promise<LinkResult> {
+  requireEditable(input.context)
+  const outcome = await findOutcome(input.context.cycle.editionId, input.number)
+  const indicatorId = input.target === 'outcome' ? null : input.target
+  if (indicatorId && !outcome.indicators.some((i) => i.id === indicatorId)) return { ok: false, field: 'target', message: 'Select the outcome or one of its indicators' }
+  return prisma.$transaction(async (tx) => {
+    // Only the submitting service's own, current evidence can be linked.
+    const item = await tx.evidenceItem.findFirst({
+      where: { id: input.evidenceItemId, libraryServiceId: input.context.libraryServiceId, archivedAt: null },
+      select: { id: true },
+    })
+    if (!item) return { ok: false as const, field: 'evidenceItemId' as const, message: 'Select an evidence item from your library' }
+    const response = await tx.outcomeResponse.upsert({
+      where: { submissionId_outcomeId: { submissionId: input.context.id, outcomeId: outcome.id } },
+      update: {},
+      create: { submissionId: input.context.id, outcomeId: outcome.id, status: 'IN_PROGRESS', version: 1, updatedById: input.actor.id },
+      select: { id: true },
+    })
+    const duplicate = await tx.evidenceLink.findFirst({ where: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId }, select: { id: true } })
+    if (duplicate) return { ok: false as const, field: 'evidenceItemId' as const, message: 'That evidence is already linked there' }
+    const link = await tx.evidenceLink.create({ data: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId, pointer: input.pointer }, select: { id: true } })
+    await markStarted(tx, input.context.id, input.actor.id, input.ipAddress)
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'evidence_link.added',
+      entityType: 'EvidenceLink',
+      entityId: link.id,
+      submissionId: input.context.id,
+      after: { evidenceItemId: item.id, outcome: input.number, indicatorId, pointer: input.pointer },
+      ipAddress: input.ipAddress,
+    })
+    return { ok: true as const }
+  })
+}
+
+/** The outcome's indicators, for the link page's "what does this support" choice. */
+export async function getOutcomeIndicators(context: SubmissionContext, number: number) {
+  const outcome = await findOutcome(context.cycle.editionId, number)
+  return { id: outcome.id, number: outcome.number, shortTitle: outcome.shortTitle, indicators: outcome.indicators.map((i) => ({ id: i.id, code: i.code, text: i.text, level: i.level })) }
+}
+
+/** The submitting service's current evidence items, newest evidence first, for linking. */
+export async function listLinkableEvidence(context: SubmissionContext) {
+  return prisma.evidenceItem.findMany({
+    where: { libraryServiceId: context.libraryServiceId, archivedAt: null },
+    orderBy: [{ evidenceDateFrom: 'desc' }, { title: 'asc' }],
+    select: { id: true, title: true, evidenceDateFrom: true, evidenceDateTo: true },
+  })
+}

@@ -1,0 +1,99 @@
+import { z } from 'zod'
+import { INDICATOR_STATUSES, SUB_LEVELS } from '~/modules/framework/grading'
+
+export const NARRATIVE_MAX = 20_000
+export const KEY_STRENGTHS_MAX = 5_000
+export const REASON_MAX = 5_000
+export const NOTE_MAX = 2_000
+
+const text = (max: number, message: string) => z.string().max(max, message).default('')
+
+/** The outcome page: indicator statuses, narrative, key strengths and the self-assessed grade. */
+export const OutcomeFormSchema = z
+  .object({
+    intent: z.enum(['save', 'complete']).default('save'),
+    version: z.number({ error: 'The page is out of date. Reload it and try again.' }).int().min(0),
+    narrative: text(NARRATIVE_MAX, 'Narrative must be 20,000 characters or fewer'),
+    keyStrengths: text(KEY_STRENGTHS_MAX, 'Key strengths must be 5,000 characters or fewer'),
+    selfLevel: z.number({ error: 'Select a level from 0 to 4' }).int('Select a level from 0 to 4').min(0, 'Select a level from 0 to 4').max(4, 'Select a level from 0 to 4').optional(),
+    selfSubLevel: z.enum(SUB_LEVELS, { error: 'Select low, medium or high' }).optional(),
+    selfGradeReason: text(REASON_MAX, 'Reason must be 5,000 characters or fewer'),
+    indicators: z
+      .array(
+        z.object({
+          id: z.string().min(1).max(64),
+          status: z.enum(INDICATOR_STATUSES, { error: 'Select met, partly met, not met or not applicable' }).optional(),
+          note: text(NOTE_MAX, 'Note must be 2,000 characters or fewer'),
+        }),
+      )
+      .max(60)
+      .default([]),
+  })
+  .superRefine((value, ctx) => {
+    if (value.selfLevel === 0 && value.selfSubLevel) {
+      ctx.addIssue({ code: 'custom', path: ['selfSubLevel'], message: 'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level' })
+    }
+    if (value.selfLevel !== undefined && value.selfLevel > 0 && !value.selfSubLevel) {
+      ctx.addIssue({ code: 'custom', path: ['selfSubLevel'], message: `Select a sub-level for level ${value.selfLevel}: low, medium or high` })
+    }
+    if (value.selfLevel === undefined && value.selfSubLevel) {
+      ctx.addIssue({ code: 'custom', path: ['selfLevel'], message: 'Select a level to go with the sub-level' })
+    }
+  })
+export type OutcomeForm = z.infer<typeof OutcomeFormSchema>
+
+/** Autosave of the narrative alone, with JavaScript. */
+export const NarrativeAutosaveSchema = z.object({
+  intent: z.literal('autosave'),
+  version: z.number().int().min(0),
+  narrative: text(NARRATIVE_MAX, 'Narrative must be 20,000 characters or fewer'),
+})
+
+export const UnlinkEvidenceSchema = z.object({
+  intent: z.literal('unlink'),
+  linkId: z.string().min(1).max(64),
+})
+
+export const LinkEvidenceSchema = z.object({
+  evidenceItemId: z.string({ error: 'Select an evidence item' }).min(1, 'Select an evidence item').max(64),
+  target: z.string({ error: 'Select what the evidence supports' }).min(1, 'Select what the evidence supports').max(64),
+  pointer: z.string().trim().max(200, 'Page or section must be 200 characters or fewer').default(''),
+})
+
+export const SignOffSchema = z
+  .object({
+    decision: z.enum(['SIGNED_OFF', 'RETURNED'], { error: 'Select whether you sign off the submission or return it' }),
+    signerName: z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(200, 'Name must be 200 characters or fewer'),
+    signerRole: z.string({ error: 'Enter your role' }).trim().min(1, 'Enter your role').max(200, 'Role must be 200 characters or fewer'),
+    reason: z.string().trim().max(5000, 'Reason must be 5,000 characters or fewer').default(''),
+  })
+  .superRefine((value, ctx) => {
+    if (value.decision === 'RETURNED' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why you are returning the submission' })
+  })
+
+export const StaffPostSchema = z.object({
+  title: z.string({ error: 'Enter the post title' }).trim().min(1, 'Enter the post title').max(200, 'Post title must be 200 characters or fewer'),
+  wte: z.number({ error: 'Enter the WTE as a number, like 0.6' }).min(0.01, 'WTE must be more than 0').max(100, 'WTE must be 100 or less'),
+  qualified: z.enum(['yes', 'no'], { error: 'Select whether the post holder is a qualified library and knowledge specialist' }),
+})
+
+export const PenPortraitSchema = z.object({
+  version: z.number().int().min(0),
+  organisations: z
+    .array(
+      z.object({
+        organisationId: z.string().min(1).max(64),
+        staffHeadcount: z.number({ error: 'Enter the headcount as a whole number' }).int('Enter the headcount as a whole number').min(0).max(2_000_000).optional(),
+        staffWte: z.number({ error: 'Enter the WTE as a number' }).min(0).max(2_000_000).optional(),
+      }),
+    )
+    .max(50)
+    .default([]),
+  staffPosts: z.array(StaffPostSchema).max(100, 'Enter 100 posts or fewer').default([]),
+  budgetPounds: z.number({ error: 'Enter the budget in whole pounds, like 250000' }).int('Enter the budget in whole pounds, like 250000').min(0).max(1_000_000_000).optional(),
+  strategyEvidenceId: z.string().max(64).optional(),
+  annualReportEvidenceId: z.string().max(64).optional(),
+  slaEvidenceIds: z.array(z.string().max(64)).max(50).default([]),
+  contextNotes: z.string().max(10_000, 'Context notes must be 10,000 characters or fewer').default(''),
+})
+export type PenPortraitForm = z.infer<typeof PenPortraitSchema>

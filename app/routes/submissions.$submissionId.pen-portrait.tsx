@@ -1,0 +1,215 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { errorSummaryItems } from '~/components/form-errors'
+import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, Radios, Select, SummaryList, Textarea, TextInput, WarningCallout } from '~/components/nhs'
+import { requireUser } from '~/modules/auth/session.server'
+import { loadSubmissionContext } from '~/modules/submissions/access.server'
+import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
+import { PenPortraitSchema } from '~/modules/submissions/schema'
+import { redirectWithFlash } from '~/utils/flash.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pen portrait - ${data?.organisationName ?? ''} - LKS Quality Portal` }]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
+  const editable = ['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(context.status)
+  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, editable, portrait: await getPenPortrait(context) }
+}
+
+export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
+  const submission = parseWithZod(await request.formData(), { schema: PenPortraitSchema })
+  // "Add another post" and "Remove" are list intents: the form comes back with the change, unsaved.
+  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: false }, { status: submission.status === 'error' ? 400 : 200 })
+  const result = await savePenPortrait({ actor: user, context, form: submission.value, ipAddress: loadContext.clientAddress })
+  if (!result.ok && result.kind === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: false }, { status: 400 })
+  if (!result.ok) {
+    return data(
+      { result: submission.reply({ formErrors: ['Someone else saved the pen portrait while you were editing it. Reload the page to see their changes, then make yours again.'] }), conflict: true },
+      { status: 409 },
+    )
+  }
+  return redirectWithFlash(request, `/submissions/${context.id}`, { type: 'success', title: 'Pen portrait saved' })
+}
+
+const FIELDS = ['organisations', 'staffPosts', 'budgetPounds', 'strategyEvidenceId', 'annualReportEvidenceId', 'slaEvidenceIds', 'contextNotes'] as const
+
+const formatNumber = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 })
+
+export default function PenPortraitPage() {
+  const { submissionId, organisationName, cycleName, editable, portrait } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: 'pen-portrait',
+    lastResult: actionData?.result,
+    defaultValue: {
+      version: String(portrait.version),
+      organisations: portrait.organisations.map((o) => ({
+        organisationId: o.id,
+        staffHeadcount: o.staffHeadcount === null ? '' : String(o.staffHeadcount),
+        staffWte: o.staffWte === null ? '' : String(o.staffWte),
+      })),
+      staffPosts: portrait.staffPosts.length
+        ? portrait.staffPosts.map((p) => ({ title: p.title, wte: String(p.wte), qualified: p.qualified ? 'yes' : 'no' }))
+        : [{ title: '', wte: '', qualified: '' }],
+      budgetPounds: portrait.budgetPounds === null ? '' : String(portrait.budgetPounds),
+      strategyEvidenceId: portrait.strategyEvidenceId ?? '',
+      annualReportEvidenceId: portrait.annualReportEvidenceId ?? '',
+      slaEvidenceIds: portrait.slaEvidenceIds,
+      contextNotes: portrait.contextNotes,
+    },
+    shouldValidate: 'onSubmit',
+  })
+  const organisations = fields.organisations.getFieldList()
+  const posts = fields.staffPosts.getFieldList()
+  const evidenceOptions = [{ value: '', text: 'None selected' }, ...portrait.evidence.map((e) => ({ value: e.id, text: e.title }))]
+  const { staffing } = portrait
+  const errors = errorSummaryItems(form.allErrors, FIELDS).concat(
+    Object.entries(form.allErrors)
+      .filter(([name]) => /^(organisations|staffPosts)\[\d+\]\./.test(name))
+      .map(([name, messages]) => ({ href: `#${name}`, text: messages[0] ?? '' })),
+  )
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <BackLink href={`/submissions/${submissionId}`}>Back to the submission</BackLink>
+        <ErrorSummary errors={errors} />
+        <span className="nhsuk-caption-l">
+          {organisationName}, {cycleName}
+        </span>
+        <h1>Pen portrait</h1>
+        {portrait.copiedForward ? <p>This pen portrait was copied from the last cycle. Check every part and save it to confirm it.</p> : null}
+        {!editable ? (
+          <WarningCallout heading="The pen portrait cannot be changed">
+            <p>The submission has been sent for sign-off or submitted.</p>
+          </WarningCallout>
+        ) : null}
+
+        <h2>Qualified staff</h2>
+        <SummaryList
+          rows={[
+            { key: 'Library and knowledge service posts', value: `${formatNumber(staffing.totalPostsWte)} WTE` },
+            { key: 'Qualified library and knowledge specialists', value: `${formatNumber(staffing.qualifiedWte)} WTE` },
+            { key: 'Staff in the organisations served', value: `${formatNumber(staffing.organisationStaffWte)} WTE` },
+            {
+              key: 'Ratio',
+              value: staffing.staffPerQualified === null ? 'No qualified staff recorded' : `1 qualified specialist per ${formatNumber(staffing.staffPerQualified)} WTE staff`,
+            },
+            {
+              key: 'Policy',
+              value: `1 per ${formatNumber(portrait.policyStaffPerQualified)} WTE staff: ${formatNumber(staffing.policyQualifiedWte)} qualified WTE needed. ${staffing.meetsPolicy ? 'The service meets the policy ratio.' : 'The service does not meet the policy ratio yet.'}`,
+            },
+          ]}
+        />
+        <InsetText>
+          <p>The figures above are worked out from what you last saved.</p>
+        </InsetText>
+
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="version" value={portrait.version} />
+          <fieldset className="nhsuk-fieldset" disabled={!editable}>
+            <h2 id="organisations">Organisations served</h2>
+            <p>Enter the staff headcount, the whole-time equivalent (WTE), or both, for each organisation your service serves.</p>
+            {organisations.map((org, index) => {
+              const o = org.getFieldset()
+              const meta = portrait.organisations[index]
+              if (!meta) return null
+              return (
+                <fieldset key={org.key} className="nhsuk-fieldset">
+                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">
+                    {meta.name} ({meta.odsCode})
+                  </legend>
+                  <input type="hidden" name={o.organisationId.name} value={meta.id} />
+                  <TextInput name={o.staffHeadcount.name} id={o.staffHeadcount.name} label="Staff headcount" inputMode="numeric" width={10} defaultValue={(o.staffHeadcount.initialValue as string | undefined) ?? ''} error={o.staffHeadcount.errors?.[0]} />
+                  <TextInput name={o.staffWte.name} id={o.staffWte.name} label="Staff WTE" inputMode="decimal" width={10} defaultValue={(o.staffWte.initialValue as string | undefined) ?? ''} error={o.staffWte.errors?.[0]} />
+                </fieldset>
+              )
+            })}
+
+            <h2 id="staffPosts">Library and knowledge service staff</h2>
+            {fields.staffPosts.errors?.[0] ? <p className="nhsuk-error-message">{fields.staffPosts.errors[0]}</p> : null}
+            {posts.map((post, index) => {
+              const p = post.getFieldset()
+              return (
+                <fieldset key={post.key} className="nhsuk-fieldset">
+                  <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Post {index + 1}</legend>
+                  <TextInput name={p.title.name} id={p.title.name} label="Post title" defaultValue={(p.title.initialValue as string | undefined) ?? ''} error={p.title.errors?.[0]} />
+                  <TextInput name={p.wte.name} id={p.wte.name} label="WTE" hint="For example, 1 or 0.6" inputMode="decimal" width={4} defaultValue={(p.wte.initialValue as string | undefined) ?? ''} error={p.wte.errors?.[0]} />
+                  <Radios
+                    name={p.qualified.name}
+                    id={p.qualified.name}
+                    legend="Is the post holder a qualified library and knowledge specialist?"
+                    legendSize="s"
+                    inline
+                    small
+                    defaultValue={(p.qualified.initialValue as string | undefined) ?? undefined}
+                    error={p.qualified.errors?.[0]}
+                    items={[
+                      { value: 'yes', text: 'Yes' },
+                      { value: 'no', text: 'No' },
+                    ]}
+                  />
+                  {editable && posts.length > 1 ? (
+                    <Button {...form.remove.getButtonProps({ name: fields.staffPosts.name, index })} variant="secondary" small>
+                      Remove post {index + 1}
+                    </Button>
+                  ) : null}
+                </fieldset>
+              )
+            })}
+            {editable ? (
+              <Button {...form.insert.getButtonProps({ name: fields.staffPosts.name, defaultValue: { title: '', wte: '', qualified: '' } })} variant="secondary">
+                Add another post
+              </Button>
+            ) : null}
+
+            <h2>Budget and documents</h2>
+            <TextInput
+              name="budgetPounds"
+              id="budgetPounds"
+              label="Annual budget (optional)"
+              hint="In whole pounds, for example 250000"
+              inputMode="numeric"
+              width={10}
+              defaultValue={(fields.budgetPounds.initialValue as string | undefined) ?? ''}
+              error={fields.budgetPounds.errors?.[0]}
+            />
+            <Select name="strategyEvidenceId" id="strategyEvidenceId" label="LKS strategy" options={evidenceOptions} defaultValue={(fields.strategyEvidenceId.initialValue as string | undefined) ?? ''} error={fields.strategyEvidenceId.errors?.[0]} />
+            <Select name="annualReportEvidenceId" id="annualReportEvidenceId" label="Annual report" options={evidenceOptions} defaultValue={(fields.annualReportEvidenceId.initialValue as string | undefined) ?? ''} error={fields.annualReportEvidenceId.errors?.[0]} />
+            {portrait.evidence.length ? (
+              <Checkboxes
+                name="slaEvidenceIds"
+                id="slaEvidenceIds"
+                legend="Service level agreements"
+                legendSize="s"
+                hint="Select every agreement that applies."
+                small
+                defaultValues={(fields.slaEvidenceIds.initialValue as string[] | undefined) ?? []}
+                error={fields.slaEvidenceIds.errors?.[0]}
+                items={portrait.evidence.map((e) => ({ value: e.id, text: e.title }))}
+              />
+            ) : (
+              <p>Add your strategy, annual report and service level agreements to the evidence library to link them here.</p>
+            )}
+            <Textarea
+              name="contextNotes"
+              id="contextNotes"
+              label="Context notes (optional)"
+              hint="Anything a reviewer should know about your service: sites, partnerships, recent changes."
+              rows={6}
+              characterCount={{ maxLength: 10000 }}
+              defaultValue={(fields.contextNotes.initialValue as string | undefined) ?? ''}
+              error={fields.contextNotes.errors?.[0]}
+            />
+            {editable ? <Button type="submit">Save pen portrait</Button> : null}
+          </fieldset>
+        </Form>
+      </div>
+    </div>
+  )
+}
