@@ -20,7 +20,7 @@ export async function startPortal(options: { name: string; port: number; env?: R
   const databaseUrl = `file:${options.databaseFile ?? path.join(dir, 'portal.db')}`
   const env = {
     ...process.env,
-    NODE_ENV: 'production',
+    NODE_ENV: 'production' as const,
     PORT: String(options.port),
     DATABASE_URL: databaseUrl,
     UPLOAD_DIR: path.join(dir, 'uploads'),
