@@ -122,7 +122,8 @@ describe('saving an outcome', () => {
     const form = (entries: Record<string, string>) => {
       const data = new FormData()
       for (const [k, v] of Object.entries(entries)) data.set(k, v)
-      return parseWithZod(data, { schema: OutcomeFormSchema })
+      const result = parseWithZod(data, { schema: OutcomeFormSchema })
+      return { status: result.status, error: result.status === 'error' ? result.error : undefined }
     }
     const level0 = form({ version: '0', selfLevel: '0', selfSubLevel: 'LOW' })
     expect(level0.status).toBe('error')
