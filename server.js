@@ -40,32 +40,45 @@ app.use((req, res, next) => {
   next()
 })
 
-app.use(
-  helmet({
-    contentSecurityPolicy: {
-      // Vite's dev client injects inline scripts and a websocket, so development only reports.
-      reportOnly: !isProduction,
-      useDefaults: false,
-      directives: {
-        'default-src': ["'self'"],
-        'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
-        'style-src': ["'self'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'"],
-        'connect-src': isProduction ? ["'self'"] : ["'self'", 'ws:'],
-        'frame-src': ["'self'"],
-        'frame-ancestors': ["'none'"],
-        'object-src': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-        'upgrade-insecure-requests': null,
-      },
+const commonHeaders = {
+  crossOriginEmbedderPolicy: false,
+  referrerPolicy: { policy: 'same-origin' },
+  strictTransportSecurity: isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
+}
+const pageHeaders = helmet({
+  ...commonHeaders,
+  contentSecurityPolicy: {
+    // Vite's dev client injects inline scripts and a websocket, so development only reports.
+    reportOnly: !isProduction,
+    useDefaults: false,
+    directives: {
+      'default-src': ["'self'"],
+      'script-src': ["'self'", (_req, res) => `'nonce-${res.locals.cspNonce}'`],
+      'style-src': ["'self'"],
+      'img-src': ["'self'", 'data:'],
+      'font-src': ["'self'"],
+      'connect-src': isProduction ? ["'self'"] : ["'self'", 'ws:'],
+      'frame-src': ["'self'"],
+      'frame-ancestors': ["'none'"],
+      'object-src': ["'none'"],
+      'base-uri': ["'self'"],
+      'form-action': ["'self'"],
+      'upgrade-insecure-requests': null,
     },
-    crossOriginEmbedderPolicy: false,
-    referrerPolicy: { policy: 'same-origin' },
-    strictTransportSecurity: isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
-  }),
-)
+  },
+})
+// An evidence preview (a stored PDF or image served inline) runs nothing and loads nothing, and
+// may be framed only by the portal's own evidence pages.
+const previewHeaders = helmet({
+  ...commonHeaders,
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { 'default-src': ["'none'"], 'img-src': ["'self'"], 'style-src': ["'unsafe-inline'"], 'frame-ancestors': ["'self'"] },
+  },
+  xFrameOptions: { action: 'sameorigin' },
+})
+const PREVIEW_PATH = /^\/evidence\/files\/[^/]+\/preview$/
+app.use((req, res, next) => (PREVIEW_PATH.test(req.path) ? previewHeaders : pageHeaders)(req, res, next))
 app.use((req, res, next) => {
   res.setHeader('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()')
   next()

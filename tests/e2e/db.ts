@@ -17,3 +17,4 @@ async function one(sql: string, args: string[]): Promise<string> {
 export const submissionId = (reference: string) => one('SELECT id FROM Submission WHERE reference = ?', [reference])
 export const organisationId = (odsCode: string) => one('SELECT id FROM Organisation WHERE odsCode = ?', [odsCode])
 export const regionId = (name: string) => one('SELECT id FROM Region WHERE name = ?', [name])
+export const libraryServiceId = (name: string) => one('SELECT id FROM LibraryService WHERE name = ?', [name])

@@ -99,7 +99,7 @@ export const fileMessages = {
   mismatch: (name: string, type: AcceptedFileType) => `${name} is not ${withArticle(type.label)} file`,
   empty: (name: string, single: boolean) => (single ? 'The selected file is empty' : `${name} is empty`),
   tooLarge: (name: string, single: boolean, limitBytes: number) => `${single ? 'The selected file' : name} must be smaller than ${formatSizeLimit(limitBytes)}`,
-  tooMany: (max: number) => `Select up to ${max} files at a time`,
+  tooMany: (max: number) => (max === 1 ? 'Select one file' : `Select up to ${max} files at a time`),
   selectedTwice: (name: string) => `${name} has been selected more than once`,
   duplicate: (name: string, single: boolean, title: string) => `${single ? 'This file' : name} is already in your evidence library as ‘${title}’`,
 }

@@ -125,12 +125,18 @@ function checkFileCount(fileCount: number, ctx: z.RefinementCtx, { required }: {
 export function newEvidenceSchema({ fileCount }: { fileCount: number }) {
   return z
     .object({ ...details, url: webLink.optional() })
-    .superRefine((value, ctx) => {
-      checkDateOrder(value, ctx)
-      if (fileCount === 0 && !value.url) ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select a file or enter a web link' })
-      if (fileCount > 0 && value.url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Enter a web link or select files, not both' })
-      checkFileCount(fileCount, ctx, { required: false })
-    })
+    .superRefine(checkDateOrder)
+    .superRefine(
+      (value, ctx) => {
+        // Runs even when other fields have errors (and so may see their raw values), so every
+        // problem is reported at once.
+        const url: unknown = value?.url
+        if (fileCount === 0 && !url) ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select a file or enter a web link' })
+        if (fileCount > 0 && url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Enter a web link or select files, not both' })
+        checkFileCount(fileCount, ctx, { required: false })
+      },
+      { when: () => true },
+    )
 }
 
 /** The edit form. An item of files has no link field; an item that is a web link must keep one. */
@@ -149,9 +155,12 @@ export function addFilesSchema({ fileCount }: { fileCount: number }) {
 export function replaceFileSchema({ fileCount }: { fileCount: number }) {
   return z.object({}).superRefine((_, ctx) => {
     if (fileCount === 0) ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select a file' })
-    if (fileCount > 1) ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select one file' })
+    if (fileCount > 1) ctx.addIssue({ code: 'custom', path: ['files'], message: fileMessages.tooMany(1) })
   })
 }
+
+/** Why an item cannot be deleted: a submission the service can no longer change uses it. */
+export const LOCKED_ITEM_MESSAGE = 'This item is part of a submitted submission, so it can be archived but not deleted'
 
 export const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore'], { error: 'Choose whether to archive or restore' }) })
 

@@ -1,0 +1,234 @@
+// The pilot library service's journey (issue 3): evidence, pen portrait, six outcomes, sign-off by
+// the executive sponsor, submission and the lock. Then the same core forms without JavaScript, and
+// two people editing one outcome at once.
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { makeFixtureFiles } from '../fixtures/files'
+import { submissionId } from './db'
+import { E2E_DIR } from './paths'
+import { expect, expectAccessible, signIn, test } from './fixtures'
+
+/** The notification banner a successful form shows after it redirects. */
+async function expectBanner(page: Page, title: string) {
+  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
+}
+
+/** Adds one evidence item with files through the library's own form. */
+async function addEvidence(page: Page, serviceLink: string, title: string, files: string[], from: [string, string, string]) {
+  await page.goto(serviceLink)
+  await page.getByRole('button', { name: 'Add evidence' }).first().click()
+  await page.getByLabel('Title').fill(title)
+  const start = page.getByRole('group', { name: 'Evidence start date' })
+  await start.getByLabel('Day').fill(from[0])
+  await start.getByLabel('Month').fill(from[1])
+  await start.getByLabel('Year').fill(from[2])
+  await page.getByLabel('Upload files').setInputFiles(files)
+  await page.getByRole('button', { name: 'Add evidence' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+}
+
+/** Marks levels 1 and 2 met and 3 and 4 not met, writes the narrative and grades as suggested. */
+async function completeOutcome(page: Page, number: number, options: { reason?: string; grade?: [string, string] } = {}) {
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(`Outcome ${number}:`)
+  for (const level of [1, 2, 3, 4]) {
+    const section = page.locator('section', { has: page.getByRole('heading', { level: 3, name: `Level ${level}` }) })
+    const radios = section.getByRole('radio', { name: level <= 2 ? 'Met' : 'Not met', exact: true })
+    for (const radio of await radios.all()) await radio.check()
+  }
+  await expect(page.getByText('Suggested grade from your indicators: Level 2, High')).toBeVisible()
+  await page.getByLabel('Narrative', { exact: true }).fill(`Outcome ${number}: our service works with every directorate. Zoë’s team ran 412 literature searches in 2025/26.`)
+  await page.getByLabel('Key strengths').fill('Board-level sponsorship and a strong outreach programme.')
+  const [level, subLevel] = options.grade ?? ['Level 2', 'High']
+  await page.getByRole('group', { name: 'Self-assessed level' }).getByLabel(level, { exact: true }).check()
+  await page.getByRole('group', { name: 'Sub-level' }).getByLabel(subLevel, { exact: true }).check()
+  if (options.reason) await page.getByLabel('Reason for your grade').fill(options.reason)
+  await page.getByRole('button', { name: 'Save and mark as completed' }).click()
+  await expectBanner(page, `Outcome ${number} marked as completed`)
+}
+
+test.describe.configure({ mode: 'serial' })
+
+test('a service completes its submission, the sponsor signs it off and the lead submits it', async ({ page, browser }) => {
+  test.setTimeout(180_000)
+  const files = await makeFixtureFiles(path.join(E2E_DIR, 'journey-files'))
+  await signIn(page, 'lead@demo.nhs.uk')
+
+  // Evidence: real PDF, Word, Excel and PNG files in the service's library.
+  await page.getByRole('link', { name: 'Ribble Valley Library and Knowledge Service evidence library' }).click()
+  const library = page.url()
+  await expectAccessible(page)
+  await addEvidence(page, library, 'LKS strategy 2025 to 2028', [files.pdf], ['1', '4', '2025'])
+  await addEvidence(page, library, 'Usage statistics and service review', [files.xlsx, files.docx], ['1', '4', '2025'])
+  await addEvidence(page, library, 'Outreach stand photograph', [files.png], ['12', '6', '2025'])
+  await expectAccessible(page)
+
+  // The task list of the sponsor's organisation.
+  const id = await submissionId('LKS-2627-RXV')
+  await page.goto(`/submissions/${id}`)
+  await expect(page.getByRole('heading', { level: 2, name: 'Your submission' })).toBeVisible()
+  await expect(page.locator('.nhsuk-task-list__item', { hasText: 'Submit' })).toContainText('Cannot start yet')
+  await expectAccessible(page)
+
+  // Pen portrait.
+  await page.getByRole('link', { name: 'Pen portrait' }).click()
+  await expectAccessible(page)
+  const headcounts = page.getByLabel('Staff headcount')
+  for (let i = 0; i < (await headcounts.count()); i++) await headcounts.nth(i).fill(String(4200 + i * 1000))
+  const wtes = page.getByLabel('Staff WTE')
+  for (let i = 0; i < (await wtes.count()); i++) await wtes.nth(i).fill(String(3500 + i * 800))
+  await page.getByLabel('Post title').first().fill('Head of Library and Knowledge Services')
+  await page.getByLabel('WTE', { exact: true }).first().fill('1')
+  await page.getByRole('group', { name: /qualified library and knowledge specialist/ }).first().getByLabel('Yes').check()
+  await page.getByRole('button', { name: 'Add another post' }).click()
+  await page.getByLabel('Post title').nth(1).fill('Clinical Librarian')
+  await page.getByLabel('WTE', { exact: true }).nth(1).fill('0.8')
+  await page.getByRole('group', { name: /qualified library and knowledge specialist/ }).nth(1).getByLabel('Yes').check()
+  await page.getByLabel('Annual budget (optional)').fill('245000')
+  await page.getByLabel('LKS strategy', { exact: true }).selectOption({ label: 'LKS strategy 2025 to 2028' })
+  await page.getByRole('button', { name: 'Save pen portrait' }).click()
+  await expectBanner(page, 'Pen portrait saved')
+  await expect(page.locator('.nhsuk-task-list__item', { hasText: 'Pen portrait' })).toContainText('Completed')
+
+  // Six outcomes; outcome 1 with linked evidence, outcome 6 graded differently with a reason.
+  for (const number of [1, 2, 3, 4, 5, 6]) {
+    await page.goto(`/submissions/${id}/outcomes/${number}`)
+    if (number === 1) {
+      await expectAccessible(page)
+      await page.getByRole('button', { name: 'Link evidence' }).click()
+      await expectAccessible(page)
+      await page.getByLabel('Evidence item').selectOption({ label: 'LKS strategy 2025 to 2028 (1 April 2025)' })
+      await page.getByLabel('What does it support?').selectOption({ index: 1 })
+      await page.getByLabel('Page or section (optional)').fill('section 2')
+      await page.getByRole('button', { name: 'Link evidence' }).click()
+      await expectBanner(page, 'Evidence linked')
+      await expect(page.getByRole('table', { name: /Evidence linked to outcome 1/ })).toContainText('section 2')
+    }
+    if (number === 6) {
+      // A grade different from the suggestion needs a reason, and nothing typed is lost.
+      await page.getByLabel('Narrative', { exact: true }).fill('Impact case studies go to the Board every quarter.')
+      await page.getByRole('group', { name: 'Self-assessed level' }).getByLabel('Level 3', { exact: true }).check()
+      await page.getByRole('group', { name: 'Sub-level' }).getByLabel('Low', { exact: true }).check()
+      await page.getByRole('button', { name: 'Save and mark as completed' }).click()
+      await expect(page.getByRole('alert').getByRole('link', { name: /Give a reason why your grade for outcome 6 differs/ })).toBeVisible()
+      await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Impact case studies go to the Board every quarter.')
+      await expectAccessible(page)
+      await completeOutcome(page, 6, { grade: ['Level 3', 'Low'], reason: 'Board minutes show routine use of our impact case studies.' })
+    } else {
+      await completeOutcome(page, number)
+    }
+  }
+
+  // Check answers and send for sign-off.
+  await page.goto(`/submissions/${id}/check`)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Send for sign-off' }).click()
+  await expectBanner(page, 'Sent for sign-off')
+  await expect(page.locator('.nhsuk-task-list__item', { hasText: 'Check your answers' })).toContainText('Awaiting sign-off')
+
+  // The executive sponsor signs off, in their own browser.
+  const sponsorContext = await browser.newContext()
+  const sponsor = await sponsorContext.newPage()
+  await signIn(sponsor, 'sponsor@demo.nhs.uk')
+  await sponsor.goto(`/submissions/${id}`)
+  await sponsor.getByRole('button', { name: 'Review and sign off' }).click()
+  await expectAccessible(sponsor)
+  await sponsor.getByLabel('Sign off the submission').check()
+  await expect(sponsor.getByLabel('Your name')).toHaveValue('Dr Aisha Rahman')
+  await sponsor.getByRole('button', { name: 'Confirm decision' }).click()
+  await expectBanner(sponsor, 'Submission signed off')
+  await sponsorContext.close()
+
+  // The lead submits; the submission is locked.
+  await page.goto(`/submissions/${id}/check`)
+  await expect(page.getByText('Signed off by Dr Aisha Rahman, Chief Medical Officer')).toBeVisible()
+  await page.getByRole('button', { name: 'Submit', exact: true }).click()
+  await expect(page.getByRole('heading', { level: 1, name: 'Submission complete' })).toBeVisible()
+  await expect(page.getByText('LKS-2627-RXV')).toBeVisible()
+  await expectAccessible(page)
+
+  await page.goto(`/submissions/${id}/outcomes/2`)
+  await expect(page.getByText('This outcome cannot be changed')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Save and mark as completed' })).toHaveCount(0)
+  // A forged save is refused by the server, and nothing changes.
+  const forged = await page.request.post(`/submissions/${id}/outcomes/2`, { form: { intent: 'save', version: '99', narrative: 'Changed after submission' } })
+  expect(forged.status()).toBe(409)
+  await page.reload()
+  await expect(page.getByLabel('Narrative', { exact: true })).not.toHaveValue('Changed after submission')
+})
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false })
+
+  test('the outcome, evidence link and pen portrait forms work and keep what was typed', async ({ page }) => {
+    await signIn(page, 'contributor@demo.nhs.uk')
+    const id = await submissionId('LKS-2627-RWV')
+    await page.goto(`/submissions/${id}/outcomes/1`)
+    await page.getByLabel('Narrative', { exact: true }).fill('Written without JavaScript.')
+    await page.getByRole('group', { name: 'Self-assessed level' }).getByLabel('Level 0', { exact: true }).check()
+    await page.getByRole('group', { name: 'Sub-level' }).getByLabel('Medium', { exact: true }).check()
+    await page.getByRole('button', { name: 'Save and come back later' }).click()
+    await expect(page.getByRole('alert').getByRole('link', { name: /Level 0 has no sub-level/ })).toBeVisible()
+    await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Written without JavaScript.')
+    await page.getByRole('group', { name: 'Self-assessed level' }).getByLabel('Level 1', { exact: true }).check()
+    await page.getByRole('group', { name: 'Sub-level' }).getByLabel('Low', { exact: true }).check()
+    await page.getByLabel('Reason for your grade').fill('Plans are in place but not yet approved.')
+    await page.getByRole('button', { name: 'Save and come back later' }).click()
+    await expectBanner(page, 'Outcome 1 saved')
+    await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Written without JavaScript.')
+
+    await page.getByRole('button', { name: 'Link evidence' }).click()
+    await page.getByLabel('Evidence item').selectOption({ label: 'Outreach stand photograph (12 June 2025)' })
+    await page.getByRole('button', { name: 'Link evidence' }).click()
+    await expectBanner(page, 'Evidence linked')
+
+    await page.goto(`/submissions/${id}/pen-portrait`)
+    await page.getByLabel('Post title').first().fill('Library Manager')
+    await page.getByRole('button', { name: 'Add another post' }).click()
+    await expect(page.getByLabel('Post title')).toHaveCount(2)
+    await expect(page.getByLabel('Post title').first()).toHaveValue('Library Manager')
+    await page.getByRole('button', { name: 'Save pen portrait' }).click()
+    await expect(page.getByRole('alert')).toContainText('Enter the WTE as a number, like 0.6')
+    await expect(page.getByLabel('Post title').first()).toHaveValue('Library Manager')
+  })
+})
+
+test('two people saving the same outcome see both narratives instead of losing one', async ({ browser }) => {
+  const id = await submissionId('LKS-2627-RWV')
+  const firstContext = await browser.newContext()
+  const secondContext = await browser.newContext()
+  const first = await firstContext.newPage()
+  const second = await secondContext.newPage()
+  await signIn(first, 'lead@demo.nhs.uk')
+  await signIn(second, 'contributor@demo.nhs.uk')
+  await first.goto(`/submissions/${id}/outcomes/2`)
+  await second.goto(`/submissions/${id}/outcomes/2`)
+  await first.getByLabel('Narrative', { exact: true }).fill('The lead’s version.')
+  await first.getByRole('button', { name: 'Save and come back later' }).click()
+  await expectBanner(first, 'Outcome 2 saved')
+
+  await second.getByLabel('Narrative', { exact: true }).fill('The contributor’s version.')
+  await second.getByRole('button', { name: 'Save and come back later' }).click()
+  await expect(second.getByText('Someone else changed this outcome')).toBeVisible()
+  await expect(second.getByTestId('their-narrative')).toHaveText('The lead’s version.')
+  await expect(second.getByLabel('Narrative', { exact: true })).toHaveValue('The contributor’s version.')
+  await expectAccessible(second)
+  await second.getByLabel('Narrative', { exact: true }).fill('The lead’s version. The contributor’s version.')
+  await second.getByRole('button', { name: 'Save and come back later' }).click()
+  await expectBanner(second, 'Outcome 2 saved')
+  await firstContext.close()
+  await secondContext.close()
+})
+
+test('the narrative saves itself after a pause, and says when', async ({ page }) => {
+  const id = await submissionId('LKS-2627-RWV')
+  await signIn(page, 'lead@demo.nhs.uk')
+  await page.goto(`/submissions/${id}/outcomes/3`)
+  await page.getByLabel('Narrative', { exact: true }).fill('Typed, then left for a moment.')
+  await expect(page.getByText(/Narrative saved automatically at/)).toBeVisible({ timeout: 10_000 })
+  await page.reload()
+  await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Typed, then left for a moment.')
+  // A save after the autosave uses the newer version: no false conflict.
+  await page.getByLabel('Key strengths').fill('Autosave kept the narrative.')
+  await page.getByRole('button', { name: 'Save and come back later' }).click()
+  await expectBanner(page, 'Outcome 3 saved')
+})
