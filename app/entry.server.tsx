@@ -4,12 +4,15 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
+import { removeStaleTempFiles } from '~/modules/evidence/storage.server'
 import { getEnv } from '~/utils/env.server'
 import { NonceProvider } from '~/utils/nonce'
 
 // Validate the configuration as the server starts, not on the first request: a production
 // server with a missing or weak SESSION_SECRET must refuse to start.
 getEnv()
+// Uploads cut off by a previous stop leave temporary files behind; clear them out.
+removeStaleTempFiles().catch((error: unknown) => console.error('Could not clear stale upload files', error))
 
 export const streamTimeout = 5_000
 

@@ -7,7 +7,8 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { BackLink, Button, ButtonLink, ErrorSummary, Select, TextInput } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext, requireEditable } from '~/modules/submissions/access.server'
-import { getOutcomeIndicators, linkEvidence, listLinkableEvidence } from '~/modules/submissions/outcome.server'
+import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
+import { getOutcomeIndicators, linkEvidence } from '~/modules/submissions/outcome.server'
 import { LinkEvidenceSchema } from '~/modules/submissions/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   requireEditable(context)
-  const [outcome, items] = await Promise.all([getOutcomeIndicators(context, outcomeNumber(params.number)), listLinkableEvidence(context)])
+  const [outcome, items] = await Promise.all([getOutcomeIndicators(context, outcomeNumber(params.number)), listEvidenceForLinking(user, context.libraryServiceId)])
   const target = new URL(request.url).searchParams.get('indicator')
   return { submissionId: context.id, libraryServiceId: context.libraryServiceId, outcome, items, preselectedTarget: outcome.indicators.some((i) => i.id === target) ? target : 'outcome' }
 }

@@ -7,6 +7,7 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, Radios, Select, SummaryList, Textarea, TextInput, WarningCallout } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
+import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
 import { PenPortraitSchema } from '~/modules/submissions/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -17,7 +18,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const editable = ['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(context.status)
-  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, editable, portrait: await getPenPortrait(context) }
+  const [portrait, evidence] = await Promise.all([getPenPortrait(context), listEvidenceForLinking(user, context.libraryServiceId)])
+  return {
+    submissionId: context.id,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    editable,
+    portrait,
+    evidence: evidence.map((e) => ({ id: e.id, title: e.title })),
+  }
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -42,7 +51,7 @@ const FIELDS = ['organisations', 'staffPosts', 'budgetPounds', 'strategyEvidence
 const formatNumber = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 })
 
 export default function PenPortraitPage() {
-  const { submissionId, organisationName, cycleName, editable, portrait } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, editable, portrait, evidence } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'pen-portrait',
@@ -67,7 +76,7 @@ export default function PenPortraitPage() {
   })
   const organisations = fields.organisations.getFieldList()
   const posts = fields.staffPosts.getFieldList()
-  const evidenceOptions = [{ value: '', text: 'None selected' }, ...portrait.evidence.map((e) => ({ value: e.id, text: e.title }))]
+  const evidenceOptions = [{ value: '', text: 'None selected' }, ...evidence.map((e) => ({ value: e.id, text: e.title }))]
   const { staffing } = portrait
   const errors = errorSummaryItems(form.allErrors, FIELDS).concat(
     Object.entries(form.allErrors)
@@ -181,7 +190,7 @@ export default function PenPortraitPage() {
             />
             <Select name="strategyEvidenceId" id="strategyEvidenceId" label="LKS strategy" options={evidenceOptions} defaultValue={(fields.strategyEvidenceId.initialValue as string | undefined) ?? ''} error={fields.strategyEvidenceId.errors?.[0]} />
             <Select name="annualReportEvidenceId" id="annualReportEvidenceId" label="Annual report" options={evidenceOptions} defaultValue={(fields.annualReportEvidenceId.initialValue as string | undefined) ?? ''} error={fields.annualReportEvidenceId.errors?.[0]} />
-            {portrait.evidence.length ? (
+            {evidence.length ? (
               <Checkboxes
                 name="slaEvidenceIds"
                 id="slaEvidenceIds"
@@ -191,7 +200,7 @@ export default function PenPortraitPage() {
                 small
                 defaultValues={(fields.slaEvidenceIds.initialValue as string[] | undefined) ?? []}
                 error={fields.slaEvidenceIds.errors?.[0]}
-                items={portrait.evidence.map((e) => ({ value: e.id, text: e.title }))}
+                items={evidence.map((e) => ({ value: e.id, text: e.title }))}
               />
             ) : (
               <p>Add your strategy, annual report and service level agreements to the evidence library to link them here.</p>

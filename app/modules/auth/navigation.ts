@@ -1,10 +1,13 @@
-import { canSomewhere, type Actor } from './permissions'
+import { canSomewhere, reachOf, type Actor } from './permissions'
 
 export type NavigationItem = { href: string; text: string }
 
 /** The header links a user sees, from what the permissions matrix lets them do. */
 export function navigationFor(actor: Actor): NavigationItem[] {
   const items: NavigationItem[] = [{ href: '/', text: 'Home' }]
+  // A member of several services finds each library from their home page instead.
+  const services = reachOf(actor, 'evidence:manage').serviceIds
+  if (services.length === 1) items.push({ href: `/services/${services[0]}/evidence`, text: 'Evidence library' })
   if (canSomewhere(actor, 'framework:view')) items.push({ href: '/framework', text: 'Framework' })
   return items
 }

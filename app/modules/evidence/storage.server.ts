@@ -3,7 +3,7 @@
 // on the same file system, so moving one into place is a rename.
 import { randomUUID } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { mkdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { getEnv } from '~/utils/env.server'
@@ -19,6 +19,25 @@ export function uploadRoot(): string {
 /** The folder uploads stream into before they are checked. */
 export function tempDir(): string {
   return path.join(uploadRoot(), 'tmp')
+}
+
+/**
+ * Removes temporary upload files left by a server that stopped mid-upload. Files younger than
+ * `olderThanMs` may belong to an upload still under way in another process, so they stay.
+ */
+export async function removeStaleTempFiles(olderThanMs = 60 * 60 * 1000, now = Date.now()): Promise<number> {
+  const dir = tempDir()
+  const names = await readdir(dir).catch(() => [] as string[])
+  let removed = 0
+  for (const name of names) {
+    const file = path.join(dir, name)
+    const info = await stat(file).catch(() => null)
+    if (info?.isFile() && now - info.mtimeMs > olderThanMs) {
+      await rm(file, { force: true })
+      removed++
+    }
+  }
+  return removed
 }
 
 /** A new temporary file path for one uploaded part. */

@@ -330,11 +330,3 @@ export async function getOutcomeIndicators(context: SubmissionContext, number: n
   return { id: outcome.id, number: outcome.number, shortTitle: outcome.shortTitle, indicators: outcome.indicators.map((i) => ({ id: i.id, code: i.code, text: i.text, level: i.level })) }
 }
 
-/** The submitting service's current evidence items, newest evidence first, for linking. */
-export async function listLinkableEvidence(context: SubmissionContext) {
-  return prisma.evidenceItem.findMany({
-    where: { libraryServiceId: context.libraryServiceId, archivedAt: null },
-    orderBy: [{ evidenceDateFrom: 'desc' }, { title: 'asc' }],
-    select: { id: true, title: true, evidenceDateFrom: true, evidenceDateTo: true },
-  })
-}

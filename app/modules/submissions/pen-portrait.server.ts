@@ -12,7 +12,7 @@ import type { PenPortraitForm } from './schema'
 export const DOCUMENT_KINDS = ['STRATEGY', 'ANNUAL_REPORT', 'SERVICE_LEVEL_AGREEMENT'] as const
 
 export async function getPenPortrait(context: SubmissionContext) {
-  const [served, portrait, evidence] = await Promise.all([
+  const [served, portrait] = await Promise.all([
     prisma.serviceOrganisation.findMany({
       where: { libraryServiceId: context.libraryServiceId, servesTo: null },
       orderBy: { organisation: { name: 'asc' } },
@@ -30,11 +30,6 @@ export async function getPenPortrait(context: SubmissionContext) {
         staffPosts: { orderBy: { position: 'asc' }, select: { title: true, wte: true, qualified: true } },
         documents: { select: { kind: true, evidenceItemId: true, evidenceItem: { select: { title: true } } } },
       },
-    }),
-    prisma.evidenceItem.findMany({
-      where: { libraryServiceId: context.libraryServiceId, archivedAt: null },
-      orderBy: [{ evidenceDateFrom: 'desc' }, { title: 'asc' }],
-      select: { id: true, title: true },
     }),
   ])
   const organisations = served.map(({ organisation }) => {
@@ -57,7 +52,6 @@ export async function getPenPortrait(context: SubmissionContext) {
     annualReportEvidenceId: documentsOf('ANNUAL_REPORT')[0]?.evidenceItemId ?? null,
     slaEvidenceIds: documentsOf('SERVICE_LEVEL_AGREEMENT').map((d) => d.evidenceItemId),
     documents: portrait?.documents.map((d) => ({ kind: d.kind, evidenceItemId: d.evidenceItemId, title: d.evidenceItem.title })) ?? [],
-    evidence,
     policyStaffPerQualified: policy,
     staffing: summariseStaffing(staffPosts, organisations.map((o) => o.staffWte), policy),
   }
