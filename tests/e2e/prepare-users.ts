@@ -11,4 +11,7 @@ const passwordHash = await hashPassword(DEMO_PASSWORD)
 for (const email of TEST_ACCOUNTS) {
   await prisma.user.upsert({ where: { email }, update: {}, create: { email, name: 'Test Account', passwordHash }, select: { id: true } })
 }
+// The demo's second executive sponsor (Ribble Valley Mental Health) signs in for the journey
+// without JavaScript.
+await prisma.user.update({ where: { email: 'kate.holt@demo.nhs.uk' }, data: { passwordHash }, select: { id: true } })
 await prisma.$disconnect()
