@@ -1,10 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, InsetText } from '~/components/nhs'
+import { OtherOutcomes } from '~/components/other-outcomes'
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { getOutcome, splitLines } from '~/modules/framework/framework.server'
-import { notFound } from '~/utils/http.server'
+import { integerParam, notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Outcome ${data.outcome.number}: ${data.outcome.shortTitle} - ${data.outcome.edition.name} - LKS Quality Portal` : 'Outcome - LKS Quality Portal' },
@@ -13,9 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'framework:view')
-  const number = Number(params.outcomeNumber)
-  if (!Number.isInteger(number) || number < 1 || number > 99) notFound()
-  const outcome = await getOutcome(params.editionCode ?? '', number)
+  const outcome = await getOutcome(params.editionCode ?? '', integerParam(params.outcomeNumber, 1, 99))
   if (!outcome) notFound()
   return { outcome: { ...outcome, keyQuestions: splitLines(outcome.keyQuestions) } }
 }
@@ -74,20 +73,7 @@ export default function OutcomePage() {
           <li key={e.text}>{e.text}</li>
         ))}
       </ul>
-      <nav aria-label="Other outcomes in this edition">
-        <h2 className="nhsuk-heading-s">Other outcomes</h2>
-        <ul className="nhsuk-list">
-          {edition.outcomes
-            .filter((o) => o.number !== outcome.number)
-            .map((o) => (
-              <li key={o.number}>
-                <a href={`/framework/${edition.code}/outcomes/${o.number}`}>
-                  Outcome {o.number}: {o.shortTitle}
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <OtherOutcomes outcomes={edition.outcomes} current={outcome.number} href={(n) => `/framework/${edition.code}/outcomes/${n}`} />
     </>
   )
 }

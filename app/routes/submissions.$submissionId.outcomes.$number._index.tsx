@@ -5,6 +5,7 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
+import { OtherOutcomes } from '~/components/other-outcomes'
 import {
   BackLink,
   Button,
@@ -24,22 +25,17 @@ import { autosaveNarrative, getOutcomePage, saveOutcome, unlinkEvidence } from '
 import { KEY_STRENGTHS_MAX, NarrativeAutosaveSchema, NARRATIVE_MAX, OutcomeFormSchema, UnlinkEvidenceSchema } from '~/modules/submissions/schema'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
-import { invariantResponse, notFound } from '~/utils/http.server'
+import { integerParam, invariantResponse } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Outcome ${data.page.outcome.number}: ${data.page.outcome.shortTitle} - ${data.organisationName} - LKS Quality Portal` : 'Outcome - LKS Quality Portal' },
 ]
 
-function outcomeNumber(value: string | undefined): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1 || number > 20) notFound()
-  return number
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
-  const page = await getOutcomePage(context, outcomeNumber(params.number))
+  const page = await getOutcomePage(context, integerParam(params.number, 1, 20))
   return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, page }
 }
 
@@ -50,7 +46,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
-  const number = outcomeNumber(params.number)
+  const number = integerParam(params.number, 1, 20)
   const formData = await request.formData()
   const intent = formData.get('intent')
   const ipAddress = loadContext.clientAddress
@@ -391,20 +387,7 @@ export default function OutcomePage() {
         ) : null}
       </section>
 
-      <nav aria-label="Other outcomes">
-        <h2 className="nhsuk-heading-s">Other outcomes</h2>
-        <ul className="nhsuk-list">
-          {page.editionOutcomes
-            .filter((o) => o.number !== outcome.number)
-            .map((o) => (
-              <li key={o.number}>
-                <a href={`${base}/outcomes/${o.number}`}>
-                  Outcome {o.number}: {o.shortTitle}
-                </a>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <OtherOutcomes outcomes={page.editionOutcomes} current={outcome.number} href={(n) => `${base}/outcomes/${n}`} />
     </>
   )
 }

@@ -12,23 +12,18 @@ import { getOutcomeIndicators, linkEvidence } from '~/modules/submissions/outcom
 import { LinkEvidenceSchema } from '~/modules/submissions/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
-import { notFound } from '~/utils/http.server'
+import { integerParam } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Link evidence to outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` }]
 
 const FIELDS = ['evidenceItemId', 'target', 'pointer'] as const
 
-function outcomeNumber(value: string | undefined): number {
-  const number = Number(value)
-  if (!Number.isInteger(number) || number < 1 || number > 20) notFound()
-  return number
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   requireEditable(context)
-  const [outcome, items] = await Promise.all([getOutcomeIndicators(context, outcomeNumber(params.number)), listEvidenceForLinking(user, context.libraryServiceId)])
+  const [outcome, items] = await Promise.all([getOutcomeIndicators(context, integerParam(params.number, 1, 20)), listEvidenceForLinking(user, context.libraryServiceId)])
   const target = new URL(request.url).searchParams.get('indicator')
   return { submissionId: context.id, libraryServiceId: context.libraryServiceId, outcome, items, preselectedTarget: outcome.indicators.some((i) => i.id === target) ? target : 'outcome' }
 }
@@ -36,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
-  const number = outcomeNumber(params.number)
+  const number = integerParam(params.number, 1, 20)
   const submission = parseWithZod(await request.formData(), { schema: LinkEvidenceSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await linkEvidence({ actor: user, context, number, ...submission.value, ipAddress: loadContext.clientAddress })
