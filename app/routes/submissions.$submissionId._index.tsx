@@ -10,11 +10,10 @@ import { can } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
-import { getSubmissionOverview } from '~/modules/submissions/submission.server'
+import { overviewOf } from '~/modules/submissions/submission.server'
 import { findPreviousSubmission, getSubmissionProgress, withdrawFromSignOff } from '~/modules/submissions/workflow.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
-import { notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.submission.organisation.name}, ${data.submission.cycle.name} - LKS Quality Portal` : 'Submission - LKS Quality Portal' },
@@ -25,9 +24,8 @@ const RESPONSE_LABELS: Record<string, string> = { NOT_STARTED: 'Not started', IN
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   // Missing and out-of-reach submissions both give 404, so a changed id reveals nothing.
-  const submission = await getSubmissionOverview(user, params.submissionId ?? '')
-  if (!submission) notFound()
-  const context = await loadSubmissionContext(user, submission.id)
+  const context = await loadSubmissionContext(user, params.submissionId ?? '')
+  const submission = await overviewOf(user, context)
   const serviceView = can(user, 'submission:edit', context.target)
   const progress = serviceView || can(user, 'submission:sign-off', context.target) ? await getSubmissionProgress(context) : null
   const previous = serviceView && context.status === 'NOT_STARTED' ? await findPreviousSubmission(context) : null

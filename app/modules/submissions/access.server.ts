@@ -6,9 +6,10 @@ import { requirePermission, submissionScope, type Action, type Actor, type Targe
 import { notFound } from '~/utils/http.server'
 import { isEditableByService, isSubmissionStatus, type SubmissionStatus } from './status'
 
-export type SubmissionContext = Awaited<ReturnType<typeof loadSubmissionContext>>
+export type SubmissionContext = NonNullable<Awaited<ReturnType<typeof findSubmissionContext>>>
 
-export async function loadSubmissionContext(actor: Actor, submissionId: string, action: Action = 'submission:view') {
+/** The submission if the user may view it, else null: missing and out of reach look the same. */
+export async function findSubmissionContext(actor: Actor, submissionId: string) {
   const submission = await prisma.submission.findFirst({
     where: { id: submissionId, ...submissionScope(actor, 'submission:view') },
     select: {
@@ -23,14 +24,15 @@ export async function loadSubmissionContext(actor: Actor, submissionId: string, 
       sentForSignOffAt: true,
       submittedAt: true,
       isLate: true,
-      cycle: { select: { id: true, name: true, status: true, submissionDeadline: true, editionId: true, opensAt: true } },
+      publishedAt: true,
+      cycle: { select: { id: true, name: true, status: true, submissionDeadline: true, editionId: true, opensAt: true, edition: { select: { name: true } } } },
       organisation: { select: { id: true, name: true, odsCode: true } },
       libraryService: { select: { id: true, name: true } },
       region: { select: { name: true } },
       validatorAssignments: { select: { validatorId: true } },
     },
   })
-  if (!submission || !isSubmissionStatus(submission.status)) notFound()
+  if (!submission || !isSubmissionStatus(submission.status)) return null
   const status: SubmissionStatus = submission.status
   const target: Target = {
     libraryServiceIds: [submission.libraryServiceId],
@@ -38,8 +40,15 @@ export async function loadSubmissionContext(actor: Actor, submissionId: string, 
     regionId: submission.regionId,
     assignedValidatorIds: submission.validatorAssignments.map((a) => a.validatorId),
   }
-  requirePermission(actor, action, target)
   return { ...submission, status, target }
+}
+
+/** The submission for a page or an action: 404 when out of reach, 403 when the action is not allowed. */
+export async function loadSubmissionContext(actor: Actor, submissionId: string, action: Action = 'submission:view') {
+  const context = await findSubmissionContext(actor, submissionId)
+  if (!context) notFound()
+  requirePermission(actor, action, context.target)
+  return context
 }
 
 export class SubmissionLocked extends Response {
