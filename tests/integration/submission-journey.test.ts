@@ -8,7 +8,7 @@ import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { autosaveNarrative, getOutcomePage, linkEvidence, saveOutcome } from '~/modules/submissions/outcome.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
-import { getSubmissionProgress, recordSponsorDecision, sendForSignOff, signOffState, submit } from '~/modules/submissions/workflow.server'
+import { getSubmissionProgress, recordSponsorDecision, sendForSignOff, signOffState, submit, withdrawFromSignOff } from '~/modules/submissions/workflow.server'
 import { OutcomeFormSchema, type OutcomeForm, type PenPortraitForm } from '~/modules/submissions/schema'
 import type { Actor } from '~/modules/auth/permissions'
 import { actorFor } from '../factories'
@@ -242,6 +242,15 @@ describe('sign-off and submission', () => {
     expect(ctx.status).toBe('AWAITING_SIGN_OFF')
     await expect(saveOutcome({ actor: lead, context: ctx, number: 1, form: await completeAnswer(reference, 1, 2), ipAddress: '' })).rejects.toMatchObject({ status: 409 })
 
+    // The lead can take it back to make a change, and send it again.
+    await expect(withdrawFromSignOff({ actor: contributor, context: await context(contributor, reference), ipAddress: '' })).rejects.toMatchObject({ status: 403 })
+    expect(await withdrawFromSignOff({ actor: lead, context: ctx, ipAddress: '' })).toEqual({ ok: true })
+    ctx = await context(lead, reference)
+    expect(ctx.status).toBe('IN_PROGRESS')
+    expect(await sendForSignOff({ actor: lead, context: ctx, ipAddress: '' })).toEqual({ ok: true })
+    // A stale page cannot send it twice.
+    expect(await sendForSignOff({ actor: lead, context: ctx, ipAddress: '' })).toMatchObject({ ok: false })
+
     // The sponsor returns it with a reason; the lead sends it again; the sponsor signs off.
     const sponsorCtx = () => context(sponsor, reference, 'submission:sign-off')
     expect(await recordSponsorDecision({ actor: sponsor, context: await sponsorCtx(), decision: 'RETURNED', signerName: 'Dr Aisha Rahman', signerRole: 'Chief Medical Officer', reason: 'Add the 2025 impact survey', ipAddress: '' })).toEqual({ ok: true })
@@ -268,6 +277,8 @@ describe('sign-off and submission', () => {
     const trail = await prisma.auditEvent.findMany({ where: { submissionId: ctx.id, entityType: 'Submission' }, orderBy: { at: 'asc' }, select: { action: true } })
     // The demo submission was already in progress, so the trail starts at sending for sign-off.
     expect(trail.map((t) => t.action)).toEqual([
+      'submission.sent_for_sign_off',
+      'submission.withdrawn_from_sign_off',
       'submission.sent_for_sign_off',
       'submission.returned_by_sponsor',
       'submission.sent_for_sign_off',
