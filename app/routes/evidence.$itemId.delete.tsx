@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Breadcrumbs, Button, ErrorSummary, InsetText, WarningCallout } from '~/components/nhs'
+import { Button, ErrorSummary, InsetText, WarningCallout } from '~/components/nhs'
+import { EvidenceBreadcrumbs } from '~/components/evidence/evidence-form-parts'
 import { requireUser } from '~/modules/auth/session.server'
 import { deleteEvidenceItem, getEvidenceItemSummary } from '~/modules/evidence/evidence.server'
 import { LOCKED_ITEM_MESSAGE } from '~/modules/evidence/schema'
@@ -30,13 +31,7 @@ export default function DeleteEvidence() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs
-          items={[
-            { href: '/', text: 'Home' },
-            { href: `/services/${item.libraryService.id}/evidence`, text: 'Evidence library' },
-            { href: `/evidence/${item.id}`, text: item.title },
-          ]}
-        />
+        <EvidenceBreadcrumbs libraryServiceId={item.libraryService.id} item={item} />
         <ErrorSummary errors={actionData?.error ? [{ href: '#archive', text: actionData.error }] : []} />
         <span className="nhsuk-caption-l">{item.title}</span>
         {locked ? (

@@ -3,8 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Breadcrumbs, Button, ErrorSummary } from '~/components/nhs'
-import { EvidenceDetailsFields, WebLinkField, dateValue, evidenceErrorSummary, textValue } from '~/components/evidence/evidence-form-parts'
+import { Button, ErrorSummary } from '~/components/nhs'
+import { EvidenceBreadcrumbs, EvidenceDetailsFields, WebLinkField, evidenceDetailsProps, evidenceErrorSummary, textValue } from '~/components/evidence/evidence-form-parts'
 import { requireUser } from '~/modules/auth/session.server'
 import { getEvidenceItemSummary, updateEvidenceItem } from '~/modules/evidence/evidence.server'
 import { editEvidenceSchema, partsFromDate } from '~/modules/evidence/schema'
@@ -53,31 +53,12 @@ export default function EditEvidence() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs
-          items={[
-            { href: '/', text: 'Home' },
-            { href: `/services/${item.libraryService.id}/evidence`, text: 'Evidence library' },
-            { href: `/evidence/${item.id}`, text: item.title },
-          ]}
-        />
+        <EvidenceBreadcrumbs libraryServiceId={item.libraryService.id} item={item} />
         <ErrorSummary errors={evidenceErrorSummary(form.allErrors, FIELDS)} />
         <span className="nhsuk-caption-l">{item.libraryService.name}</span>
         <h1>Edit evidence details</h1>
         <Form method="post" {...getFormProps(form)}>
-          <EvidenceDetailsFields
-            values={{
-              title: textValue(fields.title.initialValue),
-              description: textValue(fields.description.initialValue),
-              evidenceDateFrom: dateValue(fields.evidenceDateFrom.initialValue),
-              evidenceDateTo: dateValue(fields.evidenceDateTo.initialValue),
-            }}
-            errors={{
-              title: fields.title.errors?.[0],
-              description: fields.description.errors?.[0],
-              evidenceDateFrom: fields.evidenceDateFrom.errors?.[0],
-              evidenceDateTo: fields.evidenceDateTo.errors?.[0],
-            }}
-          />
+          <EvidenceDetailsFields {...evidenceDetailsProps(fields)} />
           {item.isLink ? <WebLinkField defaultValue={textValue(fields.url.initialValue)} error={fields.url.errors?.[0]} hint="The address of the web page. For example, https://www.example.nhs.uk/annual-report" /> : null}
           <div className="nhsuk-button-group">
             <Button type="submit">Save changes</Button>

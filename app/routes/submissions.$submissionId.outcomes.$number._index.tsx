@@ -143,6 +143,17 @@ export default function OutcomePage() {
     }, 2000)
   }
 
+  // A save of the whole form supersedes any autosave still waiting: it must not run afterwards and
+  // overwrite, with the text typed before, what another person saved in the meantime.
+  const formProps = getFormProps(form)
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    clearTimeout(timer.current)
+    formProps.onSubmit(event)
+  }
+  useEffect(() => {
+    if (conflict) clearTimeout(timer.current)
+  }, [conflict])
+
   const onFormChange = (event: FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement
     const match = /^indicators\[(\d+)\]\.status$/.exec(target.name)
@@ -204,7 +215,7 @@ export default function OutcomePage() {
         </WarningCallout>
       ) : null}
 
-      <Form method="post" {...getFormProps(form)} onChange={onFormChange}>
+      <Form method="post" {...formProps} onChange={onFormChange} onSubmit={onSubmit}>
         <input type="hidden" name="version" value={version} />
         <fieldset className="nhsuk-fieldset" disabled={!editable}>
           <h2 id="indicators">Indicators</h2>
@@ -340,10 +351,11 @@ export default function OutcomePage() {
 
           {editable ? (
             <div className="nhsuk-button-group">
-              <Button type="submit" name="intent" value="complete">
+              {/* Held back for the moment an autosave is under way, so the save carries its new version. */}
+              <Button type="submit" name="intent" value="complete" disabled={autosave.state !== 'idle'}>
                 Save and mark as completed
               </Button>
-              <Button type="submit" name="intent" value="save" variant="secondary">
+              <Button type="submit" name="intent" value="save" variant="secondary" disabled={autosave.state !== 'idle'}>
                 Save and come back later
               </Button>
             </div>

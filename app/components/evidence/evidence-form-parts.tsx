@@ -1,7 +1,8 @@
-import { DateInput, TextInput, Textarea, datePartId, type DateInputValue, type ErrorSummaryItem } from '~/components/nhs'
+import { Breadcrumbs, DateInput, TextInput, Textarea, datePartId, type DateInputValue, type ErrorSummaryItem } from '~/components/nhs'
 import { errorSummaryItems } from '~/components/form-errors'
-import { FILES_FIELD } from '~/modules/evidence/files'
+import { ACCEPTED_TYPES_TEXT, ACCEPT_ATTRIBUTE, FILES_FIELD, MAX_FILES_PER_UPLOAD, formatSizeLimit } from '~/modules/evidence/files'
 import { DESCRIPTION_MAX } from '~/modules/evidence/schema'
+import { FileUpload } from './file-upload'
 
 /** The date fields of the evidence forms: their error summary links go to the day input. */
 const DATE_FIELDS = ['evidenceDateFrom', 'evidenceDateTo']
@@ -37,7 +38,27 @@ export type EvidenceDetailsValues = {
   evidenceDateTo?: DateInputValue
 }
 
-type FieldErrors = Partial<Record<'title' | 'description' | 'evidenceDateFrom' | 'evidenceDateTo', string>>
+type DetailsField = 'title' | 'description' | 'evidenceDateFrom' | 'evidenceDateTo'
+
+type FieldErrors = Partial<Record<DetailsField, string>>
+
+/** The values and errors of EvidenceDetailsFields from a Conform form's fields. */
+export function evidenceDetailsProps(fields: Record<DetailsField, { initialValue?: unknown; errors?: string[] }>): { values: EvidenceDetailsValues; errors: FieldErrors } {
+  return {
+    values: {
+      title: textValue(fields.title.initialValue),
+      description: textValue(fields.description.initialValue),
+      evidenceDateFrom: dateValue(fields.evidenceDateFrom.initialValue),
+      evidenceDateTo: dateValue(fields.evidenceDateTo.initialValue),
+    },
+    errors: {
+      title: fields.title.errors?.[0],
+      description: fields.description.errors?.[0],
+      evidenceDateFrom: fields.evidenceDateFrom.errors?.[0],
+      evidenceDateTo: fields.evidenceDateTo.errors?.[0],
+    },
+  }
+}
 
 /** Title, description and the period the evidence covers: the same on the new and edit forms. */
 export function EvidenceDetailsFields({ values, errors }: { values: EvidenceDetailsValues; errors: FieldErrors }) {
@@ -69,8 +90,10 @@ export function WebLinkField({ defaultValue, error, hint }: { defaultValue?: str
   return <TextInput name="url" label="Web link" type="url" hint={hint} defaultValue={defaultValue ?? ''} error={error} spellCheck={false} autoComplete="url" />
 }
 
+export type DuplicateFile = { fileName: string; itemId: string; title: string }
+
 /** Links to the items that already hold a file the person tried to upload again. */
-export function DuplicateLinks({ duplicates }: { duplicates: ReadonlyArray<{ fileName: string; itemId: string; title: string }> }) {
+export function DuplicateLinks({ duplicates }: { duplicates: readonly DuplicateFile[] }) {
   if (duplicates.length === 0) return null
   return (
     <ul className="nhsuk-list">
@@ -82,5 +105,54 @@ export function DuplicateLinks({ duplicates }: { duplicates: ReadonlyArray<{ fil
         </li>
       ))}
     </ul>
+  )
+}
+
+/**
+ * The files field of the evidence upload forms, with links to the items already holding any
+ * duplicate. Several files, or (not `multiple`) the one file that replaces another.
+ */
+export function EvidenceFilesUpload({
+  label,
+  multiple,
+  maxFileBytes,
+  error,
+  disabled,
+  duplicates,
+}: {
+  label: string
+  multiple?: boolean
+  maxFileBytes: number
+  error?: string
+  disabled: boolean
+  duplicates: readonly DuplicateFile[]
+}) {
+  const size = formatSizeLimit(maxFileBytes)
+  return (
+    <FileUpload
+      name={FILES_FIELD}
+      label={label}
+      labelSize="s"
+      multiple={multiple}
+      accept={ACCEPT_ATTRIBUTE}
+      hint={multiple ? `Select up to ${MAX_FILES_PER_UPLOAD} files. Each must be a ${ACCEPTED_TYPES_TEXT} file smaller than ${size}.` : `It must be a ${ACCEPTED_TYPES_TEXT} file smaller than ${size}.`}
+      error={error}
+      disabled={disabled}
+    >
+      <DuplicateLinks duplicates={duplicates} />
+    </FileUpload>
+  )
+}
+
+/** Home, the evidence library and, on the pages of one item, the item. */
+export function EvidenceBreadcrumbs({ libraryServiceId, item }: { libraryServiceId: string; item?: { id: string; title: string } }) {
+  return (
+    <Breadcrumbs
+      items={[
+        { href: '/', text: 'Home' },
+        { href: `/services/${libraryServiceId}/evidence`, text: 'Evidence library' },
+        ...(item ? [{ href: `/evidence/${item.id}`, text: item.title }] : []),
+      ]}
+    />
   )
 }
