@@ -76,7 +76,7 @@ export default function Home() {
             responsive
             head={['Organisation', 'Region', 'Cycle', 'Role', 'Due', 'Status']}
             rows={home.assignments.map((a) => [
-              <a key="o" href={`/submissions/${a.submission.id}`}>{a.submission.organisation.name}</a>,
+              <a key="o" href={`/validation/assignments/${a.id}`}>{a.submission.organisation.name}</a>,
               a.submission.region.name,
               a.submission.cycle.name,
               a.kind === 'PRIMARY' ? 'Primary validator' : 'Second validator',

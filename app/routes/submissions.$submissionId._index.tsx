@@ -29,8 +29,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const serviceView = can(user, 'submission:edit', context.target)
   const progress = serviceView || can(user, 'submission:sign-off', context.target) ? await getSubmissionProgress(context) : null
   const previous = serviceView && context.status === 'NOT_STARTED' ? await findPreviousSubmission(context) : null
+  const status = context.status
+  const validationStarted = !['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF', 'SUBMITTED'].includes(status)
+  const reviewer = can(user, 'validation:grade', context.target) || can(user, 'validation:moderate', context.target) || can(user, 'dashboard:national', context.target)
+  const resultVisible = status === 'PUBLISHED' || (reviewer && status === 'VALIDATED')
+  const links = [
+    ...(can(user, 'validation:assign', context.target) && ['SUBMITTED', 'IN_VALIDATION'].includes(status) ? [{ href: 'assign', text: 'Assign validators' }] : []),
+    ...(validationStarted && (reviewer || can(user, 'clarification:answer', context.target)) ? [{ href: 'clarifications', text: 'Questions from the validators' }] : []),
+    ...(validationStarted && reviewer ? [{ href: 'agreement', text: 'Validators’ grades and the agreed result' }] : []),
+    ...(resultVisible && can(user, 'result:view', context.target) ? [{ href: 'result', text: 'Result' }] : []),
+    ...(status === 'PUBLISHED' && can(user, 'development-plan:view', context.target) ? [{ href: 'development-plan', text: 'Development plan' }] : []),
+    ...(can(user, 'audit:view', context.target) ? [{ href: 'history', text: 'History' }] : []),
+  ]
   return {
     submission,
+    links,
     serviceView,
     progress,
     previousCycle: previous?.cycle.name ?? null,
@@ -58,7 +71,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function SubmissionPage() {
-  const { submission, serviceView, progress, previousCycle, canWithdraw, canSignOff } = useLoaderData<typeof loader>()
+  const { submission, links, serviceView, progress, previousCycle, canWithdraw, canSignOff } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submission.id}`
   const tasks = progress?.tasks
@@ -101,6 +114,18 @@ export default function SubmissionPage() {
           },
         ]}
       />
+
+      {links.length ? (
+        <nav aria-label="Validation and results">
+          <ul className="nhsuk-list">
+            {links.map((link) => (
+              <li key={link.href}>
+                <a href={`${base}/${link.href}`}>{link.text}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
 
       <div id="submission-actions">
         {progress?.signOff.kind === 'RETURNED' ? (

@@ -4,7 +4,7 @@ import path from 'node:path'
 
 // Each test file gets its own copy of the migrated template database and upload folder, so files
 // run in parallel without sharing state. Set before any app module reads its configuration.
-const tmp = path.resolve(import.meta.dirname, '../.tmp/vitest')
+const tmp = process.env.LKS_TEST_TMP ?? path.resolve(import.meta.dirname, '../.tmp/vitest')
 const id = randomUUID()
 const file = path.join(tmp, `db-${id}.db`)
 copyFileSync(path.join(tmp, 'template.db'), file)

@@ -17,6 +17,10 @@ describe('header navigation', () => {
     expect(navigationFor({ id: 'u', grants: [] }).map((i) => i.text)).toEqual(['Home'])
   })
 
+  it('gives a validator their queue', () => {
+    expect(navigationFor({ id: 'u', grants: [{ role: 'VALIDATOR', ...none, regionId: 'r1' }] }).map((i) => i.text)).toEqual(['Home', 'Validation', 'Framework'])
+  })
+
   it('leaves the library out of the header for a member of several services', () => {
     const grants = ['s1', 's2'].map((id) => ({ role: 'SERVICE_LEAD' as const, ...none, libraryServiceId: id }))
     expect(navigationFor({ id: 'u', grants }).map((i) => i.text)).toEqual(['Home', 'Framework'])

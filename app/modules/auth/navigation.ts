@@ -8,6 +8,7 @@ export function navigationFor(actor: Actor): NavigationItem[] {
   // A member of several services finds each library from their home page instead.
   const services = reachOf(actor, 'evidence:manage').serviceIds
   if (services.length === 1) items.push({ href: `/services/${services[0]}/evidence`, text: 'Evidence library' })
+  if (canSomewhere(actor, 'validation:grade')) items.push({ href: '/validation', text: 'Validation' })
   if (canSomewhere(actor, 'framework:view')) items.push({ href: '/framework', text: 'Framework' })
   return items
 }

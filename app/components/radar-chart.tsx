@@ -1,0 +1,352 @@
+import { Table } from '~/components/nhs'
+import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
+
+/**
+ * A server-rendered SVG radar ("spider") chart of outcome grades: self-assessed against validated,
+ * and the previous cycle when there is one (domain brief §7, issue 4 step 6). It replaces the radar
+ * chart the Excel workbook drew.
+ *
+ * Accessibility:
+ * - the SVG is one image (`role="img"`) named by its `<title>` and `<desc>`;
+ * - colour never carries meaning alone: each series also has its own dash pattern and point marker,
+ *   drawn in the HTML legend too; the colours are from the Okabe–Ito colour-blind-safe palette and
+ *   each has at least 3:1 contrast with white (WCAG 1.4.11);
+ * - the same data is in a real table beneath the chart, and a one-sentence summary sits above it.
+ *
+ * No inline styles (the Content Security Policy forbids them): SVG presentation attributes and the
+ * `app-radar-chart` classes in app/styles/app.scss. No client JavaScript.
+ */
+
+/** Chart values 0..4 (`grading.chartValue`), one per axis; null = no grade. */
+export type RadarSeries = { label: string; values: Array<number | null> }
+
+export type RadarChartProps = {
+  /** Names the chart (SVG `<title>`) and captions its data table. */
+  title: string
+  /** One sentence shown above the chart, e.g. "Validated grades are at or above the self-assessment on five of six outcomes." */
+  summary: string
+  /** One label per axis, clockwise from the top, e.g. 'Outcome 1'. */
+  axes: string[]
+  /** Up to {@link MAX_RADAR_SERIES} series, e.g. self-assessed, validated, previous cycle. */
+  series: RadarSeries[]
+  /** Id of the chart's wrapper; also prefixes the ids of its parts. Unique on the page. */
+  id: string
+  /** Formats a value for the data table; defaults to {@link formatChartValue} ("Level 2, Medium"). */
+  formatValue?: (value: number | null) => string
+  /** Heading of the table's first column (the axes). Defaults to "Outcome". */
+  axisHeading?: string
+}
+
+type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangle-down'
+
+type SeriesStyle = {
+  /** Okabe–Ito colour. */
+  colour: string
+  /** SVG stroke-dasharray ("none" = solid). */
+  dash: string
+  marker: MarkerShape
+}
+
+/**
+ * One style per series, in order. Okabe–Ito colours (blue, vermillion, bluish green, reddish purple,
+ * black; its orange, sky blue and yellow are left out as below 3:1 against white), each with its own
+ * dash pattern and marker shape.
+ */
+export const RADAR_SERIES_STYLES: readonly SeriesStyle[] = [
+  { colour: '#0072B2', dash: 'none', marker: 'circle' },
+  { colour: '#D55E00', dash: '8 4', marker: 'square' },
+  { colour: '#009E73', dash: '2 3', marker: 'triangle' },
+  { colour: '#CC79A7', dash: '10 3 2 3', marker: 'diamond' },
+  { colour: '#000000', dash: '14 6', marker: 'triangle-down' },
+]
+
+export const MAX_RADAR_SERIES = RADAR_SERIES_STYLES.length
+
+/** Highest chart value (Level 4, High). */
+const MAX_VALUE = 4
+/** Radius of the outer ring (level 4) in viewBox units; the chart is centred on (0, 0). */
+const RADIUS = 120
+/** Distance of the axis labels from the centre. */
+const LABEL_RADIUS = RADIUS + 12
+const AXIS_LABEL_FONT_SIZE = 13
+/** Rough width of a character of the axis labels, to leave room for them in the viewBox. */
+const AVERAGE_CHARACTER_WIDTH = AXIS_LABEL_FONT_SIZE * 0.6
+/** Space kept around everything drawn. */
+const PADDING = 10
+const TEXT_COLOUR = '#212b32'
+const SECONDARY_TEXT_COLOUR = '#4c6272'
+const GRID_COLOUR = '#aeb7bd'
+const FONT_FAMILY = 'arial, sans-serif'
+const MARKER_SIZE = 4.5
+
+/** "Level 2, Medium" for a chart value (rounded to the nearest sub-level step), "Not graded" for null. */
+export function formatChartValue(value: number | null): string {
+  if (value === null) return 'Not graded'
+  return formatGrade(stepsToGrade(Math.round(value * 3)))
+}
+
+/** Coordinates to two decimals, without "-0", to keep the markup small and stable. */
+function n(value: number): string {
+  return String(Math.round(value * 100) / 100 + 0)
+}
+
+/** Angle of axis `index` of `count`: the first points up, the rest follow clockwise. */
+function axisAngle(index: number, count: number): number {
+  return -Math.PI / 2 + (2 * Math.PI * index) / count
+}
+
+function point(value: number, index: number, count: number): { x: number; y: number } {
+  const r = (RADIUS * value) / MAX_VALUE
+  const angle = axisAngle(index, count)
+  return { x: r * Math.cos(angle), y: r * Math.sin(angle) }
+}
+
+function assertValidInput(axes: string[], series: RadarSeries[]): void {
+  if (series.length > MAX_RADAR_SERIES) {
+    throw new RangeError(`A radar chart shows at most ${MAX_RADAR_SERIES} series, got ${series.length}`)
+  }
+  for (const { label, values } of series) {
+    if (values.length !== axes.length) {
+      throw new RangeError(`Series "${label}" has ${values.length} values for ${axes.length} axes`)
+    }
+    for (const value of values) {
+      if (value !== null && !(Number.isFinite(value) && value >= 0 && value <= MAX_VALUE)) {
+        throw new RangeError(`Series "${label}" has a value outside 0 to ${MAX_VALUE}: ${String(value)}`)
+      }
+    }
+  }
+}
+
+/** A marker of the given shape centred on (x, y), filled with `colour`. */
+function Marker({ shape, x, y, colour, className }: { shape: MarkerShape; x: number; y: number; colour: string; className: string }) {
+  const s = MARKER_SIZE
+  const common = { className, fill: colour, stroke: '#ffffff', strokeWidth: 1 }
+  switch (shape) {
+    case 'circle':
+      return <circle {...common} cx={n(x)} cy={n(y)} r={n(s)} />
+    case 'square':
+      return <path {...common} d={`M${n(x - s)} ${n(y - s)}H${n(x + s)}V${n(y + s)}H${n(x - s)}Z`} />
+    case 'triangle':
+      return <path {...common} d={`M${n(x)} ${n(y - s * 1.3)}L${n(x + s * 1.2)} ${n(y + s * 0.8)}H${n(x - s * 1.2)}Z`} />
+    case 'triangle-down':
+      return <path {...common} d={`M${n(x)} ${n(y + s * 1.3)}L${n(x + s * 1.2)} ${n(y - s * 0.8)}H${n(x - s * 1.2)}Z`} />
+    case 'diamond':
+      return <path {...common} d={`M${n(x)} ${n(y - s * 1.35)}L${n(x + s * 1.35)} ${n(y)}L${n(x)} ${n(y + s * 1.35)}L${n(x - s * 1.35)} ${n(y)}Z`} />
+  }
+}
+
+/** Text anchor and baseline offset so a label sits outside the chart whichever way its axis points. */
+function labelPosition(index: number, count: number): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
+  const angle = axisAngle(index, count)
+  const cos = Math.cos(angle)
+  const sin = Math.sin(angle)
+  const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end'
+  // Baselines: above the point at the top, below it at the bottom, centred on the sides.
+  const dy = sin < -0.5 ? -4 : sin > 0.5 ? 12 : 4
+  return { x: LABEL_RADIUS * cos, y: LABEL_RADIUS * sin + dy, anchor }
+}
+
+/**
+ * The viewBox: centred on (0, 0) and just large enough for the rings and the axis labels (whose
+ * widths are estimated), so the chart fills its width whatever the number and length of labels.
+ */
+function viewBox(axes: string[]): { x: number; y: number; width: number; height: number } {
+  let halfWidth = RADIUS
+  let halfHeight = RADIUS
+  axes.forEach((label, index) => {
+    const { x, y, anchor } = labelPosition(index, axes.length)
+    const width = label.length * AVERAGE_CHARACTER_WIDTH
+    const left = anchor === 'start' ? x : anchor === 'middle' ? x - width / 2 : x - width
+    halfWidth = Math.max(halfWidth, Math.abs(left), Math.abs(left + width))
+    halfHeight = Math.max(halfHeight, Math.abs(y - AXIS_LABEL_FONT_SIZE), Math.abs(y + 3))
+  })
+  halfWidth = Math.ceil(halfWidth + PADDING)
+  halfHeight = Math.ceil(halfHeight + PADDING)
+  return { x: -halfWidth, y: -halfHeight, width: 2 * halfWidth, height: 2 * halfHeight }
+}
+
+function Swatch({ style }: { style: SeriesStyle }) {
+  return (
+    <svg className="app-radar-chart__swatch" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false">
+      <line x1="2" y1="8" x2="46" y2="8" stroke={style.colour} strokeWidth={2.5} strokeDasharray={style.dash} />
+      <Marker shape={style.marker} x={24} y={8} colour={style.colour} className="app-radar-chart__swatch-marker" />
+    </svg>
+  )
+}
+
+/**
+ * Radar chart of grades per outcome with its summary, legend and data table. Values are chart
+ * values 0..4 (level 1 ring = 1 ... level 4 ring = 4); a null value is drawn at the centre with no
+ * point and shown as "Not graded" in the table. Throws a RangeError for more than
+ * {@link MAX_RADAR_SERIES} series, a series without exactly one value per axis, or a value outside 0..4.
+ */
+export function RadarChart({
+  title,
+  summary,
+  axes,
+  series,
+  id,
+  formatValue = formatChartValue,
+  axisHeading = 'Outcome',
+}: RadarChartProps): JSX.Element {
+  assertValidInput(axes, series)
+  const count = axes.length
+  const titleId = `${id}-title`
+  const descId = `${id}-desc`
+  const seriesLabels = series.map((s) => s.label)
+  const box = viewBox(axes)
+  const description =
+    `Radar chart with one axis per ${axisHeading.toLowerCase()} (${axes.join(', ')})` +
+    (series.length > 0 ? `, comparing ${seriesLabels.join(', ')}. ` : '. ') +
+    'Rings mark levels 1 to 4 from the centre outwards; a line drawn to the centre without a point means no grade. ' +
+    'The values are in the table below the chart.'
+
+  return (
+    <div className="app-radar-chart" id={id}>
+      <p className="nhsuk-body app-radar-chart__summary" id={`${id}-summary`}>
+        {summary}
+      </p>
+      <svg
+        className="app-radar-chart__svg"
+        viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+        role="img"
+        aria-labelledby={`${titleId} ${descId}`}
+        focusable="false"
+        xmlns="http://www.w3.org/2000/svg"
+        fontFamily={FONT_FAMILY}
+      >
+        <title id={titleId}>{title}</title>
+        <desc id={descId}>{description}</desc>
+
+        {/* White behind the chart: the palette's contrast (3:1 or more) and the white outlines of the points assume it. */}
+        <rect className="app-radar-chart__background" x={box.x} y={box.y} width={box.width} height={box.height} fill="#ffffff" />
+
+        <g className="app-radar-chart__grid">
+          {[1, 2, 3, 4].map((level) => (
+            <circle
+              key={level}
+              className="app-radar-chart__ring"
+              cx="0"
+              cy="0"
+              r={n((RADIUS * level) / MAX_VALUE)}
+              fill="none"
+              stroke={GRID_COLOUR}
+              strokeWidth={1}
+            />
+          ))}
+          {axes.map((label, index) => {
+            const end = point(MAX_VALUE, index, count)
+            return (
+              <line
+                key={`${index}-${label}`}
+                className="app-radar-chart__axis"
+                x1="0"
+                y1="0"
+                x2={n(end.x)}
+                y2={n(end.y)}
+                stroke={GRID_COLOUR}
+                strokeWidth={1}
+              />
+            )
+          })}
+          {/* Scale labels on the upward axis, drawn under the data so they never hide a point. */}
+          {[1, 2, 3, 4].map((level) => (
+            <text
+              key={level}
+              className="app-radar-chart__ring-label"
+              x="4"
+              y={n((-RADIUS * level) / MAX_VALUE + 11)}
+              fontSize={11}
+              fill={SECONDARY_TEXT_COLOUR}
+              stroke="#ffffff"
+              strokeWidth={3}
+              strokeLinejoin="round"
+              paintOrder="stroke"
+            >
+              {`Level ${level}`}
+            </text>
+          ))}
+        </g>
+
+        <g className="app-radar-chart__series-group">
+          {series.map((s, seriesIndex) => {
+            const style = RADAR_SERIES_STYLES[seriesIndex]
+            if (!style) return null // unreachable: the series count is checked above
+            const points = s.values.map((value, index) => point(value ?? 0, index, count))
+            return (
+              <g key={seriesIndex} className="app-radar-chart__series-item">
+                <polygon
+                  className="app-radar-chart__series"
+                  points={points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}
+                  fill={style.colour}
+                  fillOpacity={0.08}
+                  stroke={style.colour}
+                  strokeWidth={2.5}
+                  strokeDasharray={style.dash}
+                  strokeLinejoin="round"
+                />
+                {s.values.map((value, index) => {
+                  const p = points[index]
+                  if (value === null || !p) return null
+                  return (
+                    <Marker
+                      key={index}
+                      shape={style.marker}
+                      x={p.x}
+                      y={p.y}
+                      colour={style.colour}
+                      className="app-radar-chart__point"
+                    />
+                  )
+                })}
+              </g>
+            )
+          })}
+        </g>
+
+        <g className="app-radar-chart__labels" fill={TEXT_COLOUR}>
+          {axes.map((label, index) => {
+            const position = labelPosition(index, count)
+            return (
+              <text
+                key={`${index}-${label}`}
+                className="app-radar-chart__axis-label"
+                x={n(position.x)}
+                y={n(position.y)}
+                textAnchor={position.anchor}
+                fontSize={AXIS_LABEL_FONT_SIZE}
+              >
+                {label}
+              </text>
+            )
+          })}
+        </g>
+      </svg>
+
+      {series.length > 0 ? (
+        <ul className="app-radar-chart__legend" id={`${id}-legend`} aria-label="Key to the chart">
+          {series.map((s, seriesIndex) => {
+            const style = RADAR_SERIES_STYLES[seriesIndex]
+            if (!style) return null
+            return (
+              <li key={seriesIndex} className="app-radar-chart__legend-item">
+                <Swatch style={style} />
+                <span>{s.label}</span>
+              </li>
+            )
+          })}
+        </ul>
+      ) : null}
+
+      <Table
+        id={`${id}-table`}
+        className="app-radar-chart__table"
+        caption={title}
+        head={[axisHeading, ...seriesLabels]}
+        rows={axes.map((label, index) => [label, ...series.map((s) => formatValue(s.values[index] ?? null))])}
+        firstCellIsHeader
+        responsive
+      />
+    </div>
+  )
+}

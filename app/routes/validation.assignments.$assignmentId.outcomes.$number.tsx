@@ -1,0 +1,216 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { data } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useState, type FormEvent } from 'react'
+import { errorSummaryItems } from '~/components/form-errors'
+import { GradeText } from '~/components/grade'
+import { BackLink, Button, ErrorSummary, InsetText, Radios, Textarea, WarningCallout } from '~/components/nhs'
+import { OtherOutcomes } from '~/components/other-outcomes'
+import { requireUser } from '~/modules/auth/session.server'
+import { previewKind } from '~/modules/evidence/files'
+import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, SUB_LEVEL_LABELS, SUB_LEVELS, type IndicatorStatus } from '~/modules/framework/grading'
+import { ValidationFormSchema } from '~/modules/validation/schema'
+import { getReviewOutcome, saveValidation } from '~/modules/validation/workspace.server'
+import { formatDate } from '~/utils/dates'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { integerParam } from '~/utils/http.server'
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Review outcome ${data.outcome.number} - ${data.organisationName} - LKS Quality Portal` : 'Review outcome - LKS Quality Portal' },
+]
+
+const FIELDS = ['level', 'subLevel', 'rationale', 'notes'] as const
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request)
+  const review = await getReviewOutcome(user, params.assignmentId ?? '', integerParam(params.number, 1, 20))
+  const { service } = review
+  return {
+    assignmentId: review.assignment.id,
+    organisationName: review.context.organisation.name,
+    outcome: service.outcome,
+    editionOutcomes: service.editionOutcomes,
+    response: service.response,
+    links: service.links,
+    indicators: review.indicators,
+    validation: review.validation,
+    editable: review.editable,
+  }
+}
+
+export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const number = integerParam(params.number, 1, 20)
+  const submission = parseWithZod(await request.formData(), { schema: ValidationFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const result = await saveValidation({ actor: user, assignmentId: params.assignmentId ?? '', number, form: submission.value, ipAddress: loadContext.clientAddress })
+  if (!result.ok) {
+    const message = result.kind === 'conflict' ? 'Your judgement of this outcome was saved in another window since this page was loaded. Reload the page to see it, then make your changes again.' : result.message
+    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 409 })
+  }
+  return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, { type: 'success', title: `Your judgement of outcome ${number} is saved` })
+}
+
+export default function ReviewOutcome() {
+  const { assignmentId, organisationName, outcome, editionOutcomes, response, links, indicators, validation, editable } = useLoaderData<typeof loader>()
+  const actionData = useActionData<typeof action>()
+  const [form, fields] = useForm({
+    id: `review-${outcome.number}`,
+    lastResult: actionData?.result,
+    defaultValue: {
+      level: validation.level === null ? undefined : String(validation.level),
+      subLevel: validation.subLevel ?? undefined,
+      rationale: validation.rationale,
+      notes: validation.notes,
+    },
+    shouldValidate: 'onSubmit',
+  })
+  const [judgements, setJudgements] = useState<Record<string, IndicatorStatus | null>>(() => Object.fromEntries(indicators.map((i) => [i.id, i.judgement])))
+  const suggestion = suggestGrade(indicators.map((i) => ({ level: i.level, status: judgements[i.id] ?? null })))
+  const onChange = (event: FormEvent<HTMLFormElement>) => {
+    const target = event.target as HTMLInputElement
+    const match = /^judgements\[(\d+)\]\.status$/.exec(target.name)
+    const indicator = match ? indicators[Number(match[1])] : undefined
+    if (indicator) setJudgements((current) => ({ ...current, [indicator.id]: target.value as IndicatorStatus }))
+  }
+  const base = `/validation/assignments/${assignmentId}`
+  const outcomeLinks = links.filter((l) => !l.indicatorCode)
+
+  const EvidenceList = ({ items }: { items: typeof links }) =>
+    items.length ? (
+      <ul className="nhsuk-list">
+        {items.map((link) => (
+          <li key={link.id}>
+            <strong>{link.item.title}</strong> ({formatDate(link.item.evidenceDateFrom)}){link.pointer ? `, ${link.pointer}` : ''}
+            {link.item.url ? (
+              <>
+                {' '}
+                <a href={link.item.url} rel="noopener noreferrer">
+                  Open the web page<span className="nhsuk-u-visually-hidden"> for {link.item.title}</span>
+                </a>
+              </>
+            ) : null}
+            {link.files.map((file) => (
+              <span key={file.id}>
+                {' '}
+                {previewKind(file.mimeType) ? (
+                  <a href={`/evidence/files/${file.id}/preview`} target="_blank" rel="noopener">
+                    Preview {file.originalName}
+                    <span className="nhsuk-u-visually-hidden"> (opens in a new tab)</span>
+                  </a>
+                ) : null}{' '}
+                <a href={`/evidence/files/${file.id}/download`}>Download {file.originalName}</a>
+              </span>
+            ))}
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <p className="nhsuk-body-s">No evidence linked.</p>
+    )
+
+  return (
+    <>
+      <BackLink href={base}>Back to your validation</BackLink>
+      <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
+      <span className="nhsuk-caption-l">{organisationName}</span>
+      <h1>
+        Outcome {outcome.number}: {outcome.shortTitle}
+      </h1>
+      <InsetText>
+        <p>{outcome.statement}</p>
+      </InsetText>
+      {!editable ? (
+        <WarningCallout heading="Your judgement cannot be changed now">
+          <p>You have completed this validation, or the submission is no longer in validation. The regional lead can reopen your validation if a grade must change.</p>
+        </WarningCallout>
+      ) : null}
+
+      <Form method="post" {...getFormProps(form)} onChange={onChange}>
+        <input type="hidden" name="version" value={validation.version} />
+        <fieldset className="nhsuk-fieldset" disabled={!editable}>
+          <div className="nhsuk-grid-row">
+            <div className="nhsuk-grid-column-one-half">
+              <h2>The service’s answer</h2>
+              <p>
+                <strong>Self-assessed grade:</strong> <GradeText grade={response.selfLevel === null ? null : { level: response.selfLevel, subLevel: response.selfSubLevel }} />
+              </p>
+              {response.selfGradeReason ? (
+                <p>
+                  <strong>Reason:</strong> {response.selfGradeReason}
+                </p>
+              ) : null}
+              <h3>Narrative</h3>
+              <div className="app-preserve-lines">{response.narrative || 'No narrative.'}</div>
+              <h3>Key strengths</h3>
+              <div className="app-preserve-lines">{response.keyStrengths || 'None given.'}</div>
+              <h3>Evidence for the whole outcome</h3>
+              <EvidenceList items={outcomeLinks} />
+            </div>
+            <div className="nhsuk-grid-column-one-half">
+              <h2>Your judgement</h2>
+              <InsetText>
+                <p aria-live="polite">
+                  <strong>Grade suggested by your indicator judgements:</strong> {formatGrade(suggestion)}
+                </p>
+              </InsetText>
+              <Radios
+                name="level"
+                id="level"
+                legend="Your level"
+                legendSize="s"
+                defaultValue={fields.level.initialValue as string | undefined}
+                error={fields.level.errors?.[0]}
+                items={[0, 1, 2, 3, 4].map((level) => ({ value: String(level), text: `Level ${level}` }))}
+              />
+              <Radios
+                name="subLevel"
+                id="subLevel"
+                legend="Your sub-level"
+                legendSize="s"
+                hint="Leave this empty for level 0."
+                inline
+                defaultValue={fields.subLevel.initialValue as string | undefined}
+                error={fields.subLevel.errors?.[0]}
+                items={SUB_LEVELS.map((s) => ({ value: s, text: SUB_LEVEL_LABELS[s] }))}
+              />
+              <Textarea name="rationale" id="rationale" label="Rationale for your grade" rows={6} defaultValue={(fields.rationale.initialValue as string | undefined) ?? ''} error={fields.rationale.errors?.[0]} />
+              <Textarea name="notes" id="notes" label="Notes (optional)" hint="Only you and the other reviewers see these." rows={4} defaultValue={(fields.notes.initialValue as string | undefined) ?? ''} error={fields.notes.errors?.[0]} />
+            </div>
+          </div>
+
+          <h2>Indicators</h2>
+          <p>The service’s status for each indicator, the evidence it linked, and your own judgement (optional).</p>
+          {indicators.map((indicator, index) => (
+            <div key={indicator.id} className="app-indicator">
+              <input type="hidden" name={`judgements[${index}].id`} value={indicator.id} />
+              <h3 className="nhsuk-heading-s">
+                <span className="app-framework-indicator-code">{indicator.code}</span>
+                {indicator.text}
+              </h3>
+              <p>
+                <strong>Service:</strong> {indicator.status ? INDICATOR_STATUS_LABELS[indicator.status] : 'Not marked'}
+                {indicator.note ? ` (${indicator.note})` : ''}
+              </p>
+              <EvidenceList items={links.filter((l) => l.indicatorCode === indicator.code)} />
+              <Radios
+                name={`judgements[${index}].status`}
+                id={`judgements[${index}].status`}
+                legend={`Your judgement of ${indicator.code}`}
+                legendSize="s"
+                small
+                inline
+                defaultValue={indicator.judgement ?? undefined}
+                items={INDICATOR_STATUSES.map((status) => ({ value: status, text: INDICATOR_STATUS_LABELS[status] }))}
+              />
+            </div>
+          ))}
+          {editable ? <Button type="submit">Save your judgement</Button> : null}
+        </fieldset>
+      </Form>
+      <OtherOutcomes outcomes={editionOutcomes} current={outcome.number} href={(n) => `${base}/outcomes/${n}`} />
+    </>
+  )
+}
