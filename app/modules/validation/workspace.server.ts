@@ -8,13 +8,11 @@ import type { Actor } from '~/modules/auth/permissions'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { getOutcomePage } from '~/modules/submissions/outcome.server'
 import { notFound } from '~/utils/http.server'
+import type { QueueSort } from './queue'
 import { agreementOutcome, isOverdue } from './rules'
 import type { ValidationForm } from './schema'
 
 const asStatus = (value: string): IndicatorStatus | null => ((INDICATOR_STATUSES as readonly string[]).includes(value) ? (value as IndicatorStatus) : null)
-
-export const QUEUE_SORTS = ['due', 'organisation', 'status'] as const
-export type QueueSort = (typeof QUEUE_SORTS)[number]
 
 /** The validator's assignments, sorted as asked, with overdue ones marked. */
 export async function getQueue(actor: Actor, sort: QueueSort, now = new Date()) {
