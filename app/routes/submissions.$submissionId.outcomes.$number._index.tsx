@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const page = await getOutcomePage(context, integerParam(params.number, 1, 20))
-  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, page }
+  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, clarification: context.status === 'CLARIFICATION_REQUESTED', page }
 }
 
 // Autosave must not reload the page's data: the form the user is typing in stays as it is.
@@ -86,7 +86,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
 const FIELDS = ['indicators', 'narrative', 'keyStrengths', 'selfLevel', 'selfSubLevel', 'selfGradeReason'] as const
 
 export default function OutcomePage() {
-  const { submissionId, organisationName, cycleName, page } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, clarification, page } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
@@ -181,7 +181,11 @@ export default function OutcomePage() {
       {response.copiedForward ? <p className="nhsuk-body">This outcome was copied from the last cycle. Check every part and save it to confirm it.</p> : null}
       {!editable ? (
         <WarningCallout heading="This outcome cannot be changed">
-          <p>The submission has been sent for sign-off or submitted. You can read your answers here.</p>
+          <p>
+            {clarification
+              ? 'The validators reopened other outcomes for clarification, not this one. You can read your answers here.'
+              : 'The submission has been sent for sign-off or submitted. You can read your answers here.'}
+          </p>
         </WarningCallout>
       ) : null}
 
