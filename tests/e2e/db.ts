@@ -18,3 +18,13 @@ export const submissionId = (reference: string) => one('SELECT id FROM Submissio
 export const organisationId = (odsCode: string) => one('SELECT id FROM Organisation WHERE odsCode = ?', [odsCode])
 export const regionId = (name: string) => one('SELECT id FROM Region WHERE name = ?', [name])
 export const libraryServiceId = (name: string) => one('SELECT id FROM LibraryService WHERE name = ?', [name])
+
+/** The first 2021/22 baseline submission of a library service whose published result has a required action. */
+export const baselineWithRequiredActions = (libraryServiceName: string) =>
+  one(
+    `SELECT s.reference FROM Submission s JOIN LibraryService l ON l.id = s.libraryServiceId
+     WHERE s.reference LIKE 'LKS-2122-%' AND s.status = 'PUBLISHED' AND l.name = ?
+       AND EXISTS (SELECT 1 FROM RequiredAction r JOIN AgreedResult a ON a.id = r.agreedResultId WHERE a.submissionId = s.id)
+     ORDER BY s.reference LIMIT 1`,
+    [libraryServiceName],
+  )

@@ -1,0 +1,185 @@
+// The development plan (issue 4, item 7): once a result is published, the service records what it
+// will do about each required action, and the regional lead follows its progress.
+import { prisma, type Db } from '~/utils/db.server'
+import { recordAudit } from '~/modules/audit/audit.server'
+import { requirePermission, type Actor } from '~/modules/auth/permissions'
+import type { SubmissionContext } from '~/modules/submissions/access.server'
+import { notFound } from '~/utils/http.server'
+import { isPlanItemStatus, planProgress, type EditPlanItemForm, type PlanItemForm, type PlanItemStatus } from './schema'
+
+/** The plan exists only for a published result: before that the service sees nothing of validation. */
+function requirePublished(context: Pick<SubmissionContext, 'status'>): void {
+  if (context.status !== 'PUBLISHED') notFound()
+}
+
+class ResultReopened extends Response {
+  constructor() {
+    super('The result has been reopened, so the development plan cannot be changed until it is published again.', {
+      status: 409,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
+  }
+}
+
+/** The submission's required actions, by outcome, for the plan's list and form. */
+async function listRequiredActions(db: Db, submissionId: string) {
+  const actions = await db.requiredAction.findMany({
+    where: { agreedResult: { submissionId } },
+    orderBy: [{ agreedResult: { outcome: { number: 'asc' } } }, { position: 'asc' }],
+    select: { id: true, text: true, agreedResult: { select: { outcomeId: true, outcome: { select: { number: true, shortTitle: true } } } } },
+  })
+  return actions.map((a) => ({ id: a.id, text: a.text, outcomeId: a.agreedResult.outcomeId, outcomeNumber: a.agreedResult.outcome.number, outcomeTitle: a.agreedResult.outcome.shortTitle }))
+}
+
+const ITEM_SELECT = {
+  id: true,
+  action: true,
+  owner: true,
+  dueDate: true,
+  status: true,
+  progressNotes: true,
+  version: true,
+  updatedAt: true,
+  requiredActionId: true,
+  outcome: { select: { number: true } },
+} as const
+
+function statusOf(value: string): PlanItemStatus {
+  return isPlanItemStatus(value) ? value : 'NOT_STARTED'
+}
+
+/** The plan of a published result: its items, the required actions they answer, and progress. */
+export async function getDevelopmentPlan(context: SubmissionContext, now = new Date()) {
+  requirePublished(context)
+  const [items, requiredActions] = await Promise.all([
+    prisma.developmentPlanItem.findMany({ where: { submissionId: context.id }, orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }], select: ITEM_SELECT }),
+    listRequiredActions(prisma, context.id),
+  ])
+  const answered = new Set(items.map((i) => i.requiredActionId))
+  return {
+    items: items.map((item) => ({
+      ...item,
+      status: statusOf(item.status),
+      // Due dates are days (midnight UTC): an item is overdue from the day after it was due.
+      overdue: item.status !== 'COMPLETE' && item.dueDate.getTime() + 86_400_000 <= now.getTime(),
+      outcomeNumber: item.outcome?.number ?? null,
+      requiredAction: requiredActions.find((a) => a.id === item.requiredActionId) ?? null,
+    })),
+    requiredActions: requiredActions.map((a) => ({ ...a, answered: answered.has(a.id) })),
+    progress: planProgress(items.map((i) => i.status)),
+  }
+}
+
+/** The required actions an item may answer, for the add and edit forms. */
+export async function getPlanFormOptions(context: SubmissionContext) {
+  requirePublished(context)
+  return listRequiredActions(prisma, context.id)
+}
+
+/** One item of this submission's plan; another submission's item is a page that does not exist. */
+export async function getPlanItem(context: SubmissionContext, itemId: string) {
+  requirePublished(context)
+  const item = await prisma.developmentPlanItem.findFirst({ where: { id: itemId, submissionId: context.id }, select: ITEM_SELECT })
+  if (!item) notFound()
+  return { ...item, status: statusOf(item.status) }
+}
+
+type Saved = { ok: true; itemId: string }
+type Invalid = { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[]> }
+type Conflict = {
+  ok: false
+  kind: 'conflict'
+  /** What the other person saved, to show beside what this person typed. */
+  current: { action: string; owner: string; dueDate: Date; status: PlanItemStatus; progressNotes: string; requiredActionId: string | null; version: number; updatedAt: Date }
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+
+const INVALID_REQUIRED_ACTION: Invalid = { ok: false, kind: 'invalid', fieldErrors: { requiredActionId: ['Select a required action from the list, or none'] } }
+
+/** The required action an item answers, if any: it must belong to this submission's result. */
+async function resolveRequiredAction(tx: Tx, submissionId: string, requiredActionId: string | undefined) {
+  if (!requiredActionId) return { ok: true as const, requiredActionId: null, outcomeId: null }
+  const action = await tx.requiredAction.findFirst({ where: { id: requiredActionId, agreedResult: { submissionId } }, select: { id: true, agreedResult: { select: { outcomeId: true } } } })
+  return action ? { ok: true as const, requiredActionId: action.id, outcomeId: action.agreedResult.outcomeId } : { ok: false as const }
+}
+
+async function requireStillPublished(tx: Tx, submissionId: string) {
+  const submission = await tx.submission.findUniqueOrThrow({ where: { id: submissionId }, select: { status: true } })
+  if (submission.status !== 'PUBLISHED') throw new ResultReopened()
+}
+
+/** What the audit trail keeps of an item: the due date as a day, the notes as text. */
+function auditValues(item: { action: string; owner: string; dueDate: Date; status: string; progressNotes: string; requiredActionId: string | null }) {
+  return {
+    action: item.action,
+    owner: item.owner,
+    dueDate: item.dueDate.toISOString().slice(0, 10),
+    status: item.status,
+    progressNotes: item.progressNotes,
+    requiredActionId: item.requiredActionId,
+  }
+}
+
+type ItemInput = { actor: Actor; context: SubmissionContext; ipAddress: string }
+
+export async function createPlanItem(input: ItemInput & { form: PlanItemForm }): Promise<Saved | Invalid> {
+  const { actor, context, form } = input
+  requirePermission(actor, 'development-plan:edit', context.target)
+  requirePublished(context)
+  return prisma.$transaction(async (tx) => {
+    await requireStillPublished(tx, context.id)
+    const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
+    if (!link.ok) return INVALID_REQUIRED_ACTION
+    const values = { action: form.action, owner: form.owner, dueDate: form.dueDate, status: form.status, progressNotes: form.progressNotes, requiredActionId: link.requiredActionId }
+    const item = await tx.developmentPlanItem.create({ data: { submissionId: context.id, outcomeId: link.outcomeId, ...values, version: 1 }, select: { id: true } })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'development_plan_item.created',
+      entityType: 'DevelopmentPlanItem',
+      entityId: item.id,
+      submissionId: context.id,
+      after: { ...auditValues(values), version: 1 },
+      ipAddress: input.ipAddress,
+    })
+    return { ok: true as const, itemId: item.id }
+  })
+}
+
+/** Saves an item against the version the person edited; a stale save changes nothing and says so. */
+export async function updatePlanItem(input: ItemInput & { itemId: string; form: EditPlanItemForm }): Promise<Saved | Invalid | Conflict> {
+  const { actor, context, form } = input
+  requirePermission(actor, 'development-plan:edit', context.target)
+  requirePublished(context)
+  return prisma.$transaction(async (tx) => {
+    await requireStillPublished(tx, context.id)
+    const existing = await tx.developmentPlanItem.findFirst({
+      where: { id: input.itemId, submissionId: context.id },
+      select: { action: true, owner: true, dueDate: true, status: true, progressNotes: true, requiredActionId: true, version: true, updatedAt: true },
+    })
+    if (!existing) notFound()
+    const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
+    if (!link.ok) return INVALID_REQUIRED_ACTION
+    const values = { action: form.action, owner: form.owner, dueDate: form.dueDate, status: form.status, progressNotes: form.progressNotes, requiredActionId: link.requiredActionId }
+    const { count } = await tx.developmentPlanItem.updateMany({
+      where: { id: input.itemId, submissionId: context.id, version: form.version },
+      data: { ...values, outcomeId: link.outcomeId, version: { increment: 1 } },
+    })
+    if (count === 0) return { ok: false as const, kind: 'conflict' as const, current: { ...existing, status: statusOf(existing.status) } }
+    const before = auditValues(existing)
+    const after = auditValues(values)
+    const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => before[key] !== after[key])
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'development_plan_item.updated',
+      entityType: 'DevelopmentPlanItem',
+      entityId: input.itemId,
+      submissionId: context.id,
+      before: { ...Object.fromEntries(changed.map((key) => [key, before[key]])), version: existing.version },
+      // The action is always kept, so the history says which item changed.
+      after: { action: after.action, ...Object.fromEntries(changed.map((key) => [key, after[key]])), version: existing.version + 1 },
+      ipAddress: input.ipAddress,
+    })
+    return { ok: true as const, itemId: input.itemId }
+  })
+}
