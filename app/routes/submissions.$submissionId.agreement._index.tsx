@@ -8,7 +8,9 @@ import { GradeDifference } from '~/components/grade-difference'
 import { GradeText } from '~/components/grade'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { requireUser } from '~/modules/auth/session.server'
-import { finaliseAgreement, getAgreement, loadForAgreement, publishResult, reopenResult } from '~/modules/validation/agreement.server'
+import { can } from '~/modules/auth/permissions'
+import { getAssignments } from '~/modules/validation/assignment.server'
+import { finaliseAgreement, getAgreement, loadForAgreement, publishResult, reopenResult, reopenValidation } from '~/modules/validation/agreement.server'
 import { ReasonSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 
@@ -17,10 +19,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Agreed
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadForAgreement(user, params.submissionId ?? '')
-  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, status: context.status, agreement: await getAgreement(user, context) }
+  const canReopenValidation = can(user, 'validation:moderate', context.target) && ['IN_VALIDATION', 'IN_MODERATION'].includes(context.status)
+  const [agreement, assignments] = await Promise.all([getAgreement(user, context), canReopenValidation ? getAssignments(context.id) : []])
+  return {
+    submissionId: context.id,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    status: context.status,
+    agreement,
+    completedValidations: assignments.filter((a) => a.completedAt).map((a) => ({ id: a.id, name: a.validator.name, kind: a.kind })),
+  }
 }
 
-const IntentSchema = z.object({ intent: z.enum(['finalise', 'publish', 'reopen']) })
+const IntentSchema = z.object({ intent: z.enum(['finalise', 'publish', 'reopen', 'reopen-validation']) })
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -30,6 +41,13 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (!parsed.success) return data({ error: 'Choose an action from the page', reason: '' }, { status: 400 })
   const input = { actor: user, context, ipAddress: loadContext.clientAddress }
   const here = `/submissions/${context.id}/agreement`
+  if (parsed.data.intent === 'reopen-validation') {
+    const reason = parseWithZod(formData, { schema: ReasonSchema })
+    if (reason.status !== 'success') return data({ error: 'Enter the reason for reopening the validation', reason: String(formData.get('reason') ?? '') }, { status: 400 })
+    const result = await reopenValidation({ ...input, assignmentId: String(formData.get('assignmentId') ?? ''), reason: reason.value.reason })
+    if (!result.ok) return data({ error: result.message, reason: reason.value.reason }, { status: 409 })
+    return redirectWithFlash(request, here, { type: 'success', title: 'Validation reopened', description: 'The validator can change their grades and complete again.' })
+  }
   if (parsed.data.intent === 'reopen') {
     const reason = parseWithZod(formData, { schema: ReasonSchema })
     if (reason.status !== 'success') return data({ error: 'Enter the reason for reopening the result', reason: String(formData.get('reason') ?? '') }, { status: 400 })
@@ -43,7 +61,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function Agreement() {
-  const { submissionId, organisationName, cycleName, status, agreement } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, status, agreement, completedValidations } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submissionId}/agreement`
   return (
@@ -107,6 +125,21 @@ export default function Agreement() {
             </Button>
           </Form>
         ) : null}
+        {completedValidations.map((validation) => (
+          <Form method="post" key={validation.id}>
+            <h2>Reopen {validation.name}’s validation</h2>
+            <input type="hidden" name="assignmentId" value={validation.id} />
+            <Textarea
+              name="reason"
+              id={`reason-${validation.id}`}
+              label={`Why should ${validation.name} (${validation.kind === 'PRIMARY' ? 'primary' : 'second'} validator) change their grades?`}
+              rows={3}
+            />
+            <Button type="submit" name="intent" value="reopen-validation" variant="secondary">
+              Reopen {validation.name}’s validation
+            </Button>
+          </Form>
+        ))}
         {agreement.canReopen ? (
           <Form method="post">
             <h2>Reopen the result</h2>
