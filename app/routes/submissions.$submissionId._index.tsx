@@ -6,7 +6,7 @@ import { Breadcrumbs, Button, ButtonLink, ErrorSummary, InsetText, SummaryList, 
 import { GradeText } from '~/components/grade'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { taskStatus } from '~/components/task-status'
-import { can } from '~/modules/auth/permissions'
+import { can, isReviewer } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const previous = serviceView && context.status === 'NOT_STARTED' ? await findPreviousSubmission(context) : null
   const status = context.status
   const validationStarted = !['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF', 'SUBMITTED'].includes(status)
-  const reviewer = can(user, 'validation:grade', context.target) || can(user, 'validation:moderate', context.target) || can(user, 'dashboard:national', context.target)
+  const reviewer = isReviewer(user, context.target)
   const resultVisible = status === 'PUBLISHED' || (reviewer && status === 'VALIDATED')
   const links = [
     ...(can(user, 'validation:assign', context.target) && ['SUBMITTED', 'IN_VALIDATION'].includes(status) ? [{ href: 'assign', text: 'Assign validators' }] : []),

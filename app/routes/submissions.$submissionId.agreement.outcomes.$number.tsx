@@ -4,9 +4,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
-import { BackLink, Button, ErrorSummary, InsetText, Radios, Textarea } from '~/components/nhs'
+import { GradeFields } from '~/components/grade-fields'
+import { BackLink, Button, ErrorSummary, InsetText, Textarea } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
-import { formatGrade, SUB_LEVEL_LABELS, SUB_LEVELS } from '~/modules/framework/grading'
+import { formatGrade } from '~/modules/framework/grading'
 import { getAgreement, loadForAgreement, recordAgreedResult } from '~/modules/validation/agreement.server'
 import { AgreedResultFormSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -83,25 +84,9 @@ export default function AgreedOutcome() {
           </InsetText>
         ) : null}
         <Form method="post" {...getFormProps(form)}>
-          <Radios
-            name="level"
-            id="level"
-            legend="Agreed level"
-            legendSize="s"
-            defaultValue={fields.level.initialValue as string | undefined}
-            error={fields.level.errors?.[0]}
-            items={[0, 1, 2, 3, 4].map((level) => ({ value: String(level), text: `Level ${level}` }))}
-          />
-          <Radios
-            name="subLevel"
-            id="subLevel"
-            legend="Agreed sub-level"
-            legendSize="s"
-            hint="Leave this empty for level 0."
-            inline
-            defaultValue={fields.subLevel.initialValue as string | undefined}
-            error={fields.subLevel.errors?.[0]}
-            items={SUB_LEVELS.map((s) => ({ value: s, text: SUB_LEVEL_LABELS[s] }))}
+          <GradeFields
+            level={{ name: 'level', legend: 'Agreed level', defaultValue: fields.level.initialValue as string | undefined, error: fields.level.errors?.[0] }}
+            subLevel={{ name: 'subLevel', legend: 'Agreed sub-level', defaultValue: fields.subLevel.initialValue as string | undefined, error: fields.subLevel.errors?.[0] }}
           />
           <Textarea name="rationale" id="rationale" label={moderation ? 'Rationale for the moderated grade' : 'Rationale (optional)'} rows={4} defaultValue={text('rationale')} error={fields.rationale.errors?.[0]} />
           <Textarea name="strengths" id="strengths" label="Strengths and good practice" rows={4} defaultValue={text('strengths')} error={fields.strengths.errors?.[0]} />

@@ -5,6 +5,7 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
+import { GradeFields } from '~/components/grade-fields'
 import { OtherOutcomes } from '~/components/other-outcomes'
 import {
   BackLink,
@@ -19,7 +20,7 @@ import {
   WarningCallout,
 } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
-import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, SUB_LEVEL_LABELS, SUB_LEVELS, type IndicatorStatus } from '~/modules/framework/grading'
+import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, type IndicatorStatus } from '~/modules/framework/grading'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { autosaveNarrative, getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
 import { KEY_STRENGTHS_MAX, NarrativeAutosaveSchema, NARRATIVE_MAX, OutcomeFormSchema, UnlinkEvidenceSchema } from '~/modules/submissions/schema'
@@ -313,26 +314,9 @@ export default function OutcomePage() {
           />
 
           <h2>Your grade</h2>
-          <Radios
-            name="selfLevel"
-            id="selfLevel"
-            legend="Self-assessed level"
-            legendSize="s"
-            hint="Level 0 means nothing is in place yet."
-            defaultValue={fields.selfLevel.initialValue as string | undefined}
-            error={fields.selfLevel.errors?.[0]}
-            items={[0, 1, 2, 3, 4].map((level) => ({ value: String(level), text: `Level ${level}` }))}
-          />
-          <Radios
-            name="selfSubLevel"
-            id="selfSubLevel"
-            legend="Sub-level"
-            legendSize="s"
-            hint="How far into the level you are. Leave this empty for level 0."
-            inline
-            defaultValue={fields.selfSubLevel.initialValue as string | undefined}
-            error={fields.selfSubLevel.errors?.[0]}
-            items={SUB_LEVELS.map((s) => ({ value: s, text: SUB_LEVEL_LABELS[s] }))}
+          <GradeFields
+            level={{ name: 'selfLevel', legend: 'Self-assessed level', hint: 'Level 0 means nothing is in place yet.', defaultValue: fields.selfLevel.initialValue as string | undefined, error: fields.selfLevel.errors?.[0] }}
+            subLevel={{ name: 'selfSubLevel', legend: 'Sub-level', hint: 'How far into the level you are. Leave this empty for level 0.', defaultValue: fields.selfSubLevel.initialValue as string | undefined, error: fields.selfSubLevel.errors?.[0] }}
           />
           <Textarea
             name="selfGradeReason"

@@ -6,11 +6,12 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { GradeText } from '~/components/grade'
+import { GradeFields } from '~/components/grade-fields'
 import { BackLink, Button, ErrorSummary, InsetText, Radios, Textarea, WarningCallout } from '~/components/nhs'
 import { OtherOutcomes } from '~/components/other-outcomes'
 import { requireUser } from '~/modules/auth/session.server'
 import { previewKind } from '~/modules/evidence/files'
-import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, SUB_LEVEL_LABELS, SUB_LEVELS, type IndicatorStatus } from '~/modules/framework/grading'
+import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, type IndicatorStatus } from '~/modules/framework/grading'
 import { ValidationFormSchema } from '~/modules/validation/schema'
 import { getReviewOutcome, saveValidation } from '~/modules/validation/workspace.server'
 import { formatDate } from '~/utils/dates'
@@ -156,25 +157,9 @@ export default function ReviewOutcome() {
                   <strong>Grade suggested by your indicator judgements:</strong> {formatGrade(suggestion)}
                 </p>
               </InsetText>
-              <Radios
-                name="level"
-                id="level"
-                legend="Your level"
-                legendSize="s"
-                defaultValue={fields.level.initialValue as string | undefined}
-                error={fields.level.errors?.[0]}
-                items={[0, 1, 2, 3, 4].map((level) => ({ value: String(level), text: `Level ${level}` }))}
-              />
-              <Radios
-                name="subLevel"
-                id="subLevel"
-                legend="Your sub-level"
-                legendSize="s"
-                hint="Leave this empty for level 0."
-                inline
-                defaultValue={fields.subLevel.initialValue as string | undefined}
-                error={fields.subLevel.errors?.[0]}
-                items={SUB_LEVELS.map((s) => ({ value: s, text: SUB_LEVEL_LABELS[s] }))}
+              <GradeFields
+                level={{ name: 'level', legend: 'Your level', defaultValue: fields.level.initialValue as string | undefined, error: fields.level.errors?.[0] }}
+                subLevel={{ name: 'subLevel', legend: 'Your sub-level', defaultValue: fields.subLevel.initialValue as string | undefined, error: fields.subLevel.errors?.[0] }}
               />
               <Textarea name="rationale" id="rationale" label="Rationale for your grade" rows={6} defaultValue={(fields.rationale.initialValue as string | undefined) ?? ''} error={fields.rationale.errors?.[0]} />
               <Textarea name="notes" id="notes" label="Notes (optional)" hint="Only you and the other reviewers see these." rows={4} defaultValue={(fields.notes.initialValue as string | undefined) ?? ''} error={fields.notes.errors?.[0]} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, can, canSomewhere, organisationScope, reachOf, regionScope, requirePermission, submissionScope, type Action, type Actor, type Reach } from './permissions'
+import { ACTIONS, can, canSomewhere, isReviewer, organisationScope, reachOf, regionScope, requirePermission, submissionScope, type Action, type Actor, type Reach } from './permissions'
 import { ROLES, type Role, type RoleGrant } from './roles'
 
 // The expected matrix, written out by hand from domain.md §4 and the issues, so a change to the
@@ -130,5 +130,17 @@ describe('query scopes', () => {
     expect(organisationScope(actorWith('SERVICE_CONTRIBUTOR'), 'organisation:view')).toEqual({ OR: [{ services: { some: { libraryServiceId: { in: [HOME.service] } } } }] })
     expect(regionScope(actorWith('REGIONAL_LEAD'), 'dashboard:regional')).toEqual({ id: { in: [HOME.region] } })
     expect(regionScope(actorWith('NATIONAL_ADMIN'), 'dashboard:regional')).toEqual({})
+  })
+})
+
+describe('reviewers', () => {
+  it('are assigned validators, the regional lead of the region and national roles, never the service', () => {
+    expect(isReviewer(actorWith('VALIDATOR'), inReach)).toBe(true)
+    expect(isReviewer(actorWith('VALIDATOR'), outOfReach)).toBe(false)
+    expect(isReviewer(actorWith('REGIONAL_LEAD'), inReach)).toBe(true)
+    expect(isReviewer(actorWith('REGIONAL_LEAD'), outOfReach)).toBe(false)
+    expect(isReviewer(actorWith('NATIONAL_VIEWER'), outOfReach)).toBe(true)
+    expect(isReviewer(actorWith('SERVICE_LEAD'), inReach)).toBe(false)
+    expect(isReviewer(actorWith('EXECUTIVE_SPONSOR'), inReach)).toBe(false)
   })
 })

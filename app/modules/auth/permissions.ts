@@ -169,6 +169,11 @@ export function can(actor: Actor | null | undefined, action: Action, target: Tar
   })
 }
 
+/** A reviewer of a submission: an assigned validator, the regional lead of its region, or a national role. */
+export function isReviewer(actor: Actor | null | undefined, target: Target): boolean {
+  return can(actor, 'validation:grade', target) || can(actor, 'validation:moderate', target) || can(actor, 'dashboard:national', target)
+}
+
 /** Whether the user holds the action anywhere at all (for navigation and home pages). */
 export function canSomewhere(actor: Actor | null | undefined, action: Action): boolean {
   if (!actor) return false

@@ -1,5 +1,5 @@
 import { prisma } from '~/utils/db.server'
-import { can, type Actor } from '~/modules/auth/permissions'
+import { can, isReviewer, type Actor } from '~/modules/auth/permissions'
 import { findSubmissionContext, type SubmissionContext } from './access.server'
 import { isResultVisibleToService } from './status'
 
@@ -21,7 +21,7 @@ export async function overviewOf(actor: Actor, context: SubmissionContext) {
   ])
   const { target, status } = context
   // Results reach the service and the sponsor only once published; reviewers see them as they form.
-  const reviewer = can(actor, 'validation:grade', target) || can(actor, 'validation:moderate', target) || can(actor, 'dashboard:national', target)
+  const reviewer = isReviewer(actor, target)
   const showResults = can(actor, 'result:view', target) && (reviewer || isResultVisibleToService(status))
   return {
     id: context.id,

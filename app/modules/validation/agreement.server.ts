@@ -3,7 +3,7 @@
 // then published by the regional lead, who can also reopen a published result with a reason.
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
-import { can, type Actor } from '~/modules/auth/permissions'
+import { can, isReviewer, type Actor } from '~/modules/auth/permissions'
 import { gradeToSteps, toGrade, type Grade } from '~/modules/framework/grading'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { notFound } from '~/utils/http.server'
@@ -24,7 +24,7 @@ async function recorder(actor: Actor, context: SubmissionContext): Promise<'PRIM
 /** Loads a submission for the agreement pages: reviewers of it only. */
 export async function loadForAgreement(actor: Actor, submissionId: string) {
   const context = await loadSubmissionContext(actor, submissionId, 'submission:view')
-  const reviewer = can(actor, 'validation:grade', context.target) || can(actor, 'validation:moderate', context.target) || can(actor, 'dashboard:national', context.target)
+  const reviewer = isReviewer(actor, context.target)
   if (!reviewer) notFound()
   return context
 }
