@@ -97,12 +97,24 @@ export default function Home() {
             caption={`Open submissions in ${region.name}`}
             captionSize="s"
             responsive
-            head={['Organisation', 'Library service', 'Cycle', 'Status']}
+            head={['Organisation', 'Library service', 'Cycle', 'Status', 'Next step']}
             rows={region.submissions.map((s) => [
               <a key="o" href={`/submissions/${s.id}`}>{s.organisation.name}</a>,
               s.libraryService.name,
               s.cycle.name,
               <SubmissionStatusTag key="s" status={s.status} />,
+              s.status === 'SUBMITTED' ? (
+                <a key="n" href={`/submissions/${s.id}/assign`}>
+                  Assign validators<span className="nhsuk-u-visually-hidden"> for {s.organisation.name}</span>
+                </a>
+              ) : s.status === 'IN_MODERATION' || s.status === 'VALIDATED' ? (
+                <a key="n" href={`/submissions/${s.id}/agreement`}>
+                  {s.status === 'IN_MODERATION' ? 'Moderate' : 'Publish the result'}
+                  <span className="nhsuk-u-visually-hidden"> for {s.organisation.name}</span>
+                </a>
+              ) : (
+                ''
+              ),
             ])}
           />
         </section>

@@ -42,8 +42,7 @@ test('a regional lead, two validators, the service and moderation take a submiss
 
   // The regional lead assigns a primary validator from the region and a second from elsewhere.
   await signIn(page, 'regional.lead@demo.nhs.uk')
-  await page.goto(`/submissions/${id}`)
-  await page.getByRole('link', { name: 'Assign validators' }).click()
+  await page.getByRole('link', { name: `Assign validators for ${ORGANISATION}` }).click()
   await expectAccessible(page)
   await page.getByRole('button', { name: 'Assign validators' }).click()
   await expect(page.getByRole('alert').getByRole('link', { name: 'Select the primary validator' })).toBeVisible()
@@ -123,8 +122,9 @@ test('a regional lead, two validators, the service and moderation take a submiss
   const early = await lead.page.goto(`/submissions/${id}/result`)
   expect(early?.status()).toBe(404)
 
-  // The regional lead moderates: outcome 3 below the minimum needs a required action.
-  await page.goto(`/submissions/${id}/agreement`)
+  // The regional lead moderates, from their home page: outcome 3 below the minimum needs a required action.
+  await page.goto('/')
+  await page.getByRole('link', { name: `Moderate for ${ORGANISATION}` }).click()
   await expectAccessible(page)
   for (const number of [1, 2, 3, 4, 5, 6]) {
     await page.getByRole('link', { name: `Record the agreed result of outcome ${number}` }).click()
