@@ -7,7 +7,8 @@ import { Button, ErrorSummary } from '~/components/nhs'
 import { EvidenceBreadcrumbs, EvidenceDetailsFields, WebLinkField, evidenceDetailsProps, evidenceErrorSummary, textValue } from '~/components/evidence/evidence-form-parts'
 import { requireUser } from '~/modules/auth/session.server'
 import { getEvidenceItemSummary, updateEvidenceItem } from '~/modules/evidence/evidence.server'
-import { editEvidenceSchema, partsFromDate } from '~/modules/evidence/schema'
+import { editEvidenceSchema } from '~/modules/evidence/schema'
+import { partsFromDate } from '~/utils/date-input'
 import { redirectWithFlash } from '~/utils/flash.server'
 
 export const meta: MetaFunction = () => [{ title: 'Edit evidence - LKS Quality Portal' }]

@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { describe, expect, it } from 'vitest'
 import { formatEvidencePeriod } from './period'
-import { addFilesSchema, dateFromParts, editEvidenceSchema, newEvidenceSchema, parseEvidenceFilters, partsFromDate, replaceFileSchema } from './schema'
+import { dateFromParts, partsFromDate } from '~/utils/date-input'
+import { addFilesSchema, editEvidenceSchema, newEvidenceSchema, parseEvidenceFilters, replaceFileSchema } from './schema'
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData()

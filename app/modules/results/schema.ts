@@ -1,7 +1,7 @@
 // The development plan's vocabulary and its form, shared by the server and the browser (Conform).
 import { z } from 'zod'
 import type { TagColour } from '~/modules/submissions/status'
-import { dateFromParts } from '~/modules/evidence/schema'
+import { requiredDate } from '~/utils/date-input'
 
 export const PLAN_ITEM_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE'] as const
 export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number]
@@ -26,26 +26,7 @@ export const ACTION_MAX = 2_000
 export const OWNER_MAX = 200
 export const PROGRESS_NOTES_MAX = 5_000
 
-const dueDate = z
-  .object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() })
-  .optional()
-  .transform((parts, ctx): Date => {
-    const { date, error, missing } = dateFromParts(parts)
-    if (error === 'missing-parts') {
-      // At most two parts can be missing: with all three missing the date is blank.
-      ctx.addIssue({ code: 'custom', message: `Due date must include ${(missing ?? []).join(' and ')}` })
-      return z.NEVER
-    }
-    if (error === 'invalid') {
-      ctx.addIssue({ code: 'custom', message: 'Due date must be a real date' })
-      return z.NEVER
-    }
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: 'Enter the due date' })
-      return z.NEVER
-    }
-    return date
-  })
+const dueDate = requiredDate('Due date')
 
 const fields = {
   action: z

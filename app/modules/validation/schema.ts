@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { INDICATOR_STATUSES, SUB_LEVELS } from '~/modules/framework/grading'
-import { dateFromParts } from '~/modules/evidence/schema'
+import { requiredDate } from '~/utils/date-input'
 
 const TEXT_MAX = 5_000
 const text = (label: string) => z.string().max(TEXT_MAX, `${label} must be 5,000 characters or fewer`).default('')
@@ -31,19 +31,10 @@ export const ValidationFormSchema = z
   })
 export type ValidationForm = z.infer<typeof ValidationFormSchema>
 
-const dateParts = z.object({ day: z.string().optional(), month: z.string().optional(), year: z.string().optional() }).optional()
-
 export const AssignFormSchema = z.object({
   primaryId: z.string({ error: 'Select the primary validator' }).min(1, 'Select the primary validator').max(64),
   secondaryId: z.string({ error: 'Select the second validator' }).min(1, 'Select the second validator').max(64),
-  dueDate: dateParts.transform((parts, ctx) => {
-    const { date, error } = dateFromParts(parts)
-    if (!date) {
-      ctx.addIssue({ code: 'custom', message: error === 'invalid' ? 'The due date must be a real date' : 'Enter the due date, including a day, month and year' })
-      return z.NEVER
-    }
-    return date
-  }),
+  dueDate: requiredDate('Due date'),
 })
 
 /** The agreed result of one outcome, recorded by the primary validator or, in moderation, the regional lead. */
