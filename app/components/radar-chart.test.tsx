@@ -182,7 +182,7 @@ describe('RadarChart', () => {
   it('has five distinct styles with the same guarantees', () => {
     expect(MAX_RADAR_SERIES).toBe(5)
     expect(new Set(RADAR_SERIES_STYLES.map((s) => s.colour)).size).toBe(5)
-    expect(new Set(RADAR_SERIES_STYLES.map((s) => s.dash)).size).toBe(5)
+    expect(new Set(RADAR_SERIES_STYLES.map((s) => s.dash.join(' '))).size).toBe(5)
     expect(new Set(RADAR_SERIES_STYLES.map((s) => s.marker)).size).toBe(5)
   })
 

@@ -1,5 +1,19 @@
 import { Table } from '~/components/nhs'
-import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
+import {
+  MAX_RADAR_SERIES,
+  RADAR_MAX_VALUE as MAX_VALUE,
+  RADAR_SERIES_STYLES,
+  assertValidRadarInput,
+  describeRadar,
+  formatChartValue,
+  radarLabelPlacement,
+  radarPoint,
+  type MarkerShape,
+  type RadarSeries,
+  type SeriesStyle,
+} from '~/modules/charts/radar'
+
+export { MAX_RADAR_SERIES, RADAR_SERIES_STYLES, formatChartValue, type RadarSeries }
 
 /**
  * A server-rendered SVG radar ("spider") chart of outcome grades: self-assessed against validated,
@@ -16,9 +30,6 @@ import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
  * No inline styles (the Content Security Policy forbids them): SVG presentation attributes and the
  * `app-radar-chart` classes in app/styles/app.scss. No client JavaScript.
  */
-
-/** Chart values 0..4 (`grading.chartValue`), one per axis; null = no grade. */
-export type RadarSeries = { label: string; values: Array<number | null> }
 
 export type RadarChartProps = {
   /** Names the chart (SVG `<title>`) and captions its data table. */
@@ -37,33 +48,6 @@ export type RadarChartProps = {
   axisHeading?: string
 }
 
-type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'triangle-down'
-
-type SeriesStyle = {
-  /** Okabe–Ito colour. */
-  colour: string
-  /** SVG stroke-dasharray ("none" = solid). */
-  dash: string
-  marker: MarkerShape
-}
-
-/**
- * One style per series, in order. Okabe–Ito colours (blue, vermillion, bluish green, reddish purple,
- * black; its orange, sky blue and yellow are left out as below 3:1 against white), each with its own
- * dash pattern and marker shape.
- */
-export const RADAR_SERIES_STYLES: readonly SeriesStyle[] = [
-  { colour: '#0072B2', dash: 'none', marker: 'circle' },
-  { colour: '#D55E00', dash: '8 4', marker: 'square' },
-  { colour: '#009E73', dash: '2 3', marker: 'triangle' },
-  { colour: '#CC79A7', dash: '10 3 2 3', marker: 'diamond' },
-  { colour: '#000000', dash: '14 6', marker: 'triangle-down' },
-]
-
-export const MAX_RADAR_SERIES = RADAR_SERIES_STYLES.length
-
-/** Highest chart value (Level 4, High). */
-const MAX_VALUE = 4
 /** Radius of the outer ring (level 4) in viewBox units; the chart is centred on (0, 0). */
 const RADIUS = 120
 /** Distance of the axis labels from the centre. */
@@ -79,42 +63,13 @@ const GRID_COLOUR = '#aeb7bd'
 const FONT_FAMILY = 'arial, sans-serif'
 const MARKER_SIZE = 4.5
 
-/** "Level 2, Medium" for a chart value (rounded to the nearest sub-level step), "Not graded" for null. */
-export function formatChartValue(value: number | null): string {
-  if (value === null) return 'Not graded'
-  return formatGrade(stepsToGrade(Math.round(value * 3)))
-}
-
 /** Coordinates to two decimals, without "-0", to keep the markup small and stable. */
 function n(value: number): string {
   return String(Math.round(value * 100) / 100 + 0)
 }
 
-/** Angle of axis `index` of `count`: the first points up, the rest follow clockwise. */
-function axisAngle(index: number, count: number): number {
-  return -Math.PI / 2 + (2 * Math.PI * index) / count
-}
-
 function point(value: number, index: number, count: number): { x: number; y: number } {
-  const r = (RADIUS * value) / MAX_VALUE
-  const angle = axisAngle(index, count)
-  return { x: r * Math.cos(angle), y: r * Math.sin(angle) }
-}
-
-function assertValidInput(axes: string[], series: RadarSeries[]): void {
-  if (series.length > MAX_RADAR_SERIES) {
-    throw new RangeError(`A radar chart shows at most ${MAX_RADAR_SERIES} series, got ${series.length}`)
-  }
-  for (const { label, values } of series) {
-    if (values.length !== axes.length) {
-      throw new RangeError(`Series "${label}" has ${values.length} values for ${axes.length} axes`)
-    }
-    for (const value of values) {
-      if (value !== null && !(Number.isFinite(value) && value >= 0 && value <= MAX_VALUE)) {
-        throw new RangeError(`Series "${label}" has a value outside 0 to ${MAX_VALUE}: ${String(value)}`)
-      }
-    }
-  }
+  return radarPoint(value, index, count, RADIUS)
 }
 
 /** A marker of the given shape centred on (x, y), filled with `colour`. */
@@ -137,13 +92,10 @@ function Marker({ shape, x, y, colour, className }: { shape: MarkerShape; x: num
 
 /** Text anchor and baseline offset so a label sits outside the chart whichever way its axis points. */
 function labelPosition(index: number, count: number): { x: number; y: number; anchor: 'start' | 'middle' | 'end' } {
-  const angle = axisAngle(index, count)
-  const cos = Math.cos(angle)
-  const sin = Math.sin(angle)
-  const anchor = Math.abs(cos) < 0.2 ? 'middle' : cos > 0 ? 'start' : 'end'
+  const { x, y, anchor, side } = radarLabelPlacement(index, count, LABEL_RADIUS)
   // Baselines: above the point at the top, below it at the bottom, centred on the sides.
-  const dy = sin < -0.5 ? -4 : sin > 0.5 ? 12 : 4
-  return { x: LABEL_RADIUS * cos, y: LABEL_RADIUS * sin + dy, anchor }
+  const dy = side === 'above' ? -4 : side === 'below' ? 12 : 4
+  return { x, y: y + dy, anchor }
 }
 
 /**
@@ -168,7 +120,7 @@ function viewBox(axes: string[]): { x: number; y: number; width: number; height:
 function Swatch({ style }: { style: SeriesStyle }) {
   return (
     <svg className="app-radar-chart__swatch" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false">
-      <line x1="2" y1="8" x2="46" y2="8" stroke={style.colour} strokeWidth={2.5} strokeDasharray={style.dash} />
+      <line x1="2" y1="8" x2="46" y2="8" stroke={style.colour} strokeWidth={2.5} strokeDasharray={style.dash.length ? style.dash.join(' ') : 'none'} />
       <Marker shape={style.marker} x={24} y={8} colour={style.colour} className="app-radar-chart__swatch-marker" />
     </svg>
   )
@@ -189,17 +141,13 @@ export function RadarChart({
   formatValue = formatChartValue,
   axisHeading = 'Outcome',
 }: RadarChartProps): JSX.Element {
-  assertValidInput(axes, series)
+  assertValidRadarInput(axes, series)
   const count = axes.length
   const titleId = `${id}-title`
   const descId = `${id}-desc`
   const seriesLabels = series.map((s) => s.label)
   const box = viewBox(axes)
-  const description =
-    `Radar chart with one axis per ${axisHeading.toLowerCase()} (${axes.join(', ')})` +
-    (series.length > 0 ? `, comparing ${seriesLabels.join(', ')}. ` : '. ') +
-    'Rings mark levels 1 to 4 from the centre outwards; a line drawn to the centre without a point means no grade. ' +
-    'The values are in the table below the chart.'
+  const description = `${describeRadar(axes, series, axisHeading.toLowerCase())} The values are in the table below the chart.`
 
   return (
     <div className="app-radar-chart" id={id}>
@@ -282,7 +230,7 @@ export function RadarChart({
                   fillOpacity={0.08}
                   stroke={style.colour}
                   strokeWidth={2.5}
-                  strokeDasharray={style.dash}
+                  strokeDasharray={style.dash.length ? style.dash.join(' ') : 'none'}
                   strokeLinejoin="round"
                 />
                 {s.values.map((value, index) => {
