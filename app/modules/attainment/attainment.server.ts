@@ -1,0 +1,155 @@
+// Attainment across many submissions, aggregated in SQL (issue 5): submission progress by status,
+// the distribution of agreed grades per outcome, and the organisation x outcome table of agreed
+// grades. Every query starts from the submissions the filter selects, through the indexes on
+// Submission (cycleId, status) and (cycleId, regionId, status), then reads grades from the covering
+// index on AgreedResult (submissionId, outcomeId, gradeSteps): its cost grows with the submissions
+// in scope, not with the database. Callers check permissions: these functions trust their filter.
+import { Prisma } from '~/generated/prisma/client'
+import { stepsToGrade } from '~/modules/framework/grading'
+import { isSubmissionStatus, SUBMISSION_STATUSES, type SubmissionStatus } from '~/modules/submissions/status'
+import { prisma } from '~/utils/db.server'
+import type { LevelCounts } from './median'
+
+/** Which submissions to aggregate. New filters (organisation type, edition...) belong here and in `submissionConditions`. */
+export type AttainmentFilter = {
+  cycleId: string
+  /** The submission's region (as recorded when it was created); every region when omitted. */
+  regionId?: string
+}
+
+/** Statuses in which a submission's agreed results are final for reviewers (see results/visibility.ts). */
+export const AGREED_STATUSES = ['VALIDATED', 'PUBLISHED'] as const satisfies readonly SubmissionStatus[]
+
+/** Highest grade in sub-level steps (level 4, High): ADR 005. */
+const MAX_STEPS = 12
+
+/** The WHERE conditions on `Submission AS s` for a filter, every value a bound parameter. */
+function submissionConditions(filter: AttainmentFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`s.cycleId = ${filter.cycleId}`]
+  if (filter.regionId !== undefined) conditions.push(Prisma.sql`s.regionId = ${filter.regionId}`)
+  return Prisma.join(conditions, ' AND ')
+}
+
+const agreedStatuses = Prisma.join([...AGREED_STATUSES])
+
+// SQLite counts come back as number or bigint depending on the driver.
+const toCount = (value: number | bigint) => Number(value)
+
+export type StatusCount = { status: SubmissionStatus; count: number }
+
+/** Every status in workflow order, with the counts found (zero for the others). */
+function inStatusOrder(rows: ReadonlyArray<{ status: string; count: number | bigint }>): StatusCount[] {
+  const counts = new Map<string, number>()
+  for (const row of rows) counts.set(row.status, toCount(row.count))
+  return SUBMISSION_STATUSES.map((status) => ({ status, count: counts.get(status) ?? 0 }))
+}
+
+/** Submissions by status, every status listed in workflow order (zero counts included). */
+export async function countSubmissionsByStatus(filter: AttainmentFilter): Promise<StatusCount[]> {
+  const rows = await prisma.$queryRaw<Array<{ status: string; count: number | bigint }>>`
+    SELECT s.status AS status, COUNT(*) AS count
+    FROM Submission AS s
+    WHERE ${submissionConditions(filter)}
+    GROUP BY s.status`
+  return inStatusOrder(rows)
+}
+
+export type RegionStatusCounts = { regionId: string; regionName: string; statusCounts: StatusCount[] }
+
+/** Submissions by region and status: each region with at least one submission, by name ('en-GB'). */
+export async function countSubmissionsByRegionAndStatus(filter: AttainmentFilter): Promise<RegionStatusCounts[]> {
+  const rows = await prisma.$queryRaw<Array<{ regionId: string; regionName: string; status: string; count: number | bigint }>>`
+    SELECT c.regionId AS regionId, r.name AS regionName, c.status AS status, c.count AS count
+    FROM (
+      SELECT s.regionId AS regionId, s.status AS status, COUNT(*) AS count
+      FROM Submission AS s
+      WHERE ${submissionConditions(filter)}
+      GROUP BY s.regionId, s.status
+    ) AS c
+    JOIN Region AS r ON r.id = c.regionId`
+  const byRegion = new Map<string, { regionName: string; rows: typeof rows }>()
+  for (const row of rows) {
+    const region = byRegion.get(row.regionId) ?? { regionName: row.regionName, rows: [] }
+    region.rows.push(row)
+    byRegion.set(row.regionId, region)
+  }
+  const collator = new Intl.Collator('en-GB')
+  return [...byRegion.entries()]
+    .map(([regionId, region]) => ({ regionId, regionName: region.regionName, statusCounts: inStatusOrder(region.rows) }))
+    .sort((a, b) => collator.compare(a.regionName, b.regionName))
+}
+
+export type OutcomeGradeCounts = {
+  /** How many agreed grades at each sub-level step, 0 (level 0) to 12 (level 4, High). */
+  stepCounts: number[]
+  /** The same grades by level, 0 to 4. */
+  levelCounts: LevelCounts
+  graded: number
+}
+
+/**
+ * Agreed grades per outcome (by outcome id) of the submissions that are VALIDATED or PUBLISHED. An
+ * outcome with no agreed grade is absent from the map.
+ */
+export async function countAgreedGradesByOutcome(filter: AttainmentFilter): Promise<Map<string, OutcomeGradeCounts>> {
+  const rows = await prisma.$queryRaw<Array<{ outcomeId: string; gradeSteps: number | bigint; count: number | bigint }>>`
+    SELECT ar.outcomeId AS outcomeId, ar.gradeSteps AS gradeSteps, COUNT(*) AS count
+    FROM Submission AS s
+    JOIN AgreedResult AS ar ON ar.submissionId = s.id
+    WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses})
+    GROUP BY ar.outcomeId, ar.gradeSteps`
+  const byOutcome = new Map<string, OutcomeGradeCounts>()
+  for (const row of rows) {
+    const steps = toCount(row.gradeSteps)
+    const count = toCount(row.count)
+    const counts = byOutcome.get(row.outcomeId) ?? { stepCounts: Array<number>(MAX_STEPS + 1).fill(0), levelCounts: [0, 0, 0, 0, 0], graded: 0 }
+    counts.levelCounts[stepsToGrade(steps).level] += count // throws on steps outside 0..12: a bug, not data to hide
+    counts.stepCounts[steps] = (counts.stepCounts[steps] ?? 0) + count
+    counts.graded += count
+    byOutcome.set(row.outcomeId, counts)
+  }
+  return byOutcome
+}
+
+export type SubmissionAttainment = {
+  submissionId: string
+  reference: string
+  status: SubmissionStatus
+  organisationName: string
+  odsCode: string
+  regionName: string
+  /**
+   * Agreed grade in steps by outcome id; empty unless the submission is VALIDATED or PUBLISHED.
+   * An outcome not yet agreed is absent.
+   */
+  agreedSteps: Readonly<Record<string, number>>
+}
+
+/**
+ * The organisation x outcome table: every submission the filter selects, by region name then
+ * organisation name ('en-GB'), with its agreed grades. One row per submission: the grades come
+ * as one JSON object per row rather than one row per grade.
+ */
+export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Promise<SubmissionAttainment[]> {
+  const rows = await prisma.$queryRaw<
+    Array<{ submissionId: string; reference: string; status: string; organisationName: string; odsCode: string; regionName: string; agreedSteps: string | null }>
+  >`
+    SELECT s.id AS submissionId, s.reference AS reference, s.status AS status,
+      o.name AS organisationName, o.odsCode AS odsCode, r.name AS regionName,
+      CASE WHEN s.status IN (${agreedStatuses}) THEN (
+        SELECT json_group_object(ar.outcomeId, ar.gradeSteps) FROM AgreedResult AS ar WHERE ar.submissionId = s.id
+      ) END AS agreedSteps
+    FROM Submission AS s
+    JOIN Organisation AS o ON o.id = s.organisationId
+    JOIN Region AS r ON r.id = s.regionId
+    WHERE ${submissionConditions(filter)}
+    ORDER BY r.name, o.name, o.odsCode`
+  // SQLite's order is by code point; re-sorting the nearly sorted rows for 'en-GB' costs little.
+  const collator = new Intl.Collator('en-GB')
+  return rows
+    .flatMap(({ status, agreedSteps, ...row }): SubmissionAttainment[] => {
+      if (!isSubmissionStatus(status)) return []
+      return [{ ...row, status, agreedSteps: agreedSteps ? (JSON.parse(agreedSteps) as Record<string, number>) : {} }]
+    })
+    .sort((a, b) => collator.compare(a.regionName, b.regionName) || collator.compare(a.organisationName, b.organisationName) || collator.compare(a.odsCode, b.odsCode))
+}
