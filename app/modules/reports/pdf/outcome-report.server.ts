@@ -1,0 +1,116 @@
+// The outcome report (issue 5, item 2): the organisation-facing result of validation.
+import { stepsToGrade } from '~/modules/framework/grading'
+import { requiresRequiredAction } from '~/modules/validation/rules'
+import { agreementSummary, chartValueOfSteps, describeDifference, formatSteps } from '~/modules/results/compare'
+import { PLAN_ITEM_STATUS_LABELS } from '~/modules/results/schema'
+import { formatDate } from '~/utils/dates'
+import type { OutcomeReport, OutcomeReportRow, ReportReader } from '../model'
+import { drawRadar } from './radar.server'
+import { OUTCOME_AXES, submissionFacts, textSection } from './shared.server'
+import { ReportWriter } from './writer.server'
+
+function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
+  writer.heading('Summary of grades', 1, { newPage: true })
+  const previous = report.previousCycleName
+  writer.paragraph(agreementSummary(report.outcomes, previous))
+  writer.table({
+    columns: [
+      { header: 'Outcome', width: 2.4 },
+      { header: 'Self-assessed', width: 1.3 },
+      { header: 'Agreed grade', width: 1.3 },
+      ...(previous ? [{ header: `Agreed in ${previous}`, width: 1.3 }] : []),
+      { header: 'Agreed against self-assessment', width: 2 },
+    ],
+    rows: report.outcomes.map((o) => [
+      `${o.number}. ${o.shortTitle}`,
+      formatSteps(o.selfSteps),
+      formatSteps(o.agreedSteps),
+      ...(previous ? [formatSteps(o.previousSteps)] : []),
+      describeDifference(o.selfSteps, o.agreedSteps, 'the'),
+    ]),
+    rowHeaders: true,
+  })
+  if (report.minimumExpectedLevel !== null) {
+    const below = report.outcomes.filter((o) => o.agreedSteps !== null && requiresRequiredAction(stepsToGrade(o.agreedSteps).level, report.minimumExpectedLevel))
+    writer.paragraph(
+      below.length
+        ? `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. Agreed grades are below it for outcome${below.length === 1 ? '' : 's'} ${below.map((o) => o.number).join(', ')}, which have required actions.`
+        : `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. Every agreed grade meets it.`,
+    )
+  }
+  const series = [
+    { label: 'Self-assessed', values: report.outcomes.map((o) => chartValueOfSteps(o.selfSteps)) },
+    { label: 'Agreed grade', values: report.outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
+  ]
+  if (previous) series.push({ label: `Agreed in ${previous}`, values: report.outcomes.map((o) => chartValueOfSteps(o.previousSteps)) })
+  writer.heading('Self-assessment against agreed grades', 2)
+  drawRadar(writer, {
+    title: 'Grades by outcome',
+    summary: previous ? `Self-assessed and agreed grades by outcome, with the agreed grades from ${previous}.` : 'Self-assessed and agreed grades by outcome.',
+    axes: OUTCOME_AXES(report.outcomes.map((o) => o.number)),
+    series,
+  })
+}
+
+function outcomeSection(writer: ReportWriter, outcome: OutcomeReportRow, previousCycleName: string | null): void {
+  writer.heading(`Outcome ${outcome.number}: ${outcome.shortTitle}`, 1)
+  writer.labelled('Agreed grade', formatSteps(outcome.agreedSteps))
+  writer.labelled('Self-assessed grade', `${formatSteps(outcome.selfSteps)} (${describeDifference(outcome.selfSteps, outcome.agreedSteps, 'the').toLowerCase()})`)
+  if (previousCycleName) writer.labelled(`Agreed in ${previousCycleName}`, formatSteps(outcome.previousSteps))
+  textSection(writer, 'Strengths and good practice', outcome.strengths, 'None recorded.')
+  textSection(writer, 'Areas for development', outcome.areasForDevelopment, 'None recorded.')
+  writer.heading('Required actions', 3)
+  if (outcome.requiredActions.length) writer.bulletList(outcome.requiredActions)
+  else writer.hint('No required actions.')
+  textSection(writer, 'Recommendations', outcome.recommendations, 'None recorded.')
+}
+
+function developmentPlan(writer: ReportWriter, report: OutcomeReport): void {
+  writer.heading('Development plan', 1, { newPage: true })
+  const plan = report.plan
+  if (!plan) {
+    writer.hint('The service writes its development plan once the result is published.')
+    return
+  }
+  writer.paragraph(plan.total === 0 ? 'No actions have been added to the development plan yet.' : `${plan.complete} of ${plan.total} action${plan.total === 1 ? ' is' : 's are'} complete.`)
+  writer.table({
+    columns: [{ header: 'Action', width: 3.4 }, { header: 'Owner', width: 1.4 }, { header: 'Due', width: 1.3 }, { header: 'Status', width: 1.2 }],
+    rows: plan.items.map((item) => [
+      `${item.outcomeNumber ? `Outcome ${item.outcomeNumber}: ` : ''}${item.action}${item.requiredAction ? ` (answers the required action: ${item.requiredAction})` : ''}`,
+      item.owner,
+      formatDate(item.dueDate),
+      `${PLAN_ITEM_STATUS_LABELS[item.status]}${item.overdue ? ' (overdue)' : ''}`,
+    ]),
+  })
+  const withNotes = plan.items.filter((item) => item.progressNotes.trim())
+  if (withNotes.length) {
+    writer.heading('Progress notes', 2)
+    for (const item of withNotes) {
+      writer.paragraph(item.action, { font: 'bold', gapAfter: 2 })
+      writer.paragraphs(item.progressNotes)
+    }
+  }
+}
+
+/** Renders the outcome report; returns the PDF's bytes. */
+export function renderOutcomeReport(report: OutcomeReport, reader: ReportReader): Promise<Buffer> {
+  const { submission } = report
+  const writer = new ReportWriter({
+    title: `Outcome report: ${submission.organisation.name}, ${submission.cycleName}`,
+    subject: `Validated result of submission ${submission.reference}`,
+    runningHeader: `Outcome report · ${submission.reference} · ${submission.organisation.name}`,
+    keywords: `LKS quality, outcome report, ${submission.reference}`,
+    reader,
+  })
+  writer.title('Outcome report', `${submission.organisation.name}, ${submission.cycleName}`)
+  writer.facts(submissionFacts(submission))
+  if (submission.status !== 'PUBLISHED') {
+    writer.paragraph('This result has been agreed by the validators but not yet published to the service.', { font: 'bold' })
+  }
+  writer.reserveContentsPage()
+  summaryOfGrades(writer, report)
+  writer.newPage()
+  for (const outcome of report.outcomes) outcomeSection(writer, outcome, report.previousCycleName)
+  developmentPlan(writer, report)
+  return writer.finish()
+}
