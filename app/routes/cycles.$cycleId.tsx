@@ -1,3 +1,5 @@
+import { cycleReportLinks } from '~/modules/reports/links'
+import { listRegions } from '~/modules/organisations/organisation.server'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, SummaryList, Table } from '~/components/nhs'
@@ -16,11 +18,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(user, 'cycle:view')
   const cycle = await getCycleForUser(user, params.cycleId ?? '')
   if (!cycle) notFound()
-  return { cycle }
+  return { cycle, reports: cycleReportLinks(user, cycle.id, await listRegions()) }
 }
 
 export default function CyclePage() {
-  const { cycle } = useLoaderData<typeof loader>()
+  const { cycle, reports } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
@@ -38,6 +40,41 @@ export default function CyclePage() {
           { key: 'Minimum expected level', value: cycle.minimumExpectedLevel === null ? 'None' : `Level ${cycle.minimumExpectedLevel}` },
         ]}
       />
+      {reports.national || reports.regions.length ? (
+        <section aria-labelledby="reports-heading">
+          <h2 id="reports-heading" className="nhsuk-heading-m">
+            Reports
+          </h2>
+          {reports.national ? (
+            <p>
+              <a href={reports.national.href} download>
+                {reports.national.text}
+              </a>
+            </p>
+          ) : null}
+          {reports.regions.length ? (
+            <Table
+              caption="Regional reports"
+              captionSize="s"
+              responsive
+              head={['Region', 'Summary', 'Outcome reports']}
+              rows={reports.regions.map((region) => [
+                region.name,
+                <a key="s" href={region.summary.href} download>
+                  {region.summary.text}
+                </a>,
+                region.outcomeReports ? (
+                  <a key="z" href={region.outcomeReports.href} download>
+                    {region.outcomeReports.text}
+                  </a>
+                ) : (
+                  'Not available'
+                ),
+              ])}
+            />
+          ) : null}
+        </section>
+      ) : null}
       <Table
         caption="Submissions you can see"
         captionSize="m"

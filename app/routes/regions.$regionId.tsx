@@ -6,6 +6,8 @@ import { requireUser } from '~/modules/auth/session.server'
 import { getRegionForUser } from '~/modules/organisations/organisation.server'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { notFound } from '~/utils/http.server'
+import { listReportableCycles } from '~/modules/cycles/cycle.server'
+import { cycleReportLinks } from '~/modules/reports/links'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.region.name ?? 'Region'} - LKS Quality Portal` }]
 
@@ -13,11 +15,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const region = await getRegionForUser(user, params.regionId ?? '')
   if (!region) notFound()
-  return { region }
+  const cycles = await listReportableCycles()
+  const reports = cycles.flatMap((cycle) => cycleReportLinks(user, cycle.id, [region]).regions.map((links) => ({ cycleName: cycle.name, ...links })))
+  return { region, reports }
 }
 
 export default function RegionPage() {
-  const { region } = useLoaderData<typeof loader>()
+  const { region, reports } = useLoaderData<typeof loader>()
   return (
     <>
       <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
@@ -46,6 +50,27 @@ export default function RegionPage() {
           ),
         ])}
       />
+      {reports.length ? (
+        <Table
+          caption="Reports"
+          captionSize="m"
+          responsive
+          head={['Cycle', 'Summary', 'Outcome reports']}
+          rows={reports.map((r) => [
+            r.cycleName,
+            <a key="s" href={r.summary.href} download>
+              {r.summary.text}
+            </a>,
+            r.outcomeReports ? (
+              <a key="z" href={r.outcomeReports.href} download>
+                {r.outcomeReports.text}
+              </a>
+            ) : (
+              'Not available'
+            ),
+          ])}
+        />
+      ) : null}
     </>
   )
 }

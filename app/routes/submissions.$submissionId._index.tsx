@@ -1,3 +1,5 @@
+import { ReportLinks } from '~/components/report-links'
+import { submissionReportLinks } from '~/modules/reports/links'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -44,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     submission,
     links,
+    reports: submissionReportLinks(user, context),
     serviceView,
     progress,
     previousCycle: previous?.cycle.name ?? null,
@@ -71,7 +74,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function SubmissionPage() {
-  const { submission, links, serviceView, progress, previousCycle, canWithdraw, canSignOff } = useLoaderData<typeof loader>()
+  const { submission, links, reports, serviceView, progress, previousCycle, canWithdraw, canSignOff } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submission.id}`
   const tasks = progress?.tasks
@@ -126,6 +129,8 @@ export default function SubmissionPage() {
           </ul>
         </nav>
       ) : null}
+
+      <ReportLinks links={reports} />
 
       <div id="submission-actions">
         {progress?.signOff.kind === 'RETURNED' ? (

@@ -1,3 +1,5 @@
+import { ReportLinks } from '~/components/report-links'
+import { submissionReportLinks } from '~/modules/reports/links'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, InsetText, SummaryList, Table, WarningCallout } from '~/components/nhs'
@@ -20,7 +22,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Before publication the service sees nothing of validation: not even that a result exists.
   const result = await getResult(user, context)
   if (!result) notFound()
-  return { result, canViewPlan: context.status === 'PUBLISHED' && can(user, 'development-plan:view', context.target) }
+  return {
+    result,
+    canViewPlan: context.status === 'PUBLISHED' && can(user, 'development-plan:view', context.target),
+    reports: submissionReportLinks(user, context).filter((link) => link.href.endsWith('/outcome-report.pdf')),
+  }
 }
 
 /** Text someone typed, with its line breaks, or a plain "None recorded". */
@@ -29,7 +35,7 @@ function FreeText({ text }: { text: string }) {
 }
 
 export default function ResultPage() {
-  const { result, canViewPlan } = useLoaderData<typeof loader>()
+  const { result, canViewPlan, reports } = useLoaderData<typeof loader>()
   const { outcomes, previousCycleName } = result
   const whose = result.audience === 'service' ? 'your' : 'the'
   const base = `/submissions/${result.submissionId}`
@@ -66,6 +72,8 @@ export default function ResultPage() {
           { key: 'Minimum expected level', value: result.minimumExpectedLevel === null ? 'None set for this cycle' : `Level ${result.minimumExpectedLevel}` },
         ]}
       />
+
+      <ReportLinks links={reports} />
 
       {result.requiredActionCount > 0 ? (
         <WarningCallout heading="A development plan is due">

@@ -1,3 +1,5 @@
+import { ReportLinks } from '~/components/report-links'
+import { submissionReportLinks } from '~/modules/reports/links'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
@@ -26,6 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     outcomes: overview.outcomes,
     both: overview.both,
     editable: overview.editable,
+    reports: submissionReportLinks(user, context),
   }
 }
 
@@ -42,7 +45,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function AssignmentOverview() {
-  const { assignment, submissionId, organisationName, cycleName, regionName, status, outcomes, both, editable } = useLoaderData<typeof loader>()
+  const { assignment, submissionId, organisationName, cycleName, regionName, status, outcomes, both, editable, reports } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/validation/assignments/${assignment.id}`
   const errors = actionData ? [{ href: '#complete', text: actionData.error }, ...actionData.missing.map((n) => ({ href: `${base}/outcomes/${n}`, text: `Give a grade and rationale for outcome ${n}` }))] : []
@@ -70,6 +73,7 @@ export default function AssignmentOverview() {
           </>
         ) : null}
       </p>
+      <ReportLinks links={reports} />
       <Table
         caption="Your grades"
         captionSize="m"

@@ -33,3 +33,8 @@ export async function getCycleForUser(actor: Actor, cycleId: string) {
     },
   })
 }
+
+/** Cycles that have opened (not drafts), newest first: the ones there can be reports about. */
+export async function listReportableCycles() {
+  return prisma.cycle.findMany({ where: { status: { not: 'DRAFT' } }, orderBy: { opensAt: 'desc' }, select: { id: true, name: true } })
+}

@@ -51,3 +51,8 @@ export async function getRegionForUser(actor: Actor, regionId: string) {
     },
   })
 }
+
+/** Every region, by name: the places reports and dashboards can be scoped to. */
+export async function listRegions() {
+  return prisma.region.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}

@@ -1,0 +1,34 @@
+// Which report downloads a user is offered for a submission: the same rules the report routes
+// enforce (issue 5, item 7), so a link is never shown for a report that would be refused. Pure.
+import { can, type Actor, type Target } from '~/modules/auth/permissions'
+import { resultAudience } from '~/modules/results/visibility'
+import type { SubmissionStatus } from '~/modules/submissions/status'
+
+export type ReportLink = { href: string; text: string }
+
+export function submissionReportLinks(actor: Actor, submission: { id: string; status: SubmissionStatus; target: Target }): ReportLink[] {
+  const base = `/submissions/${submission.id}`
+  const links: ReportLink[] = []
+  if (can(actor, 'report:reviewer-pack', submission.target)) links.push({ href: `${base}/reviewer-pack.pdf`, text: 'Download the reviewer pack (PDF)' })
+  if (can(actor, 'report:outcome', submission.target) && resultAudience(actor, submission.target, submission.status)) {
+    links.push({ href: `${base}/outcome-report.pdf`, text: 'Download the outcome report (PDF)' })
+  }
+  return links
+}
+
+/** The summaries and outcome report bundles of a cycle the user may download, national and per region. */
+export function cycleReportLinks(actor: Actor, cycleId: string, regions: ReadonlyArray<{ id: string; name: string }>) {
+  const base = `/cycles/${cycleId}`
+  return {
+    national: can(actor, 'dashboard:national') ? { href: `${base}/summary.pdf`, text: 'Download the national summary (PDF)' } : null,
+    regions: regions
+      .filter((region) => can(actor, 'dashboard:regional', { regionId: region.id }))
+      .map((region) => ({
+        name: region.name,
+        summary: { href: `${base}/regions/${region.id}/summary.pdf`, text: `Regional summary for ${region.name} (PDF)` },
+        outcomeReports: can(actor, 'report:outcome', { regionId: region.id })
+          ? { href: `${base}/regions/${region.id}/outcome-reports.zip`, text: `All outcome reports for ${region.name} (ZIP)` }
+          : null,
+      })),
+  }
+}
