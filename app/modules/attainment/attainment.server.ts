@@ -15,6 +15,8 @@ export type AttainmentFilter = {
   cycleId: string
   /** The submission's region (as recorded when it was created); every region when omitted. */
   regionId?: string
+  /** The organisation's type (ORGANISATION_TYPE_LABELS); every type when omitted. */
+  organisationType?: string
 }
 
 /** Statuses in which a submission's agreed results are final for reviewers (see results/visibility.ts). */
@@ -27,6 +29,9 @@ const MAX_STEPS = 12
 function submissionConditions(filter: AttainmentFilter): Prisma.Sql {
   const conditions = [Prisma.sql`s.cycleId = ${filter.cycleId}`]
   if (filter.regionId !== undefined) conditions.push(Prisma.sql`s.regionId = ${filter.regionId}`)
+  if (filter.organisationType !== undefined) {
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM Organisation AS ot WHERE ot.id = s.organisationId AND ot.type = ${filter.organisationType})`)
+  }
   return Prisma.join(conditions, ' AND ')
 }
 
@@ -117,6 +122,7 @@ export type SubmissionAttainment = {
   status: SubmissionStatus
   organisationName: string
   odsCode: string
+  organisationType: string
   regionName: string
   /**
    * Agreed grade in steps by outcome id; empty unless the submission is VALIDATED or PUBLISHED.
@@ -132,10 +138,10 @@ export type SubmissionAttainment = {
  */
 export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Promise<SubmissionAttainment[]> {
   const rows = await prisma.$queryRaw<
-    Array<{ submissionId: string; reference: string; status: string; organisationName: string; odsCode: string; regionName: string; agreedSteps: string | null }>
+    Array<{ submissionId: string; reference: string; status: string; organisationName: string; odsCode: string; organisationType: string; regionName: string; agreedSteps: string | null }>
   >`
     SELECT s.id AS submissionId, s.reference AS reference, s.status AS status,
-      o.name AS organisationName, o.odsCode AS odsCode, r.name AS regionName,
+      o.name AS organisationName, o.odsCode AS odsCode, o.type AS organisationType, r.name AS regionName,
       CASE WHEN s.status IN (${agreedStatuses}) THEN (
         SELECT json_group_object(ar.outcomeId, ar.gradeSteps) FROM AgreedResult AS ar WHERE ar.submissionId = s.id
       ) END AS agreedSteps
@@ -152,4 +158,101 @@ export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Pro
       return [{ ...row, status, agreedSteps: agreedSteps ? (JSON.parse(agreedSteps) as Record<string, number>) : {} }]
     })
     .sort((a, b) => collator.compare(a.regionName, b.regionName) || collator.compare(a.organisationName, b.organisationName) || collator.compare(a.odsCode, b.odsCode))
+}
+
+/** Level counts by region and outcome (ids), of VALIDATED and PUBLISHED submissions: the heat map. */
+export async function countAgreedLevelsByRegionAndOutcome(filter: AttainmentFilter): Promise<Map<string, Map<string, LevelCounts>>> {
+  const rows = await prisma.$queryRaw<Array<{ regionId: string; outcomeId: string; gradeSteps: number | bigint; count: number | bigint }>>`
+    SELECT s.regionId AS regionId, ar.outcomeId AS outcomeId, ar.gradeSteps AS gradeSteps, COUNT(*) AS count
+    FROM Submission AS s
+    JOIN AgreedResult AS ar ON ar.submissionId = s.id
+    WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses})
+    GROUP BY s.regionId, ar.outcomeId, ar.gradeSteps`
+  const byRegion = new Map<string, Map<string, LevelCounts>>()
+  for (const row of rows) {
+    const outcomes = byRegion.get(row.regionId) ?? new Map<string, LevelCounts>()
+    const counts = outcomes.get(row.outcomeId) ?? [0, 0, 0, 0, 0]
+    counts[stepsToGrade(toCount(row.gradeSteps)).level] += toCount(row.count)
+    outcomes.set(row.outcomeId, counts)
+    byRegion.set(row.regionId, outcomes)
+  }
+  return byRegion
+}
+
+/**
+ * Self-assessed against agreed grade per outcome id, where both exist: how many differ by each
+ * number of sub-level steps (self minus agreed; 0 = the same).
+ */
+export async function countSelfAgainstAgreed(filter: AttainmentFilter): Promise<Map<string, Map<number, number>>> {
+  const rows = await prisma.$queryRaw<Array<{ outcomeId: string; difference: number | bigint; count: number | bigint }>>`
+    SELECT ar.outcomeId AS outcomeId, orr.selfGradeSteps - ar.gradeSteps AS difference, COUNT(*) AS count
+    FROM Submission AS s
+    JOIN AgreedResult AS ar ON ar.submissionId = s.id
+    JOIN OutcomeResponse AS orr ON orr.submissionId = s.id AND orr.outcomeId = ar.outcomeId
+    WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses}) AND orr.selfGradeSteps IS NOT NULL
+    GROUP BY ar.outcomeId, difference`
+  const byOutcome = new Map<string, Map<number, number>>()
+  for (const row of rows) {
+    const differences = byOutcome.get(row.outcomeId) ?? new Map<number, number>()
+    differences.set(toCount(row.difference), toCount(row.count))
+    byOutcome.set(row.outcomeId, differences)
+  }
+  return byOutcome
+}
+
+export type ChangeCounts = { improved: number; same: number; declined: number }
+
+/**
+ * Change since an earlier cycle, by outcome number (editions share the six outcomes): for each
+ * organisation with an agreed grade for the outcome in both cycles, whether it went up, stayed the
+ * same or went down, in sub-level steps. The filter selects the current cycle's submissions.
+ */
+export async function countChangeSince(filter: AttainmentFilter, earlierCycleId: string): Promise<Map<number, ChangeCounts>> {
+  const rows = await prisma.$queryRaw<Array<{ number: number | bigint; direction: number | bigint; count: number | bigint }>>`
+    SELECT oc.number AS number, CASE WHEN ar.gradeSteps > pr.gradeSteps THEN 1 WHEN ar.gradeSteps < pr.gradeSteps THEN -1 ELSE 0 END AS direction, COUNT(*) AS count
+    FROM Submission AS s
+    JOIN AgreedResult AS ar ON ar.submissionId = s.id
+    JOIN Outcome AS oc ON oc.id = ar.outcomeId
+    JOIN Submission AS ps ON ps.cycleId = ${earlierCycleId} AND ps.organisationId = s.organisationId AND ps.status IN (${agreedStatuses})
+    JOIN AgreedResult AS pr ON pr.submissionId = ps.id
+    JOIN Outcome AS poc ON poc.id = pr.outcomeId AND poc.number = oc.number
+    WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses})
+    GROUP BY oc.number, direction`
+  const byNumber = new Map<number, ChangeCounts>()
+  for (const row of rows) {
+    const number = toCount(row.number)
+    const counts = byNumber.get(number) ?? { improved: 0, same: 0, declined: 0 }
+    const direction = toCount(row.direction)
+    counts[direction > 0 ? 'improved' : direction < 0 ? 'declined' : 'same'] += toCount(row.count)
+    byNumber.set(number, counts)
+  }
+  return byNumber
+}
+
+/**
+ * Required actions of agreed results per outcome id, and how many are still open: not answered by
+ * a completed development plan item.
+ */
+export async function countRequiredActions(filter: AttainmentFilter): Promise<Map<string, { total: number; open: number }>> {
+  const rows = await prisma.$queryRaw<Array<{ outcomeId: string; total: number | bigint; open: number | bigint }>>`
+    SELECT ar.outcomeId AS outcomeId, COUNT(*) AS total,
+      SUM(CASE WHEN EXISTS (
+        SELECT 1 FROM DevelopmentPlanItem AS d WHERE d.requiredActionId = ra.id AND d.status = 'COMPLETE'
+      ) THEN 0 ELSE 1 END) AS open
+    FROM Submission AS s
+    JOIN AgreedResult AS ar ON ar.submissionId = s.id
+    JOIN RequiredAction AS ra ON ra.agreedResultId = ar.id
+    WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses})
+    GROUP BY ar.outcomeId`
+  return new Map(rows.map((row) => [row.outcomeId, { total: toCount(row.total), open: toCount(row.open) }]))
+}
+
+/** Development plan items of the submissions in scope, and how many are complete. */
+export async function countPlanItems(filter: AttainmentFilter): Promise<{ total: number; complete: number }> {
+  const [row] = await prisma.$queryRaw<Array<{ total: number | bigint; complete: number | bigint | null }>>`
+    SELECT COUNT(*) AS total, SUM(CASE WHEN d.status = 'COMPLETE' THEN 1 ELSE 0 END) AS complete
+    FROM Submission AS s
+    JOIN DevelopmentPlanItem AS d ON d.submissionId = s.id
+    WHERE ${submissionConditions(filter)}`
+  return { total: toCount(row?.total ?? 0), complete: toCount(row?.complete ?? 0) }
 }

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "DevelopmentPlanItem_requiredActionId_status_idx" ON "DevelopmentPlanItem"("requiredActionId", "status");
