@@ -123,7 +123,8 @@ export function renderCycleSummary(summary: CycleSummary, reader: ReportReader):
       { header: 'Organisation', width: 3 },
       ...(national ? [{ header: 'Region', width: 1.6 }] : []),
       { header: 'Status', width: 1.5 },
-      ...summary.outcomes.map((o) => ({ header: `O${o.number}`, width: 0.62 })),
+      // Wide enough for "4 High" on one line at 8 points, with the Region column too.
+      ...summary.outcomes.map((o) => ({ header: `O${o.number}`, width: 0.9 })),
     ],
     rows: summary.organisations.map((o) => [
       `${o.name} (${o.odsCode})`,

@@ -8,7 +8,9 @@ import type { ReportWriter } from './writer.server'
 /** "1.2 MB", "340 KB", "12 bytes". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} byte${bytes === 1 ? '' : 's'}`
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`
+  const kilobytes = Math.round(bytes / 1024)
+  // Sizes that round to 1024 KB read as megabytes.
+  if (kilobytes < 1024) return `${kilobytes} KB`
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`
 }
 
