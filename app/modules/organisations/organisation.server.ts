@@ -1,6 +1,7 @@
 import { prisma } from '~/utils/db.server'
 import { organisationScope, regionScope, submissionScope, type Actor } from '~/modules/auth/permissions'
-
+import { resultAudience } from '~/modules/results/visibility'
+import { isSubmissionStatus } from '~/modules/submissions/status'
 
 /** An organisation and its submissions as the user may see them, or null when out of reach. */
 export async function getOrganisationForUser(actor: Actor, organisationId: string) {
@@ -55,4 +56,40 @@ export async function getRegionForUser(actor: Actor, regionId: string) {
 /** Every region, by name: the places reports and dashboards can be scoped to. */
 export async function listRegions() {
   return prisma.region.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true } })
+}
+
+/**
+ * The organisation's self-assessed and agreed grades (in sub-level steps) in each cycle whose
+ * result the user may read, newest first: the service once published, reviewers once validated.
+ */
+export async function getOrganisationAttainment(actor: Actor, organisationId: string) {
+  const submissions = await prisma.submission.findMany({
+    where: { organisationId, status: { in: ['VALIDATED', 'PUBLISHED'] }, ...submissionScope(actor, 'result:view') },
+    orderBy: { cycle: { opensAt: 'desc' } },
+    select: {
+      id: true,
+      status: true,
+      libraryServiceId: true,
+      organisationId: true,
+      regionId: true,
+      cycle: { select: { name: true } },
+      validatorAssignments: { select: { validatorId: true } },
+      outcomeResponses: { select: { selfGradeSteps: true, outcome: { select: { number: true } } } },
+      agreedResults: { select: { gradeSteps: true, outcome: { select: { number: true } } } },
+    },
+  })
+  const visible = submissions.filter((s) => {
+    const target = { libraryServiceIds: [s.libraryServiceId], organisationId: s.organisationId, regionId: s.regionId, assignedValidatorIds: s.validatorAssignments.map((a) => a.validatorId) }
+    return isSubmissionStatus(s.status) && resultAudience(actor, target, s.status) !== null
+  })
+  const outcomeNumbers = [...new Set(visible.flatMap((s) => s.agreedResults.map((r) => r.outcome.number)))].sort((a, b) => a - b)
+  return {
+    outcomeNumbers,
+    cycles: visible.map((s) => ({
+      submissionId: s.id,
+      cycleName: s.cycle.name,
+      selfSteps: outcomeNumbers.map((n) => s.outcomeResponses.find((r) => r.outcome.number === n)?.selfGradeSteps ?? null),
+      agreedSteps: outcomeNumbers.map((n) => s.agreedResults.find((r) => r.outcome.number === n)?.gradeSteps ?? null),
+    })),
+  }
 }

@@ -34,7 +34,11 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
     const below = report.outcomes.filter((o) => o.agreedSteps !== null && requiresRequiredAction(stepsToGrade(o.agreedSteps).level, report.minimumExpectedLevel))
     writer.paragraph(
       below.length
-        ? `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. Agreed grades are below it for outcome${below.length === 1 ? '' : 's'} ${below.map((o) => o.number).join(', ')}, which have required actions.`
+        ? `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. ${
+            below.length === 1
+              ? `The agreed grade for outcome ${below[0]!.number} is below it, which calls for a required action.`
+              : `Agreed grades for outcomes ${below.map((o) => o.number).join(', ')} are below it, which calls for required actions.`
+          }`
         : `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. Every agreed grade meets it.`,
     )
   }
@@ -54,8 +58,9 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
 
 function outcomeSection(writer: ReportWriter, outcome: OutcomeReportRow, previousCycleName: string | null): void {
   writer.heading(`Outcome ${outcome.number}: ${outcome.shortTitle}`, 1)
-  writer.labelled('Agreed grade', formatSteps(outcome.agreedSteps))
-  writer.labelled('Self-assessed grade', `${formatSteps(outcome.selfSteps)} (${describeDifference(outcome.selfSteps, outcome.agreedSteps, 'the').toLowerCase()})`)
+  const difference = describeDifference(outcome.selfSteps, outcome.agreedSteps, 'the')
+  writer.labelled('Agreed grade', outcome.agreedSteps === null ? formatSteps(null) : `${formatSteps(outcome.agreedSteps)} (${difference.charAt(0).toLowerCase()}${difference.slice(1)})`)
+  writer.labelled('Self-assessed grade', formatSteps(outcome.selfSteps))
   if (previousCycleName) writer.labelled(`Agreed in ${previousCycleName}`, formatSteps(outcome.previousSteps))
   textSection(writer, 'Strengths and good practice', outcome.strengths, 'None recorded.')
   textSection(writer, 'Areas for development', outcome.areasForDevelopment, 'None recorded.')

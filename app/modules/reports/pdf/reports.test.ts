@@ -332,6 +332,8 @@ describe('the reviewer pack', () => {
     expect(text).toContain('Notes Private note for the moderation meeting.')
     // The validator's column in the indicators table.
     expect(text).toContain('Code Indicator Service Łukasz Nowak')
+    // The chart compares the self-assessment with the reader's own grades, and says so.
+    expect(text).toContain('the chart compares those grades with your validation grades.')
   })
 
   it('shows no validation when the reader may see none', () => {
@@ -343,6 +345,7 @@ describe('the reviewer pack', () => {
     // The reader's name is in every footer; in the body, the validator's name would be the only "Nowak".
     expect(text).not.toContain('Nowak')
     expect(text).not.toContain('Primary validator')
+    expect(text).toContain('No validated grades are shown in this pack.')
     expect(text).not.toContain('Private note for the moderation meeting')
     expect(text).toContain('Code Indicator Service 1.1.1')
   })
@@ -372,12 +375,12 @@ describe('the outcome report', () => {
     const layout = reports.outcome.layoutPages.join('\n')
     GRADES.forEach(([self, agreed], i) => {
       const n = i + 1
-      expect(text).toContain(`Outcome ${n}: Outcome title ${n} Agreed grade: ${agreed} Self-assessed grade: ${self} (`)
+      expect(text).toMatch(new RegExp(`Outcome ${n}: Outcome title ${n} Agreed grade: ${agreed} \\([^)]*self-assessment\\) Self-assessed grade: ${self} `))
       // The chart's data table: one row per outcome, self-assessed then agreed, and no previous cycle.
       expect(layout).toMatch(new RegExp(`^\\s*Outcome ${n}\\s+${self}\\s+${agreed}\\s*$`, 'm'))
     })
-    expect(text).toContain('Self-assessed grade: Level 2, Low (two sub-levels below the self-assessment)')
-    expect(text).toContain('The minimum expected level for this cycle is Level 2. Agreed grades are below it for outcome 1')
+    expect(text).toContain('Agreed grade: Level 1, Medium (two sub-levels below the self-assessment) Self-assessed grade: Level 2, Low')
+    expect(text).toContain('The minimum expected level for this cycle is Level 2. The agreed grade for outcome 1 is below it, which calls for a required action.')
   })
 
   it('adds the previous cycle beside them when there is one, and not otherwise', () => {

@@ -52,10 +52,11 @@ function gradesAtAGlance(writer: ReportWriter, pack: ReviewerPack): void {
     })
   }
   const graded = pack.outcomes.filter((o) => o.selfGrade).length
+  const agreedShown = pack.outcomes.some((o) => o.agreed)
   drawRadar(writer, {
     title: 'Grades by outcome',
     summary: pack.validatedSeriesLabel
-      ? `The service self-assessed ${graded} of ${pack.outcomes.length} outcomes; the chart compares those grades with the ${pack.validatedSeriesLabel.toLowerCase()}.`
+      ? `The service self-assessed ${graded} of ${pack.outcomes.length} outcomes; the chart compares those grades with ${agreedShown ? 'the agreed grades' : 'your validation grades'}.`
       : `The service self-assessed ${graded} of ${pack.outcomes.length} outcomes. No validated grades are shown in this pack.`,
     axes,
     series,
