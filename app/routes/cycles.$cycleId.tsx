@@ -1,3 +1,4 @@
+import { regionsWithAgreedResults } from '~/modules/reports/download.server'
 import { cycleReportLinks } from '~/modules/reports/links'
 import { listRegions } from '~/modules/organisations/organisation.server'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -18,7 +19,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(user, 'cycle:view')
   const cycle = await getCycleForUser(user, params.cycleId ?? '')
   if (!cycle) notFound()
-  return { cycle, reports: cycleReportLinks(user, cycle.id, await listRegions()) }
+  const [regions, withResults] = await Promise.all([listRegions(), regionsWithAgreedResults([cycle.id])])
+  return { cycle, reports: cycleReportLinks(user, cycle.id, regions, withResults.get(cycle.id)!) }
 }
 
 export default function CyclePage() {

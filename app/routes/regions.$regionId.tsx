@@ -7,6 +7,7 @@ import { getRegionForUser } from '~/modules/organisations/organisation.server'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { notFound } from '~/utils/http.server'
 import { listReportableCycles } from '~/modules/cycles/cycle.server'
+import { regionsWithAgreedResults } from '~/modules/reports/download.server'
 import { cycleReportLinks } from '~/modules/reports/links'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.region.name ?? 'Region'} - LKS Quality Portal` }]
@@ -16,7 +17,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const region = await getRegionForUser(user, params.regionId ?? '')
   if (!region) notFound()
   const cycles = await listReportableCycles()
-  const reports = cycles.flatMap((cycle) => cycleReportLinks(user, cycle.id, [region]).regions.map((links) => ({ cycleName: cycle.name, ...links })))
+  const withResults = await regionsWithAgreedResults(cycles.map((cycle) => cycle.id))
+  const reports = cycles.flatMap((cycle) =>
+    cycleReportLinks(user, cycle.id, [region], withResults.get(cycle.id)!).regions.map((links) => ({ cycleName: cycle.name, ...links })),
+  )
   return { region, reports }
 }
 

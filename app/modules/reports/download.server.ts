@@ -51,6 +51,23 @@ export function portalOrigin(request: Request): string {
   return getEnv().APP_ORIGIN ?? new URL(request.url).origin
 }
 
+const AGREED = ['VALIDATED', 'PUBLISHED'] as const
+
+/**
+ * The regions with an agreed (validated or published) result in each cycle: where a ZIP of outcome
+ * reports has something in it, so a link to an empty one is never offered.
+ */
+export async function regionsWithAgreedResults(cycleIds: readonly string[]): Promise<Map<string, Set<string>>> {
+  const rows = await prisma.submission.findMany({
+    where: { cycleId: { in: [...cycleIds] }, status: { in: [...AGREED] } },
+    distinct: ['cycleId', 'regionId'],
+    select: { cycleId: true, regionId: true },
+  })
+  const regions = new Map<string, Set<string>>(cycleIds.map((id) => [id, new Set<string>()]))
+  for (const row of rows) regions.get(row.cycleId)?.add(row.regionId)
+  return regions
+}
+
 /**
  * Every outcome report of a region for a cycle that the user may read (validated or published
  * results), as a ZIP response. 403 unless the user may read outcome reports across the region
@@ -66,7 +83,7 @@ export async function outcomeReportsZip(input: { actor: Actor & { name: string }
   ])
   if (!cycle || !region) notFound()
   const submissions = await prisma.submission.findMany({
-    where: { cycleId, regionId, status: { in: ['VALIDATED', 'PUBLISHED'] }, ...submissionScope(actor, 'report:outcome') },
+    where: { cycleId, regionId, status: { in: [...AGREED] }, ...submissionScope(actor, 'report:outcome') },
     orderBy: { organisation: { name: 'asc' } },
     select: { id: true, reference: true, organisation: { select: { odsCode: true } } },
   })
@@ -85,7 +102,9 @@ export async function outcomeReportsZip(input: { actor: Actor & { name: string }
         // Wait until the entry has been written out: with a slow reader, the stream's backpressure holds this loop.
         await added
       }
-      if (input.signal?.aborted) archive.abort()
+      // The reader has gone: close the stream. `abort()` only ends it when archiver's queue is idle,
+      // and just after an entry it is not yet, so the response would stay open for ever.
+      if (input.signal?.aborted) archive.destroy()
       else await archive.finalize()
     } catch (error) {
       console.error('Building the outcome reports ZIP failed', error)

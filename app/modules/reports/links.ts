@@ -16,8 +16,11 @@ export function submissionReportLinks(actor: Actor, submission: { id: string; st
   return links
 }
 
-/** The summaries and outcome report bundles of a cycle the user may download, national and per region. */
-export function cycleReportLinks(actor: Actor, cycleId: string, regions: ReadonlyArray<{ id: string; name: string }>) {
+/**
+ * The summaries and outcome report bundles of a cycle the user may download, national and per
+ * region. A region's bundle only once it has an agreed result (`withResults`): an empty one is not found.
+ */
+export function cycleReportLinks(actor: Actor, cycleId: string, regions: ReadonlyArray<{ id: string; name: string }>, withResults: ReadonlySet<string>) {
   const base = `/cycles/${cycleId}`
   return {
     national: can(actor, 'dashboard:national') ? { href: `${base}/summary.pdf`, text: 'Download the national summary (PDF)' } : null,
@@ -26,7 +29,7 @@ export function cycleReportLinks(actor: Actor, cycleId: string, regions: Readonl
       .map((region) => ({
         name: region.name,
         summary: { href: `${base}/regions/${region.id}/summary.pdf`, text: `Regional summary for ${region.name} (PDF)` },
-        outcomeReports: can(actor, 'report:outcome', { regionId: region.id })
+        outcomeReports: withResults.has(region.id) && can(actor, 'report:outcome', { regionId: region.id })
           ? { href: `${base}/regions/${region.id}/outcome-reports.zip`, text: `All outcome reports for ${region.name} (ZIP)` }
           : null,
       })),
