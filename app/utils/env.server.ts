@@ -30,6 +30,8 @@ const EnvSchema = z
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
     LOG_REQUESTS: booleanFromString.default(false),
+    // Dashboards: counts from 1 to one less than this are shown as "<N" when figures are suppressed for publication.
+    SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

@@ -12,9 +12,18 @@ describe('header navigation', () => {
     ])
   })
 
-  it('gives other roles home and the framework, and a user without roles only home', () => {
-    expect(navigationFor({ id: 'u', grants: [{ role: 'NATIONAL_VIEWER', ...none }] }).map((i) => i.text)).toEqual(['Home', 'Framework'])
+  it('gives a sponsor home and the framework, and a user without roles only home', () => {
+    expect(navigationFor({ id: 'u', grants: [{ role: 'EXECUTIVE_SPONSOR', ...none, organisationId: 'o1' }] }).map((i) => i.text)).toEqual(['Home', 'Framework'])
     expect(navigationFor({ id: 'u', grants: [] }).map((i) => i.text)).toEqual(['Home'])
+  })
+
+  it('gives national roles the national dashboard and a regional lead their region’s', () => {
+    for (const role of ['NATIONAL_VIEWER', 'NATIONAL_ADMIN'] as const) {
+      expect(navigationFor({ id: 'u', grants: [{ role, ...none }] })).toContainEqual({ href: '/dashboards/national', text: 'Dashboards' })
+    }
+    const lead = navigationFor({ id: 'u', grants: [{ role: 'REGIONAL_LEAD', ...none, regionId: 'r1' }] })
+    expect(lead).toContainEqual({ href: '/dashboards/regional', text: 'Dashboard' })
+    expect(lead.map((i) => i.href)).not.toContain('/dashboards/national')
   })
 
   it('gives a validator their queue', () => {

@@ -9,6 +9,8 @@ export function navigationFor(actor: Actor): NavigationItem[] {
   const services = reachOf(actor, 'evidence:manage').serviceIds
   if (services.length === 1) items.push({ href: `/services/${services[0]}/evidence`, text: 'Evidence library' })
   if (canSomewhere(actor, 'validation:grade')) items.push({ href: '/validation', text: 'Validation' })
+  if (canSomewhere(actor, 'dashboard:national')) items.push({ href: '/dashboards/national', text: 'Dashboards' })
+  else if (canSomewhere(actor, 'dashboard:regional')) items.push({ href: '/dashboards/regional', text: 'Dashboard' })
   if (canSomewhere(actor, 'framework:view')) items.push({ href: '/framework', text: 'Framework' })
   return items
 }
