@@ -109,38 +109,41 @@ function OrganisationsTable({ dashboard, query, sort }: { dashboard: Dashboard; 
           <p>No organisation in this region takes part in this cycle with these filters.</p>
         </InsetText>
       ) : (
-        <div className="app-table-scroll" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
-          <table className="nhsuk-table app-organisations-table">
-            <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="organisations-caption">
-              Agreed grades by organisation and outcome
-            </caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                {columns.map((c) => (
-                  <th key={c.key} scope="col" className="nhsuk-table__header" aria-sort={sort.column === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
-                    <SortHeader column={c.key} label={c.label} query={query} sort={sort} />
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {rows.map((o) => (
-                <tr key={o.submissionId} className="nhsuk-table__row">
-                  <th scope="row" className="nhsuk-table__header app-organisations-table__name">
-                    <a href={`/submissions/${o.submissionId}`}>{o.name}</a> <span className="nhsuk-body-s">({o.odsCode})</span>
-                  </th>
-                  <td className="nhsuk-table__cell">
-                    <SubmissionStatusTag status={o.status} />
-                  </td>
-                  {o.agreedSteps.map((steps, i) => (
-                    <td key={i} className="nhsuk-table__cell">
-                      {steps === null ? 'Not agreed' : formatGrade(stepsToGrade(steps))}
-                    </td>
+        // The design system's scrolling table: a wide table scrolls inside its region, not the page.
+        <div className="nhsuk-scroll">
+          <div className="nhsuk-scroll__content" role="region" aria-labelledby="organisations-caption" tabIndex={0}>
+            <table className="nhsuk-table app-organisations-table">
+              <caption className="nhsuk-table__caption nhsuk-table__caption--s" id="organisations-caption">
+                Agreed grades by organisation and outcome
+              </caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  {columns.map((c) => (
+                    <th key={c.key} scope="col" className="nhsuk-table__header" aria-sort={sort.column === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                      <SortHeader column={c.key} label={c.label} query={query} sort={sort} />
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {rows.map((o) => (
+                  <tr key={o.submissionId} className="nhsuk-table__row">
+                    <th scope="row" className="nhsuk-table__header app-organisations-table__name">
+                      <a href={`/submissions/${o.submissionId}`}>{o.name}</a> <span className="nhsuk-body-s">({o.odsCode})</span>
+                    </th>
+                    <td className="nhsuk-table__cell">
+                      <SubmissionStatusTag status={o.status} />
+                    </td>
+                    {o.agreedSteps.map((steps, i) => (
+                      <td key={i} className="nhsuk-table__cell">
+                        {steps === null ? 'Not agreed' : formatGrade(stepsToGrade(steps))}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       )}
       <ExportLink kind="regional" query={query} view="organisations" title="Organisations by outcome" />

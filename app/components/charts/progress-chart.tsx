@@ -119,18 +119,21 @@ export function ProgressChart({ progress, id, summary, format = formatCount, tit
     <ChartFrame id={id} className="app-progress-chart" summary={summary ?? summariseProgress(progress, format)}>
       <BarChartSvg id={id} title={title} description={description} layout={layout} />
       <ChartKey id={id} items={keyItems} />
-      <Table
-        id={`${id}-table`}
-        className="app-chart__table"
-        caption={title}
-        head={['Region', ...progress.statuses.map((status) => SUBMISSION_STATUS_LABELS[status]), 'Total']}
-        rows={[
-          ...progress.regions.map((region) => [region.regionName, ...region.counts.map((count) => format(count)), format(region.total)]),
-          ['Total', ...progress.totals.map((count) => format(count)), format(progress.total)],
-        ]}
-        firstCellIsHeader
-        responsive
-      />
+      {/* Nine statuses and a total are wider than the page on a desktop: the table scrolls inside its own region. */}
+      <div className="app-chart__scroll" role="region" aria-label={title} tabIndex={0}>
+        <Table
+          id={`${id}-table`}
+          className="app-chart__table"
+          caption={title}
+          head={['Region', ...progress.statuses.map((status) => SUBMISSION_STATUS_LABELS[status]), 'Total']}
+          rows={[
+            ...progress.regions.map((region) => [region.regionName, ...region.counts.map((count) => format(count)), format(region.total)]),
+            ['Total', ...progress.totals.map((count) => format(count)), format(progress.total)],
+          ]}
+          firstCellIsHeader
+          responsive
+        />
+      </div>
     </ChartFrame>
   )
 }
