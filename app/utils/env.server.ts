@@ -30,6 +30,16 @@ const EnvSchema = z
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
     LOG_REQUESTS: booleanFromString.default(false),
+    // Email: over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); otherwise each
+    // message is written to MAIL_DIR as an .eml file, which admins can read at /admin/mail.
+    SMTP_URL: z
+      .union([z.literal(''), z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')])
+      .optional()
+      .transform((value) => value || undefined),
+    MAIL_FROM: z.string().min(3).default('LKS Quality Portal <no-reply@lks-quality.example.nhs.uk>'),
+    MAIL_DIR: z.string().default(path.join('data', 'mail')),
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
     // Dashboards: counts from 1 to one less than this are shown as "<N" when figures are suppressed for publication.
     SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   })

@@ -16,6 +16,7 @@ const env = {
   PORT: process.env.E2E_PORT ?? '3210',
   DATABASE_URL: `file:${path.join(dir, 'portal.db')}`,
   UPLOAD_DIR: path.join(dir, 'uploads'),
+  MAIL_DIR: path.join(dir, 'mail'),
   SESSION_SECRET: randomBytes(32).toString('hex'),
   // Browser tests run over plain http on localhost.
   COOKIE_SECURE: 'false',

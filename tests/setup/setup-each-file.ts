@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
 
-// Each test file gets its own copy of the migrated template database and upload folder, so files
+// Each test file gets its own copy of the migrated template database, upload folder and mail folder, so files
 // run in parallel without sharing state. Set before any app module reads its configuration.
 const tmp = process.env.LKS_TEST_TMP ?? path.resolve(import.meta.dirname, '../.tmp/vitest')
 const id = randomUUID()
@@ -11,4 +11,5 @@ copyFileSync(path.join(tmp, 'template.db'), file)
 mkdirSync(path.join(tmp, `uploads-${id}`), { recursive: true })
 process.env.DATABASE_URL = `file:${file}`
 process.env.UPLOAD_DIR = path.join(tmp, `uploads-${id}`)
+process.env.MAIL_DIR = path.join(tmp, `mail-${id}`)
 process.env.NODE_ENV = 'test'

@@ -26,6 +26,13 @@ describe('header navigation', () => {
     expect(lead.map((i) => i.href)).not.toContain('/dashboards/national')
   })
 
+  it('gives a national admin the administration area, and nobody else', () => {
+    expect(navigationFor({ id: 'u', grants: [{ role: 'NATIONAL_ADMIN', ...none }] })).toContainEqual({ href: '/admin', text: 'Admin' })
+    for (const role of ['NATIONAL_VIEWER', 'REGIONAL_LEAD', 'VALIDATOR', 'SERVICE_LEAD'] as const) {
+      expect(navigationFor({ id: 'u', grants: [{ role, ...none, regionId: 'r1', libraryServiceId: 's1' }] }).map((i) => i.href)).not.toContain('/admin')
+    }
+  })
+
   it('gives a validator their queue', () => {
     expect(navigationFor({ id: 'u', grants: [{ role: 'VALIDATOR', ...none, regionId: 'r1' }] }).map((i) => i.text)).toEqual(['Home', 'Validation', 'Framework'])
   })

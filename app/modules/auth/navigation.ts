@@ -1,3 +1,4 @@
+import { adminSectionsFor } from '~/modules/admin/sections'
 import { canSomewhere, reachOf, type Actor } from './permissions'
 
 export type NavigationItem = { href: string; text: string }
@@ -12,5 +13,6 @@ export function navigationFor(actor: Actor): NavigationItem[] {
   if (canSomewhere(actor, 'dashboard:national')) items.push({ href: '/dashboards/national', text: 'Dashboards' })
   else if (canSomewhere(actor, 'dashboard:regional')) items.push({ href: '/dashboards/regional', text: 'Dashboard' })
   if (canSomewhere(actor, 'framework:view')) items.push({ href: '/framework', text: 'Framework' })
+  if (adminSectionsFor(actor).length) items.push({ href: '/admin', text: 'Admin' })
   return items
 }
