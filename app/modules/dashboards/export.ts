@@ -21,6 +21,7 @@
 import ExcelJS from 'exceljs'
 import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
 import { SUBMISSION_STATUS_LABELS } from '~/modules/submissions/status'
+import { BYTE_ORDER_MARK, csvLine } from '~/utils/csv'
 import { formatDate } from '~/utils/dates'
 import type { Dashboard } from './model'
 import { countValue, describeSuppression, medianValue, proportionValue, type Suppression } from './suppression'
@@ -247,30 +248,9 @@ export function dashboardViews(dashboard: Dashboard, suppression: Suppression): 
 
 // CSV (RFC 4180) ------------------------------------------------------------------------------
 
-const BYTE_ORDER_MARK = '\uFEFF'
-
-/** Text a spreadsheet would run as a formula (OWASP's list) is kept as text with a leading apostrophe. */
-function guardFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
-}
-
-function csvCell(value: ExportCell): string {
-  if (value === null) return ''
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`A cell must hold a finite number, not ${value}`)
-    return String(value)
-  }
-  return csvField(guardFormula(value))
-}
-
 /** One view as CSV: a byte order mark, the header row, the data rows, each line ending in CRLF. */
 export function viewToCsv(view: ExportView): string {
-  const lines = [view.columns.map((column) => csvCell(column.header)), ...view.rows.map((row) => row.map(csvCell))]
-  return BYTE_ORDER_MARK + lines.map((cells) => `${cells.join(',')}\r\n`).join('')
+  return BYTE_ORDER_MARK + [view.columns.map((column) => column.header), ...view.rows].map(csvLine).join('')
 }
 
 // File names ------------------------------------------------------------------------------------
