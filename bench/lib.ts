@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto'
 import { readFileSync, mkdirSync, rmSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import path from 'node:path'
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
 
 export const ROOT = path.resolve(import.meta.dirname, '..')
 export const OUT = path.join(ROOT, 'bench', '.out')
@@ -30,7 +31,7 @@ export async function startPortal(options: { name: string; port: number; env?: R
   }
   if (options.build !== false) execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['vite:build'], { cwd: ROOT, stdio: 'ignore' })
   if (!options.databaseFile) execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: ROOT, env, stdio: 'ignore' })
-  const child = spawn('node', ['server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
   const url = `http://localhost:${options.port}`
   await waitFor(`${url}/healthcheck`)
   return {

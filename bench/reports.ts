@@ -38,6 +38,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
+import { SERVER_NODE_FLAGS } from '../scripts/server-flags.mjs'
 import yauzl from 'yauzl'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { renderOutcomeReport } from '../app/modules/reports/pdf/outcome-report.server'
@@ -318,7 +319,7 @@ async function copyOfServer(): Promise<string> {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn('node', ['server.js'], { cwd: await copyOfServer(), env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], { cwd: await copyOfServer(), env, stdio: ['ignore', 'ignore', 'inherit'] })
   const url = `http://localhost:${PORT}`
   const exited = once(child, 'exit')
   await Promise.race([waitFor(`${url}/healthcheck`), exited.then(() => Promise.reject(new Error(`The server stopped at start (is port ${PORT} in use?)`)))])

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SERVER_NODE_FLAGS } from './server-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = (name) => path.join(root, 'node_modules', '.bin', name)
@@ -28,6 +29,6 @@ execFileSync(bin('remix'), ['vite:build'], { cwd: root, stdio: ['ignore', 'ignor
 const env = { ...process.env, NODE_ENV: 'production' }
 env.SESSION_SECRET ||= installationSecret()
 
-const server = spawn('node', [path.join(root, 'server.js')], { cwd: root, env, stdio: 'inherit' })
+const server = spawn('node', [...SERVER_NODE_FLAGS, path.join(root, 'server.js')], { cwd: root, env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))

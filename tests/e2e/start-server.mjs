@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const dir = path.join(root, 'tests/.tmp/e2e')
@@ -24,6 +25,6 @@ const env = {
 execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: root, env, stdio: 'inherit' })
 execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/prepare-users.ts'], { cwd: root, env, stdio: 'inherit' })
 
-const server = spawn('node', ['server.js'], { cwd: root, env, stdio: 'inherit' })
+const server = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], { cwd: root, env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
 server.on('exit', (code) => process.exit(code ?? 0))
