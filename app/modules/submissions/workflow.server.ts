@@ -6,6 +6,7 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { formatGrade, INDICATOR_STATUSES, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
 import type { Actor } from '~/modules/auth/permissions'
 import { requirePermission } from '~/modules/auth/permissions'
+import { notifyReturnedBySponsor, notifySentForSignOff, notifySubmitted } from '~/modules/notifications/notifications.server'
 import type { SubmissionContext } from './access.server'
 import { outcomeProblems, penPortraitProblems, penPortraitStatus, taskStatuses, type ResponseStatus, type SignOffState } from './progress'
 import { canTransition, type SubmissionStatus } from './status'
@@ -152,7 +153,9 @@ export async function sendForSignOff(input: TransitionInput): Promise<Transition
   requirePermission(input.actor, 'submission:send-for-sign-off', input.context.target)
   const progress = await getSubmissionProgress(input.context)
   if (!progress.tasks.readyForSignOff) return { ok: false, message: 'Finish the pen portrait and every outcome before sending the submission for sign-off.' }
-  return transition(input, 'AWAITING_SIGN_OFF', 'SERVICE_LEAD', 'submission.sent_for_sign_off', async (_tx, now) => ({ sentForSignOffAt: now }))
+  const result = await transition(input, 'AWAITING_SIGN_OFF', 'SERVICE_LEAD', 'submission.sent_for_sign_off', async (_tx, now) => ({ sentForSignOffAt: now }))
+  if (result.ok) await notifySentForSignOff(input.context.id)
+  return result
 }
 
 /** The lead takes a submission back from the sponsor to change it. */
@@ -175,10 +178,12 @@ export async function recordSponsorDecision(
       select: { id: true },
     })
   if (input.decision === 'RETURNED') {
-    return transition(input, 'IN_PROGRESS', 'EXECUTIVE_SPONSOR', 'submission.returned_by_sponsor', async (tx) => {
+    const result = await transition(input, 'IN_PROGRESS', 'EXECUTIVE_SPONSOR', 'submission.returned_by_sponsor', async (tx) => {
       await record(tx)
       return {}
     })
+    if (result.ok) await notifyReturnedBySponsor(context.id, { sponsorName: input.signerName, reason: input.reason })
+    return result
   }
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.submission.updateMany({ where: { id: context.id, status: 'AWAITING_SIGN_OFF', version: context.version }, data: { version: { increment: 1 } } })
@@ -201,9 +206,11 @@ export async function submit(input: TransitionInput): Promise<TransitionResult> 
   requirePermission(input.actor, 'submission:submit', input.context.target)
   const state = await signOffState(input.context)
   if (state.kind !== 'SIGNED_OFF') return { ok: false, message: 'The executive sponsor must sign off the submission before you submit it.' }
-  return transition(input, 'SUBMITTED', 'SERVICE_LEAD', 'submission.submitted', async (_tx, now) => ({
+  const result = await transition(input, 'SUBMITTED', 'SERVICE_LEAD', 'submission.submitted', async (_tx, now) => ({
     submittedAt: now,
     submittedById: input.actor.id,
     isLate: now > input.context.cycle.submissionDeadline,
   }))
+  if (result.ok) await notifySubmitted(input.context.id)
+  return result
 }

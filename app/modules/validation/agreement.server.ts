@@ -5,6 +5,7 @@ import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { can, isReviewer, type Actor } from '~/modules/auth/permissions'
 import { gradeToSteps, toGrade, type Grade } from '~/modules/framework/grading'
+import { notifyResultPublished } from '~/modules/notifications/notifications.server'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { notFound } from '~/utils/http.server'
 import { proposedAgreedGrade, requiresRequiredAction } from './rules'
@@ -153,7 +154,9 @@ export async function finaliseAgreement(input: { actor: Actor; context: Submissi
 
 export async function publishResult(input: { actor: Actor; context: SubmissionContext; ipAddress: string }): Promise<TransitionResult> {
   if (!can(input.actor, 'result:publish', input.context.target) || input.context.status !== 'VALIDATED') return { ok: false, message: 'Only a validated result can be published, by the regional lead.' }
-  return move(input, 'VALIDATED', 'PUBLISHED', 'submission.result_published', { publishedAt: new Date(), publishedById: input.actor.id })
+  const result = await move(input, 'VALIDATED', 'PUBLISHED', 'submission.result_published', { publishedAt: new Date(), publishedById: input.actor.id })
+  if (result.ok) await notifyResultPublished(input.context.id)
+  return result
 }
 
 export async function reopenResult(input: { actor: Actor; context: SubmissionContext; reason: string; ipAddress: string }): Promise<TransitionResult> {

@@ -3,6 +3,7 @@
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { requirePermission, type Actor } from '~/modules/auth/permissions'
+import { notifyValidatorsAssigned } from '~/modules/notifications/notifications.server'
 import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { canTransition } from '~/modules/submissions/status'
 import { ineligibilityReason, type ValidatorCandidate } from './rules'
@@ -61,7 +62,7 @@ export async function assignValidators(input: { actor: Actor; context: Submissio
   if (input.dueDate.getTime() < Date.now() - 24 * 60 * 60 * 1000) fieldErrors.dueDate = ['The due date must be today or in the future']
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
 
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const existing = await tx.validatorAssignment.findMany({ where: { submissionId: context.id }, select: { id: true, kind: true, validatorId: true, completedAt: true, _count: { select: { validations: true } } } })
     // Someone who has started grading keeps their place: their work would be lost otherwise.
     for (const [kind, validatorId] of [['PRIMARY', input.primaryId], ['SECONDARY', input.secondaryId]] as const) {
@@ -94,4 +95,6 @@ export async function assignValidators(input: { actor: Actor; context: Submissio
     })
     return { ok: true as const }
   })
+  if (result.ok) await notifyValidatorsAssigned(context.id)
+  return result
 }

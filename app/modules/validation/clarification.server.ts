@@ -6,6 +6,7 @@ import { prisma, type Db } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { can, requirePermission, type Actor } from '~/modules/auth/permissions'
 import { INDICATOR_STATUSES, type IndicatorStatus } from '~/modules/framework/grading'
+import { notifyClarificationAnswered, notifyClarificationRequested } from '~/modules/notifications/notifications.server'
 import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { outcomeProblems } from '~/modules/submissions/progress'
 import { canTransition, type SubmissionStatus } from '~/modules/submissions/status'
@@ -125,7 +126,7 @@ export async function askForClarification(input: Input & { questions: Question[]
   invariantResponse(outcomes.length === numbers.length, 'An outcome in the form does not belong to this framework edition')
   const outcomeId = new Map(outcomes.map((o) => [o.number, o.id]))
 
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     // Checks first: returning early must leave nothing written.
     if (!(await findActiveAssignment(tx, actor, context.id))) return { ok: false as const, message: 'You have completed your validation of this submission, so you can no longer ask questions.' }
     if (!(await moveToClarification(tx, input))) return { ok: false as const, message: MOVED_ON }
@@ -148,6 +149,8 @@ export async function askForClarification(input: Input & { questions: Question[]
     }
     return { ok: true as const }
   })
+  if (result.ok) await notifyClarificationRequested(context.id, numbers)
+  return result
 }
 
 /** The service's reply to an open question; the question is then answered. */
@@ -185,7 +188,7 @@ export async function addFollowUp(input: Input & { threadId: string; body: strin
   await requireActiveValidator(actor, context)
   const thread = await findThread(context, input.threadId)
   if (!validatorMayAsk(context.status)) return { ok: false, message: 'You can add a follow-up question only while the submission is in validation or clarification is requested.' }
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     if (!(await findActiveAssignment(tx, actor, context.id))) return { ok: false as const, message: 'You have completed your validation of this submission, so you can no longer ask questions.' }
     if (!(await moveToClarification(tx, input))) return { ok: false as const, message: MOVED_ON }
     await tx.clarificationThread.update({ where: { id: thread.id }, data: { status: 'OPEN', resolvedAt: null }, select: { id: true } })
@@ -203,6 +206,8 @@ export async function addFollowUp(input: Input & { threadId: string; body: strin
     if (thread.outcomeId && thread.outcome) await reopenOutcome(tx, input, thread.outcomeId, thread.outcome.number)
     return { ok: true as const }
   })
+  if (result.ok) await notifyClarificationRequested(context.id, thread.outcome ? [thread.outcome.number] : [])
+  return result
 }
 
 const asIndicatorStatus = (value: string | undefined): IndicatorStatus | null =>
@@ -246,7 +251,7 @@ export async function resubmitAfterClarification(input: Input): Promise<Resubmit
   const { actor, context } = input
   requirePermission(actor, 'submission:submit', context.target)
   if (!canTransition(context.status, 'IN_VALIDATION', 'SERVICE_LEAD')) return { ok: false, message: MOVED_ON }
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     // Every check before the first write: a refusal leaves the submission as it was.
     const open = await tx.clarificationThread.count({ where: { submissionId: context.id, status: 'OPEN' } })
     if (open > 0) return { ok: false as const, message: 'Reply to every question before you resubmit the submission.' }
@@ -287,8 +292,11 @@ export async function resubmitAfterClarification(input: Input): Promise<Resubmit
       after: { status: 'IN_VALIDATION', outcomes: reopened.map((r) => r.number), threadsClosed: answered.length },
       ipAddress: input.ipAddress,
     })
-    return { ok: true as const }
+    return { ok: true as const, outcomes: reopened.map((r) => r.number) }
   })
+  if (!result.ok) return result
+  await notifyClarificationAnswered(context.id, result.outcomes)
+  return { ok: true }
 }
 
 export type ClarificationMessageView = { id: string; body: string; createdAt: Date; authorName: string; authorContext: AuthorContext }
