@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, Card } from '~/components/nhs'
-import { requirePermission } from '~/modules/auth/permissions'
+import { can, requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { getEdition } from '~/modules/framework/framework.server'
 import { notFound } from '~/utils/http.server'
@@ -11,7 +11,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'framework:view')
-  const edition = await getEdition(params.editionCode ?? '')
+  const edition = await getEdition(params.editionCode ?? '', { includeDrafts: can(user, 'framework:manage') })
   if (!edition) notFound()
   return { edition }
 }

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, InsetText } from '~/components/nhs'
 import { OtherOutcomes } from '~/components/other-outcomes'
-import { requirePermission } from '~/modules/auth/permissions'
+import { can, requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { getOutcome, splitLines } from '~/modules/framework/framework.server'
 import { integerParam, notFound } from '~/utils/http.server'
@@ -14,7 +14,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'framework:view')
-  const outcome = await getOutcome(params.editionCode ?? '', integerParam(params.outcomeNumber, 1, 99))
+  const outcome = await getOutcome(params.editionCode ?? '', integerParam(params.outcomeNumber, 1, 99), { includeDrafts: can(user, 'framework:manage') })
   if (!outcome) notFound()
   return { outcome: { ...outcome, keyQuestions: splitLines(outcome.keyQuestions) } }
 }

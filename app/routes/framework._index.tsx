@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Tag } from '~/components/nhs'
-import { requirePermission } from '~/modules/auth/permissions'
+import { can, requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { listEditions } from '~/modules/framework/framework.server'
 import { EDITION_STATUS_LABELS } from '~/modules/framework/labels'
@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: 'Outcomes framework - LKS Qual
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'framework:view')
-  return { editions: await listEditions() }
+  return { editions: await listEditions({ includeDrafts: can(user, 'framework:manage') }) }
 }
 
 export default function FrameworkIndex() {

@@ -1,9 +1,20 @@
 import { prisma } from '~/utils/db.server'
 
 
-/** Every edition with its outcomes' titles, newest first. Framework content is open to every signed-in user. */
-export async function listEditions() {
+/**
+ * Which editions a reader sees. Published and retired content is open to every signed-in user; a
+ * draft is work in progress that only those who manage the framework may read.
+ */
+export type EditionVisibility = { includeDrafts: boolean }
+
+function visible({ includeDrafts }: EditionVisibility) {
+  return includeDrafts ? {} : { status: { not: 'DRAFT' } }
+}
+
+/** Every edition the reader may see with its outcomes' titles, newest first. */
+export async function listEditions(visibility: EditionVisibility) {
   return prisma.frameworkEdition.findMany({
+    where: visible(visibility),
     orderBy: [{ code: 'desc' }],
     select: {
       code: true,
@@ -17,9 +28,9 @@ export async function listEditions() {
   })
 }
 
-export async function getEdition(code: string) {
-  return prisma.frameworkEdition.findUnique({
-    where: { code },
+export async function getEdition(code: string, visibility: EditionVisibility) {
+  return prisma.frameworkEdition.findFirst({
+    where: { code, ...visible(visibility) },
     select: {
       code: true,
       name: true,
@@ -31,9 +42,9 @@ export async function getEdition(code: string) {
   })
 }
 
-export async function getOutcome(editionCode: string, number: number) {
+export async function getOutcome(editionCode: string, number: number, visibility: EditionVisibility) {
   return prisma.outcome.findFirst({
-    where: { number, edition: { code: editionCode } },
+    where: { number, edition: { code: editionCode, ...visible(visibility) } },
     select: {
       number: true,
       shortTitle: true,
