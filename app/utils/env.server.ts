@@ -24,6 +24,8 @@ const EnvSchema = z
     APP_ORIGIN: z.url().optional(),
     TRUST_PROXY: booleanFromString.default(false),
     UPLOAD_DIR: z.string().default(path.join('data', 'uploads')),
+    // Where `npm run backup` puts each backup (in a new folder named by the time) unless given --out.
+    BACKUP_DIR: z.string().default(path.join('data', 'backups')),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
     SERVICE_QUOTA_MB: z.coerce.number().positive().default(5120),
     QUALIFIED_STAFF_POLICY_WTE: z.coerce.number().positive().default(1250),
