@@ -86,10 +86,18 @@ function sameIds(existing: readonly string[], submitted: readonly string[]): boo
   return existing.length === submitted.length && new Set(submitted).size === submitted.length && submitted.every((id) => existing.includes(id))
 }
 
-/** Kept items in their new order: by the position typed (or where they were), ties in page order. */
+/**
+ * Kept items in their new order, by the position typed (or where they were). An item moved onto
+ * another's number lands just past it in the direction it moved: "move 1 to 3" puts it after the
+ * third, "move 3 to 1" before the first. Remaining ties keep page order.
+ */
 function ordered<T extends { id: string; position?: number; remove?: 'yes' }>(items: readonly T[]): T[] {
   return items
-    .map((item, index) => ({ item, key: item.position ?? index + 1, index }))
+    .map((item, index) => {
+      const was = index + 1
+      const to = item.position ?? was
+      return { item, key: to === was ? to : to + (to > was ? 0.5 : -0.5), index }
+    })
     .filter(({ item }) => !item.remove)
     .sort((a, b) => a.key - b.key || a.index - b.index)
     .map(({ item }) => item)
