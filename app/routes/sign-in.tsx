@@ -90,8 +90,9 @@ export default function SignIn() {
           </Button>
         </Form>
         <p>
-          If you have forgotten your password or your account is locked, contact the national team or your regional lead.
+          <a href="/password-reset">Forgotten your password?</a>
         </p>
+        <p>If your account is locked, reset your password or wait until the time shown. For any other problem, contact the national team or your regional lead.</p>
       </div>
     </div>
   )

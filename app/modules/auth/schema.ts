@@ -13,14 +13,21 @@ export const SignInSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
+export const MAX_PASSWORD_LENGTH = 128
+
+/** The rules for any new password, with messages that name the field ("New password", "Password"). */
+function newPasswordField(name: string, enter: string) {
+  return z
+    .string({ error: enter })
+    .min(1, enter)
+    .min(MIN_PASSWORD_LENGTH, `${name} must be ${MIN_PASSWORD_LENGTH} characters or more`)
+    .max(MAX_PASSWORD_LENGTH, `${name} must be ${MAX_PASSWORD_LENGTH} characters or fewer`)
+}
+
 export const ChangePasswordSchema = z
   .object({
     currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(1000),
-    newPassword: z
-      .string({ error: 'Enter a new password' })
-      .min(1, 'Enter a new password')
-      .min(MIN_PASSWORD_LENGTH, `New password must be ${MIN_PASSWORD_LENGTH} characters or more`)
-      .max(128, 'New password must be 128 characters or fewer'),
+    newPassword: newPasswordField('New password', 'Enter a new password'),
     confirmPassword: z.string({ error: 'Confirm your new password' }).min(1, 'Confirm your new password'),
   })
   .superRefine((value, ctx) => {
@@ -31,3 +38,24 @@ export const ChangePasswordSchema = z
       ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'New password must be different from your current password' })
     }
   })
+
+/** Setting a password from an invitation or a reset link: the same rules as changing it. */
+export const SetPasswordSchema = z
+  .object({
+    newPassword: newPasswordField('Password', 'Create a password'),
+    confirmPassword: z.string({ error: 'Confirm your password' }).min(1, 'Confirm your password'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.confirmPassword && value.newPassword !== value.confirmPassword) {
+      ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Passwords do not match' })
+    }
+  })
+
+export const PasswordResetRequestSchema = z.object({
+  email: z
+    .string({ error: 'Enter your email address' })
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.nhs.uk')),
+})

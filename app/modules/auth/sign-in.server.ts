@@ -1,4 +1,4 @@
-import { prisma } from '~/utils/db.server'
+import { prisma, type Db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server'
@@ -55,6 +55,20 @@ async function recordFailure(userId: string, maxAttempts: number, lockoutMinutes
   })
 }
 
+/**
+ * Saves a new password hash, clears any lockout and ends every session of the user but the one
+ * to keep: whoever held the old password is signed out. Used by a password change, a reset and an
+ * accepted invitation; call it inside the transaction that records the audit event.
+ */
+export async function storeNewPassword(db: Db, input: { userId: string; passwordHash: string; keepSessionId?: string; now?: Date }): Promise<void> {
+  await db.user.update({
+    where: { id: input.userId },
+    data: { passwordHash: input.passwordHash, passwordChangedAt: input.now ?? new Date(), failedSignInCount: 0, lockedUntil: null },
+    select: { id: true },
+  })
+  await db.session.deleteMany({ where: { userId: input.userId, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) } })
+}
+
 export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; message: string }
 
 /** Changes the password and ends every other session of the user. */
@@ -71,8 +85,7 @@ export async function changePassword(input: {
   }
   const passwordHash = await hashPassword(input.newPassword)
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { passwordHash, passwordChangedAt: new Date() }, select: { id: true } })
-    await tx.session.deleteMany({ where: { userId: input.userId, id: { not: input.sessionId } } })
+    await storeNewPassword(tx, { userId: input.userId, passwordHash, keepSessionId: input.sessionId })
     await recordAudit(tx, { actorId: input.userId, action: 'auth.password_changed', entityType: 'User', entityId: input.userId, ipAddress: input.ipAddress })
   })
   return { ok: true }
