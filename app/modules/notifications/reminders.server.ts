@@ -1,0 +1,99 @@
+// Deadline reminders (issue 7, item 5): 14, 7 and 1 calendar days (London time) before an open
+// cycle's submission deadline, each submission not yet submitted gets one reminder. Each reminder
+// has a key naming the submission and the day, so running the command again, the same day or
+// later, never sends the same reminder twice (see sendEmail). Run by `npm run reminders` from cron.
+import { prisma } from '~/utils/db.server'
+import { sendEmail } from './mailer.server'
+import { deadlineReminderMessage, REMINDER_DAYS, type ReminderDays, type ReminderStatus } from './messages'
+import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from './notifications.server'
+
+const REMINDER_STATUSES: readonly ReminderStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF']
+
+const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+
+/** Whole calendar days from `from` to `to`, each taken as its date in London (so BST never shifts a day). */
+export function calendarDaysBetween(from: Date, to: Date): number {
+  const day = (date: Date) => {
+    const [year, month, dayOfMonth] = londonDay.format(date).split('-').map(Number) as [number, number, number]
+    return Date.UTC(year, month - 1, dayOfMonth)
+  }
+  return Math.round((day(to) - day(from)) / 86_400_000)
+}
+
+export function reminderKey(submissionId: string, days: ReminderDays): string {
+  return `deadline-reminder:${submissionId}:${days}`
+}
+
+export type ReminderSummary = {
+  /** Reminders sent by this run. */
+  sent: number
+  /** Reminders already sent by an earlier run. */
+  alreadySent: number
+  /** Submissions whose service has nobody to remind. */
+  noRecipients: number
+  /** Reminders that could not be sent (logged; a later run tries again). */
+  failed: number
+  byDays: Record<ReminderDays, { sent: number; alreadySent: number }>
+  cycles: Array<{ name: string; days: ReminderDays; submissions: number }>
+}
+
+const isReminderDays = (days: number): days is ReminderDays => (REMINDER_DAYS as readonly number[]).includes(days)
+
+/** Sends the reminders due on `now`'s date (see the module comment) and says what it did. */
+export async function sendDeadlineReminders(now = new Date()): Promise<ReminderSummary> {
+  const summary: ReminderSummary = { sent: 0, alreadySent: 0, noRecipients: 0, failed: 0, byDays: { 14: { sent: 0, alreadySent: 0 }, 7: { sent: 0, alreadySent: 0 }, 1: { sent: 0, alreadySent: 0 } }, cycles: [] }
+  const cycles = await prisma.cycle.findMany({ where: { status: 'OPEN' }, orderBy: { submissionDeadline: 'asc' }, select: { id: true, name: true, submissionDeadline: true } })
+  const origin = portalOrigin()
+  for (const cycle of cycles) {
+    const days = calendarDaysBetween(now, cycle.submissionDeadline)
+    if (!isReminderDays(days)) continue
+    const submissions = await prisma.submission.findMany({
+      where: { cycleId: cycle.id, status: { in: [...REMINDER_STATUSES] } },
+      orderBy: { reference: 'asc' },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        libraryServiceId: true,
+        organisationId: true,
+        regionId: true,
+        organisation: { select: { name: true } },
+        libraryService: { select: { name: true } },
+        cycle: { select: { name: true } },
+      },
+    })
+    summary.cycles.push({ name: cycle.name, days, submissions: submissions.length })
+    for (const submission of submissions) {
+      const status = submission.status as ReminderStatus
+      // The sponsor is told too while the submission waits for them.
+      const roles: RecipientRole[] = status === 'AWAITING_SIGN_OFF' ? ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR', 'EXECUTIVE_SPONSOR'] : ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR']
+      try {
+        const to = await recipientsFor(submission, roles)
+        const message = deadlineReminderMessage({ origin, submission: submissionFacts(submission), days, submissionDeadline: cycle.submissionDeadline, status })
+        const result = await sendEmail({ ...message, to, key: reminderKey(submission.id, days) })
+        if (result.sent) {
+          summary.sent++
+          summary.byDays[days].sent++
+        } else if (result.reason === 'duplicate') {
+          summary.alreadySent++
+          summary.byDays[days].alreadySent++
+        } else {
+          summary.noRecipients++
+        }
+      } catch (error) {
+        summary.failed++
+        console.error(`The ${days}-day deadline reminder for submission ${submission.reference} could not be sent`, error)
+      }
+    }
+  }
+  return summary
+}
+
+/** The summary in a sentence or two, for the command's output. */
+export function describeReminderSummary(summary: ReminderSummary, now: Date): string {
+  const day = londonDay.format(now)
+  if (summary.cycles.length === 0) return `${day}: no open cycle has its submission deadline in 14, 7 or 1 days. No reminders sent.`
+  const lines = summary.cycles.map((c) => `${c.name}: deadline in ${c.days} ${c.days === 1 ? 'day' : 'days'}, ${c.submissions} ${c.submissions === 1 ? 'submission' : 'submissions'} not yet submitted`)
+  lines.push(`Sent ${summary.sent}; already sent earlier ${summary.alreadySent}; nobody to send to ${summary.noRecipients}; failed ${summary.failed}.`)
+  return `${day}:\n${lines.join('\n')}`
+}
