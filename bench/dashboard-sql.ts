@@ -27,9 +27,7 @@ const filter = { cycleId }
 const sql = await time(() =>
   Promise.all([
     attainment.countSubmissionsByRegionAndStatus(filter),
-    attainment.countAgreedGradesByOutcome(filter),
-    attainment.countAgreedLevelsByRegionAndOutcome(filter),
-    attainment.countSelfAgainstAgreed(filter),
+    attainment.countAgreedGradesWithSelf(filter),
     attainment.countRequiredActions(filter),
     attainment.countPlanItems(filter),
   ]),

@@ -160,41 +160,63 @@ export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Pro
     .sort((a, b) => collator.compare(a.regionName, b.regionName) || collator.compare(a.organisationName, b.organisationName) || collator.compare(a.odsCode, b.odsCode))
 }
 
-/** Level counts by region and outcome (ids), of VALIDATED and PUBLISHED submissions: the heat map. */
-export async function countAgreedLevelsByRegionAndOutcome(filter: AttainmentFilter): Promise<Map<string, Map<string, LevelCounts>>> {
-  const rows = await prisma.$queryRaw<Array<{ regionId: string; outcomeId: string; gradeSteps: number | bigint; count: number | bigint }>>`
-    SELECT s.regionId AS regionId, ar.outcomeId AS outcomeId, ar.gradeSteps AS gradeSteps, COUNT(*) AS count
+/**
+ * One scan of the agreed grades of VALIDATED and PUBLISHED submissions, counted by region, outcome
+ * (id), grade (steps) and self minus agreed steps (null when the service gave no self grade): the
+ * heat map, the distribution and the calibration all follow from these counts (see
+ * `dashboards/dashboard.server.ts`), so the grades are read once rather than once per view.
+ */
+export type AgreedGradeCount = { regionId: string; outcomeId: string; gradeSteps: number; difference: number | null; count: number }
+
+export async function countAgreedGradesWithSelf(filter: AttainmentFilter): Promise<AgreedGradeCount[]> {
+  const rows = await prisma.$queryRaw<Array<{ regionId: string; outcomeId: string; gradeSteps: number | bigint; difference: number | bigint | null; count: number | bigint }>>`
+    SELECT s.regionId AS regionId, ar.outcomeId AS outcomeId, ar.gradeSteps AS gradeSteps,
+      orr.selfGradeSteps - ar.gradeSteps AS difference, COUNT(*) AS count
     FROM Submission AS s
     JOIN AgreedResult AS ar ON ar.submissionId = s.id
+    LEFT JOIN OutcomeResponse AS orr ON orr.submissionId = s.id AND orr.outcomeId = ar.outcomeId
     WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses})
-    GROUP BY s.regionId, ar.outcomeId, ar.gradeSteps`
+    GROUP BY s.regionId, ar.outcomeId, ar.gradeSteps, difference`
+  return rows.map((row) => ({
+    regionId: row.regionId,
+    outcomeId: row.outcomeId,
+    gradeSteps: toCount(row.gradeSteps),
+    difference: row.difference === null ? null : toCount(row.difference),
+    count: toCount(row.count),
+  }))
+}
+
+/** Level counts by region and outcome id (the heat map), from the counts of one scan. */
+export function levelsByRegionAndOutcome(counts: readonly AgreedGradeCount[]): Map<string, Map<string, LevelCounts>> {
   const byRegion = new Map<string, Map<string, LevelCounts>>()
-  for (const row of rows) {
+  for (const row of counts) {
     const outcomes = byRegion.get(row.regionId) ?? new Map<string, LevelCounts>()
-    const counts = outcomes.get(row.outcomeId) ?? [0, 0, 0, 0, 0]
-    counts[stepsToGrade(toCount(row.gradeSteps)).level] += toCount(row.count)
-    outcomes.set(row.outcomeId, counts)
+    const levels = outcomes.get(row.outcomeId) ?? [0, 0, 0, 0, 0]
+    levels[stepsToGrade(row.gradeSteps).level] += row.count
+    outcomes.set(row.outcomeId, levels)
     byRegion.set(row.regionId, outcomes)
   }
   return byRegion
 }
 
-/**
- * Self-assessed against agreed grade per outcome id, where both exist: how many differ by each
- * number of sub-level steps (self minus agreed; 0 = the same).
- */
-export async function countSelfAgainstAgreed(filter: AttainmentFilter): Promise<Map<string, Map<number, number>>> {
-  const rows = await prisma.$queryRaw<Array<{ outcomeId: string; difference: number | bigint; count: number | bigint }>>`
-    SELECT ar.outcomeId AS outcomeId, orr.selfGradeSteps - ar.gradeSteps AS difference, COUNT(*) AS count
-    FROM Submission AS s
-    JOIN AgreedResult AS ar ON ar.submissionId = s.id
-    JOIN OutcomeResponse AS orr ON orr.submissionId = s.id AND orr.outcomeId = ar.outcomeId
-    WHERE ${submissionConditions(filter)} AND s.status IN (${agreedStatuses}) AND orr.selfGradeSteps IS NOT NULL
-    GROUP BY ar.outcomeId, difference`
+/** Level counts by outcome id across every region, from the counts of one scan. */
+export function levelsByOutcome(counts: readonly AgreedGradeCount[]): Map<string, LevelCounts> {
+  const byOutcome = new Map<string, LevelCounts>()
+  for (const row of counts) {
+    const levels = byOutcome.get(row.outcomeId) ?? [0, 0, 0, 0, 0]
+    levels[stepsToGrade(row.gradeSteps).level] += row.count
+    byOutcome.set(row.outcomeId, levels)
+  }
+  return byOutcome
+}
+
+/** Self minus agreed steps by outcome id, where the service gave a self grade, from the counts of one scan. */
+export function differencesByOutcome(counts: readonly AgreedGradeCount[]): Map<string, Map<number, number>> {
   const byOutcome = new Map<string, Map<number, number>>()
-  for (const row of rows) {
+  for (const row of counts) {
+    if (row.difference === null) continue
     const differences = byOutcome.get(row.outcomeId) ?? new Map<number, number>()
-    differences.set(toCount(row.difference), toCount(row.count))
+    differences.set(row.difference, (differences.get(row.difference) ?? 0) + row.count)
     byOutcome.set(row.outcomeId, differences)
   }
   return byOutcome

@@ -6,13 +6,14 @@ import { prisma } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
 import { can, reachOf, requirePermission, type Actor } from '~/modules/auth/permissions'
 import {
-  countAgreedGradesByOutcome,
-  countAgreedLevelsByRegionAndOutcome,
+  countAgreedGradesWithSelf,
   countChangeSince,
   countPlanItems,
   countRequiredActions,
-  countSelfAgainstAgreed,
   countSubmissionsByRegionAndStatus,
+  differencesByOutcome,
+  levelsByOutcome,
+  levelsByRegionAndOutcome,
   listAgreedStepsBySubmission,
   type AttainmentFilter,
 } from '~/modules/attainment/attainment.server'
@@ -100,16 +101,17 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
   })
 
   const where: AttainmentFilter = { cycleId: cycle.id, regionId: filter.regionId, organisationType: filter.organisationType }
-  const [byRegionAndStatus, grades, heat, calibration, change, requiredActions, planItems, organisations] = await Promise.all([
+  const [byRegionAndStatus, agreedCounts, change, requiredActions, planItems, organisations] = await Promise.all([
     countSubmissionsByRegionAndStatus(where),
-    countAgreedGradesByOutcome(where),
-    countAgreedLevelsByRegionAndOutcome(where),
-    countSelfAgainstAgreed(where),
+    countAgreedGradesWithSelf(where),
     previousCycle ? countChangeSince(where, previousCycle.id) : new Map<number, never>(),
     countRequiredActions(where),
     countPlanItems(where),
     kind === 'regional' ? listAgreedStepsBySubmission(where) : null,
   ])
+  const grades = levelsByOutcome(agreedCounts)
+  const heat = levelsByRegionAndOutcome(agreedCounts)
+  const calibration = differencesByOutcome(agreedCounts)
   const outcomes = cycle.edition.outcomes
   const scope: DashboardScope = kind === 'regional' && region ? { kind: 'region', regionId: region.id, regionName: region.name } : { kind: 'national' }
 
@@ -136,9 +138,8 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
     outcomes: outcomes.map(({ number, shortTitle }) => ({ number, shortTitle })),
     progress: { statuses: [...SUBMISSION_STATUSES], regions: progressRegions, totals, total: totals.reduce((a, b) => a + b, 0) },
     attainment: outcomes.map((o) => {
-      const counts = grades.get(o.id)
-      const levelCounts: LevelCounts = counts ? [...counts.levelCounts] : [0, 0, 0, 0, 0]
-      return { outcomeNumber: o.number, levelCounts, graded: counts?.graded ?? 0, medianLevel: medianLevel(levelCounts) }
+      const levelCounts: LevelCounts = grades.get(o.id) ?? [0, 0, 0, 0, 0]
+      return { outcomeNumber: o.number, levelCounts, graded: levelCounts.reduce((a, b) => a + b, 0), medianLevel: medianLevel(levelCounts) }
     }),
     heatMap: progressRegions.map((r) => ({
       regionId: r.regionId,
