@@ -2,11 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, Button, ButtonLink, Details, ErrorSummary, Table, WarningCallout } from '~/components/nhs'
-import { IMPORT_FIELD_LABELS } from '~/modules/admin/organisation-import'
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { applyOrganisationImport, previewOrganisationImport } from '~/modules/organisations/import.server'
-import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
+import { IMPORT_FIELD_LABELS, ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
 

@@ -7,8 +7,9 @@ import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { formatSizeLimit } from '~/modules/evidence/files'
 import { listRegionsForAdmin } from '~/modules/organisations/admin.server'
-import { IMPORT_FILE_FIELD, MAX_IMPORT_BYTES, receiveCsvUpload, startOrganisationImport } from '~/modules/organisations/import.server'
+import { MAX_IMPORT_BYTES, receiveCsvUpload, startOrganisationImport } from '~/modules/organisations/import.server'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
+import { IMPORT_FILE_FIELD } from '~/modules/organisations/schema'
 
 export const meta: MetaFunction = () => [{ title: 'Import organisations from a CSV file - Administration - LKS Quality Portal' }]
 

@@ -4,12 +4,10 @@
 // with the organisations already in the portal to show what would be created, updated or left
 // alone. Nothing here touches the database; organisations/import.server.ts does that.
 import { parse, type CsvError } from 'csv-parse/sync'
-import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
+import { IMPORT_FIELD_LABELS, type ImportField, ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { MAX_ORGANISATION_NAME_LENGTH, normaliseOdsCode, ODS_CODE_PATTERN } from '~/modules/organisations/schema'
 
-export type ImportField = 'odsCode' | 'name' | 'type' | 'region'
-
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = { odsCode: 'ODS code', name: 'name', type: 'type', region: 'region' }
+export { IMPORT_FIELD_LABELS, type ImportField }
 
 const FIELDS: readonly ImportField[] = ['odsCode', 'name', 'type', 'region']
 

@@ -29,9 +29,10 @@ import { tempDir } from '~/modules/evidence/storage.server'
 import { prisma } from '~/utils/db.server'
 import { invariantResponse } from '~/utils/http.server'
 import { effectiveToday, isActive } from './admin.server'
+import { IMPORT_FILE_FIELD } from './schema'
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
-export const IMPORT_FILE_FIELD = 'file'
+export { IMPORT_FILE_FIELD }
 /** An upload not confirmed within a day is removed the next time anyone uploads. */
 const IMPORT_TTL_MS = 24 * 60 * 60 * 1000
 const BODY_MARGIN_BYTES = 64 * 1024

@@ -80,3 +80,6 @@ export const AddServedOrganisationSchema = z.object({
 export const StopServingSchema = z.object({
   organisationId: z.string().min(1),
 })
+
+/** The form field of the organisation CSV upload (shared by the page and the server that reads it). */
+export const IMPORT_FILE_FIELD = 'file'
