@@ -2,8 +2,10 @@
 // deadline) and prints what it did. Safe to run as often as you like: a reminder goes once only.
 //
 //   npm run reminders                      # with the portal's configuration in the environment
+//   npm run reminders -- --today 2027-01-15  # as if it were that day (to catch up a missed day, or in tests)
 //
 // Exits 1 when the configuration is invalid or any reminder could not be sent (a later run retries it).
+import { parseArgs } from 'node:util'
 import { getEnv } from '~/utils/env.server'
 
 async function main(): Promise<number> {
@@ -11,7 +13,11 @@ async function main(): Promise<number> {
   const { prisma } = await import('~/utils/db.server')
   const { describeReminderSummary, sendDeadlineReminders } = await import('~/modules/notifications/reminders.server')
   try {
-    const now = new Date()
+    const { values } = parseArgs({ options: { today: { type: 'string' } } })
+    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date like 2027-01-15')
+    // Midday UTC is the same calendar day in London all year round.
+    const now = values.today ? new Date(`${values.today}T12:00:00Z`) : new Date()
+    if (Number.isNaN(now.getTime())) throw new Error(`--today is not a real date: ${values.today}`)
     const summary = await sendDeadlineReminders(now)
     process.stdout.write(`${describeReminderSummary(summary, now)}\n`)
     return summary.failed > 0 ? 1 : 0

@@ -28,15 +28,8 @@ const LEAD = { email: 'gwen.pritchard@demo.nhs.uk', name: 'Gwen Pritchard', pass
 
 test.describe.configure({ mode: 'serial' })
 
-/** A London calendar day `offset` days from today, as day, month and year. */
-function londonDay(offset: number): { day: string; month: string; year: string } {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date())
-    .split('-')
-    .map(Number) as [number, number, number]
-  const date = new Date(Date.UTC(year, month - 1, day + offset))
-  return { day: String(date.getUTCDate()), month: String(date.getUTCMonth() + 1), year: String(date.getUTCFullYear()) }
-}
+/** 14 days before the new cycle's submission deadline (30 June 2027). */
+const REMINDER_DAY = '2027-06-16'
 
 async function fillDate(page: Page, id: string, date: { day: string; month: string; year: string }) {
   await page.locator(`#${id}-day`).fill(date.day)
@@ -190,9 +183,10 @@ test('an admin creates a cycle with the new edition for the imported organisatio
   await fillDate(page, 'evidencePeriodEnd', { day: '31', month: '3', year: '2026' })
   // Before 2026/27 opens (1 October 2026), so 2026/27 stays the newest cycle.
   await fillDate(page, 'opensAt', { day: '1', month: '9', year: '2026' })
-  // 14 days from today: the reminder command sends its 14-day reminders today.
-  await fillDate(page, 'submissionDeadline', londonDay(14))
-  await fillDate(page, 'validationDeadline', londonDay(60))
+  // A fixed deadline; the reminder command below runs as if it were 14 days before it. (No other
+  // cycle's reminder falls on that day, so the test does not depend on the day it runs.)
+  await fillDate(page, 'submissionDeadline', { day: '30', month: '6', year: '2027' })
+  await fillDate(page, 'validationDeadline', { day: '30', month: '9', year: '2027' })
   await page.getByLabel('Minimum expected level').selectOption({ label: 'Level 2' })
   await page.getByRole('button', { name: 'Save cycle' }).click()
 
@@ -283,9 +277,9 @@ test('an admin invites a service lead, who accepts the invitation, sets a passwo
   await expect(page.getByText(LEAD.name).first()).toBeVisible()
 })
 
-test('the reminder command sends the 14-day reminders due today exactly once', async () => {
+test('the reminder command sends the 14-day reminders due that day exactly once', async () => {
   const run = () =>
-    promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['scripts/send-reminders.ts'], {
+    promisify(execFile)(path.resolve('node_modules/.bin/tsx'), ['scripts/send-reminders.ts', '--today', REMINDER_DAY], {
       env: {
         ...process.env,
         NODE_ENV: 'development',
