@@ -1,71 +1,11 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { chartValue, type Grade } from '~/modules/framework/grading'
+import { all, one, parse, text, type Node } from './charts/test-markup'
 import { MAX_RADAR_SERIES, RADAR_SERIES_STYLES, RadarChart, formatChartValue, type RadarSeries } from './radar-chart'
-
-// A tiny HTML/SVG parser, enough for renderToStaticMarkup's well-formed output.
-type Node = { tag: string; attrs: Record<string, string>; children: Array<Node | string> }
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
-
-function decode(text: string): string {
-  return text
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/&amp;/g, '&')
-}
-
-function parse(html: string): Node {
-  const root: Node = { tag: '#root', attrs: {}, children: [] }
-  const stack: Node[] = [root]
-  const token = /<(\/?)([a-zA-Z][\w:-]*)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*(\/?)>|([^<]+)/g
-  for (const match of html.matchAll(token)) {
-    const [, closing, tag, rawAttrs, selfClosing, text] = match
-    const parent = stack[stack.length - 1]!
-    if (text !== undefined) {
-      parent.children.push(decode(text))
-    } else if (closing) {
-      expect(stack.pop()?.tag, `closing </${tag}>`).toBe(tag)
-    } else {
-      const attrs: Record<string, string> = {}
-      for (const [, name, value] of (rawAttrs ?? '').matchAll(/([^\s=/>]+)(?:="([^"]*)")?/g)) {
-        attrs[name!] = decode(value ?? '')
-      }
-      const node: Node = { tag: tag!, attrs, children: [] }
-      parent.children.push(node)
-      if (!selfClosing && !VOID.has(tag!)) stack.push(node)
-    }
-  }
-  expect(stack, 'every element is closed').toHaveLength(1)
-  return root
-}
-
-function all(node: Node, test: (n: Node) => boolean): Node[] {
-  const found: Node[] = []
-  for (const child of node.children) {
-    if (typeof child === 'string') continue
-    if (test(child)) found.push(child)
-    found.push(...all(child, test))
-  }
-  return found
-}
 
 const byTag = (node: Node, tag: string) => all(node, (n) => n.tag === tag)
 const byClass = (node: Node, className: string) => all(node, (n) => (n.attrs.class ?? '').split(' ').includes(className))
-
-function one(nodes: Node[], what: string): Node {
-  expect(nodes, what).toHaveLength(1)
-  return nodes[0]!
-}
-
-/** Visible text: leaves out the responsive table's aria-hidden column headings. */
-function text(node: Node): string {
-  return node.children
-    .map((child) => (typeof child === 'string' ? child : child.attrs['aria-hidden'] === 'true' ? '' : text(child)))
-    .join('')
-    .trim()
-}
 
 const g = (level: 1 | 2 | 3 | 4, subLevel: 'LOW' | 'MEDIUM' | 'HIGH'): Grade => ({ level, subLevel })
 const AXES = ['Outcome 1', 'Outcome 2', 'Outcome 3', 'Outcome 4', 'Outcome 5', 'Outcome 6']
