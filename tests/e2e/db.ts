@@ -2,7 +2,8 @@
 import { createClient } from '@libsql/client'
 import { E2E_DATABASE_FILE } from './paths'
 
-async function one(sql: string, args: string[]): Promise<string> {
+/** The first column of the first row, which must be text. */
+export async function one(sql: string, args: string[]): Promise<string> {
   const client = createClient({ url: `file:${E2E_DATABASE_FILE}` })
   try {
     const { rows } = await client.execute({ sql, args })
