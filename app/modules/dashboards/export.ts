@@ -23,6 +23,7 @@ import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
 import { SUBMISSION_STATUS_LABELS } from '~/modules/submissions/status'
 import { BYTE_ORDER_MARK, csvLine } from '~/utils/csv'
 import { formatDate } from '~/utils/dates'
+import { slug } from '~/utils/slug'
 import type { Dashboard } from './model'
 import { countValue, describeSuppression, medianValue, proportionValue, type Suppression } from './suppression'
 
@@ -254,19 +255,6 @@ export function viewToCsv(view: ExportView): string {
 }
 
 // File names ------------------------------------------------------------------------------------
-
-/** Letters that Unicode decomposition does not reduce to ASCII. */
-const LETTERS: Record<string, string> = { ł: 'l', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ß: 'ss', æ: 'ae', œ: 'oe', ı: 'i' }
-
-function slug(value: string): string {
-  return value
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łøđðþßæœı]/g, (letter) => LETTERS[letter] ?? '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-}
 
 /** "lks-dashboard-2026-27-north-west-acute-trust": the cycle, the scope and the filters applied. */
 function fileNameBase(dashboard: Dashboard): string {

@@ -4,6 +4,7 @@
 import { once } from 'node:events'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import { ZipArchive } from 'archiver'
+import { slug } from '~/utils/slug'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { notFound } from '~/utils/http.server'
@@ -12,16 +13,9 @@ import type { ReportReader } from './model'
 import { getOutcomeReport } from './outcome-report.server'
 import { renderOutcomeReport } from './pdf/outcome-report.server'
 
-/** A file name safe in any file system and header: letters, digits and hyphens. */
+/** A part of a file name (see utils/slug.ts), or "report" when nothing in the text survives. */
 export function fileSlug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[^A-Za-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .toLowerCase() || 'report'
-  )
+  return slug(text) || 'report'
 }
 
 const PRIVATE_DOWNLOAD = {
