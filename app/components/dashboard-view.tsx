@@ -2,9 +2,8 @@ import { Form } from '@remix-run/react'
 import { CalibrationChart, ChangeChart, HeatMap, LevelDistributionChart, ProgressChart } from '~/components/charts'
 import { Breadcrumbs, Button, Checkboxes, InsetText, Select, SummaryList } from '~/components/nhs'
 import { SubmissionStatusTag } from '~/components/status-tag'
-import type { Dashboard, DashboardFilter } from '~/modules/dashboards/model'
+import type { Dashboard, DashboardFilter, FilterOptions } from '~/modules/dashboards/model'
 import { formatCount, formatPercent, type Suppression } from '~/modules/dashboards/suppression'
-import type { FilterOptions } from '~/modules/dashboards/dashboard.server'
 import { sortOrganisations, type OrganisationSort } from '~/modules/dashboards/sort'
 import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
 
@@ -31,7 +30,12 @@ function ExportLink({ kind, query, view, title }: { kind: Kind; query: string; v
   )
 }
 
-function FilterForm({ kind, options, filter, suppression }: Pick<DashboardViewProps, 'kind' | 'options' | 'filter' | 'suppression'>) {
+function FilterForm({
+  kind,
+  options,
+  filter,
+  suppression,
+}: Pick<DashboardViewProps, 'kind' | 'options' | 'filter' | 'suppression'>) {
   const showRegion = kind === 'national' || options.regions.length > 1
   return (
     <Form method="get" className="app-dashboard-filter" aria-labelledby="filter-heading">
@@ -56,20 +60,32 @@ function FilterForm({ kind, options, filter, suppression }: Pick<DashboardViewPr
           name="region"
           label="Region"
           defaultValue={filter?.regionId ?? ''}
-          options={[...(kind === 'national' ? [{ value: '', text: 'All regions' }] : []), ...options.regions.map((r) => ({ value: r.id, text: r.name }))]}
+          options={[
+            ...(kind === 'national' ? [{ value: '', text: 'All regions' }] : []),
+            ...options.regions.map((r) => ({ value: r.id, text: r.name })),
+          ]}
         />
       ) : null}
       <Select
         name="type"
         label="Organisation type"
         defaultValue={filter?.organisationType ?? ''}
-        options={[{ value: '', text: 'All types' }, ...options.organisationTypes.map((t) => ({ value: t.value, text: t.label }))]}
+        options={[
+          { value: '', text: 'All types' },
+          ...options.organisationTypes.map((t) => ({ value: t.value, text: t.label })),
+        ]}
       />
       <Checkboxes
         name="suppress"
         legend="Publication"
         legendSize="s"
-        items={[{ value: 'yes', text: 'Suppress small numbers', hint: 'For figures you will publish: small counts are shown as "<5", and medians and percentages of fewer than 5 values are withheld.' }]}
+        items={[
+          {
+            value: 'yes',
+            text: 'Suppress small numbers',
+            hint: 'For figures you will publish: small counts are shown as "<5", and medians and percentages of fewer than 5 values are withheld.',
+          },
+        ]}
         defaultValues={suppression ? ['yes'] : []}
       />
       <Button type="submit" variant="secondary">
@@ -81,19 +97,41 @@ function FilterForm({ kind, options, filter, suppression }: Pick<DashboardViewPr
 
 const SORT_LABELS: Record<string, string> = { name: 'Organisation', status: 'Status' }
 
-function SortHeader({ column, label, query, sort }: { column: string; label: string; query: string; sort: OrganisationSort }) {
+function SortHeader({
+  column,
+  label,
+  query,
+  sort,
+}: {
+  column: string
+  label: string
+  query: string
+  sort: OrganisationSort
+}) {
   const active = sort.column === column
   const nextDirection = active && sort.direction === 'asc' ? 'desc' : 'asc'
   return (
     <a href={`?${query}&sort=${column}&dir=${nextDirection}#organisations`} className="app-sort-link">
       {label}
-      {active ? <span className="nhsuk-u-visually-hidden">{sort.direction === 'asc' ? ' (sorted A to Z, lowest first)' : ' (sorted Z to A, highest first)'}</span> : null}
+      {active ? (
+        <span className="nhsuk-u-visually-hidden">
+          {sort.direction === 'asc' ? ' (sorted A to Z, lowest first)' : ' (sorted Z to A, highest first)'}
+        </span>
+      ) : null}
       {active ? <span aria-hidden="true">{sort.direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
     </a>
   )
 }
 
-function OrganisationsTable({ dashboard, query, sort }: { dashboard: Dashboard; query: string; sort: OrganisationSort }) {
+function OrganisationsTable({
+  dashboard,
+  query,
+  sort,
+}: {
+  dashboard: Dashboard
+  query: string
+  sort: OrganisationSort
+}) {
   const rows = sortOrganisations(dashboard.organisations ?? [], sort)
   const columns = [
     { key: 'name', label: SORT_LABELS.name! },
@@ -103,7 +141,10 @@ function OrganisationsTable({ dashboard, query, sort }: { dashboard: Dashboard; 
   return (
     <section aria-labelledby="organisations-heading" id="organisations">
       <h2 id="organisations-heading">Organisations by outcome</h2>
-      <p>Agreed grades of each organisation. Choose a column heading to sort by it; choose an organisation to open its submission.</p>
+      <p>
+        Agreed grades of each organisation. Choose a column heading to sort by it; choose an organisation to open its
+        submission.
+      </p>
       {rows.length === 0 ? (
         <InsetText>
           <p>No organisation in this region takes part in this cycle with these filters.</p>
@@ -119,7 +160,14 @@ function OrganisationsTable({ dashboard, query, sort }: { dashboard: Dashboard; 
               <thead className="nhsuk-table__head">
                 <tr className="nhsuk-table__row">
                   {columns.map((c) => (
-                    <th key={c.key} scope="col" className="nhsuk-table__header" aria-sort={sort.column === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className="nhsuk-table__header"
+                      aria-sort={
+                        sort.column === c.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                      }
+                    >
                       <SortHeader column={c.key} label={c.label} query={query} sort={sort} />
                     </th>
                   ))}
@@ -129,7 +177,8 @@ function OrganisationsTable({ dashboard, query, sort }: { dashboard: Dashboard; 
                 {rows.map((o) => (
                   <tr key={o.submissionId} className="nhsuk-table__row">
                     <th scope="row" className="nhsuk-table__header app-organisations-table__name">
-                      <a href={`/submissions/${o.submissionId}`}>{o.name}</a> <span className="nhsuk-body-s">({o.odsCode})</span>
+                      <a href={`/submissions/${o.submissionId}`}>{o.name}</a>{' '}
+                      <span className="nhsuk-body-s">({o.odsCode})</span>
                     </th>
                     <td className="nhsuk-table__cell">
                       <SubmissionStatusTag status={o.status} />
@@ -165,14 +214,36 @@ export function DashboardView({ kind, options, filter, suppression, dashboard, q
           <p>There are no cycles to show yet. Figures appear here once a cycle has opened.</p>
         </InsetText>
       ) : (
-        <DashboardBody kind={kind} dashboard={dashboard} suppression={suppression} query={query} sort={sort} format={format} />
+        <DashboardBody
+          kind={kind}
+          dashboard={dashboard}
+          suppression={suppression}
+          query={query}
+          sort={sort}
+          format={format}
+        />
       )}
     </>
   )
 }
 
-function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { kind: Kind; dashboard: Dashboard; suppression: Suppression; query: string; sort: OrganisationSort; format: (n: number) => string }) {
-  const statusCount = (status: string) => dashboard.progress.totals[dashboard.progress.statuses.indexOf(status as never)] ?? 0
+function DashboardBody({
+  kind,
+  dashboard,
+  suppression,
+  query,
+  sort,
+  format,
+}: {
+  kind: Kind
+  dashboard: Dashboard
+  suppression: Suppression
+  query: string
+  sort: OrganisationSort
+  format: (n: number) => string
+}) {
+  const statusCount = (status: string) =>
+    dashboard.progress.totals[dashboard.progress.statuses.indexOf(status as never)] ?? 0
   const graded = statusCount('VALIDATED') + statusCount('PUBLISHED')
   const { actions } = dashboard
   return (
@@ -182,7 +253,9 @@ function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { 
       </h2>
       {dashboard.appliedFilters.length || suppression ? (
         <p>
-          Showing {dashboard.appliedFilters.map((f) => `${f.label.toLowerCase()}: ${f.value}`).join('; ') || 'every submission in scope'}
+          Showing{' '}
+          {dashboard.appliedFilters.map((f) => `${f.label.toLowerCase()}: ${f.value}`).join('; ') ||
+            'every submission in scope'}
           {suppression ? '. Small numbers are suppressed for publication.' : '.'}
         </p>
       ) : null}
@@ -190,8 +263,14 @@ function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { 
         rows={[
           { key: 'Submissions', value: format(dashboard.progress.total) },
           { key: 'With agreed grades', value: format(graded) },
-          { key: 'Open required actions', value: `${format(actions.openRequiredActions)} of ${format(actions.requiredActions)}` },
-          { key: 'Development plan items complete', value: `${format(actions.planItemsComplete)} of ${format(actions.planItems)} (${formatPercent(actions.planItemsComplete, actions.planItems, suppression)})` },
+          {
+            key: 'Open required actions',
+            value: `${format(actions.openRequiredActions)} of ${format(actions.requiredActions)}`,
+          },
+          {
+            key: 'Development plan items complete',
+            value: `${format(actions.planItemsComplete)} of ${format(actions.planItems)} (${formatPercent(actions.planItemsComplete, actions.planItems, suppression)})`,
+          },
         ]}
       />
       <p>
@@ -208,7 +287,12 @@ function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { 
 
       <section aria-labelledby="attainment-heading">
         <h2 id="attainment-heading">Agreed levels by outcome</h2>
-        <LevelDistributionChart id="attainment" attainment={dashboard.attainment} outcomes={dashboard.outcomes} format={format} />
+        <LevelDistributionChart
+          id="attainment"
+          attainment={dashboard.attainment}
+          outcomes={dashboard.outcomes}
+          format={format}
+        />
         <ExportLink kind={kind} query={query} view="attainment" title="Agreed levels by outcome" />
       </section>
 
@@ -220,14 +304,27 @@ function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { 
 
       <section aria-labelledby="calibration-heading">
         <h2 id="calibration-heading">Self-assessment against agreed grades</h2>
-        <CalibrationChart id="calibration" calibration={dashboard.calibration} outcomes={dashboard.outcomes} format={format} />
+        <CalibrationChart
+          id="calibration"
+          calibration={dashboard.calibration}
+          outcomes={dashboard.outcomes}
+          format={format}
+        />
         <ExportLink kind={kind} query={query} view="calibration" title="Self-assessment against agreed grades" />
       </section>
 
       <section aria-labelledby="change-heading">
         <h2 id="change-heading">Change since the previous cycle</h2>
-        <ChangeChart id="change" change={dashboard.change} previousCycle={dashboard.previousCycle} outcomes={dashboard.outcomes} format={format} />
-        {dashboard.previousCycle ? <ExportLink kind={kind} query={query} view="change" title="Change since the previous cycle" /> : null}
+        <ChangeChart
+          id="change"
+          change={dashboard.change}
+          previousCycle={dashboard.previousCycle}
+          outcomes={dashboard.outcomes}
+          format={format}
+        />
+        {dashboard.previousCycle ? (
+          <ExportLink kind={kind} query={query} view="change" title="Change since the previous cycle" />
+        ) : null}
       </section>
 
       <section aria-labelledby="actions-heading">
@@ -241,16 +338,23 @@ function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { 
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Required actions by outcome</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Outcome</th>
-              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Required actions</th>
-              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">Open</th>
+              <th scope="col" className="nhsuk-table__header">
+                Outcome
+              </th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                Required actions
+              </th>
+              <th scope="col" className="nhsuk-table__header nhsuk-table__header--numeric">
+                Open
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {actions.byOutcome.map((row) => (
               <tr key={row.outcomeNumber} className="nhsuk-table__row">
                 <th scope="row" className="nhsuk-table__header">
-                  Outcome {row.outcomeNumber}: {dashboard.outcomes.find((o) => o.number === row.outcomeNumber)?.shortTitle}
+                  Outcome {row.outcomeNumber}:{' '}
+                  {dashboard.outcomes.find((o) => o.number === row.outcomeNumber)?.shortTitle}
                 </th>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{format(row.requiredActions)}</td>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{format(row.openRequiredActions)}</td>
@@ -261,7 +365,9 @@ function DashboardBody({ kind, dashboard, suppression, query, sort, format }: { 
         <ExportLink kind={kind} query={query} view="actions" title="Required actions and development plans" />
       </section>
 
-      {kind === 'regional' && dashboard.organisations ? <OrganisationsTable dashboard={dashboard} query={query} sort={sort} /> : null}
+      {kind === 'regional' && dashboard.organisations ? (
+        <OrganisationsTable dashboard={dashboard} query={query} sort={sort} />
+      ) : null}
     </>
   )
 }

@@ -11,7 +11,13 @@ import { BackLink, Button, ErrorSummary, InsetText, Radios, Textarea, WarningCal
 import { OtherOutcomes } from '~/components/other-outcomes'
 import { requireUser } from '~/modules/auth/session.server'
 import { previewKind } from '~/modules/evidence/files'
-import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, type IndicatorStatus } from '~/modules/framework/grading'
+import {
+  formatGrade,
+  INDICATOR_STATUS_LABELS,
+  INDICATOR_STATUSES,
+  suggestGrade,
+  type IndicatorStatus,
+} from '~/modules/framework/grading'
 import { ValidationFormSchema } from '~/modules/validation/schema'
 import { getReviewOutcome, saveValidation } from '~/modules/validation/workspace.server'
 import { formatDate } from '~/utils/dates'
@@ -19,7 +25,11 @@ import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Review outcome ${data.outcome.number} - ${data.organisationName} - LKS Quality Portal` : 'Review outcome - LKS Quality Portal' },
+  {
+    title: data
+      ? `Review outcome ${data.outcome.number} - ${data.organisationName} - LKS Quality Portal`
+      : 'Review outcome - LKS Quality Portal',
+  },
 ]
 
 const FIELDS = ['level', 'subLevel', 'rationale', 'notes'] as const
@@ -46,16 +56,38 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const number = integerParam(params.number, 1, 20)
   const submission = parseWithZod(await request.formData(), { schema: ValidationFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await saveValidation({ actor: user, assignmentId: params.assignmentId ?? '', number, form: submission.value, ipAddress: loadContext.clientAddress })
+  const result = await saveValidation({
+    actor: user,
+    assignmentId: params.assignmentId ?? '',
+    number,
+    form: submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
   if (!result.ok) {
-    const message = result.kind === 'conflict' ? 'Your judgement of this outcome was saved in another window since this page was loaded. Reload the page to see it, then make your changes again.' : result.message
+    const message =
+      result.kind === 'conflict'
+        ? 'Your judgement of this outcome was saved in another window since this page was loaded. Reload the page to see it, then make your changes again.'
+        : result.message
     return data({ result: submission.reply({ formErrors: [message] }) }, { status: 409 })
   }
-  return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, { type: 'success', title: `Your judgement of outcome ${number} is saved` })
+  return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, {
+    type: 'success',
+    title: `Your judgement of outcome ${number} is saved`,
+  })
 }
 
 export default function ReviewOutcome() {
-  const { assignmentId, organisationName, outcome, editionOutcomes, response, links, indicators, validation, editable } = useLoaderData<typeof loader>()
+  const {
+    assignmentId,
+    organisationName,
+    outcome,
+    editionOutcomes,
+    response,
+    links,
+    indicators,
+    validation,
+    editable,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: `review-${outcome.number}`,
@@ -68,7 +100,9 @@ export default function ReviewOutcome() {
     },
     shouldValidate: 'onSubmit',
   })
-  const [judgements, setJudgements] = useState<Record<string, IndicatorStatus | null>>(() => Object.fromEntries(indicators.map((i) => [i.id, i.judgement])))
+  const [judgements, setJudgements] = useState<Record<string, IndicatorStatus | null>>(() =>
+    Object.fromEntries(indicators.map((i) => [i.id, i.judgement])),
+  )
   const suggestion = suggestGrade(indicators.map((i) => ({ level: i.level, status: judgements[i.id] ?? null })))
   const onChange = (event: FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement
@@ -84,7 +118,8 @@ export default function ReviewOutcome() {
       <ul className="nhsuk-list">
         {items.map((link) => (
           <li key={link.id}>
-            <strong>{link.item.title}</strong> ({formatDate(link.item.evidenceDateFrom)}){link.pointer ? `, ${link.pointer}` : ''}
+            <strong>{link.item.title}</strong> ({formatDate(link.item.evidenceDateFrom)})
+            {link.pointer ? `, ${link.pointer}` : ''}
             {link.item.url ? (
               <>
                 {' '}
@@ -97,7 +132,7 @@ export default function ReviewOutcome() {
               <span key={file.id}>
                 {' '}
                 {previewKind(file.mimeType) ? (
-                  <a href={`/evidence/files/${file.id}/preview`} target="_blank" rel="noopener">
+                  <a href={`/evidence/files/${file.id}/preview`} target="_blank" rel="noopener noreferrer">
                     Preview {file.originalName}
                     <span className="nhsuk-u-visually-hidden"> (opens in a new tab)</span>
                   </a>
@@ -125,7 +160,10 @@ export default function ReviewOutcome() {
       </InsetText>
       {!editable ? (
         <WarningCallout heading="Your judgement cannot be changed now">
-          <p>You have completed this validation, or the submission is no longer in validation. The regional lead can reopen your validation if a grade must change.</p>
+          <p>
+            You have completed this validation, or the submission is no longer in validation. The regional lead can
+            reopen your validation if a grade must change.
+          </p>
         </WarningCallout>
       ) : null}
 
@@ -136,7 +174,12 @@ export default function ReviewOutcome() {
             <div className="nhsuk-grid-column-one-half">
               <h2>The service’s answer</h2>
               <p>
-                <strong>Self-assessed grade:</strong> <GradeText grade={response.selfLevel === null ? null : { level: response.selfLevel, subLevel: response.selfSubLevel }} />
+                <strong>Self-assessed grade:</strong>{' '}
+                <GradeText
+                  grade={
+                    response.selfLevel === null ? null : { level: response.selfLevel, subLevel: response.selfSubLevel }
+                  }
+                />
               </p>
               {response.selfGradeReason ? (
                 <p>
@@ -158,11 +201,36 @@ export default function ReviewOutcome() {
                 </p>
               </InsetText>
               <GradeFields
-                level={{ name: 'level', legend: 'Your level', defaultValue: fields.level.initialValue as string | undefined, error: fields.level.errors?.[0] }}
-                subLevel={{ name: 'subLevel', legend: 'Your sub-level', defaultValue: fields.subLevel.initialValue as string | undefined, error: fields.subLevel.errors?.[0] }}
+                level={{
+                  name: 'level',
+                  legend: 'Your level',
+                  defaultValue: fields.level.initialValue as string | undefined,
+                  error: fields.level.errors?.[0],
+                }}
+                subLevel={{
+                  name: 'subLevel',
+                  legend: 'Your sub-level',
+                  defaultValue: fields.subLevel.initialValue as string | undefined,
+                  error: fields.subLevel.errors?.[0],
+                }}
               />
-              <Textarea name="rationale" id="rationale" label="Rationale for your grade" rows={6} defaultValue={(fields.rationale.initialValue as string | undefined) ?? ''} error={fields.rationale.errors?.[0]} />
-              <Textarea name="notes" id="notes" label="Notes (optional)" hint="Only you and the other reviewers see these." rows={4} defaultValue={(fields.notes.initialValue as string | undefined) ?? ''} error={fields.notes.errors?.[0]} />
+              <Textarea
+                name="rationale"
+                id="rationale"
+                label="Rationale for your grade"
+                rows={6}
+                defaultValue={(fields.rationale.initialValue as string | undefined) ?? ''}
+                error={fields.rationale.errors?.[0]}
+              />
+              <Textarea
+                name="notes"
+                id="notes"
+                label="Notes (optional)"
+                hint="Only you and the other reviewers see these."
+                rows={4}
+                defaultValue={(fields.notes.initialValue as string | undefined) ?? ''}
+                error={fields.notes.errors?.[0]}
+              />
             </div>
           </div>
 

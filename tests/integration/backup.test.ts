@@ -8,7 +8,13 @@ import path from 'node:path'
 import { createClient } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { createBackup, hashFile, MANIFEST_FILE, verifyBackup, type BackupManifest } from '~/modules/backup/backup.server'
+import {
+  createBackup,
+  hashFile,
+  MANIFEST_FILE,
+  verifyBackup,
+  type BackupManifest,
+} from '~/modules/backup/backup.server'
 import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
 import { seedDemoData } from '../../prisma/seed'
 import { makeFixtureFiles } from '../fixtures/files'
@@ -19,10 +25,14 @@ let good = ''
 let goodManifest: BackupManifest
 
 const databaseUrl = () => process.env.DATABASE_URL!
-const databaseFile = () => databaseUrl().slice('file:'.length)
 
 async function backup(name: string, uploads = uploadDir()) {
-  return createBackup({ databaseUrl: databaseUrl(), uploadDir: uploads, outDir: path.join(scratch, name), portalVersion: '0.1.0' })
+  return createBackup({
+    databaseUrl: databaseUrl(),
+    uploadDir: uploads,
+    outDir: path.join(scratch, name),
+    portalVersion: '0.1.0',
+  })
 }
 
 /** A copy of the good backup to break. */
@@ -65,7 +75,11 @@ beforeAll(async () => {
     await fileFrom(files.png, 'chart.png', 'image/png'),
     await fileFrom(files.csv, 'searches.csv', 'text/csv'),
   ])
-  const outcome = await runAction(newEvidence, post(`/services/${service}/evidence/new`, form, await cookieFor('lead@demo.nhs.uk')), { serviceId: service })
+  const outcome = await runAction(
+    newEvidence,
+    post(`/services/${service}/evidence/new`, form, await cookieFor('lead@demo.nhs.uk')),
+    { serviceId: service },
+  )
   expect(outcome.status, JSON.stringify(outcome.data)).toBe(302)
   const result = await backup('good')
   good = result.outDir
@@ -78,7 +92,10 @@ afterAll(async () => {
 
 describe('a backup', () => {
   it('holds the database and every uploaded file, listed with their SHA-256', async () => {
-    const versions = await prisma.evidenceFileVersion.findMany({ orderBy: { storageKey: 'asc' }, select: { storageKey: true, sizeBytes: true, sha256: true } })
+    const versions = await prisma.evidenceFileVersion.findMany({
+      orderBy: { storageKey: 'asc' },
+      select: { storageKey: true, sizeBytes: true, sha256: true },
+    })
     expect(versions.length).toBeGreaterThanOrEqual(3)
     expect(goodManifest.files).toEqual(versions)
     expect(goodManifest.problems).toEqual([])
@@ -87,11 +104,19 @@ describe('a backup', () => {
       const copy = await readFile(path.join(good, 'uploads', ...file.storageKey.split('/')))
       expect(copy.equals(await readFile(path.join(uploadDir(), ...file.storageKey.split('/'))))).toBe(true)
     }
-    expect(await hashFile(path.join(good, 'database.db'))).toEqual({ sha256: goodManifest.database.sha256, sizeBytes: goodManifest.database.sizeBytes })
+    expect(await hashFile(path.join(good, 'database.db'))).toEqual({
+      sha256: goodManifest.database.sha256,
+      sizeBytes: goodManifest.database.sizeBytes,
+    })
     const copy = createClient({ url: `file:${path.join(good, 'database.db')}` })
-    const rows = await copy.execute('SELECT (SELECT count(*) FROM Submission) AS submissions, (SELECT count(*) FROM AuditEvent) AS events')
+    const rows = await copy.execute(
+      'SELECT (SELECT count(*) FROM Submission) AS submissions, (SELECT count(*) FROM AuditEvent) AS events',
+    )
     copy.close()
-    expect(rows.rows[0]).toMatchObject({ submissions: await prisma.submission.count(), events: await prisma.auditEvent.count() })
+    expect(rows.rows[0]).toMatchObject({
+      submissions: await prisma.submission.count(),
+      events: await prisma.auditEvent.count(),
+    })
   })
 
   it('passes verification', async () => {
@@ -131,7 +156,9 @@ describe('verification fails', () => {
     await flipByte(path.join(dir, 'database.db'), goodManifest.database.sizeBytes - 100)
     const result = await verifyBackup(dir)
     expect(result.ok).toBe(false)
-    expect(result.problems).toContain('database.db has changed since the backup was taken: its SHA-256 does not match the manifest')
+    expect(result.problems).toContain(
+      'database.db has changed since the backup was taken: its SHA-256 does not match the manifest',
+    )
   })
 
   it('when the database is damaged, even with a manifest rewritten to match', async () => {
@@ -144,7 +171,9 @@ describe('verification fails', () => {
     await rewriteManifest(dir, (m) => Object.assign(m.database, hashed))
     const result = await verifyBackup(dir)
     expect(result.ok).toBe(false)
-    expect(result.problems.join('\n')).toMatch(/database\.db (fails its integrity check|could not be read as a database)/)
+    expect(result.problems.join('\n')).toMatch(
+      /database\.db (fails its integrity check|could not be read as a database)/,
+    )
   })
 
   it('when the database lists a file the manifest does not, or a row whose record is missing', async () => {
@@ -171,7 +200,9 @@ describe('verification fails', () => {
     await rm(path.join(dir, MANIFEST_FILE))
     const result = await verifyBackup(dir)
     expect(result.ok).toBe(false)
-    expect(result.problems).toEqual(['manifest.json is missing: the backup did not finish, or this is not a backup folder'])
+    expect(result.problems).toEqual([
+      'manifest.json is missing: the backup did not finish, or this is not a backup folder',
+    ])
   })
 })
 
@@ -184,8 +215,12 @@ describe('a backup of uploads with problems', () => {
     await flipByte(path.join(uploads, ...changed!.storageKey.split('/')), 20)
     const result = await backup('with-problems', uploads)
     expect(result.problems).toHaveLength(2)
-    expect(result.problems[result.problems.findIndex((p) => p.startsWith(missing!.storageKey))]).toBe(`${missing!.storageKey}: missing from the upload folder`)
-    expect(result.problems.find((p) => p.startsWith(changed!.storageKey))).toMatch(/its SHA-256 is [0-9a-f]{64}, but the database records/)
+    expect(result.problems[result.problems.findIndex((p) => p.startsWith(missing!.storageKey))]).toBe(
+      `${missing!.storageKey}: missing from the upload folder`,
+    )
+    expect(result.problems.find((p) => p.startsWith(changed!.storageKey))).toMatch(
+      /its SHA-256 is [0-9a-f]{64}, but the database records/,
+    )
     expect(result.manifest.problems).toEqual(result.problems)
     // The intact file was still copied.
     const copy = await readFile(path.join(result.outDir, 'uploads', ...intact!.storageKey.split('/')))
@@ -194,7 +229,11 @@ describe('a backup of uploads with problems', () => {
     const verified = await verifyBackup(result.outDir)
     expect(verified.ok).toBe(false)
     expect(verified.problems).toEqual(
-      expect.arrayContaining([`Recorded when the backup was taken: ${missing!.storageKey}: missing from the upload folder`, `${missing!.storageKey}: missing from the backup`, `${changed!.storageKey}: its SHA-256 does not match the manifest`]),
+      expect.arrayContaining([
+        `Recorded when the backup was taken: ${missing!.storageKey}: missing from the upload folder`,
+        `${missing!.storageKey}: missing from the backup`,
+        `${changed!.storageKey}: its SHA-256 does not match the manifest`,
+      ]),
     )
   })
 })
@@ -227,9 +266,18 @@ process.stdout.write('wrote ' + pairs + '\\n')
 describe('a backup taken while another process writes', () => {
   it('is a consistent snapshot that passes verification', async () => {
     const countPairs = async () => prisma.auditEvent.count({ where: { action: 'backup.concurrent_write' } })
-    const writer = spawn(process.execPath, ['--input-type=module', '-e', WRITER], { cwd: path.resolve(import.meta.dirname, '../..'), env: { ...process.env }, stdio: ['pipe', 'pipe', 'inherit'] })
+    const writer = spawn(process.execPath, ['--input-type=module', '-e', WRITER], {
+      cwd: path.resolve(import.meta.dirname, '../..'),
+      env: { ...process.env },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    })
     let output = ''
-    const started = new Promise<void>((resolve) => writer.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); if (output.includes('writing')) resolve() }))
+    const started = new Promise<void>((resolve) =>
+      writer.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.includes('writing')) resolve()
+      }),
+    )
     const exited = new Promise<number | null>((resolve) => writer.on('exit', resolve))
     await started
     const before = await countPairs()
@@ -245,7 +293,9 @@ describe('a backup taken while another process writes', () => {
     const verified = await verifyBackup(result.outDir)
     expect(verified.problems).toEqual([])
     const copy = createClient({ url: `file:${path.join(result.outDir, 'database.db')}` })
-    const pairs = await copy.execute("SELECT entityId, count(*) AS n FROM AuditEvent WHERE action = 'backup.concurrent_write' GROUP BY entityId")
+    const pairs = await copy.execute(
+      "SELECT entityId, count(*) AS n FROM AuditEvent WHERE action = 'backup.concurrent_write' GROUP BY entityId",
+    )
     copy.close()
     // Whole transactions only: every pair complete, none half-written.
     expect(pairs.rows.length).toBeGreaterThanOrEqual(before / 2)

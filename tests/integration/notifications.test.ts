@@ -15,7 +15,11 @@ import type { OutcomeForm } from '~/modules/submissions/schema'
 import { recordSponsorDecision, sendForSignOff, submit } from '~/modules/submissions/workflow.server'
 import { publishResult, reopenResult } from '~/modules/validation/agreement.server'
 import { assignValidators } from '~/modules/validation/assignment.server'
-import { askForClarification, replyToThread, resubmitAfterClarification } from '~/modules/validation/clarification.server'
+import {
+  askForClarification,
+  replyToThread,
+  resubmitAfterClarification,
+} from '~/modules/validation/clarification.server'
 import { actorFor, createUser } from '../factories'
 import { mailMark, sentSince } from './mail-helpers'
 
@@ -24,17 +28,18 @@ const origin = portalOrigin()
 const ids = { ryv: '', rkq: '', rth: '', rsv: '' }
 let lead: Actor // Zoë Hartley, Ribble Valley
 let sponsorRyv: Actor
-let northWestLead: Actor
 let londonLead: Actor
 let midlandsLead: Actor // David Evans
 let validator: Actor // Łukasz Nowak, London
-let priya: Actor // North West
 let thamesideLead: Actor // Mark Lewis
 let thamesideContributor: string
 
-const submissionId = async (reference: string) => (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
-const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
-const context = (actor: Actor, id: string, action: Action = 'submission:view') => loadSubmissionContext(actor, id, action)
+const submissionId = async (reference: string) =>
+  (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
+const userId = async (email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
+const context = (actor: Actor, id: string, action: Action = 'submission:view') =>
+  loadSubmissionContext(actor, id, action)
 
 /** The service's answer to a reopened outcome, completed with a new narrative. */
 async function completedForm(ctx: SubmissionContext, number: number, narrative: string): Promise<OutcomeForm> {
@@ -59,17 +64,30 @@ beforeAll(async () => {
   ids.rsv = await submissionId('LKS-2627-RSV')
   lead = await actorFor('lead@demo.nhs.uk')
   sponsorRyv = await actorFor('sponsor.ryv@demo.nhs.uk')
-  northWestLead = await actorFor('regional.lead@demo.nhs.uk')
   londonLead = await actorFor('rachel.osei@demo.nhs.uk')
   midlandsLead = await actorFor('david.evans@demo.nhs.uk')
   validator = await actorFor('validator@demo.nhs.uk')
-  priya = await actorFor('priya.shah@demo.nhs.uk')
   thamesideLead = await actorFor('mark.lewis@demo.nhs.uk')
   // People who must not be told: a deactivated lead of Ribble Valley; and one who must: a Thameside contributor.
-  const ribble = await prisma.libraryService.findUniqueOrThrow({ where: { name: 'Ribble Valley Library and Knowledge Service' }, select: { id: true } })
-  const thameside = await prisma.libraryService.findUniqueOrThrow({ where: { name: 'Thameside Healthcare Library' }, select: { id: true } })
-  await createUser({ email: 'former.lead@demo.nhs.uk', active: false, roles: [{ role: 'SERVICE_LEAD', libraryServiceId: ribble.id }] })
-  thamesideContributor = (await createUser({ email: 'thameside.contributor@demo.nhs.uk', roles: [{ role: 'SERVICE_CONTRIBUTOR', libraryServiceId: thameside.id }] })).email
+  const ribble = await prisma.libraryService.findUniqueOrThrow({
+    where: { name: 'Ribble Valley Library and Knowledge Service' },
+    select: { id: true },
+  })
+  const thameside = await prisma.libraryService.findUniqueOrThrow({
+    where: { name: 'Thameside Healthcare Library' },
+    select: { id: true },
+  })
+  await createUser({
+    email: 'former.lead@demo.nhs.uk',
+    active: false,
+    roles: [{ role: 'SERVICE_LEAD', libraryServiceId: ribble.id }],
+  })
+  thamesideContributor = (
+    await createUser({
+      email: 'thameside.contributor@demo.nhs.uk',
+      roles: [{ role: 'SERVICE_CONTRIBUTOR', libraryServiceId: thameside.id }],
+    })
+  ).email
 })
 
 afterEach(() => {
@@ -78,9 +96,15 @@ afterEach(() => {
 
 describe('recipientsFor', () => {
   it('finds active holders of each role in the submission’s scope only', async () => {
-    const ryv = await prisma.submission.findUniqueOrThrow({ where: { id: ids.ryv }, select: { libraryServiceId: true, organisationId: true, regionId: true } })
+    const ryv = await prisma.submission.findUniqueOrThrow({
+      where: { id: ids.ryv },
+      select: { libraryServiceId: true, organisationId: true, regionId: true },
+    })
     expect(await recipientsFor(ryv, ['SERVICE_LEAD'])).toEqual(['lead@demo.nhs.uk'])
-    expect(await recipientsFor(ryv, ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR'])).toEqual(['contributor@demo.nhs.uk', 'lead@demo.nhs.uk'])
+    expect(await recipientsFor(ryv, ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR'])).toEqual([
+      'contributor@demo.nhs.uk',
+      'lead@demo.nhs.uk',
+    ])
     expect(await recipientsFor(ryv, ['EXECUTIVE_SPONSOR'])).toEqual(['sponsor.ryv@demo.nhs.uk'])
     expect(await recipientsFor(ryv, ['REGIONAL_LEAD'])).toEqual(['regional.lead@demo.nhs.uk'])
     expect(await recipientsFor(ryv, [])).toEqual([])
@@ -91,11 +115,23 @@ describe('recipientsFor', () => {
 describe('the self-assessment journey of LKS-2627-RYV', () => {
   it('tells the service leads when the sponsor returns the submission, with the reason', async () => {
     const mark = await mailMark()
-    const result = await recordSponsorDecision({ actor: sponsorRyv, context: await context(sponsorRyv, ids.ryv, 'submission:sign-off'), decision: 'RETURNED', signerName: 'Executive sponsor, RYV', signerRole: 'Director of Education', reason: 'Add the 2026 user survey to outcome 3.', ipAddress: ip })
+    const result = await recordSponsorDecision({
+      actor: sponsorRyv,
+      context: await context(sponsorRyv, ids.ryv, 'submission:sign-off'),
+      decision: 'RETURNED',
+      signerName: 'Executive sponsor, RYV',
+      signerRole: 'Director of Education',
+      reason: 'Add the 2026 user survey to outcome 3.',
+      ipAddress: ip,
+    })
     expect(result).toEqual({ ok: true })
     const sent = await sentSince(mark)
     expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ kind: 'RETURNED_BY_SPONSOR', to: ['lead@demo.nhs.uk'], subject: 'The 2026/27 submission for Ribble and Fylde Community Health NHS Trust has been returned to you' })
+    expect(sent[0]).toMatchObject({
+      kind: 'RETURNED_BY_SPONSOR',
+      to: ['lead@demo.nhs.uk'],
+      subject: 'The 2026/27 submission for Ribble and Fylde Community Health NHS Trust has been returned to you',
+    })
     expect(sent[0]!.text).toContain('Their reason:\nAdd the 2026 user survey to outcome 3.')
     expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.ryv}\n`)
   })
@@ -106,7 +142,11 @@ describe('the self-assessment journey of LKS-2627-RYV', () => {
     const portrait = await getPenPortrait(ctx)
     const form = {
       version: portrait.version,
-      organisations: portrait.organisations.map((o) => ({ organisationId: o.id, staffHeadcount: 3000, staffWte: 2500 })),
+      organisations: portrait.organisations.map((o) => ({
+        organisationId: o.id,
+        staffHeadcount: 3000,
+        staffWte: 2500,
+      })),
       staffPosts: [{ title: 'Head of library services', wte: 1, qualified: 'yes' as const }],
       budgetPounds: 250000,
       slaEvidenceIds: [],
@@ -114,9 +154,13 @@ describe('the self-assessment journey of LKS-2627-RYV', () => {
     }
     expect(await savePenPortrait({ actor: lead, context: ctx, form, ipAddress: ip })).toEqual({ ok: true })
     const mark = await mailMark()
-    expect(await sendForSignOff({ actor: lead, context: await context(lead, ids.ryv, 'submission:edit'), ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await sendForSignOff({ actor: lead, context: await context(lead, ids.ryv, 'submission:edit'), ipAddress: ip }),
+    ).toEqual({ ok: true })
     const sent = await sentSince(mark)
-    expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([{ kind: 'SENT_FOR_SIGN_OFF', to: ['sponsor.ryv@demo.nhs.uk'] }])
+    expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([
+      { kind: 'SENT_FOR_SIGN_OFF', to: ['sponsor.ryv@demo.nhs.uk'] },
+    ])
     expect(sent[0]!.subject).toBe('Sign off the 2026/27 submission for Ribble and Fylde Community Health NHS Trust')
     expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.ryv}/sign-off`)
     expect(sent[0]!.headers.To).toBe('sponsor.ryv@demo.nhs.uk')
@@ -124,12 +168,26 @@ describe('the self-assessment journey of LKS-2627-RYV', () => {
 
   it('sends nothing when the sponsor signs off, and tells the region’s lead when it is submitted', async () => {
     const signOffMark = await mailMark()
-    expect(await recordSponsorDecision({ actor: sponsorRyv, context: await context(sponsorRyv, ids.ryv, 'submission:sign-off'), decision: 'SIGNED_OFF', signerName: 'Executive sponsor, RYV', signerRole: 'Director of Education', reason: '', ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await recordSponsorDecision({
+        actor: sponsorRyv,
+        context: await context(sponsorRyv, ids.ryv, 'submission:sign-off'),
+        decision: 'SIGNED_OFF',
+        signerName: 'Executive sponsor, RYV',
+        signerRole: 'Director of Education',
+        reason: '',
+        ipAddress: ip,
+      }),
+    ).toEqual({ ok: true })
     expect(await sentSince(signOffMark)).toEqual([])
     const mark = await mailMark()
-    expect(await submit({ actor: lead, context: await context(lead, ids.ryv, 'submission:submit'), ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await submit({ actor: lead, context: await context(lead, ids.ryv, 'submission:submit'), ipAddress: ip }),
+    ).toEqual({ ok: true })
     const sent = await sentSince(mark)
-    expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([{ kind: 'SUBMITTED', to: ['regional.lead@demo.nhs.uk'] }])
+    expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([
+      { kind: 'SUBMITTED', to: ['regional.lead@demo.nhs.uk'] },
+    ])
     expect(sent[0]!.subject).toBe('Ribble and Fylde Community Health NHS Trust has submitted its 2026/27 submission')
     expect(sent[0]!.text).toContain('As regional lead for North West')
     expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.ryv}/assign`)
@@ -139,7 +197,9 @@ describe('the self-assessment journey of LKS-2627-RYV', () => {
     const mark = await mailMark()
     // A stale page: the submission has moved on.
     const stale = await context(lead, ids.ryv)
-    expect(await submit({ actor: lead, context: { ...stale, status: 'IN_PROGRESS' }, ipAddress: ip })).toMatchObject({ ok: false })
+    expect(await submit({ actor: lead, context: { ...stale, status: 'IN_PROGRESS' }, ipAddress: ip })).toMatchObject({
+      ok: false,
+    })
     expect(await sentSince(mark)).toEqual([])
   })
 })
@@ -149,9 +209,19 @@ describe('validation of LKS-2627-RKQ and LKS-2627-RTH', () => {
     const mark = await mailMark()
     const due = new Date('2027-03-15T12:00:00Z')
     const assign = async (secondary: string, dueDate: Date) =>
-      assignValidators({ actor: londonLead, context: await context(londonLead, ids.rkq, 'validation:assign'), primaryId: await userId('validator@demo.nhs.uk'), secondaryId: await userId(secondary), dueDate, ipAddress: ip })
+      assignValidators({
+        actor: londonLead,
+        context: await context(londonLead, ids.rkq, 'validation:assign'),
+        primaryId: await userId('validator@demo.nhs.uk'),
+        secondaryId: await userId(secondary),
+        dueDate,
+        ipAddress: ip,
+      })
     expect(await assign('priya.shah@demo.nhs.uk', due)).toEqual({ ok: true })
-    const assignments = await prisma.validatorAssignment.findMany({ where: { submissionId: ids.rkq }, select: { id: true, kind: true, validator: { select: { email: true } } } })
+    const assignments = await prisma.validatorAssignment.findMany({
+      where: { submissionId: ids.rkq },
+      select: { id: true, kind: true, validator: { select: { email: true } } },
+    })
     const assignmentOf = (email: string) => assignments.find((a) => a.validator.email === email)!.id
     const sent = await sentSince(mark)
     expect(sent.map((m) => ({ kind: m.kind, to: m.to })).sort((a, b) => a.to[0]!.localeCompare(b.to[0]!))).toEqual([
@@ -160,7 +230,9 @@ describe('validation of LKS-2627-RKQ and LKS-2627-RTH', () => {
     ])
     const toLukasz = sent.find((m) => m.to[0] === 'validator@demo.nhs.uk')!
     const toPriya = sent.find((m) => m.to[0] === 'priya.shah@demo.nhs.uk')!
-    expect(toLukasz.subject).toBe('Validate the 2026/27 submission for Kingsmere Partnership NHS Foundation Trust by 15 March 2027')
+    expect(toLukasz.subject).toBe(
+      'Validate the 2026/27 submission for Kingsmere Partnership NHS Foundation Trust by 15 March 2027',
+    )
     expect(toLukasz.text).toContain('the primary validator')
     expect(toLukasz.text).toContain(`${origin}/validation/assignments/${assignmentOf('validator@demo.nhs.uk')}`)
     expect(toPriya.text).toContain('the second validator (from another region)')
@@ -192,10 +264,19 @@ describe('validation of LKS-2627-RKQ and LKS-2627-RTH', () => {
     expect(result).toEqual({ ok: true })
     const sent = await sentSince(mark)
     expect(sent).toHaveLength(1)
-    expect(sent[0]).toMatchObject({ kind: 'CLARIFICATION_REQUESTED', to: ['mark.lewis@demo.nhs.uk', thamesideContributor].sort() })
+    expect(sent[0]).toMatchObject({
+      kind: 'CLARIFICATION_REQUESTED',
+      to: ['mark.lewis@demo.nhs.uk', thamesideContributor].sort(),
+    })
     expect(sent[0]!.subject).toBe('A validator has questions about outcomes 2 and 5 of your 2026/27 submission')
-    const titles = await prisma.outcome.findMany({ where: { number: { in: [2, 5] }, edition: { code: '2019' } }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } })
-    expect(sent[0]!.text).toContain(`They have asked about:\n- outcome 2: ${titles[0]!.shortTitle}\n- outcome 5: ${titles[1]!.shortTitle}\n`)
+    const titles = await prisma.outcome.findMany({
+      where: { number: { in: [2, 5] }, edition: { code: '2019' } },
+      orderBy: { number: 'asc' },
+      select: { number: true, shortTitle: true },
+    })
+    expect(sent[0]!.text).toContain(
+      `They have asked about:\n- outcome 2: ${titles[0]!.shortTitle}\n- outcome 5: ${titles[1]!.shortTitle}\n`,
+    )
     expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.rth}/clarifications`)
     // The sponsor and the validators are not told.
     expect(sent[0]!.to).not.toContain('validator@demo.nhs.uk')
@@ -203,18 +284,46 @@ describe('validation of LKS-2627-RKQ and LKS-2627-RTH', () => {
 
   it('sends nothing for a reply, and tells each validator once the service resubmits', async () => {
     const mark = await mailMark()
-    const threads = await prisma.clarificationThread.findMany({ where: { submissionId: ids.rth, status: 'OPEN' }, select: { id: true } })
+    const threads = await prisma.clarificationThread.findMany({
+      where: { submissionId: ids.rth, status: 'OPEN' },
+      select: { id: true },
+    })
     for (const thread of threads) {
-      expect(await replyToThread({ actor: thamesideLead, context: await context(thamesideLead, ids.rth, 'clarification:answer'), threadId: thread.id, body: 'Linked now.', ipAddress: ip })).toEqual({ ok: true })
+      expect(
+        await replyToThread({
+          actor: thamesideLead,
+          context: await context(thamesideLead, ids.rth, 'clarification:answer'),
+          threadId: thread.id,
+          body: 'Linked now.',
+          ipAddress: ip,
+        }),
+      ).toEqual({ ok: true })
     }
     for (const number of [2, 5]) {
       const ctx = await context(thamesideLead, ids.rth, 'submission:edit')
-      expect(await saveOutcome({ actor: thamesideLead, context: ctx, number, form: await completedForm(ctx, number, `Answered for outcome ${number}.`), ipAddress: ip })).toMatchObject({ ok: true })
+      expect(
+        await saveOutcome({
+          actor: thamesideLead,
+          context: ctx,
+          number,
+          form: await completedForm(ctx, number, `Answered for outcome ${number}.`),
+          ipAddress: ip,
+        }),
+      ).toMatchObject({ ok: true })
     }
     expect(await sentSince(mark)).toEqual([])
-    expect(await resubmitAfterClarification({ actor: thamesideLead, context: await context(thamesideLead, ids.rth, 'submission:submit'), ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await resubmitAfterClarification({
+        actor: thamesideLead,
+        context: await context(thamesideLead, ids.rth, 'submission:submit'),
+        ipAddress: ip,
+      }),
+    ).toEqual({ ok: true })
     const sent = await sentSince(mark)
-    const assignments = await prisma.validatorAssignment.findMany({ where: { submissionId: ids.rth }, select: { id: true, validator: { select: { email: true } } } })
+    const assignments = await prisma.validatorAssignment.findMany({
+      where: { submissionId: ids.rth },
+      select: { id: true, validator: { select: { email: true } } },
+    })
     expect(sent.map((m) => ({ kind: m.kind, to: m.to })).sort((a, b) => a.to[0]!.localeCompare(b.to[0]!))).toEqual([
       { kind: 'CLARIFICATION_ANSWERED', to: ['priya.shah@demo.nhs.uk'] },
       { kind: 'CLARIFICATION_ANSWERED', to: ['validator@demo.nhs.uk'] },
@@ -232,15 +341,26 @@ describe('publishing the result of LKS-2627-RSV', () => {
     // Validation itself is tested elsewhere: start from a validated submission.
     await prisma.submission.update({ where: { id: ids.rsv }, data: { status: 'VALIDATED', validatedAt: new Date() } })
     const mark = await mailMark()
-    expect(await publishResult({ actor: midlandsLead, context: await context(midlandsLead, ids.rsv), ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await publishResult({ actor: midlandsLead, context: await context(midlandsLead, ids.rsv), ipAddress: ip }),
+    ).toEqual({ ok: true })
     const sent = await sentSince(mark)
-    expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([{ kind: 'RESULT_PUBLISHED', to: ['anna.bright@demo.nhs.uk', 'sponsor.rsv@demo.nhs.uk'] }])
+    expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([
+      { kind: 'RESULT_PUBLISHED', to: ['anna.bright@demo.nhs.uk', 'sponsor.rsv@demo.nhs.uk'] },
+    ])
     expect(sent[0]!.subject).toBe('The result of the 2026/27 submission for Severn Vale Hospitals NHS Trust is ready')
     expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.rsv}/result`)
   })
 
   it('still publishes when the email cannot be written, and logs the failure', async () => {
-    expect(await reopenResult({ actor: midlandsLead, context: await context(midlandsLead, ids.rsv), reason: 'Correct outcome 4', ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await reopenResult({
+        actor: midlandsLead,
+        context: await context(midlandsLead, ids.rsv),
+        reason: 'Correct outcome 4',
+        ipAddress: ip,
+      }),
+    ).toEqual({ ok: true })
     const mark = await mailMark()
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     // A file where the mail folder should be: writing the message fails.
@@ -248,13 +368,19 @@ describe('publishing the result of LKS-2627-RSV', () => {
     await rename(dir, `${dir}-aside`)
     await writeFile(dir, 'not a folder')
     try {
-      expect(await publishResult({ actor: midlandsLead, context: await context(midlandsLead, ids.rsv), ipAddress: ip })).toEqual({ ok: true })
+      expect(
+        await publishResult({ actor: midlandsLead, context: await context(midlandsLead, ids.rsv), ipAddress: ip }),
+      ).toEqual({ ok: true })
     } finally {
       await rm(dir)
       await rename(`${dir}-aside`, dir)
     }
-    expect((await prisma.submission.findUniqueOrThrow({ where: { id: ids.rsv }, select: { status: true } })).status).toBe('PUBLISHED')
-    expect(await prisma.auditEvent.count({ where: { submissionId: ids.rsv, action: 'submission.result_published' } })).toBe(2)
+    expect(
+      (await prisma.submission.findUniqueOrThrow({ where: { id: ids.rsv }, select: { status: true } })).status,
+    ).toBe('PUBLISHED')
+    expect(
+      await prisma.auditEvent.count({ where: { submissionId: ids.rsv, action: 'submission.result_published' } }),
+    ).toBe(2)
     expect(await sentSince(mark)).toEqual([])
     expect(errors).toHaveBeenCalledWith('Sending the RESULT_PUBLISHED email failed', expect.anything())
   })

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { cx } from '~/components/nhs'
-import { allShown, countWithPercent, isShown, shownPercent, type CountFormat } from './format'
+import { countWithPercent, isShown, shownPercent, type CountFormat } from './format'
 import { HATCH, TEXT_COLOUR, type Fill } from './palette'
 
 // The parts the dashboard charts share: a frame with the one-sentence summary, an SVG of labelled
@@ -79,12 +79,18 @@ type BarRowLayout = BarRowInput & { y: number; barY: number; segments: Segment[]
  * made of several counts (`components`) with some hidden is sized by its shown counts plus a fixed
  * share for each hidden one, and is hidden itself. Parts with a shown count of 0 are not drawn.
  */
-export function barShares(parts: readonly BarPart[], format: CountFormat): Array<{ part: BarPart; shown: boolean; share: number }> {
+export function barShares(
+  parts: readonly BarPart[],
+  format: CountFormat,
+): Array<{ part: BarPart; shown: boolean; share: number }> {
   const sized = parts.map((part) => {
     const hiddenComponents = (part.components ?? []).filter((count) => !isShown(format, count))
-    if (!isShown(format, part.count)) return { part, shown: false, shownCount: 0, hiddenCounts: Math.max(1, hiddenComponents.length) }
+    if (!isShown(format, part.count))
+      return { part, shown: false, shownCount: 0, hiddenCounts: Math.max(1, hiddenComponents.length) }
     if (hiddenComponents.length === 0) return { part, shown: true, shownCount: part.count, hiddenCounts: 0 }
-    const shownCount = (part.components ?? []).filter((count) => isShown(format, count)).reduce((sum, count) => sum + count, 0)
+    const shownCount = (part.components ?? [])
+      .filter((count) => isShown(format, count))
+      .reduce((sum, count) => sum + count, 0)
     return { part, shown: false, shownCount, hiddenCounts: hiddenComponents.length }
   })
   const drawn = sized.filter((s) => !s.shown || s.part.count > 0)
@@ -93,7 +99,11 @@ export function barShares(parts: readonly BarPart[], format: CountFormat): Array
   if (shownSum === 0) return drawn.map((s) => ({ part: s.part, shown: s.shown, share: s.hiddenCounts / hiddenSum }))
   const hiddenShare = hiddenSum === 0 ? 0 : Math.min(SUPPRESSED_SHARE, 0.5 / hiddenSum)
   const shownShare = 1 - hiddenSum * hiddenShare
-  return drawn.map((s) => ({ part: s.part, shown: s.shown, share: (shownShare * s.shownCount) / shownSum + s.hiddenCounts * hiddenShare }))
+  return drawn.map((s) => ({
+    part: s.part,
+    shown: s.shown,
+    share: (shownShare * s.shownCount) / shownSum + s.hiddenCounts * hiddenShare,
+  }))
 }
 
 /** Whether `text` fits inside a segment `width` wide. */
@@ -165,7 +175,17 @@ export function countAndPercentLabels(format: CountFormat) {
 }
 
 /** The summary sentence above a chart, and the chart itself. */
-export function ChartFrame({ id, summary, className, children }: { id: string; summary: string; className: string; children?: ReactNode }) {
+export function ChartFrame({
+  id,
+  summary,
+  className,
+  children,
+}: {
+  id: string
+  summary: string
+  className: string
+  children?: ReactNode
+}) {
   return (
     <div className={cx('app-chart', className)} id={id}>
       <p className="nhsuk-body app-chart__summary" id={`${id}-summary`}>
@@ -243,7 +263,14 @@ export function BarChartSvg({
       ) : null}
       {layout.rows.map((row) => (
         <g key={row.key} className="app-chart__row">
-          <text className="app-chart__label" x={PADDING} y={n(row.y + LABEL_BASELINE)} fontSize={LABEL_FONT_SIZE} fontWeight="bold" fill={TEXT_COLOUR}>
+          <text
+            className="app-chart__label"
+            x={PADDING}
+            y={n(row.y + LABEL_BASELINE)}
+            fontSize={LABEL_FONT_SIZE}
+            fontWeight="bold"
+            fill={TEXT_COLOUR}
+          >
             {row.label}
           </text>
           <text
@@ -257,7 +284,14 @@ export function BarChartSvg({
             {row.note}
           </text>
           {row.segments.map((segment) => (
-            <g key={segment.key} className={cx('app-chart__segment', `app-chart__segment--${segment.key}`, !segment.shown && 'app-chart__segment--hidden')}>
+            <g
+              key={segment.key}
+              className={cx(
+                'app-chart__segment',
+                `app-chart__segment--${segment.key}`,
+                !segment.shown && 'app-chart__segment--hidden',
+              )}
+            >
               <title>{segment.tooltip}</title>
               <rect
                 className="app-chart__bar"
@@ -270,7 +304,14 @@ export function BarChartSvg({
                 strokeWidth={1}
               />
               {segment.shown ? null : (
-                <rect className="app-chart__hatch" x={n(segment.x)} y={n(row.barY)} width={n(segment.width)} height={BAR_HEIGHT} fill={`url(#${hatchId})`} />
+                <rect
+                  className="app-chart__hatch"
+                  x={n(segment.x)}
+                  y={n(row.barY)}
+                  width={n(segment.width)}
+                  height={BAR_HEIGHT}
+                  fill={`url(#${hatchId})`}
+                />
               )}
               {segment.label !== null ? (
                 <text
@@ -294,7 +335,9 @@ export function BarChartSvg({
   )
 }
 
-export type KeyItem = { key: string; label: string } & ({ kind: 'fill'; fill: string } | { kind: 'hidden' } | { kind: 'median' })
+export type KeyItem = { key: string; label: string } & (
+  { kind: 'fill'; fill: string } | { kind: 'hidden' } | { kind: 'median' }
+)
 
 /** The key beneath a chart: a swatch and a name for each colour, hatching or mark used. */
 export function ChartKey({ id, items }: { id: string; items: readonly KeyItem[] }) {
@@ -302,8 +345,17 @@ export function ChartKey({ id, items }: { id: string; items: readonly KeyItem[] 
     <ul className="app-chart__key" id={`${id}-key`} aria-label="Key to the chart">
       {items.map((item) => (
         <li key={item.key} className={cx('app-chart__key-item', `app-chart__key-item--${item.key}`)}>
-          <svg className="app-chart__swatch" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-            {item.kind === 'fill' ? <rect x="0.5" y="0.5" width="15" height="15" fill={item.fill} stroke={item.fill} /> : null}
+          <svg
+            className="app-chart__swatch"
+            viewBox="0 0 16 16"
+            width="16"
+            height="16"
+            aria-hidden="true"
+            focusable="false"
+          >
+            {item.kind === 'fill' ? (
+              <rect x="0.5" y="0.5" width="15" height="15" fill={item.fill} stroke={item.fill} />
+            ) : null}
             {item.kind === 'hidden' ? (
               <>
                 <rect x="0" y="0" width="16" height="16" fill={HATCH.keyFill} />
@@ -320,10 +372,15 @@ export function ChartKey({ id, items }: { id: string; items: readonly KeyItem[] 
 }
 
 /** The key item for hidden small numbers. */
-export const HIDDEN_KEY_ITEM: KeyItem = { key: 'hidden', kind: 'hidden', label: 'Striped: includes small numbers not shown (bar only roughly to scale)' }
+export const HIDDEN_KEY_ITEM: KeyItem = {
+  key: 'hidden',
+  kind: 'hidden',
+  label: 'Striped: includes small numbers not shown (bar only roughly to scale)',
+}
 
 /** The sentence the description of a chart with striped parts gains. */
-export const HIDDEN_DESCRIPTION = 'Striped parts include small numbers that are not shown, so their bars are only roughly to scale.'
+export const HIDDEN_DESCRIPTION =
+  'Striped parts include small numbers that are not shown, so their bars are only roughly to scale.'
 
 /** Whether any segment of the layout hides a small number. */
 export function hasHiddenSegments(layout: ReturnType<typeof layoutBars>): boolean {
@@ -334,7 +391,19 @@ export function hasHiddenSegments(layout: ReturnType<typeof layoutBars>): boolea
  * A mark pointing at `x` from above and below a bar: two black triangles with their tips at `top`
  * and `bottom`. Drawn outside the bar, so it never hides a count and shows on any fill.
  */
-export function MedianMark({ x, top, bottom, size = 7, className }: { x: number; top: number; bottom: number; size?: number; className?: string }) {
+export function MedianMark({
+  x,
+  top,
+  bottom,
+  size = 7,
+  className,
+}: {
+  x: number
+  top: number
+  bottom: number
+  size?: number
+  className?: string
+}) {
   const half = size * 0.75
   return (
     <g className={className} fill="#000000">

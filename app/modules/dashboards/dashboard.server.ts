@@ -20,7 +20,7 @@ import {
 import { medianLevel } from '~/modules/attainment/median'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { SUBMISSION_STATUSES } from '~/modules/submissions/status'
-import type { Dashboard, DashboardFilter, DashboardScope, LevelCounts } from './model'
+import type { Dashboard, DashboardFilter, DashboardScope, FilterOptions, LevelCounts } from './model'
 
 export type DashboardKind = 'national' | 'regional'
 
@@ -32,7 +32,7 @@ export async function regionsForDashboard(actor: Actor, kind: DashboardKind) {
 }
 
 /** What the filter form offers: cycles that have opened (newest first), editions, regions, organisation types. */
-export async function getFilterOptions(actor: Actor, kind: DashboardKind) {
+export async function getFilterOptions(actor: Actor, kind: DashboardKind): Promise<FilterOptions> {
   const [cycles, regions] = await Promise.all([
     prisma.cycle.findMany({
       where: { status: { not: 'DRAFT' } },
@@ -50,7 +50,7 @@ export async function getFilterOptions(actor: Actor, kind: DashboardKind) {
   }
 }
 
-export type FilterOptions = Awaited<ReturnType<typeof getFilterOptions>>
+export type { FilterOptions }
 
 /**
  * The filter to show: the cycle asked for if it exists (and belongs to the chosen edition), else
@@ -65,7 +65,9 @@ export function resolveFilter(asked: Partial<DashboardFilter>, options: FilterOp
     cycleId: cycle.id,
     editionId,
     regionId: options.regions.some((r) => r.id === asked.regionId) ? asked.regionId : undefined,
-    organisationType: options.organisationTypes.some((t) => t.value === asked.organisationType) ? asked.organisationType : undefined,
+    organisationType: options.organisationTypes.some((t) => t.value === asked.organisationType)
+      ? asked.organisationType
+      : undefined,
   }
 }
 
@@ -87,10 +89,17 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
         id: true,
         name: true,
         opensAt: true,
-        edition: { select: { name: true, outcomes: { orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } } } },
+        edition: {
+          select: {
+            name: true,
+            outcomes: { orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } },
+          },
+        },
       },
     }),
-    filter.regionId ? prisma.region.findUnique({ where: { id: filter.regionId }, select: { id: true, name: true } }) : null,
+    filter.regionId
+      ? prisma.region.findUnique({ where: { id: filter.regionId }, select: { id: true, name: true } })
+      : null,
   ])
   if (!cycle) notFound('Cycle not found')
   if (filter.regionId && !region) notFound('Region not found')
@@ -100,7 +109,11 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
     select: { id: true, name: true },
   })
 
-  const where: AttainmentFilter = { cycleId: cycle.id, regionId: filter.regionId, organisationType: filter.organisationType }
+  const where: AttainmentFilter = {
+    cycleId: cycle.id,
+    regionId: filter.regionId,
+    organisationType: filter.organisationType,
+  }
   const [byRegionAndStatus, agreedCounts, change, requiredActions, planItems, organisations] = await Promise.all([
     countSubmissionsByRegionAndStatus(where),
     countAgreedGradesWithSelf(where),
@@ -113,7 +126,10 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
   const heat = levelsByRegionAndOutcome(agreedCounts)
   const calibration = differencesByOutcome(agreedCounts)
   const outcomes = cycle.edition.outcomes
-  const scope: DashboardScope = kind === 'regional' && region ? { kind: 'region', regionId: region.id, regionName: region.name } : { kind: 'national' }
+  const scope: DashboardScope =
+    kind === 'regional' && region
+      ? { kind: 'region', regionId: region.id, regionName: region.name }
+      : { kind: 'national' }
 
   const progressRegions = byRegionAndStatus.map((r) => {
     const counts = r.statusCounts.map((s) => s.count)
@@ -133,13 +149,30 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
     previousCycle,
     appliedFilters: [
       ...(kind === 'national' && region ? [{ label: 'Region', value: region.name }] : []),
-      ...(filter.organisationType ? [{ label: 'Organisation type', value: ORGANISATION_TYPE_LABELS[filter.organisationType] ?? filter.organisationType }] : []),
+      ...(filter.organisationType
+        ? [
+            {
+              label: 'Organisation type',
+              value: ORGANISATION_TYPE_LABELS[filter.organisationType] ?? filter.organisationType,
+            },
+          ]
+        : []),
     ],
     outcomes: outcomes.map(({ number, shortTitle }) => ({ number, shortTitle })),
-    progress: { statuses: [...SUBMISSION_STATUSES], regions: progressRegions, totals, total: totals.reduce((a, b) => a + b, 0) },
+    progress: {
+      statuses: [...SUBMISSION_STATUSES],
+      regions: progressRegions,
+      totals,
+      total: totals.reduce((a, b) => a + b, 0),
+    },
     attainment: outcomes.map((o) => {
       const levelCounts: LevelCounts = grades.get(o.id) ?? [0, 0, 0, 0, 0]
-      return { outcomeNumber: o.number, levelCounts, graded: levelCounts.reduce((a, b) => a + b, 0), medianLevel: medianLevel(levelCounts) }
+      return {
+        outcomeNumber: o.number,
+        levelCounts,
+        graded: levelCounts.reduce((a, b) => a + b, 0),
+        medianLevel: medianLevel(levelCounts),
+      }
     }),
     heatMap: progressRegions.map((r) => ({
       regionId: r.regionId,
@@ -165,7 +198,10 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
         above,
         equal,
         below,
-        differences: [...differences.entries()].filter(([steps]) => steps !== 0).sort(([a], [b]) => a - b).map(([steps, count]) => ({ steps, count })),
+        differences: [...differences.entries()]
+          .filter(([steps]) => steps !== 0)
+          .sort(([a], [b]) => a - b)
+          .map(([steps, count]) => ({ steps, count })),
       }
     }),
     change: outcomes.map((o) => {
@@ -193,7 +229,11 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
 }
 
 /** The region a regional lead's dashboard opens on: the one asked for if they lead it, else their first. */
-export function defaultRegion(actor: Actor, regions: ReadonlyArray<{ id: string }>, asked: string | undefined): string | undefined {
+export function defaultRegion(
+  actor: Actor,
+  regions: ReadonlyArray<{ id: string }>,
+  asked: string | undefined,
+): string | undefined {
   if (asked && regions.some((r) => r.id === asked)) return asked
   const reach = reachOf(actor, 'dashboard:regional')
   return regions.find((r) => reach.everywhere || reach.regionIds.includes(r.id))?.id

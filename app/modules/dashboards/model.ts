@@ -38,13 +38,24 @@ export type Dashboard = {
   attainment: Array<{ outcomeNumber: number; levelCounts: LevelCounts; graded: number; medianLevel: number | null }>
 
   /** Region x outcome: the median agreed level and how many agreed grades it is the median of. */
-  heatMap: Array<{ regionId: string; regionName: string; cells: Array<{ outcomeNumber: number; medianLevel: number | null; graded: number }> }>
+  heatMap: Array<{
+    regionId: string
+    regionName: string
+    cells: Array<{ outcomeNumber: number; medianLevel: number | null; graded: number }>
+  }>
 
   /**
    * Per outcome: self-assessed against agreed grade, where both exist. `differences` counts each
    * non-zero difference in sub-level steps (self minus agreed: positive = rated themselves higher).
    */
-  calibration: Array<{ outcomeNumber: number; compared: number; above: number; equal: number; below: number; differences: Array<{ steps: number; count: number }> }>
+  calibration: Array<{
+    outcomeNumber: number
+    compared: number
+    above: number
+    equal: number
+    below: number
+    differences: Array<{ steps: number; count: number }>
+  }>
 
   /** Per outcome: organisations with an agreed grade in both this and the previous cycle, by direction of change. */
   change: Array<{ outcomeNumber: number; compared: number; improved: number; same: number; declined: number }>
@@ -69,4 +80,12 @@ export type Dashboard = {
     status: SubmissionStatus
     agreedSteps: Array<number | null>
   }> | null
+}
+
+/** What the dashboard filter form offers (see getFilterOptions). */
+export type FilterOptions = {
+  cycles: { id: string; name: string; editionId: string; editionName: string }[]
+  editions: { id: string; name: string }[]
+  regions: { id: string; name: string }[]
+  organisationTypes: { value: string; label: string }[]
 }
