@@ -73,7 +73,12 @@ const previewHeaders = helmet({
   ...commonHeaders,
   contentSecurityPolicy: {
     useDefaults: false,
-    directives: { 'default-src': ["'none'"], 'img-src': ["'self'"], 'style-src': ["'unsafe-inline'"], 'frame-ancestors': ["'self'"] },
+    directives: {
+      'default-src': ["'none'"],
+      'img-src': ["'self'"],
+      'style-src': ["'unsafe-inline'"],
+      'frame-ancestors': ["'self'"],
+    },
   },
   xFrameOptions: { action: 'sameorigin' },
 })
@@ -92,7 +97,11 @@ app.use((req, res, next) => {
   const origin = req.get('origin')
   const expected = configuredOrigin ?? `${req.protocol}://${req.get('host')}`
   const crossSite = req.get('sec-fetch-site') === 'cross-site'
-  if ((origin && origin !== 'null' && origin !== expected) || (origin === 'null' && crossSite) || (!origin && crossSite)) {
+  if (
+    (origin && origin !== 'null' && origin !== expected) ||
+    (origin === 'null' && crossSite) ||
+    (!origin && crossSite)
+  ) {
     res.status(403).type('text/plain').send('This request came from another site and has been refused.')
     return
   }
@@ -119,9 +128,7 @@ if (vite) {
 app.all(
   '*',
   createRequestHandler({
-    build: vite
-      ? () => vite.ssrLoadModule('virtual:remix/server-build')
-      : await import('./build/server/index.js'),
+    build: vite ? () => vite.ssrLoadModule('virtual:remix/server-build') : await import('./build/server/index.js'),
     getLoadContext: (req, res) => ({ cspNonce: res.locals.cspNonce, clientAddress: req.ip ?? '' }),
   }),
 )

@@ -76,7 +76,10 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body suppressHydrationWarning>
         {/* The design system's CSS shows JavaScript-only parts only once this class is set. */}
-        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: "document.body.className += ' nhsuk-frontend-supported'" }} />
+        <script
+          nonce={nonce}
+          dangerouslySetInnerHTML={{ __html: "document.body.className += ' nhsuk-frontend-supported'" }}
+        />
         <SkipLink href="#maincontent" />
         <Header
           serviceName={SERVICE_NAME}
@@ -95,7 +98,10 @@ export function Layout({ children }: { children: ReactNode }) {
         <div className="nhsuk-width-container">
           <main className="nhsuk-main-wrapper" id="maincontent">
             {rootData?.flash ? (
-              <NotificationBanner title={rootData.flash.type === 'success' ? 'Success' : 'Important'} success={rootData.flash.type === 'success'}>
+              <NotificationBanner
+                title={rootData.flash.type === 'success' ? 'Success' : 'Important'}
+                success={rootData.flash.type === 'success'}
+              >
                 <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
                 {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
               </NotificationBanner>

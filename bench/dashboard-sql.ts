@@ -10,7 +10,10 @@ if (!cycleId) throw new Error('Usage: dashboard-sql.ts <cycleId> [runs]')
 // Imported after DATABASE_URL is set by the parent, so the app's client opens this database.
 const { getDashboard } = await import('../app/modules/dashboards/dashboard.server')
 const attainment = await import('../app/modules/attainment/attainment.server')
-const actor = { id: 'bench', grants: [{ role: 'NATIONAL_VIEWER' as const, libraryServiceId: null, organisationId: null, regionId: null }] }
+const actor = {
+  id: 'bench',
+  grants: [{ role: 'NATIONAL_VIEWER' as const, libraryServiceId: null, organisationId: null, regionId: null }],
+}
 
 async function time(fn: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 5; i++) await fn()
@@ -34,5 +37,12 @@ const sql = await time(() =>
 )
 const data = await time(() => getDashboard(actor, 'national', { cycleId }))
 const dashboard = await getDashboard(actor, 'national', { cycleId })
-process.stdout.write(JSON.stringify({ sql, data, submissions: dashboard.progress.total, previousCycle: dashboard.previousCycle?.name ?? null }))
+process.stdout.write(
+  JSON.stringify({
+    sql,
+    data,
+    submissions: dashboard.progress.total,
+    previousCycle: dashboard.previousCycle?.name ?? null,
+  }),
+)
 process.exit(0)

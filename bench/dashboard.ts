@@ -13,11 +13,27 @@ import { hashPassword } from '../app/modules/auth/password.server'
 import { generate } from './generate'
 import { DEMO_PASSWORD, OUT, ROOT, machine, round, signIn, startPortal, summarise, timeRequests } from './lib'
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '200,2000,20000' }, requests: { type: 'string', default: '30' }, reuse: { type: 'boolean', default: false }, 'skip-build': { type: 'boolean', default: false } } })
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '200,2000,20000' },
+    requests: { type: 'string', default: '30' },
+    reuse: { type: 'boolean', default: false },
+    'skip-build': { type: 'boolean', default: false },
+  },
+})
 const sizes = values.sizes.split(',').map(Number)
 const requests = Number(values.requests)
 
-type Row = { size: number; submissions: number; sqlMs: number; dataMs: number; pageMs: number; pageP95: number; bytes: number; previous: string | null }
+type Row = {
+  size: number
+  submissions: number
+  sqlMs: number
+  dataMs: number
+  pageMs: number
+  pageP95: number
+  bytes: number
+  previous: string | null
+}
 const rows: Row[] = []
 let built = values['skip-build']
 
@@ -28,16 +44,25 @@ for (const size of sizes) {
     await generate({ organisations: size, cycles: 5, databaseFile: file, force: true, seed: 1 })
   }
   const db = createClient({ url: `file:${file}` })
-  await db.execute({ sql: 'UPDATE User SET passwordHash = ? WHERE email = ?', args: [await hashPassword(DEMO_PASSWORD), 'bench.admin@bench.nhs.uk'] })
+  await db.execute({
+    sql: 'UPDATE User SET passwordHash = ? WHERE email = ?',
+    args: [await hashPassword(DEMO_PASSWORD), 'bench.admin@bench.nhs.uk'],
+  })
   // The newest closed cycle: every submission has a published result, the heaviest case.
-  const cycle = (await db.execute("SELECT id, name FROM Cycle WHERE status = 'CLOSED' ORDER BY opensAt DESC LIMIT 1")).rows[0]!
+  const cycle = (await db.execute("SELECT id, name FROM Cycle WHERE status = 'CLOSED' ORDER BY opensAt DESC LIMIT 1"))
+    .rows[0]!
   db.close()
   const cycleId = String(cycle.id)
 
   const sqlRun = JSON.parse(
     execFileSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['bench/dashboard-sql.ts', cycleId, String(requests)], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: `file:${file}`, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(16) + 'benchmark-only-secret-abcdefgh' },
+      env: {
+        ...process.env,
+        DATABASE_URL: `file:${file}`,
+        NODE_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(16) + 'benchmark-only-secret-abcdefgh',
+      },
       encoding: 'utf8',
     }),
   ) as { sql: number[]; data: number[]; submissions: number; previousCycle: string | null }
@@ -76,7 +101,12 @@ process.stdout.write(
         `| ${r.size.toLocaleString('en-GB')} | ${r.submissions.toLocaleString('en-GB')} | ${r.sqlMs} | ${r.dataMs} | ${r.pageMs} | ${r.pageP95} | ${round(r.pageMs / base.pageMs, 1)}x for ${round(r.size / base.size, 0)}x |`,
     ),
     '',
-    ...rows.filter((r) => r.size === 2000).map((r) => `Target: under 200 ms median at 2,000 organisations. ${r.pageMs < 200 ? 'Met' : 'NOT MET'} (${r.pageMs} ms).`),
+    ...rows
+      .filter((r) => r.size === 2000)
+      .map(
+        (r) =>
+          `Target: under 200 ms median at 2,000 organisations. ${r.pageMs < 200 ? 'Met' : 'NOT MET'} (${r.pageMs} ms).`,
+      ),
     '',
   ].join('\n'),
 )

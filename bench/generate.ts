@@ -77,7 +77,14 @@ const REGIONS = [
   { code: 'Y58', name: 'South West' },
 ] as const
 
-const ORGANISATION_TYPES = ['ACUTE_TRUST', 'MENTAL_HEALTH_TRUST', 'COMMUNITY_TRUST', 'AMBULANCE_TRUST', 'INTEGRATED_CARE_BOARD', 'HIGHER_EDUCATION'] as const
+const ORGANISATION_TYPES = [
+  'ACUTE_TRUST',
+  'MENTAL_HEALTH_TRUST',
+  'COMMUNITY_TRUST',
+  'AMBULANCE_TRUST',
+  'INTEGRATED_CARE_BOARD',
+  'HIGHER_EDUCATION',
+] as const
 
 const LAST_CYCLE_YEAR = 2026 // the open cycle is 2026/27, as in the demo seed
 const MINIMUM_LEVEL = 2
@@ -186,7 +193,14 @@ function openStatus(random: Random): OpenStatus {
 /** Adds one organisation's submission in one cycle, and everything under it, to `rows`. */
 function addSubmission(
   rows: Rows,
-  ctx: { seed: number; edition: EditionShape; answers: Answer[][]; actors: Actors; regionIds: string[]; cycles: number },
+  ctx: {
+    seed: number
+    edition: EditionShape
+    answers: Answer[][]
+    actors: Actors
+    regionIds: string[]
+    cycles: number
+  },
   org: Org,
   cycle: CycleInfo,
 ) {
@@ -203,15 +217,22 @@ function addSubmission(
   if (submitted && !cycle.open) {
     // Most a few days to a month early; about one in twelve up to a fortnight late.
     // (The deadline is midnight at the start of its day, and late means after it, as in the app.)
-    submittedAt = random.next() < 0.08 ? addDays(cycle.deadline, random.int(0, 13)) : addDays(cycle.deadline, -random.int(1, 30))
+    submittedAt =
+      random.next() < 0.08 ? addDays(cycle.deadline, random.int(0, 13)) : addDays(cycle.deadline, -random.int(1, 30))
     submittedAt = new Date(submittedAt.getTime() + random.int(8, 17) * 3_600_000)
   } else if (submitted) {
     // The open cycle has not reached its deadline: results published only for the early submitters.
-    const daysAfterOpening = published ? random.int(2, 8) : random.int(5, Math.floor((TODAY.getTime() - cycle.opensAt.getTime()) / DAY) - 1)
+    const daysAfterOpening = published
+      ? random.int(2, 8)
+      : random.int(5, Math.floor((TODAY.getTime() - cycle.opensAt.getTime()) / DAY) - 1)
     submittedAt = new Date(addDays(cycle.opensAt, daysAfterOpening).getTime() + random.int(8, 17) * 3_600_000)
   }
   const startedAt = status === 'NOT_STARTED' ? null : addDays(submittedAt ?? TODAY, -random.int(30, 90))
-  const sentForSignOffAt = submittedAt ? addDays(submittedAt, -random.int(2, 10)) : status === 'AWAITING_SIGN_OFF' ? addDays(TODAY, -random.int(1, 20)) : null
+  const sentForSignOffAt = submittedAt
+    ? addDays(submittedAt, -random.int(2, 10))
+    : status === 'AWAITING_SIGN_OFF'
+      ? addDays(TODAY, -random.int(1, 20))
+      : null
   const validatedAt = published ? addDays(submittedAt!, cycle.open ? 25 : random.int(30, 45)) : null
   const publishedAt = validatedAt ? addDays(validatedAt, cycle.open ? 5 : random.int(5, 20)) : null
   const createdAt = startedAt ?? addDays(cycle.opensAt, random.int(0, 10))
@@ -226,7 +247,9 @@ function addSubmission(
     libraryServiceId: org.serviceId,
     regionId: ctx.regionIds[org.regionIndex]!,
     status,
-    version: { NOT_STARTED: 0, IN_PROGRESS: 1, AWAITING_SIGN_OFF: 2, SUBMITTED: 3, IN_VALIDATION: 4, PUBLISHED: 6 }[status],
+    version: { NOT_STARTED: 0, IN_PROGRESS: 1, AWAITING_SIGN_OFF: 2, SUBMITTED: 3, IN_VALIDATION: 4, PUBLISHED: 6 }[
+      status
+    ],
     startedAt,
     sentForSignOffAt,
     submittedAt,
@@ -266,7 +289,8 @@ function addSubmission(
       outcomeId: outcome.id,
       status: complete ? 'COMPLETED' : 'IN_PROGRESS',
       narrative: demoNarrative(random, outcome.number, org.name),
-      keyStrengths: 'Evidence search service used by every directorate; strong working relationship with the executive sponsor.',
+      keyStrengths:
+        'Evidence search service used by every directorate; strong working relationship with the executive sponsor.',
       selfLevel: answer.self.level,
       selfSubLevel: answer.self.subLevel,
       selfGradeSteps: answer.selfSteps,
@@ -276,7 +300,12 @@ function addSubmission(
       updatedAt: submittedAt ?? sentForSignOffAt ?? addDays(startedAt!, random.int(1, 25)),
     })
     for (const indicator of answer.indicatorStatuses) {
-      rows.indicatorResponses.push({ id: newId(), outcomeResponseId, indicatorId: indicator.indicatorId, status: indicator.status })
+      rows.indicatorResponses.push({
+        id: newId(),
+        outcomeResponseId,
+        indicatorId: indicator.indicatorId,
+        status: indicator.status,
+      })
     }
   }
 
@@ -287,7 +316,10 @@ function addSubmission(
       return clampSteps(steps + (r < 0.55 ? -1 : r < 0.85 ? 0 : 1)) // usually a step lower than the self grade
     })
     const validatorSteps: number[][] = []
-    for (const [kind, validatorId] of [['PRIMARY', regional], ['SECONDARY', secondary]] as const) {
+    for (const [kind, validatorId] of [
+      ['PRIMARY', regional],
+      ['SECONDARY', secondary],
+    ] as const) {
       const assignmentId = newId()
       rows.assignments.push({
         id: assignmentId,
@@ -308,7 +340,8 @@ function addSubmission(
           assignmentId,
           outcomeId: outcome.id,
           ...gradeColumns(stepsToGrade(grades[o]!)),
-          rationale: 'The narrative and linked evidence support this level; the next level needs organisation-wide practice.',
+          rationale:
+            'The narrative and linked evidence support this level; the next level needs organisation-wide practice.',
           version: 2,
           updatedAt: addDays(submittedAt!, 14),
         })
@@ -366,7 +399,11 @@ function addSubmission(
           owner: 'Head of Library and Knowledge Services',
           dueDate: addDays(publishedAt!, random.int(90, 270)),
           status: complete ? 'COMPLETE' : cycle.open && random.next() < 0.5 ? 'NOT_STARTED' : 'IN_PROGRESS',
-          progressNotes: complete ? 'Completed and reported to the education committee.' : cycle.open ? '' : 'Work started; first update shared with the executive sponsor.',
+          progressNotes: complete
+            ? 'Completed and reported to the education committee.'
+            : cycle.open
+              ? ''
+              : 'Work started; first update shared with the executive sponsor.',
           version: complete ? 3 : 1,
           createdAt: publishedAt!,
           updatedAt: addDays(publishedAt!, random.int(10, 120)),
@@ -384,7 +421,9 @@ function validateOptions(options: GenerateOptions) {
   for (const key of ['organisations', 'cycles'] as const) {
     const value = options[key]
     if (!Number.isInteger(value) || value < 1 || value > LIMITS[key]) {
-      throw new RangeError(`${key} must be a whole number from 1 to ${LIMITS[key].toLocaleString('en-GB')}, got ${String(value)}`)
+      throw new RangeError(
+        `${key} must be a whole number from 1 to ${LIMITS[key].toLocaleString('en-GB')}, got ${String(value)}`,
+      )
     }
   }
   if (options.batchSize !== undefined && (!Number.isInteger(options.batchSize) || options.batchSize < 1)) {
@@ -403,7 +442,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
 
   // 1. A new database file with the schema from the migrations.
   if (existsSync(file)) {
-    if (!options.force) throw new Error(`${file} already exists: choose another --database or add --force to replace it`)
+    if (!options.force)
+      throw new Error(`${file} already exists: choose another --database or add --force to replace it`)
     removeDatabase(file)
   }
   mkdirSync(path.dirname(file), { recursive: true })
@@ -423,7 +463,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
     log(`Schema built in ${file} (${elapsed()} s)\n`)
 
     // 2. Framework, regions, organisations, services, users, cycles.
-    const edition = await prisma.$transaction((tx) => createEdition(tx, EDITION_2019, d('2019-06-01')), { timeout: 60_000 })
+    const edition = await prisma.$transaction((tx) => createEdition(tx, EDITION_2019, d('2019-06-01')), {
+      timeout: 60_000,
+    })
     const answers = answerTable(edition)
 
     const regionRows = REGIONS.map((region) => ({ id: newId(), ...region, validFrom: d('2022-07-01') }))
@@ -437,12 +479,23 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
       // One service per about three organisations: some serve one, some two, most three, a few four.
       const r = layout.next()
       const size = Math.min(r < 0.1 ? 1 : r < 0.2 ? 2 : r < 0.8 ? 3 : 4, options.organisations - organisations.length)
-      const service = { id: newId(), regionIndex: services.length % REGIONS.length, name: `Benchmark Library Service ${String(services.length + 1).padStart(width, '0')}` }
+      const service = {
+        id: newId(),
+        regionIndex: services.length % REGIONS.length,
+        name: `Benchmark Library Service ${String(services.length + 1).padStart(width, '0')}`,
+      }
       services.push(service)
       for (let k = 0; k < size; k++) {
         const index = organisations.length
         const number = String(index + 1).padStart(width, '0')
-        organisations.push({ id: newId(), index, odsCode: `B${number}`, name: `Benchmark Trust ${number}`, regionIndex: service.regionIndex, serviceId: service.id })
+        organisations.push({
+          id: newId(),
+          index,
+          odsCode: `B${number}`,
+          name: `Benchmark Trust ${number}`,
+          regionIndex: service.regionIndex,
+          serviceId: service.id,
+        })
       }
     }
 
@@ -452,10 +505,30 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
       name: `Regional lead, ${region.name}`,
       jobTitle: 'Regional Library and Knowledge Services Lead',
     }))
-    const lead = { id: newId(), email: 'bench.lead@bench.nhs.uk', name: 'Benchmark service lead', jobTitle: 'Head of Library and Knowledge Services' }
-    const sponsor = { id: newId(), email: 'bench.sponsor@bench.nhs.uk', name: 'Benchmark executive sponsor', jobTitle: 'Director of Education' }
-    const admin = { id: newId(), email: 'bench.admin@bench.nhs.uk', name: 'Benchmark national admin', jobTitle: 'Knowledge for Healthcare Programme Manager' }
-    const actors: Actors = { lead: lead.id, sponsor: sponsor.id, sponsorName: sponsor.name, regional: regionalUsers.map((u) => u.id) }
+    const lead = {
+      id: newId(),
+      email: 'bench.lead@bench.nhs.uk',
+      name: 'Benchmark service lead',
+      jobTitle: 'Head of Library and Knowledge Services',
+    }
+    const sponsor = {
+      id: newId(),
+      email: 'bench.sponsor@bench.nhs.uk',
+      name: 'Benchmark executive sponsor',
+      jobTitle: 'Director of Education',
+    }
+    const admin = {
+      id: newId(),
+      email: 'bench.admin@bench.nhs.uk',
+      name: 'Benchmark national admin',
+      jobTitle: 'Knowledge for Healthcare Programme Manager',
+    }
+    const actors: Actors = {
+      lead: lead.id,
+      sponsor: sponsor.id,
+      sponsorName: sponsor.name,
+      regional: regionalUsers.map((u) => u.id),
+    }
 
     const cycles: CycleInfo[] = Array.from({ length: options.cycles }, (_, index) => {
       const year = LAST_CYCLE_YEAR - (options.cycles - 1 - index)
@@ -487,14 +560,20 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
           })
         }
         for (let i = 0; i < services.length; i += 2000) {
-          await tx.libraryService.createMany({ data: services.slice(i, i + 2000).map((s) => ({ id: s.id, name: s.name })) })
+          await tx.libraryService.createMany({
+            data: services.slice(i, i + 2000).map((s) => ({ id: s.id, name: s.name })),
+          })
         }
         for (let i = 0; i < organisations.length; i += 2000) {
           await tx.serviceOrganisation.createMany({
-            data: organisations.slice(i, i + 2000).map((o) => ({ libraryServiceId: o.serviceId, organisationId: o.id, servesFrom: d('2019-04-01') })),
+            data: organisations
+              .slice(i, i + 2000)
+              .map((o) => ({ libraryServiceId: o.serviceId, organisationId: o.id, servesFrom: d('2019-04-01') })),
           })
         }
-        await tx.user.createMany({ data: [...regionalUsers, lead, sponsor, admin].map((u) => ({ ...u, passwordHash: null })) })
+        await tx.user.createMany({
+          data: [...regionalUsers, lead, sponsor, admin].map((u) => ({ ...u, passwordHash: null })),
+        })
         await tx.roleAssignment.createMany({
           data: [
             ...regionalUsers.flatMap((u, r) => [
@@ -523,7 +602,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
       },
       { timeout: 120_000 },
     )
-    log(`Framework, ${REGIONS.length} regions, ${organisations.length} organisations, ${services.length} library services, ${cycles.length} cycles (${elapsed()} s)\n`)
+    log(
+      `Framework, ${REGIONS.length} regions, ${organisations.length} organisations, ${services.length} library services, ${cycles.length} cycles (${elapsed()} s)\n`,
+    )
 
     // 3. Submissions, cycle by cycle, one transaction per batch of organisations.
     const ctx = { seed, edition, answers, actors, regionIds, cycles: cycles.length }
@@ -535,7 +616,9 @@ export async function generate(options: GenerateOptions): Promise<GenerateSummar
         await writeRows(bulk, rows)
         const done = Math.min(i + batchSize, organisations.length)
         if (done / organisations.length >= nextReport || done === organisations.length) {
-          log(`Cycle ${cycle.name} (${cycle.open ? 'open' : 'closed'}): ${done}/${organisations.length} organisations (${elapsed()} s)\n`)
+          log(
+            `Cycle ${cycle.name} (${cycle.open ? 'open' : 'closed'}): ${done}/${organisations.length} organisations (${elapsed()} s)\n`,
+          )
           while (done / organisations.length >= nextReport) nextReport += 0.1
         }
       }
@@ -609,7 +692,8 @@ function insertStatements(table: string, rows: ReadonlyArray<Record<string, unkn
   const statements: string[] = []
   let values: string[] = []
   for (const row of rows) {
-    if (Object.keys(row).length !== columns.length) throw new Error(`${table}: every row must have the columns ${columns.join(', ')}`)
+    if (Object.keys(row).length !== columns.length)
+      throw new Error(`${table}: every row must have the columns ${columns.join(', ')}`)
     values.push(`(${columns.map((c) => sqlLiteral(table, c, row[c])).join(',')})`)
     if (values.length === 1000) {
       statements.push(head + values.join(','))
@@ -631,10 +715,13 @@ function sqlLiteral(table: string, column: string, value: unknown): string {
     case 'boolean':
       return value ? '1' : '0'
     case 'object':
-      if (value instanceof Date && !Number.isNaN(value.getTime())) return `'${value.toISOString().replace('Z', '+00:00')}'`
+      if (value instanceof Date && !Number.isNaN(value.getTime()))
+        return `'${value.toISOString().replace('Z', '+00:00')}'`
       break
   }
-  throw new TypeError(`${table}.${column}: cannot write ${String(value)} (every row must have the same columns, with no undefined values)`)
+  throw new TypeError(
+    `${table}.${column}: cannot write ${String(value)} (every row must have the same columns, with no undefined values)`,
+  )
 }
 
 /**
@@ -674,7 +761,8 @@ function parseWholeNumber(name: string, value: string | undefined, fallback: num
 
 class UsageError extends Error {}
 
-const USAGE = 'Usage: npx tsx bench/generate.ts [--organisations 200] [--cycles 5] [--database FILE] [--seed 1] [--force]\n'
+const USAGE =
+  'Usage: npx tsx bench/generate.ts [--organisations 200] [--cycles 5] [--database FILE] [--seed 1] [--force]\n'
 
 async function main() {
   let options: GenerateOptions
@@ -698,7 +786,8 @@ async function main() {
     const organisations = parseWholeNumber('organisations', values.organisations, 200, LIMITS.organisations)
     const cycles = parseWholeNumber('cycles', values.cycles, 5, LIMITS.cycles)
     const seed = parseWholeNumber('seed', values.seed, 1, 2 ** 31)
-    if (values.database !== undefined && values.database.trim() === '') throw new UsageError('--database needs a file name')
+    if (values.database !== undefined && values.database.trim() === '')
+      throw new UsageError('--database needs a file name')
     const databaseFile = values.database ?? path.join('bench', '.out', `bench-${organisations}.db`)
     options = { organisations, cycles, seed, databaseFile, force: values.force }
   } catch (error) {
@@ -707,15 +796,20 @@ async function main() {
     return
   }
 
-  process.stdout.write(`Generating ${options.organisations} organisations x ${options.cycles} cycles into ${path.resolve(options.databaseFile)}\n`)
+  process.stdout.write(
+    `Generating ${options.organisations} organisations x ${options.cycles} cycles into ${path.resolve(options.databaseFile)}\n`,
+  )
   try {
     const summary = await generate({ ...options, log: (line) => process.stdout.write(line) })
     const filled = Object.entries(summary.counts).filter(([, n]) => n > 0)
-    const empty = Object.entries(summary.counts).filter(([, n]) => n === 0).map(([table]) => table)
+    const empty = Object.entries(summary.counts)
+      .filter(([, n]) => n === 0)
+      .map(([table]) => table)
     const width = Math.max(...filled.map(([table]) => table.length), 'Total'.length)
     const total = filled.reduce((sum, [, n]) => sum + n, 0)
     process.stdout.write('\nRows per table:\n')
-    for (const [table, n] of filled) process.stdout.write(`  ${table.padEnd(width)}  ${n.toLocaleString('en-GB').padStart(12)}\n`)
+    for (const [table, n] of filled)
+      process.stdout.write(`  ${table.padEnd(width)}  ${n.toLocaleString('en-GB').padStart(12)}\n`)
     process.stdout.write(`  ${'Total'.padEnd(width)}  ${total.toLocaleString('en-GB').padStart(12)}\n`)
     if (empty.length > 0) process.stdout.write(`Empty (not generated): ${empty.join(', ')}\n`)
     process.stdout.write(`\nDone in ${summary.elapsedSeconds.toFixed(1)} s: ${summary.databaseFile}\n`)

@@ -11,10 +11,22 @@ export const ROOT = path.resolve(import.meta.dirname, '..')
 export const OUT = path.join(ROOT, 'bench', '.out')
 export const DEMO_PASSWORD = 'Quality-Portal-2026'
 
-export type Portal = { url: string; process: ChildProcess; databaseUrl: string; uploadDir: string; stop: () => Promise<void> }
+export type Portal = {
+  url: string
+  process: ChildProcess
+  databaseUrl: string
+  uploadDir: string
+  stop: () => Promise<void>
+}
 
 /** Builds (unless asked not to), prepares a fresh demo database and starts the production server. */
-export async function startPortal(options: { name: string; port: number; env?: Record<string, string>; build?: boolean; databaseFile?: string }): Promise<Portal> {
+export async function startPortal(options: {
+  name: string
+  port: number
+  env?: Record<string, string>
+  build?: boolean
+  databaseFile?: string
+}): Promise<Portal> {
   const dir = path.join(OUT, options.name)
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(path.join(dir, 'uploads'), { recursive: true })
@@ -29,9 +41,14 @@ export async function startPortal(options: { name: string; port: number; env?: R
     COOKIE_SECURE: 'false',
     ...options.env,
   }
-  if (options.build !== false) execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['vite:build'], { cwd: ROOT, stdio: 'ignore' })
+  if (options.build !== false)
+    execFileSync(path.join(ROOT, 'node_modules/.bin/remix'), ['vite:build'], { cwd: ROOT, stdio: 'ignore' })
   if (!options.databaseFile) execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: ROOT, env, stdio: 'ignore' })
-  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] })
+  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   const url = `http://localhost:${options.port}`
   await waitFor(`${url}/healthcheck`)
   return {
@@ -76,7 +93,11 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
 export type Timing = { samples: number; medianMs: number; p95Ms: number; minMs: number }
 
 /** Times `count` sequential requests after `warmup` unmeasured ones. */
-export async function timeRequests(request: () => Promise<Response>, count: number, warmup = 20): Promise<Timing & { bytes: number }> {
+export async function timeRequests(
+  request: () => Promise<Response>,
+  count: number,
+  warmup = 20,
+): Promise<Timing & { bytes: number }> {
   let bytes = 0
   for (let i = 0; i < warmup; i++) await (await request()).arrayBuffer()
   const times: number[] = []
@@ -94,7 +115,10 @@ export async function timeRequests(request: () => Promise<Response>, count: numb
 export function summarise(times: number[]): Timing {
   const sorted = [...times].sort((a, b) => a - b)
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
-  const median = sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2
+  const median =
+    sorted.length % 2
+      ? sorted[(sorted.length - 1) / 2]!
+      : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2
   return { samples: sorted.length, medianMs: round(median), p95Ms: round(at(0.95)), minMs: round(sorted[0]!) }
 }
 

@@ -15,10 +15,19 @@ const portal = await startPortal({ name: 'outcome-page', port: 3250 })
 const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: portal.databaseUrl }) })
 try {
   // 60 evidence items in the lead's library, all linked to outcome 1 of an in-progress submission.
-  const submission = await prisma.submission.findUniqueOrThrow({ where: { reference: 'LKS-2627-RXV' }, select: { id: true, libraryServiceId: true, cycle: { select: { editionId: true } } } })
-  const outcome = await prisma.outcome.findFirstOrThrow({ where: { editionId: submission.cycle.editionId, number: 1 }, select: { id: true, indicators: { select: { id: true } } } })
+  const submission = await prisma.submission.findUniqueOrThrow({
+    where: { reference: 'LKS-2627-RXV' },
+    select: { id: true, libraryServiceId: true, cycle: { select: { editionId: true } } },
+  })
+  const outcome = await prisma.outcome.findFirstOrThrow({
+    where: { editionId: submission.cycle.editionId, number: 1 },
+    select: { id: true, indicators: { select: { id: true } } },
+  })
   const lead = await prisma.user.findUniqueOrThrow({ where: { email: 'lead@demo.nhs.uk' }, select: { id: true } })
-  const response = await prisma.outcomeResponse.findUniqueOrThrow({ where: { submissionId_outcomeId: { submissionId: submission.id, outcomeId: outcome.id } }, select: { id: true } })
+  const response = await prisma.outcomeResponse.findUniqueOrThrow({
+    where: { submissionId_outcomeId: { submissionId: submission.id, outcomeId: outcome.id } },
+    select: { id: true },
+  })
   for (let i = 0; i < 60; i++) {
     const item = await prisma.evidenceItem.create({
       data: {
@@ -31,7 +40,10 @@ try {
       select: { id: true },
     })
     const indicatorId = i % 2 === 0 ? (outcome.indicators[i % outcome.indicators.length]?.id ?? null) : null
-    await prisma.evidenceLink.create({ data: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId, pointer: `page ${i + 1}` }, select: { id: true } })
+    await prisma.evidenceLink.create({
+      data: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId, pointer: `page ${i + 1}` },
+      select: { id: true },
+    })
   }
 
   const cookie = await signIn(portal.url, 'lead@demo.nhs.uk')

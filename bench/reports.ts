@@ -31,7 +31,17 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import { once } from 'node:events'
-import { copyFileSync, cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import http from 'node:http'
 import { Session } from 'node:inspector'
 import { cpus, loadavg, totalmem } from 'node:os'
@@ -70,10 +80,12 @@ const SLOW_MS = Number(args['slow-ms'])
 const ORGANISATIONS = Number(args.organisations)
 const STEPS = ['render', 'e2e', 'zip'] as const
 const ONLY = args.only ? args.only.split(',') : [...STEPS]
-if (ONLY.some((step) => !(STEPS as readonly string[]).includes(step))) throw new Error(`--only takes a comma-separated list of ${STEPS.join(', ')}`)
+if (ONLY.some((step) => !(STEPS as readonly string[]).includes(step)))
+  throw new Error(`--only takes a comma-separated list of ${STEPS.join(', ')}`)
 if (!Number.isInteger(RUNS) || RUNS < 20) throw new Error('--runs must be a whole number of 20 or more')
 if (!Number.isInteger(WARMUP) || WARMUP < 1) throw new Error('--warmup must be a whole number of 1 or more')
-if (!Number.isInteger(PORT) || PORT === 3210) throw new Error('--port must be a port number other than 3210 (the browser tests use it)')
+if (!Number.isInteger(PORT) || PORT === 3210)
+  throw new Error('--port must be a port number other than 3210 (the browser tests use it)')
 
 const TARGET_RENDER_MS = 300
 const TARGET_ZIP_GROWTH_MB = 100
@@ -130,7 +142,10 @@ function pageCount(pdf: Buffer): number {
 
 function procStatus(pid: number): { rssKb: number; hwmKb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8')
-  return { rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) }
+  return {
+    rssKb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0),
+    hwmKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0),
+  }
 }
 const rssMb = (pid: number) => round(procStatus(pid).rssKb / 1024)
 
@@ -174,7 +189,13 @@ function sampleServer(pid: number, port: number, received: () => number) {
   const samples: Array<{ ms: number; rssKb: number; cpuMs: number; received: number; queued: number }> = []
   const take = () => {
     const queued = kernelQueuedBytes(port)
-    samples.push({ ms: performance.now() - started, rssKb: procStatus(pid).rssKb, cpuMs: cpuMs(pid) - cpuAtStart, received: received(), queued })
+    samples.push({
+      ms: performance.now() - started,
+      rssKb: procStatus(pid).rssKb,
+      cpuMs: cpuMs(pid) - cpuAtStart,
+      received: received(),
+      queued,
+    })
   }
   take()
   const timer = setInterval(take, 20)
@@ -187,7 +208,9 @@ function sampleServer(pid: number, port: number, received: () => number) {
     // client had read plus what sat in the socket buffers (which also hold the chunk framing).
     const wroteAllMs = samples.find((s) => s.received + s.queued >= 0.99 * bodyBytes)?.ms ?? samples.at(-1)!.ms
     const every = Math.max(1, Math.ceil(samples.length / 200))
-    const series = samples.filter((_, i) => i % every === 0).map((s) => [Math.round(s.ms), round(s.rssKb / 1024), Math.round(s.cpuMs), s.received, s.queued])
+    const series = samples
+      .filter((_, i) => i % every === 0)
+      .map((s) => [Math.round(s.ms), round(s.rssKb / 1024), Math.round(s.cpuMs), s.received, s.queued])
     return {
       samples: samples.length,
       sampledPeakMb: round(sampledPeakKb / 1024),
@@ -206,13 +229,19 @@ async function profile(work: () => Promise<unknown>) {
   const session = new Session()
   session.connect()
   const post = (method: string, params?: object) =>
-    new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))))
+    new Promise<unknown>((resolve, reject) =>
+      session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))),
+    )
   await post('Profiler.enable')
   await post('Profiler.setSamplingInterval', { interval: 200 })
   await post('Profiler.start')
   await work()
   const { profile: p } = (await post('Profiler.stop')) as {
-    profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] }
+    profile: {
+      nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>
+      samples: number[]
+      timeDeltas: number[]
+    }
   }
   session.disconnect()
   const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]))
@@ -233,11 +262,15 @@ async function profile(work: () => Promise<unknown>) {
     const frame = byId.get(id)!
     const pkg = packageOf(frame.url)
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us)
-    const name = `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(`file://${ROOT}/`, '')}:${frame.lineNumber + 1}` : ''}`.trim()
+    const name =
+      `${frame.functionName || '(anonymous)'} ${frame.url ? `${frame.url.replace(/^.*node_modules\//, '').replace(`file://${ROOT}/`, '')}:${frame.lineNumber + 1}` : ''}`.trim()
     byFunction.set(name, (byFunction.get(name) ?? 0) + us)
   }
   const top = (map: Map<string, number>, n: number) =>
-    [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([name, us]) => ({ name, share: round((100 * us) / total) }))
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => ({ name, share: round((100 * us) / total) }))
   return { byPackage: top(byPackage, 8), byFunction: top(byFunction, 15) }
 }
 
@@ -274,7 +307,11 @@ setInterval(() => {
 function withMemorySampler(env: NodeJS.ProcessEnv, name: string): NodeJS.ProcessEnv {
   const preload = path.join(OUT, 'memory-sampler.cjs')
   writeFileSync(preload, MEMORY_SAMPLER)
-  return { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(), BENCH_MEMORY_LOG: path.join(OUT, `${name}-memory.log`) }
+  return {
+    ...env,
+    NODE_OPTIONS: `${env.NODE_OPTIONS ?? ''} --require ${preload}`.trim(),
+    BENCH_MEMORY_LOG: path.join(OUT, `${name}-memory.log`),
+  }
 }
 
 type MemoryPart = 'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers'
@@ -306,7 +343,8 @@ async function copyOfServer(): Promise<string> {
   const waitedFrom = Date.now()
   // Someone else may be building: Vite empties ./build first and writes the server bundle last.
   while (!existsSync(path.join(ROOT, 'build/server/index.js')) || !existsSync(path.join(ROOT, 'build/client/assets'))) {
-    if (Date.now() - waitedFrom > 120_000) throw new Error('No complete build in ./build: run `npm run build`, or leave out --skip-build')
+    if (Date.now() - waitedFrom > 120_000)
+      throw new Error('No complete build in ./build: run `npm run build`, or leave out --skip-build')
     await new Promise((resolve) => setTimeout(resolve, 1000))
   }
   const dir = path.join(OUT, 'server')
@@ -319,10 +357,17 @@ async function copyOfServer(): Promise<string> {
 }
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], { cwd: await copyOfServer(), env, stdio: ['ignore', 'ignore', 'inherit'] })
+  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], {
+    cwd: await copyOfServer(),
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   const url = `http://localhost:${PORT}`
   const exited = once(child, 'exit')
-  await Promise.race([waitFor(`${url}/healthcheck`), exited.then(() => Promise.reject(new Error(`The server stopped at start (is port ${PORT} in use?)`)))])
+  await Promise.race([
+    waitFor(`${url}/healthcheck`),
+    exited.then(() => Promise.reject(new Error(`The server stopped at start (is port ${PORT} in use?)`))),
+  ])
   return {
     url,
     child,
@@ -336,7 +381,13 @@ async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
 }
 
 /** GET with node:http, written to `file`; with `slowMs`, the reader pauses that long after every chunk. */
-function download(url: string, cookie: string, file: string, slowMs = 0, progress = { bytes: 0 }): Promise<{ status: number; bytes: number; chunks: number; ms: number; firstByteMs: number }> {
+function download(
+  url: string,
+  cookie: string,
+  file: string,
+  slowMs = 0,
+  progress = { bytes: 0 },
+): Promise<{ status: number; bytes: number; chunks: number; ms: number; firstByteMs: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now()
     const request = http.get(url, { headers: { Cookie: cookie } }, (response) => {
@@ -359,14 +410,20 @@ function download(url: string, cookie: string, file: string, slowMs = 0, progres
         }
       })
       response.on('error', reject)
-      response.on('end', () => out.end(() => resolve({ status: response.statusCode ?? 0, bytes, chunks, ms: performance.now() - started, firstByteMs })))
+      response.on('end', () =>
+        out.end(() =>
+          resolve({ status: response.statusCode ?? 0, bytes, chunks, ms: performance.now() - started, firstByteMs }),
+        ),
+      )
     })
     request.on('error', reject)
   })
 }
 
 /** Opens a ZIP with yauzl and checks every entry is a whole PDF. */
-async function checkZip(file: string): Promise<{ entries: number; pdfs: number; names: number; uncompressedMb: number }> {
+async function checkZip(
+  file: string,
+): Promise<{ entries: number; pdfs: number; names: number; uncompressedMb: number }> {
   const zip = await yauzl.openPromise(file, { lazyEntries: true })
   let entries = 0
   let pdfs = 0
@@ -393,15 +450,34 @@ async function renderOnly() {
   const pack = reviewerPackFixture({ words: 3000, evidencePerOutcome: 10, withValidation: true })
   const evidence = pack.outcomes.reduce((n, o) => n + o.evidence.length, 0)
   const words = pack.outcomes.reduce((n, o) => n + o.narrative.split(/\s+/).length, 0)
-  log(`Render only: reviewer pack fixture (${pack.outcomes.length} outcomes, ${words} words, ${evidence} evidence items), ${WARMUP} warm-up + ${RUNS} runs`)
+  log(
+    `Render only: reviewer pack fixture (${pack.outcomes.length} outcomes, ${words} words, ${evidence} evidence items), ${WARMUP} warm-up + ${RUNS} runs`,
+  )
   const packRuns = await timeRuns(() => renderReviewerPack(pack, READER))
   const report = outcomeReportFixture({ previous: true })
   log('Render only: outcome report fixture')
   const reportRuns = await timeRuns(() => renderOutcomeReport(report, READER))
-  const profiled = args.profile ? await profile(async () => { for (let i = 0; i < 10; i++) await renderReviewerPack(pack, READER) }) : null
+  const profiled = args.profile
+    ? await profile(async () => {
+        for (let i = 0; i < 10; i++) await renderReviewerPack(pack, READER)
+      })
+    : null
   return {
-    reviewerPack: { ...packRuns.stats, cpuMedianMs: packRuns.cpuMedianMs, bytes: packRuns.last.length, pages: pageCount(packRuns.last), outcomes: pack.outcomes.length, words, evidence },
-    outcomeReport: { ...reportRuns.stats, cpuMedianMs: reportRuns.cpuMedianMs, bytes: reportRuns.last.length, pages: pageCount(reportRuns.last) },
+    reviewerPack: {
+      ...packRuns.stats,
+      cpuMedianMs: packRuns.cpuMedianMs,
+      bytes: packRuns.last.length,
+      pages: pageCount(packRuns.last),
+      outcomes: pack.outcomes.length,
+      words,
+      evidence,
+    },
+    outcomeReport: {
+      ...reportRuns.stats,
+      cpuMedianMs: reportRuns.cpuMedianMs,
+      bytes: reportRuns.last.length,
+      pages: pageCount(reportRuns.last),
+    },
     profile: profiled,
   }
 }
@@ -420,7 +496,12 @@ async function endToEnd() {
   execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
 
   // The app's own modules, on this database and upload folder (they read the environment once, on import).
-  Object.assign(process.env, { NODE_ENV: 'production', DATABASE_URL: env.DATABASE_URL, UPLOAD_DIR: env.UPLOAD_DIR, SESSION_SECRET: env.SESSION_SECRET })
+  Object.assign(process.env, {
+    NODE_ENV: 'production',
+    DATABASE_URL: env.DATABASE_URL,
+    UPLOAD_DIR: env.UPLOAD_DIR,
+    SESSION_SECRET: env.SESSION_SECRET,
+  })
   const { prisma } = await import('~/utils/db.server')
   const { isRole } = await import('~/modules/auth/roles')
   const { createEvidenceItem } = await import('~/modules/evidence/evidence.server')
@@ -432,12 +513,26 @@ async function endToEnd() {
   const { getReviewerPack } = await import('~/modules/reports/reviewer-pack.server')
 
   const actorFor = async (email: string) => {
-    const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true, name: true, roles: { select: { role: true, libraryServiceId: true, organisationId: true, regionId: true } } } })
-    return { id: user.id, name: user.name, grants: user.roles.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : [])) }
+    const user = await prisma.user.findUniqueOrThrow({
+      where: { email },
+      select: {
+        id: true,
+        name: true,
+        roles: { select: { role: true, libraryServiceId: true, organisationId: true, regionId: true } },
+      },
+    })
+    return {
+      id: user.id,
+      name: user.name,
+      grants: user.roles.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : [])),
+    }
   }
   const lead = await actorFor(SERVICE_LEAD)
   const validator = await actorFor(VALIDATOR)
-  const submission = await prisma.submission.findUniqueOrThrow({ where: { reference: THAMESIDE }, select: { id: true, status: true } })
+  const submission = await prisma.submission.findUniqueOrThrow({
+    where: { reference: THAMESIDE },
+    select: { id: true, status: true },
+  })
 
   // The service's side is written while the submission is still with the service, as it would
   // have been before it was submitted; then it goes back into validation.
@@ -448,17 +543,39 @@ async function endToEnd() {
   for (let number = 1; number <= 6; number++) {
     // 3,000 words of the fixture's prose, written directly: about 25,000 characters, above the
     // outcome form's 20,000-character limit, so the form would refuse it (see docs/benchmarks.md).
-    await prisma.outcomeResponse.updateMany({ where: { submissionId: submission.id, outcome: { number } }, data: { narrative: prose(3000, number), selfGradeReason: number === 1 ? 'The indicators undersell the reach of our outreach librarians, described in the narrative.' : '' } })
-    await prisma.indicatorResponse.updateMany({ where: { outcomeResponse: { submissionId: submission.id }, indicator: { outcome: { number }, position: 1 } }, data: { note: `Note on outcome ${number}: see the annual report, section 2.` } })
+    await prisma.outcomeResponse.updateMany({
+      where: { submissionId: submission.id, outcome: { number } },
+      data: {
+        narrative: prose(3000, number),
+        selfGradeReason:
+          number === 1
+            ? 'The indicators undersell the reach of our outreach librarians, described in the narrative.'
+            : '',
+      },
+    })
+    await prisma.indicatorResponse.updateMany({
+      where: { outcomeResponse: { submissionId: submission.id }, indicator: { outcome: { number }, position: 1 } },
+      data: { note: `Note on outcome ${number}: see the annual report, section 2.` },
+    })
     const page = await getOutcomePage(context, number)
     const indicator = page.indicators.find((i) => i.code === `${number}.1.1`) ?? page.indicators[0]!
     for (let i = 0; i < 10; i++) {
       const files = []
       if (i > 0) {
         const tempPath = await newTempPath()
-        await makePdf(tempPath, [`Evidence ${number}.${i + 1}: usage statistics and feedback`, `Reference ${randomUUID()}`, ...prose(400, number * 100 + i).split('\n\n')])
+        await makePdf(tempPath, [
+          `Evidence ${number}.${i + 1}: usage statistics and feedback`,
+          `Reference ${randomUUID()}`,
+          ...prose(400, number * 100 + i).split('\n\n'),
+        ])
         const bytes = readFileSync(tempPath)
-        files.push({ originalName: `usage-statistics-${number}-${i}.pdf`, tempPath, sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), mimeType: 'application/pdf' })
+        files.push({
+          originalName: `usage-statistics-${number}-${i}.pdf`,
+          tempPath,
+          sizeBytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          mimeType: 'application/pdf',
+        })
       }
       const created = await createEvidenceItem({
         actor: lead,
@@ -475,18 +592,33 @@ async function endToEnd() {
       })
       if (!created.ok) throw new Error(`Evidence refused: ${created.messages.join(' ')}`)
       itemIds.push(created.itemId)
-      const linked = await linkEvidence({ actor: lead, context, number, evidenceItemId: created.itemId, target: i % 2 ? indicator.id : 'outcome', pointer: i % 3 === 0 ? `page ${i + 4}` : '', ipAddress: '' })
+      const linked = await linkEvidence({
+        actor: lead,
+        context,
+        number,
+        evidenceItemId: created.itemId,
+        target: i % 2 ? indicator.id : 'outcome',
+        pointer: i % 3 === 0 ? `page ${i + 4}` : '',
+        ipAddress: '',
+      })
       if (!linked.ok) throw new Error(`Link refused: ${linked.message}`)
     }
   }
-  const served = await prisma.serviceOrganisation.findMany({ where: { libraryServiceId: context.libraryServiceId, servesTo: null }, select: { organisationId: true } })
+  const served = await prisma.serviceOrganisation.findMany({
+    where: { libraryServiceId: context.libraryServiceId, servesTo: null },
+    select: { organisationId: true },
+  })
   const portrait = await savePenPortrait({
     actor: lead,
     context,
     ipAddress: '',
     form: {
       version: 0,
-      organisations: served.map((o, i) => ({ organisationId: o.organisationId, staffHeadcount: 5400 - 1000 * i, staffWte: 4800.5 - 900 * i })),
+      organisations: served.map((o, i) => ({
+        organisationId: o.organisationId,
+        staffHeadcount: 5400 - 1000 * i,
+        staffWte: 4800.5 - 900 * i,
+      })),
       staffPosts: [
         { title: 'Head of Library and Knowledge Services', wte: 1, qualified: 'yes' },
         { title: 'Clinical librarian', wte: 2.6, qualified: 'yes' },
@@ -504,7 +636,10 @@ async function endToEnd() {
 
   // The primary validator's grades, rationale, notes and level 1-2 judgements on every outcome.
   log('End to end: the primary validator grades all six outcomes')
-  const assignment = await prisma.validatorAssignment.findFirstOrThrow({ where: { submissionId: submission.id, validatorId: validator.id }, select: { id: true } })
+  const assignment = await prisma.validatorAssignment.findFirstOrThrow({
+    where: { submissionId: submission.id, validatorId: validator.id },
+    select: { id: true },
+  })
   for (let number = 1; number <= 6; number++) {
     const review = await getReviewOutcome(validator, assignment.id, number)
     const level = ((number % 4) + 1) as 1 | 2 | 3 | 4
@@ -517,7 +652,8 @@ async function endToEnd() {
         version: review.validation.version,
         level,
         subLevel: 'LOW',
-        rationale: 'Evidence supports the level; the sub-level is lower because reach outside the acute site is not shown.',
+        rationale:
+          'Evidence supports the level; the sub-level is lower because reach outside the acute site is not shown.',
         notes: 'Private note for the moderation meeting.',
         judgements: review.indicators.filter((i) => i.level <= 2).map((i) => ({ id: i.id, status: 'MET' as const })),
       },
@@ -535,7 +671,8 @@ async function endToEnd() {
     files: pack.outcomes.reduce((n, o) => n + o.evidence.reduce((m, e) => m + e.files.length, 0), 0),
     validations: pack.outcomes.reduce((n, o) => n + o.validations.length, 0),
   }
-  if (shape.outcomes !== 6 || shape.evidence !== 60 || shape.words !== 18_000) throw new Error(`The pack is not the one of the target: ${JSON.stringify(shape)}`)
+  if (shape.outcomes !== 6 || shape.evidence !== 60 || shape.words !== 18_000)
+    throw new Error(`The pack is not the one of the target: ${JSON.stringify(shape)}`)
 
   log(`End to end: production server on port ${PORT}`)
   const server = await startServer(env)
@@ -546,7 +683,11 @@ async function endToEnd() {
     const getPack = async () => {
       const response = await fetch(url, { headers: { Cookie: cookie } })
       const body = Buffer.from(await response.arrayBuffer())
-      if (response.status !== 200 || response.headers.get('content-type') !== 'application/pdf' || !body.subarray(0, 5).equals(Buffer.from('%PDF-'))) {
+      if (
+        response.status !== 200 ||
+        response.headers.get('content-type') !== 'application/pdf' ||
+        !body.subarray(0, 5).equals(Buffer.from('%PDF-'))
+      ) {
         throw new Error(`Reviewer pack download failed: ${response.status} ${response.headers.get('content-type')}`)
       }
       return body
@@ -600,16 +741,35 @@ async function zipMemory() {
   let server: Server | undefined
   try {
     // The middle cycle: closed, every submission published, and a previous cycle to compare with.
-    const cycle = await prisma.cycle.findFirstOrThrow({ where: { status: 'CLOSED' }, orderBy: { opensAt: 'desc' }, select: { id: true, name: true } })
-    const perRegion = await prisma.submission.groupBy({ by: ['regionId'], where: { cycleId: cycle.id, status: 'PUBLISHED' }, _count: { _all: true } })
+    const cycle = await prisma.cycle.findFirstOrThrow({
+      where: { status: 'CLOSED' },
+      orderBy: { opensAt: 'desc' },
+      select: { id: true, name: true },
+    })
+    const perRegion = await prisma.submission.groupBy({
+      by: ['regionId'],
+      where: { cycleId: cycle.id, status: 'PUBLISHED' },
+      _count: { _all: true },
+    })
     const busiest = perRegion.sort((a, b) => b._count._all - a._count._all)[0]
-    if (!busiest || busiest._count._all < ZIP_REPORTS) throw new Error(`No region has ${ZIP_REPORTS} published submissions: raise --organisations`)
-    const region = await prisma.region.findUniqueOrThrow({ where: { id: busiest.regionId }, select: { id: true, code: true, name: true } })
+    if (!busiest || busiest._count._all < ZIP_REPORTS)
+      throw new Error(`No region has ${ZIP_REPORTS} published submissions: raise --organisations`)
+    const region = await prisma.region.findUniqueOrThrow({
+      where: { id: busiest.regionId },
+      select: { id: true, code: true, name: true },
+    })
     // Exactly 50 in the ZIP: the first 50 by organisation name (the ZIP's order) stay published.
-    const published = await prisma.submission.findMany({ where: { cycleId: cycle.id, regionId: region.id, status: 'PUBLISHED' }, orderBy: { organisation: { name: 'asc' } }, select: { id: true } })
+    const published = await prisma.submission.findMany({
+      where: { cycleId: cycle.id, regionId: region.id, status: 'PUBLISHED' },
+      orderBy: { organisation: { name: 'asc' } },
+      select: { id: true },
+    })
     const extra = published.slice(ZIP_REPORTS).map((s) => s.id)
-    if (extra.length) await prisma.submission.updateMany({ where: { id: { in: extra } }, data: { status: 'IN_VALIDATION' } })
-    const agreed = await prisma.agreedResult.count({ where: { submission: { cycleId: cycle.id, regionId: region.id, status: 'PUBLISHED' } } })
+    if (extra.length)
+      await prisma.submission.updateMany({ where: { id: { in: extra } }, data: { status: 'IN_VALIDATION' } })
+    const agreed = await prisma.agreedResult.count({
+      where: { submission: { cycleId: cycle.id, regionId: region.id, status: 'PUBLISHED' } },
+    })
     if (agreed !== ZIP_REPORTS * 6) throw new Error(`Expected ${ZIP_REPORTS * 6} agreed results, found ${agreed}`)
     const { hashPassword } = await import('~/modules/auth/password.server')
     const leadEmail = `bench.${region.code.toLowerCase()}@bench.nhs.uk` // the region's lead in generated data
@@ -628,7 +788,9 @@ async function zipMemory() {
 
     // Warm-up: three single outcome reports through the same loader and renderer.
     for (const { id } of published.slice(0, 3)) {
-      const response = await fetch(`${server.url}/submissions/${id}/outcome-report.pdf`, { headers: { Cookie: cookie } })
+      const response = await fetch(`${server.url}/submissions/${id}/outcome-report.pdf`, {
+        headers: { Cookie: cookie },
+      })
       await response.arrayBuffer()
       if (response.status !== 200) throw new Error(`Outcome report warm-up failed: ${response.status}`)
     }
@@ -647,11 +809,27 @@ async function zipMemory() {
       const zipFile = path.join(OUT, `outcome-reports-${slowMs}.zip`)
       const got = await download(zipUrl, cookie, zipFile, slowMs, progress)
       const memory = stop(got.bytes)
-      const breakdown = serverEnvironment.BENCH_MEMORY_LOG ? memoryBreakdown(serverEnvironment.BENCH_MEMORY_LOG, from, Date.now()) : null
+      const breakdown = serverEnvironment.BENCH_MEMORY_LOG
+        ? memoryBreakdown(serverEnvironment.BENCH_MEMORY_LOG, from, Date.now())
+        : null
       if (got.status !== 200) throw new Error(`ZIP download failed with ${got.status}`)
       const zip = await checkZip(zipFile)
-      if (zip.entries !== ZIP_REPORTS || zip.pdfs !== ZIP_REPORTS || zip.names !== ZIP_REPORTS) throw new Error(`The ZIP should hold ${ZIP_REPORTS} distinct PDFs: ${JSON.stringify(zip)}`)
-      runs.push({ name, slowMs, beforeMb, ...memory, growthMb: round(memory.peakMb - beforeMb), afterMb: rssMb(server.pid), zipMb: round(got.bytes / MB, 2), chunks: got.chunks, seconds: round(got.ms / 1000, 2), firstByteMs: Math.round(got.firstByteMs), ...zip, breakdown })
+      if (zip.entries !== ZIP_REPORTS || zip.pdfs !== ZIP_REPORTS || zip.names !== ZIP_REPORTS)
+        throw new Error(`The ZIP should hold ${ZIP_REPORTS} distinct PDFs: ${JSON.stringify(zip)}`)
+      runs.push({
+        name,
+        slowMs,
+        beforeMb,
+        ...memory,
+        growthMb: round(memory.peakMb - beforeMb),
+        afterMb: rssMb(server.pid),
+        zipMb: round(got.bytes / MB, 2),
+        chunks: got.chunks,
+        seconds: round(got.ms / 1000, 2),
+        firstByteMs: Math.round(got.firstByteMs),
+        ...zip,
+        breakdown,
+      })
       await settle()
     }
     return { region: region.name, cycle: cycle.name, idleMb, warmedMb: runs[0]!.beforeMb, runs }
@@ -666,14 +844,25 @@ async function zipMemory() {
 // ---------------------------------------------------------------------------------------------
 
 function machine() {
-  const os = /PRETTY_NAME="([^"]+)"/.exec(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')?.[1] ?? process.platform
-  return { cpu: cpus()[0]?.model.trim() ?? 'unknown CPU', cores: cpus().length, memoryGiB: round(totalmem() / 1024 ** 3), os, node: process.version }
+  const os =
+    /PRETTY_NAME="([^"]+)"/.exec(existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8') : '')?.[1] ??
+    process.platform
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
+    cores: cpus().length,
+    memoryGiB: round(totalmem() / 1024 ** 3),
+    os,
+    node: process.version,
+  }
 }
 
 function gitState() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    const changed = execFileSync('git', ['status', '--porcelain', '--', 'app', 'server.js', 'package.json'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    const changed = execFileSync('git', ['status', '--porcelain', '--', 'app', 'server.js', 'package.json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim()
     return { commit, uncommittedAppChanges: changed ? changed.split('\n').length : 0 }
   } catch {
     return { commit: 'unknown', uncommittedAppChanges: 0 }
@@ -697,7 +886,18 @@ async function main() {
     const e2e = ONLY.includes('e2e') ? await endToEnd() : null
     const zip = ONLY.includes('zip') ? await zipMemory() : null
     const seconds = round((performance.now() - benchStarted) / 1000)
-    const result = { date: started.toISOString(), machine: machine(), git: gitState(), load: { before: loadBefore, after: round(loadavg()[0]!, 2) }, runs: RUNS, warmup: WARMUP, render, e2e, zip, seconds }
+    const result = {
+      date: started.toISOString(),
+      machine: machine(),
+      git: gitState(),
+      load: { before: loadBefore, after: round(loadavg()[0]!, 2) },
+      runs: RUNS,
+      warmup: WARMUP,
+      render,
+      e2e,
+      zip,
+      seconds,
+    }
 
     const m = result.machine
     const lines = [
@@ -717,7 +917,9 @@ async function main() {
         `| Reviewer pack: ${pack.outcomes} outcomes, ${fmt(pack.words)} words, ${pack.evidence} evidence items | ${pack.medianMs} | ${pack.p90Ms} | ${pack.minMs} | ${pack.maxMs} | ${pack.cpuMedianMs} | ${pack.pages} | ${fmt(pack.bytes)} |`,
         `| Outcome report (for context) | ${render.outcomeReport.medianMs} | ${render.outcomeReport.p90Ms} | ${render.outcomeReport.minMs} | ${render.outcomeReport.maxMs} | ${render.outcomeReport.cpuMedianMs} | ${render.outcomeReport.pages} | ${fmt(render.outcomeReport.bytes)} |`,
       )
-      targets.push(`(a) reviewer pack render, median under ${TARGET_RENDER_MS} ms: ${pack.medianMs} ms. ${pack.medianMs < TARGET_RENDER_MS ? 'Met' : 'NOT MET'}.${e2e ? ` (End to end over HTTP: ${e2e.http.medianMs} ms, ${e2e.http.medianMs < TARGET_RENDER_MS ? 'also under' : 'over'} ${TARGET_RENDER_MS} ms.)` : ''}`)
+      targets.push(
+        `(a) reviewer pack render, median under ${TARGET_RENDER_MS} ms: ${pack.medianMs} ms. ${pack.medianMs < TARGET_RENDER_MS ? 'Met' : 'NOT MET'}.${e2e ? ` (End to end over HTTP: ${e2e.http.medianMs} ms, ${e2e.http.medianMs < TARGET_RENDER_MS ? 'also under' : 'over'} ${TARGET_RENDER_MS} ms.)` : ''}`,
+      )
     }
     if (e2e) {
       lines.push(
@@ -729,7 +931,11 @@ async function main() {
         `| GET /submissions/:id/reviewer-pack.pdf (${e2e.http.pages} pages, ${fmt(e2e.http.bytes)} bytes) | ${e2e.http.medianMs} | ${e2e.http.p90Ms} | ${e2e.http.minMs} | ${e2e.http.maxMs} |`,
         `| Loader only (getReviewerPack, in this process) | ${e2e.loader.medianMs} | ${e2e.loader.p90Ms} | ${e2e.loader.minMs} | ${e2e.loader.maxMs} |`,
         `| Render only, the same data from the database (in this process) | ${e2e.render.medianMs} | ${e2e.render.p90Ms} | ${e2e.render.minMs} | ${e2e.render.maxMs} |`,
-        ...(render ? [`| Render only, fixture (step 1) | ${render.reviewerPack.medianMs} | ${render.reviewerPack.p90Ms} | ${render.reviewerPack.minMs} | ${render.reviewerPack.maxMs} |`] : []),
+        ...(render
+          ? [
+              `| Render only, fixture (step 1) | ${render.reviewerPack.medianMs} | ${render.reviewerPack.p90Ms} | ${render.reviewerPack.minMs} | ${render.reviewerPack.maxMs} |`,
+            ]
+          : []),
         '',
         `Loader + HTTP overhead over the render of the same data: ${round(e2e.http.medianMs - e2e.render.medianMs)} ms at the median. Server memory ${e2e.serverRssMb.idle} MB idle, ${e2e.serverRssMb.after} MB after the runs.`,
       )
@@ -742,7 +948,10 @@ async function main() {
         '',
         '| Download | Entries (PDFs) | ZIP (MB) | Time (s) | First byte (ms) | RSS before (MB) | Peak (MB) | Growth (MB) | Server wrote it all by (s) | Most in socket buffers (MB) |',
         '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-        ...zip.runs.map((r) => `| ${r.name} | ${r.entries} (${r.pdfs}) | ${r.zipMb} | ${r.seconds} | ${r.firstByteMs} | ${r.beforeMb} | ${r.peakMb} | ${r.growthMb} | ${round(r.wroteAllMs / 1000, 2)} | ${r.peakQueuedMb} |`),
+        ...zip.runs.map(
+          (r) =>
+            `| ${r.name} | ${r.entries} (${r.pdfs}) | ${r.zipMb} | ${r.seconds} | ${r.firstByteMs} | ${r.beforeMb} | ${r.peakMb} | ${r.growthMb} | ${round(r.wroteAllMs / 1000, 2)} | ${r.peakQueuedMb} |`,
+        ),
         '',
         `Server RSS idle after sign-in ${zip.idleMb} MB, after warm-up (3 outcome reports) ${zip.warmedMb} MB. The reader got ${zip.runs.map((r) => `${r.chunks} chunks (${fmt(Math.round((r.zipMb * MB) / r.chunks))} bytes on average)`).join(' and ')}. "Server wrote it all by": when what the reader had read plus what waited in the kernel's socket buffers (from /proc/net/tcp) first reached 99% of the ZIP, i.e. when the server had rendered every report; RSS after each download (1 s later): ${zip.runs.map((r) => `${r.afterMb} MB`).join(', ')}.`,
       )
@@ -753,15 +962,32 @@ async function main() {
           '',
           `| Download | ${MEMORY_PARTS.join(' | ')} |`,
           `|---|${MEMORY_PARTS.map(() => '---:').join('|')}|`,
-          ...zip.runs.map((r) => `| ${r.name} | ${MEMORY_PARTS.map((part) => (r.breakdown ? `${r.breakdown[part].start} -> ${r.breakdown[part].peak}` : '')).join(' | ')} |`),
+          ...zip.runs.map(
+            (r) =>
+              `| ${r.name} | ${MEMORY_PARTS.map((part) => (r.breakdown ? `${r.breakdown[part].start} -> ${r.breakdown[part].peak}` : '')).join(' | ')} |`,
+          ),
         )
       }
-      targets.push(`(b) ZIP of ${ZIP_REPORTS} outcome reports, server memory growth under ${TARGET_ZIP_GROWTH_MB} MB: largest growth ${worstGrowth} MB. ${worstGrowth < TARGET_ZIP_GROWTH_MB ? 'Met' : 'NOT MET'}.`)
+      targets.push(
+        `(b) ZIP of ${ZIP_REPORTS} outcome reports, server memory growth under ${TARGET_ZIP_GROWTH_MB} MB: largest growth ${worstGrowth} MB. ${worstGrowth < TARGET_ZIP_GROWTH_MB ? 'Met' : 'NOT MET'}.`,
+      )
     }
     if (targets.length) lines.push('', 'Targets', ...targets)
     if (render?.profile) {
-      lines.push('', 'CPU profile of 10 reviewer pack renders (self time)', '', '| Package | Share |', '|---|---:|', ...render.profile.byPackage.map((p) => `| ${p.name} | ${p.share}% |`))
-      lines.push('', '| Function | Share |', '|---|---:|', ...render.profile.byFunction.map((f) => `| \`${f.name}\` | ${f.share}% |`))
+      lines.push(
+        '',
+        'CPU profile of 10 reviewer pack renders (self time)',
+        '',
+        '| Package | Share |',
+        '|---|---:|',
+        ...render.profile.byPackage.map((p) => `| ${p.name} | ${p.share}% |`),
+      )
+      lines.push(
+        '',
+        '| Function | Share |',
+        '|---|---:|',
+        ...render.profile.byFunction.map((f) => `| \`${f.name}\` | ${f.share}% |`),
+      )
     }
     lines.push('', `Bench took ${seconds} s.`, '')
     process.stdout.write(lines.join('\n'))

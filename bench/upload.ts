@@ -28,7 +28,11 @@ const SERVICE = 'Ribble Valley Library and Knowledge Service'
 const MB = 1024 * 1024
 
 const { values: args } = parseArgs({
-  options: { 'size-mb': { type: 'string', default: '200' }, runs: { type: 'string', default: '3' }, keep: { type: 'boolean', default: false } },
+  options: {
+    'size-mb': { type: 'string', default: '200' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
 })
 const SIZE_BYTES = Number(args['size-mb']) * MB
 const RUNS = Number(args.runs)
@@ -133,7 +137,8 @@ function writeLargePdf(file: string, size: number): number {
   writeSync(out, head)
   writeSync(out, padOpen(padding))
   const chunk = Buffer.alloc(MB)
-  for (let left = padding; left > 0; left -= chunk.length) writeSync(out, randomFillSync(chunk), 0, Math.min(chunk.length, left))
+  for (let left = padding; left > 0; left -= chunk.length)
+    writeSync(out, randomFillSync(chunk), 0, Math.min(chunk.length, left))
   writeSync(out, padClose)
   const xrefAt = head.length + padOpen(padding).length + padding + padClose.length
   writeSync(out, latin1(trailerFor(offsets, xrefAt)))
@@ -156,15 +161,29 @@ async function sha256Of(file: string): Promise<string> {
 type Sent = { ms: number; status: number; location: string | null }
 
 /** Streams a request body (parts before the file, the file, parts after) and times it to the last byte of the answer. */
-async function send(url: string, headers: Record<string, string>, before: Buffer, file: string, after: Buffer, fileSize: number): Promise<Sent> {
+async function send(
+  url: string,
+  headers: Record<string, string>,
+  before: Buffer,
+  file: string,
+  after: Buffer,
+  fileSize: number,
+): Promise<Sent> {
   const started = process.hrtime.bigint()
-  const request = http.request(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(before.length + fileSize + after.length) } })
+  const request = http.request(url, {
+    method: 'POST',
+    headers: { ...headers, 'Content-Length': String(before.length + fileSize + after.length) },
+  })
   const answered = new Promise<Sent>((resolve, reject) => {
     request.on('error', reject)
     request.on('response', (response) => {
       response.resume()
       response.on('end', () =>
-        resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, status: response.statusCode ?? 0, location: response.headers.location ?? null }),
+        resolve({
+          ms: Number(process.hrtime.bigint() - started) / 1e6,
+          status: response.statusCode ?? 0,
+          location: response.headers.location ?? null,
+        }),
       )
     })
   })
@@ -176,10 +195,21 @@ async function send(url: string, headers: Record<string, string>, before: Buffer
   return answered
 }
 
-function multipart(boundary: string, fields: Record<string, string>, fileName: string): { before: Buffer; after: Buffer } {
-  const parts = Object.entries(fields).map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
+function multipart(
+  boundary: string,
+  fields: Record<string, string>,
+  fileName: string,
+): { before: Buffer; after: Buffer } {
+  const parts = Object.entries(fields).map(
+    ([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  )
   const fileHead = `--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="${fileName}"\r\nContent-Type: application/pdf\r\n\r\n`
-  return { before: Buffer.from(parts.join('') + fileHead), after: Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="url"\r\n\r\n\r\n--${boundary}--\r\n`) }
+  return {
+    before: Buffer.from(parts.join('') + fileHead),
+    after: Buffer.from(
+      `\r\n--${boundary}\r\nContent-Disposition: form-data; name="url"\r\n\r\n\r\n--${boundary}--\r\n`,
+    ),
+  }
 }
 
 async function signIn(base: string): Promise<string> {
@@ -198,7 +228,8 @@ const mbPerSecond = (bytes: number, ms: number) => bytes / MB / (ms / 1000)
 const fmt = (value: number, digits = 1) => value.toFixed(digits)
 
 async function main() {
-  if (!existsSync(path.join(ROOT, 'build', 'server', 'index.js'))) throw new Error('No production build: run `npm run build` first.')
+  if (!existsSync(path.join(ROOT, 'build', 'server', 'index.js')))
+    throw new Error('No production build: run `npm run build` first.')
   rmSync(OUT, { recursive: true, force: true })
   const uploadDir = path.join(OUT, 'uploads')
   const minimalDir = path.join(OUT, 'minimal')
@@ -219,13 +250,18 @@ async function main() {
   execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
 
   const portal = spawn('node', ['server.js'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] })
-  const minimal = spawn(process.execPath, ['--input-type=module', '-e', MINIMAL_SERVER], { env: { ...process.env, PORT: String(MINIMAL_PORT), DIR: minimalDir }, stdio: ['ignore', 'ignore', 'inherit'] })
+  const minimal = spawn(process.execPath, ['--input-type=module', '-e', MINIMAL_SERVER], {
+    env: { ...process.env, PORT: String(MINIMAL_PORT), DIR: minimalDir },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
   try {
     const base = `http://localhost:${PORTAL_PORT}`
     await Promise.all([waitFor(`${base}/healthcheck`), waitFor(`http://localhost:${MINIMAL_PORT}/`)])
     const cookie = await signIn(base)
     const client = createClient({ url: `file:${databaseFile}` })
-    const serviceId = String((await client.execute({ sql: 'SELECT id FROM LibraryService WHERE name = ?', args: [SERVICE] })).rows[0]?.[0])
+    const serviceId = String(
+      (await client.execute({ sql: 'SELECT id FROM LibraryService WHERE name = ?', args: [SERVICE] })).rows[0]?.[0],
+    )
     const newItemUrl = `${base}/services/${serviceId}/evidence/new`
 
     log(`Writing a ${args['size-mb']} MB PDF…`)
@@ -248,22 +284,53 @@ async function main() {
       const boundary = `----lks-bench-${randomBytes(8).toString('hex')}`
       const { before, after } = multipart(
         boundary,
-        { title: `Upload benchmark run ${run}`, description: '', 'evidenceDateFrom.day': '1', 'evidenceDateFrom.month': '4', 'evidenceDateFrom.year': '2025', 'evidenceDateTo.day': '', 'evidenceDateTo.month': '', 'evidenceDateTo.year': '' },
+        {
+          title: `Upload benchmark run ${run}`,
+          description: '',
+          'evidenceDateFrom.day': '1',
+          'evidenceDateFrom.month': '4',
+          'evidenceDateFrom.year': '2025',
+          'evidenceDateTo.day': '',
+          'evidenceDateTo.month': '',
+          'evidenceDateTo.year': '',
+        },
         `benchmark-${run}.pdf`,
       )
       const stopSampling = sampleRss(portal.pid!)
-      const sent = await send(newItemUrl, { Cookie: cookie, Origin: base, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, before, file, after, SIZE_BYTES)
+      const sent = await send(
+        newItemUrl,
+        { Cookie: cookie, Origin: base, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+        before,
+        file,
+        after,
+        SIZE_BYTES,
+      )
       const peakRss = Math.max(...stopSampling())
-      if (sent.status !== 302 || !sent.location?.startsWith('/evidence/')) throw new Error(`Portal run ${run} answered ${sent.status} (${sent.location ?? 'no redirect'})`)
-      const stored = await client.execute({ sql: 'SELECT sha256, sizeBytes, storageKey FROM EvidenceFileVersion WHERE originalName = ?', args: [`benchmark-${run}.pdf`] })
+      if (sent.status !== 302 || !sent.location?.startsWith('/evidence/'))
+        throw new Error(`Portal run ${run} answered ${sent.status} (${sent.location ?? 'no redirect'})`)
+      const stored = await client.execute({
+        sql: 'SELECT sha256, sizeBytes, storageKey FROM EvidenceFileVersion WHERE originalName = ?',
+        args: [`benchmark-${run}.pdf`],
+      })
       const storedFile = path.join(uploadDir, String(stored.rows[0]?.[2]))
-      if (stored.rows[0]?.[0] !== expectedSha || Number(stored.rows[0]?.[1]) !== SIZE_BYTES || (await sha256Of(storedFile)) !== expectedSha) {
+      if (
+        stored.rows[0]?.[0] !== expectedSha ||
+        Number(stored.rows[0]?.[1]) !== SIZE_BYTES ||
+        (await sha256Of(storedFile)) !== expectedSha
+      ) {
         throw new Error(`Portal run ${run} stored a different file`)
       }
       portalRuns.push({ ...sent, peakRss })
       log(`portal run ${run}: ${fmt(mbPerSecond(SIZE_BYTES, sent.ms))} MB/s, peak RSS ${fmt(peakRss / MB)} MB`)
 
-      const plain = await send(`http://localhost:${MINIMAL_PORT}/`, { 'Content-Type': 'application/pdf' }, Buffer.alloc(0), file, Buffer.alloc(0), SIZE_BYTES)
+      const plain = await send(
+        `http://localhost:${MINIMAL_PORT}/`,
+        { 'Content-Type': 'application/pdf' },
+        Buffer.alloc(0),
+        file,
+        Buffer.alloc(0),
+        SIZE_BYTES,
+      )
       if (plain.status !== 204) throw new Error(`Minimal server run ${run} answered ${plain.status}`)
       minimalRuns.push(plain)
       log(`minimal run ${run}: ${fmt(mbPerSecond(SIZE_BYTES, plain.ms))} MB/s`)

@@ -15,7 +15,11 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0]
 
 export type EditionShape = {
   id: string
-  outcomes: Array<{ id: string; number: number; indicators: Array<{ id: string; level: 1 | 2 | 3 | 4; position: number }> }>
+  outcomes: Array<{
+    id: string
+    number: number
+    indicators: Array<{ id: string; level: 1 | 2 | 3 | 4; position: number }>
+  }>
 }
 
 /** A small deterministic generator (mulberry32), so the demo data is the same on every machine. */
@@ -36,9 +40,19 @@ export function randomSource(seed: number) {
 }
 export type Random = ReturnType<typeof randomSource>
 
-export async function createEdition(db: Tx | PrismaClient, seed: EditionSeed, publishedAt: Date): Promise<EditionShape> {
+export async function createEdition(
+  db: Tx | PrismaClient,
+  seed: EditionSeed,
+  publishedAt: Date,
+): Promise<EditionShape> {
   const edition = await db.frameworkEdition.create({
-    data: { code: seed.code, name: seed.name, status: seed.status, description: seed.description, publishedAt: seed.status === 'PUBLISHED' ? publishedAt : null },
+    data: {
+      code: seed.code,
+      name: seed.name,
+      status: seed.status,
+      description: seed.description,
+      publishedAt: seed.status === 'PUBLISHED' ? publishedAt : null,
+    },
     select: { id: true },
   })
   const outcomes: EditionShape['outcomes'] = []
@@ -58,10 +72,19 @@ export async function createEdition(db: Tx | PrismaClient, seed: EditionSeed, pu
     })
     const indicators: EditionShape['outcomes'][number]['indicators'] = []
     for (const l of o.levels) {
-      const level = await db.level.create({ data: { outcomeId: outcome.id, level: l.level, summary: l.summary }, select: { id: true } })
+      const level = await db.level.create({
+        data: { outcomeId: outcome.id, level: l.level, summary: l.summary },
+        select: { id: true },
+      })
       for (const [i, text] of l.indicators.entries()) {
         const indicator = await db.indicator.create({
-          data: { outcomeId: outcome.id, levelId: level.id, position: i + 1, code: `${o.number}.${l.level}.${i + 1}`, text },
+          data: {
+            outcomeId: outcome.id,
+            levelId: level.id,
+            position: i + 1,
+            code: `${o.number}.${l.level}.${i + 1}`,
+            text,
+          },
           select: { id: true },
         })
         indicators.push({ id: indicator.id, level: l.level, position: i + 1 })
@@ -77,7 +100,10 @@ export async function createEdition(db: Tx | PrismaClient, seed: EditionSeed, pu
  * target level met (at least one, never all), partly met or not met above. Callers take the
  * grading rules' suggestion from these statuses as the self grade, so the two always agree.
  */
-export function statusesForGrade(indicators: EditionShape['outcomes'][number]['indicators'], target: Grade): Map<string, IndicatorStatus> {
+export function statusesForGrade(
+  indicators: EditionShape['outcomes'][number]['indicators'],
+  target: Grade,
+): Map<string, IndicatorStatus> {
   const statuses = new Map<string, IndicatorStatus>()
   const share = target.subLevel === 'LOW' ? 0.3 : target.subLevel === 'MEDIUM' ? 0.6 : 0.9
   for (const level of [1, 2, 3, 4] as const) {
@@ -85,12 +111,17 @@ export function statusesForGrade(indicators: EditionShape['outcomes'][number]['i
     let met = 0
     if (level < target.level) met = own.length
     else if (level === target.level) met = Math.min(own.length - 1, Math.max(1, Math.round(share * own.length)))
-    own.forEach((indicator, i) => statuses.set(indicator.id, i < met ? 'MET' : level === target.level ? 'PARTLY_MET' : 'NOT_MET'))
+    own.forEach((indicator, i) =>
+      statuses.set(indicator.id, i < met ? 'MET' : level === target.level ? 'PARTLY_MET' : 'NOT_MET'),
+    )
   }
   return statuses
 }
 
-export function suggestedFor(indicators: EditionShape['outcomes'][number]['indicators'], statuses: Map<string, IndicatorStatus>): Grade {
+export function suggestedFor(
+  indicators: EditionShape['outcomes'][number]['indicators'],
+  statuses: Map<string, IndicatorStatus>,
+): Grade {
   return suggestGrade(indicators.map((i) => ({ level: i.level, status: statuses.get(i.id) ?? null })))
 }
 
@@ -106,7 +137,7 @@ export function gradeColumns(grade: Grade) {
 export const NARRATIVE_OPENINGS = [
   'The library and knowledge service has worked closely with the executive sponsor this year.',
   'Our knowledge specialists now attend the clinical effectiveness group every month.',
-  'Since the last review the team has rebuilt its evidence search service around the organisation\'s priorities.',
+  "Since the last review the team has rebuilt its evidence search service around the organisation's priorities.",
   'The service reaches staff on every site, including community teams who work remotely.',
 ]
 

@@ -34,18 +34,48 @@ type RegionName = (typeof REGIONS)[number]['name']
 
 // Fictional organisations with ODS-style codes: demo grades must never be mistaken for a real trust's.
 const ORGANISATIONS = [
-  { odsCode: 'RXV', name: 'Ribble Valley Teaching Hospitals NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'North West' },
-  { odsCode: 'RWV', name: 'Ribble Valley Mental Health NHS Foundation Trust', type: 'MENTAL_HEALTH_TRUST', region: 'North West' },
-  { odsCode: 'RYV', name: 'Ribble and Fylde Community Health NHS Trust', type: 'COMMUNITY_TRUST', region: 'North West' },
+  {
+    odsCode: 'RXV',
+    name: 'Ribble Valley Teaching Hospitals NHS Foundation Trust',
+    type: 'ACUTE_TRUST',
+    region: 'North West',
+  },
+  {
+    odsCode: 'RWV',
+    name: 'Ribble Valley Mental Health NHS Foundation Trust',
+    type: 'MENTAL_HEALTH_TRUST',
+    region: 'North West',
+  },
+  {
+    odsCode: 'RYV',
+    name: 'Ribble and Fylde Community Health NHS Trust',
+    type: 'COMMUNITY_TRUST',
+    region: 'North West',
+  },
   { odsCode: 'RTH', name: 'Thameside University Hospitals NHS Trust', type: 'ACUTE_TRUST', region: 'London' },
   { odsCode: 'RKQ', name: 'Kingsmere Partnership NHS Foundation Trust', type: 'MENTAL_HEALTH_TRUST', region: 'London' },
-  { odsCode: 'RWK', name: 'Weald and Downs Ambulance Service NHS Foundation Trust', type: 'AMBULANCE_TRUST', region: 'South East' },
+  {
+    odsCode: 'RWK',
+    name: 'Weald and Downs Ambulance Service NHS Foundation Trust',
+    type: 'AMBULANCE_TRUST',
+    region: 'South East',
+  },
   { odsCode: 'RSV', name: 'Severn Vale Hospitals NHS Trust', type: 'ACUTE_TRUST', region: 'Midlands' },
   { odsCode: 'QAF', name: 'NHS Arden Forest Integrated Care Board', type: 'INTEGRATED_CARE_BOARD', region: 'Midlands' },
   { odsCode: 'RTM', name: 'Tamar and Moor NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'South West' },
   { odsCode: 'RQX', name: 'Exe Estuary Community Healthcare NHS Trust', type: 'COMMUNITY_TRUST', region: 'South West' },
-  { odsCode: 'RDH', name: 'Dales and Humber Teaching Hospitals NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'North East and Yorkshire' },
-  { odsCode: 'RFN', name: 'Fenland and Ouse University Hospitals NHS Foundation Trust', type: 'ACUTE_TRUST', region: 'East of England' },
+  {
+    odsCode: 'RDH',
+    name: 'Dales and Humber Teaching Hospitals NHS Foundation Trust',
+    type: 'ACUTE_TRUST',
+    region: 'North East and Yorkshire',
+  },
+  {
+    odsCode: 'RFN',
+    name: 'Fenland and Ouse University Hospitals NHS Foundation Trust',
+    type: 'ACUTE_TRUST',
+    region: 'East of England',
+  },
 ] as const satisfies ReadonlyArray<{ odsCode: string; name: string; type: string; region: RegionName }>
 type OdsCode = (typeof ORGANISATIONS)[number]['odsCode']
 
@@ -65,23 +95,123 @@ type DemoUser = {
 }
 
 const USERS: DemoUser[] = [
-  { email: 'contributor@demo.nhs.uk', name: 'Sam Okafor', jobTitle: 'Clinical Librarian', canSignIn: true, roles: [{ role: 'SERVICE_CONTRIBUTOR', service: 'Ribble Valley Library and Knowledge Service' }] },
-  { email: 'lead@demo.nhs.uk', name: 'Zoë Hartley', jobTitle: 'Head of Library and Knowledge Services', canSignIn: true, roles: [{ role: 'SERVICE_LEAD', service: 'Ribble Valley Library and Knowledge Service' }] },
-  { email: 'sponsor@demo.nhs.uk', name: 'Dr Aisha Rahman', jobTitle: 'Chief Medical Officer', canSignIn: true, roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RXV' }] },
-  { email: 'validator@demo.nhs.uk', name: 'Łukasz Nowak', jobTitle: 'Knowledge Services Manager', canSignIn: true, roles: [{ role: 'VALIDATOR', region: 'London' }] },
-  { email: 'regional.lead@demo.nhs.uk', name: 'Gareth Pryce', jobTitle: 'Regional Library and Knowledge Services Lead', canSignIn: true, roles: [{ role: 'REGIONAL_LEAD', region: 'North West' }] },
-  { email: 'admin@demo.nhs.uk', name: 'Helen Marsh', jobTitle: 'Knowledge for Healthcare Programme Manager', canSignIn: true, roles: [{ role: 'NATIONAL_ADMIN' }] },
-  { email: 'viewer@demo.nhs.uk', name: 'Tom Achebe', jobTitle: 'Head of Knowledge and Library Services Policy', canSignIn: true, roles: [{ role: 'NATIONAL_VIEWER' }] },
+  {
+    email: 'contributor@demo.nhs.uk',
+    name: 'Sam Okafor',
+    jobTitle: 'Clinical Librarian',
+    canSignIn: true,
+    roles: [{ role: 'SERVICE_CONTRIBUTOR', service: 'Ribble Valley Library and Knowledge Service' }],
+  },
+  {
+    email: 'lead@demo.nhs.uk',
+    name: 'Zoë Hartley',
+    jobTitle: 'Head of Library and Knowledge Services',
+    canSignIn: true,
+    roles: [{ role: 'SERVICE_LEAD', service: 'Ribble Valley Library and Knowledge Service' }],
+  },
+  {
+    email: 'sponsor@demo.nhs.uk',
+    name: 'Dr Aisha Rahman',
+    jobTitle: 'Chief Medical Officer',
+    canSignIn: true,
+    roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RXV' }],
+  },
+  {
+    email: 'validator@demo.nhs.uk',
+    name: 'Łukasz Nowak',
+    jobTitle: 'Knowledge Services Manager',
+    canSignIn: true,
+    roles: [{ role: 'VALIDATOR', region: 'London' }],
+  },
+  {
+    email: 'regional.lead@demo.nhs.uk',
+    name: 'Gareth Pryce',
+    jobTitle: 'Regional Library and Knowledge Services Lead',
+    canSignIn: true,
+    roles: [{ role: 'REGIONAL_LEAD', region: 'North West' }],
+  },
+  {
+    email: 'admin@demo.nhs.uk',
+    name: 'Helen Marsh',
+    jobTitle: 'Knowledge for Healthcare Programme Manager',
+    canSignIn: true,
+    roles: [{ role: 'NATIONAL_ADMIN' }],
+  },
+  {
+    email: 'viewer@demo.nhs.uk',
+    name: 'Tom Achebe',
+    jobTitle: 'Head of Knowledge and Library Services Policy',
+    canSignIn: true,
+    roles: [{ role: 'NATIONAL_VIEWER' }],
+  },
   // People the demo data needs but nobody signs in as (they have no password until invited).
-  { email: 'priya.shah@demo.nhs.uk', name: 'Priya Shah', jobTitle: 'Library Services Manager', canSignIn: false, roles: [{ role: 'VALIDATOR', region: 'North West' }] },
-  { email: 'owen.griffiths@demo.nhs.uk', name: 'Owen Griffiths', jobTitle: 'Knowledge Manager', canSignIn: false, roles: [{ role: 'VALIDATOR', region: 'Midlands' }] },
-  { email: 'fiona.campbell@demo.nhs.uk', name: 'Fiona Campbell', jobTitle: 'Clinical Librarian', canSignIn: false, roles: [{ role: 'VALIDATOR', region: 'South West' }] },
-  { email: 'rachel.osei@demo.nhs.uk', name: 'Rachel Osei', jobTitle: 'Regional Library and Knowledge Services Lead', canSignIn: false, roles: [{ role: 'REGIONAL_LEAD', region: 'London' }] },
-  { email: 'david.evans@demo.nhs.uk', name: 'David Evans', jobTitle: 'Regional Library and Knowledge Services Lead', canSignIn: false, roles: [{ role: 'REGIONAL_LEAD', region: 'Midlands' }, { role: 'REGIONAL_LEAD', region: 'South West' }, { role: 'REGIONAL_LEAD', region: 'South East' }] },
-  { email: 'mark.lewis@demo.nhs.uk', name: 'Mark Lewis', jobTitle: 'Library Manager', canSignIn: false, roles: [{ role: 'SERVICE_LEAD', service: 'Thameside Healthcare Library' }] },
-  { email: 'anna.bright@demo.nhs.uk', name: 'Anna Bright', jobTitle: 'Knowledge Services Lead', canSignIn: false, roles: [{ role: 'SERVICE_LEAD', service: 'Severn and Arden Knowledge Service' }] },
-  { email: 'jo.penrose@demo.nhs.uk', name: 'Jo Penrose', jobTitle: 'Library Services Manager', canSignIn: false, roles: [{ role: 'SERVICE_LEAD', service: 'Tamar Health Libraries' }] },
-  { email: 'kate.holt@demo.nhs.uk', name: 'Kate Holt', jobTitle: 'Director of Workforce', canSignIn: false, roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RWV' }] },
+  {
+    email: 'priya.shah@demo.nhs.uk',
+    name: 'Priya Shah',
+    jobTitle: 'Library Services Manager',
+    canSignIn: false,
+    roles: [{ role: 'VALIDATOR', region: 'North West' }],
+  },
+  {
+    email: 'owen.griffiths@demo.nhs.uk',
+    name: 'Owen Griffiths',
+    jobTitle: 'Knowledge Manager',
+    canSignIn: false,
+    roles: [{ role: 'VALIDATOR', region: 'Midlands' }],
+  },
+  {
+    email: 'fiona.campbell@demo.nhs.uk',
+    name: 'Fiona Campbell',
+    jobTitle: 'Clinical Librarian',
+    canSignIn: false,
+    roles: [{ role: 'VALIDATOR', region: 'South West' }],
+  },
+  {
+    email: 'rachel.osei@demo.nhs.uk',
+    name: 'Rachel Osei',
+    jobTitle: 'Regional Library and Knowledge Services Lead',
+    canSignIn: false,
+    roles: [{ role: 'REGIONAL_LEAD', region: 'London' }],
+  },
+  {
+    email: 'david.evans@demo.nhs.uk',
+    name: 'David Evans',
+    jobTitle: 'Regional Library and Knowledge Services Lead',
+    canSignIn: false,
+    roles: [
+      { role: 'REGIONAL_LEAD', region: 'Midlands' },
+      { role: 'REGIONAL_LEAD', region: 'South West' },
+      { role: 'REGIONAL_LEAD', region: 'South East' },
+    ],
+  },
+  {
+    email: 'mark.lewis@demo.nhs.uk',
+    name: 'Mark Lewis',
+    jobTitle: 'Library Manager',
+    canSignIn: false,
+    roles: [{ role: 'SERVICE_LEAD', service: 'Thameside Healthcare Library' }],
+  },
+  {
+    email: 'anna.bright@demo.nhs.uk',
+    name: 'Anna Bright',
+    jobTitle: 'Knowledge Services Lead',
+    canSignIn: false,
+    roles: [{ role: 'SERVICE_LEAD', service: 'Severn and Arden Knowledge Service' }],
+  },
+  {
+    email: 'jo.penrose@demo.nhs.uk',
+    name: 'Jo Penrose',
+    jobTitle: 'Library Services Manager',
+    canSignIn: false,
+    roles: [{ role: 'SERVICE_LEAD', service: 'Tamar Health Libraries' }],
+  },
+  {
+    email: 'kate.holt@demo.nhs.uk',
+    name: 'Kate Holt',
+    jobTitle: 'Director of Workforce',
+    canSignIn: false,
+    roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RWV' }],
+  },
 ]
 
 type Ids = {
@@ -115,7 +245,12 @@ async function createPlaces(tx: Tx): Promise<Omit<Ids, 'users'>> {
     const row = await tx.libraryService.create({
       data: {
         name: service.name,
-        organisations: { create: service.serves.map((code) => ({ organisationId: organisations.get(code)!.id, servesFrom: d('2019-04-01') })) },
+        organisations: {
+          create: service.serves.map((code) => ({
+            organisationId: organisations.get(code)!.id,
+            servesFrom: d('2019-04-01'),
+          })),
+        },
       },
       select: { id: true },
     })
@@ -150,7 +285,8 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
   // Every other organisation with a library service gets an executive sponsor who has not signed in yet.
   for (const org of ORGANISATIONS) {
     if (!places.serviceOf.has(org.odsCode)) continue
-    if (USERS.some((u) => u.roles.some((r) => r.role === 'EXECUTIVE_SPONSOR' && r.organisation === org.odsCode))) continue
+    if (USERS.some((u) => u.roles.some((r) => r.role === 'EXECUTIVE_SPONSOR' && r.organisation === org.odsCode)))
+      continue
     const email = `sponsor.${org.odsCode.toLowerCase()}@demo.nhs.uk`
     const row = await tx.user.create({
       data: {
@@ -205,7 +341,11 @@ async function createSubmission(
       regionId: org.regionId,
       status: plan.status,
       startedAt: started ? new Date(cycle.deadline.getTime() - 90 * 86400000) : null,
-      sentForSignOffAt: submittedAt ? new Date(submittedAt.getTime() - 5 * 86400000) : plan.status === 'AWAITING_SIGN_OFF' ? new Date(cycle.deadline.getTime() - 80 * 86400000) : null,
+      sentForSignOffAt: submittedAt
+        ? new Date(submittedAt.getTime() - 5 * 86400000)
+        : plan.status === 'AWAITING_SIGN_OFF'
+          ? new Date(cycle.deadline.getTime() - 80 * 86400000)
+          : null,
       submittedAt,
       submittedById: submittedAt ? actors.lead : null,
       isLate: submittedAt ? submittedAt > cycle.deadline : null,
@@ -230,7 +370,8 @@ async function createSubmission(
         outcomeId: outcome.id,
         status: complete ? 'COMPLETED' : 'IN_PROGRESS',
         narrative: demoNarrative(random, outcome.number, org.name),
-        keyStrengths: 'Strong working relationship with the executive sponsor; evidence search service used by every directorate.',
+        keyStrengths:
+          'Strong working relationship with the executive sponsor; evidence search service used by every directorate.',
         selfLevel: self.level,
         selfSubLevel: self.subLevel,
         selfGradeSteps: gradeToSteps(self),
@@ -259,7 +400,10 @@ async function createSubmission(
 
   if (plan.validators) {
     const due = new Date(submittedAt!.getTime() + 35 * 86400000)
-    for (const [kind, validatorId] of [['PRIMARY', plan.validators.primary], ['SECONDARY', plan.validators.secondary]] as const) {
+    for (const [kind, validatorId] of [
+      ['PRIMARY', plan.validators.primary],
+      ['SECONDARY', plan.validators.secondary],
+    ] as const) {
       const assignment = await tx.validatorAssignment.create({
         data: {
           submissionId: submission.id,
@@ -276,7 +420,14 @@ async function createSubmission(
       for (const [index, outcome] of edition.outcomes.entries()) {
         const grade = gradeNear(random, gradeToSteps(selfGrades[index]!) - 1, 1)
         await tx.outcomeValidation.create({
-          data: { assignmentId: assignment.id, outcomeId: outcome.id, ...gradeColumns(grade), rationale: 'The narrative and linked evidence support this level; the next level needs organisation-wide practice.', version: 1 },
+          data: {
+            assignmentId: assignment.id,
+            outcomeId: outcome.id,
+            ...gradeColumns(grade),
+            rationale:
+              'The narrative and linked evidence support this level; the next level needs organisation-wide practice.',
+            version: 1,
+          },
           select: { id: true },
         })
       }
@@ -298,7 +449,16 @@ async function createSubmission(
           recommendations: 'Share impact case studies with the Board each quarter.',
           agreedById: plan.validators!.primary,
           agreedAt: new Date(submittedAt!.getTime() + 40 * 86400000),
-          requiredActions: belowMinimum ? { create: [{ position: 1, text: `Agree a plan with the executive sponsor to reach level ${cycle.minimumLevel} for outcome ${outcome.number}.` }] } : undefined,
+          requiredActions: belowMinimum
+            ? {
+                create: [
+                  {
+                    position: 1,
+                    text: `Agree a plan with the executive sponsor to reach level ${cycle.minimumLevel} for outcome ${outcome.number}.`,
+                  },
+                ],
+              }
+            : undefined,
         },
         select: { id: true },
       })
@@ -363,7 +523,9 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ seeded: bool
       }
       const regionalLeadOf = (code: OdsCode) => {
         const region = ORGANISATIONS.find((o) => o.odsCode === code)!.region
-        const email = USERS.find((u) => u.roles.some((r) => r.role === 'REGIONAL_LEAD' && r.region === region))?.email ?? 'regional.lead@demo.nhs.uk'
+        const email =
+          USERS.find((u) => u.roles.some((r) => r.role === 'REGIONAL_LEAD' && r.region === region))?.email ??
+          'regional.lead@demo.nhs.uk'
         return user(email)
       }
       const validatorsFor = (code: OdsCode) => {
@@ -402,19 +564,48 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ seeded: bool
         { odsCode: 'RXV', status: 'IN_PROGRESS', outcomesAnswered: 3 },
         { odsCode: 'RWV', status: 'NOT_STARTED', outcomesAnswered: 0 },
         { odsCode: 'RYV', status: 'AWAITING_SIGN_OFF', outcomesAnswered: 6 },
-        { odsCode: 'RTH', status: 'IN_VALIDATION', outcomesAnswered: 6, submittedAt: early(20), validators: { primary: user('validator@demo.nhs.uk'), secondary: user('priya.shah@demo.nhs.uk'), completed: false } },
+        {
+          odsCode: 'RTH',
+          status: 'IN_VALIDATION',
+          outcomesAnswered: 6,
+          submittedAt: early(20),
+          validators: {
+            primary: user('validator@demo.nhs.uk'),
+            secondary: user('priya.shah@demo.nhs.uk'),
+            completed: false,
+          },
+        },
         { odsCode: 'RKQ', status: 'SUBMITTED', outcomesAnswered: 6, submittedAt: early(6) },
         { odsCode: 'RWK', status: 'IN_PROGRESS', outcomesAnswered: 2 },
-        { odsCode: 'RSV', status: 'IN_VALIDATION', outcomesAnswered: 6, submittedAt: early(25), validators: { primary: user('owen.griffiths@demo.nhs.uk'), secondary: user('validator@demo.nhs.uk'), completed: false } },
+        {
+          odsCode: 'RSV',
+          status: 'IN_VALIDATION',
+          outcomesAnswered: 6,
+          submittedAt: early(25),
+          validators: {
+            primary: user('owen.griffiths@demo.nhs.uk'),
+            secondary: user('validator@demo.nhs.uk'),
+            completed: false,
+          },
+        },
         { odsCode: 'QAF', status: 'NOT_STARTED', outcomesAnswered: 0 },
         { odsCode: 'RTM', status: 'SUBMITTED', outcomesAnswered: 6, submittedAt: early(2) },
       ]
       for (const plan of plans) {
-        await createSubmission(tx, ids, random, edition2019, currentCycle, plan, { lead: leadOf(plan.odsCode), regionalLead: regionalLeadOf(plan.odsCode) })
+        await createSubmission(tx, ids, random, edition2019, currentCycle, plan, {
+          lead: leadOf(plan.odsCode),
+          regionalLead: regionalLeadOf(plan.odsCode),
+        })
       }
 
       await tx.auditEvent.create({
-        data: { actorId: null, action: 'system.demo_data_seeded', entityType: 'System', entityId: 'seed', after: JSON.stringify({ organisations: ORGANISATIONS.length, users: USERS.length }) },
+        data: {
+          actorId: null,
+          action: 'system.demo_data_seeded',
+          entityType: 'System',
+          entityId: 'seed',
+          after: JSON.stringify({ organisations: ORGANISATIONS.length, users: USERS.length }),
+        },
       })
     },
     { timeout: 60_000 },

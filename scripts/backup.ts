@@ -10,15 +10,26 @@ import { getEnv } from '../app/utils/env.server'
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } })
 const env = getEnv()
-const packageJson = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+const packageJson = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', 'package.json'), 'utf8')) as {
+  version: string
+}
 const outDir = values.out ? path.resolve(values.out) : defaultBackupDir(env.BACKUP_DIR)
 
 try {
-  const { manifest, problems } = await createBackup({ databaseUrl: env.DATABASE_URL, uploadDir: env.UPLOAD_DIR, outDir, portalVersion: packageJson.version })
+  const { manifest, problems } = await createBackup({
+    databaseUrl: env.DATABASE_URL,
+    uploadDir: env.UPLOAD_DIR,
+    outDir,
+    portalVersion: packageJson.version,
+  })
   const bytes = manifest.files.reduce((sum, file) => sum + file.sizeBytes, 0)
-  process.stdout.write(`Backed up the database (${formatSize(manifest.database.sizeBytes)}) and ${manifest.files.length} uploaded files (${formatSize(bytes)}) to ${outDir}\n`)
+  process.stdout.write(
+    `Backed up the database (${formatSize(manifest.database.sizeBytes)}) and ${manifest.files.length} uploaded files (${formatSize(bytes)}) to ${outDir}\n`,
+  )
   if (problems.length) {
-    process.stderr.write(`\nThe backup is NOT complete. ${problems.length} ${problems.length === 1 ? 'file has a problem' : 'files have problems'}:\n`)
+    process.stderr.write(
+      `\nThe backup is NOT complete. ${problems.length} ${problems.length === 1 ? 'file has a problem' : 'files have problems'}:\n`,
+    )
     for (const problem of problems) process.stderr.write(`  - ${problem}\n`)
     process.stderr.write('Everything else was written, and the manifest records these problems.\n')
     process.exitCode = 1

@@ -7,7 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-const name = (process.argv[2] ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')
+const name = (process.argv[2] ?? '')
+  .toLowerCase()
+  .replace(/[^a-z0-9]+/g, '_')
+  .replace(/^_|_$/g, '')
 if (!name) {
   console.error('Give the migration a name: npm run db:new-migration -- add_invitations')
   process.exit(1)
@@ -21,7 +24,10 @@ try {
   execFileSync(
     'npx',
     ['prisma', 'migrate', 'diff', ...from, '--to-schema-datamodel', 'prisma/schema.prisma', '--script', '-o', out],
-    { stdio: 'inherit', env: { ...process.env, CHECKPOINT_DISABLE: '1', DATABASE_URL: `file:${path.join(scratch, 'shadow.db')}` } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', DATABASE_URL: `file:${path.join(scratch, 'shadow.db')}` },
+    },
   )
   const sql = readFileSync(out, 'utf8')
   if (!/\b(CREATE|ALTER|DROP|INSERT|UPDATE)\b/i.test(sql)) {

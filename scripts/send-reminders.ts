@@ -14,7 +14,8 @@ async function main(): Promise<number> {
   const { describeReminderSummary, sendDeadlineReminders } = await import('~/modules/notifications/reminders.server')
   try {
     const { values } = parseArgs({ options: { today: { type: 'string' } } })
-    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) throw new Error('--today must be a date like 2027-01-15')
+    if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+      throw new Error('--today must be a date like 2027-01-15')
     // Midday UTC is the same calendar day in London all year round.
     const now = values.today ? new Date(`${values.today}T12:00:00Z`) : new Date()
     if (Number.isNaN(now.getTime())) throw new Error(`--today is not a real date: ${values.today}`)

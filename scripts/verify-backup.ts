@@ -14,12 +14,18 @@ if (!dir || positionals.length > 1 || !(await isFolder(dir))) {
 
 const result = await verifyBackup(dir)
 if (result.manifest) {
-  process.stdout.write(`Backup of ${result.manifest.createdAt} (portal ${result.manifest.portalVersion}): database ${formatSize(result.manifest.database.sizeBytes)}, ${result.manifest.files.length} files listed, ${result.filesChecked} checked (${formatSize(result.bytesChecked)}).\n`)
+  process.stdout.write(
+    `Backup of ${result.manifest.createdAt} (portal ${result.manifest.portalVersion}): database ${formatSize(result.manifest.database.sizeBytes)}, ${result.manifest.files.length} files listed, ${result.filesChecked} checked (${formatSize(result.bytesChecked)}).\n`,
+  )
 }
 if (result.ok) {
-  process.stdout.write('The backup is good: the database passes its integrity checks and every file is present with the right SHA-256.\n')
+  process.stdout.write(
+    'The backup is good: the database passes its integrity checks and every file is present with the right SHA-256.\n',
+  )
 } else {
-  process.stderr.write(`The backup FAILED its checks (${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}):\n`)
+  process.stderr.write(
+    `The backup FAILED its checks (${result.problems.length} ${result.problems.length === 1 ? 'problem' : 'problems'}):\n`,
+  )
   for (const problem of result.problems) process.stderr.write(`  - ${problem}\n`)
   process.exitCode = 1
 }

@@ -8,7 +8,13 @@ import { isRole, type Role } from '~/modules/auth/roles'
 let cachedHash: Promise<string> | undefined
 export const TEST_PASSWORD = 'correct-horse-battery-staple'
 
-export async function createUser(input: { email?: string; roles?: Array<{ role: Role; libraryServiceId?: string; organisationId?: string; regionId?: string }>; active?: boolean } = {}) {
+export async function createUser(
+  input: {
+    email?: string
+    roles?: Array<{ role: Role; libraryServiceId?: string; organisationId?: string; regionId?: string }>
+    active?: boolean
+  } = {},
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD)
   return prisma.user.create({
     data: {
@@ -16,7 +22,14 @@ export async function createUser(input: { email?: string; roles?: Array<{ role: 
       name: 'Test User',
       passwordHash: await cachedHash,
       active: input.active ?? true,
-      roles: { create: (input.roles ?? []).map((r) => ({ role: r.role, libraryServiceId: r.libraryServiceId ?? null, organisationId: r.organisationId ?? null, regionId: r.regionId ?? null })) },
+      roles: {
+        create: (input.roles ?? []).map((r) => ({
+          role: r.role,
+          libraryServiceId: r.libraryServiceId ?? null,
+          organisationId: r.organisationId ?? null,
+          regionId: r.regionId ?? null,
+        })),
+      },
     },
     select: { id: true, email: true },
   })
@@ -26,7 +39,10 @@ export async function createUser(input: { email?: string; roles?: Array<{ role: 
 export async function actorFor(email: string): Promise<Actor> {
   const user = await prisma.user.findUniqueOrThrow({
     where: { email },
-    select: { id: true, roles: { select: { role: true, libraryServiceId: true, organisationId: true, regionId: true } } },
+    select: {
+      id: true,
+      roles: { select: { role: true, libraryServiceId: true, organisationId: true, regionId: true } },
+    },
   })
   return { id: user.id, grants: user.roles.flatMap((r) => (isRole(r.role) ? [{ ...r, role: r.role }] : [])) }
 }

@@ -50,7 +50,10 @@ async function exitCodeOf(command: string, args: string[]): Promise<{ code: numb
     return { code: 0, output: stdout + stderr }
   } catch (error) {
     const failure = error as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof failure.code === 'number' ? failure.code : -1, output: `${failure.stdout ?? ''}${failure.stderr ?? ''}` }
+    return {
+      code: typeof failure.code === 'number' ? failure.code : -1,
+      output: `${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+    }
   }
 }
 
@@ -63,19 +66,33 @@ function splitPages(text: string): string[] {
 
 function decodeEntities(text: string): string {
   return text.replace(/&(amp|lt|gt|quot|apos|#(\d+));/g, (_, name: string, code?: string) =>
-    code ? String.fromCodePoint(Number(code)) : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name]!,
+    code
+      ? String.fromCodePoint(Number(code))
+      : ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[name]!,
   )
 }
 
-export function parseWordBoxes(html: string): { pageSizes: Array<{ width: number; height: number }>; words: PdfWord[] } {
+export function parseWordBoxes(html: string): {
+  pageSizes: Array<{ width: number; height: number }>
+  words: PdfWord[]
+} {
   const pageSizes: Array<{ width: number; height: number }> = []
   const words: PdfWord[] = []
   const chunks = html.split(/<page /).slice(1)
   chunks.forEach((chunk, page) => {
     const size = /^width="([\d.]+)" height="([\d.]+)"/.exec(chunk)
     pageSizes.push({ width: Number(size?.[1]), height: Number(size?.[2]) })
-    for (const m of chunk.matchAll(/<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">([^<]*)<\/word>/g)) {
-      words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: decodeEntities(m[5]!) })
+    for (const m of chunk.matchAll(
+      /<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">([^<]*)<\/word>/g,
+    )) {
+      words.push({
+        page,
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: decodeEntities(m[5]!),
+      })
     }
   })
   return { pageSizes, words }
@@ -97,7 +114,8 @@ type Dict = Record<string, unknown>
 const isDict = (value: unknown): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value)
 const isRef = (value: unknown): value is string => typeof value === 'string' && /^\d+ \d+ R$/.test(value)
 /** qpdf JSON v2 writes strings as "u:text" (or "b:hex"). */
-const stringOf = (value: unknown): string | null => (typeof value === 'string' && value.startsWith('u:') ? value.slice(2) : null)
+const stringOf = (value: unknown): string | null =>
+  typeof value === 'string' && value.startsWith('u:') ? value.slice(2) : null
 
 function readObjects(json: QpdfJson) {
   const objects = json.qpdf[1]

@@ -1,5 +1,13 @@
 import { errorSummaryItems } from '~/components/form-errors'
-import { DateInput, datePartId, Radios, Select, TextInput, type DateInputValue, type ErrorSummaryItem } from '~/components/nhs'
+import {
+  DateInput,
+  datePartId,
+  Radios,
+  Select,
+  TextInput,
+  type DateInputValue,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
 import { CYCLE_TYPE_LABELS } from '~/modules/cycles/labels'
 import { CYCLE_TYPES } from '~/modules/cycles/rules'
 import { CYCLE_DATE_FIELDS, CYCLE_FIELDS, MINIMUM_LEVEL_OPTIONS } from '~/modules/cycles/schema'
@@ -17,11 +25,23 @@ function dateOf(value: unknown): DateInputValue | undefined {
 }
 
 const DATE_LEGENDS: Record<(typeof CYCLE_DATE_FIELDS)[number], { legend: string; hint: string }> = {
-  evidencePeriodStart: { legend: 'Evidence period starts', hint: 'The first day the evidence can cover. For example, 1 4 2026' },
-  evidencePeriodEnd: { legend: 'Evidence period ends', hint: 'The last day the evidence can cover. For example, 31 3 2027' },
+  evidencePeriodStart: {
+    legend: 'Evidence period starts',
+    hint: 'The first day the evidence can cover. For example, 1 4 2026',
+  },
+  evidencePeriodEnd: {
+    legend: 'Evidence period ends',
+    hint: 'The last day the evidence can cover. For example, 31 3 2027',
+  },
   opensAt: { legend: 'Opens on', hint: 'The day services can start their submissions. For example, 1 10 2027' },
-  submissionDeadline: { legend: 'Submission deadline', hint: 'Submissions made after this day are marked late. For example, 31 1 2028' },
-  validationDeadline: { legend: 'Validation deadline', hint: 'The day validators should finish. For example, 31 3 2028' },
+  submissionDeadline: {
+    legend: 'Submission deadline',
+    hint: 'Submissions made after this day are marked late. For example, 31 1 2028',
+  },
+  validationDeadline: {
+    legend: 'Validation deadline',
+    hint: 'The day validators should finish. For example, 31 3 2028',
+  },
 }
 
 /** The error summary of a cycle form: each field's first error, a date linked to its day box. */
@@ -37,10 +57,26 @@ export function cycleFormErrors(allErrors: Record<string, string[] | undefined>)
  * The fields of a cycle, the same on the create and change pages. Once the cycle has opened the
  * edition is shown, not offered: submissions are made against it.
  */
-export function CycleFields({ fields, editions, lockedEdition }: { fields: CycleFieldSet; editions: EditionOption[]; lockedEdition?: string }) {
+export function CycleFields({
+  fields,
+  editions,
+  lockedEdition,
+}: {
+  fields: CycleFieldSet
+  editions: EditionOption[]
+  lockedEdition?: string
+}) {
   return (
     <>
-      <TextInput name="name" id="name" label="Name" hint="For example, 2027/28" width={20} defaultValue={textOf(fields.name.initialValue)} error={fields.name.errors?.[0]} />
+      <TextInput
+        name="name"
+        id="name"
+        label="Name"
+        hint="For example, 2027/28"
+        width={20}
+        defaultValue={textOf(fields.name.initialValue)}
+        error={fields.name.errors?.[0]}
+      />
       <Radios
         name="type"
         id="type"
@@ -51,14 +87,19 @@ export function CycleFields({ fields, editions, lockedEdition }: { fields: Cycle
         items={CYCLE_TYPES.map((type) => ({
           value: type,
           text: CYCLE_TYPE_LABELS[type],
-          hint: type === 'FULL_VALIDATION' ? 'Services assess every outcome and two validators review each submission.' : 'A lighter review of the service’s improvement since its last validation.',
+          hint:
+            type === 'FULL_VALIDATION'
+              ? 'Services assess every outcome and two validators review each submission.'
+              : 'A lighter review of the service’s improvement since its last validation.',
         }))}
       />
       {lockedEdition ? (
         <>
           <h2 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">Framework edition</h2>
           <p className="nhsuk-body nhsuk-u-margin-bottom-2">{lockedEdition}</p>
-          <p className="nhsuk-hint">The edition cannot change once the cycle has opened, because submissions are made against it.</p>
+          <p className="nhsuk-hint">
+            The edition cannot change once the cycle has opened, because submissions are made against it.
+          </p>
         </>
       ) : (
         <Select
@@ -66,20 +107,38 @@ export function CycleFields({ fields, editions, lockedEdition }: { fields: Cycle
           id="editionId"
           label="Framework edition"
           hint="Only published editions can be used."
-          options={[{ value: '', text: 'Choose an edition' }, ...editions.map((e) => ({ value: e.id, text: e.status === 'PUBLISHED' ? e.name : `${e.name} (not published)` }))]}
+          options={[
+            { value: '', text: 'Choose an edition' },
+            ...editions.map((e) => ({
+              value: e.id,
+              text: e.status === 'PUBLISHED' ? e.name : `${e.name} (not published)`,
+            })),
+          ]}
           defaultValue={textOf(fields.editionId.initialValue)}
           error={fields.editionId.errors?.[0]}
         />
       )}
       {CYCLE_DATE_FIELDS.map((name) => (
-        <DateInput key={name} name={name} id={name} legend={DATE_LEGENDS[name].legend} legendSize="s" hint={DATE_LEGENDS[name].hint} defaultValue={dateOf(fields[name].initialValue)} error={fields[name].errors?.[0]} />
+        <DateInput
+          key={name}
+          name={name}
+          id={name}
+          legend={DATE_LEGENDS[name].legend}
+          legendSize="s"
+          hint={DATE_LEGENDS[name].hint}
+          defaultValue={dateOf(fields[name].initialValue)}
+          error={fields[name].errors?.[0]}
+        />
       ))}
       <Select
         name="minimumExpectedLevel"
         id="minimumExpectedLevel"
         label="Minimum expected level"
         hint="A validated grade below this level must have at least one required action."
-        options={[{ value: '', text: 'None' }, ...MINIMUM_LEVEL_OPTIONS.map((level) => ({ value: level, text: `Level ${level}` }))]}
+        options={[
+          { value: '', text: 'None' },
+          ...MINIMUM_LEVEL_OPTIONS.map((level) => ({ value: level, text: `Level ${level}` })),
+        ]}
         defaultValue={textOf(fields.minimumExpectedLevel.initialValue)}
         error={fields.minimumExpectedLevel.errors?.[0]}
       />

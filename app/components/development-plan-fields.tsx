@@ -1,6 +1,21 @@
 import { errorSummaryItems } from '~/components/form-errors'
-import { DateInput, datePartId, Radios, Select, Textarea, TextInput, type DateInputValue, type ErrorSummaryItem } from '~/components/nhs'
-import { ACTION_MAX, PLAN_ITEM_FIELDS, PLAN_ITEM_STATUS_LABELS, PLAN_ITEM_STATUSES, PROGRESS_NOTES_MAX } from '~/modules/results/schema'
+import {
+  DateInput,
+  datePartId,
+  Radios,
+  Select,
+  Textarea,
+  TextInput,
+  type DateInputValue,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
+import {
+  ACTION_MAX,
+  PLAN_ITEM_FIELDS,
+  PLAN_ITEM_STATUS_LABELS,
+  PLAN_ITEM_STATUSES,
+  PROGRESS_NOTES_MAX,
+} from '~/modules/results/schema'
 
 export type RequiredActionOption = { id: string; text: string; outcomeNumber: number }
 
@@ -20,11 +35,19 @@ function shorten(text: string, max = 100): string {
 
 /** The error summary of a plan item form: each field's first error, the due date linked to its day. */
 export function planItemErrors(allErrors: Record<string, string[] | undefined>): ErrorSummaryItem[] {
-  return errorSummaryItems(allErrors, PLAN_ITEM_FIELDS).map((item) => (item.href === '#dueDate' ? { ...item, href: `#${datePartId('dueDate', 'day')}` } : item))
+  return errorSummaryItems(allErrors, PLAN_ITEM_FIELDS).map((item) =>
+    item.href === '#dueDate' ? { ...item, href: `#${datePartId('dueDate', 'day')}` } : item,
+  )
 }
 
 /** The fields of a development plan item, the same on the add and change pages. */
-export function PlanItemFields({ fields, requiredActions }: { fields: PlanItemFieldSet; requiredActions: RequiredActionOption[] }) {
+export function PlanItemFields({
+  fields,
+  requiredActions,
+}: {
+  fields: PlanItemFieldSet
+  requiredActions: RequiredActionOption[]
+}) {
   return (
     <>
       <Textarea
@@ -41,8 +64,15 @@ export function PlanItemFields({ fields, requiredActions }: { fields: PlanItemFi
         name="requiredActionId"
         id="requiredActionId"
         label="Required action it answers"
-        hint={requiredActions.length ? 'Choose none if the item is an improvement of your own.' : 'The validated result has no required actions.'}
-        options={[{ value: '', text: 'None' }, ...requiredActions.map((a) => ({ value: a.id, text: `Outcome ${a.outcomeNumber}: ${shorten(a.text)}` }))]}
+        hint={
+          requiredActions.length
+            ? 'Choose none if the item is an improvement of your own.'
+            : 'The validated result has no required actions.'
+        }
+        options={[
+          { value: '', text: 'None' },
+          ...requiredActions.map((a) => ({ value: a.id, text: `Outcome ${a.outcomeNumber}: ${shorten(a.text)}` })),
+        ]}
         defaultValue={textOf(fields.requiredActionId.initialValue)}
         error={fields.requiredActionId.errors?.[0]}
       />
@@ -54,7 +84,15 @@ export function PlanItemFields({ fields, requiredActions }: { fields: PlanItemFi
         defaultValue={textOf(fields.owner.initialValue)}
         error={fields.owner.errors?.[0]}
       />
-      <DateInput name="dueDate" id="dueDate" legend="Due date" legendSize="s" hint="For example, 31 3 2027" defaultValue={dateOf(fields.dueDate.initialValue)} error={fields.dueDate.errors?.[0]} />
+      <DateInput
+        name="dueDate"
+        id="dueDate"
+        legend="Due date"
+        legendSize="s"
+        hint="For example, 31 3 2027"
+        defaultValue={dateOf(fields.dueDate.initialValue)}
+        error={fields.dueDate.errors?.[0]}
+      />
       <Radios
         name="status"
         id="status"

@@ -3,11 +3,17 @@ import { Link } from '@remix-run/react'
 const PAGES: Record<number, { title: string; body: string[] }> = {
   403: {
     title: 'You do not have permission to view this page',
-    body: ['This page belongs to a service, organisation or region your account does not cover.', 'If you think you should have access, contact your regional lead or the national team.'],
+    body: [
+      'This page belongs to a service, organisation or region your account does not cover.',
+      'If you think you should have access, contact your regional lead or the national team.',
+    ],
   },
   404: {
     title: 'Page not found',
-    body: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+    body: [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ],
   },
   405: {
     title: 'This page cannot do that',
@@ -15,11 +21,17 @@ const PAGES: Record<number, { title: string; body: string[] }> = {
   },
   409: {
     title: 'This can no longer be changed',
-    body: ['The submission has moved on since you opened the page: it may have been sent for sign-off or submitted.', 'Go back to the submission to see where it is now.'],
+    body: [
+      'The submission has moved on since you opened the page: it may have been sent for sign-off or submitted.',
+      'Go back to the submission to see where it is now.',
+    ],
   },
   500: {
     title: 'Sorry, there is a problem with the service',
-    body: ['Try again later. Anything you saved before the problem is kept.', 'If the problem continues, contact the national team.'],
+    body: [
+      'Try again later. Anything you saved before the problem is kept.',
+      'If the problem continues, contact the national team.',
+    ],
   },
 }
 

@@ -4,7 +4,14 @@ import { formatGrade, type Grade } from '~/modules/framework/grading'
 type Both = {
   primaryName: string
   secondaryName: string
-  outcomes: Array<{ outcomeNumber: number; primary: Grade; secondary: Grade; steps: number; primaryRationale: string; secondaryRationale: string }>
+  outcomes: Array<{
+    outcomeNumber: number
+    primary: Grade
+    secondary: Grade
+    steps: number
+    primaryRationale: string
+    secondaryRationale: string
+  }>
 }
 
 function describeSteps(steps: number): string {

@@ -1,5 +1,13 @@
 /** nhsuk-frontend v10 pagination (previous and next) for a list shown page by page. */
-export function Pagination({ page, pageCount, href }: { page: number; pageCount: number; href: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  href,
+}: {
+  page: number
+  pageCount: number
+  href: (page: number) => string
+}) {
   if (pageCount <= 1) return null
   return (
     <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
@@ -39,7 +47,15 @@ export function Pagination({ page, pageCount, href }: { page: number; pageCount:
 
 function ArrowIcon({ direction }: { direction: 'left' | 'right' }) {
   return (
-    <svg className={`nhsuk-icon nhsuk-icon--arrow-${direction}`} xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="16" height="16" focusable="false" aria-hidden="true">
+    <svg
+      className={`nhsuk-icon nhsuk-icon--arrow-${direction}`}
+      xmlns="http://www.w3.org/2000/svg"
+      viewBox="0 0 24 24"
+      width="16"
+      height="16"
+      focusable="false"
+      aria-hidden="true"
+    >
       <path
         d={
           direction === 'left'

@@ -36,7 +36,13 @@ export function PlaceSelect({
       <Label htmlFor={id}>{label}</Label>
       {hintId ? <Hint id={hintId}>{hint}</Hint> : null}
       {errorId ? <ErrorMessage id={errorId}>{error}</ErrorMessage> : null}
-      <select className={cx('nhsuk-select', error && 'nhsuk-select--error')} id={id} name={name} defaultValue={defaultValue ?? ''} aria-describedby={describedBy}>
+      <select
+        className={cx('nhsuk-select', error && 'nhsuk-select--error')}
+        id={id}
+        name={name}
+        defaultValue={defaultValue ?? ''}
+        aria-describedby={describedBy}
+      >
         <option value="">{emptyText}</option>
         <optgroup label="Library services">
           {options.services.map((o) => (

@@ -5,7 +5,8 @@ import { all, one, parse, text, type Node } from './charts/test-markup'
 import { MAX_RADAR_SERIES, RADAR_SERIES_STYLES, RadarChart, formatChartValue, type RadarSeries } from './radar-chart'
 
 const byTag = (node: Node, tag: string) => all(node, (n) => n.tag === tag)
-const byClass = (node: Node, className: string) => all(node, (n) => (n.attrs.class ?? '').split(' ').includes(className))
+const byClass = (node: Node, className: string) =>
+  all(node, (n) => (n.attrs.class ?? '').split(' ').includes(className))
 
 const g = (level: 1 | 2 | 3 | 4, subLevel: 'LOW' | 'MEDIUM' | 'HIGH'): Grade => ({ level, subLevel })
 const AXES = ['Outcome 1', 'Outcome 2', 'Outcome 3', 'Outcome 4', 'Outcome 5', 'Outcome 6']
@@ -16,8 +17,16 @@ const SERIES: RadarSeries[] = [
       (grade) => (grade ? chartValue(grade) : null),
     ),
   },
-  { label: 'Validated', values: [g(2, 'LOW'), g(3, 'LOW'), g(1, 'HIGH'), g(4, 'MEDIUM'), g(1, 'LOW'), g(1, 'LOW')].map(chartValue) },
-  { label: 'Previous cycle', values: [g(1, 'HIGH'), g(2, 'MEDIUM'), g(1, 'MEDIUM'), g(3, 'LOW'), null, null].map((grade) => (grade ? chartValue(grade) : null)) },
+  {
+    label: 'Validated',
+    values: [g(2, 'LOW'), g(3, 'LOW'), g(1, 'HIGH'), g(4, 'MEDIUM'), g(1, 'LOW'), g(1, 'LOW')].map(chartValue),
+  },
+  {
+    label: 'Previous cycle',
+    values: [g(1, 'HIGH'), g(2, 'MEDIUM'), g(1, 'MEDIUM'), g(3, 'LOW'), null, null].map((grade) =>
+      grade ? chartValue(grade) : null,
+    ),
+  },
 ]
 
 function render(props: Partial<Parameters<typeof RadarChart>[0]> = {}) {
@@ -44,7 +53,9 @@ describe('RadarChart', () => {
     const order = wrapper.children.map((child) => (typeof child === 'string' ? '#text' : child.tag))
     expect(order).toEqual(['p', 'svg', 'ul', 'table'])
     const summary = wrapper.children[0] as Node
-    expect(text(summary)).toBe('The validated grades are within one sub-level of the self-assessment on four of the six outcomes.')
+    expect(text(summary)).toBe(
+      'The validated grades are within one sub-level of the self-assessment on four of the six outcomes.',
+    )
     expect(summary.attrs.class).toContain('nhsuk-body')
   })
 
@@ -160,7 +171,9 @@ describe('RadarChart', () => {
     const swatchLines = items.map((item) => one(byTag(item, 'line'), 'swatch line'))
     expect(swatchLines.map((line) => line.attrs.stroke)).toEqual(['#0072B2', '#D55E00', '#009E73'])
     const polygons = byClass(svg, 'app-radar-chart__series')
-    expect(swatchLines.map((line) => line.attrs['stroke-dasharray'])).toEqual(polygons.map((p) => p.attrs['stroke-dasharray']))
+    expect(swatchLines.map((line) => line.attrs['stroke-dasharray'])).toEqual(
+      polygons.map((p) => p.attrs['stroke-dasharray']),
+    )
     for (const item of items) {
       const swatch = one(byTag(item, 'svg'), 'swatch')
       expect(swatch.attrs['aria-hidden']).toBe('true')
@@ -193,13 +206,16 @@ describe('RadarChart', () => {
       expect(rows).toHaveLength(AXES.length)
     })
 
-    it.each(expected.map((row, index) => ({ axis: row[0]!, index, row })))('row $axis gives each series its formatted grade', ({ index, row }) => {
-      const cells = rows[index]!.children.filter((c): c is Node => typeof c !== 'string')
-      expect(cells.map(text)).toEqual(row)
-      expect(cells[0]!.tag).toBe('th')
-      expect(cells[0]!.attrs.scope).toBe('row')
-      expect(cells.slice(1).every((cell) => cell.tag === 'td')).toBe(true)
-    })
+    it.each(expected.map((row, index) => ({ axis: row[0]!, index, row })))(
+      'row $axis gives each series its formatted grade',
+      ({ index, row }) => {
+        const cells = rows[index]!.children.filter((c): c is Node => typeof c !== 'string')
+        expect(cells.map(text)).toEqual(row)
+        expect(cells[0]!.tag).toBe('th')
+        expect(cells[0]!.attrs.scope).toBe('row')
+        expect(cells.slice(1).every((cell) => cell.tag === 'td')).toBe(true)
+      },
+    )
   })
 
   it('uses a custom formatter and axis heading', () => {
@@ -225,7 +241,12 @@ describe('RadarChart', () => {
     const series = RADAR_SERIES_STYLES.map((_, i) => ({ label: `Series ${i + 1}`, values: [1, 2, 3, i] }))
     const { root: many } = render({ axes: ['Outcome 1', 'Outcome 2', 'Outcome 3', 'Outcome 10'], series })
     expect(byTag(many, 'polygon')).toHaveLength(5)
-    expect(byClass(many, 'app-radar-chart__axis-label').map(text)).toEqual(['Outcome 1', 'Outcome 2', 'Outcome 3', 'Outcome 10'])
+    expect(byClass(many, 'app-radar-chart__axis-label').map(text)).toEqual([
+      'Outcome 1',
+      'Outcome 2',
+      'Outcome 3',
+      'Outcome 10',
+    ])
     expect(new Set(byClass(many, 'app-radar-chart__series').map((p) => p.attrs['stroke-dasharray'])).size).toBe(5)
   })
 
@@ -238,11 +259,27 @@ describe('RadarChart', () => {
   })
 
   it.each([
-    { name: 'too few values', series: [{ label: 'Self', values: [1, 2] }], message: /Series "Self" has 2 values for 6 axes/ },
-    { name: 'a value above 4', series: [{ label: 'Self', values: [1, 2, 3, 4, 4.5, 0] }], message: /outside 0 to 4: 4.5/ },
-    { name: 'a negative value', series: [{ label: 'Self', values: [1, 2, 3, 4, -1, 0] }], message: /outside 0 to 4: -1/ },
+    {
+      name: 'too few values',
+      series: [{ label: 'Self', values: [1, 2] }],
+      message: /Series "Self" has 2 values for 6 axes/,
+    },
+    {
+      name: 'a value above 4',
+      series: [{ label: 'Self', values: [1, 2, 3, 4, 4.5, 0] }],
+      message: /outside 0 to 4: 4.5/,
+    },
+    {
+      name: 'a negative value',
+      series: [{ label: 'Self', values: [1, 2, 3, 4, -1, 0] }],
+      message: /outside 0 to 4: -1/,
+    },
     { name: 'NaN', series: [{ label: 'Self', values: [1, 2, 3, 4, Number.NaN, 0] }], message: /outside 0 to 4: NaN/ },
-    { name: 'too many series', series: Array.from({ length: 6 }, (_, i) => ({ label: `S${i}`, values: AXES.map(() => 1) })), message: /at most 5 series, got 6/ },
+    {
+      name: 'too many series',
+      series: Array.from({ length: 6 }, (_, i) => ({ label: `S${i}`, values: AXES.map(() => 1) })),
+      message: /at most 5 series, got 6/,
+    },
   ])('refuses $name', ({ series, message }) => {
     expect(() => render({ series })).toThrow(RangeError)
     expect(() => render({ series })).toThrow(message)

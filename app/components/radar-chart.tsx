@@ -73,7 +73,19 @@ function point(value: number, index: number, count: number): { x: number; y: num
 }
 
 /** A marker of the given shape centred on (x, y), filled with `colour`. */
-function Marker({ shape, x, y, colour, className }: { shape: MarkerShape; x: number; y: number; colour: string; className: string }) {
+function Marker({
+  shape,
+  x,
+  y,
+  colour,
+  className,
+}: {
+  shape: MarkerShape
+  x: number
+  y: number
+  colour: string
+  className: string
+}) {
   const s = MARKER_SIZE
   const common = { className, fill: colour, stroke: '#ffffff', strokeWidth: 1 }
   switch (shape) {
@@ -82,11 +94,20 @@ function Marker({ shape, x, y, colour, className }: { shape: MarkerShape; x: num
     case 'square':
       return <path {...common} d={`M${n(x - s)} ${n(y - s)}H${n(x + s)}V${n(y + s)}H${n(x - s)}Z`} />
     case 'triangle':
-      return <path {...common} d={`M${n(x)} ${n(y - s * 1.3)}L${n(x + s * 1.2)} ${n(y + s * 0.8)}H${n(x - s * 1.2)}Z`} />
+      return (
+        <path {...common} d={`M${n(x)} ${n(y - s * 1.3)}L${n(x + s * 1.2)} ${n(y + s * 0.8)}H${n(x - s * 1.2)}Z`} />
+      )
     case 'triangle-down':
-      return <path {...common} d={`M${n(x)} ${n(y + s * 1.3)}L${n(x + s * 1.2)} ${n(y - s * 0.8)}H${n(x - s * 1.2)}Z`} />
+      return (
+        <path {...common} d={`M${n(x)} ${n(y + s * 1.3)}L${n(x + s * 1.2)} ${n(y - s * 0.8)}H${n(x - s * 1.2)}Z`} />
+      )
     case 'diamond':
-      return <path {...common} d={`M${n(x)} ${n(y - s * 1.35)}L${n(x + s * 1.35)} ${n(y)}L${n(x)} ${n(y + s * 1.35)}L${n(x - s * 1.35)} ${n(y)}Z`} />
+      return (
+        <path
+          {...common}
+          d={`M${n(x)} ${n(y - s * 1.35)}L${n(x + s * 1.35)} ${n(y)}L${n(x)} ${n(y + s * 1.35)}L${n(x - s * 1.35)} ${n(y)}Z`}
+        />
+      )
   }
 }
 
@@ -119,8 +140,23 @@ function viewBox(axes: string[]): { x: number; y: number; width: number; height:
 
 function Swatch({ style }: { style: SeriesStyle }) {
   return (
-    <svg className="app-radar-chart__swatch" viewBox="0 0 48 16" width="48" height="16" aria-hidden="true" focusable="false">
-      <line x1="2" y1="8" x2="46" y2="8" stroke={style.colour} strokeWidth={2.5} strokeDasharray={style.dash.length ? style.dash.join(' ') : 'none'} />
+    <svg
+      className="app-radar-chart__swatch"
+      viewBox="0 0 48 16"
+      width="48"
+      height="16"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <line
+        x1="2"
+        y1="8"
+        x2="46"
+        y2="8"
+        stroke={style.colour}
+        strokeWidth={2.5}
+        strokeDasharray={style.dash.length ? style.dash.join(' ') : 'none'}
+      />
       <Marker shape={style.marker} x={24} y={8} colour={style.colour} className="app-radar-chart__swatch-marker" />
     </svg>
   )
@@ -167,7 +203,14 @@ export function RadarChart({
         <desc id={descId}>{description}</desc>
 
         {/* White behind the chart: the palette's contrast (3:1 or more) and the white outlines of the points assume it. */}
-        <rect className="app-radar-chart__background" x={box.x} y={box.y} width={box.width} height={box.height} fill="#ffffff" />
+        <rect
+          className="app-radar-chart__background"
+          x={box.x}
+          y={box.y}
+          width={box.width}
+          height={box.height}
+          fill="#ffffff"
+        />
 
         <g className="app-radar-chart__grid">
           {[1, 2, 3, 4].map((level) => (

@@ -10,7 +10,19 @@ import { MIN_PASSWORD_LENGTH, SetPasswordSchema } from '~/modules/auth/schema'
 const FIELDS = ['newPassword', 'confirmPassword'] as const
 
 /** The heading, error summary and password fields of the invitation and password reset pages. */
-export function SetPasswordForm({ id, heading, intro, button, lastResult }: { id: string; heading: string; intro: ReactNode; button: string; lastResult?: SubmissionResult<string[]> }) {
+export function SetPasswordForm({
+  id,
+  heading,
+  intro,
+  button,
+  lastResult,
+}: {
+  id: string
+  heading: string
+  intro: ReactNode
+  button: string
+  lastResult?: SubmissionResult<string[]>
+}) {
   const attempt = useAttempt(lastResult)
   const [form, fields] = useForm({
     id,
@@ -34,7 +46,14 @@ export function SetPasswordForm({ id, heading, intro, button, lastResult }: { id
           autoComplete="new-password"
           error={fields.newPassword.errors?.[0] ?? form.errors?.[0]}
         />
-        <PasswordInput key={`confirmPassword-${attempt}`} name="confirmPassword" id="confirmPassword" label="Confirm your password" autoComplete="new-password" error={fields.confirmPassword.errors?.[0]} />
+        <PasswordInput
+          key={`confirmPassword-${attempt}`}
+          name="confirmPassword"
+          id="confirmPassword"
+          label="Confirm your password"
+          autoComplete="new-password"
+          error={fields.confirmPassword.errors?.[0]}
+        />
         <Button type="submit">{button}</Button>
       </Form>
     </>

@@ -16,11 +16,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { name, home } = useLoaderData<typeof loader>()
-  const nothing = !home.services.length && !home.sponsorOrganisations.length && !home.assignments.length && !home.regions.length && !home.national
+  const nothing =
+    !home.services.length &&
+    !home.sponsorOrganisations.length &&
+    !home.assignments.length &&
+    !home.regions.length &&
+    !home.national
   return (
     <>
       <h1>Welcome, {name}</h1>
-      {nothing ? <p>Your account has no roles yet. Contact your regional lead or the national team to be given access.</p> : null}
+      {nothing ? (
+        <p>Your account has no roles yet. Contact your regional lead or the national team to be given access.</p>
+      ) : null}
 
       {home.services.map((service) => (
         <section key={service.id} aria-labelledby={`service-${service.id}`}>
@@ -37,12 +44,25 @@ export default function Home() {
             rows={service.organisations.flatMap(({ organisation }) =>
               organisation.submissions.length
                 ? organisation.submissions.map((s) => [
-                    <a key="o" href={`/organisations/${organisation.id}`}>{organisation.name}</a>,
-                    <a key="c" href={`/submissions/${s.id}`}>{s.cycle.name}</a>,
+                    <a key="o" href={`/organisations/${organisation.id}`}>
+                      {organisation.name}
+                    </a>,
+                    <a key="c" href={`/submissions/${s.id}`}>
+                      {s.cycle.name}
+                    </a>,
                     <SubmissionStatusTag key="s" status={s.status} />,
                     s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
                   ])
-                : [[<a key="o" href={`/organisations/${organisation.id}`}>{organisation.name}</a>, 'No submission yet', '', '']],
+                : [
+                    [
+                      <a key="o" href={`/organisations/${organisation.id}`}>
+                        {organisation.name}
+                      </a>,
+                      'No submission yet',
+                      '',
+                      '',
+                    ],
+                  ],
             )}
           />
         </section>
@@ -58,7 +78,9 @@ export default function Home() {
             responsive
             head={['Cycle', 'Library service', 'Status', 'Submitted']}
             rows={org.submissions.map((s) => [
-              <a key="c" href={`/submissions/${s.id}`}>{s.cycle.name}</a>,
+              <a key="c" href={`/submissions/${s.id}`}>
+                {s.cycle.name}
+              </a>,
               s.libraryService.name,
               <SubmissionStatusTag key="s" status={s.status} />,
               s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
@@ -76,12 +98,20 @@ export default function Home() {
             responsive
             head={['Organisation', 'Region', 'Cycle', 'Role', 'Due', 'Status']}
             rows={home.assignments.map((a) => [
-              <a key="o" href={`/validation/assignments/${a.id}`}>{a.submission.organisation.name}</a>,
+              <a key="o" href={`/validation/assignments/${a.id}`}>
+                {a.submission.organisation.name}
+              </a>,
               a.submission.region.name,
               a.submission.cycle.name,
               a.kind === 'PRIMARY' ? 'Primary validator' : 'Second validator',
               formatDate(a.dueDate),
-              a.completedAt ? <Tag key="t" colour="green">Completed</Tag> : <SubmissionStatusTag key="t" status={a.submission.status} />,
+              a.completedAt ? (
+                <Tag key="t" colour="green">
+                  Completed
+                </Tag>
+              ) : (
+                <SubmissionStatusTag key="t" status={a.submission.status} />
+              ),
             ])}
           />
         </section>
@@ -91,7 +121,8 @@ export default function Home() {
         <section key={region.id} aria-labelledby={`region-${region.id}`}>
           <h2 id={`region-${region.id}`}>{region.name}</h2>
           <p>
-            Submissions in open cycles in your region. <a href={`/regions/${region.id}`}>See every organisation in {region.name}</a>
+            Submissions in open cycles in your region.{' '}
+            <a href={`/regions/${region.id}`}>See every organisation in {region.name}</a>
           </p>
           <Table
             caption={`Open submissions in ${region.name}`}
@@ -99,7 +130,9 @@ export default function Home() {
             responsive
             head={['Organisation', 'Library service', 'Cycle', 'Status', 'Next step']}
             rows={region.submissions.map((s) => [
-              <a key="o" href={`/submissions/${s.id}`}>{s.organisation.name}</a>,
+              <a key="o" href={`/submissions/${s.id}`}>
+                {s.organisation.name}
+              </a>,
               s.libraryService.name,
               s.cycle.name,
               <SubmissionStatusTag key="s" status={s.status} />,
@@ -128,9 +161,19 @@ export default function Home() {
               caption="Cycles and their submissions"
               captionSize="s"
               responsive
-              head={['Cycle', 'Framework', 'Status', 'Submission deadline', 'Submissions', 'Submitted', 'Results published']}
+              head={[
+                'Cycle',
+                'Framework',
+                'Status',
+                'Submission deadline',
+                'Submissions',
+                'Submitted',
+                'Results published',
+              ]}
               rows={home.national.cycles.map((c) => [
-                <a key="c" href={`/cycles/${c.id}`}>{c.name}</a>,
+                <a key="c" href={`/cycles/${c.id}`}>
+                  {c.name}
+                </a>,
                 c.edition.name,
                 CYCLE_STATUS_LABELS[c.status] ?? c.status,
                 formatDate(c.submissionDeadline),
@@ -147,7 +190,13 @@ export default function Home() {
               captionSize="s"
               responsive
               head={['Region', 'Organisations', 'Submissions in open cycles']}
-              rows={home.national.regions.map((r) => [<a key="r" href={`/regions/${r.id}`}>{r.name}</a>, String(r.organisations), String(r.openSubmissions)])}
+              rows={home.national.regions.map((r) => [
+                <a key="r" href={`/regions/${r.id}`}>
+                  {r.name}
+                </a>,
+                String(r.organisations),
+                String(r.openSubmissions),
+              ])}
             />
           </section>
         </>

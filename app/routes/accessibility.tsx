@@ -7,7 +7,10 @@ export default function Accessibility() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Accessibility statement</h1>
-        <p>The LKS Quality Portal is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, using the NHS.UK design system.</p>
+        <p>
+          The LKS Quality Portal is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, using
+          the NHS.UK design system.
+        </p>
         <p>You should be able to:</p>
         <ul>
           <li>use every form with a keyboard and a screen reader</li>

@@ -32,7 +32,11 @@ export default function Account() {
                 </ul>
               ),
             },
-            { key: 'Password', value: 'Set', action: { href: '/account/password', text: 'Change', visuallyHiddenText: 'password' } },
+            {
+              key: 'Password',
+              value: 'Set',
+              action: { href: '/account/password', text: 'Change', visuallyHiddenText: 'password' },
+            },
           ]}
         />
       </div>

@@ -25,11 +25,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
   const hideFields = [...FIELDS]
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 })
-  const result = await changePassword({ userId: user.id, sessionId: user.sessionId, ...submission.value, ipAddress: context.clientAddress })
+  const result = await changePassword({
+    userId: user.id,
+    sessionId: user.sessionId,
+    ...submission.value,
+    ipAddress: context.clientAddress,
+  })
   if (!result.ok) {
-    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields }) }, { status: 400 })
+    return data(
+      { result: submission.reply({ fieldErrors: { [result.field]: [result.message] }, hideFields }) },
+      { status: 400 },
+    )
   }
-  return redirectWithFlash(request, '/account', { type: 'success', title: 'Your password has been changed', description: 'You have been signed out everywhere else.' })
+  return redirectWithFlash(request, '/account', {
+    type: 'success',
+    title: 'Your password has been changed',
+    description: 'You have been signed out everywhere else.',
+  })
 }
 
 export default function ChangePassword() {
@@ -49,7 +61,14 @@ export default function ChangePassword() {
         <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
         <h1>Change your password</h1>
         <Form method="post" {...getFormProps(form)}>
-          <PasswordInput key={`currentPassword-${attempt}`} name="currentPassword" id="currentPassword" label="Current password" autoComplete="current-password" error={fields.currentPassword.errors?.[0]} />
+          <PasswordInput
+            key={`currentPassword-${attempt}`}
+            name="currentPassword"
+            id="currentPassword"
+            label="Current password"
+            autoComplete="current-password"
+            error={fields.currentPassword.errors?.[0]}
+          />
           <PasswordInput
             key={`newPassword-${attempt}`}
             name="newPassword"
@@ -59,10 +78,15 @@ export default function ChangePassword() {
             autoComplete="new-password"
             error={fields.newPassword.errors?.[0]}
           />
-          <PasswordInput key={`confirmPassword-${attempt}`} name="confirmPassword" id="confirmPassword" label="Confirm new password" autoComplete="new-password" error={fields.confirmPassword.errors?.[0]} />
-          <Button type="submit">
-            Change password
-          </Button>
+          <PasswordInput
+            key={`confirmPassword-${attempt}`}
+            name="confirmPassword"
+            id="confirmPassword"
+            label="Confirm new password"
+            autoComplete="new-password"
+            error={fields.confirmPassword.errors?.[0]}
+          />
+          <Button type="submit">Change password</Button>
         </Form>
       </div>
     </div>

@@ -1,7 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, Button, Details, ErrorSummary, Select, Table, TextInput } from '~/components/nhs'
-import { auditLogQuery, AUDIT_LOG_FIELDS, parseAuditLogFilter, parsePageRequest, type AuditLogField } from '~/modules/audit/audit-log-filter'
+import {
+  auditLogQuery,
+  AUDIT_LOG_FIELDS,
+  parseAuditLogFilter,
+  parsePageRequest,
+  type AuditLogField,
+} from '~/modules/audit/audit-log-filter'
 import { auditRecordTypes, getAuditLogPage, type AuditLogEvent } from '~/modules/audit/audit-log.server'
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
@@ -92,23 +98,51 @@ export default function AuditLogPage() {
   const filtered = AUDIT_LOG_FIELDS.some((field) => values[field])
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
-      <ErrorSummary errors={AUDIT_LOG_FIELDS.flatMap((field) => (fieldErrors[field] ? [{ href: `#${field}`, text: fieldErrors[field] }] : []))} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
+      <ErrorSummary
+        errors={AUDIT_LOG_FIELDS.flatMap((field) =>
+          fieldErrors[field] ? [{ href: `#${field}`, text: fieldErrors[field] }] : [],
+        )}
+      />
       <h1>Audit log</h1>
       <p>Every change recorded in the portal, newest first. Times are UK time.</p>
       <Form method="get" aria-labelledby="filter-heading">
         <h2 id="filter-heading" className="nhsuk-heading-m">
           Filter the log
         </h2>
-        <TextInput name="person" label="Person" hint="Part of a name or email address" defaultValue={values.person} error={fieldErrors.person} autoComplete="off" spellCheck={false} />
+        <TextInput
+          name="person"
+          label="Person"
+          hint="Part of a name or email address"
+          defaultValue={values.person}
+          error={fieldErrors.person}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <Select
           name="type"
           label="Record type"
           defaultValue={values.type}
           error={fieldErrors.type}
-          options={[{ value: '', text: 'All record types' }, ...recordTypes.map((type) => ({ value: type, text: type }))]}
+          options={[
+            { value: '', text: 'All record types' },
+            ...recordTypes.map((type) => ({ value: type, text: type })),
+          ]}
         />
-        <TextInput name="record" label="Record ID or submission reference" hint="For example, LKS-2627-RXH" defaultValue={values.record} error={fieldErrors.record} autoComplete="off" spellCheck={false} />
+        <TextInput
+          name="record"
+          label="Record ID or submission reference"
+          hint="For example, LKS-2627-RXH"
+          defaultValue={values.record}
+          error={fieldErrors.record}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <TextInput
           name="action"
           label="Action"
@@ -118,8 +152,26 @@ export default function AuditLogPage() {
           autoComplete="off"
           spellCheck={false}
         />
-        <TextInput name="from" label="From" hint="For example, 1/4/2026" defaultValue={values.from} error={fieldErrors.from} width={10} autoComplete="off" inputMode="numeric" />
-        <TextInput name="to" label="To" hint="For example, 30/4/2026" defaultValue={values.to} error={fieldErrors.to} width={10} autoComplete="off" inputMode="numeric" />
+        <TextInput
+          name="from"
+          label="From"
+          hint="For example, 1/4/2026"
+          defaultValue={values.from}
+          error={fieldErrors.from}
+          width={10}
+          autoComplete="off"
+          inputMode="numeric"
+        />
+        <TextInput
+          name="to"
+          label="To"
+          hint="For example, 30/4/2026"
+          defaultValue={values.to}
+          error={fieldErrors.to}
+          width={10}
+          autoComplete="off"
+          inputMode="numeric"
+        />
         <Button type="submit" variant="secondary">
           Filter
         </Button>
@@ -131,7 +183,9 @@ export default function AuditLogPage() {
       </Form>
       {page ? (
         <>
-          <h2 className="nhsuk-heading-m">{page.total === 1 ? '1 event' : `${page.total.toLocaleString('en-GB')} events`}</h2>
+          <h2 className="nhsuk-heading-m">
+            {page.total === 1 ? '1 event' : `${page.total.toLocaleString('en-GB')} events`}
+          </h2>
           {page.total > 0 ? (
             <p>
               <a href={`/admin/audit/export.csv${query}`} download>
@@ -171,21 +225,37 @@ export default function AuditLogPage() {
   )
 }
 
-function Pagination({ query, newer, older }: { query: Record<AuditLogField, string>; newer: string | null; older: string | null }) {
+function Pagination({
+  query,
+  newer,
+  older,
+}: {
+  query: Record<AuditLogField, string>
+  newer: string | null
+  older: string | null
+}) {
   if (!newer && !older) return null
   return (
     <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
       <ul className="nhsuk-list nhsuk-pagination__list">
         {newer ? (
           <li className="nhsuk-pagination-item--previous">
-            <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={`/admin/audit${auditLogQuery(query, { newer })}`} rel="prev">
+            <a
+              className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+              href={`/admin/audit${auditLogQuery(query, { newer })}`}
+              rel="prev"
+            >
               <span className="nhsuk-pagination__title">Newer events</span>
             </a>
           </li>
         ) : null}
         {older ? (
           <li className="nhsuk-pagination-item--next">
-            <a className="nhsuk-pagination__link nhsuk-pagination__link--next" href={`/admin/audit${auditLogQuery(query, { older })}`} rel="next">
+            <a
+              className="nhsuk-pagination__link nhsuk-pagination__link--next"
+              href={`/admin/audit${auditLogQuery(query, { older })}`}
+              rel="next"
+            >
               <span className="nhsuk-pagination__title">Older events</span>
             </a>
           </li>

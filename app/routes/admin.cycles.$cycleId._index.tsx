@@ -9,7 +9,9 @@ import { CYCLE_TYPE_LABELS } from '~/modules/cycles/labels'
 import { participantsCanChange } from '~/modules/cycles/rules'
 import { formatDate, formatDateRange } from '~/utils/dates'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? 'Cycle'} - Administration - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cycle.name ?? 'Cycle'} - Administration - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -43,10 +45,16 @@ export default function AdminCyclePage() {
           { key: 'Opens on', value: formatDate(cycle.opensAt) },
           { key: 'Submission deadline', value: formatDate(cycle.submissionDeadline) },
           { key: 'Validation deadline', value: formatDate(cycle.validationDeadline) },
-          { key: 'Minimum expected level', value: cycle.minimumExpectedLevel === null ? 'None' : `Level ${cycle.minimumExpectedLevel}` },
+          {
+            key: 'Minimum expected level',
+            value: cycle.minimumExpectedLevel === null ? 'None' : `Level ${cycle.minimumExpectedLevel}`,
+          },
           {
             key: 'Organisations taking part',
-            value: cycle.status === 'DRAFT' ? taking : `${taking} (${cycle.submissionCount} submission${cycle.submissionCount === 1 ? '' : 's'})`,
+            value:
+              cycle.status === 'DRAFT'
+                ? taking
+                : `${taking} (${cycle.submissionCount} submission${cycle.submissionCount === 1 ? '' : 's'})`,
           },
         ]}
       />
@@ -65,7 +73,10 @@ export default function AdminCyclePage() {
           <h2 id="open-heading" className="nhsuk-heading-m">
             Open the cycle
           </h2>
-          <p>Opening the cycle creates a submission for each organisation taking part, and its library service can start work. You can check who will take part before you confirm.</p>
+          <p>
+            Opening the cycle creates a submission for each organisation taking part, and its library service can start
+            work. You can check who will take part before you confirm.
+          </p>
           <ButtonLink href={`${base}/open`}>Open cycle</ButtonLink>
         </section>
       ) : null}

@@ -9,7 +9,9 @@ import { CycleMoveSchema } from '~/modules/cycles/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Close ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Close ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -25,9 +27,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const cycleId = params.cycleId ?? ''
   const parsed = CycleMoveSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ error: 'The page is out of date. Reload it and try again.' }, { status: 400 })
-  const result = await closeCycle({ actor: user, cycleId, updatedAt: parsed.data.updatedAt, ipAddress: context.clientAddress })
+  const result = await closeCycle({
+    actor: user,
+    cycleId,
+    updatedAt: parsed.data.updatedAt,
+    ipAddress: context.clientAddress,
+  })
   if (!result.ok) {
-    const error = result.kind === 'conflict' ? 'Someone else changed this cycle since you opened this page. Check it, then close it again.' : result.message
+    const error =
+      result.kind === 'conflict'
+        ? 'Someone else changed this cycle since you opened this page. Check it, then close it again.'
+        : result.message
     return data({ error }, { status: 409 })
   }
   return redirectWithFlash(request, `/admin/cycles/${cycleId}`, { type: 'success', title: 'Cycle closed' })

@@ -15,7 +15,9 @@ import { partsFromDate } from '~/utils/date-input'
 import { formatDate, formatDateRange, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Edit ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Edit ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -31,11 +33,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: EditCycleSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const result = await updateCycle({ actor: user, cycleId, form: submission.value, ipAddress: context.clientAddress })
-  if (!result.ok && result.kind === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: null }, { status: 400 })
+  if (!result.ok && result.kind === 'invalid')
+    return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: null }, { status: 400 })
   if (!result.ok) {
     return data(
       {
-        result: submission.reply({ formErrors: ['Someone else changed this cycle while you were editing it. Check their changes below, then save again to replace them with yours.'] }),
+        result: submission.reply({
+          formErrors: [
+            'Someone else changed this cycle while you were editing it. Check their changes below, then save again to replace them with yours.',
+          ],
+        }),
         conflict: result.current,
       },
       { status: 409 },
@@ -76,27 +83,45 @@ export default function EditCyclePage() {
         <ErrorSummary errors={cycleFormErrors(form.allErrors)} />
         <span className="nhsuk-caption-l">{cycle.name}</span>
         <h1>Edit details</h1>
-        {cycle.status !== 'DRAFT' ? <p>The cycle is {cycle.status === 'OPEN' ? 'open' : 'closed'}. Services see any change to its dates at once, and every change is recorded in the audit log.</p> : null}
+        {cycle.status !== 'DRAFT' ? (
+          <p>
+            The cycle is {cycle.status === 'OPEN' ? 'open' : 'closed'}. Services see any change to its dates at once,
+            and every change is recorded in the audit log.
+          </p>
+        ) : null}
         {conflict ? (
           <WarningCallout heading="Someone else changed this cycle">
-            <p>They saved it on {formatDateTime(conflict.updatedAt)}. What they saved is below; what you typed is still in the form.</p>
+            <p>
+              They saved it on {formatDateTime(conflict.updatedAt)}. What they saved is below; what you typed is still
+              in the form.
+            </p>
             <SummaryList
               rows={[
                 { key: 'Name', value: conflict.name },
                 { key: 'Type', value: CYCLE_TYPE_LABELS[conflict.type] ?? conflict.type },
                 { key: 'Framework edition', value: theirEdition },
-                { key: 'Evidence period', value: formatDateRange(conflict.evidencePeriodStart, conflict.evidencePeriodEnd) },
+                {
+                  key: 'Evidence period',
+                  value: formatDateRange(conflict.evidencePeriodStart, conflict.evidencePeriodEnd),
+                },
                 { key: 'Opens on', value: formatDate(conflict.opensAt) },
                 { key: 'Submission deadline', value: formatDate(conflict.submissionDeadline) },
                 { key: 'Validation deadline', value: formatDate(conflict.validationDeadline) },
-                { key: 'Minimum expected level', value: conflict.minimumExpectedLevel === null ? 'None' : `Level ${conflict.minimumExpectedLevel}` },
+                {
+                  key: 'Minimum expected level',
+                  value: conflict.minimumExpectedLevel === null ? 'None' : `Level ${conflict.minimumExpectedLevel}`,
+                },
               ]}
             />
           </WarningCallout>
         ) : null}
         <Form method="post" {...getFormProps(form)}>
           {/* After a conflict the person has seen the other changes, so saving again replaces them. */}
-          <input type="hidden" name="updatedAt" value={new Date(conflict?.updatedAt ?? cycle.updatedAt).toISOString()} />
+          <input
+            type="hidden"
+            name="updatedAt"
+            value={new Date(conflict?.updatedAt ?? cycle.updatedAt).toISOString()}
+          />
           <CycleFields fields={fields} editions={editions} lockedEdition={locked ? cycle.edition.name : undefined} />
           <div className="nhsuk-button-group">
             <Button type="submit">Save cycle</Button>

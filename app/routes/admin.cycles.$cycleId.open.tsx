@@ -8,7 +8,9 @@ import { openCycle, previewOpening } from '~/modules/cycles/admin.server'
 import { CycleMoveSchema } from '~/modules/cycles/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Open ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Open ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -24,9 +26,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const cycleId = params.cycleId ?? ''
   const parsed = CycleMoveSchema.safeParse(Object.fromEntries(await request.formData()))
   if (!parsed.success) return data({ error: 'The page is out of date. Reload it and try again.' }, { status: 400 })
-  const result = await openCycle({ actor: user, cycleId, updatedAt: parsed.data.updatedAt, ipAddress: context.clientAddress })
+  const result = await openCycle({
+    actor: user,
+    cycleId,
+    updatedAt: parsed.data.updatedAt,
+    ipAddress: context.clientAddress,
+  })
   if (!result.ok) {
-    const error = result.kind === 'conflict' ? 'Someone else changed this cycle since you opened this page. Check who will take part below, then open the cycle again.' : result.message
+    const error =
+      result.kind === 'conflict'
+        ? 'Someone else changed this cycle since you opened this page. Check who will take part below, then open the cycle again.'
+        : result.message
     return data({ error }, { status: 409 })
   }
   const skipped = result.cannotTakePart.length
@@ -50,7 +60,9 @@ export default function OpenCyclePage() {
         <h1>Open the cycle</h1>
         <WarningCallout heading="Opening cannot be undone">
           <p>
-            {taking.length} organisation{taking.length === 1 ? '' : 's'} will get a submission against the {cycle.edition.name}, and their library services can start work. Once the cycle is open its framework edition cannot change.
+            {taking.length} organisation{taking.length === 1 ? '' : 's'} will get a submission against the{' '}
+            {cycle.edition.name}, and their library services can start work. Once the cycle is open its framework
+            edition cannot change.
           </p>
         </WarningCallout>
         {cannotTakePart.length ? (
@@ -60,7 +72,11 @@ export default function OpenCyclePage() {
             responsive
             firstCellIsHeader
             head={['Organisation', 'ODS code', 'Reason']}
-            rows={cannotTakePart.map((org) => [org.name, org.odsCode, org.message.replace('cannot take part: ', 'Cannot take part: ')])}
+            rows={cannotTakePart.map((org) => [
+              org.name,
+              org.odsCode,
+              org.message.replace('cannot take part: ', 'Cannot take part: '),
+            ])}
           />
         ) : null}
         {taking.length ? (
@@ -73,7 +89,10 @@ export default function OpenCyclePage() {
             rows={taking.map((org) => [org.name, org.odsCode, org.regionName, org.libraryServiceName])}
           />
         ) : (
-          <p>No organisation can take part yet. <a href={`${back}/participants`}>Choose organisations</a> that a library service serves.</p>
+          <p>
+            No organisation can take part yet. <a href={`${back}/participants`}>Choose organisations</a> that a library
+            service serves.
+          </p>
         )}
         <Form method="post">
           <input type="hidden" name="updatedAt" value={new Date(cycle.updatedAt).toISOString()} />

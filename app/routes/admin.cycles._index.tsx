@@ -20,9 +20,17 @@ export default function AdminCyclesPage() {
   const { cycles } = useLoaderData<typeof loader>()
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
       <h1>Cycles</h1>
-      <p>A cycle is a round of self-assessment and validation against one edition of the framework. Create it as a draft, choose the organisations taking part, then open it.</p>
+      <p>
+        A cycle is a round of self-assessment and validation against one edition of the framework. Create it as a draft,
+        choose the organisations taking part, then open it.
+      </p>
       <ButtonLink href="/admin/cycles/new">Create a cycle</ButtonLink>
       {cycles.length ? (
         <Table

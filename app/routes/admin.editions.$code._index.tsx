@@ -3,7 +3,16 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { EditionStatusTag } from '~/components/edition-status-tag'
-import { Breadcrumbs, Button, ErrorSummary, InsetText, SummaryList, Table, VisuallyHidden, WarningCallout } from '~/components/nhs'
+import {
+  Breadcrumbs,
+  Button,
+  ErrorSummary,
+  InsetText,
+  SummaryList,
+  Table,
+  VisuallyHidden,
+  WarningCallout,
+} from '~/components/nhs'
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { WORDING_ONLY_NOTICE } from '~/modules/framework/edition-rules'
@@ -13,7 +22,9 @@ import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.edition.name ?? 'Framework edition'} - Framework editions - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.edition.name ?? 'Framework edition'} - Framework editions - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -23,7 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { edition }
 }
 
-const CONFLICT = 'Someone else changed this edition while you were looking at it. Check the changes below, then publish again.'
+const CONFLICT =
+  'Someone else changed this edition while you were looking at it. Check the changes below, then publish again.'
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -31,14 +43,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: PublishEditionSchema })
   if (submission.status !== 'success') return data({ errors: [CONFLICT] }, { status: 400 })
   const code = params.code ?? ''
-  const result = await publishEdition({ actor: user, code, editionVersion: submission.value.editionVersion, ipAddress: context.clientAddress })
+  const result = await publishEdition({
+    actor: user,
+    code,
+    editionVersion: submission.value.editionVersion,
+    ipAddress: context.clientAddress,
+  })
   if (!result) notFound()
   if (!result.ok) {
     if (result.kind === 'incomplete') return data({ errors: result.problems }, { status: 400 })
-    if (result.kind === 'not-draft') return data({ errors: ['This edition has already been published'] }, { status: 409 })
+    if (result.kind === 'not-draft')
+      return data({ errors: ['This edition has already been published'] }, { status: 409 })
     return data({ errors: [CONFLICT] }, { status: 409 })
   }
-  return redirectWithFlash(request, `/admin/editions/${encodeURIComponent(code)}`, { type: 'success', title: 'Edition published', description: 'Cycles can now use it, and you can only fix its wording.' })
+  return redirectWithFlash(request, `/admin/editions/${encodeURIComponent(code)}`, {
+    type: 'success',
+    title: 'Edition published',
+    description: 'Cycles can now use it, and you can only fix its wording.',
+  })
 }
 
 export default function EditionAdminPage() {
@@ -48,8 +70,17 @@ export default function EditionAdminPage() {
   const inUse = edition.cycles.length > 0
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/editions', text: 'Framework editions' }]} />
-      <ErrorSummary title="This edition cannot be published yet" errors={(actionData?.errors ?? []).map((text) => ({ href: '#publish', text }))} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+          { href: '/admin/editions', text: 'Framework editions' },
+        ]}
+      />
+      <ErrorSummary
+        title="This edition cannot be published yet"
+        errors={(actionData?.errors ?? []).map((text) => ({ href: '#publish', text }))}
+      />
       <span className="nhsuk-caption-l">Framework edition</span>
       <h1>{edition.name}</h1>
       {edition.mode === 'wording' ? (
@@ -62,7 +93,14 @@ export default function EditionAdminPage() {
           { key: 'Status', value: <EditionStatusTag status={edition.status} /> },
           { key: 'Code', value: edition.code },
           ...(edition.publishedAt ? [{ key: 'Published', value: formatDate(edition.publishedAt) }] : []),
-          { key: 'Copied from', value: edition.basedOn ? <a href={`/admin/editions/${encodeURIComponent(edition.basedOn.code)}`}>{edition.basedOn.name}</a> : 'Not a copy' },
+          {
+            key: 'Copied from',
+            value: edition.basedOn ? (
+              <a href={`/admin/editions/${encodeURIComponent(edition.basedOn.code)}`}>{edition.basedOn.name}</a>
+            ) : (
+              'Not a copy'
+            ),
+          },
           {
             key: 'Used by',
             value: inUse ? (
@@ -77,7 +115,10 @@ export default function EditionAdminPage() {
               'No cycles'
             ),
           },
-          { key: 'Description', value: edition.description ? <span className="app-preserve-lines">{edition.description}</span> : 'None' },
+          {
+            key: 'Description',
+            value: edition.description ? <span className="app-preserve-lines">{edition.description}</span> : 'None',
+          },
         ]}
       />
       <Table

@@ -19,9 +19,17 @@ export default function EditionsAdmin() {
   const { editions } = useLoaderData<typeof loader>()
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
       <h1>Framework editions</h1>
-      <p>To make a new edition, copy an existing one or import a JSON file. A new edition is a draft: change its outcomes, levels, indicators and suggested evidence, then publish it so cycles can use it.</p>
+      <p>
+        To make a new edition, copy an existing one or import a JSON file. A new edition is a draft: change its
+        outcomes, levels, indicators and suggested evidence, then publish it so cycles can use it.
+      </p>
       <p>Once an edition is published or a cycle uses it, you can only fix its wording.</p>
       <Table
         caption="Editions"
@@ -35,7 +43,9 @@ export default function EditionsAdmin() {
           </a>,
           <span key="status">
             <EditionStatusTag status={edition.status} />
-            {edition.publishedAt ? <span className="nhsuk-body-s nhsuk-u-display-block">Published {formatDate(edition.publishedAt)}</span> : null}
+            {edition.publishedAt ? (
+              <span className="nhsuk-body-s nhsuk-u-display-block">Published {formatDate(edition.publishedAt)}</span>
+            ) : null}
           </span>,
           edition.basedOn ? edition.basedOn.name : 'Not a copy',
           edition.cycles.length > 0 ? edition.cycles.map((cycle) => cycle.name).join(', ') : 'No cycles',

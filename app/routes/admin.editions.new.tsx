@@ -31,7 +31,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await copyEdition({ actor: user, form: submission.value, ipAddress: context.clientAddress })
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 })
-  return redirectWithFlash(request, `/admin/editions/${encodeURIComponent(result.code)}`, { type: 'success', title: 'Draft edition created', description: 'Change its content, then publish it.' })
+  return redirectWithFlash(request, `/admin/editions/${encodeURIComponent(result.code)}`, {
+    type: 'success',
+    title: 'Draft edition created',
+    description: 'Change its content, then publish it.',
+  })
 }
 
 export default function CopyEdition() {
@@ -52,7 +56,10 @@ export default function CopyEdition() {
         <BackLink href="/admin/editions">Back to framework editions</BackLink>
         <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
         <h1>Copy an edition</h1>
-        <p>The copy is a draft with every outcome, level, indicator and suggested evidence of the edition you copy. Nobody else sees it until you publish it.</p>
+        <p>
+          The copy is a draft with every outcome, level, indicator and suggested evidence of the edition you copy.
+          Nobody else sees it until you publish it.
+        </p>
         <Form method="post" {...getFormProps(form)}>
           {from ? (
             <>
@@ -66,15 +73,43 @@ export default function CopyEdition() {
               name="from"
               id="from"
               label="Edition to copy"
-              options={[{ value: '', text: 'Choose an edition' }, ...editions.map((e) => ({ value: e.code, text: e.name }))]}
+              options={[
+                { value: '', text: 'Choose an edition' },
+                ...editions.map((e) => ({ value: e.code, text: e.name })),
+              ]}
               defaultValue={value(fields.from.initialValue)}
               error={fields.from.errors?.[0]}
             />
           )}
           {from && fields.from.errors?.[0] ? <p className="nhsuk-error-message">{fields.from.errors[0]}</p> : null}
-          <TextInput name="code" id="code" label="Code" hint="A short code used in web addresses and exports: letters, numbers and hyphens, like 2026" width={10} autoComplete="off" spellCheck={false} defaultValue={value(fields.code.initialValue)} error={fields.code.errors?.[0]} />
-          <TextInput name="name" id="name" label="Name" hint="For example, 2026 edition" defaultValue={value(fields.name.initialValue)} error={fields.name.errors?.[0]} />
-          <Textarea name="description" id="description" label="Description" hint="What this edition is and how it differs from the one before (optional)" characterCount={{ maxLength: LIMITS.description }} defaultValue={value(fields.description.initialValue)} error={fields.description.errors?.[0]} />
+          <TextInput
+            name="code"
+            id="code"
+            label="Code"
+            hint="A short code used in web addresses and exports: letters, numbers and hyphens, like 2026"
+            width={10}
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={value(fields.code.initialValue)}
+            error={fields.code.errors?.[0]}
+          />
+          <TextInput
+            name="name"
+            id="name"
+            label="Name"
+            hint="For example, 2026 edition"
+            defaultValue={value(fields.name.initialValue)}
+            error={fields.name.errors?.[0]}
+          />
+          <Textarea
+            name="description"
+            id="description"
+            label="Description"
+            hint="What this edition is and how it differs from the one before (optional)"
+            characterCount={{ maxLength: LIMITS.description }}
+            defaultValue={value(fields.description.initialValue)}
+            error={fields.description.errors?.[0]}
+          />
           <Button type="submit">Create draft edition</Button>
         </Form>
       </div>

@@ -5,7 +5,9 @@ import { requireUser } from '~/modules/auth/session.server'
 import { getSentEmail, requireMailReader } from '~/modules/notifications/sent-mail.server'
 import { formatDateTime } from '~/utils/dates'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data ? data.subject : 'Email'} - Email sent - Administration - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? data.subject : 'Email'} - Email sent - Administration - LKS Quality Portal` },
+]
 
 // One email the portal sent: its record, and its headers and plain text read back from the .eml file.
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +40,12 @@ export default function SentEmailMessagePage() {
       {content.kind === 'EML' ? (
         <>
           <h2>Headers</h2>
-          <SummaryList rows={content.headers.map((header) => ({ key: header.name, value: <span className="app-preserve-lines">{header.value}</span> }))} />
+          <SummaryList
+            rows={content.headers.map((header) => ({
+              key: header.name,
+              value: <span className="app-preserve-lines">{header.value}</span>,
+            }))}
+          />
           <h2>Message</h2>
           <div className="nhsuk-inset-text">
             <p className="app-preserve-lines">{content.text}</p>
@@ -53,7 +60,10 @@ export default function SentEmailMessagePage() {
         </InsetText>
       ) : (
         <InsetText>
-          <p>No copy of this email is in the mail folder: it was sent over SMTP, and the portal keeps only who it went to, its subject and when it was sent.</p>
+          <p>
+            No copy of this email is in the mail folder: it was sent over SMTP, and the portal keeps only who it went
+            to, its subject and when it was sent.
+          </p>
         </InsetText>
       )}
       <BackLink href="/admin/mail">Back to email sent</BackLink>

@@ -8,7 +8,9 @@ import { formatDateTime } from '~/utils/dates'
 import { integerParam, notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Email sent${data && data.pageCount > 1 ? ` (page ${data.page} of ${data.pageCount})` : ''} - Administration - LKS Quality Portal` },
+  {
+    title: `Email sent${data && data.pageCount > 1 ? ` (page ${data.page} of ${data.pageCount})` : ''} - Administration - LKS Quality Portal`,
+  },
 ]
 
 // Every email the portal has sent (issue 7, item 5), newest first, for national admins.
@@ -28,15 +30,27 @@ export default function SentEmailPage() {
   const last = first + messages.length - 1
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
       <h1>Email sent</h1>
       <p>Every email the portal has sent, newest first. Times are UK time.</p>
       <InsetText>
-        <p>Without a mail server (no SMTP_URL), messages are not delivered: they are written to the mail folder, and you can read them here.</p>
+        <p>
+          Without a mail server (no SMTP_URL), messages are not delivered: they are written to the mail folder, and you
+          can read them here.
+        </p>
       </InsetText>
       {messages.length ? (
         <>
-          <p>{pageCount > 1 ? `Showing emails ${first} to ${last} of ${total}` : `${total} ${total === 1 ? 'email' : 'emails'}`}</p>
+          <p>
+            {pageCount > 1
+              ? `Showing emails ${first} to ${last} of ${total}`
+              : `${total} ${total === 1 ? 'email' : 'emails'}`}
+          </p>
           <Table
             caption={pageCount > 1 ? `Email sent, page ${page} of ${pageCount}` : 'Email sent'}
             captionSize="s"

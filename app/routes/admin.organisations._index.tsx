@@ -29,9 +29,17 @@ export default function Organisations() {
   const count = `${total} ${total === 1 ? 'organisation' : 'organisations'}`
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
       <h1>Organisations</h1>
-      <p>The NHS bodies that hold an education contract. Each one takes part in cycles through the library service that serves it.</p>
+      <p>
+        The NHS bodies that hold an education contract. Each one takes part in cycles through the library service that
+        serves it.
+      </p>
       <div className="nhsuk-button-group">
         <ButtonLink href="/admin/organisations/new">Add an organisation</ButtonLink>
         <ButtonLink href="/admin/organisations/import" variant="secondary">
@@ -49,7 +57,13 @@ export default function Organisations() {
               <TextInput name="q" id="q" label="Name or ODS code" defaultValue={filter.q} spellCheck={false} />
             </div>
             <div className="nhsuk-grid-column-one-half">
-              <Select name="region" id="region" label="Region" defaultValue={filter.region} options={[{ value: '', text: 'Any region' }, ...regions.map((r) => ({ value: r.id, text: r.name }))]} />
+              <Select
+                name="region"
+                id="region"
+                label="Region"
+                defaultValue={filter.region}
+                options={[{ value: '', text: 'Any region' }, ...regions.map((r) => ({ value: r.id, text: r.name }))]}
+              />
             </div>
           </div>
           <div className="nhsuk-grid-row">
@@ -59,7 +73,10 @@ export default function Organisations() {
                 id="type"
                 label="Type"
                 defaultValue={filter.type}
-                options={[{ value: '', text: 'Any type' }, ...Object.entries(ORGANISATION_TYPE_LABELS).map(([value, text]) => ({ value, text }))]}
+                options={[
+                  { value: '', text: 'Any type' },
+                  ...Object.entries(ORGANISATION_TYPE_LABELS).map(([value, text]) => ({ value, text })),
+                ]}
               />
             </div>
             <div className="nhsuk-grid-column-one-half">

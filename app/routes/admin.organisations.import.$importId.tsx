@@ -9,7 +9,9 @@ import { IMPORT_FIELD_LABELS, ORGANISATION_TYPE_LABELS } from '~/modules/organis
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction = () => [{ title: 'Check the organisations to import - Administration - LKS Quality Portal' }]
+export const meta: MetaFunction = () => [
+  { title: 'Check the organisations to import - Administration - LKS Quality Portal' },
+]
 
 const MISSING = 'This upload has expired or was already imported. Upload the file again'
 const SUMMARY_LIMIT = 10
@@ -30,8 +32,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const result = await applyOrganisationImport({ actor: user, importId, digest, ipAddress: context.clientAddress })
   if (result.ok) {
     const total = result.created + result.updated
-    const parts = [result.created ? `${result.created} added` : '', result.updated ? `${result.updated} updated` : ''].filter(Boolean)
-    return redirectWithFlash(request, '/admin/organisations', { type: 'success', title: `${total} ${total === 1 ? 'organisation' : 'organisations'} imported`, description: `${parts.join(' and ')}.` })
+    const parts = [
+      result.created ? `${result.created} added` : '',
+      result.updated ? `${result.updated} updated` : '',
+    ].filter(Boolean)
+    return redirectWithFlash(request, '/admin/organisations', {
+      type: 'success',
+      title: `${total} ${total === 1 ? 'organisation' : 'organisations'} imported`,
+      description: `${parts.join(' and ')}.`,
+    })
   }
   if (result.reason === 'missing') notFound(MISSING)
   // The portal or the file no longer matches what the admin checked: show the plan as it is now.
@@ -57,7 +66,9 @@ export default function CheckImport() {
     ? [
         { href: '#errors', text: 'Fix the errors in the file and upload it again' },
         ...errors.slice(0, SUMMARY_LIMIT).map((e) => ({ href: '#errors', text: e.text })),
-        ...(errors.length > SUMMARY_LIMIT ? [{ href: '#errors', text: `And ${errors.length - SUMMARY_LIMIT} more errors, listed below` }] : []),
+        ...(errors.length > SUMMARY_LIMIT
+          ? [{ href: '#errors', text: `And ${errors.length - SUMMARY_LIMIT} more errors, listed below` }]
+          : []),
       ]
     : actionData?.problem
       ? [{ href: '#changes', text: actionData.problem }]
@@ -65,16 +76,28 @@ export default function CheckImport() {
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/organisations', text: 'Organisations' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+          { href: '/admin/organisations', text: 'Organisations' },
+        ]}
+      />
       <ErrorSummary errors={summaryErrors} />
       <span className="nhsuk-caption-l">{preview.fileName}</span>
       <h1>Check the organisations to import</h1>
       <p id="changes">
-        The file has {plural(preview.rowCount, 'organisation', 'organisations')}: {plural(plan.creates.length, 'new organisation', 'new organisations')},{' '}
-        {plural(plan.updates.length, 'to update', 'to update')} and {plural(plan.unchanged.length, 'unchanged', 'unchanged')}
+        The file has {plural(preview.rowCount, 'organisation', 'organisations')}:{' '}
+        {plural(plan.creates.length, 'new organisation', 'new organisations')},{' '}
+        {plural(plan.updates.length, 'to update', 'to update')} and{' '}
+        {plural(plan.unchanged.length, 'unchanged', 'unchanged')}
         {errors.length ? `, with ${plural(errors.length, 'error', 'errors')}` : ''}. Nothing has been saved yet.
       </p>
-      {preview.encoding !== 'UTF-8' ? <p>The file was read as {preview.encoding} text. Check that names with accents, like Hôpital, look right below.</p> : null}
+      {preview.encoding !== 'UTF-8' ? (
+        <p>
+          The file was read as {preview.encoding} text. Check that names with accents, like Hôpital, look right below.
+        </p>
+      ) : null}
       {preview.ignoredColumns.length ? <p>These columns were not used: {preview.ignoredColumns.join(', ')}.</p> : null}
 
       {errors.length ? (
@@ -100,7 +123,13 @@ export default function CheckImport() {
           captionSize="m"
           responsive
           head={['Row', 'ODS code', 'Name', 'Type', 'Region']}
-          rows={plan.creates.map((r) => [String(r.row), r.odsCode, r.name, typeLabel(r.type), regionNames[r.regionId] ?? ''])}
+          rows={plan.creates.map((r) => [
+            String(r.row),
+            r.odsCode,
+            r.name,
+            typeLabel(r.type),
+            regionNames[r.regionId] ?? '',
+          ])}
         />
       ) : null}
 
@@ -127,14 +156,19 @@ export default function CheckImport() {
 
       {plan.unchanged.length ? (
         <Details summary={`Organisations that will not change (${plan.unchanged.length})`}>
-          <Table head={['Row', 'ODS code', 'Name']} rows={plan.unchanged.map((r) => [String(r.row), r.odsCode, r.name])} />
+          <Table
+            head={['Row', 'ODS code', 'Name']}
+            rows={plan.unchanged.map((r) => [String(r.row), r.odsCode, r.name])}
+          />
         </Details>
       ) : null}
 
       {!errors.length && writeCount > 0 ? (
         <Form method="post">
           <input type="hidden" name="digest" value={preview.digest} />
-          {actionData?.problem ? <WarningCallout heading="The organisations have changed">{actionData.problem}</WarningCallout> : null}
+          {actionData?.problem ? (
+            <WarningCallout heading="The organisations have changed">{actionData.problem}</WarningCallout>
+          ) : null}
           <div className="nhsuk-button-group">
             <Button type="submit" preventDoubleClick>
               {`Import ${plural(writeCount, 'organisation', 'organisations')}`}

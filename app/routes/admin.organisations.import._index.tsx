@@ -11,7 +11,9 @@ import { MAX_IMPORT_BYTES, receiveCsvUpload, startOrganisationImport } from '~/m
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { IMPORT_FILE_FIELD } from '~/modules/organisations/schema'
 
-export const meta: MetaFunction = () => [{ title: 'Import organisations from a CSV file - Administration - LKS Quality Portal' }]
+export const meta: MetaFunction = () => [
+  { title: 'Import organisations from a CSV file - Administration - LKS Quality Portal' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -37,10 +39,19 @@ export default function ImportOrganisations() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/organisations', text: 'Organisations' }]} />
+        <Breadcrumbs
+          items={[
+            { href: '/', text: 'Home' },
+            { href: '/admin', text: 'Administration' },
+            { href: '/admin/organisations', text: 'Organisations' },
+          ]}
+        />
         <ErrorSummary errors={error ? [{ href: `#${IMPORT_FILE_FIELD}`, text: error }] : []} />
         <h1>Import organisations from a CSV file</h1>
-        <p>Add new organisations and update existing ones from a spreadsheet saved as CSV. Organisations are matched by ODS code. You can check what will change before anything is saved.</p>
+        <p>
+          Add new organisations and update existing ones from a spreadsheet saved as CSV. Organisations are matched by
+          ODS code. You can check what will change before anything is saved.
+        </p>
         <p>The file needs a heading row with these 4 columns, in any order:</p>
         <ul>
           <li>ODS code</li>

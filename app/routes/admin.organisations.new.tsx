@@ -27,10 +27,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createOrganisation({ actor: user, values: submission.value, ipAddress: context.clientAddress })
   if (!result.ok) {
-    const reply = result.field === 'odsCode' ? submission.reply({ fieldErrors: { odsCode: [result.message] } }) : submission.reply({ fieldErrors: { regionId: [result.message] } })
+    const reply =
+      result.field === 'odsCode'
+        ? submission.reply({ fieldErrors: { odsCode: [result.message] } })
+        : submission.reply({ fieldErrors: { regionId: [result.message] } })
     return data({ result: reply }, { status: 400 })
   }
-  return redirectWithFlash(request, '/admin/organisations', { type: 'success', title: 'Organisation added', description: `${submission.value.name} (${submission.value.odsCode}) has been added.` })
+  return redirectWithFlash(request, '/admin/organisations', {
+    type: 'success',
+    title: 'Organisation added',
+    description: `${submission.value.name} (${submission.value.odsCode}) has been added.`,
+  })
 }
 
 export default function NewOrganisation() {
@@ -46,7 +53,13 @@ export default function NewOrganisation() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/organisations', text: 'Organisations' }]} />
+        <Breadcrumbs
+          items={[
+            { href: '/', text: 'Home' },
+            { href: '/admin', text: 'Administration' },
+            { href: '/admin/organisations', text: 'Organisations' },
+          ]}
+        />
         <ErrorSummary errors={errorSummaryItems(form.allErrors, ORGANISATION_FIELDS)} />
         <h1>Add an organisation</h1>
         <Form method="post" {...getFormProps(form)}>

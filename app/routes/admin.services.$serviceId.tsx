@@ -9,12 +9,19 @@ import { Breadcrumbs, Button, ErrorSummary, Select, Table, VisuallyHidden } from
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { AddServedOrganisationSchema, LibraryServiceSchema, StopServingSchema } from '~/modules/organisations/schema'
-import { addServedOrganisation, getLibraryServiceForAdmin, stopServingOrganisation, updateLibraryService } from '~/modules/organisations/services.server'
+import {
+  addServedOrganisation,
+  getLibraryServiceForAdmin,
+  stopServingOrganisation,
+  updateLibraryService,
+} from '~/modules/organisations/services.server'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.service.name ?? 'Library service'} - Administration - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.service.name ?? 'Library service'} - Administration - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -24,7 +31,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { service }
 }
 
-type Answer = { form: 'details' | 'add' | 'stop'; result?: SubmissionResult<string[]>; message?: string; version?: string }
+type Answer = {
+  form: 'details' | 'add' | 'stop'
+  result?: SubmissionResult<string[]>
+  message?: string
+  version?: string
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
@@ -39,23 +51,49 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (intent === 'add') {
     const submission = parseWithZod(formData, { schema: AddServedOrganisationSchema })
-    if (submission.status !== 'success') return data<Answer>({ form: 'add', result: submission.reply() }, { status: 400 })
+    if (submission.status !== 'success')
+      return data<Answer>({ form: 'add', result: submission.reply() }, { status: 400 })
     const result = await addServedOrganisation({ ...base, organisationId: submission.value.organisationId })
-    if (!result.ok) return data<Answer>({ form: 'add', result: submission.reply({ fieldErrors: { organisationId: [result.message] } }) }, { status: 400 })
-    return redirectWithFlash(request, here, { type: 'success', title: 'Organisation added', description: `${service.name} now serves ${result.value.organisationName}.` })
+    if (!result.ok)
+      return data<Answer>(
+        { form: 'add', result: submission.reply({ fieldErrors: { organisationId: [result.message] } }) },
+        { status: 400 },
+      )
+    return redirectWithFlash(request, here, {
+      type: 'success',
+      title: 'Organisation added',
+      description: `${service.name} now serves ${result.value.organisationName}.`,
+    })
   }
   if (intent === 'stop') {
     const parsed = StopServingSchema.safeParse(Object.fromEntries(formData))
-    const result = parsed.success ? await stopServingOrganisation({ ...base, organisationId: parsed.data.organisationId }) : null
-    if (!result?.ok) return data<Answer>({ form: 'stop', message: result?.message ?? 'Choose an organisation to stop serving' }, { status: 400 })
-    return redirectWithFlash(request, here, { type: 'success', title: 'Organisation no longer served', description: `${service.name} stopped serving ${result.value.organisationName} today. The history is kept.` })
+    const result = parsed.success
+      ? await stopServingOrganisation({ ...base, organisationId: parsed.data.organisationId })
+      : null
+    if (!result?.ok)
+      return data<Answer>(
+        { form: 'stop', message: result?.message ?? 'Choose an organisation to stop serving' },
+        { status: 400 },
+      )
+    return redirectWithFlash(request, here, {
+      type: 'success',
+      title: 'Organisation no longer served',
+      description: `${service.name} stopped serving ${result.value.organisationName} today. The history is kept.`,
+    })
   }
   const submission = parseWithZod(formData, { schema: LibraryServiceSchema })
-  if (submission.status !== 'success') return data<Answer>({ form: 'details', result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success')
+    return data<Answer>({ form: 'details', result: submission.reply() }, { status: 400 })
   const result = await updateLibraryService({ ...base, values: submission.value })
   if (!result.ok) {
-    const reply = result.field === 'name' ? submission.reply({ fieldErrors: { name: [result.message] } }) : submission.reply({ formErrors: [result.message] })
-    return data<Answer>({ form: 'details', result: reply, version: result.field === 'form' ? service.version : undefined }, { status: result.field === 'form' ? 409 : 400 })
+    const reply =
+      result.field === 'name'
+        ? submission.reply({ fieldErrors: { name: [result.message] } })
+        : submission.reply({ formErrors: [result.message] })
+    return data<Answer>(
+      { form: 'details', result: reply, version: result.field === 'form' ? service.version : undefined },
+      { status: result.field === 'form' ? 409 : 400 },
+    )
   }
   return redirectWithFlash(request, here, { type: 'success', title: 'Library service saved' })
 }
@@ -66,7 +104,11 @@ export default function LibraryServicePage() {
   const [form, fields] = useForm({
     id: 'library-service',
     lastResult: actionData?.form === 'details' ? actionData.result : undefined,
-    defaultValue: { name: service.name, active: String(service.active), quotaMb: service.quotaMb === null ? '' : String(service.quotaMb) },
+    defaultValue: {
+      name: service.name,
+      active: String(service.active),
+      quotaMb: service.quotaMb === null ? '' : String(service.quotaMb),
+    },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LibraryServiceSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',
@@ -85,7 +127,13 @@ export default function LibraryServicePage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/services', text: 'Library services' }]} />
+        <Breadcrumbs
+          items={[
+            { href: '/', text: 'Home' },
+            { href: '/admin', text: 'Administration' },
+            { href: '/admin/services', text: 'Library services' },
+          ]}
+        />
         <ErrorSummary errors={errors} />
         <h1>{service.name}</h1>
 
@@ -117,8 +165,13 @@ export default function LibraryServicePage() {
             id="organisationId"
             label="Add an organisation it serves"
             hint="It will be served from today."
-            options={[{ value: '', text: 'Select an organisation' }, ...service.candidates.map((o) => ({ value: o.id, text: `${o.name} (${o.odsCode})` }))]}
-            defaultValue={typeof addFields.organisationId.initialValue === 'string' ? addFields.organisationId.initialValue : ''}
+            options={[
+              { value: '', text: 'Select an organisation' },
+              ...service.candidates.map((o) => ({ value: o.id, text: `${o.name} (${o.odsCode})` })),
+            ]}
+            defaultValue={
+              typeof addFields.organisationId.initialValue === 'string' ? addFields.organisationId.initialValue : ''
+            }
             error={addFields.organisationId.errors?.[0]}
           />
           <Button type="submit" variant="secondary">
@@ -130,7 +183,11 @@ export default function LibraryServicePage() {
             caption="Organisations it served before"
             captionSize="s"
             head={['Organisation', 'From', 'To']}
-            rows={service.served.map((o) => [`${o.name} (${o.odsCode})`, formatDate(o.servesFrom), o.servesTo ? formatDate(o.servesTo) : ''])}
+            rows={service.served.map((o) => [
+              `${o.name} (${o.odsCode})`,
+              formatDate(o.servesFrom),
+              o.servesTo ? formatDate(o.servesTo) : '',
+            ])}
           />
         ) : null}
 

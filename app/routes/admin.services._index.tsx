@@ -17,9 +17,17 @@ export default function LibraryServices() {
   const { services } = useLoaderData<typeof loader>()
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
       <h1>Library services</h1>
-      <p>The library and knowledge services that submit for the organisations they serve. A service shares one evidence library across its submissions.</p>
+      <p>
+        The library and knowledge services that submit for the organisations they serve. A service shares one evidence
+        library across its submissions.
+      </p>
       <ButtonLink href="/admin/services/new">Add a library service</ButtonLink>
       {services.length ? (
         <Table

@@ -27,8 +27,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: LibraryServiceSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await createLibraryService({ actor: user, values: submission.value, ipAddress: context.clientAddress })
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { name: [result.message] } }) }, { status: 400 })
-  return redirectWithFlash(request, `/admin/services/${result.value.id}`, { type: 'success', title: 'Library service added', description: 'Now add the organisations it serves.' })
+  if (!result.ok)
+    return data({ result: submission.reply({ fieldErrors: { name: [result.message] } }) }, { status: 400 })
+  return redirectWithFlash(request, `/admin/services/${result.value.id}`, {
+    type: 'success',
+    title: 'Library service added',
+    description: 'Now add the organisations it serves.',
+  })
 }
 
 export default function NewLibraryService() {
@@ -45,7 +50,13 @@ export default function NewLibraryService() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/services', text: 'Library services' }]} />
+        <Breadcrumbs
+          items={[
+            { href: '/', text: 'Home' },
+            { href: '/admin', text: 'Administration' },
+            { href: '/admin/services', text: 'Library services' },
+          ]}
+        />
         <ErrorSummary errors={errorSummaryItems(form.allErrors, LIBRARY_SERVICE_FIELDS)} />
         <h1>Add a library service</h1>
         <Form method="post" {...getFormProps(form)}>

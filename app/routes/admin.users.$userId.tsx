@@ -4,9 +4,26 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Breadcrumbs, Button, ErrorSummary, Select, SummaryList, Tag, WarningCallout, type ErrorSummaryItem } from '~/components/nhs'
+import {
+  BackLink,
+  Breadcrumbs,
+  Button,
+  ErrorSummary,
+  Select,
+  SummaryList,
+  Tag,
+  WarningCallout,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
 import { PlaceSelect } from '~/components/place-select'
-import { addRoleAssignment, getUserForAdmin, placeOptions, removeRoleAssignment, resendInvitation, setUserActive } from '~/modules/admin/users.server'
+import {
+  addRoleAssignment,
+  getUserForAdmin,
+  placeOptions,
+  removeRoleAssignment,
+  resendInvitation,
+  setUserActive,
+} from '~/modules/admin/users.server'
 import { AddRoleSchema, USER_STATUS_LABELS, UserActionSchema } from '~/modules/admin/users-schema'
 import { requirePermission } from '~/modules/auth/permissions'
 import { ROLE_LABELS, ROLES } from '~/modules/auth/roles'
@@ -16,7 +33,9 @@ import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash, type Flash } from '~/utils/flash.server'
 import { invariantResponse, notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.person.name ?? 'Person'} - People - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.person.name ?? 'Person'} - People - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -38,10 +57,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
   if (formData.get('intent') === 'add-role') {
     const submission = parseWithZod(formData, { schema: AddRoleSchema })
-    if (submission.status !== 'success') return data<ActionData>({ form: 'add-role', result: submission.reply() }, { status: 400 })
-    const result = await addRoleAssignment(user, { userId, version: submission.value.version, assignment: submission.value.assignment, ipAddress })
+    if (submission.status !== 'success')
+      return data<ActionData>({ form: 'add-role', result: submission.reply() }, { status: 400 })
+    const result = await addRoleAssignment(user, {
+      userId,
+      version: submission.value.version,
+      assignment: submission.value.assignment,
+      ipAddress,
+    })
     if (!result.ok) {
-      const reply = result.field ? submission.reply({ fieldErrors: { [result.field]: [result.message] } }) : submission.reply({ formErrors: [result.message] })
+      const reply = result.field
+        ? submission.reply({ fieldErrors: { [result.field]: [result.message] } })
+        : submission.reply({ formErrors: [result.message] })
       return data<ActionData>({ form: 'add-role', result: reply }, { status: 409 })
     }
     return redirectWithFlash(request, here, { type: 'success', title: 'Role added' })
@@ -59,18 +86,31 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       break
     case 'deactivate':
       result = await setUserActive(user, { ...input, active: false })
-      flash = { type: 'success', title: 'Account deactivated', description: 'They have been signed out and cannot sign in until the account is reactivated.' }
+      flash = {
+        type: 'success',
+        title: 'Account deactivated',
+        description: 'They have been signed out and cannot sign in until the account is reactivated.',
+      }
       break
     case 'reactivate':
       result = await setUserActive(user, { ...input, active: true })
-      flash = { type: 'success', title: 'Account reactivated', description: 'They can sign in again with their password.' }
+      flash = {
+        type: 'success',
+        title: 'Account reactivated',
+        description: 'They can sign in again with their password.',
+      }
       break
     case 'resend': {
       const sent = await resendInvitation(user, { ...input, origin: portalOrigin(request) })
       result = sent
-      flash = sent.ok && !sent.emailSent
-        ? { type: 'important', title: 'The invitation email could not be sent', description: 'Try again later. If it still fails, tell the portal’s operators.' }
-        : { type: 'success', title: 'Invitation sent again', description: 'Earlier invitation links no longer work.' }
+      flash =
+        sent.ok && !sent.emailSent
+          ? {
+              type: 'important',
+              title: 'The invitation email could not be sent',
+              description: 'Try again later. If it still fails, tell the portal’s operators.',
+            }
+          : { type: 'success', title: 'Invitation sent again', description: 'Earlier invitation links no longer work.' }
       break
     }
   }
@@ -80,7 +120,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 const STATUS_COLOURS = { active: 'green', invited: 'blue', deactivated: 'grey' } as const
 
-function VersionedForm({ intent, version, children, extra }: { intent: string; version: string; children: ReactNode; extra?: Record<string, string> }) {
+function VersionedForm({
+  intent,
+  version,
+  children,
+  extra,
+}: {
+  intent: string
+  version: string
+  children: ReactNode
+  extra?: Record<string, string>
+}) {
   return (
     <Form method="post">
       <input type="hidden" name="intent" value={intent} />
@@ -114,7 +164,13 @@ export default function Person() {
 
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }, { href: '/admin/users', text: 'People' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+          { href: '/admin/users', text: 'People' },
+        ]}
+      />
       <BackLink href="/admin/users">Back to people</BackLink>
       <ErrorSummary errors={summary} />
       <h1>{person.name}</h1>
@@ -129,7 +185,15 @@ export default function Person() {
           { key: 'Account created', value: formatDate(person.createdAt) },
           { key: 'Last signed in', value: person.lastSignInAt ? formatDateTime(person.lastSignInAt) : 'Never' },
           ...(person.status === 'invited'
-            ? [{ key: 'Invitation', value: person.invitationExpiresAt && new Date(person.invitationExpiresAt) > new Date() ? `Link works until ${formatDateTime(person.invitationExpiresAt)}` : 'The link has expired' }]
+            ? [
+                {
+                  key: 'Invitation',
+                  value:
+                    person.invitationExpiresAt && new Date(person.invitationExpiresAt) > new Date()
+                      ? `Link works until ${formatDateTime(person.invitationExpiresAt)}`
+                      : 'The link has expired',
+                },
+              ]
             : []),
         ]}
       />
@@ -174,7 +238,10 @@ export default function Person() {
           label="Role"
           defaultValue={initialText('role')}
           error={fields.role.errors?.[0] ?? form.errors?.[0]}
-          options={[{ value: '', text: 'Choose a role' }, ...ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }))]}
+          options={[
+            { value: '', text: 'Choose a role' },
+            ...ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
+          ]}
         />
         <PlaceSelect
           id="place"

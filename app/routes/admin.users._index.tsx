@@ -1,6 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useLocation } from '@remix-run/react'
-import { Breadcrumbs, Button, ButtonLink, ErrorSummary, Select, Table, Tag, TextInput, type ErrorSummaryItem, type TagColour } from '~/components/nhs'
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  Select,
+  Table,
+  Tag,
+  TextInput,
+  type ErrorSummaryItem,
+  type TagColour,
+} from '~/components/nhs'
 import { PlaceSelect } from '~/components/place-select'
 import { listUsers, placeOptions } from '~/modules/admin/users.server'
 import { parseUserFilters, USER_STATUS_LABELS, USER_STATUSES, type UserStatus } from '~/modules/admin/users-schema'
@@ -24,7 +35,9 @@ const STATUS_COLOURS: Record<UserStatus, TagColour> = { active: 'green', invited
 export default function People() {
   const { users, total, page, pageCount, places, values, errors, filtered } = useLoaderData<typeof loader>()
   const location = useLocation()
-  const summary: ErrorSummaryItem[] = (['q', 'role', 'place', 'status'] as const).flatMap((name) => (errors[name] ? [{ href: `#${name}`, text: errors[name]! }] : []))
+  const summary: ErrorSummaryItem[] = (['q', 'role', 'place', 'status'] as const).flatMap((name) =>
+    errors[name] ? [{ href: `#${name}`, text: errors[name]! }] : [],
+  )
   const pageLink = (n: number) => {
     const params = new URLSearchParams(location.search)
     params.set('page', String(n))
@@ -33,7 +46,12 @@ export default function People() {
   const count = `${total} ${total === 1 ? 'person' : 'people'}`
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/admin', text: 'Administration' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/admin', text: 'Administration' },
+        ]}
+      />
       <ErrorSummary errors={summary} />
       <h1>People</h1>
       <p>Everyone with an account, the roles they hold and where. Invite someone to give them an account.</p>
@@ -46,7 +64,14 @@ export default function People() {
         <Form method="get" key={location.search}>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">
-              <TextInput name="q" id="q" label="Name or email address" defaultValue={values.q} error={errors.q} spellCheck={false} />
+              <TextInput
+                name="q"
+                id="q"
+                label="Name or email address"
+                defaultValue={values.q}
+                error={errors.q}
+                spellCheck={false}
+              />
             </div>
             <div className="nhsuk-grid-column-one-half">
               <Select
@@ -55,7 +80,10 @@ export default function People() {
                 label="Role"
                 defaultValue={values.role}
                 error={errors.role}
-                options={[{ value: '', text: 'Any role' }, ...ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }))]}
+                options={[
+                  { value: '', text: 'Any role' },
+                  ...ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
+                ]}
               />
             </div>
           </div>
@@ -79,7 +107,10 @@ export default function People() {
                 label="Account status"
                 defaultValue={values.status}
                 error={errors.status}
-                options={[{ value: '', text: 'Any status' }, ...USER_STATUSES.map((status) => ({ value: status, text: USER_STATUS_LABELS[status] }))]}
+                options={[
+                  { value: '', text: 'Any status' },
+                  ...USER_STATUSES.map((status) => ({ value: status, text: USER_STATUS_LABELS[status] })),
+                ]}
               />
             </div>
           </div>
@@ -139,7 +170,11 @@ export default function People() {
             <ul className="nhsuk-list nhsuk-pagination__list">
               {page > 1 ? (
                 <li className="nhsuk-pagination-item--previous">
-                  <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={pageLink(page - 1)} rel="prev">
+                  <a
+                    className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+                    href={pageLink(page - 1)}
+                    rel="prev"
+                  >
                     <span className="nhsuk-pagination__title">Previous</span>
                     <span className="nhsuk-u-visually-hidden">:</span>
                     <span className="nhsuk-pagination__page">
@@ -150,7 +185,11 @@ export default function People() {
               ) : null}
               {page < pageCount ? (
                 <li className="nhsuk-pagination-item--next">
-                  <a className="nhsuk-pagination__link nhsuk-pagination__link--next" href={pageLink(page + 1)} rel="next">
+                  <a
+                    className="nhsuk-pagination__link nhsuk-pagination__link--next"
+                    href={pageLink(page + 1)}
+                    rel="next"
+                  >
                     <span className="nhsuk-pagination__title">Next</span>
                     <span className="nhsuk-u-visually-hidden">:</span>
                     <span className="nhsuk-pagination__page">

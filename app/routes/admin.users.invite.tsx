@@ -31,14 +31,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
   requirePermission(user, 'user:manage')
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await inviteUser(user, submission.value, { origin: portalOrigin(request), ipAddress: context.clientAddress })
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field ?? 'email']: [result.message] } }) }, { status: 400 })
+  const result = await inviteUser(user, submission.value, {
+    origin: portalOrigin(request),
+    ipAddress: context.clientAddress,
+  })
+  if (!result.ok)
+    return data(
+      { result: submission.reply({ fieldErrors: { [result.field ?? 'email']: [result.message] } }) },
+      { status: 400 },
+    )
   return redirectWithFlash(
     request,
     `/admin/users/${result.userId}`,
     result.emailSent
-      ? { type: 'success', title: `Invitation sent to ${submission.value.email}`, description: `The link in it works once and expires after ${getEnv().INVITATION_TTL_DAYS} days.` }
-      : { type: 'important', title: 'The account has been created but the invitation email could not be sent', description: 'Try sending the invitation again. If it still fails, tell the portal’s operators.' },
+      ? {
+          type: 'success',
+          title: `Invitation sent to ${submission.value.email}`,
+          description: `The link in it works once and expires after ${getEnv().INVITATION_TTL_DAYS} days.`,
+        }
+      : {
+          type: 'important',
+          title: 'The account has been created but the invitation email could not be sent',
+          description: 'Try sending the invitation again. If it still fails, tell the portal’s operators.',
+        },
   )
 }
 
@@ -65,13 +80,38 @@ export default function InviteSomeone() {
         <h1>Invite someone</h1>
         <p>We will email them a link to set a password. The link works once and expires after {days} days.</p>
         <Form method="post" {...getFormProps(form)}>
-          <TextInput name="email" id="email" label="Email address" type="email" autoComplete="off" spellCheck={false} defaultValue={value('email')} error={fields.email.errors?.[0]} />
-          <TextInput name="name" id="name" label="Full name" autoComplete="off" spellCheck={false} defaultValue={value('name')} error={fields.name.errors?.[0]} />
-          <TextInput name="jobTitle" id="jobTitle" label="Job title (optional)" autoComplete="off" defaultValue={value('jobTitle')} error={fields.jobTitle.errors?.[0]} />
+          <TextInput
+            name="email"
+            id="email"
+            label="Email address"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={value('email')}
+            error={fields.email.errors?.[0]}
+          />
+          <TextInput
+            name="name"
+            id="name"
+            label="Full name"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={value('name')}
+            error={fields.name.errors?.[0]}
+          />
+          <TextInput
+            name="jobTitle"
+            id="jobTitle"
+            label="Job title (optional)"
+            autoComplete="off"
+            defaultValue={value('jobTitle')}
+            error={fields.jobTitle.errors?.[0]}
+          />
           <h2 className="nhsuk-heading-m">Roles</h2>
           <p>
-            Give them at least one role. Service contributors and leads work in a library service, an executive sponsor in an organisation, validators and
-            regional leads in a region; national roles cover all of England. Leave rows you do not need empty.
+            Give them at least one role. Service contributors and leads work in a library service, an executive sponsor
+            in an organisation, validators and regional leads in a region; national roles cover all of England. Leave
+            rows you do not need empty.
           </p>
           {ROWS.map((n) => (
             <Fieldset key={n} legend={n === 1 ? 'Role 1' : `Role ${n} (optional)`} legendSize="s">
@@ -81,7 +121,10 @@ export default function InviteSomeone() {
                 label="Role"
                 defaultValue={value(`role${n}`)}
                 error={error(`role${n}`)}
-                options={[{ value: '', text: 'Choose a role' }, ...ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] }))]}
+                options={[
+                  { value: '', text: 'Choose a role' },
+                  ...ROLES.map((role) => ({ value: role, text: ROLE_LABELS[role] })),
+                ]}
               />
               <PlaceSelect
                 id={`place${n}`}

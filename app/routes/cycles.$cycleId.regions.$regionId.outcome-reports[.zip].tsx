@@ -6,5 +6,10 @@ import { outcomeReportsZip } from '~/modules/reports/download.server'
 // and national roles.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  return outcomeReportsZip({ actor: user, cycleId: params.cycleId ?? '', regionId: params.regionId ?? '', signal: request.signal })
+  return outcomeReportsZip({
+    actor: user,
+    cycleId: params.cycleId ?? '',
+    regionId: params.regionId ?? '',
+    signal: request.signal,
+  })
 }

@@ -12,7 +12,9 @@ import { CYCLE_STATUS_LABELS, CYCLE_TYPE_LABELS } from '~/modules/cycles/labels'
 import { formatDate, formatDateRange } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.cycle.name ?? 'Cycle'} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.cycle.name ?? 'Cycle'} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -39,7 +41,10 @@ export default function CyclePage() {
           { key: 'Opens', value: formatDate(cycle.opensAt) },
           { key: 'Submission deadline', value: formatDate(cycle.submissionDeadline) },
           { key: 'Validation deadline', value: formatDate(cycle.validationDeadline) },
-          { key: 'Minimum expected level', value: cycle.minimumExpectedLevel === null ? 'None' : `Level ${cycle.minimumExpectedLevel}` },
+          {
+            key: 'Minimum expected level',
+            value: cycle.minimumExpectedLevel === null ? 'None' : `Level ${cycle.minimumExpectedLevel}`,
+          },
         ]}
       />
       {reports.national || reports.regions.length ? (
@@ -83,7 +88,9 @@ export default function CyclePage() {
         responsive
         head={['Organisation', 'Region', 'Status', 'Submitted']}
         rows={cycle.submissions.map((s) => [
-          <a key="o" href={`/submissions/${s.id}`}>{s.organisation.name}</a>,
+          <a key="o" href={`/submissions/${s.id}`}>
+            {s.organisation.name}
+          </a>,
           s.region.name,
           <SubmissionStatusTag key="s" status={s.status} />,
           s.submittedAt ? `${formatDate(s.submittedAt)}${s.isLate ? ' (late)' : ''}` : 'Not yet',

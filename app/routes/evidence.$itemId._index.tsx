@@ -8,7 +8,9 @@ import { formatEvidencePeriod } from '~/modules/evidence/period'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.item.title} - Evidence library - LKS Quality Portal` : 'Evidence - LKS Quality Portal' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.item.title} - Evidence library - LKS Quality Portal` : 'Evidence - LKS Quality Portal' },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -36,7 +38,12 @@ function FilePreview({ file }: { file: EvidenceFileView }) {
   if (kind === 'pdf') {
     return (
       <>
-        <iframe className="app-evidence-preview" src={previewUrl} title={`Preview of ${current.originalName}`} loading="lazy" />
+        <iframe
+          className="app-evidence-preview"
+          src={previewUrl}
+          title={`Preview of ${current.originalName}`}
+          loading="lazy"
+        />
         <p>
           <a href={previewUrl}>
             Open <VisuallyHidden>{current.originalName} </VisuallyHidden>in a new page
@@ -55,7 +62,8 @@ function EvidenceFileSection({ file, itemId }: { file: EvidenceFileView; itemId:
     <section className="nhsuk-u-margin-bottom-6" aria-labelledby={`file-${file.id}`}>
       <h3 id={`file-${file.id}`}>{current.originalName}</h3>
       <p className="nhsuk-body-s">
-        {fileKindLabel(current.mimeType)}, {formatFileSize(current.sizeBytes)}. Uploaded {formatDateTime(current.uploadedAt)} by {current.uploadedByName}.
+        {fileKindLabel(current.mimeType)}, {formatFileSize(current.sizeBytes)}. Uploaded{' '}
+        {formatDateTime(current.uploadedAt)} by {current.uploadedByName}.
       </p>
       <ul className="nhsuk-list">
         <li>
@@ -84,7 +92,10 @@ function EvidenceFileSection({ file, itemId }: { file: EvidenceFileView; itemId:
             {shortSha256(version.sha256)}
           </code>,
           <a key="download" href={`/evidence/files/${version.id}/download`}>
-            Download <VisuallyHidden>version {version.version} of {version.originalName}</VisuallyHidden>
+            Download{' '}
+            <VisuallyHidden>
+              version {version.version} of {version.originalName}
+            </VisuallyHidden>
           </a>,
         ])}
       />
@@ -98,23 +109,47 @@ export default function EvidenceItemPage() {
   const edit = { href: `/evidence/${item.id}/edit`, text: 'Change' }
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: `/services/${item.libraryService.id}/evidence`, text: 'Evidence library' }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: `/services/${item.libraryService.id}/evidence`, text: 'Evidence library' },
+        ]}
+      />
       <span className="nhsuk-caption-l">{item.libraryService.name}</span>
       <h1>{item.title}</h1>
       {archived ? (
         <InsetText>
           <p>
-            <Tag colour="grey">Archived</Tag> This evidence was archived on {formatDate(item.archivedAt ?? item.updatedAt)}. It is hidden from your evidence library and cannot be linked
-            to outcomes until it is restored.
+            <Tag colour="grey">Archived</Tag> This evidence was archived on{' '}
+            {formatDate(item.archivedAt ?? item.updatedAt)}. It is hidden from your evidence library and cannot be
+            linked to outcomes until it is restored.
           </p>
         </InsetText>
       ) : null}
       <SummaryList
         rows={[
-          { key: 'Description', value: item.description || 'None', action: { ...edit, visuallyHiddenText: 'description' } },
-          { key: 'Evidence date', value: formatEvidencePeriod(item.evidenceDateFrom, item.evidenceDateTo), action: { ...edit, visuallyHiddenText: 'evidence date' } },
+          {
+            key: 'Description',
+            value: item.description || 'None',
+            action: { ...edit, visuallyHiddenText: 'description' },
+          },
+          {
+            key: 'Evidence date',
+            value: formatEvidencePeriod(item.evidenceDateFrom, item.evidenceDateTo),
+            action: { ...edit, visuallyHiddenText: 'evidence date' },
+          },
           ...(item.url
-            ? [{ key: 'Web link', value: <a href={item.url} rel="noopener noreferrer">{item.url}</a>, action: { ...edit, visuallyHiddenText: 'web link' } }]
+            ? [
+                {
+                  key: 'Web link',
+                  value: (
+                    <a href={item.url} rel="noopener noreferrer">
+                      {item.url}
+                    </a>
+                  ),
+                  action: { ...edit, visuallyHiddenText: 'web link' },
+                },
+              ]
             : []),
           { key: 'Added', value: `${formatDateTime(item.createdAt)} by ${item.createdByName}` },
           { key: 'Last updated', value: formatDateTime(item.updatedAt) },
@@ -171,7 +206,12 @@ export default function EvidenceItemPage() {
             </a>
           </div>
         </Form>
-        {archived ? null : <p className="nhsuk-body-s">Archiving hides evidence from your library and from linking, and keeps its files. You can restore it at any time.</p>}
+        {archived ? null : (
+          <p className="nhsuk-body-s">
+            Archiving hides evidence from your library and from linking, and keeps its files. You can restore it at any
+            time.
+          </p>
+        )}
       </section>
     </>
   )

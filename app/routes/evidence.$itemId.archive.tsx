@@ -22,7 +22,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     request,
     `/evidence/${itemId}`,
     archived
-      ? { type: 'success', title: 'Evidence archived', description: 'It is hidden from your evidence library and cannot be linked to outcomes until you restore it.' }
+      ? {
+          type: 'success',
+          title: 'Evidence archived',
+          description: 'It is hidden from your evidence library and cannot be linked to outcomes until you restore it.',
+        }
       : { type: 'success', title: 'Evidence restored' },
   )
 }

@@ -13,7 +13,16 @@ export const meta: MetaFunction = () => [{ title: 'Delete evidence - LKS Quality
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const item = await getEvidenceItemSummary(user, params.itemId ?? '')
-  return { item: { id: item.id, title: item.title, archived: item.archived, fileCount: item.fileCount, lockedBySubmission: item.lockedBySubmission, libraryService: item.libraryService } }
+  return {
+    item: {
+      id: item.id,
+      title: item.title,
+      archived: item.archived,
+      fileCount: item.fileCount,
+      lockedBySubmission: item.lockedBySubmission,
+      libraryService: item.libraryService,
+    },
+  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -21,7 +30,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const itemId = params.itemId ?? ''
   const result = await deleteEvidenceItem({ actor: user, itemId, ipAddress: context.clientAddress })
   if (!result.ok) return data({ error: LOCKED_ITEM_MESSAGE }, { status: 400 })
-  return redirectWithFlash(request, `/services/${result.libraryServiceId}/evidence`, { type: 'success', title: 'Evidence deleted' })
+  return redirectWithFlash(request, `/services/${result.libraryServiceId}/evidence`, {
+    type: 'success',
+    title: 'Evidence deleted',
+  })
 }
 
 export default function DeleteEvidence() {

@@ -4,7 +4,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { Button, ErrorSummary } from '~/components/nhs'
-import { EvidenceBreadcrumbs, EvidenceDetailsFields, WebLinkField, evidenceDetailsProps, evidenceErrorSummary, textValue } from '~/components/evidence/evidence-form-parts'
+import {
+  EvidenceBreadcrumbs,
+  EvidenceDetailsFields,
+  WebLinkField,
+  evidenceDetailsProps,
+  evidenceErrorSummary,
+  textValue,
+} from '~/components/evidence/evidence-form-parts'
 import { requireUser } from '~/modules/auth/session.server'
 import { getEvidenceItemSummary, updateEvidenceItem } from '~/modules/evidence/evidence.server'
 import { editEvidenceSchema } from '~/modules/evidence/schema'
@@ -36,7 +43,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: editEvidenceSchema({ isLink: item.isLink }) })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const { url, ...details } = submission.value
-  await updateEvidenceItem({ actor: user, itemId: item.id, details, url: url ?? null, ipAddress: context.clientAddress })
+  await updateEvidenceItem({
+    actor: user,
+    itemId: item.id,
+    details,
+    url: url ?? null,
+    ipAddress: context.clientAddress,
+  })
   return redirectWithFlash(request, `/evidence/${item.id}`, { type: 'success', title: 'Evidence updated' })
 }
 
@@ -60,7 +73,13 @@ export default function EditEvidence() {
         <h1>Edit evidence details</h1>
         <Form method="post" {...getFormProps(form)}>
           <EvidenceDetailsFields {...evidenceDetailsProps(fields)} />
-          {item.isLink ? <WebLinkField defaultValue={textValue(fields.url.initialValue)} error={fields.url.errors?.[0]} hint="The address of the web page. For example, https://www.example.nhs.uk/annual-report" /> : null}
+          {item.isLink ? (
+            <WebLinkField
+              defaultValue={textValue(fields.url.initialValue)}
+              error={fields.url.errors?.[0]}
+              hint="The address of the web page. For example, https://www.example.nhs.uk/annual-report"
+            />
+          ) : null}
           <div className="nhsuk-button-group">
             <Button type="submit">Save changes</Button>
             <a className="nhsuk-link" href={`/evidence/${item.id}`}>

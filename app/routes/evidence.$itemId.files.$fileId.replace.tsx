@@ -9,7 +9,12 @@ import { requireUser } from '~/modules/auth/session.server'
 import { getEvidenceFileSummary, replaceEvidenceFile } from '~/modules/evidence/evidence.server'
 import { FILES_FIELD } from '~/modules/evidence/files'
 import { replaceFileSchema } from '~/modules/evidence/schema'
-import { defaultUploadLimits, refuseUpload, respondAfterUpload, withEvidenceUpload } from '~/modules/evidence/upload.server'
+import {
+  defaultUploadLimits,
+  refuseUpload,
+  respondAfterUpload,
+  withEvidenceUpload,
+} from '~/modules/evidence/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Replace a file - Evidence library - LKS Quality Portal' }]
 
@@ -27,8 +32,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return withEvidenceUpload(request, defaultUploadLimits(1), async (upload) => {
     const submission = parseWithZod(upload.fields, { schema: replaceFileSchema({ fileCount: upload.fileCount }) })
     const [newFile] = upload.files
-    if (submission.status !== 'success' || upload.problems.length || !newFile) return refuseUpload(submission, upload.problems, [], upload.problemStatus)
-    const result = await replaceEvidenceFile({ actor: user, itemId: file.item.id, fileId: file.id, file: newFile, ipAddress: context.clientAddress })
+    if (submission.status !== 'success' || upload.problems.length || !newFile)
+      return refuseUpload(submission, upload.problems, [], upload.problemStatus)
+    const result = await replaceEvidenceFile({
+      actor: user,
+      itemId: file.item.id,
+      fileId: file.id,
+      file: newFile,
+      ipAddress: context.clientAddress,
+    })
     if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
     return respondAfterUpload(request, `/evidence/${file.item.id}`, {
       type: 'success',
@@ -41,7 +53,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ReplaceFile() {
   const { file, maxFileBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { upload, answer, filesError, errors, uploading, formProps } = useEvidenceUploadForm({ id: FORM_ID, actionData, schema: replaceFileSchema, fieldOrder: [FILES_FIELD] })
+  const { upload, answer, filesError, errors, uploading, formProps } = useEvidenceUploadForm({
+    id: FORM_ID,
+    actionData,
+    schema: replaceFileSchema,
+    fieldOrder: [FILES_FIELD],
+  })
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -50,10 +67,17 @@ export default function ReplaceFile() {
         <span className="nhsuk-caption-l">{file.item.title}</span>
         <h1>Replace {file.currentName}</h1>
         <p>
-          The new file becomes version {file.currentVersion + 1}. Version {file.currentVersion} and any earlier versions are kept, and can still be downloaded.
+          The new file becomes version {file.currentVersion + 1}. Version {file.currentVersion} and any earlier versions
+          are kept, and can still be downloaded.
         </p>
         <form method="post" encType="multipart/form-data" {...formProps}>
-          <EvidenceFilesUpload label="Upload the new version" maxFileBytes={maxFileBytes} error={filesError} disabled={uploading} duplicates={answer?.duplicates ?? []} />
+          <EvidenceFilesUpload
+            label="Upload the new version"
+            maxFileBytes={maxFileBytes}
+            error={filesError}
+            disabled={uploading}
+            duplicates={answer?.duplicates ?? []}
+          />
           <UploadProgress percent={upload.percent} />
           <div className="nhsuk-button-group">
             <Button type="submit" disabled={uploading}>

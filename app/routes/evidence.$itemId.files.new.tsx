@@ -9,7 +9,12 @@ import { requireUser } from '~/modules/auth/session.server'
 import { addEvidenceFiles, getEvidenceItemSummary } from '~/modules/evidence/evidence.server'
 import { FILES_FIELD } from '~/modules/evidence/files'
 import { addFilesSchema } from '~/modules/evidence/schema'
-import { defaultUploadLimits, refuseUpload, respondAfterUpload, withEvidenceUpload } from '~/modules/evidence/upload.server'
+import {
+  defaultUploadLimits,
+  refuseUpload,
+  respondAfterUpload,
+  withEvidenceUpload,
+} from '~/modules/evidence/upload.server'
 import { notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add files - Evidence library - LKS Quality Portal' }]
@@ -21,7 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const item = await getEvidenceItemSummary(user, params.itemId ?? '')
   // An item is files or a web link, never both.
   if (item.isLink) notFound()
-  return { item: { id: item.id, title: item.title, libraryService: item.libraryService }, maxFileBytes: defaultUploadLimits().maxFileBytes }
+  return {
+    item: { id: item.id, title: item.title, libraryService: item.libraryService },
+    maxFileBytes: defaultUploadLimits().maxFileBytes,
+  }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -29,18 +37,33 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const item = await getEvidenceItemSummary(user, params.itemId ?? '')
   return withEvidenceUpload(request, defaultUploadLimits(), async (upload) => {
     const submission = parseWithZod(upload.fields, { schema: addFilesSchema({ fileCount: upload.fileCount }) })
-    if (submission.status !== 'success' || upload.problems.length) return refuseUpload(submission, upload.problems, [], upload.problemStatus)
-    const result = await addEvidenceFiles({ actor: user, itemId: item.id, files: upload.files, ipAddress: context.clientAddress })
+    if (submission.status !== 'success' || upload.problems.length)
+      return refuseUpload(submission, upload.problems, [], upload.problemStatus)
+    const result = await addEvidenceFiles({
+      actor: user,
+      itemId: item.id,
+      files: upload.files,
+      ipAddress: context.clientAddress,
+    })
     if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
     const added = upload.files.length === 1 ? '1 file has' : `${upload.files.length} files have`
-    return respondAfterUpload(request, `/evidence/${item.id}`, { type: 'success', title: 'Files added', description: `${added} been added to ‘${item.title}’.` })
+    return respondAfterUpload(request, `/evidence/${item.id}`, {
+      type: 'success',
+      title: 'Files added',
+      description: `${added} been added to ‘${item.title}’.`,
+    })
   })
 }
 
 export default function AddFiles() {
   const { item, maxFileBytes } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const { upload, answer, filesError, errors, uploading, formProps } = useEvidenceUploadForm({ id: FORM_ID, actionData, schema: addFilesSchema, fieldOrder: [FILES_FIELD] })
+  const { upload, answer, filesError, errors, uploading, formProps } = useEvidenceUploadForm({
+    id: FORM_ID,
+    actionData,
+    schema: addFilesSchema,
+    fieldOrder: [FILES_FIELD],
+  })
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -49,7 +72,14 @@ export default function AddFiles() {
         <span className="nhsuk-caption-l">{item.title}</span>
         <h1>Add files</h1>
         <form method="post" encType="multipart/form-data" {...formProps}>
-          <EvidenceFilesUpload label="Upload files" multiple maxFileBytes={maxFileBytes} error={filesError} disabled={uploading} duplicates={answer?.duplicates ?? []} />
+          <EvidenceFilesUpload
+            label="Upload files"
+            multiple
+            maxFileBytes={maxFileBytes}
+            error={filesError}
+            disabled={uploading}
+            duplicates={answer?.duplicates ?? []}
+          />
           <UploadProgress percent={upload.percent} />
           <div className="nhsuk-button-group">
             <Button type="submit" disabled={uploading}>

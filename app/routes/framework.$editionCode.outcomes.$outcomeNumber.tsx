@@ -8,13 +8,19 @@ import { getOutcome, splitLines } from '~/modules/framework/framework.server'
 import { integerParam, notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Outcome ${data.outcome.number}: ${data.outcome.shortTitle} - ${data.outcome.edition.name} - LKS Quality Portal` : 'Outcome - LKS Quality Portal' },
+  {
+    title: data
+      ? `Outcome ${data.outcome.number}: ${data.outcome.shortTitle} - ${data.outcome.edition.name} - LKS Quality Portal`
+      : 'Outcome - LKS Quality Portal',
+  },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'framework:view')
-  const outcome = await getOutcome(params.editionCode ?? '', integerParam(params.outcomeNumber, 1, 99), { includeDrafts: can(user, 'framework:manage') })
+  const outcome = await getOutcome(params.editionCode ?? '', integerParam(params.outcomeNumber, 1, 99), {
+    includeDrafts: can(user, 'framework:manage'),
+  })
   if (!outcome) notFound()
   return { outcome: { ...outcome, keyQuestions: splitLines(outcome.keyQuestions) } }
 }
@@ -53,7 +59,10 @@ export default function OutcomePage() {
         ))}
       </ul>
       <h2>Levels and indicators</h2>
-      <p>Levels are cumulative: a level is reached when all its indicators, and all the indicators of the levels below, are met and evidenced. Level 0 means nothing is in place yet.</p>
+      <p>
+        Levels are cumulative: a level is reached when all its indicators, and all the indicators of the levels below,
+        are met and evidenced. Level 0 means nothing is in place yet.
+      </p>
       {outcome.levels.map((level) => (
         <section key={level.level} aria-labelledby={`level-${level.level}`}>
           <h3 id={`level-${level.level}`}>Level {level.level}</h3>
@@ -73,7 +82,11 @@ export default function OutcomePage() {
           <li key={e.text}>{e.text}</li>
         ))}
       </ul>
-      <OtherOutcomes outcomes={edition.outcomes} current={outcome.number} href={(n) => `/framework/${edition.code}/outcomes/${n}`} />
+      <OtherOutcomes
+        outcomes={edition.outcomes}
+        current={outcome.number}
+        href={(n) => `/framework/${edition.code}/outcomes/${n}`}
+      />
     </>
   )
 }

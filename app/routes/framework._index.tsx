@@ -21,20 +21,29 @@ export default function FrameworkIndex() {
     <>
       <h1>Quality and improvement outcomes framework</h1>
       <p className="nhsuk-lede-text">
-        The six outcomes NHS library and knowledge services are assessed against, with the levels of attainment and the evidence that typically shows them.
+        The six outcomes NHS library and knowledge services are assessed against, with the levels of attainment and the
+        evidence that typically shows them.
       </p>
       {editions.map((edition) => (
         <section key={edition.code} aria-labelledby={`edition-${edition.code}`}>
           <h2 id={`edition-${edition.code}`}>
             <a href={`/framework/${edition.code}`}>{edition.name}</a>{' '}
-            <Tag colour={edition.status === 'PUBLISHED' ? 'green' : 'grey'}>{EDITION_STATUS_LABELS[edition.status] ?? edition.status}</Tag>
+            <Tag colour={edition.status === 'PUBLISHED' ? 'green' : 'grey'}>
+              {EDITION_STATUS_LABELS[edition.status] ?? edition.status}
+            </Tag>
           </h2>
-          {edition.publishedAt ? <p className="nhsuk-body-s">Published {formatDate(edition.publishedAt)}. Used by {edition._count.cycles} {edition._count.cycles === 1 ? 'cycle' : 'cycles'}.</p> : null}
+          {edition.publishedAt ? (
+            <p className="nhsuk-body-s">
+              Published {formatDate(edition.publishedAt)}. Used by {edition._count.cycles}{' '}
+              {edition._count.cycles === 1 ? 'cycle' : 'cycles'}.
+            </p>
+          ) : null}
           <p>{edition.description}</p>
           <ol className="nhsuk-list nhsuk-list--number">
             {edition.outcomes.map((outcome) => (
               <li key={outcome.number}>
-                <a href={`/framework/${edition.code}/outcomes/${outcome.number}`}>{outcome.shortTitle}</a>: {outcome.statement}
+                <a href={`/framework/${edition.code}/outcomes/${outcome.number}`}>{outcome.shortTitle}</a>:{' '}
+                {outcome.statement}
               </li>
             ))}
           </ol>

@@ -12,19 +12,25 @@ import { redirectWithFlash } from '~/utils/flash.server'
 // Public: the link in the invitation email is the only key. Never cached, never sent on to other sites.
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state === 'valid' ? 'Set up your account' : 'Invitation link not valid'} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.state === 'valid' ? 'Set up your account' : 'Invitation link not valid'} - LKS Quality Portal` },
+]
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await inspectUserToken(params.token ?? '', 'INVITATION')
   const days = getEnv().INVITATION_TTL_DAYS
-  const body = found.state === 'valid' ? { state: found.state, email: found.email, name: found.name, days } : { state: found.state, email: '', name: '', days }
+  const body =
+    found.state === 'valid'
+      ? { state: found.state, email: found.email, name: found.name, days }
+      : { state: found.state, email: '', name: '', days }
   return data(body, { status: found.state === 'valid' ? 200 : 410, headers: NO_STORE })
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema })
   const hideFields = ['newPassword', 'confirmPassword']
-  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400, headers: NO_STORE })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields }) }, { status: 400, headers: NO_STORE })
   const result = await acceptInvitation({
     token: params.token ?? '',
     password: submission.value.newPassword,
@@ -32,11 +38,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     ipAddress: context.clientAddress,
   })
   // A link that stopped working meanwhile: the loader, run again, shows why.
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.reason === 'expired' ? 'This invitation link has expired' : 'This invitation link has already been used or is not valid'], hideFields }) }, { status: 410, headers: NO_STORE })
+  if (!result.ok)
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [
+            result.reason === 'expired'
+              ? 'This invitation link has expired'
+              : 'This invitation link has already been used or is not valid',
+          ],
+          hideFields,
+        }),
+      },
+      { status: 410, headers: NO_STORE },
+    )
   return redirectWithFlash(
     request,
     '/',
-    { type: 'success', title: 'Your account is set up', description: 'You are signed in. Next time, sign in with your email address and the password you have just created.' },
+    {
+      type: 'success',
+      title: 'Your account is set up',
+      description:
+        'You are signed in. Next time, sign in with your email address and the password you have just created.',
+    },
     { headers: { 'Set-Cookie': result.setCookie } },
   )
 }
@@ -49,7 +73,10 @@ export default function AcceptInvitation() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <h1>This invitation link has expired</h1>
-          <p>Invitation links work for {loaderData.days} days. Ask the national team for a new one: they can send the invitation again.</p>
+          <p>
+            Invitation links work for {loaderData.days} days. Ask the national team for a new one: they can send the
+            invitation again.
+          </p>
         </div>
       </div>
     )
@@ -60,10 +87,13 @@ export default function AcceptInvitation() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>This invitation link has already been used or is not valid</h1>
           <p>
-            Each invitation link works once. If you have set up your account, <a href="/sign-in">sign in</a>. If you have forgotten your password,{' '}
-            <a href="/password-reset">reset your password</a>.
+            Each invitation link works once. If you have set up your account, <a href="/sign-in">sign in</a>. If you
+            have forgotten your password, <a href="/password-reset">reset your password</a>.
           </p>
-          <p>Otherwise, check you copied the whole link from the email, or ask the national team to send the invitation again.</p>
+          <p>
+            Otherwise, check you copied the whole link from the email, or ask the national team to send the invitation
+            again.
+          </p>
         </div>
       </div>
     )
@@ -76,8 +106,8 @@ export default function AcceptInvitation() {
           heading="Set up your account"
           intro={
             <p>
-              Welcome to the LKS Quality Portal, {loaderData.name}. Create a password for your account, {loaderData.email}. You will use it with your email address to
-              sign in.
+              Welcome to the LKS Quality Portal, {loaderData.name}. Create a password for your account,{' '}
+              {loaderData.email}. You will use it with your email address to sign in.
             </p>
           }
           button="Set password and continue"

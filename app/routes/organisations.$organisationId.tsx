@@ -10,7 +10,9 @@ import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { formatDate } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? 'Organisation'} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.organisation.name ?? 'Organisation'} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -36,8 +38,14 @@ export default function OrganisationPage() {
           { key: 'ODS code', value: organisation.odsCode },
           { key: 'Type', value: ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type },
           { key: 'Region', value: organisation.region.name },
-          { key: 'Library service', value: organisation.services.map((s) => s.libraryService.name).join(', ') || 'None recorded' },
-          { key: 'Active', value: `From ${formatDate(organisation.activeFrom)}${organisation.activeTo ? ` to ${formatDate(organisation.activeTo)}` : ''}` },
+          {
+            key: 'Library service',
+            value: organisation.services.map((s) => s.libraryService.name).join(', ') || 'None recorded',
+          },
+          {
+            key: 'Active',
+            value: `From ${formatDate(organisation.activeFrom)}${organisation.activeTo ? ` to ${formatDate(organisation.activeTo)}` : ''}`,
+          },
         ]}
       />
       {shown.length ? (
@@ -59,7 +67,9 @@ export default function OrganisationPage() {
         responsive
         head={['Cycle', 'Reference', 'Status', 'Submitted']}
         rows={organisation.submissions.map((s) => [
-          <a key="c" href={`/submissions/${s.id}`}>{s.cycle.name}</a>,
+          <a key="c" href={`/submissions/${s.id}`}>
+            {s.cycle.name}
+          </a>,
           s.reference,
           <SubmissionStatusTag key="s" status={s.status} />,
           s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
@@ -70,14 +80,20 @@ export default function OrganisationPage() {
 }
 
 /** One sentence: how the agreed grades compare with the self-assessment in the latest cycle, and with the one before. */
-function attainmentSummary(cycles: ReadonlyArray<{ cycleName: string; selfSteps: Array<number | null>; agreedSteps: Array<number | null> }>): string {
+function attainmentSummary(
+  cycles: ReadonlyArray<{ cycleName: string; selfSteps: Array<number | null>; agreedSteps: Array<number | null> }>,
+): string {
   const [latest, earlier] = cycles
   if (!latest) return ''
-  const pairs = latest.agreedSteps.map((agreed, i) => [latest.selfSteps[i] ?? null, agreed] as const).filter((p): p is readonly [number, number] => p[0] !== null && p[1] !== null)
+  const pairs = latest.agreedSteps
+    .map((agreed, i) => [latest.selfSteps[i] ?? null, agreed] as const)
+    .filter((p): p is readonly [number, number] => p[0] !== null && p[1] !== null)
   const below = pairs.filter(([self, agreed]) => agreed < self).length
   let sentence = `In ${latest.cycleName}, ${below === 0 ? 'no agreed grade was below the self-assessment' : `${below} of ${pairs.length} agreed grades were below the self-assessment`}`
   if (earlier) {
-    const improved = latest.agreedSteps.filter((steps, i) => steps !== null && earlier.agreedSteps[i] != null && steps > earlier.agreedSteps[i]!).length
+    const improved = latest.agreedSteps.filter(
+      (steps, i) => steps !== null && earlier.agreedSteps[i] != null && steps > earlier.agreedSteps[i]!,
+    ).length
     sentence += `, and ${improved === 1 ? '1 outcome' : `${improved} outcomes`} improved on ${earlier.cycleName}`
   }
   return `${sentence}.`

@@ -11,20 +11,51 @@ import { redirectWithFlash } from '~/utils/flash.server'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.state === 'valid' ? 'Create a new password' : 'Reset link not valid'} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.state === 'valid' ? 'Create a new password' : 'Reset link not valid'} - LKS Quality Portal` },
+]
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const found = await inspectUserToken(params.token ?? '', 'PASSWORD_RESET')
-  return data({ state: found.state, email: found.state === 'valid' ? found.email : '', minutes: getEnv().PASSWORD_RESET_TTL_MINUTES }, { status: found.state === 'valid' ? 200 : 410, headers: NO_STORE })
+  return data(
+    {
+      state: found.state,
+      email: found.state === 'valid' ? found.email : '',
+      minutes: getEnv().PASSWORD_RESET_TTL_MINUTES,
+    },
+    { status: found.state === 'valid' ? 200 : 410, headers: NO_STORE },
+  )
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SetPasswordSchema })
   const hideFields = ['newPassword', 'confirmPassword']
-  if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400, headers: NO_STORE })
-  const result = await resetPassword({ token: params.token ?? '', password: submission.value.newPassword, ipAddress: context.clientAddress })
-  if (!result.ok) return data({ result: submission.reply({ formErrors: [result.reason === 'expired' ? 'This reset link has expired' : 'This reset link has already been used or is not valid'], hideFields }) }, { status: 410, headers: NO_STORE })
-  return redirectWithFlash(request, '/sign-in', { type: 'success', title: 'Your password has been reset', description: 'Sign in with your new password. You have been signed out everywhere else.' })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply({ hideFields }) }, { status: 400, headers: NO_STORE })
+  const result = await resetPassword({
+    token: params.token ?? '',
+    password: submission.value.newPassword,
+    ipAddress: context.clientAddress,
+  })
+  if (!result.ok)
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [
+            result.reason === 'expired'
+              ? 'This reset link has expired'
+              : 'This reset link has already been used or is not valid',
+          ],
+          hideFields,
+        }),
+      },
+      { status: 410, headers: NO_STORE },
+    )
+  return redirectWithFlash(request, '/sign-in', {
+    type: 'success',
+    title: 'Your password has been reset',
+    description: 'Sign in with your new password. You have been signed out everywhere else.',
+  })
 }
 
 export default function CreateNewPassword() {
@@ -34,8 +65,16 @@ export default function CreateNewPassword() {
     return (
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <h1>{loaderData.state === 'expired' ? 'This reset link has expired' : 'This reset link has already been used or is not valid'}</h1>
-          <p>{loaderData.state === 'expired' ? `Reset links work for ${loaderData.minutes} minutes.` : 'Each reset link works once, and only the newest link you were sent works.'}</p>
+          <h1>
+            {loaderData.state === 'expired'
+              ? 'This reset link has expired'
+              : 'This reset link has already been used or is not valid'}
+          </h1>
+          <p>
+            {loaderData.state === 'expired'
+              ? `Reset links work for ${loaderData.minutes} minutes.`
+              : 'Each reset link works once, and only the newest link you were sent works.'}
+          </p>
           <p>
             <a href="/password-reset">Ask for a new reset link</a> or <a href="/sign-in">sign in</a>.
           </p>
@@ -49,7 +88,9 @@ export default function CreateNewPassword() {
         <SetPasswordForm
           id="reset-password"
           heading="Create a new password"
-          intro={<p>Create a new password for {loaderData.email}. You will be signed out everywhere you are signed in.</p>}
+          intro={
+            <p>Create a new password for {loaderData.email}. You will be signed out everywhere you are signed in.</p>
+          }
           button="Reset password"
           lastResult={actionData?.result}
         />

@@ -21,7 +21,11 @@ export async function loader(_: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: PasswordResetRequestSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  await requestPasswordReset({ email: submission.value.email, origin: portalOrigin(request), ipAddress: context.clientAddress })
+  await requestPasswordReset({
+    email: submission.value.email,
+    origin: portalOrigin(request),
+    ipAddress: context.clientAddress,
+  })
   return redirectWithFlash(request, '/password-reset', {
     type: 'success',
     title: 'Check your email',
@@ -45,8 +49,13 @@ export default function RequestPasswordReset() {
         <BackLink href="/sign-in">Back to sign in</BackLink>
         <ErrorSummary errors={errorSummaryItems(form.allErrors, ['email'])} />
         <h1>Reset your password</h1>
-        <p>Enter the email address you sign in with. We will send you a link to create a new password. The link works once, for {minutes} minutes.</p>
-        <p>Resetting your password also unlocks your account if it was locked after too many failed sign-in attempts.</p>
+        <p>
+          Enter the email address you sign in with. We will send you a link to create a new password. The link works
+          once, for {minutes} minutes.
+        </p>
+        <p>
+          Resetting your password also unlocks your account if it was locked after too many failed sign-in attempts.
+        </p>
         <Form method="post" {...getFormProps(form)}>
           <TextInput
             name="email"

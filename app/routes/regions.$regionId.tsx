@@ -10,7 +10,9 @@ import { listReportableCycles } from '~/modules/cycles/cycle.server'
 import { regionsWithAgreedResults } from '~/modules/reports/download.server'
 import { cycleReportLinks } from '~/modules/reports/links'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.region.name ?? 'Region'} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.region.name ?? 'Region'} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -19,7 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const cycles = await listReportableCycles()
   const withResults = await regionsWithAgreedResults(cycles.map((cycle) => cycle.id))
   const reports = cycles.flatMap((cycle) =>
-    cycleReportLinks(user, cycle.id, [region], withResults.get(cycle.id)!).regions.map((links) => ({ cycleName: cycle.name, ...links })),
+    cycleReportLinks(user, cycle.id, [region], withResults.get(cycle.id)!).regions.map((links) => ({
+      cycleName: cycle.name,
+      ...links,
+    })),
   )
   return { region, reports }
 }
@@ -37,7 +42,9 @@ export default function RegionPage() {
         responsive
         head={['Organisation', 'ODS code', 'Type', 'Library service', 'Open cycle submission']}
         rows={region.organisations.map((o) => [
-          <a key="o" href={`/organisations/${o.id}`}>{o.name}</a>,
+          <a key="o" href={`/organisations/${o.id}`}>
+            {o.name}
+          </a>,
           o.odsCode,
           ORGANISATION_TYPE_LABELS[o.type] ?? o.type,
           o.services.map((s) => s.libraryService.name).join(', ') || 'None recorded',

@@ -1,6 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData, useLocation } from '@remix-run/react'
-import { Breadcrumbs, Button, ButtonLink, Checkboxes, DateInput, ErrorSummary, Select, Table, Tag, TextInput, datePartId, type ErrorSummaryItem } from '~/components/nhs'
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  Checkboxes,
+  DateInput,
+  ErrorSummary,
+  Select,
+  Table,
+  Tag,
+  TextInput,
+  datePartId,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { listEvidence } from '~/modules/evidence/evidence.server'
 import { formatFileSize } from '~/modules/evidence/files'
@@ -8,7 +21,13 @@ import { formatEvidencePeriod } from '~/modules/evidence/period'
 import { parseEvidenceFilters } from '~/modules/evidence/schema'
 import { formatDate } from '~/utils/dates'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Evidence library, ${data.library.name} - LKS Quality Portal` : 'Evidence library - LKS Quality Portal' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  {
+    title: data
+      ? `Evidence library, ${data.library.name} - LKS Quality Portal`
+      : 'Evidence library - LKS Quality Portal',
+  },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -40,8 +59,8 @@ export default function EvidenceLibrary() {
       <span className="nhsuk-caption-l">{library.name}</span>
       <h1>Evidence library</h1>
       <p>
-        Your library service’s evidence, shared by every organisation you serve and kept from one cycle to the next. Link it to outcomes from each
-        submission’s outcome pages.
+        Your library service’s evidence, shared by every organisation you serve and kept from one cycle to the next.
+        Link it to outcomes from each submission’s outcome pages.
       </p>
       <p className="nhsuk-body-s">
         {formatFileSize(library.usedBytes)} of {formatFileSize(library.quotaBytes)} used.
@@ -64,19 +83,43 @@ export default function EvidenceLibrary() {
                 label="Linked to outcome"
                 defaultValue={values.outcome}
                 error={errors.outcome}
-                options={[{ value: '', text: 'Any outcome' }, ...outcomeNumbers.map((n) => ({ value: String(n), text: `Outcome ${n}` }))]}
+                options={[
+                  { value: '', text: 'Any outcome' },
+                  ...outcomeNumbers.map((n) => ({ value: String(n), text: `Outcome ${n}` })),
+                ]}
               />
             </div>
           </div>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">
-              <DateInput name="from" legend="Evidence date from" legendSize="s" hint="For example, 1 4 2025" defaultValue={values.from} error={errors.from} />
+              <DateInput
+                name="from"
+                legend="Evidence date from"
+                legendSize="s"
+                hint="For example, 1 4 2025"
+                defaultValue={values.from}
+                error={errors.from}
+              />
             </div>
             <div className="nhsuk-grid-column-one-half">
-              <DateInput name="to" legend="Evidence date to" legendSize="s" hint="For example, 31 3 2026" defaultValue={values.to} error={errors.to} />
+              <DateInput
+                name="to"
+                legend="Evidence date to"
+                legendSize="s"
+                hint="For example, 31 3 2026"
+                defaultValue={values.to}
+                error={errors.to}
+              />
             </div>
           </div>
-          <Checkboxes name="archived" legend="Archived evidence" legendSize="s" small items={[{ value: 'yes', text: 'Include archived evidence' }]} defaultValues={values.archived ? ['yes'] : []} />
+          <Checkboxes
+            name="archived"
+            legend="Archived evidence"
+            legendSize="s"
+            small
+            items={[{ value: 'yes', text: 'Include archived evidence' }]}
+            defaultValues={values.archived ? ['yes'] : []}
+          />
           <div className="nhsuk-button-group">
             <Button type="submit" variant="secondary">
               Apply filters

@@ -2,14 +2,26 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { Button, ErrorSummary } from '~/components/nhs'
-import { EvidenceBreadcrumbs, EvidenceDetailsFields, EvidenceFilesUpload, WebLinkField, evidenceDetailsProps, textValue } from '~/components/evidence/evidence-form-parts'
+import {
+  EvidenceBreadcrumbs,
+  EvidenceDetailsFields,
+  EvidenceFilesUpload,
+  WebLinkField,
+  evidenceDetailsProps,
+  textValue,
+} from '~/components/evidence/evidence-form-parts'
 import { UploadProgress } from '~/components/evidence/upload-progress'
 import { useEvidenceUploadForm } from '~/components/evidence/use-evidence-upload-form'
 import { requireUser } from '~/modules/auth/session.server'
 import { createEvidenceItem, getEvidenceLibrary } from '~/modules/evidence/evidence.server'
 import { FILES_FIELD } from '~/modules/evidence/files'
 import { newEvidenceSchema } from '~/modules/evidence/schema'
-import { defaultUploadLimits, refuseUpload, respondAfterUpload, withEvidenceUpload } from '~/modules/evidence/upload.server'
+import {
+  defaultUploadLimits,
+  refuseUpload,
+  respondAfterUpload,
+  withEvidenceUpload,
+} from '~/modules/evidence/upload.server'
 
 export const meta: MetaFunction = () => [{ title: 'Add evidence - LKS Quality Portal' }]
 
@@ -28,11 +40,23 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const library = await getEvidenceLibrary(user, params.serviceId ?? '')
   return withEvidenceUpload(request, defaultUploadLimits(), async (upload) => {
     const submission = parseWithZod(upload.fields, { schema: newEvidenceSchema({ fileCount: upload.fileCount }) })
-    if (submission.status !== 'success' || upload.problems.length) return refuseUpload(submission, upload.problems, [], upload.problemStatus)
+    if (submission.status !== 'success' || upload.problems.length)
+      return refuseUpload(submission, upload.problems, [], upload.problemStatus)
     const { url, ...details } = submission.value
-    const result = await createEvidenceItem({ actor: user, libraryServiceId: library.id, details, url: url ?? null, files: upload.files, ipAddress: context.clientAddress })
+    const result = await createEvidenceItem({
+      actor: user,
+      libraryServiceId: library.id,
+      details,
+      url: url ?? null,
+      files: upload.files,
+      ipAddress: context.clientAddress,
+    })
     if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
-    return respondAfterUpload(request, `/evidence/${result.itemId}`, { type: 'success', title: 'Evidence added', description: `‘${details.title}’ is now in your evidence library.` })
+    return respondAfterUpload(request, `/evidence/${result.itemId}`, {
+      type: 'success',
+      title: 'Evidence added',
+      description: `‘${details.title}’ is now in your evidence library.`,
+    })
   })
 }
 
@@ -53,10 +77,20 @@ export default function NewEvidence() {
         <ErrorSummary errors={errors} />
         <span className="nhsuk-caption-l">{library.name}</span>
         <h1>Add evidence</h1>
-        <p>Evidence in your library can be linked to outcomes in every submission your service makes, in this cycle and later ones.</p>
+        <p>
+          Evidence in your library can be linked to outcomes in every submission your service makes, in this cycle and
+          later ones.
+        </p>
         <form method="post" encType="multipart/form-data" {...formProps}>
           <EvidenceDetailsFields {...evidenceDetailsProps(fields)} />
-          <EvidenceFilesUpload label="Upload files" multiple maxFileBytes={maxFileBytes} error={filesError} disabled={uploading} duplicates={answer?.duplicates ?? []} />
+          <EvidenceFilesUpload
+            label="Upload files"
+            multiple
+            maxFileBytes={maxFileBytes}
+            error={filesError}
+            disabled={uploading}
+            duplicates={answer?.duplicates ?? []}
+          />
           <WebLinkField
             defaultValue={textValue(fields.url.initialValue)}
             error={fields.url.errors?.[0]}

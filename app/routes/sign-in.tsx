@@ -40,14 +40,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (result.reason === 'LOCKED') {
     return data(
       {
-        result: submission.reply({ formErrors: [`Your account is locked because of too many failed sign-in attempts. Try again after ${formatDateTime(result.lockedUntil)}.`], hideFields: ['password'] }),
+        result: submission.reply({
+          formErrors: [
+            `Your account is locked because of too many failed sign-in attempts. Try again after ${formatDateTime(result.lockedUntil)}.`,
+          ],
+          hideFields: ['password'],
+        }),
         lockedUntil: result.lockedUntil.toISOString(),
       },
       { status: 403 },
     )
   }
   return data(
-    { result: submission.reply({ formErrors: ['Enter a correct email address and password'], hideFields: ['password'] }), lockedUntil: null },
+    {
+      result: submission.reply({
+        formErrors: ['Enter a correct email address and password'],
+        hideFields: ['password'],
+      }),
+      lockedUntil: null,
+    },
     { status: 400 },
   )
 }
@@ -84,15 +95,23 @@ export default function SignIn() {
             defaultValue={fields.email.initialValue ?? ''}
             error={fields.email.errors?.[0] ?? formError}
           />
-          <PasswordInput key={attempt} name="password" id="password" label="Password" autoComplete="current-password" error={fields.password.errors?.[0]} />
-          <Button type="submit">
-            Sign in
-          </Button>
+          <PasswordInput
+            key={attempt}
+            name="password"
+            id="password"
+            label="Password"
+            autoComplete="current-password"
+            error={fields.password.errors?.[0]}
+          />
+          <Button type="submit">Sign in</Button>
         </Form>
         <p>
           <a href="/password-reset">Forgotten your password?</a>
         </p>
-        <p>If your account is locked, reset your password or wait until the time shown. For any other problem, contact the national team or your regional lead.</p>
+        <p>
+          If your account is locked, reset your password or wait until the time shown. For any other problem, contact
+          the national team or your regional lead.
+        </p>
       </div>
     </div>
   )

@@ -4,7 +4,17 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Breadcrumbs, Button, ButtonLink, ErrorSummary, InsetText, SummaryList, Table, TaskList, type TaskListItem } from '~/components/nhs'
+import {
+  Breadcrumbs,
+  Button,
+  ButtonLink,
+  ErrorSummary,
+  InsetText,
+  SummaryList,
+  Table,
+  TaskList,
+  type TaskListItem,
+} from '~/components/nhs'
 import { GradeText } from '~/components/grade'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { taskStatus } from '~/components/task-status'
@@ -13,15 +23,27 @@ import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
 import { overviewOf } from '~/modules/submissions/submission.server'
-import { findPreviousSubmission, getSubmissionProgress, withdrawFromSignOff } from '~/modules/submissions/workflow.server'
+import {
+  findPreviousSubmission,
+  getSubmissionProgress,
+  withdrawFromSignOff,
+} from '~/modules/submissions/workflow.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.submission.organisation.name}, ${data.submission.cycle.name} - LKS Quality Portal` : 'Submission - LKS Quality Portal' },
+  {
+    title: data
+      ? `${data.submission.organisation.name}, ${data.submission.cycle.name} - LKS Quality Portal`
+      : 'Submission - LKS Quality Portal',
+  },
 ]
 
-const RESPONSE_LABELS: Record<string, string> = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', COMPLETED: 'Completed' }
+const RESPONSE_LABELS: Record<string, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -29,18 +51,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSubmissionContext(user, params.submissionId ?? '')
   const submission = await overviewOf(user, context)
   const serviceView = can(user, 'submission:edit', context.target)
-  const progress = serviceView || can(user, 'submission:sign-off', context.target) ? await getSubmissionProgress(context) : null
+  const progress =
+    serviceView || can(user, 'submission:sign-off', context.target) ? await getSubmissionProgress(context) : null
   const previous = serviceView && context.status === 'NOT_STARTED' ? await findPreviousSubmission(context) : null
   const status = context.status
   const validationStarted = !['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF', 'SUBMITTED'].includes(status)
   const reviewer = isReviewer(user, context.target)
   const resultVisible = status === 'PUBLISHED' || (reviewer && status === 'VALIDATED')
   const links = [
-    ...(can(user, 'validation:assign', context.target) && ['SUBMITTED', 'IN_VALIDATION'].includes(status) ? [{ href: 'assign', text: 'Assign validators' }] : []),
-    ...(validationStarted && (reviewer || can(user, 'clarification:answer', context.target)) ? [{ href: 'clarifications', text: 'Questions from the validators' }] : []),
+    ...(can(user, 'validation:assign', context.target) && ['SUBMITTED', 'IN_VALIDATION'].includes(status)
+      ? [{ href: 'assign', text: 'Assign validators' }]
+      : []),
+    ...(validationStarted && (reviewer || can(user, 'clarification:answer', context.target))
+      ? [{ href: 'clarifications', text: 'Questions from the validators' }]
+      : []),
     ...(validationStarted && reviewer ? [{ href: 'agreement', text: 'Validators’ grades and the agreed result' }] : []),
     ...(resultVisible && can(user, 'result:view', context.target) ? [{ href: 'result', text: 'Result' }] : []),
-    ...(status === 'PUBLISHED' && can(user, 'development-plan:view', context.target) ? [{ href: 'development-plan', text: 'Development plan' }] : []),
+    ...(status === 'PUBLISHED' && can(user, 'development-plan:view', context.target)
+      ? [{ href: 'development-plan', text: 'Development plan' }]
+      : []),
     ...(can(user, 'audit:view', context.target) ? [{ href: 'history', text: 'History' }] : []),
   ]
   return {
@@ -51,7 +80,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     progress,
     previousCycle: previous?.cycle.name ?? null,
     canWithdraw: can(user, 'submission:send-for-sign-off', context.target) && context.status === 'AWAITING_SIGN_OFF',
-    canSignOff: can(user, 'submission:sign-off', context.target) && context.status === 'AWAITING_SIGN_OFF' && progress?.signOff.kind === 'AWAITING',
+    canSignOff:
+      can(user, 'submission:sign-off', context.target) &&
+      context.status === 'AWAITING_SIGN_OFF' &&
+      progress?.signOff.kind === 'AWAITING',
   }
 }
 
@@ -66,21 +98,36 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (parsed.data.intent === 'copy-forward') {
     const result = await copyForward({ actor: user, context, ipAddress: loadContext.clientAddress })
     if (!result.ok) return data({ error: result.message }, { status: 409 })
-    return redirectWithFlash(request, here, { type: 'success', title: `Answers copied from ${result.fromCycle}`, description: 'Check and update every outcome: copied outcomes are marked until you edit them. Grades were not copied.' })
+    return redirectWithFlash(request, here, {
+      type: 'success',
+      title: `Answers copied from ${result.fromCycle}`,
+      description:
+        'Check and update every outcome: copied outcomes are marked until you edit them. Grades were not copied.',
+    })
   }
   const result = await withdrawFromSignOff({ actor: user, context, ipAddress: loadContext.clientAddress })
   if (!result.ok) return data({ error: result.message }, { status: 409 })
-  return redirectWithFlash(request, here, { type: 'success', title: 'Submission taken back from sign-off', description: 'You can change it and send it for sign-off again.' })
+  return redirectWithFlash(request, here, {
+    type: 'success',
+    title: 'Submission taken back from sign-off',
+    description: 'You can change it and send it for sign-off again.',
+  })
 }
 
 export default function SubmissionPage() {
-  const { submission, links, reports, serviceView, progress, previousCycle, canWithdraw, canSignOff } = useLoaderData<typeof loader>()
+  const { submission, links, reports, serviceView, progress, previousCycle, canWithdraw, canSignOff } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submission.id}`
   const tasks = progress?.tasks
   const items: TaskListItem[] = tasks
     ? [
-        { id: 'pen-portrait', title: 'Pen portrait', href: `${base}/pen-portrait`, status: taskStatus(tasks.penPortrait).status },
+        {
+          id: 'pen-portrait',
+          title: 'Pen portrait',
+          href: `${base}/pen-portrait`,
+          status: taskStatus(tasks.penPortrait).status,
+        },
         ...submission.outcomes.map((o) => {
           const status = tasks.outcomes.find((t) => t.number === o.number)?.status ?? 'NOT_STARTED'
           const display = taskStatus(status)
@@ -92,8 +139,18 @@ export default function SubmissionPage() {
             status: display.status,
           }
         }),
-        { id: 'sign-off', title: 'Check your answers and send for sign-off', href: taskStatus(tasks.signOff).linked ? `${base}/check` : undefined, status: taskStatus(tasks.signOff).status },
-        { id: 'submit', title: 'Submit', href: taskStatus(tasks.submit).linked ? `${base}/check` : undefined, status: taskStatus(tasks.submit).status },
+        {
+          id: 'sign-off',
+          title: 'Check your answers and send for sign-off',
+          href: taskStatus(tasks.signOff).linked ? `${base}/check` : undefined,
+          status: taskStatus(tasks.signOff).status,
+        },
+        {
+          id: 'submit',
+          title: 'Submit',
+          href: taskStatus(tasks.submit).linked ? `${base}/check` : undefined,
+          status: taskStatus(tasks.submit).status,
+        },
       ]
     : []
   return (
@@ -113,7 +170,9 @@ export default function SubmissionPage() {
           { key: 'Submission deadline', value: formatDate(submission.cycle.submissionDeadline) },
           {
             key: 'Submitted',
-            value: submission.submittedAt ? `${formatDateTime(submission.submittedAt)}${submission.isLate ? ' (after the deadline)' : ''}` : 'Not yet submitted',
+            value: submission.submittedAt
+              ? `${formatDateTime(submission.submittedAt)}${submission.isLate ? ' (after the deadline)' : ''}`
+              : 'Not yet submitted',
           },
         ]}
       />
@@ -136,16 +195,18 @@ export default function SubmissionPage() {
         {progress?.signOff.kind === 'RETURNED' ? (
           <InsetText>
             <p>
-              <strong>Returned by the executive sponsor on {formatDateTime(progress.signOff.at)}:</strong> {progress.signOff.reason}
+              <strong>Returned by the executive sponsor on {formatDateTime(progress.signOff.at)}:</strong>{' '}
+              {progress.signOff.reason}
             </p>
           </InsetText>
         ) : null}
-        {canSignOff ? (
-          <ButtonLink href={`${base}/sign-off`}>Review and sign off</ButtonLink>
-        ) : null}
+        {canSignOff ? <ButtonLink href={`${base}/sign-off`}>Review and sign off</ButtonLink> : null}
         {serviceView && previousCycle ? (
           <Form method="post">
-            <p>You can start from your answers to the {previousCycle} cycle: narratives, indicator statuses, evidence links and the pen portrait are copied; grades are not.</p>
+            <p>
+              You can start from your answers to the {previousCycle} cycle: narratives, indicator statuses, evidence
+              links and the pen portrait are copied; grades are not.
+            </p>
             <Button type="submit" name="intent" value="copy-forward" variant="secondary">
               Copy answers from {previousCycle}
             </Button>
@@ -171,9 +232,17 @@ export default function SubmissionPage() {
           caption="Outcomes"
           captionSize="m"
           responsive
-          head={submission.showResults ? ['Outcome', 'Progress', 'Self-assessed grade', 'Validated grade'] : ['Outcome', 'Progress', 'Self-assessed grade']}
+          head={
+            submission.showResults
+              ? ['Outcome', 'Progress', 'Self-assessed grade', 'Validated grade']
+              : ['Outcome', 'Progress', 'Self-assessed grade']
+          }
           rows={submission.outcomes.map((o) => {
-            const row = [`${o.number}. ${o.shortTitle}`, RESPONSE_LABELS[o.responseStatus] ?? o.responseStatus, <GradeText key="self" grade={o.selfGrade} />]
+            const row = [
+              `${o.number}. ${o.shortTitle}`,
+              RESPONSE_LABELS[o.responseStatus] ?? o.responseStatus,
+              <GradeText key="self" grade={o.selfGrade} />,
+            ]
             return submission.showResults ? [...row, <GradeText key="agreed" grade={o.agreedGrade} />] : row
           })}
         />

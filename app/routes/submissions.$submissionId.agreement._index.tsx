@@ -10,24 +10,39 @@ import { SubmissionStatusTag } from '~/components/status-tag'
 import { requireUser } from '~/modules/auth/session.server'
 import { can } from '~/modules/auth/permissions'
 import { getAssignments } from '~/modules/validation/assignment.server'
-import { finaliseAgreement, getAgreement, loadForAgreement, publishResult, reopenResult, reopenValidation } from '~/modules/validation/agreement.server'
+import {
+  finaliseAgreement,
+  getAgreement,
+  loadForAgreement,
+  publishResult,
+  reopenResult,
+  reopenValidation,
+} from '~/modules/validation/agreement.server'
 import { ReasonSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Agreed result - ${data?.organisationName ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Agreed result - ${data?.organisationName ?? ''} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadForAgreement(user, params.submissionId ?? '')
-  const canReopenValidation = can(user, 'validation:moderate', context.target) && ['IN_VALIDATION', 'IN_MODERATION'].includes(context.status)
-  const [agreement, assignments] = await Promise.all([getAgreement(user, context), canReopenValidation ? getAssignments(context.id) : []])
+  const canReopenValidation =
+    can(user, 'validation:moderate', context.target) && ['IN_VALIDATION', 'IN_MODERATION'].includes(context.status)
+  const [agreement, assignments] = await Promise.all([
+    getAgreement(user, context),
+    canReopenValidation ? getAssignments(context.id) : [],
+  ])
   return {
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
     status: context.status,
     agreement,
-    completedValidations: assignments.filter((a) => a.completedAt).map((a) => ({ id: a.id, name: a.validator.name, kind: a.kind })),
+    completedValidations: assignments
+      .filter((a) => a.completedAt)
+      .map((a) => ({ id: a.id, name: a.validator.name, kind: a.kind })),
   }
 }
 
@@ -43,25 +58,56 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const here = `/submissions/${context.id}/agreement`
   if (parsed.data.intent === 'reopen-validation') {
     const reason = parseWithZod(formData, { schema: ReasonSchema })
-    if (reason.status !== 'success') return data({ error: 'Enter the reason for reopening the validation', reason: String(formData.get('reason') ?? '') }, { status: 400 })
-    const result = await reopenValidation({ ...input, assignmentId: String(formData.get('assignmentId') ?? ''), reason: reason.value.reason })
+    if (reason.status !== 'success')
+      return data(
+        { error: 'Enter the reason for reopening the validation', reason: String(formData.get('reason') ?? '') },
+        { status: 400 },
+      )
+    const result = await reopenValidation({
+      ...input,
+      assignmentId: String(formData.get('assignmentId') ?? ''),
+      reason: reason.value.reason,
+    })
     if (!result.ok) return data({ error: result.message, reason: reason.value.reason }, { status: 409 })
-    return redirectWithFlash(request, here, { type: 'success', title: 'Validation reopened', description: 'The validator can change their grades and complete again.' })
+    return redirectWithFlash(request, here, {
+      type: 'success',
+      title: 'Validation reopened',
+      description: 'The validator can change their grades and complete again.',
+    })
   }
   if (parsed.data.intent === 'reopen') {
     const reason = parseWithZod(formData, { schema: ReasonSchema })
-    if (reason.status !== 'success') return data({ error: 'Enter the reason for reopening the result', reason: String(formData.get('reason') ?? '') }, { status: 400 })
+    if (reason.status !== 'success')
+      return data(
+        { error: 'Enter the reason for reopening the result', reason: String(formData.get('reason') ?? '') },
+        { status: 400 },
+      )
     const result = await reopenResult({ ...input, reason: reason.value.reason })
     if (!result.ok) return data({ error: result.message, reason: reason.value.reason }, { status: 409 })
-    return redirectWithFlash(request, here, { type: 'success', title: 'Result reopened', description: 'The service no longer sees it until you publish it again.' })
+    return redirectWithFlash(request, here, {
+      type: 'success',
+      title: 'Result reopened',
+      description: 'The service no longer sees it until you publish it again.',
+    })
   }
   const result = parsed.data.intent === 'finalise' ? await finaliseAgreement(input) : await publishResult(input)
   if (!result.ok) return data({ error: result.message, reason: '' }, { status: 409 })
-  return redirectWithFlash(request, here, parsed.data.intent === 'finalise' ? { type: 'success', title: 'Submission validated', description: 'The regional lead can now publish the result.' } : { type: 'success', title: 'Result published', description: 'The service and its executive sponsor can now read it.' })
+  return redirectWithFlash(
+    request,
+    here,
+    parsed.data.intent === 'finalise'
+      ? { type: 'success', title: 'Submission validated', description: 'The regional lead can now publish the result.' }
+      : {
+          type: 'success',
+          title: 'Result published',
+          description: 'The service and its executive sponsor can now read it.',
+        },
+  )
 }
 
 export default function Agreement() {
-  const { submissionId, organisationName, cycleName, status, agreement, completedValidations } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, status, agreement, completedValidations } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submissionId}/agreement`
   return (
@@ -119,7 +165,10 @@ export default function Agreement() {
         ) : null}
         {agreement.canPublish ? (
           <Form method="post">
-            <p>Publishing lets the service and its executive sponsor read the result, and starts their development plan if there are required actions.</p>
+            <p>
+              Publishing lets the service and its executive sponsor read the result, and starts their development plan
+              if there are required actions.
+            </p>
             <Button type="submit" name="intent" value="publish">
               Publish the result
             </Button>
@@ -143,7 +192,14 @@ export default function Agreement() {
         {agreement.canReopen ? (
           <Form method="post">
             <h2>Reopen the result</h2>
-            <Textarea name="reason" id="reason" label="Why are you reopening it?" rows={3} defaultValue={actionData?.reason ?? ''} error={actionData?.error && actionData.reason !== undefined ? actionData.error : undefined} />
+            <Textarea
+              name="reason"
+              id="reason"
+              label="Why are you reopening it?"
+              rows={3}
+              defaultValue={actionData?.reason ?? ''}
+              error={actionData?.error && actionData.reason !== undefined ? actionData.error : undefined}
+            />
             <Button type="submit" name="intent" value="reopen" variant="warning">
               Reopen the result
             </Button>

@@ -13,9 +13,19 @@ import { AgreedResultFormSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam, notFound } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Agreed result of outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Agreed result of outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` },
+]
 
-const FIELDS = ['level', 'subLevel', 'rationale', 'strengths', 'areasForDevelopment', 'requiredActions', 'recommendations'] as const
+const FIELDS = [
+  'level',
+  'subLevel',
+  'rationale',
+  'strengths',
+  'areasForDevelopment',
+  'requiredActions',
+  'recommendations',
+] as const
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -24,7 +34,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const agreement = await getAgreement(user, context)
   const outcome = agreement.outcomes.find((o) => o.number === number)
   if (!outcome || !agreement.canRecord) notFound()
-  return { submissionId: context.id, organisationName: context.organisation.name, moderation: context.status === 'IN_MODERATION', minimumExpectedLevel: agreement.minimumExpectedLevel, outcome }
+  return {
+    submissionId: context.id,
+    organisationName: context.organisation.name,
+    moderation: context.status === 'IN_MODERATION',
+    minimumExpectedLevel: agreement.minimumExpectedLevel,
+    outcome,
+  }
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -33,15 +49,45 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const number = integerParam(params.number, 1, 20)
   const submission = parseWithZod(await request.formData(), { schema: AgreedResultFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await recordAgreedResult({ actor: user, context, number, form: submission.value, ipAddress: loadContext.clientAddress })
-  if (!result.ok) return data({ result: 'fieldErrors' in result ? submission.reply({ fieldErrors: result.fieldErrors }) : submission.reply({ formErrors: [result.message] }) }, { status: 400 })
-  return redirectWithFlash(request, `/submissions/${context.id}/agreement`, { type: 'success', title: `Agreed result of outcome ${number} recorded` })
+  const result = await recordAgreedResult({
+    actor: user,
+    context,
+    number,
+    form: submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
+  if (!result.ok)
+    return data(
+      {
+        result:
+          'fieldErrors' in result
+            ? submission.reply({ fieldErrors: result.fieldErrors })
+            : submission.reply({ formErrors: [result.message] }),
+      },
+      { status: 400 },
+    )
+  return redirectWithFlash(request, `/submissions/${context.id}/agreement`, {
+    type: 'success',
+    title: `Agreed result of outcome ${number} recorded`,
+  })
 }
 
 export default function AgreedOutcome() {
   const { submissionId, organisationName, moderation, minimumExpectedLevel, outcome } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const start = outcome.agreed ?? (outcome.proposed ? { level: outcome.proposed.level, subLevel: outcome.proposed.subLevel, rationale: '', strengths: '', areasForDevelopment: '', recommendations: '', requiredActions: [] as string[] } : null)
+  const start =
+    outcome.agreed ??
+    (outcome.proposed
+      ? {
+          level: outcome.proposed.level,
+          subLevel: outcome.proposed.subLevel,
+          rationale: '',
+          strengths: '',
+          areasForDevelopment: '',
+          recommendations: '',
+          requiredActions: [] as string[],
+        }
+      : null)
   const [form, fields] = useForm({
     id: `agreed-${outcome.number}`,
     lastResult: actionData?.result,
@@ -56,7 +102,8 @@ export default function AgreedOutcome() {
     },
     shouldValidate: 'onSubmit',
   })
-  const text = (name: 'rationale' | 'strengths' | 'areasForDevelopment' | 'requiredActions' | 'recommendations') => (fields[name].initialValue as string | undefined) ?? ''
+  const text = (name: 'rationale' | 'strengths' | 'areasForDevelopment' | 'requiredActions' | 'recommendations') =>
+    (fields[name].initialValue as string | undefined) ?? ''
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -69,7 +116,8 @@ export default function AgreedOutcome() {
         {outcome.grades ? (
           <InsetText>
             <p>
-              Primary validator: {formatGrade(outcome.grades.primary)}. Second validator: {formatGrade(outcome.grades.secondary)}.
+              Primary validator: {formatGrade(outcome.grades.primary)}. Second validator:{' '}
+              {formatGrade(outcome.grades.secondary)}.
             </p>
             {moderation ? (
               <>
@@ -85,12 +133,43 @@ export default function AgreedOutcome() {
         ) : null}
         <Form method="post" {...getFormProps(form)}>
           <GradeFields
-            level={{ name: 'level', legend: 'Agreed level', defaultValue: fields.level.initialValue as string | undefined, error: fields.level.errors?.[0] }}
-            subLevel={{ name: 'subLevel', legend: 'Agreed sub-level', defaultValue: fields.subLevel.initialValue as string | undefined, error: fields.subLevel.errors?.[0] }}
+            level={{
+              name: 'level',
+              legend: 'Agreed level',
+              defaultValue: fields.level.initialValue as string | undefined,
+              error: fields.level.errors?.[0],
+            }}
+            subLevel={{
+              name: 'subLevel',
+              legend: 'Agreed sub-level',
+              defaultValue: fields.subLevel.initialValue as string | undefined,
+              error: fields.subLevel.errors?.[0],
+            }}
           />
-          <Textarea name="rationale" id="rationale" label={moderation ? 'Rationale for the moderated grade' : 'Rationale (optional)'} rows={4} defaultValue={text('rationale')} error={fields.rationale.errors?.[0]} />
-          <Textarea name="strengths" id="strengths" label="Strengths and good practice" rows={4} defaultValue={text('strengths')} error={fields.strengths.errors?.[0]} />
-          <Textarea name="areasForDevelopment" id="areasForDevelopment" label="Areas for development" rows={4} defaultValue={text('areasForDevelopment')} error={fields.areasForDevelopment.errors?.[0]} />
+          <Textarea
+            name="rationale"
+            id="rationale"
+            label={moderation ? 'Rationale for the moderated grade' : 'Rationale (optional)'}
+            rows={4}
+            defaultValue={text('rationale')}
+            error={fields.rationale.errors?.[0]}
+          />
+          <Textarea
+            name="strengths"
+            id="strengths"
+            label="Strengths and good practice"
+            rows={4}
+            defaultValue={text('strengths')}
+            error={fields.strengths.errors?.[0]}
+          />
+          <Textarea
+            name="areasForDevelopment"
+            id="areasForDevelopment"
+            label="Areas for development"
+            rows={4}
+            defaultValue={text('areasForDevelopment')}
+            error={fields.areasForDevelopment.errors?.[0]}
+          />
           <Textarea
             name="requiredActions"
             id="requiredActions"
@@ -100,7 +179,14 @@ export default function AgreedOutcome() {
             defaultValue={text('requiredActions')}
             error={fields.requiredActions.errors?.[0]}
           />
-          <Textarea name="recommendations" id="recommendations" label="Recommendations" rows={4} defaultValue={text('recommendations')} error={fields.recommendations.errors?.[0]} />
+          <Textarea
+            name="recommendations"
+            id="recommendations"
+            label="Recommendations"
+            rows={4}
+            defaultValue={text('recommendations')}
+            error={fields.recommendations.errors?.[0]}
+          />
           <Button type="submit">Save the agreed result</Button>
         </Form>
       </div>

@@ -12,7 +12,9 @@ import { AssignFormSchema } from '~/modules/validation/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Assign validators - ${data?.organisationName ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Assign validators - ${data?.organisationName ?? ''} - LKS Quality Portal` },
+]
 
 const FIELDS = ['primaryId', 'secondaryId', 'dueDate'] as const
 
@@ -26,8 +28,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     regionName: context.region.name,
     cycleName: context.cycle.name,
     status: context.status,
-    primaryOptions: candidates.filter((c) => c.eligible.PRIMARY).map((c) => ({ value: c.id, text: `${c.name} (${c.regionName ?? 'no region'})` })),
-    secondaryOptions: candidates.filter((c) => c.eligible.SECONDARY).map((c) => ({ value: c.id, text: `${c.name} (${c.regionName ?? 'no region'})` })),
+    primaryOptions: candidates
+      .filter((c) => c.eligible.PRIMARY)
+      .map((c) => ({ value: c.id, text: `${c.name} (${c.regionName ?? 'no region'})` })),
+    secondaryOptions: candidates
+      .filter((c) => c.eligible.SECONDARY)
+      .map((c) => ({ value: c.id, text: `${c.name} (${c.regionName ?? 'no region'})` })),
     assignments,
   }
 }
@@ -37,17 +43,47 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'validation:assign')
   const submission = parseWithZod(await request.formData(), { schema: AssignFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await assignValidators({ actor: user, context, ...submission.value, ipAddress: loadContext.clientAddress })
+  const result = await assignValidators({
+    actor: user,
+    context,
+    ...submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
   if (!result.ok) {
-    return data({ result: 'fieldErrors' in result ? submission.reply({ fieldErrors: result.fieldErrors }) : submission.reply({ formErrors: [result.message] }) }, { status: 400 })
+    return data(
+      {
+        result:
+          'fieldErrors' in result
+            ? submission.reply({ fieldErrors: result.fieldErrors })
+            : submission.reply({ formErrors: [result.message] }),
+      },
+      { status: 400 },
+    )
   }
-  return redirectWithFlash(request, `/submissions/${context.id}`, { type: 'success', title: 'Validators assigned', description: 'The submission is now in validation.' })
+  return redirectWithFlash(request, `/submissions/${context.id}`, {
+    type: 'success',
+    title: 'Validators assigned',
+    description: 'The submission is now in validation.',
+  })
 }
 
 export default function AssignValidators() {
-  const { submissionId, organisationName, regionName, cycleName, status, primaryOptions, secondaryOptions, assignments } = useLoaderData<typeof loader>()
+  const {
+    submissionId,
+    organisationName,
+    regionName,
+    cycleName,
+    status,
+    primaryOptions,
+    secondaryOptions,
+    assignments,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm<{ primaryId: string; secondaryId: string; dueDate: { day: string; month: string; year: string } }>({
+  const [form, fields] = useForm<{
+    primaryId: string
+    secondaryId: string
+    dueDate: { day: string; month: string; year: string }
+  }>({
     id: 'assign',
     lastResult: actionData?.result,
     shouldValidate: 'onSubmit',
@@ -59,21 +95,30 @@ export default function AssignValidators() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={`/submissions/${submissionId}`}>Back to the submission</BackLink>
-        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS).map((e) => (e.href === '#dueDate' ? { ...e, href: '#dueDate-day' } : e))} />
+        <ErrorSummary
+          errors={errorSummaryItems(form.allErrors, FIELDS).map((e) =>
+            e.href === '#dueDate' ? { ...e, href: '#dueDate-day' } : e,
+          )}
+        />
         <span className="nhsuk-caption-l">
           {organisationName}, {cycleName}
         </span>
         <h1>Assign validators</h1>
         <p>
-          Two validators review each submission independently: a primary validator from {regionName} and a second validator from another region. Nobody who belongs to the
-          organisation or its library service is offered.
+          Two validators review each submission independently: a primary validator from {regionName} and a second
+          validator from another region. Nobody who belongs to the organisation or its library service is offered.
         </p>
         {assignments.length ? (
           <Table
             caption="Assigned now"
             captionSize="s"
             head={['Role', 'Validator', 'Due', 'Progress']}
-            rows={assignments.map((a) => [a.kind === 'PRIMARY' ? 'Primary' : 'Second', a.validator.name, formatDate(a.dueDate), a.completedAt ? 'Completed' : 'In progress'])}
+            rows={assignments.map((a) => [
+              a.kind === 'PRIMARY' ? 'Primary' : 'Second',
+              a.validator.name,
+              formatDate(a.dueDate),
+              a.completedAt ? 'Completed' : 'In progress',
+            ])}
           />
         ) : null}
         {canAssign ? (
@@ -100,7 +145,11 @@ export default function AssignValidators() {
               legend="Due date"
               legendSize="s"
               hint="For example, 27 2 2027"
-              defaultValue={{ day: (due.day.initialValue as string | undefined) ?? '', month: (due.month.initialValue as string | undefined) ?? '', year: (due.year.initialValue as string | undefined) ?? '' }}
+              defaultValue={{
+                day: (due.day.initialValue as string | undefined) ?? '',
+                month: (due.month.initialValue as string | undefined) ?? '',
+                year: (due.year.initialValue as string | undefined) ?? '',
+              }}
               error={fields.dueDate.errors?.[0]}
             />
             <Button type="submit">Assign validators</Button>

@@ -10,9 +10,15 @@ import { getSubmissionProgress, sendForSignOff, submit } from '~/modules/submiss
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Check your answers - ${data?.organisationName ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Check your answers - ${data?.organisationName ?? ''} - LKS Quality Portal` },
+]
 
-const RESPONSE_LABELS: Record<string, string> = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', COMPLETED: 'Completed' }
+const RESPONSE_LABELS: Record<string, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -25,8 +31,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     deadline: context.cycle.submissionDeadline,
     status: context.status,
     progress,
-    canSend: can(user, 'submission:send-for-sign-off', context.target) && context.status === 'IN_PROGRESS' && progress.tasks.readyForSignOff,
-    canSubmit: can(user, 'submission:submit', context.target) && context.status === 'AWAITING_SIGN_OFF' && progress.signOff.kind === 'SIGNED_OFF',
+    canSend:
+      can(user, 'submission:send-for-sign-off', context.target) &&
+      context.status === 'IN_PROGRESS' &&
+      progress.tasks.readyForSignOff,
+    canSubmit:
+      can(user, 'submission:submit', context.target) &&
+      context.status === 'AWAITING_SIGN_OFF' &&
+      progress.signOff.kind === 'SIGNED_OFF',
     isLead: can(user, 'submission:submit', context.target),
   }
 }
@@ -42,7 +54,11 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (parsed.data.intent === 'send-for-sign-off') {
     const result = await sendForSignOff(input)
     if (!result.ok) return data({ error: result.message }, { status: 409 })
-    return redirectWithFlash(request, `/submissions/${context.id}`, { type: 'success', title: 'Sent for sign-off', description: 'The executive sponsor can now review the submission and sign it off.' })
+    return redirectWithFlash(request, `/submissions/${context.id}`, {
+      type: 'success',
+      title: 'Sent for sign-off',
+      description: 'The executive sponsor can now review the submission and sign it off.',
+    })
   }
   const result = await submit(input)
   if (!result.ok) return data({ error: result.message }, { status: 409 })
@@ -50,7 +66,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function CheckAnswers() {
-  const { submissionId, organisationName, cycleName, deadline, status, progress, canSend, canSubmit, isLead } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, deadline, status, progress, canSend, canSubmit, isLead } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submissionId}`
   const problems = progress.problems.map((p) => ({ href: `${base}/${p.href}`, text: p.text }))
@@ -68,7 +85,13 @@ export default function CheckAnswers() {
 
       <h2>Pen portrait</h2>
       <SummaryList
-        rows={[{ key: 'Pen portrait', value: RESPONSE_LABELS[progress.penPortraitStatus] ?? progress.penPortraitStatus, action: { href: `${base}/pen-portrait`, text: 'Change', visuallyHiddenText: 'pen portrait' } }]}
+        rows={[
+          {
+            key: 'Pen portrait',
+            value: RESPONSE_LABELS[progress.penPortraitStatus] ?? progress.penPortraitStatus,
+            action: { href: `${base}/pen-portrait`, text: 'Change', visuallyHiddenText: 'pen portrait' },
+          },
+        ]}
       />
       <Table
         caption="Outcomes"
@@ -90,14 +113,18 @@ export default function CheckAnswers() {
         {progress.signOff.kind === 'SIGNED_OFF' ? (
           <InsetText>
             <p>
-              Signed off by {progress.signOff.signerName}, {progress.signOff.signerRole}, on {formatDateTime(progress.signOff.at)}.
+              Signed off by {progress.signOff.signerName}, {progress.signOff.signerRole}, on{' '}
+              {formatDateTime(progress.signOff.at)}.
             </p>
           </InsetText>
         ) : null}
         {canSend ? (
           <Form method="post">
             <h2>Send for sign-off</h2>
-            <p>The executive sponsor will review the submission. You cannot change it while it is with them, unless you take it back.</p>
+            <p>
+              The executive sponsor will review the submission. You cannot change it while it is with them, unless you
+              take it back.
+            </p>
             <Button type="submit" name="intent" value="send-for-sign-off">
               Send for sign-off
             </Button>
@@ -107,15 +134,20 @@ export default function CheckAnswers() {
           <Form method="post">
             <h2>Submit</h2>
             <p>
-              Once you submit, the submission is locked and goes to the regional team for validation. The deadline is {formatDate(deadline)}.
+              Once you submit, the submission is locked and goes to the regional team for validation. The deadline is{' '}
+              {formatDate(deadline)}.
             </p>
             <Button type="submit" name="intent" value="submit">
               Submit
             </Button>
           </Form>
         ) : null}
-        {!isLead && progress.tasks.readyForSignOff && status === 'IN_PROGRESS' ? <p>Everything is complete. Your service lead can now send the submission for sign-off.</p> : null}
-        {status === 'AWAITING_SIGN_OFF' && progress.signOff.kind === 'AWAITING' ? <p>The submission is waiting for the executive sponsor to sign it off.</p> : null}
+        {!isLead && progress.tasks.readyForSignOff && status === 'IN_PROGRESS' ? (
+          <p>Everything is complete. Your service lead can now send the submission for sign-off.</p>
+        ) : null}
+        {status === 'AWAITING_SIGN_OFF' && progress.signOff.kind === 'AWAITING' ? (
+          <p>The submission is waiting for the executive sponsor to sign it off.</p>
+        ) : null}
       </div>
     </>
   )

@@ -3,17 +3,42 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, ButtonLink, Details, ErrorSummary, InsetText, SummaryList, Tag, Textarea, type ErrorSummaryItem } from '~/components/nhs'
+import {
+  BackLink,
+  Button,
+  ButtonLink,
+  Details,
+  ErrorSummary,
+  InsetText,
+  SummaryList,
+  Tag,
+  Textarea,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
-import { FollowUpSchema, MESSAGE_MAX, outcomeList, ReplySchema, THREAD_STATUS_COLOURS, THREAD_STATUS_LABELS } from '~/modules/validation/clarification-schema'
-import { addFollowUp, getClarificationPage, replyToThread, resubmitAfterClarification } from '~/modules/validation/clarification.server'
+import {
+  FollowUpSchema,
+  MESSAGE_MAX,
+  outcomeList,
+  ReplySchema,
+  THREAD_STATUS_COLOURS,
+  THREAD_STATUS_LABELS,
+} from '~/modules/validation/clarification-schema'
+import {
+  addFollowUp,
+  getClarificationPage,
+  replyToThread,
+  resubmitAfterClarification,
+} from '~/modules/validation/clarification.server'
 import { formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { invariantResponse } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Clarification questions - ${data?.submission.organisationName ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Clarification questions - ${data?.submission.organisationName ?? ''} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -33,8 +58,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 // Each intent needs its own permission; loadSubmissionContext gives 404 out of reach, 403 without it.
-const INTENT_ACTIONS = { reply: 'clarification:answer', 'follow-up': 'clarification:ask', resubmit: 'submission:submit' } as const
-const isIntent = (value: unknown): value is keyof typeof INTENT_ACTIONS => typeof value === 'string' && value in INTENT_ACTIONS
+const INTENT_ACTIONS = {
+  reply: 'clarification:answer',
+  'follow-up': 'clarification:ask',
+  resubmit: 'submission:submit',
+} as const
+const isIntent = (value: unknown): value is keyof typeof INTENT_ACTIONS =>
+  typeof value === 'string' && value in INTENT_ACTIONS
 
 type ThreadFormData = { form: 'thread'; threadId: string; result: SubmissionResult<string[]> }
 type ResubmitFormData = { form: 'resubmit'; message: string; problems: Array<{ number: number; message: string }> }
@@ -50,21 +80,39 @@ export async function action({ request, params, context: loadContext }: ActionFu
 
   if (intent === 'resubmit') {
     const result = await resubmitAfterClarification({ actor: user, context, ipAddress })
-    if (!result.ok) return data<ResubmitFormData>({ form: 'resubmit', message: result.message, problems: 'problems' in result ? result.problems : [] }, { status: 409 })
-    return redirectWithFlash(request, here, { type: 'success', title: 'Resubmitted for validation', description: 'The validators can now read your replies and see your changes.' })
+    if (!result.ok)
+      return data<ResubmitFormData>(
+        { form: 'resubmit', message: result.message, problems: 'problems' in result ? result.problems : [] },
+        { status: 409 },
+      )
+    return redirectWithFlash(request, here, {
+      type: 'success',
+      title: 'Resubmitted for validation',
+      description: 'The validators can now read your replies and see your changes.',
+    })
   }
 
   const threadId = String(formData.get('threadId') ?? '')
   const submission = parseWithZod(formData, { schema: intent === 'reply' ? ReplySchema : FollowUpSchema })
-  if (submission.status !== 'success') return data<ThreadFormData>({ form: 'thread', threadId, result: submission.reply() }, { status: 400 })
+  if (submission.status !== 'success')
+    return data<ThreadFormData>({ form: 'thread', threadId, result: submission.reply() }, { status: 400 })
   const input = { actor: user, context, threadId: submission.value.threadId, body: submission.value.body, ipAddress }
   const result = intent === 'reply' ? await replyToThread(input) : await addFollowUp(input)
-  if (!result.ok) return data<ThreadFormData>({ form: 'thread', threadId, result: submission.reply({ formErrors: [result.message] }) }, { status: 409 })
+  if (!result.ok)
+    return data<ThreadFormData>(
+      { form: 'thread', threadId, result: submission.reply({ formErrors: [result.message] }) },
+      { status: 409 },
+    )
   return redirectWithFlash(
     request,
     here,
     intent === 'reply'
-      ? { type: 'success', title: 'Reply sent', description: 'The validators can read it now. The submission goes back to them when your service lead resubmits it.' }
+      ? {
+          type: 'success',
+          title: 'Reply sent',
+          description:
+            'The validators can read it now. The submission goes back to them when your service lead resubmits it.',
+        }
       : { type: 'success', title: 'Follow-up question sent', description: 'The service can now reply to it.' },
   )
 }
@@ -74,18 +122,25 @@ type Permissions = PageData['permissions']
 type ActionData = ThreadFormData | ResubmitFormData | undefined
 
 /** "outcome 2", or the whole submission for a thread that names no outcome. */
-const aboutText = (thread: { outcome: { number: number } | null }) => (thread.outcome ? `outcome ${thread.outcome.number}` : 'the submission')
+const aboutText = (thread: { outcome: { number: number } | null }) =>
+  thread.outcome ? `outcome ${thread.outcome.number}` : 'the submission'
 
 function errorSummary(actionData: ActionData, submissionId: string): ErrorSummaryItem[] {
   if (!actionData) return []
   if (actionData.form === 'resubmit') {
     return [
       { href: '#resubmit', text: actionData.message },
-      ...actionData.problems.map((p) => ({ href: `/submissions/${submissionId}/outcomes/${p.number}`, text: p.message })),
+      ...actionData.problems.map((p) => ({
+        href: `/submissions/${submissionId}/outcomes/${p.number}`,
+        text: p.message,
+      })),
     ]
   }
   const error = actionData.result.error ?? {}
-  return [...(error[''] ?? []), ...(error.body ?? [])].map((text) => ({ href: `#message-${actionData.threadId}`, text }))
+  return [...(error[''] ?? []), ...(error.body ?? [])].map((text) => ({
+    href: `#message-${actionData.threadId}`,
+    text,
+  }))
 }
 
 export default function Clarifications() {
@@ -113,7 +168,8 @@ export default function Clarifications() {
       {permissions.answer ? (
         <InsetText>
           <p>
-            The validators have asked about {reopenedNumbers.length ? outcomeList(reopenedNumbers) : 'your submission'}. Reply to each question.
+            The validators have asked about {reopenedNumbers.length ? outcomeList(reopenedNumbers) : 'your submission'}.
+            Reply to each question.
             {reopenedNumbers.length
               ? ` You can also change your ${reopenedNumbers.length === 1 ? 'answer to that outcome' : 'answers to those outcomes'} and link new or other evidence. Other outcomes stay locked.`
               : null}
@@ -128,7 +184,14 @@ export default function Clarifications() {
 
       {threads.length === 0 ? <p>No clarification questions have been asked about this submission.</p> : null}
       {threads.map((thread) => (
-        <Thread key={`${thread.id}-${thread.status}-${thread.messages.length}`} thread={thread} submissionId={submission.id} status={submission.status} permissions={permissions} actionData={actionData} />
+        <Thread
+          key={`${thread.id}-${thread.status}-${thread.messages.length}`}
+          thread={thread}
+          submissionId={submission.id}
+          status={submission.status}
+          permissions={permissions}
+          actionData={actionData}
+        />
       ))}
 
       {permissions.resubmit || (permissions.answer && allAnswered) ? (
@@ -166,7 +229,12 @@ function Thread({
   actionData: ActionData
 }) {
   const lastResult = actionData?.form === 'thread' && actionData.threadId === thread.id ? actionData.result : undefined
-  const [form, fields] = useForm({ id: `message-form-${thread.id}`, lastResult, defaultValue: { body: '' }, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm({
+    id: `message-form-${thread.id}`,
+    lastResult,
+    defaultValue: { body: '' },
+    shouldValidate: 'onSubmit',
+  })
   const about = aboutText(thread)
   const headingId = `thread-${thread.id}-heading`
   const fieldId = `message-${thread.id}`
@@ -178,7 +246,16 @@ function Thread({
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="threadId" value={thread.id} />
-      <Textarea name="body" id={fieldId} label={label} hint={hint} rows={5} characterCount={{ maxLength: MESSAGE_MAX }} defaultValue={typed} error={error} />
+      <Textarea
+        name="body"
+        id={fieldId}
+        label={label}
+        hint={hint}
+        rows={5}
+        characterCount={{ maxLength: MESSAGE_MAX }}
+        defaultValue={typed}
+        error={error}
+      />
       <Button type="submit">
         {button}
         <span className="nhsuk-u-visually-hidden"> about {about}</span>
@@ -190,7 +267,9 @@ function Thread({
     <section className="nhsuk-card" id={`thread-${thread.id}`} aria-labelledby={headingId}>
       <div className="nhsuk-card__content">
         <h2 className="nhsuk-card__heading nhsuk-heading-m" id={headingId}>
-          {thread.outcome ? `Outcome ${thread.outcome.number}: ${thread.outcome.shortTitle}` : 'The submission as a whole'}
+          {thread.outcome
+            ? `Outcome ${thread.outcome.number}: ${thread.outcome.shortTitle}`
+            : 'The submission as a whole'}
         </h2>
         <p>
           <Tag colour={THREAD_STATUS_COLOURS[thread.status]}>{THREAD_STATUS_LABELS[thread.status]}</Tag>
@@ -199,7 +278,8 @@ function Thread({
           {thread.messages.map((message) => (
             <li key={message.id} className="nhsuk-u-margin-bottom-4">
               <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
-                <strong>{message.authorName}</strong> ({message.authorContext}), <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt)}</time>
+                <strong>{message.authorName}</strong> ({message.authorContext}),{' '}
+                <time dateTime={new Date(message.createdAt).toISOString()}>{formatDateTime(message.createdAt)}</time>
               </p>
               <div className="app-preserve-lines">{message.body}</div>
             </li>
@@ -207,7 +287,9 @@ function Thread({
         </ol>
         {permissions.editOutcomes && thread.outcome?.reopened ? (
           <p>
-            <a href={`/submissions/${submissionId}/outcomes/${thread.outcome.number}`}>Change your answer to outcome {thread.outcome.number}</a>
+            <a href={`/submissions/${submissionId}/outcomes/${thread.outcome.number}`}>
+              Change your answer to outcome {thread.outcome.number}
+            </a>
           </p>
         ) : null}
         {canReply ? messageForm('reply', `Your reply about ${about}`, undefined, 'Send reply') : null}

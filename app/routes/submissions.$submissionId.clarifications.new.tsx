@@ -3,20 +3,43 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, cx, ErrorMessage, ErrorSummary, Fieldset, Hint, Textarea, type ErrorSummaryItem } from '~/components/nhs'
+import {
+  BackLink,
+  Button,
+  cx,
+  ErrorMessage,
+  ErrorSummary,
+  Fieldset,
+  Hint,
+  Textarea,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
-import { AskSchema, chosenQuestions, MESSAGE_MAX, outcomeList, type AskForm } from '~/modules/validation/clarification-schema'
+import {
+  AskSchema,
+  chosenQuestions,
+  MESSAGE_MAX,
+  outcomeList,
+  type AskForm,
+} from '~/modules/validation/clarification-schema'
 import { askForClarification, getAskPage } from '~/modules/validation/clarification.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Ask for clarification - ${data?.organisationName ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Ask for clarification - ${data?.organisationName ?? ''} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'clarification:ask')
   const page = await getAskPage(user, context)
-  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, ...page }
+  return {
+    submissionId: context.id,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    ...page,
+  }
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -70,25 +93,45 @@ export default function AskForClarification() {
       ) : (
         <div className="nhsuk-grid-row">
           <div className="nhsuk-grid-column-two-thirds">
-            <p>The service will see your questions with your name. Only the outcomes you ask about reopen, so the service can change their answer and link new or other evidence.</p>
+            <p>
+              The service will see your questions with your name. Only the outcomes you ask about reopen, so the service
+              can change their answer and link new or other evidence.
+            </p>
             <Form method="post" {...getFormProps(form)}>
               <div className={cx('nhsuk-form-group', chooseError && 'nhsuk-form-group--error')}>
-                <fieldset className="nhsuk-fieldset" aria-describedby={cx('outcomes-hint', chooseError && 'outcomes-error')}>
+                <fieldset
+                  className="nhsuk-fieldset"
+                  aria-describedby={cx('outcomes-hint', chooseError && 'outcomes-error')}
+                >
                   <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
                     <h2 className="nhsuk-fieldset__heading">Which outcomes do you want to ask about?</h2>
                   </legend>
-                  <Hint id="outcomes-hint">Select each outcome you have a question about, then write your question.</Hint>
+                  <Hint id="outcomes-hint">
+                    Select each outcome you have a question about, then write your question.
+                  </Hint>
                   {chooseError ? <ErrorMessage id="outcomes-error">{chooseError}</ErrorMessage> : null}
                   {outcomes.map((outcome, index) => {
                     const item = items[index]?.getFieldset()
                     const checked = item?.ask.initialValue === 'on'
                     return (
-                      <Fieldset key={outcome.number} legend={`Outcome ${outcome.number}: ${outcome.shortTitle}`} legendSize="s" className="nhsuk-u-margin-bottom-4">
+                      <Fieldset
+                        key={outcome.number}
+                        legend={`Outcome ${outcome.number}: ${outcome.shortTitle}`}
+                        legendSize="s"
+                        className="nhsuk-u-margin-bottom-4"
+                      >
                         <input type="hidden" name={`items[${index}].number`} value={outcome.number} />
                         <div className="nhsuk-form-group nhsuk-u-margin-bottom-3">
                           <div className="nhsuk-checkboxes nhsuk-checkboxes--small" data-module="nhsuk-checkboxes">
                             <div className="nhsuk-checkboxes__item">
-                              <input className="nhsuk-checkboxes__input" id={`ask-${outcome.number}`} name={`items[${index}].ask`} type="checkbox" value="on" defaultChecked={checked} />
+                              <input
+                                className="nhsuk-checkboxes__input"
+                                id={`ask-${outcome.number}`}
+                                name={`items[${index}].ask`}
+                                type="checkbox"
+                                value="on"
+                                defaultChecked={checked}
+                              />
                               <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`ask-${outcome.number}`}>
                                 Ask about outcome {outcome.number}
                               </label>

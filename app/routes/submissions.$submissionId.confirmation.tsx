@@ -12,7 +12,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '')
   if (!context.submittedAt) notFound()
-  return { id: context.id, reference: context.reference, organisationName: context.organisation.name, cycleName: context.cycle.name, submittedAt: context.submittedAt, isLate: context.isLate }
+  return {
+    id: context.id,
+    reference: context.reference,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    submittedAt: context.submittedAt,
+    isLate: context.isLate,
+  }
 }
 
 export default function Confirmation() {
@@ -30,8 +37,13 @@ export default function Confirmation() {
           {isLate ? ', after the deadline' : ''}.
         </p>
         <h2>What happens next</h2>
-        <p>The regional team will assign two validators. They may ask you questions about some outcomes; you will be able to answer them here.</p>
-        <p>The submission is now locked: nobody can change it unless the validators reopen an outcome for clarification.</p>
+        <p>
+          The regional team will assign two validators. They may ask you questions about some outcomes; you will be able
+          to answer them here.
+        </p>
+        <p>
+          The submission is now locked: nobody can change it unless the validators reopen an outcome for clarification.
+        </p>
         <p>
           <a href={`/submissions/${id}`}>Go back to the submission</a>
         </p>

@@ -14,14 +14,27 @@ import { redirectWithFlash } from '~/utils/flash.server'
 import { PlanItemFields, planItemErrors } from '~/components/development-plan-fields'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Change a development plan item - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal` : 'Change a development plan item - LKS Quality Portal' },
+  {
+    title: data
+      ? `Change a development plan item - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal`
+      : 'Change a development plan item - LKS Quality Portal',
+  },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'development-plan:edit')
-  const [item, requiredActions] = await Promise.all([getPlanItem(context, params.itemId ?? ''), getPlanFormOptions(context)])
-  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, item, requiredActions }
+  const [item, requiredActions] = await Promise.all([
+    getPlanItem(context, params.itemId ?? ''),
+    getPlanFormOptions(context),
+  ])
+  return {
+    submissionId: context.id,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    item,
+    requiredActions,
+  }
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -29,18 +42,32 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'development-plan:edit')
   const submission = parseWithZod(await request.formData(), { schema: EditPlanItemSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
-  const result = await updatePlanItem({ actor: user, context, itemId: params.itemId ?? '', form: submission.value, ipAddress: loadContext.clientAddress })
-  if (!result.ok && result.kind === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: null }, { status: 400 })
+  const result = await updatePlanItem({
+    actor: user,
+    context,
+    itemId: params.itemId ?? '',
+    form: submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
+  if (!result.ok && result.kind === 'invalid')
+    return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: null }, { status: 400 })
   if (!result.ok) {
     return data(
       {
-        result: submission.reply({ formErrors: ['Someone else changed this item while you were editing it. Check their changes below, then save again to replace them with yours.'] }),
+        result: submission.reply({
+          formErrors: [
+            'Someone else changed this item while you were editing it. Check their changes below, then save again to replace them with yours.',
+          ],
+        }),
         conflict: result.current,
       },
       { status: 409 },
     )
   }
-  return redirectWithFlash(request, `/submissions/${context.id}/development-plan`, { type: 'success', title: 'Development plan item updated' })
+  return redirectWithFlash(request, `/submissions/${context.id}/development-plan`, {
+    type: 'success',
+    title: 'Development plan item updated',
+  })
 }
 
 export default function EditPlanItemPage() {
@@ -63,7 +90,9 @@ export default function EditPlanItemPage() {
     shouldRevalidate: 'onInput',
   })
   const plan = `/submissions/${submissionId}/development-plan`
-  const theirRequiredAction = conflict?.requiredActionId ? requiredActions.find((a) => a.id === conflict.requiredActionId) : undefined
+  const theirRequiredAction = conflict?.requiredActionId
+    ? requiredActions.find((a) => a.id === conflict.requiredActionId)
+    : undefined
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -75,15 +104,30 @@ export default function EditPlanItemPage() {
         <h1>Change a development plan item</h1>
         {conflict ? (
           <WarningCallout heading="Someone else changed this item">
-            <p>They saved it on {formatDateTime(conflict.updatedAt)}. What they saved is below; what you typed is still in the form.</p>
+            <p>
+              They saved it on {formatDateTime(conflict.updatedAt)}. What they saved is below; what you typed is still
+              in the form.
+            </p>
             <SummaryList
               rows={[
                 { key: 'Action', value: <span className="app-preserve-lines">{conflict.action}</span> },
-                { key: 'Required action', value: theirRequiredAction ? `Outcome ${theirRequiredAction.outcomeNumber}: ${theirRequiredAction.text}` : 'None' },
+                {
+                  key: 'Required action',
+                  value: theirRequiredAction
+                    ? `Outcome ${theirRequiredAction.outcomeNumber}: ${theirRequiredAction.text}`
+                    : 'None',
+                },
                 { key: 'Owner', value: conflict.owner },
                 { key: 'Due date', value: formatDate(conflict.dueDate) },
                 { key: 'Status', value: PLAN_ITEM_STATUS_LABELS[conflict.status] },
-                { key: 'Progress notes', value: conflict.progressNotes ? <span className="app-preserve-lines">{conflict.progressNotes}</span> : 'None' },
+                {
+                  key: 'Progress notes',
+                  value: conflict.progressNotes ? (
+                    <span className="app-preserve-lines">{conflict.progressNotes}</span>
+                  ) : (
+                    'None'
+                  ),
+                },
               ]}
             />
           </WarningCallout>

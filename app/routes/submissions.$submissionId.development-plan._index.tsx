@@ -9,7 +9,11 @@ import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Development plan - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal` : 'Development plan - LKS Quality Portal' },
+  {
+    title: data
+      ? `Development plan - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal`
+      : 'Development plan - LKS Quality Portal',
+  },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -69,7 +73,11 @@ export default function DevelopmentPlanPage() {
                 {canEdit ? (
                   <span className="nhsuk-u-display-block">
                     <a href={`${base}/development-plan/new?requiredActionId=${encodeURIComponent(a.id)}`}>
-                      Add an item<span className="nhsuk-u-visually-hidden"> for the required action on outcome {a.outcomeNumber}</span>
+                      Add an item
+                      <span className="nhsuk-u-visually-hidden">
+                        {' '}
+                        for the required action on outcome {a.outcomeNumber}
+                      </span>
                     </a>
                   </span>
                 ) : null}
@@ -78,7 +86,10 @@ export default function DevelopmentPlanPage() {
           />
         </>
       ) : (
-        <p>The validated result has no required actions, so no development plan is due. You can still record improvement actions here.</p>
+        <p>
+          The validated result has no required actions, so no development plan is due. You can still record improvement
+          actions here.
+        </p>
       )}
 
       <h2>Plan items</h2>
@@ -88,7 +99,16 @@ export default function DevelopmentPlanPage() {
           caption="Items in the development plan"
           captionSize="s"
           responsive
-          head={['Action', 'Required action', 'Owner', 'Due date', 'Status', 'Progress notes', 'Last updated', ...(canEdit ? ['Change'] : [])]}
+          head={[
+            'Action',
+            'Required action',
+            'Owner',
+            'Due date',
+            'Status',
+            'Progress notes',
+            'Last updated',
+            ...(canEdit ? ['Change'] : []),
+          ]}
           rows={plan.items.map((item) => [
             <span key="a" className="app-preserve-lines">
               {item.action}

@@ -12,7 +12,11 @@ import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Add a development plan item - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal` : 'Add a development plan item - LKS Quality Portal' },
+  {
+    title: data
+      ? `Add a development plan item - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal`
+      : 'Add a development plan item - LKS Quality Portal',
+  },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,13 +39,22 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'development-plan:edit')
   const submission = parseWithZod(await request.formData(), { schema: NewPlanItemSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await createPlanItem({ actor: user, context, form: submission.value, ipAddress: loadContext.clientAddress })
+  const result = await createPlanItem({
+    actor: user,
+    context,
+    form: submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 })
-  return redirectWithFlash(request, `/submissions/${context.id}/development-plan`, { type: 'success', title: 'Item added to the development plan' })
+  return redirectWithFlash(request, `/submissions/${context.id}/development-plan`, {
+    type: 'success',
+    title: 'Item added to the development plan',
+  })
 }
 
 export default function NewPlanItemPage() {
-  const { submissionId, organisationName, cycleName, requiredActions, requiredActionId } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, requiredActions, requiredActionId } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'new-plan-item',

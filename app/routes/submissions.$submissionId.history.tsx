@@ -9,7 +9,11 @@ import { formatDateTime } from '~/utils/dates'
 import { integerParam, notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `History${data.history.pageCount > 1 ? ` (page ${data.history.page} of ${data.history.pageCount})` : ''} - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal` : 'History - LKS Quality Portal' },
+  {
+    title: data
+      ? `History${data.history.pageCount > 1 ? ` (page ${data.history.page} of ${data.history.pageCount})` : ''} - ${data.organisationName}, ${data.cycleName} - LKS Quality Portal`
+      : 'History - LKS Quality Portal',
+  },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -19,7 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const page = pageParam === null ? 1 : integerParam(pageParam, 1, 1_000_000)
   const history = await getSubmissionHistory(context, page)
   if (!history) notFound()
-  return { submissionId: context.id, reference: context.reference, organisationName: context.organisation.name, cycleName: context.cycle.name, history }
+  return {
+    submissionId: context.id,
+    reference: context.reference,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    history,
+  }
 }
 
 export default function HistoryPage() {
@@ -29,21 +39,30 @@ export default function HistoryPage() {
   const last = first + history.events.length - 1
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: base, text: `${organisationName}, ${cycleName}` }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: base, text: `${organisationName}, ${cycleName}` },
+        ]}
+      />
       <span className="nhsuk-caption-l">
         {organisationName}, {cycleName}
       </span>
       <h1>History</h1>
-      <p>
-        Everything recorded about submission {reference}, newest first. Times are UK time.
-      </p>
+      <p>Everything recorded about submission {reference}, newest first. Times are UK time.</p>
       {history.events.length ? (
         <>
           <p id="history-count">
-            {history.pageCount > 1 ? `Showing events ${first} to ${last} of ${history.total}` : `${history.total} ${history.total === 1 ? 'event' : 'events'}`}
+            {history.pageCount > 1
+              ? `Showing events ${first} to ${last} of ${history.total}`
+              : `${history.total} ${history.total === 1 ? 'event' : 'events'}`}
           </p>
           <Table
-            caption={history.pageCount > 1 ? `Recorded events, page ${history.page} of ${history.pageCount}` : 'Recorded events'}
+            caption={
+              history.pageCount > 1
+                ? `Recorded events, page ${history.page} of ${history.pageCount}`
+                : 'Recorded events'
+            }
             captionSize="s"
             responsive
             head={['When', 'Who', 'What happened', 'Details']}
@@ -62,7 +81,11 @@ export default function HistoryPage() {
               ),
             ])}
           />
-          <Pagination page={history.page} pageCount={history.pageCount} href={(page) => `${base}/history?page=${page}`} />
+          <Pagination
+            page={history.page}
+            pageCount={history.pageCount}
+            href={(page) => `${base}/history?page=${page}`}
+          />
         </>
       ) : (
         <p>Nothing has been recorded about this submission yet.</p>

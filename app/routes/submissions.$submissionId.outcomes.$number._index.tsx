@@ -20,24 +20,45 @@ import {
   WarningCallout,
 } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
-import { formatGrade, INDICATOR_STATUS_LABELS, INDICATOR_STATUSES, suggestGrade, type IndicatorStatus } from '~/modules/framework/grading'
+import {
+  formatGrade,
+  INDICATOR_STATUS_LABELS,
+  INDICATOR_STATUSES,
+  suggestGrade,
+  type IndicatorStatus,
+} from '~/modules/framework/grading'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { autosaveNarrative, getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
-import { KEY_STRENGTHS_MAX, NarrativeAutosaveSchema, NARRATIVE_MAX, OutcomeFormSchema, UnlinkEvidenceSchema } from '~/modules/submissions/schema'
+import {
+  KEY_STRENGTHS_MAX,
+  NarrativeAutosaveSchema,
+  NARRATIVE_MAX,
+  OutcomeFormSchema,
+  UnlinkEvidenceSchema,
+} from '~/modules/submissions/schema'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam, invariantResponse } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Outcome ${data.page.outcome.number}: ${data.page.outcome.shortTitle} - ${data.organisationName} - LKS Quality Portal` : 'Outcome - LKS Quality Portal' },
+  {
+    title: data
+      ? `Outcome ${data.page.outcome.number}: ${data.page.outcome.shortTitle} - ${data.organisationName} - LKS Quality Portal`
+      : 'Outcome - LKS Quality Portal',
+  },
 ]
-
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const page = await getOutcomePage(context, integerParam(params.number, 1, 20))
-  return { submissionId: context.id, organisationName: context.organisation.name, cycleName: context.cycle.name, clarification: context.status === 'CLARIFICATION_REQUESTED', page }
+  return {
+    submissionId: context.id,
+    organisationName: context.organisation.name,
+    cycleName: context.cycle.name,
+    clarification: context.status === 'CLARIFICATION_REQUESTED',
+    page,
+  }
 }
 
 // Autosave must not reload the page's data: the form the user is typing in stays as it is.
@@ -55,15 +76,32 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (intent === 'autosave') {
     const parsed = parseWithZod(formData, { schema: NarrativeAutosaveSchema })
     invariantResponse(parsed.status === 'success', 'The narrative could not be saved')
-    const result = await autosaveNarrative({ actor: user, context, number, version: parsed.value.version, narrative: parsed.value.narrative, ipAddress })
-    return data({ autosave: result.ok ? { ok: true as const, version: result.version, savedAt: result.savedAt.toISOString() } : { ok: false as const } }, { status: result.ok ? 200 : 409 })
+    const result = await autosaveNarrative({
+      actor: user,
+      context,
+      number,
+      version: parsed.value.version,
+      narrative: parsed.value.narrative,
+      ipAddress,
+    })
+    return data(
+      {
+        autosave: result.ok
+          ? { ok: true as const, version: result.version, savedAt: result.savedAt.toISOString() }
+          : { ok: false as const },
+      },
+      { status: result.ok ? 200 : 409 },
+    )
   }
 
   if (intent === 'unlink') {
     const parsed = parseWithZod(formData, { schema: UnlinkEvidenceSchema })
     invariantResponse(parsed.status === 'success', 'Choose the evidence to remove')
     await unlinkEvidence({ actor: user, context, number, linkId: parsed.value.linkId, ipAddress })
-    return redirectWithFlash(request, `/submissions/${context.id}/outcomes/${number}#linked-evidence`, { type: 'success', title: 'Evidence link removed' })
+    return redirectWithFlash(request, `/submissions/${context.id}/outcomes/${number}#linked-evidence`, {
+      type: 'success',
+      title: 'Evidence link removed',
+    })
   }
 
   const submission = parseWithZod(formData, { schema: OutcomeFormSchema })
@@ -76,12 +114,29 @@ export async function action({ request, params, context: loadContext }: ActionFu
   }
   if (!result.ok) {
     const current = { ...result.current, updatedAt: result.current.updatedAt?.toISOString() ?? null }
-    return data({ result: submission.reply({ formErrors: ['Someone else saved this outcome while you were editing it. Compare the two narratives below, then save again.'] }), conflict: current }, { status: 409 })
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [
+            'Someone else saved this outcome while you were editing it. Compare the two narratives below, then save again.',
+          ],
+        }),
+        conflict: current,
+      },
+      { status: 409 },
+    )
   }
   if (submission.value.intent === 'complete') {
-    return redirectWithFlash(request, `/submissions/${context.id}`, { type: 'success', title: `Outcome ${number} marked as completed` })
+    return redirectWithFlash(request, `/submissions/${context.id}`, {
+      type: 'success',
+      title: `Outcome ${number} marked as completed`,
+    })
   }
-  return redirectWithFlash(request, `/submissions/${context.id}/outcomes/${number}`, { type: 'success', title: `Outcome ${number} saved`, description: 'You can come back to it at any time before you send the submission for sign-off.' })
+  return redirectWithFlash(request, `/submissions/${context.id}/outcomes/${number}`, {
+    type: 'success',
+    title: `Outcome ${number} saved`,
+    description: 'You can come back to it at any time before you send the submission for sign-off.',
+  })
 }
 
 const FIELDS = ['indicators', 'narrative', 'keyStrengths', 'selfLevel', 'selfSubLevel', 'selfGradeReason'] as const
@@ -118,7 +173,12 @@ export default function OutcomePage() {
 
   // The suggested grade follows the indicator statuses as they are chosen (with JavaScript).
   const [statuses, setStatuses] = useState<Record<string, IndicatorStatus | null>>(() =>
-    Object.fromEntries(indicators.map((i, index) => [i.id, (indicatorFields[index]?.getFieldset().status.initialValue as IndicatorStatus | undefined) ?? i.status])),
+    Object.fromEntries(
+      indicators.map((i, index) => [
+        i.id,
+        (indicatorFields[index]?.getFieldset().status.initialValue as IndicatorStatus | undefined) ?? i.status,
+      ]),
+    ),
   )
   const suggestion = suggestGrade(indicators.map((i) => ({ level: i.level, status: statuses[i.id] ?? null })))
 
@@ -163,7 +223,9 @@ export default function OutcomePage() {
     if (indicator) setStatuses((current) => ({ ...current, [indicator.id]: target.value as IndicatorStatus }))
   }
 
-  const errors = errorSummaryItems(form.allErrors, FIELDS).map((e) => (e.href === '#indicators' ? { ...e, href: `#${indicatorFields[0]?.getFieldset().status.name ?? 'indicators'}` } : e))
+  const errors = errorSummaryItems(form.allErrors, FIELDS).map((e) =>
+    e.href === '#indicators' ? { ...e, href: `#${indicatorFields[0]?.getFieldset().status.name ?? 'indicators'}` } : e,
+  )
   const indicatorIndex = new Map(indicators.map((i, index) => [i.id, index]))
 
   return (
@@ -179,7 +241,11 @@ export default function OutcomePage() {
       <InsetText>
         <p>{outcome.statement}</p>
       </InsetText>
-      {response.copiedForward ? <p className="nhsuk-body">This outcome was copied from the last cycle. Check every part and save it to confirm it.</p> : null}
+      {response.copiedForward ? (
+        <p className="nhsuk-body">
+          This outcome was copied from the last cycle. Check every part and save it to confirm it.
+        </p>
+      ) : null}
       {!editable ? (
         <WarningCallout heading="This outcome cannot be changed">
           <p>
@@ -210,8 +276,9 @@ export default function OutcomePage() {
       {conflict ? (
         <WarningCallout heading="Someone else changed this outcome">
           <p>
-            {conflict.updatedByName ?? 'Another person'} saved it{conflict.updatedAt ? ` on ${formatDateTime(conflict.updatedAt)}` : ''}. Their narrative is below; yours is still in the form.
-            Combine the two in the form, then save again.
+            {conflict.updatedByName ?? 'Another person'} saved it
+            {conflict.updatedAt ? ` on ${formatDateTime(conflict.updatedAt)}` : ''}. Their narrative is below; yours is
+            still in the form. Combine the two in the form, then save again.
           </p>
           <h3 className="nhsuk-heading-xs">Their narrative</h3>
           <div className="app-conflict-text" data-testid="their-narrative">
@@ -224,7 +291,10 @@ export default function OutcomePage() {
         <input type="hidden" name="version" value={version} />
         <fieldset className="nhsuk-fieldset" disabled={!editable}>
           <h2 id="indicators">Indicators</h2>
-          <p>Levels are cumulative: a level is reached when its indicators and those of every level below are met and evidenced.</p>
+          <p>
+            Levels are cumulative: a level is reached when its indicators and those of every level below are met and
+            evidenced.
+          </p>
           {fields.indicators.errors?.[0] ? (
             <p className="nhsuk-error-message">
               <span className="nhsuk-u-visually-hidden">Error: </span>
@@ -257,7 +327,10 @@ export default function OutcomePage() {
                         inline
                         defaultValue={(item?.status.initialValue as string | undefined) ?? undefined}
                         error={item?.status.errors?.[0]}
-                        items={INDICATOR_STATUSES.map((status) => ({ value: status, text: INDICATOR_STATUS_LABELS[status] }))}
+                        items={INDICATOR_STATUSES.map((status) => ({
+                          value: status,
+                          text: INDICATOR_STATUS_LABELS[status],
+                        }))}
                       />
                       <Textarea
                         name={`indicators[${index}].note`}
@@ -315,8 +388,20 @@ export default function OutcomePage() {
 
           <h2>Your grade</h2>
           <GradeFields
-            level={{ name: 'selfLevel', legend: 'Self-assessed level', hint: 'Level 0 means nothing is in place yet.', defaultValue: fields.selfLevel.initialValue as string | undefined, error: fields.selfLevel.errors?.[0] }}
-            subLevel={{ name: 'selfSubLevel', legend: 'Sub-level', hint: 'How far into the level you are. Leave this empty for level 0.', defaultValue: fields.selfSubLevel.initialValue as string | undefined, error: fields.selfSubLevel.errors?.[0] }}
+            level={{
+              name: 'selfLevel',
+              legend: 'Self-assessed level',
+              hint: 'Level 0 means nothing is in place yet.',
+              defaultValue: fields.selfLevel.initialValue as string | undefined,
+              error: fields.selfLevel.errors?.[0],
+            }}
+            subLevel={{
+              name: 'selfSubLevel',
+              legend: 'Sub-level',
+              hint: 'How far into the level you are. Leave this empty for level 0.',
+              defaultValue: fields.selfSubLevel.initialValue as string | undefined,
+              error: fields.selfSubLevel.errors?.[0],
+            }}
           />
           <Textarea
             name="selfGradeReason"
@@ -331,8 +416,8 @@ export default function OutcomePage() {
           {unevidenced.length ? (
             <WarningCallout heading="Some indicators have no linked evidence">
               <p>
-                These indicators of your claimed level or below have no evidence linked to them: {unevidenced.map((i) => i.code).join(', ')}. Link evidence to
-                each, or explain in the narrative.
+                These indicators of your claimed level or below have no evidence linked to them:{' '}
+                {unevidenced.map((i) => i.code).join(', ')}. Link evidence to each, or explain in the narrative.
               </p>
             </WarningCallout>
           ) : null}
@@ -360,7 +445,9 @@ export default function OutcomePage() {
             responsive
             head={['Evidence', 'Evidence date', 'Supports', 'Page or section', editable ? 'Action' : '']}
             rows={links.map((link) => [
-              <a key="t" href={`/evidence/${link.item.id}`}>{link.item.title}</a>,
+              <a key="t" href={`/evidence/${link.item.id}`}>
+                {link.item.title}
+              </a>,
               formatDate(link.item.evidenceDateFrom),
               link.indicatorCode ? `Indicator ${link.indicatorCode}` : 'The whole outcome',
               link.pointer || 'Not given',

@@ -14,18 +14,28 @@ import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Link evidence to outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Link evidence to outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` },
+]
 
 const FIELDS = ['evidenceItemId', 'target', 'pointer'] as const
-
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   requireEditable(context)
-  const [outcome, items] = await Promise.all([getOutcomeIndicators(context, integerParam(params.number, 1, 20)), listEvidenceForLinking(user, context.libraryServiceId)])
+  const [outcome, items] = await Promise.all([
+    getOutcomeIndicators(context, integerParam(params.number, 1, 20)),
+    listEvidenceForLinking(user, context.libraryServiceId),
+  ])
   const target = new URL(request.url).searchParams.get('indicator')
-  return { submissionId: context.id, libraryServiceId: context.libraryServiceId, outcome, items, preselectedTarget: outcome.indicators.some((i) => i.id === target) ? target : 'outcome' }
+  return {
+    submissionId: context.id,
+    libraryServiceId: context.libraryServiceId,
+    outcome,
+    items,
+    preselectedTarget: outcome.indicators.some((i) => i.id === target) ? target : 'outcome',
+  }
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -34,15 +44,30 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const number = integerParam(params.number, 1, 20)
   const submission = parseWithZod(await request.formData(), { schema: LinkEvidenceSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await linkEvidence({ actor: user, context, number, ...submission.value, ipAddress: loadContext.clientAddress })
-  if (!result.ok) return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
-  return redirectWithFlash(request, `/submissions/${context.id}/outcomes/${number}#linked-evidence`, { type: 'success', title: 'Evidence linked' })
+  const result = await linkEvidence({
+    actor: user,
+    context,
+    number,
+    ...submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
+  if (!result.ok)
+    return data({ result: submission.reply({ fieldErrors: { [result.field]: [result.message] } }) }, { status: 400 })
+  return redirectWithFlash(request, `/submissions/${context.id}/outcomes/${number}#linked-evidence`, {
+    type: 'success',
+    title: 'Evidence linked',
+  })
 }
 
 export default function LinkEvidence() {
   const { submissionId, libraryServiceId, outcome, items, preselectedTarget } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const [form, fields] = useForm({ id: 'link-evidence', lastResult: actionData?.result, defaultValue: { evidenceItemId: '', target: preselectedTarget, pointer: '' }, shouldValidate: 'onSubmit' })
+  const [form, fields] = useForm({
+    id: 'link-evidence',
+    lastResult: actionData?.result,
+    defaultValue: { evidenceItemId: '', target: preselectedTarget, pointer: '' },
+    shouldValidate: 'onSubmit',
+  })
   const back = `/submissions/${submissionId}/outcomes/${outcome.number}`
   return (
     <div className="nhsuk-grid-row">
@@ -67,7 +92,13 @@ export default function LinkEvidence() {
               hint="Items from your library and knowledge service's evidence library, newest first."
               defaultValue={(fields.evidenceItemId.initialValue as string | undefined) ?? ''}
               error={fields.evidenceItemId.errors?.[0]}
-              options={[{ value: '', text: 'Select an evidence item' }, ...items.map((item) => ({ value: item.id, text: `${item.title} (${formatDate(item.evidenceDateFrom)})` }))]}
+              options={[
+                { value: '', text: 'Select an evidence item' },
+                ...items.map((item) => ({
+                  value: item.id,
+                  text: `${item.title} (${formatDate(item.evidenceDateFrom)})`,
+                })),
+              ]}
             />
             <Select
               name="target"
@@ -77,7 +108,10 @@ export default function LinkEvidence() {
               error={fields.target.errors?.[0]}
               options={[
                 { value: 'outcome', text: `The whole of outcome ${outcome.number}` },
-                ...outcome.indicators.map((i) => ({ value: i.id, text: `Indicator ${i.code}: ${i.text.length > 90 ? `${i.text.slice(0, 87)}…` : i.text}` })),
+                ...outcome.indicators.map((i) => ({
+                  value: i.id,
+                  text: `Indicator ${i.code}: ${i.text.length > 90 ? `${i.text.slice(0, 87)}…` : i.text}`,
+                })),
               ]}
             />
             <TextInput

@@ -4,7 +4,19 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
-import { BackLink, Button, Checkboxes, ErrorSummary, InsetText, Radios, Select, SummaryList, Textarea, TextInput, WarningCallout } from '~/components/nhs'
+import {
+  BackLink,
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  InsetText,
+  Radios,
+  Select,
+  SummaryList,
+  Textarea,
+  TextInput,
+  WarningCallout,
+} from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
@@ -12,13 +24,18 @@ import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portr
 import { PenPortraitSchema } from '~/modules/submissions/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Pen portrait - ${data?.organisationName ?? ''} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Pen portrait - ${data?.organisationName ?? ''} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const editable = ['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(context.status)
-  const [portrait, evidence] = await Promise.all([getPenPortrait(context), listEvidenceForLinking(user, context.libraryServiceId)])
+  const [portrait, evidence] = await Promise.all([
+    getPenPortrait(context),
+    listEvidenceForLinking(user, context.libraryServiceId),
+  ])
   return {
     submissionId: context.id,
     organisationName: context.organisation.name,
@@ -34,19 +51,41 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const submission = parseWithZod(await request.formData(), { schema: PenPortraitSchema })
   // "Add another post" and "Remove" are list intents: the form comes back with the change, unsaved.
-  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: false }, { status: submission.status === 'error' ? 400 : 200 })
-  const result = await savePenPortrait({ actor: user, context, form: submission.value, ipAddress: loadContext.clientAddress })
-  if (!result.ok && result.kind === 'invalid') return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: false }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), conflict: false }, { status: submission.status === 'error' ? 400 : 200 })
+  const result = await savePenPortrait({
+    actor: user,
+    context,
+    form: submission.value,
+    ipAddress: loadContext.clientAddress,
+  })
+  if (!result.ok && result.kind === 'invalid')
+    return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: false }, { status: 400 })
   if (!result.ok) {
     return data(
-      { result: submission.reply({ formErrors: ['Someone else saved the pen portrait while you were editing it. Reload the page to see their changes, then make yours again.'] }), conflict: true },
+      {
+        result: submission.reply({
+          formErrors: [
+            'Someone else saved the pen portrait while you were editing it. Reload the page to see their changes, then make yours again.',
+          ],
+        }),
+        conflict: true,
+      },
       { status: 409 },
     )
   }
   return redirectWithFlash(request, `/submissions/${context.id}`, { type: 'success', title: 'Pen portrait saved' })
 }
 
-const FIELDS = ['organisations', 'staffPosts', 'budgetPounds', 'strategyEvidenceId', 'annualReportEvidenceId', 'slaEvidenceIds', 'contextNotes'] as const
+const FIELDS = [
+  'organisations',
+  'staffPosts',
+  'budgetPounds',
+  'strategyEvidenceId',
+  'annualReportEvidenceId',
+  'slaEvidenceIds',
+  'contextNotes',
+] as const
 
 const formatNumber = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 })
 
@@ -64,7 +103,11 @@ export default function PenPortraitPage() {
         staffWte: o.staffWte === null ? '' : String(o.staffWte),
       })),
       staffPosts: portrait.staffPosts.length
-        ? portrait.staffPosts.map((p) => ({ title: p.title, wte: String(p.wte), qualified: p.qualified ? 'yes' : 'no' }))
+        ? portrait.staffPosts.map((p) => ({
+            title: p.title,
+            wte: String(p.wte),
+            qualified: p.qualified ? 'yes' : 'no',
+          }))
         : [{ title: '', wte: '', qualified: '' }],
       budgetPounds: portrait.budgetPounds === null ? '' : String(portrait.budgetPounds),
       strategyEvidenceId: portrait.strategyEvidenceId ?? '',
@@ -76,7 +119,10 @@ export default function PenPortraitPage() {
   })
   const organisations = fields.organisations.getFieldList()
   const posts = fields.staffPosts.getFieldList()
-  const evidenceOptions = [{ value: '', text: 'None selected' }, ...evidence.map((e) => ({ value: e.id, text: e.title }))]
+  const evidenceOptions = [
+    { value: '', text: 'None selected' },
+    ...evidence.map((e) => ({ value: e.id, text: e.title })),
+  ]
   const { staffing } = portrait
   const errors = errorSummaryItems(form.allErrors, FIELDS).concat(
     Object.entries(form.allErrors)
@@ -92,7 +138,9 @@ export default function PenPortraitPage() {
           {organisationName}, {cycleName}
         </span>
         <h1>Pen portrait</h1>
-        {portrait.copiedForward ? <p>This pen portrait was copied from the last cycle. Check every part and save it to confirm it.</p> : null}
+        {portrait.copiedForward ? (
+          <p>This pen portrait was copied from the last cycle. Check every part and save it to confirm it.</p>
+        ) : null}
         {!editable ? (
           <WarningCallout heading="The pen portrait cannot be changed">
             <p>The submission has been sent for sign-off or submitted.</p>
@@ -107,7 +155,10 @@ export default function PenPortraitPage() {
             { key: 'Staff in the organisations served', value: `${formatNumber(staffing.organisationStaffWte)} WTE` },
             {
               key: 'Ratio',
-              value: staffing.staffPerQualified === null ? 'No qualified staff recorded' : `1 qualified specialist per ${formatNumber(staffing.staffPerQualified)} WTE staff`,
+              value:
+                staffing.staffPerQualified === null
+                  ? 'No qualified staff recorded'
+                  : `1 qualified specialist per ${formatNumber(staffing.staffPerQualified)} WTE staff`,
             },
             {
               key: 'Policy',
@@ -123,7 +174,10 @@ export default function PenPortraitPage() {
           <input type="hidden" name="version" value={portrait.version} />
           <fieldset className="nhsuk-fieldset" disabled={!editable}>
             <h2 id="organisations">Organisations served</h2>
-            <p>Enter the staff headcount, the whole-time equivalent (WTE), or both, for each organisation your service serves.</p>
+            <p>
+              Enter the staff headcount, the whole-time equivalent (WTE), or both, for each organisation your service
+              serves.
+            </p>
             {organisations.map((org, index) => {
               const o = org.getFieldset()
               const meta = portrait.organisations[index]
@@ -134,21 +188,54 @@ export default function PenPortraitPage() {
                     {meta.name} ({meta.odsCode})
                   </legend>
                   <input type="hidden" name={o.organisationId.name} value={meta.id} />
-                  <TextInput name={o.staffHeadcount.name} id={o.staffHeadcount.name} label="Staff headcount" inputMode="numeric" width={10} defaultValue={(o.staffHeadcount.initialValue as string | undefined) ?? ''} error={o.staffHeadcount.errors?.[0]} />
-                  <TextInput name={o.staffWte.name} id={o.staffWte.name} label="Staff WTE" inputMode="decimal" width={10} defaultValue={(o.staffWte.initialValue as string | undefined) ?? ''} error={o.staffWte.errors?.[0]} />
+                  <TextInput
+                    name={o.staffHeadcount.name}
+                    id={o.staffHeadcount.name}
+                    label="Staff headcount"
+                    inputMode="numeric"
+                    width={10}
+                    defaultValue={(o.staffHeadcount.initialValue as string | undefined) ?? ''}
+                    error={o.staffHeadcount.errors?.[0]}
+                  />
+                  <TextInput
+                    name={o.staffWte.name}
+                    id={o.staffWte.name}
+                    label="Staff WTE"
+                    inputMode="decimal"
+                    width={10}
+                    defaultValue={(o.staffWte.initialValue as string | undefined) ?? ''}
+                    error={o.staffWte.errors?.[0]}
+                  />
                 </fieldset>
               )
             })}
 
             <h2 id="staffPosts">Library and knowledge service staff</h2>
-            {fields.staffPosts.errors?.[0] ? <p className="nhsuk-error-message">{fields.staffPosts.errors[0]}</p> : null}
+            {fields.staffPosts.errors?.[0] ? (
+              <p className="nhsuk-error-message">{fields.staffPosts.errors[0]}</p>
+            ) : null}
             {posts.map((post, index) => {
               const p = post.getFieldset()
               return (
                 <fieldset key={post.key} className="nhsuk-fieldset">
                   <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Post {index + 1}</legend>
-                  <TextInput name={p.title.name} id={p.title.name} label="Post title" defaultValue={(p.title.initialValue as string | undefined) ?? ''} error={p.title.errors?.[0]} />
-                  <TextInput name={p.wte.name} id={p.wte.name} label="WTE" hint="For example, 1 or 0.6" inputMode="decimal" width={4} defaultValue={(p.wte.initialValue as string | undefined) ?? ''} error={p.wte.errors?.[0]} />
+                  <TextInput
+                    name={p.title.name}
+                    id={p.title.name}
+                    label="Post title"
+                    defaultValue={(p.title.initialValue as string | undefined) ?? ''}
+                    error={p.title.errors?.[0]}
+                  />
+                  <TextInput
+                    name={p.wte.name}
+                    id={p.wte.name}
+                    label="WTE"
+                    hint="For example, 1 or 0.6"
+                    inputMode="decimal"
+                    width={4}
+                    defaultValue={(p.wte.initialValue as string | undefined) ?? ''}
+                    error={p.wte.errors?.[0]}
+                  />
                   <Radios
                     name={p.qualified.name}
                     id={p.qualified.name}
@@ -164,7 +251,11 @@ export default function PenPortraitPage() {
                     ]}
                   />
                   {editable && posts.length > 1 ? (
-                    <Button {...form.remove.getButtonProps({ name: fields.staffPosts.name, index })} variant="secondary" small>
+                    <Button
+                      {...form.remove.getButtonProps({ name: fields.staffPosts.name, index })}
+                      variant="secondary"
+                      small
+                    >
                       Remove post {index + 1}
                     </Button>
                   ) : null}
@@ -172,7 +263,13 @@ export default function PenPortraitPage() {
               )
             })}
             {editable ? (
-              <Button {...form.insert.getButtonProps({ name: fields.staffPosts.name, defaultValue: { title: '', wte: '', qualified: '' } })} variant="secondary">
+              <Button
+                {...form.insert.getButtonProps({
+                  name: fields.staffPosts.name,
+                  defaultValue: { title: '', wte: '', qualified: '' },
+                })}
+                variant="secondary"
+              >
                 Add another post
               </Button>
             ) : null}
@@ -188,8 +285,22 @@ export default function PenPortraitPage() {
               defaultValue={(fields.budgetPounds.initialValue as string | undefined) ?? ''}
               error={fields.budgetPounds.errors?.[0]}
             />
-            <Select name="strategyEvidenceId" id="strategyEvidenceId" label="LKS strategy" options={evidenceOptions} defaultValue={(fields.strategyEvidenceId.initialValue as string | undefined) ?? ''} error={fields.strategyEvidenceId.errors?.[0]} />
-            <Select name="annualReportEvidenceId" id="annualReportEvidenceId" label="Annual report" options={evidenceOptions} defaultValue={(fields.annualReportEvidenceId.initialValue as string | undefined) ?? ''} error={fields.annualReportEvidenceId.errors?.[0]} />
+            <Select
+              name="strategyEvidenceId"
+              id="strategyEvidenceId"
+              label="LKS strategy"
+              options={evidenceOptions}
+              defaultValue={(fields.strategyEvidenceId.initialValue as string | undefined) ?? ''}
+              error={fields.strategyEvidenceId.errors?.[0]}
+            />
+            <Select
+              name="annualReportEvidenceId"
+              id="annualReportEvidenceId"
+              label="Annual report"
+              options={evidenceOptions}
+              defaultValue={(fields.annualReportEvidenceId.initialValue as string | undefined) ?? ''}
+              error={fields.annualReportEvidenceId.errors?.[0]}
+            />
             {evidence.length ? (
               <Checkboxes
                 name="slaEvidenceIds"
@@ -203,7 +314,9 @@ export default function PenPortraitPage() {
                 items={evidence.map((e) => ({ value: e.id, text: e.title }))}
               />
             ) : (
-              <p>Add your strategy, annual report and service level agreements to the evidence library to link them here.</p>
+              <p>
+                Add your strategy, annual report and service level agreements to the evidence library to link them here.
+              </p>
             )}
             <Textarea
               name="contextNotes"

@@ -13,7 +13,11 @@ import { formatDate } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Validated result - ${data.result.organisation.name}, ${data.result.cycleName} - LKS Quality Portal` : 'Validated result - LKS Quality Portal' },
+  {
+    title: data
+      ? `Validated result - ${data.result.organisation.name}, ${data.result.cycleName} - LKS Quality Portal`
+      : 'Validated result - LKS Quality Portal',
+  },
 ]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -42,24 +46,41 @@ export default function ResultPage() {
   const series = [
     { label: 'Self-assessed', values: outcomes.map((o) => chartValueOfSteps(o.selfSteps)) },
     { label: 'Validated', values: outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
-    ...(previousCycleName ? [{ label: `Validated in ${previousCycleName}`, values: outcomes.map((o) => chartValueOfSteps(o.previousSteps)) }] : []),
+    ...(previousCycleName
+      ? [
+          {
+            label: `Validated in ${previousCycleName}`,
+            values: outcomes.map((o) => chartValueOfSteps(o.previousSteps)),
+          },
+        ]
+      : []),
   ]
   const planLink = canViewPlan ? (
     <p>
-      <a href={`${base}/development-plan`}>{result.audience === 'service' ? 'Go to your development plan' : 'View the development plan'}</a>
+      <a href={`${base}/development-plan`}>
+        {result.audience === 'service' ? 'Go to your development plan' : 'View the development plan'}
+      </a>
     </p>
   ) : null
 
   return (
     <>
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: base, text: `${result.organisation.name}, ${result.cycleName}` }]} />
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: base, text: `${result.organisation.name}, ${result.cycleName}` },
+        ]}
+      />
       <span className="nhsuk-caption-l">
         {result.organisation.name}, {result.cycleName}
       </span>
       <h1>Validated result</h1>
       {result.status !== 'PUBLISHED' ? (
         <InsetText>
-          <p>This result has not been published yet. The service and its executive sponsor will see it once the regional lead publishes it.</p>
+          <p>
+            This result has not been published yet. The service and its executive sponsor will see it once the regional
+            lead publishes it.
+          </p>
         </InsetText>
       ) : null}
       <SummaryList
@@ -69,7 +90,11 @@ export default function ResultPage() {
           { key: 'Cycle', value: result.cycleName },
           { key: 'Region', value: result.regionName },
           { key: 'Published', value: result.publishedAt ? formatDate(result.publishedAt) : 'Not yet published' },
-          { key: 'Minimum expected level', value: result.minimumExpectedLevel === null ? 'None set for this cycle' : `Level ${result.minimumExpectedLevel}` },
+          {
+            key: 'Minimum expected level',
+            value:
+              result.minimumExpectedLevel === null ? 'None set for this cycle' : `Level ${result.minimumExpectedLevel}`,
+          },
         ]}
       />
 
@@ -78,8 +103,9 @@ export default function ResultPage() {
       {result.requiredActionCount > 0 ? (
         <WarningCallout heading="A development plan is due">
           <p>
-            The result has {result.requiredActionCount === 1 ? '1 required action' : `${result.requiredActionCount} required actions`}. Add an item to the development plan for each one,
-            with who owns it and when it is due.
+            The result has{' '}
+            {result.requiredActionCount === 1 ? '1 required action' : `${result.requiredActionCount} required actions`}.
+            Add an item to the development plan for each one, with who owns it and when it is due.
           </p>
           {planLink}
         </WarningCallout>
@@ -93,7 +119,13 @@ export default function ResultPage() {
         captionSize="s"
         responsive
         firstCellIsHeader
-        head={['Outcome', 'Self-assessed grade', 'Validated grade', 'Difference', ...(previousCycleName ? [`Validated in ${previousCycleName}`] : [])]}
+        head={[
+          'Outcome',
+          'Self-assessed grade',
+          'Validated grade',
+          'Difference',
+          ...(previousCycleName ? [`Validated in ${previousCycleName}`] : []),
+        ]}
         rows={outcomes.map((o) => [
           `${o.number}. ${o.shortTitle}`,
           formatSteps(o.selfSteps),
@@ -106,7 +138,11 @@ export default function ResultPage() {
       <h2>Chart of the grades</h2>
       <RadarChart
         id="result-chart"
-        title={previousCycleName ? `Self-assessed and validated grades by outcome, with ${previousCycleName}` : 'Self-assessed and validated grades by outcome'}
+        title={
+          previousCycleName
+            ? `Self-assessed and validated grades by outcome, with ${previousCycleName}`
+            : 'Self-assessed and validated grades by outcome'
+        }
         summary={agreementSummary(outcomes, previousCycleName)}
         axes={outcomes.map((o) => `Outcome ${o.number}`)}
         series={series}

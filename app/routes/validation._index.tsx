@@ -17,7 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   if (!canSomewhere(user, 'validation:grade')) forbidden()
   const requested = new URL(request.url).searchParams.get('sort')
-  const sort: QueueSort = (QUEUE_SORTS as readonly string[]).includes(requested ?? '') ? (requested as QueueSort) : 'due'
+  const sort: QueueSort = (QUEUE_SORTS as readonly string[]).includes(requested ?? '')
+    ? (requested as QueueSort)
+    : 'due'
   return { sort, rows: await getQueue(user, sort) }
 }
 
@@ -28,14 +30,19 @@ export default function ValidationQueue() {
     <>
       <h1>Your validation queue</h1>
       <p>
-        {rows.length} {rows.length === 1 ? 'submission is' : 'submissions are'} assigned to you{overdue ? `, ${overdue} overdue` : ''}.
+        {rows.length} {rows.length === 1 ? 'submission is' : 'submissions are'} assigned to you
+        {overdue ? `, ${overdue} overdue` : ''}.
       </p>
       <p className="nhsuk-body-s">
         Sort by:{' '}
         {QUEUE_SORTS.map((key, i) => (
           <span key={key}>
             {i > 0 ? ', ' : ''}
-            {key === sort ? <strong aria-current="true">{SORT_LABELS[key]}</strong> : <a href={`/validation?sort=${key}`}>{SORT_LABELS[key]}</a>}
+            {key === sort ? (
+              <strong aria-current="true">{SORT_LABELS[key]}</strong>
+            ) : (
+              <a href={`/validation?sort=${key}`}>{SORT_LABELS[key]}</a>
+            )}
           </span>
         ))}
       </p>

@@ -12,7 +12,9 @@ import { completeValidation, getWorkspaceOverview } from '~/modules/validation/w
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Validation of ${data?.organisationName ?? 'a submission'} - LKS Quality Portal` }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Validation of ${data?.organisationName ?? 'a submission'} - LKS Quality Portal` },
+]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -34,21 +36,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const user = await requireUser(request)
-  const result = await completeValidation({ actor: user, assignmentId: params.assignmentId ?? '', ipAddress: loadContext.clientAddress })
+  const result = await completeValidation({
+    actor: user,
+    assignmentId: params.assignmentId ?? '',
+    ipAddress: loadContext.clientAddress,
+  })
   if (!result.ok) return data({ error: result.message, missing: result.missing }, { status: 400 })
   const titles = {
     WAITING: 'Your validation is complete. The other validator has not finished yet.',
-    AGREEMENT: 'Both validations are complete and agree within one sub-level. The primary validator records the agreed result.',
-    MODERATION: 'Both validations are complete. The grades differ by more than one sub-level, so the regional lead will moderate.',
+    AGREEMENT:
+      'Both validations are complete and agree within one sub-level. The primary validator records the agreed result.',
+    MODERATION:
+      'Both validations are complete. The grades differ by more than one sub-level, so the regional lead will moderate.',
   }
-  return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, { type: 'success', title: titles[result.next] })
+  return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, {
+    type: 'success',
+    title: titles[result.next],
+  })
 }
 
 export default function AssignmentOverview() {
-  const { assignment, submissionId, organisationName, cycleName, regionName, status, outcomes, both, editable, reports } = useLoaderData<typeof loader>()
+  const {
+    assignment,
+    submissionId,
+    organisationName,
+    cycleName,
+    regionName,
+    status,
+    outcomes,
+    both,
+    editable,
+    reports,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/validation/assignments/${assignment.id}`
-  const errors = actionData ? [{ href: '#complete', text: actionData.error }, ...actionData.missing.map((n) => ({ href: `${base}/outcomes/${n}`, text: `Give a grade and rationale for outcome ${n}` }))] : []
+  const errors = actionData
+    ? [
+        { href: '#complete', text: actionData.error },
+        ...actionData.missing.map((n) => ({
+          href: `${base}/outcomes/${n}`,
+          text: `Give a grade and rationale for outcome ${n}`,
+        })),
+      ]
+    : []
   return (
     <>
       <BackLink href="/validation">Back to your validation queue</BackLink>
@@ -57,11 +87,20 @@ export default function AssignmentOverview() {
       <h1>Validation of {organisationName}</h1>
       <SummaryList
         rows={[
-          { key: 'Your role', value: assignment.kind === 'PRIMARY' ? 'Primary validator (in region)' : 'Second validator (from another region)' },
+          {
+            key: 'Your role',
+            value:
+              assignment.kind === 'PRIMARY'
+                ? 'Primary validator (in region)'
+                : 'Second validator (from another region)',
+          },
           { key: 'Region', value: regionName },
           { key: 'Due', value: formatDate(assignment.dueDate) },
           { key: 'Submission status', value: <SubmissionStatusTag status={status} /> },
-          { key: 'Your validation', value: assignment.completedAt ? `Completed ${formatDateTime(assignment.completedAt)}` : 'In progress' },
+          {
+            key: 'Your validation',
+            value: assignment.completedAt ? `Completed ${formatDateTime(assignment.completedAt)}` : 'In progress',
+          },
         ]}
       />
       <p>
@@ -84,12 +123,21 @@ export default function AssignmentOverview() {
             {o.number}. {o.shortTitle}
           </a>,
           o.grade ? formatGrade(o.grade) : 'Not graded',
-          o.hasRationale ? 'Given' : <Tag key="r" colour="grey">Not given</Tag>,
+          o.hasRationale ? (
+            'Given'
+          ) : (
+            <Tag key="r" colour="grey">
+              Not given
+            </Tag>
+          ),
         ])}
       />
       {editable ? (
         <Form method="post" id="complete">
-          <p>When you have graded every outcome, complete your validation. You will then see the other validator’s grades, once they have completed theirs.</p>
+          <p>
+            When you have graded every outcome, complete your validation. You will then see the other validator’s
+            grades, once they have completed theirs.
+          </p>
           <Button type="submit">Complete your validation</Button>
         </Form>
       ) : null}

@@ -3,7 +3,9 @@ import { csvCell, csvLine, guardFormula } from './csv'
 
 describe('CSV cells', () => {
   it('quotes commas, quotes and line breaks, doubling quotes', () => {
-    expect(csvLine(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 3])).toBe('plain,"a,b","say ""hi""","two\nlines",,3\r\n')
+    expect(csvLine(['plain', 'a,b', 'say "hi"', 'two\nlines', null, 3])).toBe(
+      'plain,"a,b","say ""hi""","two\nlines",,3\r\n',
+    )
   })
 
   it('keeps text a spreadsheet would run as a formula as text', () => {

@@ -11,17 +11,25 @@ export type DateParts = z.infer<typeof dateParts>
 const PART_NAMES = { day: 'a day', month: 'a month', year: 'a year' } as const
 
 /** A date from the design system's day, month and year inputs, as midnight UTC; null when blank. */
-export function dateFromParts(parts: DateParts): { date: Date | null; error?: 'missing-parts' | 'invalid'; missing?: string[] } {
+export function dateFromParts(parts: DateParts): {
+  date: Date | null
+  error?: 'missing-parts' | 'invalid'
+  missing?: string[]
+} {
   const day = parts?.day?.trim() ?? ''
   const month = parts?.month?.trim() ?? ''
   const year = parts?.year?.trim() ?? ''
   if (!day && !month && !year) return { date: null }
-  const missing = (['day', 'month', 'year'] as const).filter((part) => !{ day, month, year }[part]).map((part) => PART_NAMES[part])
+  const missing = (['day', 'month', 'year'] as const)
+    .filter((part) => !{ day, month, year }[part])
+    .map((part) => PART_NAMES[part])
   if (missing.length) return { date: null, error: 'missing-parts', missing }
-  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year)) return { date: null, error: 'invalid' }
+  if (!/^\d{1,2}$/.test(day) || !/^\d{1,2}$/.test(month) || !/^\d{4}$/.test(year))
+    return { date: null, error: 'invalid' }
   const [d, m, y] = [Number(day), Number(month), Number(year)]
   const date = new Date(Date.UTC(y, m - 1, d))
-  if (y < 1900 || y > 2100 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return { date: null, error: 'invalid' }
+  if (y < 1900 || y > 2100 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return { date: null, error: 'invalid' }
   return { date }
 }
 
@@ -29,7 +37,11 @@ export function dateFromParts(parts: DateParts): { date: Date | null; error?: 'm
 export function partsFromDate(date: Date | string | null): { day: string; month: string; year: string } | undefined {
   if (!date) return undefined
   const value = new Date(date)
-  return { day: String(value.getUTCDate()), month: String(value.getUTCMonth() + 1), year: String(value.getUTCFullYear()) }
+  return {
+    day: String(value.getUTCDate()),
+    month: String(value.getUTCMonth() + 1),
+    year: String(value.getUTCFullYear()),
+  }
 }
 
 export function joinWords(words: string[]): string {

@@ -12,7 +12,8 @@ function createClient() {
   return new PrismaClient({ adapter: new PrismaLibSQL({ url: getEnv().DATABASE_URL }) })
 }
 
-export const prisma: PrismaClient = (getEnv().NODE_ENV === 'development' && globalForPrisma.__lksPrisma) || createClient()
+export const prisma: PrismaClient =
+  (getEnv().NODE_ENV === 'development' && globalForPrisma.__lksPrisma) || createClient()
 if (getEnv().NODE_ENV === 'development') globalForPrisma.__lksPrisma = prisma
 
 /** The client or an interactive transaction: modules accept either so callers can compose writes. */

@@ -19,7 +19,11 @@ const EnvSchema = z
       .regex(/^file:/, 'DATABASE_URL must be a SQLite file URL such as file:./prisma/dev.db')
       .default('file:./prisma/dev.db'),
     SESSION_SECRET: z.string().optional(),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     COOKIE_SECURE: booleanFromString.optional(),
     APP_ORIGIN: z.url().optional(),
     TRUST_PROXY: booleanFromString.default(false),
@@ -41,7 +45,12 @@ const EnvSchema = z
     MAIL_FROM: z.string().min(3).default('LKS Quality Portal <no-reply@lks-quality.example.nhs.uk>'),
     MAIL_DIR: z.string().default(path.join('data', 'mail')),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
-    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
+    PASSWORD_RESET_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
     // Dashboards: counts from 1 to one less than this are shown as "<N" when figures are suppressed for publication.
     SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
   })
@@ -49,9 +58,23 @@ const EnvSchema = z
     if (env.NODE_ENV !== 'production') return
     const secret = env.SESSION_SECRET
     if (!secret) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is required in production. Set it to a random string of at least 32 characters, for example from `openssl rand -hex 32`.' })
-    } else if (secret.length < 32 || secret === DEV_SESSION_SECRET || secret === EXAMPLE_SESSION_SECRET || new Set(secret).size < 8) {
-      ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'is too weak. Use a random string of at least 32 characters, for example from `openssl rand -hex 32`.' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message:
+          'is required in production. Set it to a random string of at least 32 characters, for example from `openssl rand -hex 32`.',
+      })
+    } else if (
+      secret.length < 32 ||
+      secret === DEV_SESSION_SECRET ||
+      secret === EXAMPLE_SESSION_SECRET ||
+      new Set(secret).size < 8
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SESSION_SECRET'],
+        message: 'is too weak. Use a random string of at least 32 characters, for example from `openssl rand -hex 32`.',
+      })
     }
   })
 
@@ -61,7 +84,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
   const result = EnvSchema.safeParse(source)
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.') || 'configuration'} ${issue.message}`)
-    throw new Error(`The portal's configuration is not valid:\n${lines.join('\n')}\nSee .env.example for every setting.`)
+    throw new Error(
+      `The portal's configuration is not valid:\n${lines.join('\n')}\nSee .env.example for every setting.`,
+    )
   }
   const env = result.data
   return {

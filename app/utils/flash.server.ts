@@ -15,12 +15,24 @@ let storage: FlashStorage | undefined
 function getStorage() {
   const env = getEnv()
   storage ??= createCookieSessionStorage<Record<string, never>, { flash: Flash }>({
-    cookie: { name: 'lks_flash', httpOnly: true, sameSite: 'lax', secure: env.COOKIE_SECURE, path: '/', secrets: [env.SESSION_SECRET] },
+    cookie: {
+      name: 'lks_flash',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: env.COOKIE_SECURE,
+      path: '/',
+      secrets: [env.SESSION_SECRET],
+    },
   })
   return storage
 }
 
-export async function redirectWithFlash(request: Request, to: string, flash: Flash, init: { headers?: HeadersInit } = {}) {
+export async function redirectWithFlash(
+  request: Request,
+  to: string,
+  flash: Flash,
+  init: { headers?: HeadersInit } = {},
+) {
   const session = await getStorage().getSession(request.headers.get('Cookie'))
   session.flash('flash', flash)
   const headers = new Headers(init.headers)

@@ -29,7 +29,6 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   }
 }
 
-
 /** A whole number from a URL segment, within bounds; anything else is a page that does not exist. */
 export function integerParam(value: string | undefined, min: number, max: number): number {
   const number = Number(value)

@@ -1,4 +1,13 @@
-import { Button, CharacterCount, Checkboxes, createAll, InitError, PasswordInput, Radios, SkipLink } from 'nhsuk-frontend'
+import {
+  Button,
+  CharacterCount,
+  Checkboxes,
+  createAll,
+  InitError,
+  PasswordInput,
+  Radios,
+  SkipLink,
+} from 'nhsuk-frontend'
 
 // The header and error summary stay with React (it owns their DOM and focus); these components
 // only enhance what the server rendered. Run after every navigation: an element already started

@@ -316,8 +316,7 @@ export const EDITION_2019: EditionSeed = {
       levels: [
         {
           level: 1,
-          summary:
-            'The team has access to research and good practice, and service improvement is informal and ad hoc.',
+          summary: 'The team has access to research and good practice, and service improvement is informal and ad hoc.',
           indicators: [
             'Library and knowledge staff have access to current LKS research and professional literature',
             'Plans to review at least one service using evidence or good practice are documented',
@@ -366,7 +365,8 @@ export const EDITION_2019: EditionSeed = {
     {
       number: 6,
       shortTitle: 'Demonstrating impact',
-      statement: 'Library and knowledge specialists demonstrate that their services make a positive impact on healthcare',
+      statement:
+        'Library and knowledge specialists demonstrate that their services make a positive impact on healthcare',
       scope:
         'Covers how the service gathers, analyses and uses evidence of its impact on patient care, staff and the organisation, and how that evidence is shared with stakeholders.',
       whyItMatters:
@@ -731,8 +731,7 @@ export const EDITION_2022: EditionSeed = {
       levels: [
         {
           level: 1,
-          summary:
-            'The team has access to research and good practice, and service improvement is informal and ad hoc.',
+          summary: 'The team has access to research and good practice, and service improvement is informal and ad hoc.',
           indicators: [
             'Knowledge and library staff have access to current research and professional literature on knowledge and library services',
             'Plans to review at least one service using evidence or good practice are documented',

@@ -6,7 +6,9 @@ test.describe('a changed id in a URL reveals nothing', () => {
     await signIn(page, 'lead@demo.nhs.uk')
     const own = await page.goto(`/submissions/${await submissionId('LKS-2627-RXV')}`)
     expect(own?.status()).toBe(200)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ribble Valley Teaching Hospitals NHS Foundation Trust')
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+      'Ribble Valley Teaching Hospitals NHS Foundation Trust',
+    )
     await expectAccessible(page)
 
     const other = await page.goto(`/submissions/${await submissionId('LKS-2627-RTH')}`)
@@ -78,7 +80,9 @@ test('a signed-out visitor is sent to sign in', async ({ page }) => {
 })
 
 test.describe('security defaults', () => {
-  test('pages carry an enforced content security policy with a fresh nonce, and the usual headers', async ({ request }) => {
+  test('pages carry an enforced content security policy with a fresh nonce, and the usual headers', async ({
+    request,
+  }) => {
     const first = await request.get('/sign-in')
     const second = await request.get('/sign-in')
     const csp = first.headers()['content-security-policy'] ?? ''

@@ -17,7 +17,9 @@ test('a user changes their password, with errors explained and nothing lost', as
   await page.getByLabel('New password', { exact: true }).fill('a-long-new-password')
   await page.getByLabel('Confirm new password').fill('a-long-new-password')
   await page.getByRole('button', { name: 'Change password' }).click()
-  await expect(page.getByRole('alert').getByRole('link', { name: 'Your current password is not correct' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: 'Your current password is not correct' }),
+  ).toBeVisible()
 
   await page.getByLabel('Current password').fill(DEMO_PASSWORD)
   await page.getByLabel('New password', { exact: true }).fill('a-long-new-password')

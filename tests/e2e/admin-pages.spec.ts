@@ -25,7 +25,10 @@ test('each administration page passes axe', async ({ page }) => {
     ['/admin/organisations/import', 'Import organisations from a CSV file'],
     ['/admin/services', 'Library services'],
     ['/admin/services/new', 'Add a library service'],
-    [`/admin/services/${await libraryServiceId('Ribble Valley Library and Knowledge Service')}`, 'Ribble Valley Library and Knowledge Service'],
+    [
+      `/admin/services/${await libraryServiceId('Ribble Valley Library and Knowledge Service')}`,
+      'Ribble Valley Library and Knowledge Service',
+    ],
     ['/admin/users', 'People'],
     ['/admin/users/invite', 'Invite someone'],
     [`/admin/users/${zoeId}`, 'Zoë Hartley'],

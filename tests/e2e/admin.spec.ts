@@ -98,7 +98,13 @@ test('an admin copies an edition and publishes it', async ({ page }) => {
 test('a CSV file with errors is refused row by row, with nothing to import', async ({ page }) => {
   const file = await writeFixture(
     'organisations-with-errors.csv',
-    ['ODS code,Name,Type,Region', 'ZBAD1,First Test Hospital,Acute trust,Y62', 'ZBAD1,Second Test Hospital,Acute trust,Y62', 'ZBAD2,Third Test Hospital,Acute trust,Atlantis', ''].join('\r\n'),
+    [
+      'ODS code,Name,Type,Region',
+      'ZBAD1,First Test Hospital,Acute trust,Y62',
+      'ZBAD1,Second Test Hospital,Acute trust,Y62',
+      'ZBAD2,Third Test Hospital,Acute trust,Atlantis',
+      '',
+    ].join('\r\n'),
   )
   await signIn(page, ADMIN)
   await uploadCsv(page, file)
@@ -114,7 +120,9 @@ test('a CSV file with errors is refused row by row, with nothing to import', asy
   await expect(page.getByText('First Test Hospital')).toHaveCount(0)
 })
 
-test('an admin imports organisations from CSV files: created, updated and left alone, in UTF-8 and Windows-1252', async ({ page }) => {
+test('an admin imports organisations from CSV files: created, updated and left alone, in UTF-8 and Windows-1252', async ({
+  page,
+}) => {
   await signIn(page, ADMIN)
   await page.goto('/admin/organisations')
   await expectAccessible(page)
@@ -122,7 +130,13 @@ test('an admin imports organisations from CSV files: created, updated and left a
   // UTF-8: two new organisations and one exactly as it is.
   const first = await writeFixture(
     'organisations.csv',
-    ['ODS code,Name,Type,Region', 'ZNEW1,Ysbyty Gwynedd,Acute trust,Y62', 'ZNEW2,Gwynedd Community Health,Community trust,North West', 'RSV,Severn Vale Hospitals NHS Trust,Acute trust,Midlands', ''].join('\n'),
+    [
+      'ODS code,Name,Type,Region',
+      'ZNEW1,Ysbyty Gwynedd,Acute trust,Y62',
+      'ZNEW2,Gwynedd Community Health,Community trust,North West',
+      'RSV,Severn Vale Hospitals NHS Trust,Acute trust,Midlands',
+      '',
+    ].join('\n'),
   )
   await uploadCsv(page, first)
   await expect(page.getByRole('table', { name: 'New organisations (2)' })).toBeVisible()
@@ -135,7 +149,15 @@ test('an admin imports organisations from CSV files: created, updated and left a
   // Windows-1252: one renamed (with accents), one unchanged.
   const second = await writeFixture(
     'organisations-windows-1252.csv',
-    Buffer.from(['ODS code,Name,Type,Region', 'ZNEW1,Hôpital Général de Gwynedd,Acute trust,North West', 'ZNEW2,Gwynedd Community Health,Community trust,Y62', ''].join('\r\n'), 'latin1'),
+    Buffer.from(
+      [
+        'ODS code,Name,Type,Region',
+        'ZNEW1,Hôpital Général de Gwynedd,Acute trust,North West',
+        'ZNEW2,Gwynedd Community Health,Community trust,Y62',
+        '',
+      ].join('\r\n'),
+      'latin1',
+    ),
   )
   await uploadCsv(page, second)
   const updates = page.getByRole('table', { name: 'Organisations to update (1)' })
@@ -217,7 +239,10 @@ test('an admin creates a cycle with the new edition for the imported organisatio
   await expectAccessible(page)
 })
 
-test('an admin invites a service lead, who accepts the invitation, sets a password and signs in; the link works once', async ({ page, browser }) => {
+test('an admin invites a service lead, who accepts the invitation, sets a password and signs in; the link works once', async ({
+  page,
+  browser,
+}) => {
   await signIn(page, ADMIN)
   await page.goto('/admin/users')
   await expectAccessible(page)
@@ -245,7 +270,9 @@ test('an admin invites a service lead, who accepts the invitation, sets a passwo
 
   await page.goto('/admin/mail')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Email sent')
-  await expect(page.getByRole('table', { name: 'Email sent' }).getByRole('row').filter({ hasText: LEAD.email })).toHaveCount(1)
+  await expect(
+    page.getByRole('table', { name: 'Email sent' }).getByRole('row').filter({ hasText: LEAD.email }),
+  ).toHaveCount(1)
   await expectAccessible(page)
 
   // The invited person, in a browser of their own.
@@ -266,7 +293,9 @@ test('an admin invites a service lead, who accepts the invitation, sets a passwo
 
   // Used once: the link now says so.
   await lead.goto(invitationPath)
-  await expect(lead.getByRole('heading', { level: 1 })).toHaveText('This invitation link has already been used or is not valid')
+  await expect(lead.getByRole('heading', { level: 1 })).toHaveText(
+    'This invitation link has already been used or is not valid',
+  )
   await expectAccessible(lead)
   await context.close()
 
@@ -311,7 +340,9 @@ test('the reminder command sends the 14-day reminders due that day exactly once'
 test('the admin sees the reminders and the audit log', async ({ page }) => {
   await signIn(page, ADMIN)
   await page.goto('/admin/mail')
-  await expect(page.getByRole('table', { name: 'Email sent' }).getByRole('row').filter({ hasText: LEAD.email })).toHaveCount(3)
+  await expect(
+    page.getByRole('table', { name: 'Email sent' }).getByRole('row').filter({ hasText: LEAD.email }),
+  ).toHaveCount(3)
   await expectAccessible(page)
   await page.goto('/admin/audit')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Audit log')

@@ -7,7 +7,8 @@ import { expect, expectAccessible, signIn, test } from './fixtures'
 
 const QUESTION = 'Which Board decisions in 2025/26 used your evidence summaries?'
 const REPLY = 'Three: the discharge pathway, the falls strategy and the digital plan. The Board minutes are now linked.'
-const NARRATIVE = 'Our evidence summaries informed three Board decisions in 2025/26, recorded in the March 2026 minutes.'
+const NARRATIVE =
+  'Our evidence summaries informed three Board decisions in 2025/26, recorded in the March 2026 minutes.'
 
 async function expectBanner(page: Page, title: string) {
   await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
@@ -32,7 +33,9 @@ test('a validator asks about outcome 2, the service replies, changes it and resu
   await expectAccessible(page)
   await page.getByLabel('Your question about outcome 2').fill(QUESTION)
   await page.getByRole('button', { name: 'Send questions' }).click()
-  await expect(page.getByRole('alert').getByRole('link', { name: 'Select at least one outcome to ask about' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: 'Select at least one outcome to ask about' }),
+  ).toBeVisible()
   await expect(page.getByLabel('Your question about outcome 2')).toHaveValue(QUESTION)
   await expectAccessible(page)
   await page.getByLabel('Ask about outcome 2').check()
@@ -100,7 +103,9 @@ test('the same round trip works without JavaScript', async ({ browser }) => {
   await validator.getByRole('button', { name: 'Ask for clarification' }).click()
   await validator.getByLabel('Ask about outcome 5').check()
   await validator.getByRole('button', { name: 'Send questions' }).click()
-  await expect(validator.getByRole('alert').getByRole('link', { name: 'Enter your question about outcome 5' })).toBeVisible()
+  await expect(
+    validator.getByRole('alert').getByRole('link', { name: 'Enter your question about outcome 5' }),
+  ).toBeVisible()
   await expect(validator.getByLabel('Ask about outcome 5')).toBeChecked()
   await validator.getByLabel('Your question about outcome 5').fill(question)
   await validator.getByRole('button', { name: 'Send questions' }).click()
@@ -116,7 +121,9 @@ test('the same round trip works without JavaScript', async ({ browser }) => {
   await expect(lead.getByRole('link', { name: 'Change your answer to outcome 2' })).toHaveCount(0)
   await lead.getByLabel('Your reply about outcome 5').fill('x'.repeat(5_001))
   await lead.getByRole('button', { name: 'Send reply about outcome 5' }).click()
-  await expect(lead.getByRole('alert').getByRole('link', { name: 'Your reply must be 5,000 characters or fewer' })).toBeVisible()
+  await expect(
+    lead.getByRole('alert').getByRole('link', { name: 'Your reply must be 5,000 characters or fewer' }),
+  ).toBeVisible()
   await expect(lead.getByLabel('Your reply about outcome 5')).toHaveValue('x'.repeat(5_001))
   await lead.getByLabel('Your reply about outcome 5').fill('The report is linked to outcome 5, see page 12.')
   await lead.getByRole('button', { name: 'Send reply about outcome 5' }).click()

@@ -23,7 +23,17 @@ const SECTIONS = [
   'Change since the previous cycle',
   'Required actions and development plans',
 ]
-const STATUS_HEADINGS = ['Not started', 'In progress', 'Awaiting sign-off', 'Submitted', 'In validation', 'Clarification requested', 'In moderation', 'Validated', 'Result published']
+const STATUS_HEADINGS = [
+  'Not started',
+  'In progress',
+  'Awaiting sign-off',
+  'Submitted',
+  'In validation',
+  'Clarification requested',
+  'In moderation',
+  'Validated',
+  'Result published',
+]
 const OUTCOMES = [
   'Outcome 1: Access and priorities',
   'Outcome 2: Evidence-based decision making',
@@ -34,9 +44,17 @@ const OUTCOMES = [
 ]
 
 /** A progress table row: no submission at any status before "Result published", then `published` and the total. */
-const publishedOnly = (region: string, published: string) => [region, ...STATUS_HEADINGS.slice(0, -1).map(() => '0'), published, published]
+const publishedOnly = (region: string, published: string) => [
+  region,
+  ...STATUS_HEADINGS.slice(0, -1).map(() => '0'),
+  published,
+  published,
+]
 /** A heat map row: each outcome's median and the number of grades it is the median of. */
-const heatRow = (region: string, medians: string[], graded: string) => [region, ...medians.map((median) => `Median ${median} n=${graded}`)]
+const heatRow = (region: string, medians: string[], graded: string) => [
+  region,
+  ...medians.map((median) => `Median ${median} n=${graded}`),
+]
 
 /** A table's body rows as a person reads them, without the headings a responsive table repeats for small screens. */
 function tableRows(table: Locator): Promise<string[][]> {
@@ -64,7 +82,10 @@ function summaryList(page: Page): Promise<Record<string, string>> {
     .locator('.nhsuk-summary-list__row')
     .evaluateAll((rows) =>
       Object.fromEntries(
-        rows.map((row) => [row.querySelector('.nhsuk-summary-list__key')?.textContent?.trim(), row.querySelector('.nhsuk-summary-list__value')?.textContent?.trim()]),
+        rows.map((row) => [
+          row.querySelector('.nhsuk-summary-list__key')?.textContent?.trim(),
+          row.querySelector('.nhsuk-summary-list__value')?.textContent?.trim(),
+        ]),
       ),
     )
 }
@@ -73,7 +94,10 @@ const table = (page: Page, caption: string) => page.getByRole('table', { name: c
 const section = (page: Page, heading: string) => page.getByRole('region', { name: heading, exact: true })
 
 /** Chooses filters in the form and applies them, as a person does. */
-async function applyFilters(page: Page, choices: { cycle?: string; region?: string; type?: string; suppress?: boolean }) {
+async function applyFilters(
+  page: Page,
+  choices: { cycle?: string; region?: string; type?: string; suppress?: boolean },
+) {
   if (choices.cycle) await page.getByLabel('Cycle', { exact: true }).selectOption({ label: choices.cycle })
   if (choices.region) await page.getByLabel('Region', { exact: true }).selectOption({ label: choices.region })
   if (choices.type) await page.getByLabel('Organisation type', { exact: true }).selectOption({ label: choices.type })
@@ -137,12 +161,19 @@ function sheetRows(workbook: ExcelJS.Workbook, name: string): unknown[][] {
 
 /** The About sheet's label → value pairs. */
 function about(workbook: ExcelJS.Workbook): Record<string, unknown> {
-  return Object.fromEntries(sheetRows(workbook, 'About').filter((row) => row.length === 2).map(([label, value]) => [String(label), value]))
+  return Object.fromEntries(
+    sheetRows(workbook, 'About')
+      .filter((row) => row.length === 2)
+      .map(([label, value]) => [String(label), value]),
+  )
 }
 
 /** The page does not scroll sideways: wide tables scroll inside their own regions. */
 async function expectNoSidewaysScroll(page: Page) {
-  const { scrollWidth, width } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }))
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }))
   expect(scrollWidth, `the page is ${scrollWidth}px wide in a ${width}px window`).toBeLessThanOrEqual(width)
 }
 
@@ -160,7 +191,9 @@ function withParams(href: string, params: Record<string, string>): string {
   return `${url.pathname}${url.search}`
 }
 
-test('the national viewer filters the national dashboard, suppresses small numbers and exports what is shown', async ({ page }) => {
+test('the national viewer filters the national dashboard, suppresses small numbers and exports what is shown', async ({
+  page,
+}) => {
   test.setTimeout(60_000)
   await signIn(page, 'viewer@demo.nhs.uk')
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Dashboards', exact: true }).click()
@@ -173,18 +206,35 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   await expect(page.getByRole('heading', { level: 2, name: '2021/22 baseline' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2 })).toContainText([...SECTIONS])
   await expect(page.getByRole('heading', { name: 'Organisations by outcome' })).toHaveCount(0)
-  await expect.poll(() => summaryList(page)).toEqual({
-    Submissions: '8',
-    'With agreed grades': '8',
-    'Open required actions': '21 of 21',
-    'Development plan items complete': '0 of 0 (None)',
-  })
+  await expect
+    .poll(() => summaryList(page))
+    .toEqual({
+      Submissions: '8',
+      'With agreed grades': '8',
+      'Open required actions': '21 of 21',
+      'Development plan items complete': '0 of 0 (None)',
+    })
 
   const progress = table(page, 'Submissions by status and region')
   await expect(progress.getByRole('columnheader')).toHaveText(['Region', ...STATUS_HEADINGS, 'Total'])
-  await expectRows(progress, [publishedOnly('London', '2'), publishedOnly('Midlands', '2'), publishedOnly('North West', '3'), publishedOnly('South West', '1'), publishedOnly('Total', '8')])
+  await expectRows(progress, [
+    publishedOnly('London', '2'),
+    publishedOnly('Midlands', '2'),
+    publishedOnly('North West', '3'),
+    publishedOnly('South West', '1'),
+    publishedOnly('Total', '8'),
+  ])
   const attainment = table(page, 'Agreed levels by outcome')
-  await expect(attainment.getByRole('columnheader')).toHaveText(['Outcome', 'Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', 'Graded', 'Median'])
+  await expect(attainment.getByRole('columnheader')).toHaveText([
+    'Outcome',
+    'Level 0',
+    'Level 1',
+    'Level 2',
+    'Level 3',
+    'Level 4',
+    'Graded',
+    'Median',
+  ])
   const nationalAttainment = [
     [OUTCOMES[0]!, '0', '2', '5', '1', '0', '8', '2'],
     [OUTCOMES[1]!, '1', '3', '2', '2', '0', '8', '1.5'],
@@ -202,7 +252,14 @@ test('the national viewer filters the national dashboard, suppresses small numbe
     heatRow('South West', ['2', '3', '2', '2', '3', '3'], '1'),
   ])
   await expect(heatMap.locator('td[class*="--level-"]'), 'cells shaded by their median').toHaveCount(24)
-  await expectRow(table(page, 'Self-assessed against agreed grades'), 'Outcome 4:', [OUTCOMES[3]!, '6 (75%)', '2 (25%)', '0 (0%)', '8', '+1: 4, +2: 2'])
+  await expectRow(table(page, 'Self-assessed against agreed grades'), 'Outcome 4:', [
+    OUTCOMES[3]!,
+    '6 (75%)',
+    '2 (25%)',
+    '0 (0%)',
+    '8',
+    '+1: 4, +2: 2',
+  ])
   await expectRows(table(page, 'Required actions by outcome'), [
     [OUTCOMES[0]!, '2', '2'],
     [OUTCOMES[1]!, '4', '4'],
@@ -213,23 +270,44 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   ])
   // Each view says what it shows in one sentence.
   const sentences: Record<string, string> = {
-    'Submission progress': 'Of 8 submissions, 8 (100%) have been validated or published; London, Midlands, North West and South West have the highest share (100%).',
-    'Agreed levels by outcome': 'Outcomes 1, 5 and 6 have the highest median agreed level (2); outcomes 2, 3 and 4 the lowest (1.5).',
-    'Median agreed level by region': 'Median agreed levels range from 1 (outcome 6 in London, outcome 2 in Midlands and 4 more) to 3.5 (outcome 5 in London).',
-    'Self-assessment against agreed grades': 'Self-assessments were most often higher than the agreed grade for outcome 4 (75%).',
+    'Submission progress':
+      'Of 8 submissions, 8 (100%) have been validated or published; London, Midlands, North West and South West have the highest share (100%).',
+    'Agreed levels by outcome':
+      'Outcomes 1, 5 and 6 have the highest median agreed level (2); outcomes 2, 3 and 4 the lowest (1.5).',
+    'Median agreed level by region':
+      'Median agreed levels range from 1 (outcome 6 in London, outcome 2 in Midlands and 4 more) to 3.5 (outcome 5 in London).',
+    'Self-assessment against agreed grades':
+      'Self-assessments were most often higher than the agreed grade for outcome 4 (75%).',
     'Change since the previous cycle': 'There is no previous cycle to compare with.',
-    'Required actions and development plans': '21 of 21 required actions are open: no completed development plan item answers them yet.',
+    'Required actions and development plans':
+      '21 of 21 required actions are open: no completed development plan item answers them yet.',
   }
-  for (const [heading, sentence] of Object.entries(sentences)) await expect(section(page, heading).getByText(sentence, { exact: true })).toBeVisible()
+  for (const [heading, sentence] of Object.entries(sentences))
+    await expect(section(page, heading).getByText(sentence, { exact: true })).toBeVisible()
   await expectAccessible(page)
   await expectNoSidewaysScroll(page)
 
   // One view as CSV: the same figures as the page's table.
-  const csv = await download(page, section(page, 'Agreed levels by outcome').getByRole('link', { name: 'Download agreed levels by outcome (CSV)' }))
+  const csv = await download(
+    page,
+    section(page, 'Agreed levels by outcome').getByRole('link', { name: 'Download agreed levels by outcome (CSV)' }),
+  )
   expect(csv.download.suggestedFilename()).toBe('lks-dashboard-2021-22-baseline-national-attainment.csv')
   const [csvHeader, ...csvRows] = parseCsv(await readFile(csv.file, 'utf8'))
-  expect(csvHeader).toEqual(['Outcome', 'Title', 'Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', 'Agreed grades', 'Median level'])
-  expect(csvRows.map(([outcome, title, ...figures]) => [`Outcome ${outcome}: ${title}`, ...figures])).toEqual(await tableRows(attainment))
+  expect(csvHeader).toEqual([
+    'Outcome',
+    'Title',
+    'Level 0',
+    'Level 1',
+    'Level 2',
+    'Level 3',
+    'Level 4',
+    'Agreed grades',
+    'Median level',
+  ])
+  expect(csvRows.map(([outcome, title, ...figures]) => [`Outcome ${outcome}: ${title}`, ...figures])).toEqual(
+    await tableRows(attainment),
+  )
 
   // Narrowed to North West: three submissions, and that region's grades.
   await applyFilters(page, { region: 'North West' })
@@ -246,13 +324,25 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   ]
   await expectRows(attainment, northWestAttainment)
   await expectRows(heatMap, [heatRow('North West', ['2', '2', '2', '1', '1', '2'], '3')])
-  await expect.poll(() => summaryList(page)).toMatchObject({ Submissions: '3', 'With agreed grades': '3', 'Open required actions': '8 of 8' })
+  await expect
+    .poll(() => summaryList(page))
+    .toMatchObject({ Submissions: '3', 'With agreed grades': '3', 'Open required actions': '8 of 8' })
 
   // The workbook of exactly this: an About sheet naming the cycle and filter, then one sheet per view, with numbers as numbers.
-  const regionWorkbook = await download(page, page.getByRole('link', { name: 'Download every view as an Excel workbook' }))
+  const regionWorkbook = await download(
+    page,
+    page.getByRole('link', { name: 'Download every view as an Excel workbook' }),
+  )
   expect(regionWorkbook.download.suggestedFilename()).toBe('lks-dashboard-2021-22-baseline-national-north-west.xlsx')
   const northWest = await readWorkbook(regionWorkbook.file)
-  expect(northWest.worksheets.map((sheet) => sheet.name)).toEqual(['About', 'Progress', 'Attainment', 'Heat map', 'Calibration', 'Actions'])
+  expect(northWest.worksheets.map((sheet) => sheet.name)).toEqual([
+    'About',
+    'Progress',
+    'Attainment',
+    'Heat map',
+    'Calibration',
+    'Actions',
+  ])
   expect(about(northWest)).toMatchObject({
     Cycle: '2021/22 baseline',
     'Framework edition': '2019 edition',
@@ -267,45 +357,110 @@ test('the national viewer filters the national dashboard, suppresses small numbe
     ['Total', 0, 0, 0, 0, 0, 0, 0, 0, 3, 3],
   ])
   const [attainmentHeader, ...attainmentSheet] = sheetRows(northWest, 'Attainment')
-  expect(attainmentHeader).toEqual(['Outcome', 'Title', 'Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', 'Agreed grades', 'Median level'])
-  expect(attainmentSheet).toEqual(northWestAttainment.map(([outcome, ...figures], i) => [i + 1, outcome!.replace(/^Outcome \d: /, ''), ...figures.map(Number)]))
+  expect(attainmentHeader).toEqual([
+    'Outcome',
+    'Title',
+    'Level 0',
+    'Level 1',
+    'Level 2',
+    'Level 3',
+    'Level 4',
+    'Agreed grades',
+    'Median level',
+  ])
+  expect(attainmentSheet).toEqual(
+    northWestAttainment.map(([outcome, ...figures], i) => [
+      i + 1,
+      outcome!.replace(/^Outcome \d: /, ''),
+      ...figures.map(Number),
+    ]),
+  )
   expect(northWest.getWorksheet('Attainment')!.getRow(2).getCell(9).type).toBe(ExcelJS.ValueType.Number)
 
   // By organisation type instead: the four acute trusts, one in each region.
   await applyFilters(page, { region: 'All regions', type: 'Acute trust' })
   await expect(page).toHaveURL(/[?&]type=ACUTE_TRUST/)
   await expect(page.getByText('Showing organisation type: Acute trust.', { exact: true })).toBeVisible()
-  await expectRows(progress, [publishedOnly('London', '1'), publishedOnly('Midlands', '1'), publishedOnly('North West', '1'), publishedOnly('South West', '1'), publishedOnly('Total', '4')])
+  await expectRows(progress, [
+    publishedOnly('London', '1'),
+    publishedOnly('Midlands', '1'),
+    publishedOnly('North West', '1'),
+    publishedOnly('South West', '1'),
+    publishedOnly('Total', '4'),
+  ])
   await expectRow(attainment, 'Outcome 6:', [OUTCOMES[5]!, '0', '0', '3', '1', '0', '4', '2'])
-  await expect.poll(() => summaryList(page)).toMatchObject({ Submissions: '4', 'With agreed grades': '4', 'Open required actions': '7 of 7' })
+  await expect
+    .poll(() => summaryList(page))
+    .toMatchObject({ Submissions: '4', 'With agreed grades': '4', 'Open required actions': '7 of 7' })
 
   // Suppressed for publication: every count from 1 to 4 is "<5", in the tables and the summary list alike; zeros stay.
   await applyFilters(page, { suppress: true })
   await expect(page).toHaveURL(/[?&]suppress=yes/)
-  await expect(page.getByText('Showing organisation type: Acute trust. Small numbers are suppressed for publication.', { exact: true })).toBeVisible()
-  await expectRows(progress, [publishedOnly('London', '<5'), publishedOnly('Midlands', '<5'), publishedOnly('North West', '<5'), publishedOnly('South West', '<5'), publishedOnly('Total', '<5')])
-  await expect.poll(() => summaryList(page)).toEqual({
-    Submissions: '<5',
-    'With agreed grades': '<5',
-    'Open required actions': '7 of 7',
-    'Development plan items complete': '0 of 0 (None)',
-  })
-  await expect(section(page, 'Submission progress').getByText('The table below gives the number of submissions at each status in each region.', { exact: true })).toBeVisible()
+  await expect(
+    page.getByText('Showing organisation type: Acute trust. Small numbers are suppressed for publication.', {
+      exact: true,
+    }),
+  ).toBeVisible()
+  await expectRows(progress, [
+    publishedOnly('London', '<5'),
+    publishedOnly('Midlands', '<5'),
+    publishedOnly('North West', '<5'),
+    publishedOnly('South West', '<5'),
+    publishedOnly('Total', '<5'),
+  ])
+  await expect
+    .poll(() => summaryList(page))
+    .toEqual({
+      Submissions: '<5',
+      'With agreed grades': '<5',
+      'Open required actions': '7 of 7',
+      'Development plan items complete': '0 of 0 (None)',
+    })
+  await expect(
+    section(page, 'Submission progress').getByText(
+      'The table below gives the number of submissions at each status in each region.',
+      { exact: true },
+    ),
+  ).toBeVisible()
 
   // Every type, still suppressed: counts of 5 and more are shown, smaller ones are not.
   await applyFilters(page, { type: 'All types' })
   await expect(page).not.toHaveURL(/[?&]type=[^&]/)
-  await expectRows(progress, [publishedOnly('London', '<5'), publishedOnly('Midlands', '<5'), publishedOnly('North West', '<5'), publishedOnly('South West', '<5'), publishedOnly('Total', '8')])
+  await expectRows(progress, [
+    publishedOnly('London', '<5'),
+    publishedOnly('Midlands', '<5'),
+    publishedOnly('North West', '<5'),
+    publishedOnly('South West', '<5'),
+    publishedOnly('Total', '8'),
+  ])
   await expectRow(attainment, 'Outcome 1:', [OUTCOMES[0]!, '0', '<5', '5', '<5', '0', '8', '2'])
   // A median of fewer than five grades is withheld too, and so is its shading.
-  await expectRows(heatMap, ['London', 'Midlands', 'North West', 'South West'].map((region) => [region, ...Array.from({ length: 6 }, () => 'Median Suppressed n=<5')]))
+  await expectRows(
+    heatMap,
+    ['London', 'Midlands', 'North West', 'South West'].map((region) => [
+      region,
+      ...Array.from({ length: 6 }, () => 'Median Suppressed n=<5'),
+    ]),
+  )
   await expect(heatMap.locator('td[class*="--level-"]')).toHaveCount(0)
-  await expect(section(page, 'Median agreed level by region').getByText('Every median is suppressed, as each is based on too few agreed grades.', { exact: true })).toBeVisible()
+  await expect(
+    section(page, 'Median agreed level by region').getByText(
+      'Every median is suppressed, as each is based on too few agreed grades.',
+      { exact: true },
+    ),
+  ).toBeVisible()
   await expectAccessible(page)
 
-  const suppressedWorkbook = await download(page, page.getByRole('link', { name: 'Download every view as an Excel workbook' }))
+  const suppressedWorkbook = await download(
+    page,
+    page.getByRole('link', { name: 'Download every view as an Excel workbook' }),
+  )
   const suppressed = await readWorkbook(suppressedWorkbook.file)
-  expect(about(suppressed)).toMatchObject({ Cycle: '2021/22 baseline', Filters: 'None', 'Small-number suppression': expect.stringContaining('shown as "<5"') })
+  expect(about(suppressed)).toMatchObject({
+    Cycle: '2021/22 baseline',
+    Filters: 'None',
+    'Small-number suppression': expect.stringContaining('shown as "<5"'),
+  })
   expect(sheetRows(suppressed, 'Progress').slice(1)).toEqual([
     ['London', 0, 0, 0, 0, 0, 0, 0, 0, '<5', '<5'],
     ['Midlands', 0, 0, 0, 0, 0, 0, 0, 0, '<5', '<5'],
@@ -315,7 +470,10 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   ])
   expect(sheetRows(suppressed, 'Attainment')[1]).toEqual([1, 'Access and priorities', 0, '<5', 5, '<5', 0, 8, 2])
   // A median of fewer than five grades is withheld from the published figures.
-  expect(sheetRows(suppressed, 'Heat map')[1]).toEqual(['London', ...Array.from({ length: 6 }, () => ['Suppressed', '<5']).flat()])
+  expect(sheetRows(suppressed, 'Heat map')[1]).toEqual([
+    'London',
+    ...Array.from({ length: 6 }, () => ['Suppressed', '<5']).flat(),
+  ])
 
   // A national role may open any region's dashboard.
   const london = await page.request.get(`/dashboards/regional?region=${await regionId('London')}`)
@@ -323,7 +481,9 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   expect(await london.text()).toContain('London dashboard')
 })
 
-test('the regional lead sees only North West, sorts its organisations and is refused other regions and the national dashboard', async ({ page }) => {
+test('the regional lead sees only North West, sorts its organisations and is refused other regions and the national dashboard', async ({
+  page,
+}) => {
   const northWest = await regionId('North West')
   const london = await regionId('London')
   await signIn(page, 'regional.lead@demo.nhs.uk')
@@ -338,8 +498,13 @@ test('the regional lead sees only North West, sorts its organisations and is ref
   await applyFilters(page, { cycle: BASELINE })
   await expect(page.getByRole('heading', { level: 2, name: '2021/22 baseline' })).toBeVisible()
   await expect(page.getByRole('heading', { level: 2 })).toContainText([...SECTIONS, 'Organisations by outcome'])
-  await expectRows(table(page, 'Submissions by status and region'), [publishedOnly('North West', '3'), publishedOnly('Total', '3')])
-  await expectRows(table(page, 'Median agreed level by region and outcome'), [heatRow('North West', ['2', '2', '2', '1', '1', '2'], '3')])
+  await expectRows(table(page, 'Submissions by status and region'), [
+    publishedOnly('North West', '3'),
+    publishedOnly('Total', '3'),
+  ])
+  await expectRows(table(page, 'Median agreed level by region and outcome'), [
+    heatRow('North West', ['2', '2', '2', '1', '1', '2'], '3'),
+  ])
 
   // The organisations, by name; then by outcome 2's agreed grade, lowest first, then highest first.
   const organisations = table(page, 'Agreed grades by organisation and outcome')
@@ -377,7 +542,10 @@ test('the regional lead sees only North West, sorts its organisations and is ref
   const scroller = page.getByRole('region', { name: 'Agreed grades by organisation and outcome' })
   const scrolled = await scroller.evaluate((element) => {
     element.scrollLeft = 100
-    return { insideTheScreen: element.getBoundingClientRect().right <= window.innerWidth, scrolledSideways: element.scrollLeft > 0 }
+    return {
+      insideTheScreen: element.getBoundingClientRect().right <= window.innerWidth,
+      scrolledSideways: element.scrollLeft > 0,
+    }
   })
   expect(scrolled).toEqual({ insideTheScreen: true, scrolledSideways: true })
   await expectNoSidewaysScroll(page)
@@ -388,13 +556,32 @@ test('the regional lead sees only North West, sorts its organisations and is ref
   expect(csv.download.suggestedFilename()).toBe('lks-dashboard-2021-22-baseline-north-west-organisations.csv')
   const [csvHeader, ...csvRows] = parseCsv(await readFile(csv.file, 'utf8'))
   expect(csvHeader?.slice(0, 5)).toEqual(['Reference', 'Organisation', 'ODS code', 'Organisation type', 'Status'])
-  expect(csvRows.map((row) => row[1]).sort()).toEqual([RIBBLE_AND_FYLDE, RIBBLE_VALLEY_MENTAL_HEALTH, RIBBLE_VALLEY_TEACHING].sort())
-  expect(csvRows.find((row) => row[0] === 'LKS-2122-RXV')?.slice(5)).toEqual(['Level 2, Low', 'Level 0', 'Level 2, Low', 'Level 1, Medium', 'Level 1, Low', 'Level 2, Low'])
+  expect(csvRows.map((row) => row[1]).sort()).toEqual(
+    [RIBBLE_AND_FYLDE, RIBBLE_VALLEY_MENTAL_HEALTH, RIBBLE_VALLEY_TEACHING].sort(),
+  )
+  expect(csvRows.find((row) => row[0] === 'LKS-2122-RXV')?.slice(5)).toEqual([
+    'Level 2, Low',
+    'Level 0',
+    'Level 2, Low',
+    'Level 1, Medium',
+    'Level 1, Low',
+    'Level 2, Low',
+  ])
 
   // The export links, edited by hand to London (or to the national dashboard), are refused; North West's are not.
-  const workbookHref = (await page.getByRole('link', { name: 'Download every view as an Excel workbook' }).getAttribute('href'))!
-  const csvHref = (await page.getByRole('link', { name: 'Download organisations by outcome (CSV)' }).getAttribute('href'))!
-  expect(await statuses(page, [withParams(workbookHref, { region: northWest }), withParams(csvHref, { region: northWest }), `/dashboards/regional?region=${northWest}`])).toEqual({
+  const workbookHref = (await page
+    .getByRole('link', { name: 'Download every view as an Excel workbook' })
+    .getAttribute('href'))!
+  const csvHref = (await page
+    .getByRole('link', { name: 'Download organisations by outcome (CSV)' })
+    .getAttribute('href'))!
+  expect(
+    await statuses(page, [
+      withParams(workbookHref, { region: northWest }),
+      withParams(csvHref, { region: northWest }),
+      `/dashboards/regional?region=${northWest}`,
+    ]),
+  ).toEqual({
     [withParams(workbookHref, { region: northWest })]: 200,
     [withParams(csvHref, { region: northWest })]: 200,
     [`/dashboards/regional?region=${northWest}`]: 200,
@@ -413,7 +600,12 @@ test('the regional lead sees only North West, sorts its organisations and is ref
   const teaching = await submissionId('LKS-2122-RXV')
   const link = organisations.getByRole('link', { name: RIBBLE_VALLEY_TEACHING })
   await expect(link).toHaveAttribute('href', `/submissions/${teaching}`)
-  const [response] = await Promise.all([page.waitForResponse((r) => new URL(r.url()).pathname === `/submissions/${teaching}` && r.request().isNavigationRequest()), link.click()])
+  const [response] = await Promise.all([
+    page.waitForResponse(
+      (r) => new URL(r.url()).pathname === `/submissions/${teaching}` && r.request().isNavigationRequest(),
+    ),
+    link.click(),
+  ])
   expect(response.status()).toBe(200)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(RIBBLE_VALLEY_TEACHING)
 })
@@ -426,17 +618,34 @@ test.describe('without JavaScript', () => {
     await page.goto('/dashboards/regional')
     await applyFilters(page, { cycle: BASELINE, suppress: true })
     await expect(page).toHaveURL(/[?&]cycle=[^&]+.*[?&]suppress=yes/)
-    await expect(page.getByText('Showing every submission in scope. Small numbers are suppressed for publication.', { exact: true })).toBeVisible()
-    await expectRows(table(page, 'Submissions by status and region'), [publishedOnly('North West', '<5'), publishedOnly('Total', '<5')])
+    await expect(
+      page.getByText('Showing every submission in scope. Small numbers are suppressed for publication.', {
+        exact: true,
+      }),
+    ).toBeVisible()
+    await expectRows(table(page, 'Submissions by status and region'), [
+      publishedOnly('North West', '<5'),
+      publishedOnly('Total', '<5'),
+    ])
 
     const organisations = table(page, 'Agreed grades by organisation and outcome')
     const names = async () => (await tableRows(organisations)).map((row) => row[0])
-    await organisations.getByRole('columnheader', { name: /^Outcome 5/ }).getByRole('link').click()
+    await organisations
+      .getByRole('columnheader', { name: /^Outcome 5/ })
+      .getByRole('link')
+      .click()
     await expect(page).toHaveURL(/[?&]suppress=yes&sort=o5&dir=asc#organisations$/)
-    await expect.poll(names).toEqual([`${RIBBLE_AND_FYLDE} (RYV)`, `${RIBBLE_VALLEY_TEACHING} (RXV)`, `${RIBBLE_VALLEY_MENTAL_HEALTH} (RWV)`])
-    await organisations.getByRole('columnheader', { name: /^Outcome 5/ }).getByRole('link').click()
+    await expect
+      .poll(names)
+      .toEqual([`${RIBBLE_AND_FYLDE} (RYV)`, `${RIBBLE_VALLEY_TEACHING} (RXV)`, `${RIBBLE_VALLEY_MENTAL_HEALTH} (RWV)`])
+    await organisations
+      .getByRole('columnheader', { name: /^Outcome 5/ })
+      .getByRole('link')
+      .click()
     await expect(page).toHaveURL(/[?&]sort=o5&dir=desc#organisations$/)
-    await expect.poll(names).toEqual([`${RIBBLE_VALLEY_MENTAL_HEALTH} (RWV)`, `${RIBBLE_VALLEY_TEACHING} (RXV)`, `${RIBBLE_AND_FYLDE} (RYV)`])
+    await expect
+      .poll(names)
+      .toEqual([`${RIBBLE_VALLEY_MENTAL_HEALTH} (RWV)`, `${RIBBLE_VALLEY_TEACHING} (RXV)`, `${RIBBLE_AND_FYLDE} (RYV)`])
     // The filter survives sorting.
     await expect(page.getByLabel('Suppress small numbers')).toBeChecked()
     await expect(page.getByLabel('Cycle', { exact: true })).toHaveValue(/.+/)
@@ -446,10 +655,18 @@ test.describe('without JavaScript', () => {
 
 test('a service lead has no dashboard', async ({ page }) => {
   await signIn(page, 'lead@demo.nhs.uk')
-  await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Dashboards?$/ })).toHaveCount(0)
+  await expect(page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: /^Dashboards?$/ })).toHaveCount(
+    0,
+  )
   const response = await page.goto('/dashboards/regional')
   expect(response?.status()).toBe(403)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to view this page')
-  const refused = ['/dashboards', '/dashboards/national', '/dashboards/national/export.xlsx', '/dashboards/national/export.csv?view=progress', '/dashboards/regional/export.csv?view=organisations']
+  const refused = [
+    '/dashboards',
+    '/dashboards/national',
+    '/dashboards/national/export.xlsx',
+    '/dashboards/national/export.csv?view=progress',
+    '/dashboards/regional/export.csv?view=organisations',
+  ]
   expect(await statuses(page, refused)).toEqual(Object.fromEntries(refused.map((url) => [url, 403])))
 })

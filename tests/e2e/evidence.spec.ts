@@ -61,10 +61,17 @@ test.describe('the evidence library', () => {
     await page.getByRole('button', { name: 'Add evidence' }).click()
     await expect(page.getByRole('heading', { level: 1, name: 'Add evidence' })).toBeVisible()
     await expectAccessible(page)
-    await fillDetails(page, { title: 'Annual report 2025 to 2026', description: 'Usage, impact and the Board minutes that noted it.', from: ['1', '4', '2025'], to: ['31', '3', '2026'] })
+    await fillDetails(page, {
+      title: 'Annual report 2025 to 2026',
+      description: 'Usage, impact and the Board minutes that noted it.',
+      from: ['1', '4', '2025'],
+      to: ['31', '3', '2026'],
+    })
     await page.getByLabel('Upload files').setInputFiles([files.pdf, files.docx, files.xlsx, files.png])
     // With JavaScript the form is sent by the upload progress script.
-    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.headers()['x-upload-progress'] === '1')
+    const sent = page.waitForRequest(
+      (request) => request.method() === 'POST' && request.headers()['x-upload-progress'] === '1',
+    )
     await page.getByRole('button', { name: 'Add evidence' }).click()
     await sent
     await page.waitForURL(/\/evidence\/[^/]+$/)
@@ -82,12 +89,16 @@ test.describe('the evidence library', () => {
     expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(48)
     const frame = page.locator('iframe[title="Preview of annual-report.pdf"]')
     await expect(frame).toBeVisible()
-    const pdfPreview = await page.getByRole('link', { name: 'Open annual-report.pdf in a new page' }).getAttribute('href')
+    const pdfPreview = await page
+      .getByRole('link', { name: 'Open annual-report.pdf in a new page' })
+      .getAttribute('href')
     expect(await frame.getAttribute('src')).toBe(pdfPreview)
     const inline = await page.request.get(pdfPreview!)
     expect(inline.status()).toBe(200)
     expect(inline.headers()['content-type']).toBe('application/pdf')
-    expect(inline.headers()['content-disposition']).toBe(`inline; filename="annual-report.pdf"; filename*=UTF-8''annual-report.pdf`)
+    expect(inline.headers()['content-disposition']).toBe(
+      `inline; filename="annual-report.pdf"; filename*=UTF-8''annual-report.pdf`,
+    )
     expect(Buffer.compare(await inline.body(), await readFile(files.pdf))).toBe(0)
     // Only the portal's own pages may frame a preview.
     expect(inline.headers()['content-security-policy']).toContain("frame-ancestors 'self'")
@@ -95,7 +106,9 @@ test.describe('the evidence library', () => {
 
     const downloadLink = page.getByRole('link', { name: 'Download board-minutes.docx', exact: true })
     const headers = (await page.request.get((await downloadLink.getAttribute('href'))!)).headers()
-    expect(headers['content-disposition']).toBe(`attachment; filename="board-minutes.docx"; filename*=UTF-8''board-minutes.docx`)
+    expect(headers['content-disposition']).toBe(
+      `attachment; filename="board-minutes.docx"; filename*=UTF-8''board-minutes.docx`,
+    )
     // server.js adds nosniff to every response and the route sets it too; each value must say so.
     const nosniff = headers['x-content-type-options']?.split(/,\s*/) ?? []
     expect(nosniff.length).toBeGreaterThan(0)
@@ -124,7 +137,10 @@ test.describe('the evidence library', () => {
   test('a slow upload shows its progress, announced to screen readers', async ({ page }) => {
     const dir = await mkdtemp(path.join(tmpdir(), 'lks-evidence-e2e-'))
     const large = path.join(dir, 'loans-by-month.csv')
-    await writeFile(large, `month,loans\n${Array.from({ length: 120_000 }, (_, i) => `${i},${randomUUID()}`).join('\n')}\n`)
+    await writeFile(
+      large,
+      `month,loans\n${Array.from({ length: 120_000 }, (_, i) => `${i},${randomUUID()}`).join('\n')}\n`,
+    )
     await signIn(page, 'lead@demo.nhs.uk')
     await openLibrary(page)
     await page.getByRole('button', { name: 'Add evidence' }).click()
@@ -132,7 +148,12 @@ test.describe('the evidence library', () => {
     await page.getByLabel('Upload files').setInputFiles(large)
     // About 5 MB at 1 MB a second: long enough to watch.
     const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 1024 * 1024 })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 1024 * 1024,
+    })
     await page.getByRole('button', { name: 'Add evidence' }).click()
     const progress = page.getByRole('progressbar', { name: 'Upload progress' })
     await expect(progress).toBeVisible()
@@ -140,7 +161,12 @@ test.describe('the evidence library', () => {
     await expect(page.getByRole('button', { name: 'Add evidence' })).toBeDisabled()
     await expectAccessible(page)
     await expect(page.getByText('Evidence added')).toBeVisible({ timeout: 20_000 })
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 })
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    })
     await expect(page.getByRole('heading', { level: 3, name: 'loans-by-month.csv' })).toBeVisible()
   })
 
@@ -161,7 +187,11 @@ test.describe('the evidence library', () => {
     await expectAccessible(page)
 
     await page.getByRole('link', { name: 'Clear filters' }).click()
-    await expect(page.getByRole('table', { name: 'Evidence' }).getByRole('link', { name: `Induction slides for new starters ${suffix}` })).toBeVisible()
+    await expect(
+      page
+        .getByRole('table', { name: 'Evidence' })
+        .getByRole('link', { name: `Induction slides for new starters ${suffix}` }),
+    ).toBeVisible()
     await expect(page.getByLabel('Title contains')).toHaveValue('')
   })
 
@@ -212,7 +242,9 @@ test.describe('the evidence library', () => {
     await expect(page.getByRole('link', { name: `Signed service level agreement ${suffix}` })).toHaveCount(0)
     await page.getByLabel('Include archived evidence').check()
     await page.getByRole('button', { name: 'Apply filters' }).click()
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Signed service level agreement ${suffix}` }) })
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name: `Signed service level agreement ${suffix}` }) })
     await expect(row.getByText('Archived')).toBeVisible()
     await expectAccessible(page)
 
@@ -221,7 +253,12 @@ test.describe('the evidence library', () => {
     await expect(page.getByText('Evidence restored')).toBeVisible()
 
     await page.getByRole('link', { name: 'Delete this evidence' }).click()
-    await expect(page.getByRole('heading', { level: 1, name: `Are you sure you want to delete ‘Signed service level agreement ${suffix}’?` })).toBeVisible()
+    await expect(
+      page.getByRole('heading', {
+        level: 1,
+        name: `Are you sure you want to delete ‘Signed service level agreement ${suffix}’?`,
+      }),
+    ).toBeVisible()
     await expectAccessible(page)
     await page.getByRole('button', { name: 'Delete evidence' }).click()
     await expect(page.getByText('Evidence deleted')).toBeVisible()
@@ -253,7 +290,9 @@ test.describe('the evidence library without JavaScript', () => {
     await fillDetails(page, { title: 'The same log again', from: ['1', '10', '2025'] })
     await page.getByLabel('Upload files').setInputFiles(files.csv)
     await page.getByRole('button', { name: 'Add evidence' }).click()
-    await expect(page.getByRole('link', { name: 'This file is already in your evidence library as ‘Search request log’' })).toBeVisible()
+    await expect(
+      page.getByRole('link', { name: 'This file is already in your evidence library as ‘Search request log’' }),
+    ).toBeVisible()
     await expect(page.getByLabel('Title', { exact: true })).toHaveValue('The same log again')
     await page.getByRole('link', { name: /View ‘Search request log’/ }).click()
     await expect(page).toHaveURL(itemUrl)

@@ -13,7 +13,12 @@ import { expect, expectAccessible, signIn, test } from './fixtures'
 
 const run = promisify(execFile)
 
-const TODAY = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date())
+const TODAY = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/London',
+}).format(new Date())
 const RIBBLE_VALLEY_TEACHING = 'Ribble Valley Teaching Hospitals NHS Foundation Trust'
 const THAMESIDE = 'Thameside University Hospitals NHS Trust'
 const BASELINE = '2021/22 baseline'
@@ -48,7 +53,9 @@ async function expectPdf(file: string, reader: string, expected: string[]) {
 
 /** The entries of a ZIP file, each checked to be a PDF; sorted by name. */
 async function zipEntries(file: string): Promise<string[]> {
-  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))))
+  const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
+    yauzl.open(file, { lazyEntries: true }, (error, opened) => (error ? reject(error) : resolve(opened))),
+  )
   const entries: Array<{ name: string; head: string }> = []
   await new Promise<void>((resolve, reject) => {
     zip.on('error', reject)
@@ -61,7 +68,12 @@ async function zipEntries(file: string): Promise<string[]> {
         stream.on('error', reject)
         stream.on('end', () => {
           const bytes = Buffer.concat(parts)
-          entries.push({ name: entry.fileName, head: bytes.subarray(0, 5).toString('latin1') + (bytes.subarray(-1024).toString('latin1').includes('%%EOF') ? 'EOF' : '') })
+          entries.push({
+            name: entry.fileName,
+            head:
+              bytes.subarray(0, 5).toString('latin1') +
+              (bytes.subarray(-1024).toString('latin1').includes('%%EOF') ? 'EOF' : ''),
+          })
           zip.readEntry()
         })
       })
@@ -79,7 +91,8 @@ async function statuses(page: Page, urls: string[]): Promise<Record<string, numb
   return answers
 }
 
-const expectStatuses = async (page: Page, expected: Record<string, number>) => expect(await statuses(page, Object.keys(expected))).toEqual(expected)
+const expectStatuses = async (page: Page, expected: Record<string, number>) =>
+  expect(await statuses(page, Object.keys(expected))).toEqual(expected)
 
 const reviewerPack = (id: string) => `/submissions/${id}/reviewer-pack.pdf`
 const outcomeReport = (id: string) => `/submissions/${id}/outcome-report.pdf`
@@ -93,7 +106,9 @@ async function openBaselineCycle(page: Page) {
   return new URL(page.url()).pathname.split('/')[2]!
 }
 
-test('the assigned validator downloads the reviewer pack from the submission and the workspace, and nothing else', async ({ page }) => {
+test('the assigned validator downloads the reviewer pack from the submission and the workspace, and nothing else', async ({
+  page,
+}) => {
   const thameside = await submissionId('LKS-2627-RTH')
   await signIn(page, 'validator@demo.nhs.uk')
 
@@ -107,9 +122,17 @@ test('the assigned validator downloads the reviewer pack from the submission and
   await expectPdf(fromOverview.file, 'Łukasz Nowak', [THAMESIDE, 'LKS-2627-RTH'])
 
   await page.goto('/validation')
-  await page.getByRole('table', { name: 'Submissions assigned to you' }).getByRole('row').filter({ hasText: '2026/27' }).getByRole('link', { name: THAMESIDE }).click()
+  await page
+    .getByRole('table', { name: 'Submissions assigned to you' })
+    .getByRole('row')
+    .filter({ hasText: '2026/27' })
+    .getByRole('link', { name: THAMESIDE })
+    .click()
   await expect(page).toHaveURL(/\/validation\/assignments\/[^/]+$/)
-  const fromWorkspace = await download(page, reportsSection(page).getByRole('link', { name: 'Download the reviewer pack (PDF)' }))
+  const fromWorkspace = await download(
+    page,
+    reportsSection(page).getByRole('link', { name: 'Download the reviewer pack (PDF)' }),
+  )
   expect(fromWorkspace.download.suggestedFilename()).toBe('reviewer-pack-LKS-2627-RTH.pdf')
   await expectPdf(fromWorkspace.file, 'Łukasz Nowak', [THAMESIDE, 'LKS-2627-RTH'])
 
@@ -124,7 +147,9 @@ test('the assigned validator downloads the reviewer pack from the submission and
   })
 })
 
-test('the service lead downloads the published outcome report and the reviewer pack, but no report on another service or an unpublished result', async ({ page }) => {
+test('the service lead downloads the published outcome report and the reviewer pack, but no report on another service or an unpublished result', async ({
+  page,
+}) => {
   const published = await submissionId('LKS-2122-RXV')
   const inProgress = await submissionId('LKS-2627-RXV')
   await signIn(page, 'lead@demo.nhs.uk')
@@ -133,14 +158,23 @@ test('the service lead downloads the published outcome report and the reviewer p
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Validated result')
   await expect(reportsSection(page).getByRole('link')).toHaveText(['Download the outcome report (PDF)'])
   await expectAccessible(page)
-  const report = await download(page, reportsSection(page).getByRole('link', { name: 'Download the outcome report (PDF)' }))
+  const report = await download(
+    page,
+    reportsSection(page).getByRole('link', { name: 'Download the outcome report (PDF)' }),
+  )
   expect(report.download.suggestedFilename()).toBe('outcome-report-LKS-2122-RXV.pdf')
   await expectPdf(report.file, 'Zoë Hartley', [RIBBLE_VALLEY_TEACHING, 'LKS-2122-RXV'])
 
   await page.goto(`/submissions/${published}`)
-  await expect(reportsSection(page).getByRole('link')).toHaveText(['Download the reviewer pack (PDF)', 'Download the outcome report (PDF)'])
+  await expect(reportsSection(page).getByRole('link')).toHaveText([
+    'Download the reviewer pack (PDF)',
+    'Download the outcome report (PDF)',
+  ])
   await expectAccessible(page)
-  const pack = await download(page, reportsSection(page).getByRole('link', { name: 'Download the reviewer pack (PDF)' }))
+  const pack = await download(
+    page,
+    reportsSection(page).getByRole('link', { name: 'Download the reviewer pack (PDF)' }),
+  )
   expect(pack.download.suggestedFilename()).toBe('reviewer-pack-LKS-2122-RXV.pdf')
   await expectPdf(pack.file, 'Zoë Hartley', [RIBBLE_VALLEY_TEACHING, 'LKS-2122-RXV'])
 
@@ -156,21 +190,35 @@ test('the service lead downloads the published outcome report and the reviewer p
   })
 })
 
-test('contributors and sponsors have the published outcome report but never the reviewer pack; another service’s lead has neither', async ({ page }) => {
+test('contributors and sponsors have the published outcome report but never the reviewer pack; another service’s lead has neither', async ({
+  page,
+}) => {
   const published = await submissionId('LKS-2122-RXV')
   const inProgress = await submissionId('LKS-2627-RXV')
 
   await signIn(page, 'contributor@demo.nhs.uk')
   await page.goto(`/submissions/${published}`)
   await expect(reportsSection(page).getByRole('link')).toHaveText(['Download the outcome report (PDF)'])
-  await expectStatuses(page, { [reviewerPack(published)]: 403, [reviewerPack(inProgress)]: 403, [outcomeReport(published)]: 200, [outcomeReport(inProgress)]: 404 })
+  await expectStatuses(page, {
+    [reviewerPack(published)]: 403,
+    [reviewerPack(inProgress)]: 403,
+    [outcomeReport(published)]: 200,
+    [outcomeReport(inProgress)]: 404,
+  })
   await page.context().clearCookies()
 
   await signIn(page, 'sponsor@demo.nhs.uk')
   await page.goto(`/submissions/${published}/result`)
-  const report = await download(page, reportsSection(page).getByRole('link', { name: 'Download the outcome report (PDF)' }))
+  const report = await download(
+    page,
+    reportsSection(page).getByRole('link', { name: 'Download the outcome report (PDF)' }),
+  )
   await expectPdf(report.file, 'Dr Aisha Rahman', [RIBBLE_VALLEY_TEACHING, 'LKS-2122-RXV'])
-  await expectStatuses(page, { [reviewerPack(published)]: 403, [reviewerPack(inProgress)]: 403, [outcomeReport(inProgress)]: 404 })
+  await expectStatuses(page, {
+    [reviewerPack(published)]: 403,
+    [reviewerPack(inProgress)]: 403,
+    [outcomeReport(inProgress)]: 404,
+  })
   await page.context().clearCookies()
 
   await signIn(page, 'mark.lewis@demo.nhs.uk')
@@ -182,7 +230,9 @@ test('contributors and sponsors have the published outcome report but never the 
   })
 })
 
-test('the regional lead downloads their region’s summary and outcome reports, and is refused the nation’s and other regions’', async ({ page }) => {
+test('the regional lead downloads their region’s summary and outcome reports, and is refused the nation’s and other regions’', async ({
+  page,
+}) => {
   const northWest = await regionId('North West')
   const london = await regionId('London')
   await signIn(page, 'regional.lead@demo.nhs.uk')
@@ -191,10 +241,17 @@ test('the regional lead downloads their region’s summary and outcome reports, 
   const reports = page.getByRole('table', { name: 'Reports' })
   await expect(reports.getByRole('row').filter({ hasText: BASELINE })).toHaveCount(1)
   await expectAccessible(page)
-  const zipLink = reports.getByRole('row').filter({ hasText: BASELINE }).getByRole('link', { name: 'All outcome reports for North West (ZIP)' })
+  const zipLink = reports
+    .getByRole('row')
+    .filter({ hasText: BASELINE })
+    .getByRole('link', { name: 'All outcome reports for North West (ZIP)' })
   const zip = await download(page, zipLink)
   expect(zip.download.suggestedFilename()).toBe('outcome-reports-2021-22-baseline-north-west.zip')
-  expect(await zipEntries(zip.file)).toEqual(['outcome-report-LKS-2122-RWV.pdf', 'outcome-report-LKS-2122-RXV.pdf', 'outcome-report-LKS-2122-RYV.pdf'])
+  expect(await zipEntries(zip.file)).toEqual([
+    'outcome-report-LKS-2122-RWV.pdf',
+    'outcome-report-LKS-2122-RXV.pdf',
+    'outcome-report-LKS-2122-RYV.pdf',
+  ])
   const zipHref = (await zipLink.getAttribute('href'))!
   const cycle = /^\/cycles\/([^/]+)\/regions\//.exec(zipHref)?.[1]
   expect(zipHref).toBe(`/cycles/${cycle}/regions/${northWest}/outcome-reports.zip`)
@@ -209,7 +266,13 @@ test('the regional lead downloads their region’s summary and outcome reports, 
   const summary = await download(page, summaryLink)
   expect(summary.download.suggestedFilename()).toBe('regional-summary-2021-22-baseline-north-west.pdf')
   // Organisation names wrap in the summary's table; their ODS codes do not.
-  await expectPdf(summary.file, 'Gareth Pryce', ['Regional summary: North West', `Cycle ${BASELINE}`, '(RWV)', '(RXV)', '(RYV)'])
+  await expectPdf(summary.file, 'Gareth Pryce', [
+    'Regional summary: North West',
+    `Cycle ${BASELINE}`,
+    '(RWV)',
+    '(RXV)',
+    '(RYV)',
+  ])
   expect((await readPdf(summary.file)).text).not.toContain('(RTH)')
 
   // The same links with London's id typed in instead, and the national summary.
@@ -225,7 +288,9 @@ test('the regional lead downloads their region’s summary and outcome reports, 
   })
 })
 
-test('the national viewer downloads the national summary and any region’s reports; the administrator may too', async ({ page }) => {
+test('the national viewer downloads the national summary and any region’s reports; the administrator may too', async ({
+  page,
+}) => {
   const london = await regionId('London')
   const southEast = await regionId('South East')
   await signIn(page, 'viewer@demo.nhs.uk')
@@ -239,14 +304,28 @@ test('the national viewer downloads the national summary and any region’s repo
   await expectAccessible(page)
   const national = await download(page, page.getByRole('link', { name: 'Download the national summary (PDF)' }))
   expect(national.download.suggestedFilename()).toBe('national-summary-2021-22-baseline.pdf')
-  await expectPdf(national.file, 'Tom Achebe', ['National summary', `Cycle ${BASELINE}`, 'Scope All regions', '(RXV)', '(RTH)', '(RTM)'])
+  await expectPdf(national.file, 'Tom Achebe', [
+    'National summary',
+    `Cycle ${BASELINE}`,
+    'Scope All regions',
+    '(RXV)',
+    '(RTH)',
+    '(RTM)',
+  ])
 
   const zip = await download(page, table.getByRole('link', { name: 'All outcome reports for London (ZIP)' }))
   expect(await zipEntries(zip.file)).toEqual(['outcome-report-LKS-2122-RKQ.pdf', 'outcome-report-LKS-2122-RTH.pdf'])
 
   await page.goto(`/regions/${london}`)
   await expectAccessible(page)
-  const summary = await download(page, page.getByRole('table', { name: 'Reports' }).getByRole('row').filter({ hasText: BASELINE }).getByRole('link', { name: 'Regional summary for London (PDF)' }))
+  const summary = await download(
+    page,
+    page
+      .getByRole('table', { name: 'Reports' })
+      .getByRole('row')
+      .filter({ hasText: BASELINE })
+      .getByRole('link', { name: 'Regional summary for London (PDF)' }),
+  )
   await expectPdf(summary.file, 'Tom Achebe', ['Regional summary: London', `Cycle ${BASELINE}`, '(RKQ)', '(RTH)'])
   await page.context().clearCookies()
 

@@ -16,7 +16,9 @@ async function expectBanner(page: Page, title: string) {
 async function readResult(page: Page, id: string) {
   await page.goto(`/submissions/${id}/result`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Validated result')
-  await expect(page.getByRole('main').locator('.nhsuk-caption-l')).toHaveText('Ribble Valley Teaching Hospitals NHS Foundation Trust, 2021/22 baseline')
+  await expect(page.getByRole('main').locator('.nhsuk-caption-l')).toHaveText(
+    'Ribble Valley Teaching Hospitals NHS Foundation Trust, 2021/22 baseline',
+  )
   const grades = page.getByRole('table', { name: 'Self-assessed and validated grades', exact: true })
   await expect(grades.getByRole('row')).toHaveCount(7)
   await expect(grades).toContainText(/sub-levels? (below|above) your self-assessment|The same as your self-assessment/)
@@ -26,7 +28,11 @@ async function readResult(page: Page, id: string) {
   await expect(chartTable.getByRole('rowheader')).toHaveText([1, 2, 3, 4, 5, 6].map((n) => new RegExp(`Outcome ${n}$`)))
   await expect(chartTable.getByRole('cell').first()).toHaveText(/Level \d(, (Low|Medium|High))?/)
   await expect(page.getByRole('img', { name: /Self-assessed and validated grades by outcome/ })).toBeVisible()
-  await expect(page.getByText(/^Validated grades are the same as or within one sub-level of the self-assessment for \d of 6 outcomes\./)).toBeVisible()
+  await expect(
+    page.getByText(
+      /^Validated grades are the same as or within one sub-level of the self-assessment for \d of 6 outcomes\./,
+    ),
+  ).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: /^Outcome 1: / })).toBeVisible()
   await expect(page.getByRole('heading', { level: 3, name: 'Strengths and good practice' })).toHaveCount(6)
   await expectAccessible(page)
@@ -58,7 +64,10 @@ test.describe('the development plan', () => {
     await expectAccessible(page)
 
     // Start from a required action: the form opens with it chosen.
-    await page.getByRole('link', { name: /^Add an item for the required action on outcome \d$/ }).first().click()
+    await page
+      .getByRole('link', { name: /^Add an item for the required action on outcome \d$/ })
+      .first()
+      .click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Add a development plan item')
     const requiredAction = page.getByLabel('Required action it answers')
     await expect(requiredAction).not.toHaveValue('')
@@ -110,7 +119,9 @@ test.describe('the development plan', () => {
     await signIn(page, 'regional.lead@demo.nhs.uk')
     await page.goto(`/submissions/${id}/development-plan`)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Development plan')
-    await expect(page.getByRole('table', { name: 'Items in the development plan' }).getByRole('row').filter({ hasText: ACTION })).toContainText('In progress')
+    await expect(
+      page.getByRole('table', { name: 'Items in the development plan' }).getByRole('row').filter({ hasText: ACTION }),
+    ).toContainText('In progress')
     await expect(page.getByRole('button', { name: 'Add an item' })).toHaveCount(0)
     await expectAccessible(page)
 
@@ -121,7 +132,9 @@ test.describe('the development plan', () => {
     await expect(updated).toContainText('Zoë Hartley')
     await expect(updated).toContainText('Status: Not started → In progress')
     await expect(updated).toContainText(/\d{1,2} [A-Z][a-z]+ \d{4} at \d{1,2}:\d{2}(am|pm)/)
-    await expect(history.getByRole('row').filter({ hasText: 'Development plan item added' }).first()).toContainText('Due date: 31 March 2027')
+    await expect(history.getByRole('row').filter({ hasText: 'Development plan item added' }).first()).toContainText(
+      'Due date: 31 March 2027',
+    )
     await expectAccessible(page)
   })
 })
@@ -148,7 +161,10 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Add item' }).click()
     const summary = page.getByRole('alert')
     await expect(summary.getByRole('link', { name: 'Enter who owns the action' })).toHaveAttribute('href', '#owner')
-    await expect(summary.getByRole('link', { name: 'Due date must be a real date' })).toHaveAttribute('href', '#dueDate-day')
+    await expect(summary.getByRole('link', { name: 'Due date must be a real date' })).toHaveAttribute(
+      'href',
+      '#dueDate-day',
+    )
     await expect(page.getByLabel('Action', { exact: true })).toHaveValue('An action the server sees first')
     await expect(page.getByRole('group', { name: 'Due date' }).getByLabel('Month')).toHaveValue('2')
     await expect(page.getByRole('group', { name: 'Status' }).getByLabel('Not started')).toBeChecked()

@@ -8,7 +8,12 @@ import { submissionId } from './db'
 import { E2E_DIR } from './paths'
 import { expect, expectAccessible, signIn, test } from './fixtures'
 
-type Journey = { reference: string; sponsor: { email: string; name: string; role: string }; javaScript: boolean; prefix: string }
+type Journey = {
+  reference: string
+  sponsor: { email: string; name: string; role: string }
+  javaScript: boolean
+  prefix: string
+}
 
 /** axe runs inside the page, so it can check only pages with JavaScript on. */
 async function checkAccessible(page: Page, journey: Journey) {
@@ -21,7 +26,13 @@ async function expectBanner(page: Page, title: string) {
 }
 
 /** Adds one evidence item with files through the library's own form. */
-async function addEvidence(page: Page, library: string, title: string, files: string[], from: [string, string, string]) {
+async function addEvidence(
+  page: Page,
+  library: string,
+  title: string,
+  files: string[],
+  from: [string, string, string],
+) {
   await page.goto(library)
   await page.getByRole('button', { name: 'Add evidence' }).first().click()
   await page.getByLabel('Title').fill(title)
@@ -35,15 +46,26 @@ async function addEvidence(page: Page, library: string, title: string, files: st
 }
 
 /** Marks levels 1 and 2 met and 3 and 4 not met, writes the narrative and grades the outcome. */
-async function completeOutcome(page: Page, journey: Journey, number: number, options: { reason?: string; grade?: [string, string] } = {}) {
+async function completeOutcome(
+  page: Page,
+  journey: Journey,
+  number: number,
+  options: { reason?: string; grade?: [string, string] } = {},
+) {
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Outcome ${number}:`)
   for (const level of [1, 2, 3, 4]) {
     const section = page.locator('section', { has: page.getByRole('heading', { level: 3, name: `Level ${level}` }) })
-    for (const radio of await section.getByRole('radio', { name: level <= 2 ? 'Met' : 'Not met', exact: true }).all()) await radio.check()
+    for (const radio of await section.getByRole('radio', { name: level <= 2 ? 'Met' : 'Not met', exact: true }).all())
+      await radio.check()
   }
   // With JavaScript the suggestion follows the indicators as they are marked.
-  if (journey.javaScript) await expect(page.getByText('Suggested grade from your indicators: Level 2, High')).toBeVisible()
-  await page.getByLabel('Narrative', { exact: true }).fill(`Outcome ${number}: our service works with every directorate. Zoë’s team ran 412 literature searches in 2025/26.`)
+  if (journey.javaScript)
+    await expect(page.getByText('Suggested grade from your indicators: Level 2, High')).toBeVisible()
+  await page
+    .getByLabel('Narrative', { exact: true })
+    .fill(
+      `Outcome ${number}: our service works with every directorate. Zoë’s team ran 412 literature searches in 2025/26.`,
+    )
   await page.getByLabel('Key strengths').fill('Board-level sponsorship and a strong outreach programme.')
   const [level, subLevel] = options.grade ?? ['Level 2', 'High']
   await page.getByRole('group', { name: 'Self-assessed level' }).getByLabel(level, { exact: true }).check()
@@ -63,7 +85,13 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
   await checkAccessible(page, journey)
   const strategy = `${journey.prefix} LKS strategy 2025 to 2028`
   await addEvidence(page, library, strategy, [files.pdf], ['1', '4', '2025'])
-  await addEvidence(page, library, `${journey.prefix} usage statistics and service review`, [files.xlsx, files.docx], ['1', '4', '2025'])
+  await addEvidence(
+    page,
+    library,
+    `${journey.prefix} usage statistics and service review`,
+    [files.xlsx, files.docx],
+    ['1', '4', '2025'],
+  )
   await addEvidence(page, library, `${journey.prefix} outreach stand photograph`, [files.png], ['12', '6', '2025'])
   await checkAccessible(page, journey)
 
@@ -83,13 +111,21 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
   for (let i = 0; i < (await wtes.count()); i++) await wtes.nth(i).fill(String(3500 + i * 800))
   await page.getByLabel('Post title').first().fill('Head of Library and Knowledge Services')
   await page.getByLabel('WTE', { exact: true }).first().fill('1')
-  await page.getByRole('group', { name: /qualified library and knowledge specialist/ }).first().getByLabel('Yes').check()
+  await page
+    .getByRole('group', { name: /qualified library and knowledge specialist/ })
+    .first()
+    .getByLabel('Yes')
+    .check()
   await page.getByRole('button', { name: 'Add another post' }).click()
   await expect(page.getByLabel('Post title')).toHaveCount(2)
   await expect(page.getByLabel('Post title').first()).toHaveValue('Head of Library and Knowledge Services')
   await page.getByLabel('Post title').nth(1).fill('Clinical Librarian')
   await page.getByLabel('WTE', { exact: true }).nth(1).fill('0.8')
-  await page.getByRole('group', { name: /qualified library and knowledge specialist/ }).nth(1).getByLabel('Yes').check()
+  await page
+    .getByRole('group', { name: /qualified library and knowledge specialist/ })
+    .nth(1)
+    .getByLabel('Yes')
+    .check()
   await page.getByLabel('Annual budget (optional)').fill('245000')
   await page.getByLabel('LKS strategy', { exact: true }).selectOption({ label: strategy })
   await page.getByRole('button', { name: 'Save pen portrait' }).click()
@@ -118,13 +154,22 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
       await page.getByRole('group', { name: 'Sub-level' }).getByLabel('Low', { exact: true }).check()
       await page.getByRole('button', { name: 'Save and come back later' }).click()
       await expect(page.getByRole('alert').getByRole('link', { name: /Level 0 has no sub-level/ })).toBeVisible()
-      await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Impact case studies go to the Board every quarter.')
+      await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue(
+        'Impact case studies go to the Board every quarter.',
+      )
       await page.getByRole('group', { name: 'Self-assessed level' }).getByLabel('Level 3', { exact: true }).check()
       await page.getByRole('button', { name: 'Save and mark as completed' }).click()
-      await expect(page.getByRole('alert').getByRole('link', { name: /Give a reason why your grade for outcome 6 differs/ })).toBeVisible()
-      await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue('Impact case studies go to the Board every quarter.')
+      await expect(
+        page.getByRole('alert').getByRole('link', { name: /Give a reason why your grade for outcome 6 differs/ }),
+      ).toBeVisible()
+      await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue(
+        'Impact case studies go to the Board every quarter.',
+      )
       await checkAccessible(page, journey)
-      await completeOutcome(page, journey, 6, { grade: ['Level 3', 'Low'], reason: 'Board minutes show routine use of our impact case studies.' })
+      await completeOutcome(page, journey, 6, {
+        grade: ['Level 3', 'Low'],
+        reason: 'Board minutes show routine use of our impact case studies.',
+      })
     } else {
       await completeOutcome(page, journey, number)
     }
@@ -135,7 +180,9 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
   await checkAccessible(page, journey)
   await page.getByRole('button', { name: 'Send for sign-off' }).click()
   await expectBanner(page, 'Sent for sign-off')
-  await expect(page.locator('.nhsuk-task-list__item', { hasText: 'Check your answers' })).toContainText('Awaiting sign-off')
+  await expect(page.locator('.nhsuk-task-list__item', { hasText: 'Check your answers' })).toContainText(
+    'Awaiting sign-off',
+  )
 
   // The executive sponsor signs off, in their own browser.
   const sponsorContext = await browser.newContext({ javaScriptEnabled: journey.javaScript })
@@ -145,7 +192,9 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
   await sponsor.getByRole('button', { name: 'Review and sign off' }).click()
   await checkAccessible(sponsor, journey)
   await sponsor.getByRole('button', { name: 'Confirm decision' }).click()
-  await expect(sponsor.getByRole('alert').getByRole('link', { name: 'Select whether you sign off the submission or return it' })).toBeVisible()
+  await expect(
+    sponsor.getByRole('alert').getByRole('link', { name: 'Select whether you sign off the submission or return it' }),
+  ).toBeVisible()
   await sponsor.getByLabel('Sign off the submission').check()
   await expect(sponsor.getByLabel('Your name')).toHaveValue(journey.sponsor.name)
   await sponsor.getByRole('button', { name: 'Confirm decision' }).click()
@@ -164,7 +213,9 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
   await expect(page.getByText('This outcome cannot be changed')).toBeVisible()
   await expect(page.getByRole('button', { name: 'Save and mark as completed' })).toHaveCount(0)
   // A forged save is refused by the server, and nothing changes.
-  const forged = await page.request.post(`/submissions/${id}/outcomes/2`, { form: { intent: 'save', version: '99', narrative: 'Changed after submission' } })
+  const forged = await page.request.post(`/submissions/${id}/outcomes/2`, {
+    form: { intent: 'save', version: '99', narrative: 'Changed after submission' },
+  })
   expect(forged.status()).toBe(409)
   await page.reload()
   await expect(page.getByLabel('Narrative', { exact: true })).not.toHaveValue('Changed after submission')
@@ -172,7 +223,10 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
 
 test.describe.configure({ mode: 'serial' })
 
-test('a service completes its submission, the sponsor signs it off and the lead submits it', async ({ page, browser }) => {
+test('a service completes its submission, the sponsor signs it off and the lead submits it', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000)
   await runJourney(page, browser, {
     reference: 'LKS-2627-RXV',

@@ -3,11 +3,31 @@ import { DEMO_PASSWORD } from './paths'
 
 // Each demo account, and what its home page must show from the demo data.
 const ACCOUNTS = [
-  { email: 'contributor@demo.nhs.uk', name: 'Sam Okafor', sees: ['Ribble Valley Library and Knowledge Service', 'Ribble and Fylde Community Health NHS Trust'] },
-  { email: 'lead@demo.nhs.uk', name: 'Zoë Hartley', sees: ['Ribble Valley Library and Knowledge Service', 'Ribble Valley Mental Health NHS Foundation Trust'] },
-  { email: 'sponsor@demo.nhs.uk', name: 'Dr Aisha Rahman', sees: ['Ribble Valley Teaching Hospitals NHS Foundation Trust'] },
-  { email: 'validator@demo.nhs.uk', name: 'Łukasz Nowak', sees: ['Your validation assignments', 'Thameside University Hospitals NHS Trust'] },
-  { email: 'regional.lead@demo.nhs.uk', name: 'Gareth Pryce', sees: ['North West', 'Ribble Valley Teaching Hospitals NHS Foundation Trust'] },
+  {
+    email: 'contributor@demo.nhs.uk',
+    name: 'Sam Okafor',
+    sees: ['Ribble Valley Library and Knowledge Service', 'Ribble and Fylde Community Health NHS Trust'],
+  },
+  {
+    email: 'lead@demo.nhs.uk',
+    name: 'Zoë Hartley',
+    sees: ['Ribble Valley Library and Knowledge Service', 'Ribble Valley Mental Health NHS Foundation Trust'],
+  },
+  {
+    email: 'sponsor@demo.nhs.uk',
+    name: 'Dr Aisha Rahman',
+    sees: ['Ribble Valley Teaching Hospitals NHS Foundation Trust'],
+  },
+  {
+    email: 'validator@demo.nhs.uk',
+    name: 'Łukasz Nowak',
+    sees: ['Your validation assignments', 'Thameside University Hospitals NHS Trust'],
+  },
+  {
+    email: 'regional.lead@demo.nhs.uk',
+    name: 'Gareth Pryce',
+    sees: ['North West', 'Ribble Valley Teaching Hospitals NHS Foundation Trust'],
+  },
   { email: 'admin@demo.nhs.uk', name: 'Helen Marsh', sees: ['Cycles', 'Regions', '2021/22 baseline'] },
   { email: 'viewer@demo.nhs.uk', name: 'Tom Achebe', sees: ['Cycles', 'Regions', 'North East and Yorkshire'] },
 ]
@@ -19,7 +39,8 @@ for (const account of ACCOUNTS) {
     await expectAccessible(page)
     await signIn(page, account.email)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Welcome, ${account.name}`)
-    for (const text of account.sees) await expect(page.getByRole('main').getByText(text, { exact: true }).first()).toBeVisible()
+    for (const text of account.sees)
+      await expect(page.getByRole('main').getByText(text, { exact: true }).first()).toBeVisible()
     await expect(page.getByRole('banner')).toContainText(account.name)
     await expectAccessible(page)
 
@@ -45,7 +66,9 @@ test('a wrong password gets one clear error and keeps the email typed', async ({
 
   // An unknown email gets exactly the same message.
   await submitSignIn(page, 'nobody@demo.nhs.uk', DEMO_PASSWORD)
-  await expect(page.getByRole('alert').getByRole('link', { name: 'Enter a correct email address and password' })).toBeVisible()
+  await expect(
+    page.getByRole('alert').getByRole('link', { name: 'Enter a correct email address and password' }),
+  ).toBeVisible()
 })
 
 test('an empty form names each field to fill in', async ({ page }) => {
@@ -63,7 +86,9 @@ test('after 10 failed attempts the account is locked for 15 minutes and the page
     await expect(page.getByRole('alert')).toContainText('Enter a correct email address and password')
   }
   await submitSignIn(page, 'lockout.test@demo.nhs.uk', 'wrong-password-10')
-  await expect(page.getByRole('alert')).toContainText('Your account is locked because of too many failed sign-in attempts')
+  await expect(page.getByRole('alert')).toContainText(
+    'Your account is locked because of too many failed sign-in attempts',
+  )
   await expectAccessible(page)
   // The right password is refused while locked.
   await submitSignIn(page, 'lockout.test@demo.nhs.uk', DEMO_PASSWORD)

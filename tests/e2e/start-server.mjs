@@ -23,7 +23,11 @@ const env = {
   COOKIE_SECURE: 'false',
 }
 execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: root, env, stdio: 'inherit' })
-execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/prepare-users.ts'], { cwd: root, env, stdio: 'inherit' })
+execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/prepare-users.ts'], {
+  cwd: root,
+  env,
+  stdio: 'inherit',
+})
 
 const server = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], { cwd: root, env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

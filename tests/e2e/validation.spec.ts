@@ -31,12 +31,17 @@ async function gradeOutcome(page: Page, workspace: string, number: number, level
   await page.goto(`${workspace}/outcomes/${number}`)
   await page.getByRole('group', { name: 'Your level' }).getByLabel(level, { exact: true }).check()
   await page.getByRole('group', { name: 'Your sub-level' }).getByLabel(subLevel, { exact: true }).check()
-  await page.getByLabel('Rationale for your grade').fill(`Outcome ${number}: the narrative and linked evidence support ${level}, ${subLevel}.`)
+  await page
+    .getByLabel('Rationale for your grade')
+    .fill(`Outcome ${number}: the narrative and linked evidence support ${level}, ${subLevel}.`)
   await page.getByRole('button', { name: 'Save your judgement' }).click()
   await expectBanner(page, `Your judgement of outcome ${number} is saved`)
 }
 
-test('a regional lead, two validators, the service and moderation take a submission to its published result', async ({ page, browser }) => {
+test('a regional lead, two validators, the service and moderation take a submission to its published result', async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(300_000)
   const id = await submissionId('LKS-2627-RYV')
 
@@ -48,7 +53,9 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await expect(page.getByRole('alert').getByRole('link', { name: 'Select the primary validator' })).toBeVisible()
   await expectAccessible(page)
   await page.getByLabel('Primary validator (from North West)').selectOption({ label: 'Priya Shah (North West)' })
-  await expect(page.getByLabel('Second validator (from another region)').locator('option', { hasText: 'Priya Shah' })).toHaveCount(0)
+  await expect(
+    page.getByLabel('Second validator (from another region)').locator('option', { hasText: 'Priya Shah' }),
+  ).toHaveCount(0)
   await page.getByLabel('Second validator (from another region)').selectOption({ label: 'Łukasz Nowak (London)' })
   const due = page.getByRole('group', { name: 'Due date' })
   await due.getByLabel('Day').fill('26')
@@ -85,7 +92,9 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await lukasz.page.goto(threads)
   await lukasz.page.getByRole('button', { name: 'Ask for clarification' }).click()
   await lukasz.page.getByLabel('Ask about outcome 2').check()
-  await lukasz.page.getByLabel('Your question about outcome 2').fill('Which Board papers show the evidence service being used?')
+  await lukasz.page
+    .getByLabel('Your question about outcome 2')
+    .fill('Which Board papers show the evidence service being used?')
   await lukasz.page.getByRole('button', { name: 'Send questions' }).click()
   await expectBanner(lukasz.page, 'Clarification requested')
   await expectAccessible(lukasz.page)
@@ -93,11 +102,15 @@ test('a regional lead, two validators, the service and moderation take a submiss
   const lead = await signedInPage(browser, 'lead@demo.nhs.uk')
   await lead.page.goto(`/submissions/${id}`)
   await lead.page.getByRole('link', { name: 'Questions from the validators' }).click()
-  await lead.page.getByLabel('Your reply about outcome 2').fill('The March 2026 Board papers, linked under indicator 2.3.1.')
+  await lead.page
+    .getByLabel('Your reply about outcome 2')
+    .fill('The March 2026 Board papers, linked under indicator 2.3.1.')
   await lead.page.getByRole('button', { name: 'Send reply about outcome 2' }).click()
   await expectBanner(lead.page, 'Reply sent')
   await lead.page.getByRole('link', { name: 'Change your answer to outcome 2' }).click()
-  await lead.page.getByLabel('Narrative', { exact: true }).fill('Board papers from March 2026 cite our evidence summaries in two decisions.')
+  await lead.page
+    .getByLabel('Narrative', { exact: true })
+    .fill('Board papers from March 2026 cite our evidence summaries in two decisions.')
   await lead.page.getByRole('button', { name: 'Save and come back later' }).click()
   await expectBanner(lead.page, 'Outcome 2 saved')
   await lead.page.goto(threads)
@@ -112,7 +125,10 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await expect(priya.page.getByRole('heading', { name: 'Both validators’ grades' })).toHaveCount(0)
   await lukasz.page.goto(lukaszWorkspace)
   await lukasz.page.getByRole('button', { name: 'Complete your validation' }).click()
-  await expectBanner(lukasz.page, 'Both validations are complete. The grades differ by more than one sub-level, so the regional lead will moderate.')
+  await expectBanner(
+    lukasz.page,
+    'Both validations are complete. The grades differ by more than one sub-level, so the regional lead will moderate.',
+  )
   await expect(lukasz.page.getByRole('table', { name: 'Grades by outcome' })).toContainText('Needs moderation')
   await expectAccessible(lukasz.page)
   await priya.close()
@@ -128,18 +144,27 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await expectAccessible(page)
   for (const number of [1, 2, 3, 4, 5, 6]) {
     await page.getByRole('link', { name: `Record the agreed result of outcome ${number}` }).click()
-    await page.getByRole('group', { name: 'Agreed level' }).getByLabel(number === 3 ? 'Level 1' : 'Level 2', { exact: true }).check()
+    await page
+      .getByRole('group', { name: 'Agreed level' })
+      .getByLabel(number === 3 ? 'Level 1' : 'Level 2', { exact: true })
+      .check()
     await page.getByRole('group', { name: 'Agreed sub-level' }).getByLabel('Medium', { exact: true }).check()
-    await page.getByLabel('Rationale for the moderated grade').fill('Moderated after reading both rationales and the evidence.')
+    await page
+      .getByLabel('Rationale for the moderated grade')
+      .fill('Moderated after reading both rationales and the evidence.')
     await page.getByLabel('Strengths and good practice').fill('A well-used literature search service.')
     await page.getByLabel('Areas for development').fill('Evidence of impact at Board level.')
     await page.getByLabel('Recommendations').fill('Share impact case studies with the Board.')
     await page.getByRole('button', { name: 'Save the agreed result' }).click()
     if (number === 3) {
-      await expect(page.getByRole('alert').getByRole('link', { name: /Enter at least one required action/ })).toBeVisible()
+      await expect(
+        page.getByRole('alert').getByRole('link', { name: /Enter at least one required action/ }),
+      ).toBeVisible()
       await expect(page.getByLabel('Strengths and good practice')).toHaveValue('A well-used literature search service.')
       await expectAccessible(page)
-      await page.getByLabel('Required actions').fill('Agree a plan with the executive sponsor to reach level 2 for outcome 3')
+      await page
+        .getByLabel('Required actions')
+        .fill('Agree a plan with the executive sponsor to reach level 2 for outcome 3')
       await page.getByRole('button', { name: 'Save the agreed result' }).click()
     }
     await expectBanner(page, `Agreed result of outcome ${number} recorded`)
@@ -153,7 +178,13 @@ test('a regional lead, two validators, the service and moderation take a submiss
   // The regional lead sees the history of the submission.
   await page.goto(`/submissions/${id}/history`)
   const history = page.getByRole('table', { name: 'Recorded events' })
-  for (const event of ['Validators assigned', 'Clarification requested', 'Resubmitted after clarification', 'Sent to moderation', 'Result published']) {
+  for (const event of [
+    'Validators assigned',
+    'Clarification requested',
+    'Resubmitted after clarification',
+    'Sent to moderation',
+    'Result published',
+  ]) {
     await expect(history).toContainText(event)
   }
   await expectAccessible(page)
@@ -163,7 +194,9 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await lead.page.getByRole('link', { name: 'Result', exact: true }).click()
   await expect(lead.page.getByRole('heading', { level: 1 })).toHaveText('Validated result')
   await expect(lead.page.getByRole('table', { name: 'Self-assessed and validated grades by outcome' })).toBeVisible()
-  await expect(lead.page.getByText('Agree a plan with the executive sponsor to reach level 2 for outcome 3')).toBeVisible()
+  await expect(
+    lead.page.getByText('Agree a plan with the executive sponsor to reach level 2 for outcome 3'),
+  ).toBeVisible()
   await expectAccessible(lead.page)
   await lead.page.getByRole('link', { name: 'Go to your development plan' }).click()
   await lead.page.getByRole('link', { name: 'Add an item for the required action on outcome 3' }).click()
@@ -174,11 +207,15 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await planDue.getByLabel('Month').fill('6')
   await planDue.getByLabel('Year').fill('2027')
   await lead.page.getByRole('button', { name: 'Add item' }).click()
-  await expect(lead.page.getByRole('table', { name: 'Items in the development plan' })).toContainText('Present a staffing business case to the Board')
+  await expect(lead.page.getByRole('table', { name: 'Items in the development plan' })).toContainText(
+    'Present a staffing business case to the Board',
+  )
   await expectAccessible(lead.page)
   await lead.close()
 
   // The regional lead sees the plan and its progress.
   await page.goto(`/submissions/${id}/development-plan`)
-  await expect(page.getByRole('table', { name: 'Items in the development plan' })).toContainText('Present a staffing business case to the Board')
+  await expect(page.getByRole('table', { name: 'Items in the development plan' })).toContainText(
+    'Present a staffing business case to the Board',
+  )
 })

@@ -9,7 +9,15 @@ import { getCycleForUser } from '~/modules/cycles/cycle.server'
 import { getHome } from '~/modules/home/home.server'
 import { actorFor } from '../factories'
 
-type SubmissionFacts = { id: string; reference: string; service: string; odsCode: string; region: string; status: string; validators: string[] }
+type SubmissionFacts = {
+  id: string
+  reference: string
+  service: string
+  odsCode: string
+  region: string
+  status: string
+  validators: string[]
+}
 
 let submissions: SubmissionFacts[] = []
 let organisations: Array<{ id: string; odsCode: string; region: string; services: string[] }> = []
@@ -52,8 +60,20 @@ beforeAll(async () => {
     validators: s.validatorAssignments.map((a) => a.validator.email),
   }))
   organisations = (
-    await prisma.organisation.findMany({ select: { id: true, odsCode: true, region: { select: { name: true } }, services: { select: { libraryService: { select: { name: true } } } } } })
-  ).map((o) => ({ id: o.id, odsCode: o.odsCode, region: o.region.name, services: o.services.map((s) => s.libraryService.name) }))
+    await prisma.organisation.findMany({
+      select: {
+        id: true,
+        odsCode: true,
+        region: { select: { name: true } },
+        services: { select: { libraryService: { select: { name: true } } } },
+      },
+    })
+  ).map((o) => ({
+    id: o.id,
+    odsCode: o.odsCode,
+    region: o.region.name,
+    services: o.services.map((s) => s.libraryService.name),
+  }))
   regions = await prisma.region.findMany({ select: { id: true, name: true } })
 })
 
@@ -74,7 +94,10 @@ describe('demo data', () => {
   })
 
   it('gives every validated outcome below the minimum level a required action', async () => {
-    const below = await prisma.agreedResult.findMany({ where: { level: { lt: 2 } }, select: { _count: { select: { requiredActions: true } } } })
+    const below = await prisma.agreedResult.findMany({
+      where: { level: { lt: 2 } },
+      select: { _count: { select: { requiredActions: true } } },
+    })
     expect(below.length).toBeGreaterThan(0)
     for (const result of below) expect(result._count.requiredActions).toBeGreaterThanOrEqual(1)
   })
@@ -89,7 +112,10 @@ describe('demo data', () => {
 describe.each(Object.keys(SEES_SUBMISSION))('%s', (email) => {
   it('reaches exactly the submissions the role allows, by id', async () => {
     const actor = await actorFor(email)
-    const expected = submissions.filter(SEES_SUBMISSION[email]!).map((s) => s.reference).sort()
+    const expected = submissions
+      .filter(SEES_SUBMISSION[email]!)
+      .map((s) => s.reference)
+      .sort()
     const reached: string[] = []
     for (const s of submissions) {
       const overview = await getSubmissionOverview(actor, s.id)
@@ -102,7 +128,9 @@ describe.each(Object.keys(SEES_SUBMISSION))('%s', (email) => {
   it('lists on the cycle pages only what it may reach', async () => {
     const actor = await actorFor(email)
     const cycles = await prisma.cycle.findMany({ select: { id: true } })
-    const listed = (await Promise.all(cycles.map((c) => getCycleForUser(actor, c.id)))).flatMap((c) => c?.submissions.map((s) => s.id) ?? [])
+    const listed = (await Promise.all(cycles.map((c) => getCycleForUser(actor, c.id)))).flatMap(
+      (c) => c?.submissions.map((s) => s.id) ?? [],
+    )
     const expected = submissions.filter(SEES_SUBMISSION[email]!).map((s) => s.id)
     expect(listed.sort()).toEqual(expected.sort())
   })
@@ -134,7 +162,12 @@ describe('organisations and regions', () => {
     expect(await orgCodesSeenBy('contributor@demo.nhs.uk')).toEqual(['RWV', 'RXV', 'RYV'])
     expect(await orgCodesSeenBy('sponsor@demo.nhs.uk')).toEqual(['RXV'])
     expect(await orgCodesSeenBy('validator@demo.nhs.uk')).toEqual([])
-    expect(await orgCodesSeenBy('regional.lead@demo.nhs.uk')).toEqual(organisations.filter((o) => o.region === 'North West').map((o) => o.odsCode).sort())
+    expect(await orgCodesSeenBy('regional.lead@demo.nhs.uk')).toEqual(
+      organisations
+        .filter((o) => o.region === 'North West')
+        .map((o) => o.odsCode)
+        .sort(),
+    )
     expect(await orgCodesSeenBy('viewer@demo.nhs.uk')).toHaveLength(organisations.length)
   })
 
@@ -181,7 +214,9 @@ describe('home pages', () => {
 
     const validator = await getHome(await actorFor('validator@demo.nhs.uk'))
     const assigned = submissions.filter((s) => s.validators.includes('validator@demo.nhs.uk'))
-    expect(validator.assignments.map((a) => a.submission.reference).sort()).toEqual(assigned.map((s) => s.reference).sort())
+    expect(validator.assignments.map((a) => a.submission.reference).sort()).toEqual(
+      assigned.map((s) => s.reference).sort(),
+    )
 
     const regional = await getHome(await actorFor('regional.lead@demo.nhs.uk'))
     expect(regional.regions.map((r) => r.name)).toEqual(['North West'])

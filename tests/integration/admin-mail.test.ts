@@ -20,7 +20,14 @@ type Message = Awaited<ReturnType<typeof messageLoader>>
 
 const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
 const cookies = new Map<string, string>()
-const DEMO_ROLES = ['viewer@demo.nhs.uk', 'regional.lead@demo.nhs.uk', 'validator@demo.nhs.uk', 'lead@demo.nhs.uk', 'contributor@demo.nhs.uk', 'sponsor@demo.nhs.uk']
+const DEMO_ROLES = [
+  'viewer@demo.nhs.uk',
+  'regional.lead@demo.nhs.uk',
+  'validator@demo.nhs.uk',
+  'lead@demo.nhs.uk',
+  'contributor@demo.nhs.uk',
+  'sponsor@demo.nhs.uk',
+]
 let first: string // the first message sent by these tests
 let smtpOnly: string
 
@@ -55,8 +62,19 @@ beforeAll(async () => {
   if (!sent.sent) throw new Error('not sent')
   first = sent.id
   // 54 more, so there are two pages; then one whose file is gone, as if sent over SMTP.
-  for (let i = 1; i <= 54; i++) await sendEmail({ kind: 'DEADLINE_REMINDER', to: [`lead${i}@demo.nhs.uk`], subject: `Reminder ${i}`, text: `Reminder ${i}` })
-  const last = await sendEmail({ kind: 'RESULT_PUBLISHED', to: ['lead@demo.nhs.uk', 'sponsor@demo.nhs.uk'], subject: 'The result is ready', text: 'Read it.' })
+  for (let i = 1; i <= 54; i++)
+    await sendEmail({
+      kind: 'DEADLINE_REMINDER',
+      to: [`lead${i}@demo.nhs.uk`],
+      subject: `Reminder ${i}`,
+      text: `Reminder ${i}`,
+    })
+  const last = await sendEmail({
+    kind: 'RESULT_PUBLISHED',
+    to: ['lead@demo.nhs.uk', 'sponsor@demo.nhs.uk'],
+    subject: 'The result is ready',
+    text: 'Read it.',
+  })
   if (!last.sent) throw new Error('not sent')
   smtpOnly = last.id
   const file = (await readdir(mailDirectory())).find((f) => f.endsWith(`-${smtpOnly}.eml`))!
@@ -64,16 +82,24 @@ beforeAll(async () => {
   // Spread the times so "newest first" is certain.
   const rows = await prisma.sentEmail.findMany({ orderBy: { sentAt: 'asc' }, select: { id: true } })
   const start = Date.parse('2026-11-01T09:00:00Z')
-  for (const [index, row] of rows.entries()) await prisma.sentEmail.update({ where: { id: row.id }, data: { sentAt: new Date(start + index * 60_000) } })
+  for (const [index, row] of rows.entries())
+    await prisma.sentEmail.update({ where: { id: row.id }, data: { sentAt: new Date(start + index * 60_000) } })
 })
 
 describe('who may read the email sent', () => {
   it('lets the national admin in, and refuses every other demo role with 403, on both pages', async () => {
     expect(status(await call(listLoader, await signedIn('admin@demo.nhs.uk', '/admin/mail')))).toBe(200)
-    expect(status(await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${first}`), { emailId: first }))).toBe(200)
+    expect(
+      status(
+        await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${first}`), { emailId: first }),
+      ),
+    ).toBe(200)
     for (const email of DEMO_ROLES) {
       expect(status(await call(listLoader, await signedIn(email, '/admin/mail'))), email).toBe(403)
-      expect(status(await call(messageLoader, await signedIn(email, `/admin/mail/${first}`), { emailId: first })), email).toBe(403)
+      expect(
+        status(await call(messageLoader, await signedIn(email, `/admin/mail/${first}`), { emailId: first })),
+        email,
+      ).toBe(403)
     }
   })
 
@@ -91,7 +117,12 @@ describe('the list', () => {
     expect(SENT_MAIL_PAGE_SIZE).toBe(50)
     expect(page1).toMatchObject({ page: 1, pageCount: 2, total: 56 })
     expect(page1.messages).toHaveLength(50)
-    expect(page1.messages[0]).toMatchObject({ id: smtpOnly, kindLabel: 'Result published', recipients: 'lead@demo.nhs.uk, sponsor@demo.nhs.uk', subject: 'The result is ready' })
+    expect(page1.messages[0]).toMatchObject({
+      id: smtpOnly,
+      kindLabel: 'Result published',
+      recipients: 'lead@demo.nhs.uk, sponsor@demo.nhs.uk',
+      subject: 'The result is ready',
+    })
     expect(page1.messages[1]).toMatchObject({ kindLabel: 'Deadline reminder', subject: 'Reminder 54' })
     const times = page1.messages.map((m) => new Date(m.sentAt).getTime())
     expect(times).toEqual([...times].sort((a, b) => b - a))
@@ -103,26 +134,38 @@ describe('the list', () => {
 
   it('answers 404 for a page past the last or a page that is not a number', async () => {
     for (const query of ['?page=3', '?page=0', '?page=two', '?page=-1']) {
-      expect(status(await call(listLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail${query}`))), query).toBe(404)
+      expect(status(await call(listLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail${query}`))), query).toBe(
+        404,
+      )
     }
   })
 })
 
 describe('one message', () => {
   it('shows the headers and the plain text from its .eml file, as text', async () => {
-    const message = (await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${first}`), { emailId: first })) as Message
+    const message = (await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${first}`), {
+      emailId: first,
+    })) as Message
     expect(message).toMatchObject({ id: first, kindLabel: 'Sent for sign-off', recipients: 'sponsor@demo.nhs.uk' })
     if (message.content.kind !== 'EML') throw new Error(`expected the .eml file, got ${message.content.kind}`)
     const headers = Object.fromEntries(message.content.headers.map((h) => [h.name, h.value]))
-    expect(headers).toMatchObject({ To: 'sponsor@demo.nhs.uk', Subject: 'Sign off the 2026/27 submission for Ribble Valley <Teaching> Hospitals' })
+    expect(headers).toMatchObject({
+      To: 'sponsor@demo.nhs.uk',
+      Subject: 'Sign off the 2026/27 submission for Ribble Valley <Teaching> Hospitals',
+    })
     expect(headers.From).toMatch(/^"LKS Quality Portal" <no-reply@/)
     expect(headers['Message-ID']).toMatch(/@lks-quality-portal>$/)
-    expect(message.content.text).toBe('Ribble Valley Library and Knowledge Service has sent it to you.\n\n<script>alert(1)</script> is just text here.\nhttps://portal.example/submissions/x/sign-off\n')
+    expect(message.content.text).toBe(
+      'Ribble Valley Library and Knowledge Service has sent it to you.\n\n<script>alert(1)</script> is just text here.\nhttps://portal.example/submissions/x/sign-off\n',
+    )
     expect(message.content).not.toHaveProperty('html')
   })
 
   it('never shows the HTML part of a message', async () => {
-    const row = await prisma.sentEmail.create({ data: { kind: 'TEST', recipients: 'someone@example.nhs.uk', subject: 'HTML' }, select: { id: true } })
+    const row = await prisma.sentEmail.create({
+      data: { kind: 'TEST', recipients: 'someone@example.nhs.uk', subject: 'HTML' },
+      select: { id: true },
+    })
     const eml = [
       'From: someone@example.nhs.uk',
       'To: someone@example.nhs.uk',
@@ -142,20 +185,27 @@ describe('one message', () => {
       '',
     ].join('\r\n')
     await writeFile(path.join(mailDirectory(), `2026-11-22T00-00-00-000Z-test-${row.id}.eml`), eml)
-    const message = (await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${row.id}`), { emailId: row.id })) as Message
+    const message = (await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${row.id}`), {
+      emailId: row.id,
+    })) as Message
     if (message.content.kind !== 'EML') throw new Error('expected the .eml file')
     expect(message.content.text.trim()).toBe('The plain words.')
     expect(JSON.stringify(message)).not.toContain('HTML words')
   })
 
   it('says a message without a file went over SMTP', async () => {
-    const message = (await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${smtpOnly}`), { emailId: smtpOnly })) as Message
+    const message = (await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/${smtpOnly}`), {
+      emailId: smtpOnly,
+    })) as Message
     expect(message).toMatchObject({ id: smtpOnly, subject: 'The result is ready', content: { kind: 'NOT_IN_FOLDER' } })
   })
 
   it('answers 404 for an id that is not a message, including a path', async () => {
     for (const id of ['nope', '../../etc/passwd', first.slice(1)]) {
-      expect(status(await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/x`), { emailId: id })), id).toBe(404)
+      expect(
+        status(await call(messageLoader, await signedIn('admin@demo.nhs.uk', `/admin/mail/x`), { emailId: id })),
+        id,
+      ).toBe(404)
     }
   })
 })

@@ -30,7 +30,10 @@ async function signedIn(email: string, path: string): Promise<Request> {
 }
 
 /** The loader's answer, returned or thrown, as a status and body. */
-async function load(loader: Loader, request: Request): Promise<{ status: number; location: string | null; data: unknown; response: Response | null }> {
+async function load(
+  loader: Loader,
+  request: Request,
+): Promise<{ status: number; location: string | null; data: unknown; response: Response | null }> {
   let result: unknown
   try {
     result = await loader({ request, params: {}, context })
@@ -38,7 +41,8 @@ async function load(loader: Loader, request: Request): Promise<{ status: number;
     if (!(thrown instanceof Response)) throw thrown
     result = thrown
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null, response: result }
+  if (result instanceof Response)
+    return { status: result.status, location: result.headers.get('Location'), data: null, response: result }
   if (typeof result === 'object' && result !== null && 'type' in result && result.type === 'DataWithResponseInit') {
     const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null }
     return { status: init?.status ?? 200, location: null, data, response: null }
@@ -46,7 +50,12 @@ async function load(loader: Loader, request: Request): Promise<{ status: number;
   return { status: 200, location: null, data: result, response: null }
 }
 
-type PageData = { values: Record<string, string>; errors: Record<string, string>; recordTypes: string[]; page: AuditLogPage | null }
+type PageData = {
+  values: Record<string, string>
+  errors: Record<string, string>
+  recordTypes: string[]
+  page: AuditLogPage | null
+}
 
 async function page(query: string): Promise<PageData> {
   const outcome = await load(pageLoader, await signedIn('admin@demo.nhs.uk', `/admin/audit${query}`))
@@ -98,29 +107,85 @@ async function csv(query: string): Promise<{ response: Response; text: string; r
 
 beforeAll(async () => {
   await seedDemoData(prisma)
-  for (const email of ['admin@demo.nhs.uk', 'regional.lead@demo.nhs.uk', 'viewer@demo.nhs.uk', 'validator@demo.nhs.uk', 'lead@demo.nhs.uk', 'contributor@demo.nhs.uk', 'sponsor@demo.nhs.uk']) {
+  for (const email of [
+    'admin@demo.nhs.uk',
+    'regional.lead@demo.nhs.uk',
+    'viewer@demo.nhs.uk',
+    'validator@demo.nhs.uk',
+    'lead@demo.nhs.uk',
+    'contributor@demo.nhs.uk',
+    'sponsor@demo.nhs.uk',
+  ]) {
     await signedIn(email, '/')
   }
-  const user = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
+  const user = async (email: string) =>
+    (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
   ids.admin = await user('admin@demo.nhs.uk')
   ids.lead = await user('lead@demo.nhs.uk')
   ids.viewer = await user('viewer@demo.nhs.uk')
-  const [submission, other] = await prisma.submission.findMany({ orderBy: { reference: 'asc' }, take: 2, select: { id: true, reference: true } })
+  const [submission, other] = await prisma.submission.findMany({
+    orderBy: { reference: 'asc' },
+    take: 2,
+    select: { id: true, reference: true },
+  })
   ids.submission = submission!.id
   ids.reference = submission!.reference
   ids.otherSubmission = other!.id
-  ids.response = (await prisma.outcomeResponse.findFirstOrThrow({ where: { submissionId: ids.submission }, select: { id: true } })).id
+  ids.response = (
+    await prisma.outcomeResponse.findFirstOrThrow({ where: { submissionId: ids.submission }, select: { id: true } })
+  ).id
 
   await prisma.auditEvent.deleteMany()
   await prisma.auditEvent.createMany({
     data: [
       // 1 July 2026, 00:30 in London (BST): the first of July, not the last of June.
-      { at: new Date('2026-06-30T23:30:00Z'), actorId: ids.admin, action: 'submission.submitted', entityType: 'Submission', entityId: ids.submission, submissionId: ids.submission, before: JSON.stringify({ status: 'AWAITING_SIGN_OFF' }), after: JSON.stringify({ status: 'SUBMITTED' }), ipAddress: '10.0.0.1' },
+      {
+        at: new Date('2026-06-30T23:30:00Z'),
+        actorId: ids.admin,
+        action: 'submission.submitted',
+        entityType: 'Submission',
+        entityId: ids.submission,
+        submissionId: ids.submission,
+        before: JSON.stringify({ status: 'AWAITING_SIGN_OFF' }),
+        after: JSON.stringify({ status: 'SUBMITTED' }),
+        ipAddress: '10.0.0.1',
+      },
       // 30 June 2026, 23:59 in London.
-      { at: new Date('2026-06-30T22:59:00Z'), actorId: ids.lead, action: 'outcome_response.saved', entityType: 'OutcomeResponse', entityId: ids.response, submissionId: ids.submission, after: JSON.stringify({ narrativeLength: 1200, note: '<script>alert(1)</script>' }), ipAddress: '10.0.0.2' },
-      { at: new Date('2026-06-15T09:00:00Z'), actorId: ids.lead, action: 'submission.sent_for_sign_off', entityType: 'Submission', entityId: ids.otherSubmission, submissionId: ids.otherSubmission, after: JSON.stringify({ status: 'AWAITING_SIGN_OFF' }) },
-      { at: new Date('2026-05-01T12:00:00Z'), actorId: null, action: 'evidence_item.created', entityType: 'EvidenceItem', entityId: FORMULA, before: null, after: JSON.stringify({ title: '@SUM(A1:A9)' }) },
-      { at: new Date('2026-04-01T08:00:00Z'), actorId: ids.viewer, action: 'submissions.exported', entityType: 'Report', entityId: 'report-1' },
+      {
+        at: new Date('2026-06-30T22:59:00Z'),
+        actorId: ids.lead,
+        action: 'outcome_response.saved',
+        entityType: 'OutcomeResponse',
+        entityId: ids.response,
+        submissionId: ids.submission,
+        after: JSON.stringify({ narrativeLength: 1200, note: '<script>alert(1)</script>' }),
+        ipAddress: '10.0.0.2',
+      },
+      {
+        at: new Date('2026-06-15T09:00:00Z'),
+        actorId: ids.lead,
+        action: 'submission.sent_for_sign_off',
+        entityType: 'Submission',
+        entityId: ids.otherSubmission,
+        submissionId: ids.otherSubmission,
+        after: JSON.stringify({ status: 'AWAITING_SIGN_OFF' }),
+      },
+      {
+        at: new Date('2026-05-01T12:00:00Z'),
+        actorId: null,
+        action: 'evidence_item.created',
+        entityType: 'EvidenceItem',
+        entityId: FORMULA,
+        before: null,
+        after: JSON.stringify({ title: '@SUM(A1:A9)' }),
+      },
+      {
+        at: new Date('2026-04-01T08:00:00Z'),
+        actorId: ids.viewer,
+        action: 'submissions.exported',
+        entityType: 'Report',
+        entityId: 'report-1',
+      },
     ],
   })
   // Bulk events for paging, three to each second so the keyset must break ties by id.
@@ -139,7 +204,13 @@ describe('filters', () => {
   it('shows every event newest first without a filter', async () => {
     const data = await page('')
     expect(data.page!.total).toBe(5 + BULK)
-    expect(actions(data).slice(0, 5)).toEqual(['submission.submitted', 'outcome_response.saved', 'submission.sent_for_sign_off', 'evidence_item.created', 'submissions.exported'])
+    expect(actions(data).slice(0, 5)).toEqual([
+      'submission.submitted',
+      'outcome_response.saved',
+      'submission.sent_for_sign_off',
+      'evidence_item.created',
+      'submissions.exported',
+    ])
     expect(data.recordTypes).toEqual(['Bulk', 'EvidenceItem', 'OutcomeResponse', 'Report', 'Submission'])
   })
 
@@ -157,7 +228,10 @@ describe('filters', () => {
   })
 
   it('takes a submission reference, in any case, as all of that submission’s events', async () => {
-    expect(actions(await page(`?record=${ids.reference.toLowerCase()}`))).toEqual(['submission.submitted', 'outcome_response.saved'])
+    expect(actions(await page(`?record=${ids.reference.toLowerCase()}`))).toEqual([
+      'submission.submitted',
+      'outcome_response.saved',
+    ])
     expect(actions(await page(`?record=${ids.otherSubmission}`))).toEqual(['submission.sent_for_sign_off'])
     expect(actions(await page(`?record=${ids.reference}&type=OutcomeResponse`))).toEqual(['outcome_response.saved'])
   })
@@ -167,13 +241,20 @@ describe('filters', () => {
     expect(actions(await page('?action=submission.'))).toEqual(['submission.submitted', 'submission.sent_for_sign_off'])
     // "submission" is the start of "submission." actions only, not of "submissions.exported".
     expect(actions(await page('?action=submission'))).toEqual(['submission.submitted', 'submission.sent_for_sign_off'])
-    expect(actions(await page('?action=submission*'))).toEqual(['submission.submitted', 'submission.sent_for_sign_off', 'submissions.exported'])
+    expect(actions(await page('?action=submission*'))).toEqual([
+      'submission.submitted',
+      'submission.sent_for_sign_off',
+      'submissions.exported',
+    ])
     expect((await page('?action=submission.sub')).page!.total).toBe(0)
   })
 
   it('filters by days in UK time, in British or ISO form', async () => {
     expect(actions(await page('?from=1%2F7%2F2026'))).toEqual(['submission.submitted'])
-    expect(actions(await page('?from=15/6/2026&to=30/6/2026'))).toEqual(['outcome_response.saved', 'submission.sent_for_sign_off'])
+    expect(actions(await page('?from=15/6/2026&to=30/6/2026'))).toEqual([
+      'outcome_response.saved',
+      'submission.sent_for_sign_off',
+    ])
     expect(actions(await page('?from=2026-05-01&to=2026-05-01'))).toEqual(['evidence_item.created'])
     expect(actions(await page('?to=01-04-2026')).slice(0, 1)).toEqual(['submissions.exported'])
     expect((await page('?to=01-04-2026')).page!.total).toBe(1 + BULK)
@@ -181,22 +262,38 @@ describe('filters', () => {
 
   it('combines filters', async () => {
     expect(actions(await page(`?person=Hartley&type=Submission`))).toEqual(['submission.sent_for_sign_off'])
-    expect(actions(await page(`?person=Hartley&action=outcome_response&from=30/6/2026`))).toEqual(['outcome_response.saved'])
+    expect(actions(await page(`?person=Hartley&action=outcome_response&from=30/6/2026`))).toEqual([
+      'outcome_response.saved',
+    ])
     expect((await page(`?person=Hartley&action=outcome_response&from=1/7/2026`)).page!.total).toBe(0)
-    expect(actions(await page(`?record=${ids.reference}&person=Marsh&to=1/7/2026&from=1/7/2026`))).toEqual(['submission.submitted'])
+    expect(actions(await page(`?record=${ids.reference}&person=Marsh&to=1/7/2026&from=1/7/2026`))).toEqual([
+      'submission.submitted',
+    ])
   })
 
   it('refuses dates that are not real and keeps what was typed', async () => {
-    const outcome = await load(pageLoader, await signedIn('admin@demo.nhs.uk', '/admin/audit?from=31/2/2026&to=yesterday&person=Zo'))
+    const outcome = await load(
+      pageLoader,
+      await signedIn('admin@demo.nhs.uk', '/admin/audit?from=31/2/2026&to=yesterday&person=Zo'),
+    )
     expect(outcome.status).toBe(400)
     const data = outcome.data as PageData
     expect(data.page).toBeNull()
-    expect(data.errors).toEqual({ from: 'From must be a real date, like 14/3/2026', to: 'To must be a real date, like 31/3/2026' })
+    expect(data.errors).toEqual({
+      from: 'From must be a real date, like 14/3/2026',
+      to: 'To must be a real date, like 31/3/2026',
+    })
     expect(data.values).toMatchObject({ from: '31/2/2026', to: 'yesterday', person: 'Zo' })
-    const backwards = await load(pageLoader, await signedIn('admin@demo.nhs.uk', '/admin/audit?from=2/5/2026&to=1/5/2026'))
+    const backwards = await load(
+      pageLoader,
+      await signedIn('admin@demo.nhs.uk', '/admin/audit?from=2/5/2026&to=1/5/2026'),
+    )
     expect(backwards.status).toBe(400)
     expect((backwards.data as PageData).errors).toEqual({ to: 'To must be the same as or after From' })
-    const exported = await load(exportLoader, await signedIn('admin@demo.nhs.uk', '/admin/audit/export.csv?from=31/2/2026'))
+    const exported = await load(
+      exportLoader,
+      await signedIn('admin@demo.nhs.uk', '/admin/audit/export.csv?from=31/2/2026'),
+    )
     expect(exported.status).toBe(400)
   })
 
@@ -223,7 +320,11 @@ describe('paging', () => {
     }
     for (const p of pages) seen.push(...p.page!.events.map((e) => e.entityId))
     expect(pages.map((p) => p.page!.events.length)).toEqual([50, 50, 20])
-    expect(seen).toEqual(Array.from({ length: BULK }, (_, i) => `bulk-${String(BULK - 1 - i).padStart(3, '0')}`).sort((a, b) => b.localeCompare(a)))
+    expect(seen).toEqual(
+      Array.from({ length: BULK }, (_, i) => `bulk-${String(BULK - 1 - i).padStart(3, '0')}`).sort((a, b) =>
+        b.localeCompare(a),
+      ),
+    )
     expect(new Set(seen).size).toBe(BULK)
     // Back from the last page: the middle page again, exactly.
     const back = await page(`?action=bulk.test&newer=${pages[2]!.page!.newer}`)
@@ -235,7 +336,11 @@ describe('paging', () => {
 
   it('keeps ties in time in a stable order by id', async () => {
     const filter = parseAuditLogFilter(new URLSearchParams('action=bulk.test')).filter
-    const all = await prisma.auditEvent.findMany({ where: { action: 'bulk.test' }, orderBy: [{ at: 'desc' }, { id: 'desc' }], select: { id: true } })
+    const all = await prisma.auditEvent.findMany({
+      where: { action: 'bulk.test' },
+      orderBy: [{ at: 'desc' }, { id: 'desc' }],
+      select: { id: true },
+    })
     const firstPage = await getAuditLogPage(filter, null)
     const secondPage = await getAuditLogPage(filter, parsePageRequest(new URLSearchParams({ older: firstPage.older! })))
     expect([...firstPage.events, ...secondPage.events].map((e) => e.id)).toEqual(all.slice(0, 100).map((e) => e.id))
@@ -246,17 +351,61 @@ describe('CSV export', () => {
   it('downloads every event the filter selects, as the page lists them', async () => {
     const { response, rows } = await csv(`?record=${ids.reference}`)
     expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
-    expect(response.headers.get('Content-Disposition')).toMatch(/^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/)
+    expect(response.headers.get('Content-Disposition')).toMatch(
+      /^attachment; filename="audit-log-\d{4}-\d{2}-\d{2}\.csv"$/,
+    )
     expect(response.headers.get('Cache-Control')).toBe('private, no-store')
-    expect(rows[0]).toEqual(['At (UTC, ISO 8601)', 'At (UK time)', 'Actor email', 'Actor name', 'Action', 'Entity type', 'Entity ID', 'Submission reference', 'Before', 'After', 'IP address'])
+    expect(rows[0]).toEqual([
+      'At (UTC, ISO 8601)',
+      'At (UK time)',
+      'Actor email',
+      'Actor name',
+      'Action',
+      'Entity type',
+      'Entity ID',
+      'Submission reference',
+      'Before',
+      'After',
+      'IP address',
+    ])
     expect(rows.slice(1)).toEqual([
-      ['2026-06-30T23:30:00.000Z', '01/07/2026 00:30:00', 'admin@demo.nhs.uk', 'Helen Marsh', 'submission.submitted', 'Submission', ids.submission, ids.reference, '{"status":"AWAITING_SIGN_OFF"}', '{"status":"SUBMITTED"}', '10.0.0.1'],
-      ['2026-06-30T22:59:00.000Z', '30/06/2026 23:59:00', 'lead@demo.nhs.uk', 'Zoë Hartley', 'outcome_response.saved', 'OutcomeResponse', ids.response, ids.reference, '', '{"narrativeLength":1200,"note":"<script>alert(1)</script>"}', '10.0.0.2'],
+      [
+        '2026-06-30T23:30:00.000Z',
+        '01/07/2026 00:30:00',
+        'admin@demo.nhs.uk',
+        'Helen Marsh',
+        'submission.submitted',
+        'Submission',
+        ids.submission,
+        ids.reference,
+        '{"status":"AWAITING_SIGN_OFF"}',
+        '{"status":"SUBMITTED"}',
+        '10.0.0.1',
+      ],
+      [
+        '2026-06-30T22:59:00.000Z',
+        '30/06/2026 23:59:00',
+        'lead@demo.nhs.uk',
+        'Zoë Hartley',
+        'outcome_response.saved',
+        'OutcomeResponse',
+        ids.response,
+        ids.reference,
+        '',
+        '{"narrativeLength":1200,"note":"<script>alert(1)</script>"}',
+        '10.0.0.2',
+      ],
     ])
   })
 
   it('matches the page for each filter', async () => {
-    for (const query of ['?person=Hartley', '?type=Submission', '?action=submission', '?from=15/6/2026&to=30/6/2026', '?action=bulk.test&to=1/1/2025']) {
+    for (const query of [
+      '?person=Hartley',
+      '?type=Submission',
+      '?action=submission',
+      '?from=15/6/2026&to=30/6/2026',
+      '?action=bulk.test&to=1/1/2025',
+    ]) {
       const { rows } = await csv(query)
       const listed = (await page(query)).page!
       expect(rows.length - 1).toBe(listed.total)
@@ -290,7 +439,14 @@ describe('CSV export', () => {
 
 describe('access', () => {
   it('is for national admins only', async () => {
-    for (const email of ['regional.lead@demo.nhs.uk', 'viewer@demo.nhs.uk', 'validator@demo.nhs.uk', 'lead@demo.nhs.uk', 'contributor@demo.nhs.uk', 'sponsor@demo.nhs.uk']) {
+    for (const email of [
+      'regional.lead@demo.nhs.uk',
+      'viewer@demo.nhs.uk',
+      'validator@demo.nhs.uk',
+      'lead@demo.nhs.uk',
+      'contributor@demo.nhs.uk',
+      'sponsor@demo.nhs.uk',
+    ]) {
       expect((await load(pageLoader, await signedIn(email, '/admin/audit'))).status, email).toBe(403)
       expect((await load(exportLoader, await signedIn(email, '/admin/audit/export.csv'))).status, email).toBe(403)
     }
@@ -299,7 +455,10 @@ describe('access', () => {
   })
 
   it('sends someone signed out to sign in', async () => {
-    for (const [loader, path] of [[pageLoader, '/admin/audit?person=Marsh'], [exportLoader, '/admin/audit/export.csv']] as const) {
+    for (const [loader, path] of [
+      [pageLoader, '/admin/audit?person=Marsh'],
+      [exportLoader, '/admin/audit/export.csv'],
+    ] as const) {
       const outcome = await load(loader, new Request(`http://localhost${path}`))
       expect(outcome.status).toBe(302)
       expect(outcome.location).toBe(`/sign-in?${new URLSearchParams({ redirectTo: path })}`)

@@ -4,7 +4,8 @@ import { attemptSignIn, changePassword } from '~/modules/auth/sign-in.server'
 import { destroySession, getSessionUser, requireUser } from '~/modules/auth/session.server'
 import { createUser, requestWithCookie, TEST_PASSWORD } from '../factories'
 
-const attempt = (email: string, password: string, now?: Date) => attemptSignIn({ email, password, userAgent: 'vitest', ipAddress: '127.0.0.1', now })
+const attempt = (email: string, password: string, now?: Date) =>
+  attemptSignIn({ email, password, userAgent: 'vitest', ipAddress: '127.0.0.1', now })
 
 describe('signing in', () => {
   let email: string
@@ -49,7 +50,10 @@ describe('signing in', () => {
     const tenth = await attempt(email, 'wrong-10', start)
     expect(tenth).toEqual({ ok: false, reason: 'LOCKED', lockedUntil: new Date('2026-11-22T10:15:00Z') })
     // Locked: even the right password is refused.
-    expect(await attempt(email, TEST_PASSWORD, new Date('2026-11-22T10:14:59Z'))).toMatchObject({ ok: false, reason: 'LOCKED' })
+    expect(await attempt(email, TEST_PASSWORD, new Date('2026-11-22T10:14:59Z'))).toMatchObject({
+      ok: false,
+      reason: 'LOCKED',
+    })
     expect((await attempt(email, TEST_PASSWORD, new Date('2026-11-22T10:15:01Z'))).ok).toBe(true)
     const user = await prisma.user.findUniqueOrThrow({ where: { email }, select: { failedSignInCount: true } })
     expect(user.failedSignInCount).toBe(0)
@@ -74,7 +78,10 @@ describe('sessions', () => {
 
     // Used 10 minutes ago: renewed.
     const tenMinutesAgo = new Date(Date.now() - 10 * 60 * 1000)
-    await prisma.session.update({ where: { id: session!.id }, data: { lastUsedAt: tenMinutesAgo, expiresAt: new Date(Date.now() + 60 * 1000) } })
+    await prisma.session.update({
+      where: { id: session!.id },
+      data: { lastUsedAt: tenMinutesAgo, expiresAt: new Date(Date.now() + 60 * 1000) },
+    })
     expect(await getSessionUser(request)).not.toBeNull()
     const renewed = await prisma.session.findUniqueOrThrow({ where: { id: session!.id }, select: { expiresAt: true } })
     expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 11 * 60 * 60 * 1000)
@@ -94,7 +101,9 @@ describe('sessions', () => {
   })
 
   it('refuses a forged or tampered cookie', async () => {
-    expect(await getSessionUser(new Request('http://localhost/', { headers: { Cookie: 'lks_session=forged' } }))).toBeNull()
+    expect(
+      await getSessionUser(new Request('http://localhost/', { headers: { Cookie: 'lks_session=forged' } })),
+    ).toBeNull()
     const { email } = await createUser()
     const result = await attempt(email, TEST_PASSWORD)
     if (!result.ok) throw new Error('sign-in failed')
@@ -125,9 +134,18 @@ describe('changing password', () => {
     const second = await attempt(email, TEST_PASSWORD)
     if (!first.ok || !second.ok) throw new Error('sign-in failed')
     const current = await getSessionUser(requestWithCookie(first.setCookie))
-    const input = { userId: first.userId, sessionId: current!.sessionId, newPassword: 'a-brand-new-password', ipAddress: '' }
+    const input = {
+      userId: first.userId,
+      sessionId: current!.sessionId,
+      newPassword: 'a-brand-new-password',
+      ipAddress: '',
+    }
 
-    expect(await changePassword({ ...input, currentPassword: 'wrong' })).toEqual({ ok: false, field: 'currentPassword', message: 'Your current password is not correct' })
+    expect(await changePassword({ ...input, currentPassword: 'wrong' })).toEqual({
+      ok: false,
+      field: 'currentPassword',
+      message: 'Your current password is not correct',
+    })
     expect(await changePassword({ ...input, currentPassword: TEST_PASSWORD })).toEqual({ ok: true })
 
     expect(await getSessionUser(requestWithCookie(first.setCookie))).not.toBeNull()

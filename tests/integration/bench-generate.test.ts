@@ -19,7 +19,8 @@ let databaseFile: string
 let db: Client
 let summary: GenerateSummary
 
-const rows = async <T>(sql: string, args: Array<string | number> = []) => (await db.execute({ sql, args })).rows as unknown as T[]
+const rows = async <T>(sql: string, args: Array<string | number> = []) =>
+  (await db.execute({ sql, args })).rows as unknown as T[]
 const one = async <T>(sql: string, args: Array<string | number> = []) => (await rows<T>(sql, args))[0]!
 
 beforeAll(async () => {
@@ -41,17 +42,35 @@ describe('bench/generate.ts', () => {
     // Services take the regions in turn, and each service's organisations are in its region.
     const services = (await one<{ n: number }>('SELECT COUNT(*) AS n FROM LibraryService')).n
     expect(services).toBeGreaterThanOrEqual(ORGANISATIONS / 4)
-    expect(await one<{ n: number }>('SELECT COUNT(DISTINCT regionId) AS n FROM Organisation')).toEqual({ n: Math.min(7, services) })
-    expect(await rows('SELECT so.libraryServiceId FROM ServiceOrganisation so JOIN Organisation o ON o.id = so.organisationId GROUP BY so.libraryServiceId HAVING COUNT(DISTINCT o.regionId) > 1')).toEqual([])
+    expect(await one<{ n: number }>('SELECT COUNT(DISTINCT regionId) AS n FROM Organisation')).toEqual({
+      n: Math.min(7, services),
+    })
+    expect(
+      await rows(
+        'SELECT so.libraryServiceId FROM ServiceOrganisation so JOIN Organisation o ON o.id = so.organisationId GROUP BY so.libraryServiceId HAVING COUNT(DISTINCT o.regionId) > 1',
+      ),
+    ).toEqual([])
     // Every organisation is served by exactly one service, and no service by more than four.
-    expect(await rows('SELECT o.odsCode FROM Organisation o LEFT JOIN ServiceOrganisation so ON so.organisationId = o.id GROUP BY o.id HAVING COUNT(so.libraryServiceId) <> 1')).toEqual([])
-    const perService = await rows<{ n: number }>('SELECT COUNT(*) AS n FROM ServiceOrganisation GROUP BY libraryServiceId')
+    expect(
+      await rows(
+        'SELECT o.odsCode FROM Organisation o LEFT JOIN ServiceOrganisation so ON so.organisationId = o.id GROUP BY o.id HAVING COUNT(so.libraryServiceId) <> 1',
+      ),
+    ).toEqual([])
+    const perService = await rows<{ n: number }>(
+      'SELECT COUNT(*) AS n FROM ServiceOrganisation GROUP BY libraryServiceId',
+    )
     expect(Math.max(...perService.map((r) => r.n))).toBeLessThanOrEqual(4)
     expect(summary.counts.Organisation).toBe(ORGANISATIONS)
   })
 
   it('creates consecutive cycles ending at 2026/27, all closed but the last', async () => {
-    const cycles = await rows<{ name: string; status: string; minimumExpectedLevel: number; allOrganisations: number; edition: string }>(
+    const cycles = await rows<{
+      name: string
+      status: string
+      minimumExpectedLevel: number
+      allOrganisations: number
+      edition: string
+    }>(
       'SELECT c.name, c.status, c.minimumExpectedLevel, c.allOrganisations, e.code AS edition FROM Cycle c JOIN FrameworkEdition e ON e.id = c.editionId ORDER BY c.name',
     )
     expect(cycles.map((c) => [c.name, c.status])).toEqual([
@@ -59,7 +78,8 @@ describe('bench/generate.ts', () => {
       ['2025/26', 'CLOSED'],
       ['2026/27', 'OPEN'],
     ])
-    for (const cycle of cycles) expect(cycle).toMatchObject({ minimumExpectedLevel: 2, allOrganisations: 1, edition: '2019' })
+    for (const cycle of cycles)
+      expect(cycle).toMatchObject({ minimumExpectedLevel: 2, allOrganisations: 1, edition: '2019' })
   })
 
   it('gives every organisation exactly one submission per cycle, in its region and through its service', async () => {
@@ -78,7 +98,16 @@ describe('bench/generate.ts', () => {
   })
 
   it('publishes every closed-cycle submission with six agreed results, and respects the timeline', async () => {
-    const closed = await rows<{ reference: string; status: string; agreed: number; responses: number; submittedAt: string; publishedAt: string | null; isLate: number; deadline: string }>(
+    const closed = await rows<{
+      reference: string
+      status: string
+      agreed: number
+      responses: number
+      submittedAt: string
+      publishedAt: string | null
+      isLate: number
+      deadline: string
+    }>(
       `SELECT s.reference, s.status, s.submittedAt, s.publishedAt, s.isLate, c.submissionDeadline AS deadline,
               (SELECT COUNT(*) FROM AgreedResult a WHERE a.submissionId = s.id) AS agreed,
               (SELECT COUNT(*) FROM OutcomeResponse r WHERE r.submissionId = s.id) AS responses
@@ -110,8 +139,12 @@ describe('bench/generate.ts', () => {
 
   it('stores every grade as a valid level and sub-level with the matching steps', async () => {
     const grades = [
-      ...(await rows<{ level: number; subLevel: string | null; gradeSteps: number }>('SELECT level, subLevel, gradeSteps FROM AgreedResult')),
-      ...(await rows<{ level: number; subLevel: string | null; gradeSteps: number }>('SELECT level, subLevel, gradeSteps FROM OutcomeValidation')),
+      ...(await rows<{ level: number; subLevel: string | null; gradeSteps: number }>(
+        'SELECT level, subLevel, gradeSteps FROM AgreedResult',
+      )),
+      ...(await rows<{ level: number; subLevel: string | null; gradeSteps: number }>(
+        'SELECT level, subLevel, gradeSteps FROM OutcomeValidation',
+      )),
       ...(await rows<{ level: number; subLevel: string | null; gradeSteps: number }>(
         'SELECT selfLevel AS level, selfSubLevel AS subLevel, selfGradeSteps AS gradeSteps FROM OutcomeResponse',
       )),
@@ -133,17 +166,33 @@ describe('bench/generate.ts', () => {
   })
 
   it('assigns two different validators to each published submission, one primary and one secondary', async () => {
-    const published = await rows<{ reference: string; kinds: string; validators: number; assignments: number; completed: number }>(
+    const published = await rows<{
+      reference: string
+      kinds: string
+      validators: number
+      assignments: number
+      completed: number
+    }>(
       `SELECT s.reference, GROUP_CONCAT(va.kind) AS kinds, COUNT(DISTINCT va.validatorId) AS validators, COUNT(va.id) AS assignments,
               SUM(va.completedAt IS NOT NULL) AS completed
        FROM Submission s LEFT JOIN ValidatorAssignment va ON va.submissionId = s.id WHERE s.status = 'PUBLISHED' GROUP BY s.id`,
     )
     expect(published.length).toBeGreaterThanOrEqual(ORGANISATIONS * (CYCLES - 1))
     for (const s of published) {
-      expect({ ...s, kinds: s.kinds.split(',').sort() }, s.reference).toEqual({ reference: s.reference, kinds: ['PRIMARY', 'SECONDARY'], validators: 2, assignments: 2, completed: 2 })
+      expect({ ...s, kinds: s.kinds.split(',').sort() }, s.reference).toEqual({
+        reference: s.reference,
+        kinds: ['PRIMARY', 'SECONDARY'],
+        validators: 2,
+        assignments: 2,
+        completed: 2,
+      })
     }
     // Six outcome validations per completed assignment.
-    expect(await rows('SELECT va.id FROM ValidatorAssignment va LEFT JOIN OutcomeValidation ov ON ov.assignmentId = va.id WHERE va.completedAt IS NOT NULL GROUP BY va.id HAVING COUNT(ov.id) <> 6')).toEqual([])
+    expect(
+      await rows(
+        'SELECT va.id FROM ValidatorAssignment va LEFT JOIN OutcomeValidation ov ON ov.assignmentId = va.id WHERE va.completedAt IS NOT NULL GROUP BY va.id HAVING COUNT(ov.id) <> 6',
+      ),
+    ).toEqual([])
   })
 
   it('leaves the open cycle in progress: results only where published, responses only where started', async () => {
@@ -166,14 +215,19 @@ describe('bench/generate.ts', () => {
     try {
       const submission = await prisma.submission.findFirstOrThrow({
         where: { status: 'PUBLISHED' },
-        include: { agreedResults: { include: { requiredActions: true } }, outcomeResponses: { include: { indicators: true } } },
+        include: {
+          agreedResults: { include: { requiredActions: true } },
+          outcomeResponses: { include: { indicators: true } },
+        },
       })
       expect(submission.submittedAt).toBeInstanceOf(Date)
       expect(typeof submission.isLate).toBe('boolean')
       expect(submission.outcomeResponses).toHaveLength(6)
       // Dates stored by the generator sort and compare like the ones Prisma writes.
       const cycle = await prisma.cycle.findUniqueOrThrow({ where: { id: submission.cycleId } })
-      const late = await prisma.submission.count({ where: { cycleId: cycle.id, submittedAt: { gt: cycle.submissionDeadline } } })
+      const late = await prisma.submission.count({
+        where: { cycleId: cycle.id, submittedAt: { gt: cycle.submissionDeadline } },
+      })
       expect(late).toBe(await prisma.submission.count({ where: { cycleId: cycle.id, isLate: true } }))
     } finally {
       await prisma.$disconnect()
@@ -228,7 +282,11 @@ describe('bench/generate.ts', () => {
 
   it('exits with code 1 and says why when an argument is not a positive whole number', () => {
     const root = path.resolve(import.meta.dirname, '../..')
-    const run = spawnSync(path.join(root, 'node_modules/.bin/tsx'), ['bench/generate.ts', '--organisations', '12x', '--database', path.join(dir, 'cli.db')], { cwd: root, encoding: 'utf8' })
+    const run = spawnSync(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['bench/generate.ts', '--organisations', '12x', '--database', path.join(dir, 'cli.db')],
+      { cwd: root, encoding: 'utf8' },
+    )
     expect(run.status).toBe(1)
     expect(run.stderr).toContain('--organisations must be a whole number from 1')
     expect(existsSync(path.join(dir, 'cli.db'))).toBe(false)

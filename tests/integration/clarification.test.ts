@@ -30,12 +30,16 @@ let admin: Actor
 let rth: string
 let rsv: string
 
-const reference = async (ref: string) => (await prisma.submission.findUniqueOrThrow({ where: { reference: ref }, select: { id: true } })).id
+const reference = async (ref: string) =>
+  (await prisma.submission.findUniqueOrThrow({ where: { reference: ref }, select: { id: true } })).id
 const context = (actor: Actor, action: Action = 'submission:view', id = rth) => loadSubmissionContext(actor, id, action)
 const ip = '192.0.2.10'
 
 async function state() {
-  const submission = await prisma.submission.findUniqueOrThrow({ where: { id: rth }, select: { status: true, version: true } })
+  const submission = await prisma.submission.findUniqueOrThrow({
+    where: { id: rth },
+    select: { status: true, version: true },
+  })
   const responses = await prisma.outcomeResponse.findMany({
     where: { submissionId: rth },
     orderBy: { outcome: { number: 'asc' } },
@@ -52,17 +56,32 @@ async function threadFor(number: number) {
   return prisma.clarificationThread.findFirstOrThrow({
     where: { submissionId: rth, outcome: { number } },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, status: true, resolvedAt: true, openedById: true, messages: { orderBy: { createdAt: 'asc' }, select: { authorId: true, body: true } } },
+    select: {
+      id: true,
+      status: true,
+      resolvedAt: true,
+      openedById: true,
+      messages: { orderBy: { createdAt: 'asc' }, select: { authorId: true, body: true } },
+    },
   })
 }
 
 async function auditActions() {
-  const events = await prisma.auditEvent.findMany({ where: { submissionId: rth }, orderBy: { at: 'asc' }, select: { action: true, actorId: true, entityType: true } })
+  const events = await prisma.auditEvent.findMany({
+    where: { submissionId: rth },
+    orderBy: { at: 'asc' },
+    select: { action: true, actorId: true, entityType: true },
+  })
   return events
 }
 
 /** The service's own answer to an outcome, as the outcome page would post it, with a new narrative. */
-async function outcomeForm(ctx: SubmissionContext, number: number, narrative: string, intent: OutcomeForm['intent'] = 'complete'): Promise<OutcomeForm> {
+async function outcomeForm(
+  ctx: SubmissionContext,
+  number: number,
+  narrative: string,
+  intent: OutcomeForm['intent'] = 'complete',
+): Promise<OutcomeForm> {
   const page = await getOutcomePage(ctx, number)
   return {
     intent,
@@ -88,8 +107,13 @@ beforeAll(async () => {
   rth = await reference('LKS-2627-RTH')
   rsv = await reference('LKS-2627-RSV')
   const organisation = await prisma.organisation.findUniqueOrThrow({ where: { odsCode: 'RTH' }, select: { id: true } })
-  const grant = await prisma.roleAssignment.findFirst({ where: { role: 'EXECUTIVE_SPONSOR', organisationId: organisation.id }, select: { user: { select: { email: true } } } })
-  const sponsorEmail = grant?.user.email ?? (await createUser({ roles: [{ role: 'EXECUTIVE_SPONSOR', organisationId: organisation.id }] })).email
+  const grant = await prisma.roleAssignment.findFirst({
+    where: { role: 'EXECUTIVE_SPONSOR', organisationId: organisation.id },
+    select: { user: { select: { email: true } } },
+  })
+  const sponsorEmail =
+    grant?.user.email ??
+    (await createUser({ roles: [{ role: 'EXECUTIVE_SPONSOR', organisationId: organisation.id }] })).email
   sponsor = await actorFor(sponsorEmail)
 })
 
@@ -99,7 +123,8 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
     expect(await state()).toMatchObject({ status: 'IN_VALIDATION', reopened: [] })
     await expect(context(owen, 'clarification:ask')).rejects.toMatchObject({ status: 404 })
     await expect(context(otherLead, 'clarification:ask')).rejects.toMatchObject({ status: 404 })
-    for (const actor of [serviceLead, sponsor, regionalLead, admin]) await expect(context(actor, 'clarification:ask')).rejects.toMatchObject({ status: 403 })
+    for (const actor of [serviceLead, sponsor, regionalLead, admin])
+      await expect(context(actor, 'clarification:ask')).rejects.toMatchObject({ status: 403 })
     const page = await getAskPage(validator, await context(validator, 'clarification:ask'))
     expect(page.outcomes.map((o) => o.number)).toEqual([1, 2, 3, 4, 5, 6])
     expect(page.refusal).toBeNull()
@@ -120,14 +145,35 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
     expect(result).toEqual({ ok: true })
     const after = await state()
     expect(after).toMatchObject({ status: 'CLARIFICATION_REQUESTED', version: before.version + 1, reopened: [2, 5] })
-    expect(after.statuses).toEqual({ 1: 'COMPLETED', 2: 'IN_PROGRESS', 3: 'COMPLETED', 4: 'COMPLETED', 5: 'IN_PROGRESS', 6: 'COMPLETED' })
+    expect(after.statuses).toEqual({
+      1: 'COMPLETED',
+      2: 'IN_PROGRESS',
+      3: 'COMPLETED',
+      4: 'COMPLETED',
+      5: 'IN_PROGRESS',
+      6: 'COMPLETED',
+    })
     const two = await threadFor(2)
-    expect(two).toMatchObject({ status: 'OPEN', openedById: validator.id, resolvedAt: null, messages: [{ authorId: validator.id, body: 'Which Board decisions used your evidence summaries in 2025/26?' }] })
-    expect((await threadFor(5)).messages).toEqual([{ authorId: validator.id, body: 'Please link the benchmarking report you mention.' }])
+    expect(two).toMatchObject({
+      status: 'OPEN',
+      openedById: validator.id,
+      resolvedAt: null,
+      messages: [{ authorId: validator.id, body: 'Which Board decisions used your evidence summaries in 2025/26?' }],
+    })
+    expect((await threadFor(5)).messages).toEqual([
+      { authorId: validator.id, body: 'Please link the benchmarking report you mention.' },
+    ])
     expect(await prisma.clarificationThread.count({ where: { submissionId: rth } })).toBe(2)
 
     // The same page posted again, now stale: nothing more is written.
-    expect(await askForClarification({ actor: validator, context: ctx, questions: [{ number: 3, question: 'Again?' }], ipAddress: ip })).toEqual({ ok: false, message: MOVED_ON })
+    expect(
+      await askForClarification({
+        actor: validator,
+        context: ctx,
+        questions: [{ number: 3, question: 'Again?' }],
+        ipAddress: ip,
+      }),
+    ).toEqual({ ok: false, message: MOVED_ON })
     expect(await prisma.clarificationThread.count({ where: { submissionId: rth } })).toBe(2)
     expect((await state()).reopened).toEqual([2, 5])
 
@@ -142,7 +188,12 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
   })
 
   it('lets the secondary validator ask too while clarification is requested', async () => {
-    const result = await askForClarification({ actor: priya, context: await context(priya, 'clarification:ask'), questions: [{ number: 4, question: 'How many posts are vacant?' }], ipAddress: ip })
+    const result = await askForClarification({
+      actor: priya,
+      context: await context(priya, 'clarification:ask'),
+      questions: [{ number: 4, question: 'How many posts are vacant?' }],
+      ipAddress: ip,
+    })
     expect(result).toEqual({ ok: true })
     expect(await state()).toMatchObject({ status: 'CLARIFICATION_REQUESTED', reopened: [2, 4, 5] })
     expect((await threadFor(4)).openedById).toBe(priya.id)
@@ -155,10 +206,24 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
       [4, 'OPEN', true],
       [5, 'OPEN', true],
     ])
-    expect(forValidator.threads[0]?.messages).toMatchObject([{ authorName: 'Łukasz Nowak', authorContext: 'Validator' }])
-    expect(forValidator.permissions).toMatchObject({ ask: true, followUp: true, answer: false, resubmit: false, editOutcomes: false })
+    expect(forValidator.threads[0]?.messages).toMatchObject([
+      { authorName: 'Łukasz Nowak', authorContext: 'Validator' },
+    ])
+    expect(forValidator.permissions).toMatchObject({
+      ask: true,
+      followUp: true,
+      answer: false,
+      resubmit: false,
+      editOutcomes: false,
+    })
     const forService = await getClarificationPage(serviceLead, await context(serviceLead))
-    expect(forService.permissions).toMatchObject({ ask: false, followUp: false, answer: true, resubmit: true, editOutcomes: true })
+    expect(forService.permissions).toMatchObject({
+      ask: false,
+      followUp: false,
+      answer: true,
+      resubmit: true,
+      editOutcomes: true,
+    })
     expect(forService.allAnswered).toBe(false)
     for (const reader of [regionalLead, admin, sponsor]) {
       const page = await getClarificationPage(reader, await context(reader))
@@ -171,16 +236,41 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
 
   it('lets the service change only the reopened outcomes', async () => {
     const ctx = await context(serviceLead, 'submission:edit')
-    await expect(saveOutcome({ actor: serviceLead, context: ctx, number: 3, form: await outcomeForm(ctx, 3, 'Not reopened'), ipAddress: ip })).rejects.toMatchObject({ status: 409 })
-    const saved = await saveOutcome({ actor: serviceLead, context: ctx, number: 2, form: await outcomeForm(ctx, 2, 'Board minutes of March 2026 record three decisions using our summaries.', 'save'), ipAddress: ip })
+    await expect(
+      saveOutcome({
+        actor: serviceLead,
+        context: ctx,
+        number: 3,
+        form: await outcomeForm(ctx, 3, 'Not reopened'),
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 409 })
+    const saved = await saveOutcome({
+      actor: serviceLead,
+      context: ctx,
+      number: 2,
+      form: await outcomeForm(
+        ctx,
+        2,
+        'Board minutes of March 2026 record three decisions using our summaries.',
+        'save',
+      ),
+      ipAddress: ip,
+    })
     expect(saved).toMatchObject({ ok: true, status: 'IN_PROGRESS' })
-    expect((await getOutcomePage(ctx, 2)).response.narrative).toBe('Board minutes of March 2026 record three decisions using our summaries.')
+    expect((await getOutcomePage(ctx, 2)).response.narrative).toBe(
+      'Board minutes of March 2026 record three decisions using our summaries.',
+    )
     expect((await getOutcomePage(ctx, 3)).editable).toBe(false)
   })
 
   it('refuses to resubmit before every question has a reply', async () => {
     const before = await state()
-    const result = await resubmitAfterClarification({ actor: serviceLead, context: await context(serviceLead, 'submission:submit'), ipAddress: ip })
+    const result = await resubmitAfterClarification({
+      actor: serviceLead,
+      context: await context(serviceLead, 'submission:submit'),
+      ipAddress: ip,
+    })
     expect(result).toEqual({ ok: false, message: 'Reply to every question before you resubmit the submission.' })
     expect(await state()).toEqual(before)
   })
@@ -188,22 +278,64 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
   it('refuses replies from the sponsor, the validators and another service', async () => {
     const thread = await threadFor(2)
     await expect(context(sponsor, 'clarification:answer')).rejects.toMatchObject({ status: 403 })
-    await expect(replyToThread({ actor: sponsor, context: await context(sponsor), threadId: thread.id, body: 'Sponsor reply', ipAddress: ip })).rejects.toMatchObject({ status: 403 })
-    await expect(replyToThread({ actor: validator, context: await context(validator), threadId: thread.id, body: 'Validator reply', ipAddress: ip })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      replyToThread({
+        actor: sponsor,
+        context: await context(sponsor),
+        threadId: thread.id,
+        body: 'Sponsor reply',
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      replyToThread({
+        actor: validator,
+        context: await context(validator),
+        threadId: thread.id,
+        body: 'Validator reply',
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
     await expect(context(otherLead, 'clarification:answer')).rejects.toMatchObject({ status: 404 })
     expect((await threadFor(2)).messages).toHaveLength(1)
   })
 
   it('gives 404 for a thread of another submission, and changes nothing', async () => {
-    const assignment = await prisma.validatorAssignment.findFirstOrThrow({ where: { submissionId: rsv, kind: 'PRIMARY' }, select: { validatorId: true } })
+    const assignment = await prisma.validatorAssignment.findFirstOrThrow({
+      where: { submissionId: rsv, kind: 'PRIMARY' },
+      select: { validatorId: true },
+    })
     const foreign = await prisma.clarificationThread.create({
-      data: { submissionId: rsv, openedById: assignment.validatorId, messages: { create: { authorId: assignment.validatorId, body: 'A question for Severn and Arden' } } },
+      data: {
+        submissionId: rsv,
+        openedById: assignment.validatorId,
+        messages: { create: { authorId: assignment.validatorId, body: 'A question for Severn and Arden' } },
+      },
       select: { id: true },
     })
-    await expect(replyToThread({ actor: serviceLead, context: await context(serviceLead, 'clarification:answer'), threadId: foreign.id, body: 'Forged', ipAddress: ip })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      replyToThread({
+        actor: serviceLead,
+        context: await context(serviceLead, 'clarification:answer'),
+        threadId: foreign.id,
+        body: 'Forged',
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 404 })
     // Łukasz validates RSV too, but the thread is not on the submission he is working in.
-    await expect(addFollowUp({ actor: validator, context: await context(validator, 'clarification:ask'), threadId: foreign.id, body: 'Forged', ipAddress: ip })).rejects.toMatchObject({ status: 404 })
-    const unchanged = await prisma.clarificationThread.findUniqueOrThrow({ where: { id: foreign.id }, select: { status: true, _count: { select: { messages: true } } } })
+    await expect(
+      addFollowUp({
+        actor: validator,
+        context: await context(validator, 'clarification:ask'),
+        threadId: foreign.id,
+        body: 'Forged',
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 404 })
+    const unchanged = await prisma.clarificationThread.findUniqueOrThrow({
+      where: { id: foreign.id },
+      select: { status: true, _count: { select: { messages: true } } },
+    })
     expect(unchanged).toEqual({ status: 'OPEN', _count: { messages: 1 } })
   })
 
@@ -211,10 +343,22 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
 
   it('lets the service reply, once, and the validator follow up, which opens the thread again', async () => {
     const thread = await threadFor(2)
-    const reply = { actor: serviceLead, threadId: thread.id, body: 'The March 2026 Board minutes are now linked to outcome 2.', ipAddress: ip }
-    expect(await replyToThread({ ...reply, context: await context(serviceLead, 'clarification:answer') })).toEqual({ ok: true })
-    expect(await threadFor(2)).toMatchObject({ status: 'ANSWERED', messages: [{ authorId: validator.id }, { authorId: serviceLead.id, body: reply.body }] })
-    expect(await replyToThread({ ...reply, body: 'Twice', context: await context(serviceLead, 'clarification:answer') })).toEqual({ ok: false, message: 'This question already has a reply. Reload the page to see it.' })
+    const reply = {
+      actor: serviceLead,
+      threadId: thread.id,
+      body: 'The March 2026 Board minutes are now linked to outcome 2.',
+      ipAddress: ip,
+    }
+    expect(await replyToThread({ ...reply, context: await context(serviceLead, 'clarification:answer') })).toEqual({
+      ok: true,
+    })
+    expect(await threadFor(2)).toMatchObject({
+      status: 'ANSWERED',
+      messages: [{ authorId: validator.id }, { authorId: serviceLead.id, body: reply.body }],
+    })
+    expect(
+      await replyToThread({ ...reply, body: 'Twice', context: await context(serviceLead, 'clarification:answer') }),
+    ).toEqual({ ok: false, message: 'This question already has a reply. Reload the page to see it.' })
 
     const page = await getClarificationPage(serviceLead, await context(serviceLead))
     expect(page.threads[0]?.messages.map((m) => [m.authorName, m.authorContext])).toEqual([
@@ -224,7 +368,15 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
 
     staleLead = await context(serviceLead, 'submission:submit')
     const version = (await state()).version
-    expect(await addFollowUp({ actor: validator, context: await context(validator, 'clarification:ask'), threadId: thread.id, body: 'Which of the three decisions was about discharge?', ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await addFollowUp({
+        actor: validator,
+        context: await context(validator, 'clarification:ask'),
+        threadId: thread.id,
+        body: 'Which of the three decisions was about discharge?',
+        ipAddress: ip,
+      }),
+    ).toEqual({ ok: true })
     expect(await threadFor(2)).toMatchObject({ status: 'OPEN' })
     expect((await threadFor(2)).messages).toHaveLength(3)
     expect(await state()).toMatchObject({ status: 'CLARIFICATION_REQUESTED', version: version + 1 })
@@ -232,23 +384,58 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
 
   it('refuses to resubmit while a reopened outcome is incomplete, linking the problem to the outcome', async () => {
     const answer = async (number: number, body: string) =>
-      replyToThread({ actor: serviceLead, context: await context(serviceLead, 'clarification:answer'), threadId: (await threadFor(number)).id, body, ipAddress: ip })
+      replyToThread({
+        actor: serviceLead,
+        context: await context(serviceLead, 'clarification:answer'),
+        threadId: (await threadFor(number)).id,
+        body,
+        ipAddress: ip,
+      })
     expect(await answer(2, 'The discharge decision, minute 14.')).toEqual({ ok: true })
     expect(await answer(4, 'One post is vacant.')).toEqual({ ok: true })
     expect(await answer(5, 'Linked now.')).toEqual({ ok: true })
     const ctx = await context(serviceLead, 'submission:edit')
-    expect(await saveOutcome({ actor: serviceLead, context: ctx, number: 5, form: await outcomeForm(ctx, 5, '', 'save'), ipAddress: ip })).toMatchObject({ ok: true })
+    expect(
+      await saveOutcome({
+        actor: serviceLead,
+        context: ctx,
+        number: 5,
+        form: await outcomeForm(ctx, 5, '', 'save'),
+        ipAddress: ip,
+      }),
+    ).toMatchObject({ ok: true })
     const before = await state()
-    const result = await resubmitAfterClarification({ actor: serviceLead, context: await context(serviceLead, 'submission:submit'), ipAddress: ip })
-    expect(result).toEqual({ ok: false, message: 'Finish the reopened outcomes before you resubmit the submission.', problems: [{ number: 5, message: 'Enter a narrative for outcome 5' }] })
+    const result = await resubmitAfterClarification({
+      actor: serviceLead,
+      context: await context(serviceLead, 'submission:submit'),
+      ipAddress: ip,
+    })
+    expect(result).toEqual({
+      ok: false,
+      message: 'Finish the reopened outcomes before you resubmit the submission.',
+      problems: [{ number: 5, message: 'Enter a narrative for outcome 5' }],
+    })
     expect(await state()).toEqual(before)
-    expect(await saveOutcome({ actor: serviceLead, context: ctx, number: 5, form: await outcomeForm(ctx, 5, 'The 2025 benchmarking report is linked.', 'save'), ipAddress: ip })).toMatchObject({ ok: true })
+    expect(
+      await saveOutcome({
+        actor: serviceLead,
+        context: ctx,
+        number: 5,
+        form: await outcomeForm(ctx, 5, 'The 2025 benchmarking report is linked.', 'save'),
+        ipAddress: ip,
+      }),
+    ).toMatchObject({ ok: true })
   })
 
   it('refuses the resubmit of a page loaded before the follow-up, and the sponsor’s', async () => {
     const before = await state()
-    expect(await resubmitAfterClarification({ actor: serviceLead, context: staleLead, ipAddress: ip })).toEqual({ ok: false, message: MOVED_ON })
-    await expect(resubmitAfterClarification({ actor: sponsor, context: await context(sponsor), ipAddress: ip })).rejects.toMatchObject({ status: 403 })
+    expect(await resubmitAfterClarification({ actor: serviceLead, context: staleLead, ipAddress: ip })).toEqual({
+      ok: false,
+      message: MOVED_ON,
+    })
+    await expect(
+      resubmitAfterClarification({ actor: sponsor, context: await context(sponsor), ipAddress: ip }),
+    ).rejects.toMatchObject({ status: 403 })
     expect(await state()).toEqual(before)
   })
 
@@ -258,7 +445,14 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
     expect(await resubmitAfterClarification({ actor: serviceLead, context: ctx, ipAddress: ip })).toEqual({ ok: true })
     const after = await state()
     expect(after).toMatchObject({ status: 'IN_VALIDATION', version: ctx.version + 1, reopened: [] })
-    expect(after.statuses).toEqual({ 1: 'COMPLETED', 2: 'COMPLETED', 3: 'COMPLETED', 4: 'COMPLETED', 5: 'COMPLETED', 6: 'COMPLETED' })
+    expect(after.statuses).toEqual({
+      1: 'COMPLETED',
+      2: 'COMPLETED',
+      3: 'COMPLETED',
+      4: 'COMPLETED',
+      5: 'COMPLETED',
+      6: 'COMPLETED',
+    })
     for (const number of [2, 4, 5]) {
       const thread = await threadFor(number)
       expect(thread.status).toBe('CLOSED')
@@ -280,33 +474,83 @@ describe('a clarification round trip on LKS-2627-RTH', () => {
     expect(all.filter((a) => a === 'clarification.follow_up_asked')).toHaveLength(1)
 
     // The same resubmit again, now stale: nothing changes.
-    expect(await resubmitAfterClarification({ actor: serviceLead, context: ctx, ipAddress: ip })).toEqual({ ok: false, message: MOVED_ON })
+    expect(await resubmitAfterClarification({ actor: serviceLead, context: ctx, ipAddress: ip })).toEqual({
+      ok: false,
+      message: MOVED_ON,
+    })
     expect(await state()).toEqual(after)
     expect((await auditActions()).length).toBe(eventsBefore + events.length)
   })
 
   it('locks the service out again: no replies, no changes to outcomes', async () => {
     const ctx = await context(serviceLead, 'submission:edit')
-    await expect(saveOutcome({ actor: serviceLead, context: ctx, number: 2, form: await outcomeForm(ctx, 2, 'Too late'), ipAddress: ip })).rejects.toMatchObject({ status: 409 })
-    const result = await replyToThread({ actor: serviceLead, context: await context(serviceLead, 'clarification:answer'), threadId: (await threadFor(2)).id, body: 'Too late', ipAddress: ip })
+    await expect(
+      saveOutcome({
+        actor: serviceLead,
+        context: ctx,
+        number: 2,
+        form: await outcomeForm(ctx, 2, 'Too late'),
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 409 })
+    const result = await replyToThread({
+      actor: serviceLead,
+      context: await context(serviceLead, 'clarification:answer'),
+      threadId: (await threadFor(2)).id,
+      body: 'Too late',
+      ipAddress: ip,
+    })
     expect(result).toMatchObject({ ok: false })
-    expect((await getClarificationPage(serviceLead, await context(serviceLead))).permissions).toMatchObject({ answer: false, resubmit: false, editOutcomes: false })
+    expect((await getClarificationPage(serviceLead, await context(serviceLead))).permissions).toMatchObject({
+      answer: false,
+      resubmit: false,
+      editOutcomes: false,
+    })
   })
 
   it('sends a follow-up on a closed thread back to the service, reopening its outcome', async () => {
-    expect(await addFollowUp({ actor: validator, context: await context(validator, 'clarification:ask'), threadId: (await threadFor(5)).id, body: 'Which page of the report?', ipAddress: ip })).toEqual({ ok: true })
+    expect(
+      await addFollowUp({
+        actor: validator,
+        context: await context(validator, 'clarification:ask'),
+        threadId: (await threadFor(5)).id,
+        body: 'Which page of the report?',
+        ipAddress: ip,
+      }),
+    ).toEqual({ ok: true })
     expect(await state()).toMatchObject({ status: 'CLARIFICATION_REQUESTED', reopened: [5] })
     expect(await threadFor(5)).toMatchObject({ status: 'OPEN', resolvedAt: null })
     expect((await threadFor(2)).status).toBe('CLOSED')
   })
 
   it('stops a validator who has completed their assignment', async () => {
-    await prisma.validatorAssignment.update({ where: { submissionId_validatorId: { submissionId: rth, validatorId: priya.id } }, data: { completedAt: new Date() } })
+    await prisma.validatorAssignment.update({
+      where: { submissionId_validatorId: { submissionId: rth, validatorId: priya.id } },
+      data: { completedAt: new Date() },
+    })
     const ctx = await context(priya, 'clarification:ask')
     await expect(getAskPage(priya, ctx)).rejects.toMatchObject({ status: 403 })
-    await expect(askForClarification({ actor: priya, context: ctx, questions: [{ number: 1, question: 'Late question' }], ipAddress: ip })).rejects.toMatchObject({ status: 403 })
-    await expect(addFollowUp({ actor: priya, context: ctx, threadId: (await threadFor(4)).id, body: 'Late follow-up', ipAddress: ip })).rejects.toMatchObject({ status: 403 })
-    expect((await getClarificationPage(priya, await context(priya))).permissions).toMatchObject({ ask: false, followUp: false })
+    await expect(
+      askForClarification({
+        actor: priya,
+        context: ctx,
+        questions: [{ number: 1, question: 'Late question' }],
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      addFollowUp({
+        actor: priya,
+        context: ctx,
+        threadId: (await threadFor(4)).id,
+        body: 'Late follow-up',
+        ipAddress: ip,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await getClarificationPage(priya, await context(priya))).permissions).toMatchObject({
+      ask: false,
+      followUp: false,
+    })
     expect((await threadFor(4)).messages).toHaveLength(2)
   })
 })

@@ -45,7 +45,10 @@ let cycleId: string
 const regionIds = new Map<string, string>()
 
 async function createCycle(name: string, editionCode: '2019' | '2022') {
-  const edition = await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: editionCode }, select: { id: true } })
+  const edition = await prisma.frameworkEdition.findUniqueOrThrow({
+    where: { code: editionCode },
+    select: { id: true },
+  })
   return prisma.cycle.create({
     data: {
       name,
@@ -64,8 +67,15 @@ async function createCycle(name: string, editionCode: '2019' | '2022') {
 }
 
 async function createSubmissions(cycle: { id: string; editionId: string }, fixtures: Fixture[], code: string) {
-  const outcomes = await prisma.outcome.findMany({ where: { editionId: cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true } })
-  const agreedBy = await prisma.user.findUniqueOrThrow({ where: { email: 'priya.shah@demo.nhs.uk' }, select: { id: true } })
+  const outcomes = await prisma.outcome.findMany({
+    where: { editionId: cycle.editionId },
+    orderBy: { number: 'asc' },
+    select: { id: true },
+  })
+  const agreedBy = await prisma.user.findUniqueOrThrow({
+    where: { email: 'priya.shah@demo.nhs.uk' },
+    select: { id: true },
+  })
   for (const fixture of fixtures) {
     const organisation = await prisma.organisation.findUniqueOrThrow({
       where: { odsCode: fixture.odsCode },
@@ -74,7 +84,15 @@ async function createSubmissions(cycle: { id: string; editionId: string }, fixtu
     const agreed = (fixture.agreedSteps ?? []).flatMap((steps, index) => {
       if (steps === null) return []
       const grade = stepsToGrade(steps)
-      return [{ outcomeId: outcomes[index]!.id, level: grade.level, subLevel: grade.subLevel, gradeSteps: steps, agreedById: agreedBy.id }]
+      return [
+        {
+          outcomeId: outcomes[index]!.id,
+          level: grade.level,
+          subLevel: grade.subLevel,
+          gradeSteps: steps,
+          agreedById: agreedBy.id,
+        },
+      ]
     })
     await prisma.submission.create({
       data: {
@@ -91,11 +109,13 @@ async function createSubmissions(cycle: { id: string; editionId: string }, fixtu
   }
 }
 
-const statusCountsOf = (counts: Partial<Record<SubmissionStatus, number>>) => SUBMISSION_STATUSES.map((status) => ({ status, count: counts[status] ?? 0 }))
+const statusCountsOf = (counts: Partial<Record<SubmissionStatus, number>>) =>
+  SUBMISSION_STATUSES.map((status) => ({ status, count: counts[status] ?? 0 }))
 
 beforeAll(async () => {
   await seedDemoData(prisma)
-  for (const region of await prisma.region.findMany({ select: { id: true, name: true } })) regionIds.set(region.name, region.id)
+  for (const region of await prisma.region.findMany({ select: { id: true, name: true } }))
+    regionIds.set(region.name, region.id)
   regionalLead = await actorFor('regional.lead@demo.nhs.uk')
   londonLead = await actorFor('rachel.osei@demo.nhs.uk')
   viewer = await actorFor('viewer@demo.nhs.uk')
@@ -115,7 +135,11 @@ describe('the national summary of a cycle', () => {
     expect(summary.cycleName).toBe('2028/29 summary test')
     expect(summary.editionName).toBe('2019 edition')
     expect(summary.outcomes.map((o) => o.number)).toEqual([1, 2, 3, 4, 5, 6])
-    const titles = await prisma.outcome.findMany({ where: { edition: { code: '2019' } }, orderBy: { number: 'asc' }, select: { shortTitle: true } })
+    const titles = await prisma.outcome.findMany({
+      where: { edition: { code: '2019' } },
+      orderBy: { number: 'asc' },
+      select: { shortTitle: true },
+    })
     expect(summary.outcomes.map((o) => o.shortTitle)).toEqual(titles.map((t) => t.shortTitle))
     expect(titles).toHaveLength(6)
   })
@@ -218,7 +242,14 @@ describe('a regional summary', () => {
     expect(summary.organisations.map((o) => o.odsCode)).toEqual(['RKQ', 'RTH'])
     expect(summary.statusCounts).toEqual(statusCountsOf({ IN_VALIDATION: 1, PUBLISHED: 1 }))
     // One graded submission: its own levels, each the median.
-    expect(summary.distribution.map((d) => [d.graded, d.medianLevel])).toEqual([[1, 1], [1, 3], [1, 2], [1, 1], [1, 0], [1, 3]])
+    expect(summary.distribution.map((d) => [d.graded, d.medianLevel])).toEqual([
+      [1, 1],
+      [1, 3],
+      [1, 2],
+      [1, 1],
+      [1, 0],
+      [1, 3],
+    ])
   })
 
   it('lets national roles read any region', async () => {
@@ -248,29 +279,45 @@ describe('a regional summary', () => {
 describe('who may read a summary', () => {
   it('refuses a regional lead the national summary and other regions', async () => {
     await expect(getCycleSummary(regionalLead, { cycleId })).rejects.toMatchObject({ status: 403 })
-    await expect(getCycleSummary(regionalLead, { cycleId, regionId: regionIds.get('London')! })).rejects.toMatchObject({ status: 403 })
-    await expect(getCycleSummary(londonLead, { cycleId, regionId: regionIds.get('North West')! })).rejects.toMatchObject({ status: 403 })
+    await expect(getCycleSummary(regionalLead, { cycleId, regionId: regionIds.get('London')! })).rejects.toMatchObject({
+      status: 403,
+    })
+    await expect(
+      getCycleSummary(londonLead, { cycleId, regionId: regionIds.get('North West')! }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   it('refuses the service, its sponsor and validators, national or regional', async () => {
     for (const actor of [serviceLead, sponsor, validator]) {
       await expect(getCycleSummary(actor, { cycleId })).rejects.toMatchObject({ status: 403 })
-      await expect(getCycleSummary(actor, { cycleId, regionId: regionIds.get('North West')! })).rejects.toMatchObject({ status: 403 })
+      await expect(getCycleSummary(actor, { cycleId, regionId: regionIds.get('North West')! })).rejects.toMatchObject({
+        status: 403,
+      })
     }
     // A validator in the North West is still not its regional lead.
-    const northWestValidator = await actorFor((await createUser({ roles: [{ role: 'VALIDATOR', regionId: regionIds.get('North West')! }] })).email)
-    await expect(getCycleSummary(northWestValidator, { cycleId, regionId: regionIds.get('North West')! })).rejects.toMatchObject({ status: 403 })
+    const northWestValidator = await actorFor(
+      (await createUser({ roles: [{ role: 'VALIDATOR', regionId: regionIds.get('North West')! }] })).email,
+    )
+    await expect(
+      getCycleSummary(northWestValidator, { cycleId, regionId: regionIds.get('North West')! }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   it('answers 404 for a cycle or region that does not exist', async () => {
     await expect(getCycleSummary(viewer, { cycleId: 'no-such-cycle' })).rejects.toMatchObject({ status: 404 })
-    await expect(getCycleSummary(viewer, { cycleId, regionId: 'no-such-region' })).rejects.toMatchObject({ status: 404 })
-    await expect(getCycleSummary(regionalLead, { cycleId: 'no-such-cycle', regionId: regionIds.get('North West')! })).rejects.toMatchObject({ status: 404 })
+    await expect(getCycleSummary(viewer, { cycleId, regionId: 'no-such-region' })).rejects.toMatchObject({
+      status: 404,
+    })
+    await expect(
+      getCycleSummary(regionalLead, { cycleId: 'no-such-cycle', regionId: regionIds.get('North West')! }),
+    ).rejects.toMatchObject({ status: 404 })
   })
 
   it('refuses before it looks anything up, so a refused user learns nothing about ids', async () => {
     await expect(getCycleSummary(serviceLead, { cycleId: 'no-such-cycle' })).rejects.toMatchObject({ status: 403 })
-    await expect(getCycleSummary(regionalLead, { cycleId, regionId: 'no-such-region' })).rejects.toMatchObject({ status: 403 })
+    await expect(getCycleSummary(regionalLead, { cycleId, regionId: 'no-such-region' })).rejects.toMatchObject({
+      status: 403,
+    })
   })
 })
 
@@ -279,7 +326,11 @@ describe('small cycles', () => {
     const empty = await createCycle('2030/31 empty', '2022')
     const summary = await getCycleSummary(admin, { cycleId: empty.id })
     expect(summary.editionName).toBe('Second edition (2022)')
-    const titles = await prisma.outcome.findMany({ where: { editionId: empty.editionId }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } })
+    const titles = await prisma.outcome.findMany({
+      where: { editionId: empty.editionId },
+      orderBy: { number: 'asc' },
+      select: { number: true, shortTitle: true },
+    })
     expect(summary.outcomes).toEqual(titles)
     expect(summary.statusCounts).toEqual(statusCountsOf({}))
     expect(summary.organisations).toEqual([])
@@ -290,11 +341,22 @@ describe('small cycles', () => {
 
   it('summarises a cycle of a single organisation', async () => {
     const single = await createCycle('2031/32 single', '2019')
-    await createSubmissions(single, [{ odsCode: 'RTM', status: 'VALIDATED', agreedSteps: [9, 10, 3, 4, 0, 12] }], '3132')
+    await createSubmissions(
+      single,
+      [{ odsCode: 'RTM', status: 'VALIDATED', agreedSteps: [9, 10, 3, 4, 0, 12] }],
+      '3132',
+    )
     const summary = await getCycleSummary(viewer, { cycleId: single.id })
     expect(summary.statusCounts).toEqual(statusCountsOf({ VALIDATED: 1 }))
     expect(summary.organisations).toEqual([
-      { name: 'Tamar and Moor NHS Foundation Trust', odsCode: 'RTM', regionName: 'South West', reference: 'LKS-3132-RTM', status: 'VALIDATED', agreedSteps: [9, 10, 3, 4, 0, 12] },
+      {
+        name: 'Tamar and Moor NHS Foundation Trust',
+        odsCode: 'RTM',
+        regionName: 'South West',
+        reference: 'LKS-3132-RTM',
+        status: 'VALIDATED',
+        agreedSteps: [9, 10, 3, 4, 0, 12],
+      },
     ])
     expect(summary.distribution.map((d) => [d.levelCounts, d.medianLevel])).toEqual([
       [[0, 0, 0, 1, 0], 3],
@@ -311,8 +373,15 @@ describe('the attainment aggregations', () => {
   it('count submissions by region and status, regions by name', async () => {
     const byRegion = await countSubmissionsByRegionAndStatus({ cycleId })
     expect(byRegion.map((r) => r.regionName)).toEqual(['London', 'Midlands', 'North West', 'South West'])
-    expect(byRegion.map((r) => r.regionId)).toEqual(['London', 'Midlands', 'North West', 'South West'].map((name) => regionIds.get(name)))
-    const counts = Object.fromEntries(byRegion.map((r) => [r.regionName, r.statusCounts.filter((c) => c.count > 0).map((c) => `${c.status} ${c.count}`)]))
+    expect(byRegion.map((r) => r.regionId)).toEqual(
+      ['London', 'Midlands', 'North West', 'South West'].map((name) => regionIds.get(name)),
+    )
+    const counts = Object.fromEntries(
+      byRegion.map((r) => [
+        r.regionName,
+        r.statusCounts.filter((c) => c.count > 0).map((c) => `${c.status} ${c.count}`),
+      ]),
+    )
     expect(counts).toEqual({
       London: ['IN_VALIDATION 1', 'PUBLISHED 1'],
       Midlands: ['NOT_STARTED 1', 'PUBLISHED 1'],
@@ -325,7 +394,10 @@ describe('the attainment aggregations', () => {
   })
 
   it('count agreed grades by sub-level step as well as by level', async () => {
-    const outcome1 = await prisma.outcome.findFirstOrThrow({ where: { edition: { code: '2019' }, number: 1 }, select: { id: true } })
+    const outcome1 = await prisma.outcome.findFirstOrThrow({
+      where: { edition: { code: '2019' }, number: 1 },
+      select: { id: true },
+    })
     const grades = await countAgreedGradesByOutcome({ cycleId })
     // Outcome 1: steps 4, 6, 3, 2, 10 (RYV's 12 is not final).
     const stepCounts = Array<number>(13).fill(0)
@@ -334,7 +406,11 @@ describe('the attainment aggregations', () => {
   })
 
   it('return agreed grades keyed by outcome id, and nothing for a cycle that does not exist', async () => {
-    const outcomes = await prisma.outcome.findMany({ where: { edition: { code: '2019' } }, orderBy: { number: 'asc' }, select: { id: true } })
+    const outcomes = await prisma.outcome.findMany({
+      where: { edition: { code: '2019' } },
+      orderBy: { number: 'asc' },
+      select: { id: true },
+    })
     const rows = await listAgreedStepsBySubmission({ cycleId, regionId: regionIds.get('South West')! })
     expect(rows.map((r) => r.reference)).toEqual(['LKS-2829-RQX', 'LKS-2829-RTM'])
     expect(rows[1]!.agreedSteps).toEqual(Object.fromEntries(outcomes.map((o, i) => [o.id, [10, 1, 12, 6, 4, 0][i]])))

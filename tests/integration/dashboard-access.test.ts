@@ -28,7 +28,15 @@ const cookies = new Map<string, string>()
 const ids = { baseline: '', open: '' }
 const regionIds = new Map<string, string>()
 const region = (name: string) => regionIds.get(name)!
-const REGION_NAMES = ['East of England', 'London', 'Midlands', 'North East and Yorkshire', 'North West', 'South East', 'South West']
+const REGION_NAMES = [
+  'East of England',
+  'London',
+  'Midlands',
+  'North East and Yorkshire',
+  'North West',
+  'South East',
+  'South West',
+]
 const NORTH_WEST_CODES = ['RXV', 'RWV', 'RYV']
 
 const ROUTES = {
@@ -79,7 +87,11 @@ async function statusOf(email: string, route: RouteName, query: Record<string, s
   return result instanceof Response ? result.status : 200
 }
 
-async function page(email: string, route: 'nationalPage' | 'regionalPage', query: Record<string, string> | string = {}): Promise<Page & { dashboard: Dashboard }> {
+async function page(
+  email: string,
+  route: 'nationalPage' | 'regionalPage',
+  query: Record<string, string> | string = {},
+): Promise<Page & { dashboard: Dashboard }> {
   const result = await load(email, route, query)
   if (result instanceof Response) throw new Error(`${route} answered ${result.status}: ${await result.text()}`)
   const data = result as Page
@@ -87,7 +99,11 @@ async function page(email: string, route: 'nationalPage' | 'regionalPage', query
   return data as Page & { dashboard: Dashboard }
 }
 
-async function download(email: string, route: RouteName, query: Record<string, string> | string = {}): Promise<Response> {
+async function download(
+  email: string,
+  route: RouteName,
+  query: Record<string, string> | string = {},
+): Promise<Response> {
   const result = await load(email, route, query)
   if (!(result instanceof Response)) throw new Error(`${route} did not answer with a download`)
   expect(result.status, `${route} ${JSON.stringify(query)}`).toBe(200)
@@ -133,7 +149,11 @@ function parseCsv(bytes: Uint8Array): string[][] {
   return rows
 }
 
-async function csv(email: string, route: 'nationalCsv' | 'regionalCsv', query: Record<string, string>): Promise<{ header: string[]; rows: string[][]; response: Response }> {
+async function csv(
+  email: string,
+  route: 'nationalCsv' | 'regionalCsv',
+  query: Record<string, string>,
+): Promise<{ header: string[]; rows: string[][]; response: Response }> {
   const response = await download(email, route, query)
   expect(response.headers.get('Content-Type')).toBe('text/csv; charset=utf-8')
   expect(response.headers.get('Cache-Control')).toBe('private, no-store')
@@ -143,7 +163,11 @@ async function csv(email: string, route: 'nationalCsv' | 'regionalCsv', query: R
   return { header: header!, rows, response }
 }
 
-async function workbook(email: string, route: 'nationalXlsx' | 'regionalXlsx', query: Record<string, string>): Promise<ExcelJS.Workbook> {
+async function workbook(
+  email: string,
+  route: 'nationalXlsx' | 'regionalXlsx',
+  query: Record<string, string>,
+): Promise<ExcelJS.Workbook> {
   const response = await download(email, route, query)
   expect(response.headers.get('Content-Type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   expect(response.headers.get('Cache-Control')).toBe('private, no-store')
@@ -183,7 +207,9 @@ const NO_DASHBOARD = ['lead@demo.nhs.uk', 'contributor@demo.nhs.uk', 'sponsor@de
 beforeAll(async () => {
   await seedDemoData(prisma)
   for (const r of await prisma.region.findMany({ select: { id: true, name: true } })) regionIds.set(r.name, r.id)
-  ids.baseline = (await prisma.cycle.findUniqueOrThrow({ where: { name: '2021/22 baseline' }, select: { id: true } })).id
+  ids.baseline = (
+    await prisma.cycle.findUniqueOrThrow({ where: { name: '2021/22 baseline' }, select: { id: true } })
+  ).id
   ids.open = (await prisma.cycle.findUniqueOrThrow({ where: { name: '2026/27' }, select: { id: true } })).id
 }, 60_000)
 
@@ -194,9 +220,15 @@ describe('national roles', () => {
       expect(dashboard.scope).toEqual({ kind: 'national' })
       expect(options.regions.map((r) => r.name)).toEqual(REGION_NAMES)
       // 2021/22 baseline: eight published results in four regions.
-      expect(dashboard.progress.regions.map((r) => [r.regionName, r.total])).toEqual([['London', 2], ['Midlands', 2], ['North West', 3], ['South West', 1]])
+      expect(dashboard.progress.regions.map((r) => [r.regionName, r.total])).toEqual([
+        ['London', 2],
+        ['Midlands', 2],
+        ['North West', 3],
+        ['South West', 1],
+      ])
       expect(dashboard.organisations).toBeNull()
-      for (const route of ['nationalCsv', 'nationalXlsx'] as const) expect(await statusOf(email, route, { cycle: ids.baseline }), `${email} ${route}`).toBe(200)
+      for (const route of ['nationalCsv', 'nationalXlsx'] as const)
+        expect(await statusOf(email, route, { cycle: ids.baseline }), `${email} ${route}`).toBe(200)
     }
   })
 
@@ -207,20 +239,33 @@ describe('national roles', () => {
         expect(dashboard.scope).toEqual({ kind: 'region', regionId: region(name), regionName: name })
         expect(dashboard.progress.regions.every((r) => r.regionName === name)).toBe(true)
       }
-      for (const route of ['regionalCsv', 'regionalXlsx'] as const) expect(await statusOf(email, route, { cycle: ids.baseline, region: region('London') }), `${email} ${route}`).toBe(200)
+      for (const route of ['regionalCsv', 'regionalXlsx'] as const)
+        expect(
+          await statusOf(email, route, { cycle: ids.baseline, region: region('London') }),
+          `${email} ${route}`,
+        ).toBe(200)
     }
     // With no region named, the first in the list.
-    expect((await page('viewer@demo.nhs.uk', 'regionalPage', { cycle: ids.baseline })).dashboard.scope).toMatchObject({ regionName: 'East of England' })
+    expect((await page('viewer@demo.nhs.uk', 'regionalPage', { cycle: ids.baseline })).dashboard.scope).toMatchObject({
+      regionName: 'East of England',
+    })
   })
 
   it('get 404 for a regional dashboard of a region that does not exist, page and exports', async () => {
     for (const email of NATIONAL) {
-      for (const route of REGIONAL_ROUTES) expect(await statusOf(email, route, { cycle: ids.baseline, region: 'no-such-region' }), `${email} ${route}`).toBe(404)
+      for (const route of REGIONAL_ROUTES)
+        expect(
+          await statusOf(email, route, { cycle: ids.baseline, region: 'no-such-region' }),
+          `${email} ${route}`,
+        ).toBe(404)
     }
   })
 
   it('get the whole country when the national dashboard names an unknown region or cycle', async () => {
-    const { dashboard, filter } = await page('viewer@demo.nhs.uk', 'nationalPage', { cycle: 'no-such-cycle', region: 'no-such-region' })
+    const { dashboard, filter } = await page('viewer@demo.nhs.uk', 'nationalPage', {
+      cycle: 'no-such-cycle',
+      region: 'no-such-region',
+    })
     // The newest cycle, unnarrowed.
     expect(filter).toMatchObject({ cycleId: ids.open, regionId: undefined })
     expect(dashboard.appliedFilters).toEqual([])
@@ -237,13 +282,16 @@ describe('a regional lead', () => {
   })
 
   it('sees their own region, named or not', async () => {
-    for (const query of [{ cycle: ids.baseline }, { cycle: ids.baseline, region: region('North West') }] as Array<Record<string, string>>) {
+    for (const query of [{ cycle: ids.baseline }, { cycle: ids.baseline, region: region('North West') }] as Array<
+      Record<string, string>
+    >) {
       const { dashboard, options, filter } = await page(LEAD, 'regionalPage', query)
       expect(dashboard.scope).toEqual({ kind: 'region', regionId: region('North West'), regionName: 'North West' })
       expect(filter?.regionId).toBe(region('North West'))
       expect(options.regions).toEqual([{ id: region('North West'), name: 'North West' }])
     }
-    for (const route of ['regionalCsv', 'regionalXlsx'] as const) expect(await statusOf(LEAD, route, { cycle: ids.baseline }), route).toBe(200)
+    for (const route of ['regionalCsv', 'regionalXlsx'] as const)
+      expect(await statusOf(LEAD, route, { cycle: ids.baseline }), route).toBe(200)
   })
 
   it('is refused every other region when the URL is edited: page, CSV and Excel', async () => {
@@ -251,12 +299,17 @@ describe('a regional lead', () => {
       for (const route of REGIONAL_ROUTES) {
         expect(await statusOf(LEAD, route, { cycle: ids.baseline, region: region(name) }), `${name} ${route}`).toBe(403)
         for (const view of ['organisations', 'heat-map']) {
-          if (route === 'regionalCsv') expect(await statusOf(LEAD, route, { cycle: ids.baseline, region: region(name), view }), `${name} ${view}`).toBe(403)
+          if (route === 'regionalCsv')
+            expect(
+              await statusOf(LEAD, route, { cycle: ids.baseline, region: region(name), view }),
+              `${name} ${view}`,
+            ).toBe(403)
         }
       }
     }
     // An id that is no region learns nothing more than one that is someone else's.
-    for (const route of REGIONAL_ROUTES) expect(await statusOf(LEAD, route, { region: 'no-such-region' }), route).toBe(403)
+    for (const route of REGIONAL_ROUTES)
+      expect(await statusOf(LEAD, route, { region: 'no-such-region' }), route).toBe(403)
   })
 
   it('cannot slip another region in with a repeated parameter', async () => {
@@ -284,9 +337,19 @@ describe('a regional lead', () => {
     expect(dashboard.attainment.map((a) => a.levelCounts)).toEqual(northWest)
     expect(dashboard.attainment.map((a) => a.graded)).toEqual([3, 3, 3, 3, 3, 3])
     const requiredActions = await prisma.requiredAction.count({
-      where: { agreedResult: { submission: { cycleId: ids.baseline, regionId: region('North West'), status: { in: ['VALIDATED', 'PUBLISHED'] } } } },
+      where: {
+        agreedResult: {
+          submission: {
+            cycleId: ids.baseline,
+            regionId: region('North West'),
+            status: { in: ['VALIDATED', 'PUBLISHED'] },
+          },
+        },
+      },
     })
-    const nationalActions = await prisma.requiredAction.count({ where: { agreedResult: { submission: { cycleId: ids.baseline } } } })
+    const nationalActions = await prisma.requiredAction.count({
+      where: { agreedResult: { submission: { cycleId: ids.baseline } } },
+    })
     expect(requiredActions).toBeLessThan(nationalActions) // so the check below can tell them apart
     expect(dashboard.actions.requiredActions).toBe(requiredActions)
   })
@@ -297,13 +360,21 @@ describe('a regional lead', () => {
     expect(progress.rows.map((r) => r[0])).toEqual(['North West', 'Total'])
     const published = progress.header.indexOf(SUBMISSION_STATUS_LABELS.PUBLISHED)
     expect(progress.rows.map((r) => r[published])).toEqual(['3', '3'])
-    expect(progress.response.headers.get('Content-Disposition')).toBe('attachment; filename="lks-dashboard-2021-22-baseline-north-west-progress.csv"')
+    expect(progress.response.headers.get('Content-Disposition')).toBe(
+      'attachment; filename="lks-dashboard-2021-22-baseline-north-west-progress.csv"',
+    )
 
     const heat = await csv(LEAD, 'regionalCsv', { ...query, view: 'heat-map' })
     expect(heat.rows.map((r) => r[0])).toEqual(['North West'])
 
     const organisations = await csv(LEAD, 'regionalCsv', { ...query, view: 'organisations' })
-    expect(organisations.header.slice(0, 5)).toEqual(['Reference', 'Organisation', 'ODS code', 'Organisation type', 'Status'])
+    expect(organisations.header.slice(0, 5)).toEqual([
+      'Reference',
+      'Organisation',
+      'ODS code',
+      'Organisation type',
+      'Status',
+    ])
     expect(organisations.rows.map((r) => r[2])).toEqual(['RYV', 'RWV', 'RXV'])
     expect(organisations.rows.map((r) => r[0])).toEqual(['LKS-2122-RYV', 'LKS-2122-RWV', 'LKS-2122-RXV'])
 
@@ -318,10 +389,22 @@ describe('a regional lead', () => {
 
   it('gets only North West figures in the workbook', async () => {
     const book = await workbook(LEAD, 'regionalXlsx', { cycle: ids.baseline })
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Progress', 'Attainment', 'Heat map', 'Calibration', 'Actions', 'Organisations'])
+    expect(book.worksheets.map((ws) => ws.name)).toEqual([
+      'About',
+      'Progress',
+      'Attainment',
+      'Heat map',
+      'Calibration',
+      'Actions',
+      'Organisations',
+    ])
     expect(sheetRows(book, 'Progress').map((r) => r[0])).toEqual(['Region', 'North West', 'Total'])
     expect(sheetRows(book, 'Heat map').map((r) => r[0])).toEqual(['Region', 'North West'])
-    expect(sheetRows(book, 'Organisations').slice(1).map((r) => r[2])).toEqual(['RYV', 'RWV', 'RXV'])
+    expect(
+      sheetRows(book, 'Organisations')
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(['RYV', 'RWV', 'RXV'])
     const about = sheetRows(book, 'About')
     expect(about).toContainEqual(['Scope', 'Region: North West'])
   })
@@ -329,15 +412,22 @@ describe('a regional lead', () => {
 
 describe('other regional leads', () => {
   it('see their own regions only: London, or the first of several', async () => {
-    expect((await page('rachel.osei@demo.nhs.uk', 'regionalPage', { cycle: ids.baseline })).dashboard.scope).toMatchObject({ regionName: 'London' })
-    expect(await statusOf('rachel.osei@demo.nhs.uk', 'regionalCsv', { cycle: ids.baseline, region: region('North West') })).toBe(403)
+    expect(
+      (await page('rachel.osei@demo.nhs.uk', 'regionalPage', { cycle: ids.baseline })).dashboard.scope,
+    ).toMatchObject({ regionName: 'London' })
+    expect(
+      await statusOf('rachel.osei@demo.nhs.uk', 'regionalCsv', { cycle: ids.baseline, region: region('North West') }),
+    ).toBe(403)
     // David Evans leads the Midlands, the South East and the South West.
     const evans = 'david.evans@demo.nhs.uk'
-    expect((await page(evans, 'regionalPage', { cycle: ids.baseline })).dashboard.scope).toMatchObject({ regionName: 'Midlands' })
+    expect((await page(evans, 'regionalPage', { cycle: ids.baseline })).dashboard.scope).toMatchObject({
+      regionName: 'Midlands',
+    })
     const southWest = await page(evans, 'regionalPage', { cycle: ids.baseline, region: region('South West') })
     expect(southWest.dashboard.organisations?.map((o) => o.odsCode)).toEqual(['RTM'])
     expect(southWest.options.regions.map((r) => r.name)).toEqual(['Midlands', 'South East', 'South West'])
-    for (const route of REGIONAL_ROUTES) expect(await statusOf(evans, route, { cycle: ids.baseline, region: region('North West') }), route).toBe(403)
+    for (const route of REGIONAL_ROUTES)
+      expect(await statusOf(evans, route, { cycle: ids.baseline, region: region('North West') }), route).toBe(403)
     for (const route of NATIONAL_ROUTES) expect(await statusOf(evans, route, { cycle: ids.baseline }), route).toBe(403)
   })
 })
@@ -347,7 +437,10 @@ describe('people without a dashboard', () => {
     for (const email of NO_DASHBOARD) {
       for (const route of Object.keys(ROUTES) as RouteName[]) {
         expect(await statusOf(email, route, { cycle: ids.baseline }), `${email} ${route}`).toBe(403)
-        expect(await statusOf(email, route, { cycle: ids.baseline, region: region('North West') }), `${email} ${route}`).toBe(403)
+        expect(
+          await statusOf(email, route, { cycle: ids.baseline, region: region('North West') }),
+          `${email} ${route}`,
+        ).toBe(403)
       }
     }
   })
@@ -366,7 +459,10 @@ describe('people without a dashboard', () => {
   })
 
   it('are sent to sign in when not signed in', async () => {
-    const result = await call(nationalCsvLoader, new Request(`http://localhost${pathFor('nationalCsv', { cycle: ids.baseline })}`))
+    const result = await call(
+      nationalCsvLoader,
+      new Request(`http://localhost${pathFor('nationalCsv', { cycle: ids.baseline })}`),
+    )
     expect(result).toBeInstanceOf(Response)
     expect((result as Response).status).toBe(302)
     expect((result as Response).headers.get('Location')).toMatch(/^\/sign-in\?redirectTo=/)
@@ -378,7 +474,17 @@ describe('exports', () => {
     // 2026/27 is compared with the baseline, so it has a change view.
     const expected = {
       progress: ['Region', ...SUBMISSION_STATUSES.map((s) => SUBMISSION_STATUS_LABELS[s]), 'Total'],
-      attainment: ['Outcome', 'Title', 'Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', 'Agreed grades', 'Median level'],
+      attainment: [
+        'Outcome',
+        'Title',
+        'Level 0',
+        'Level 1',
+        'Level 2',
+        'Level 3',
+        'Level 4',
+        'Agreed grades',
+        'Median level',
+      ],
       'heat-map': null,
       calibration: null,
       change: ['Outcome', 'Title', 'Organisations compared', 'Improved', 'Same', 'Declined'],
@@ -388,7 +494,9 @@ describe('exports', () => {
       const result = await csv('viewer@demo.nhs.uk', 'nationalCsv', { cycle: ids.open, view })
       if (header) expect(result.header).toEqual(header)
       expect(result.rows.length, view).toBeGreaterThan(0)
-      expect(result.response.headers.get('Content-Disposition')).toBe(`attachment; filename="lks-dashboard-2026-27-national-${view}.csv"`)
+      expect(result.response.headers.get('Content-Disposition')).toBe(
+        `attachment; filename="lks-dashboard-2026-27-national-${view}.csv"`,
+      )
     }
     // 2026/27: nine submissions in six regions, by name.
     const progress = await csv('viewer@demo.nhs.uk', 'nationalCsv', { cycle: ids.open, view: 'progress' })
@@ -401,7 +509,9 @@ describe('exports', () => {
       ['Total', '9'],
     ])
     const attainment = await csv('viewer@demo.nhs.uk', 'nationalCsv', { cycle: ids.baseline, view: 'attainment' })
-    expect(attainment.rows.map((r) => r.slice(2, 8))).toEqual((await agreedLevelCounts(ids.baseline)).map((counts) => [...counts.map(String), '8']))
+    expect(attainment.rows.map((r) => r.slice(2, 8))).toEqual(
+      (await agreedLevelCounts(ids.baseline)).map((counts) => [...counts.map(String), '8']),
+    )
   })
 
   it('give the regional dashboard every view, the organisations view included', async () => {
@@ -429,12 +539,27 @@ describe('exports', () => {
 
   it('give a workbook with a sheet per view and typed cells', async () => {
     const book = await workbook('admin@demo.nhs.uk', 'nationalXlsx', { cycle: ids.open })
-    expect(book.worksheets.map((ws) => ws.name)).toEqual(['About', 'Progress', 'Attainment', 'Heat map', 'Calibration', 'Change', 'Actions'])
+    expect(book.worksheets.map((ws) => ws.name)).toEqual([
+      'About',
+      'Progress',
+      'Attainment',
+      'Heat map',
+      'Calibration',
+      'Change',
+      'Actions',
+    ])
     const progress = sheetRows(book, 'Progress')
     expect(progress[0]).toEqual(['Region', ...SUBMISSION_STATUSES.map((s) => SUBMISSION_STATUS_LABELS[s]), 'Total'])
     expect(progress.at(-1)).toEqual(['Total', 2, 2, 1, 2, 2, 0, 0, 0, 0, 9])
     const baseline = await workbook('admin@demo.nhs.uk', 'nationalXlsx', { cycle: ids.baseline })
-    expect(baseline.worksheets.map((ws) => ws.name)).toEqual(['About', 'Progress', 'Attainment', 'Heat map', 'Calibration', 'Actions'])
+    expect(baseline.worksheets.map((ws) => ws.name)).toEqual([
+      'About',
+      'Progress',
+      'Attainment',
+      'Heat map',
+      'Calibration',
+      'Actions',
+    ])
   })
 
   it('suppress counts from 1 to 4 as "<5" when asked, keeping zeros and larger counts', async () => {
@@ -443,7 +568,13 @@ describe('exports', () => {
     const suppressed = await csv('viewer@demo.nhs.uk', 'nationalCsv', { ...query, suppress: 'yes' })
     const published = full.header.indexOf(SUBMISSION_STATUS_LABELS.PUBLISHED)
     const notStarted = full.header.indexOf(SUBMISSION_STATUS_LABELS.NOT_STARTED)
-    expect(full.rows.map((r) => [r[0], r[published]])).toEqual([['London', '2'], ['Midlands', '2'], ['North West', '3'], ['South West', '1'], ['Total', '8']])
+    expect(full.rows.map((r) => [r[0], r[published]])).toEqual([
+      ['London', '2'],
+      ['Midlands', '2'],
+      ['North West', '3'],
+      ['South West', '1'],
+      ['Total', '8'],
+    ])
     expect(suppressed.rows.map((r) => [r[0], r[published], r[notStarted], r.at(-1)])).toEqual([
       ['London', '<5', '0', '<5'],
       ['Midlands', '<5', '0', '<5'],
@@ -453,7 +584,10 @@ describe('exports', () => {
     ])
     // A regional lead's figures are all small: every non-zero count hidden.
     const regional = await csv(LEAD, 'regionalCsv', { ...query, suppress: 'yes' })
-    expect(regional.rows.map((r) => [r[0], r[published]])).toEqual([['North West', '<5'], ['Total', '<5']])
+    expect(regional.rows.map((r) => [r[0], r[published]])).toEqual([
+      ['North West', '<5'],
+      ['Total', '<5'],
+    ])
     // Anything but "yes" shows the figures.
     const notAsked = await csv(LEAD, 'regionalCsv', { ...query, suppress: 'no' })
     expect(notAsked.rows.map((r) => r[published])).toEqual(['3', '3'])

@@ -7,7 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { seedDemoData } from '../../prisma/seed'
 import type { Actor } from '~/modules/auth/permissions'
-import { getDashboard, getFilterOptions, resolveFilter, type FilterOptions } from '~/modules/dashboards/dashboard.server'
+import {
+  getDashboard,
+  getFilterOptions,
+  resolveFilter,
+  type FilterOptions,
+} from '~/modules/dashboards/dashboard.server'
 import type { Dashboard, LevelCounts } from '~/modules/dashboards/model'
 import { stepsToGrade } from '~/modules/framework/grading'
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '~/modules/submissions/status'
@@ -62,8 +67,16 @@ const region = (name: string) => regionIds.get(name)!
 const cycles = { empty: '', previous: '', draft: '', current: '', single: '', baseline: '', open: '' }
 const editions = { e2019: '', e2022: '' }
 
-async function createCycle(name: string, editionCode: '2019' | '2022', opensAt: string, status: 'CLOSED' | 'DRAFT' = 'CLOSED') {
-  const edition = await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: editionCode }, select: { id: true } })
+async function createCycle(
+  name: string,
+  editionCode: '2019' | '2022',
+  opensAt: string,
+  status: 'CLOSED' | 'DRAFT' = 'CLOSED',
+) {
+  const edition = await prisma.frameworkEdition.findUniqueOrThrow({
+    where: { code: editionCode },
+    select: { id: true },
+  })
   const opens = new Date(`${opensAt}T00:00:00Z`)
   const day = 86_400_000
   return prisma.cycle.create({
@@ -84,8 +97,15 @@ async function createCycle(name: string, editionCode: '2019' | '2022', opensAt: 
 }
 
 async function createSubmissions(cycle: { id: string; editionId: string }, fixtures: Fixture[], code: string) {
-  const outcomes = await prisma.outcome.findMany({ where: { editionId: cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true } })
-  const agreedBy = await prisma.user.findUniqueOrThrow({ where: { email: 'priya.shah@demo.nhs.uk' }, select: { id: true } })
+  const outcomes = await prisma.outcome.findMany({
+    where: { editionId: cycle.editionId },
+    orderBy: { number: 'asc' },
+    select: { id: true },
+  })
+  const agreedBy = await prisma.user.findUniqueOrThrow({
+    where: { email: 'priya.shah@demo.nhs.uk' },
+    select: { id: true },
+  })
   for (const fixture of fixtures) {
     const organisation = await prisma.organisation.findUniqueOrThrow({
       where: { odsCode: fixture.odsCode },
@@ -103,14 +123,27 @@ async function createSubmissions(cycle: { id: string; editionId: string }, fixtu
           create: (fixture.agreed ?? []).flatMap((steps, index) => {
             if (steps === null) return []
             const grade = stepsToGrade(steps)
-            return [{ outcomeId: outcomes[index]!.id, level: grade.level, subLevel: grade.subLevel, gradeSteps: steps, agreedById: agreedBy.id }]
+            return [
+              {
+                outcomeId: outcomes[index]!.id,
+                level: grade.level,
+                subLevel: grade.subLevel,
+                gradeSteps: steps,
+                agreedById: agreedBy.id,
+              },
+            ]
           }),
         },
         // A response for every outcome, ungraded where the self grade is null (a narrative in progress).
         outcomeResponses: {
           create: (fixture.self ?? []).map((steps, index) => {
             const grade = steps === null ? null : stepsToGrade(steps)
-            return { outcomeId: outcomes[index]!.id, selfLevel: grade?.level ?? null, selfSubLevel: grade?.subLevel ?? null, selfGradeSteps: steps }
+            return {
+              outcomeId: outcomes[index]!.id,
+              selfLevel: grade?.level ?? null,
+              selfSubLevel: grade?.subLevel ?? null,
+              selfGradeSteps: steps,
+            }
           }),
         },
       },
@@ -128,27 +161,45 @@ async function addRequiredAction(reference: string, outcomeNumber: number, planI
     select: { id: true, submissionId: true, outcomeId: true, _count: { select: { requiredActions: true } } },
   })
   const action = await prisma.requiredAction.create({
-    data: { agreedResultId: agreed.id, position: agreed._count.requiredActions + 1, text: `Reach level 2 for outcome ${outcomeNumber}.` },
+    data: {
+      agreedResultId: agreed.id,
+      position: agreed._count.requiredActions + 1,
+      text: `Reach level 2 for outcome ${outcomeNumber}.`,
+    },
     select: { id: true },
   })
-  for (const status of planItems) await addPlanItem(reference, status, { requiredActionId: action.id, outcomeId: agreed.outcomeId })
+  for (const status of planItems)
+    await addPlanItem(reference, status, { requiredActionId: action.id, outcomeId: agreed.outcomeId })
 }
 
-async function addPlanItem(reference: string, status: PlanStatus, link: { requiredActionId?: string; outcomeId?: string } = {}) {
+async function addPlanItem(
+  reference: string,
+  status: PlanStatus,
+  link: { requiredActionId?: string; outcomeId?: string } = {},
+) {
   const submission = await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })
   await prisma.developmentPlanItem.create({
-    data: { submissionId: submission.id, ...link, action: 'Agree a plan with the sponsor', owner: 'Service lead', dueDate: new Date('2042-06-30'), status },
+    data: {
+      submissionId: submission.id,
+      ...link,
+      action: 'Agree a plan with the sponsor',
+      owner: 'Service lead',
+      dueDate: new Date('2042-06-30'),
+      status,
+    },
     select: { id: true },
   })
 }
 
 /** Counts in workflow order from the statuses named (every other status 0). */
-const statusCounts = (counts: Partial<Record<SubmissionStatus, number>>) => SUBMISSION_STATUSES.map((status) => counts[status] ?? 0)
+const statusCounts = (counts: Partial<Record<SubmissionStatus, number>>) =>
+  SUBMISSION_STATUSES.map((status) => counts[status] ?? 0)
 const zeros = (): LevelCounts => [0, 0, 0, 0, 0]
 const ALL_OUTCOMES = [1, 2, 3, 4, 5, 6]
 
 /** Heat map rows as [region, [median, graded] per outcome]. */
-const heatRows = (dashboard: Dashboard) => dashboard.heatMap.map((r) => [r.regionName, r.cells.map((c) => [c.medianLevel, c.graded])])
+const heatRows = (dashboard: Dashboard) =>
+  dashboard.heatMap.map((r) => [r.regionName, r.cells.map((c) => [c.medianLevel, c.graded])])
 const changeRows = (dashboard: Dashboard) => dashboard.change.map((c) => [c.compared, c.improved, c.same, c.declined])
 
 beforeAll(async () => {
@@ -158,10 +209,15 @@ beforeAll(async () => {
   admin = await actorFor('admin@demo.nhs.uk')
   regionalLead = await actorFor('regional.lead@demo.nhs.uk')
   serviceLead = await actorFor('lead@demo.nhs.uk')
-  for (const [key, code] of [['e2019', '2019'], ['e2022', '2022']] as const) {
+  for (const [key, code] of [
+    ['e2019', '2019'],
+    ['e2022', '2022'],
+  ] as const) {
     editions[key] = (await prisma.frameworkEdition.findUniqueOrThrow({ where: { code }, select: { id: true } })).id
   }
-  cycles.baseline = (await prisma.cycle.findUniqueOrThrow({ where: { name: '2021/22 baseline' }, select: { id: true } })).id
+  cycles.baseline = (
+    await prisma.cycle.findUniqueOrThrow({ where: { name: '2021/22 baseline' }, select: { id: true } })
+  ).id
   cycles.open = (await prisma.cycle.findUniqueOrThrow({ where: { name: '2026/27' }, select: { id: true } })).id
 
   // By opening date: empty (2000, before every seeded cycle), baseline (2022), 2026/27, previous
@@ -172,11 +228,21 @@ beforeAll(async () => {
   const draft = await createCycle('2041 draft', '2019', '2041-04-01', 'DRAFT')
   const current = await createCycle('2041/42 dashboard', '2022', '2041-10-01')
   const single = await createCycle('2045/46 single', '2019', '2045-10-01')
-  Object.assign(cycles, { empty: empty.id, previous: previous.id, draft: draft.id, current: current.id, single: single.id })
+  Object.assign(cycles, {
+    empty: empty.id,
+    previous: previous.id,
+    draft: draft.id,
+    current: current.id,
+    single: single.id,
+  })
   await createSubmissions(previous, PREVIOUS, '4041')
   await createSubmissions(current, CURRENT, '4142')
   // levels 2 3 0 4 0 1; against the current cycle's RXV [4, 7, 1, 10, 0, 6]: up same down up same down
-  await createSubmissions(single, [{ odsCode: 'RXV', status: 'PUBLISHED', agreed: [5, 7, 0, 12, 0, 3], self: [5, 8, 0, 12, null, 1] }], '4546')
+  await createSubmissions(
+    single,
+    [{ odsCode: 'RXV', status: 'PUBLISHED', agreed: [5, 7, 0, 12, 0, 3], self: [5, 8, 0, 12, null, 1] }],
+    '4546',
+  )
 
   // Required actions (RA) and development plan items (PI) of the current cycle.
   await addRequiredAction('LKS-4142-RXV', 3, ['COMPLETE']) // answered
@@ -202,11 +268,19 @@ describe('the national dashboard of a cycle', () => {
   it('names the cycle, its edition, its outcomes, and the previous cycle that is not a draft', async () => {
     const dashboard = await getDashboard(viewer, 'national', { cycleId: cycles.current })
     expect(dashboard.scope).toEqual({ kind: 'national' })
-    expect(dashboard.cycle).toEqual({ id: cycles.current, name: '2041/42 dashboard', editionName: 'Second edition (2022)' })
+    expect(dashboard.cycle).toEqual({
+      id: cycles.current,
+      name: '2041/42 dashboard',
+      editionName: 'Second edition (2022)',
+    })
     // The draft opened between the two: skipped.
     expect(dashboard.previousCycle).toEqual({ id: cycles.previous, name: '2040/41 dashboard' })
     expect(dashboard.appliedFilters).toEqual([])
-    const titles = await prisma.outcome.findMany({ where: { editionId: editions.e2022 }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } })
+    const titles = await prisma.outcome.findMany({
+      where: { editionId: editions.e2022 },
+      orderBy: { number: 'asc' },
+      select: { number: true, shortTitle: true },
+    })
     expect(titles.map((t) => t.number)).toEqual(ALL_OUTCOMES)
     expect(dashboard.outcomes).toEqual(titles)
     expect(dashboard.organisations).toBeNull()
@@ -218,8 +292,18 @@ describe('the national dashboard of a cycle', () => {
     // Regions with a submission, by name; the other four regions have none in this cycle.
     expect(progress.regions).toEqual([
       { regionId: region('London'), regionName: 'London', counts: statusCounts({ PUBLISHED: 2 }), total: 2 }, // RTH, RKQ
-      { regionId: region('Midlands'), regionName: 'Midlands', counts: statusCounts({ SUBMITTED: 1, VALIDATED: 1 }), total: 2 }, // QAF, RSV
-      { regionId: region('North West'), regionName: 'North West', counts: statusCounts({ IN_MODERATION: 1, VALIDATED: 1, PUBLISHED: 1 }), total: 3 },
+      {
+        regionId: region('Midlands'),
+        regionName: 'Midlands',
+        counts: statusCounts({ SUBMITTED: 1, VALIDATED: 1 }),
+        total: 2,
+      }, // QAF, RSV
+      {
+        regionId: region('North West'),
+        regionName: 'North West',
+        counts: statusCounts({ IN_MODERATION: 1, VALIDATED: 1, PUBLISHED: 1 }),
+        total: 3,
+      },
     ])
     expect(progress.totals).toEqual(statusCounts({ SUBMITTED: 1, IN_MODERATION: 1, VALIDATED: 2, PUBLISHED: 3 }))
     expect(progress.total).toBe(7)
@@ -241,15 +325,51 @@ describe('the national dashboard of a cycle', () => {
 
   it('gives each region with submissions a heat map row of median agreed levels and how many each is of', async () => {
     const dashboard = await getDashboard(viewer, 'national', { cycleId: cycles.current })
-    expect(dashboard.heatMap.map((r) => r.regionId)).toEqual([region('London'), region('Midlands'), region('North West')])
-    expect(dashboard.heatMap.every((r) => r.cells.map((c) => c.outcomeNumber).join() === ALL_OUTCOMES.join())).toBe(true)
+    expect(dashboard.heatMap.map((r) => r.regionId)).toEqual([
+      region('London'),
+      region('Midlands'),
+      region('North West'),
+    ])
+    expect(dashboard.heatMap.every((r) => r.cells.map((c) => c.outcomeNumber).join() === ALL_OUTCOMES.join())).toBe(
+      true,
+    )
     expect(heatRows(dashboard)).toEqual([
       // RTH 3 9 4 1 0 7 and RKQ 2 5 7 11 3 9: levels 1|1 3|2 2|3 1|4 0|1 3|3, two each.
-      ['London', [[1, 2], [2.5, 2], [2.5, 2], [2.5, 2], [0.5, 2], [3, 2]]],
+      [
+        'London',
+        [
+          [1, 2],
+          [2.5, 2],
+          [2.5, 2],
+          [2.5, 2],
+          [0.5, 2],
+          [3, 2],
+        ],
+      ],
       // RSV alone, with no grade for outcome 6: no median there, not zero.
-      ['Midlands', [[4, 1], [1, 1], [4, 1], [2, 1], [2, 1], [null, 0]]],
+      [
+        'Midlands',
+        [
+          [4, 1],
+          [1, 1],
+          [4, 1],
+          [2, 1],
+          [2, 1],
+          [null, 0],
+        ],
+      ],
       // RXV 4 7 1 10 0 6 and RWV 6 8 4 12 2 5: levels 2|2 3|3 1|2 4|4 0|1 2|2. RYV would make three.
-      ['North West', [[2, 2], [3, 2], [1.5, 2], [4, 2], [0.5, 2], [2, 2]]],
+      [
+        'North West',
+        [
+          [2, 2],
+          [3, 2],
+          [1.5, 2],
+          [4, 2],
+          [0.5, 2],
+          [2, 2],
+        ],
+      ],
     ])
   })
 
@@ -258,12 +378,52 @@ describe('the national dashboard of a cycle', () => {
     // self grades; QAF no agreed ones; RYV (-11 on four outcomes) is in moderation.
     const { calibration } = await getDashboard(viewer, 'national', { cycleId: cycles.current })
     expect(calibration).toEqual([
-      { outcomeNumber: 1, compared: 4, above: 1, equal: 2, below: 1, differences: [{ steps: -1, count: 1 }, { steps: 1, count: 1 }] },
+      {
+        outcomeNumber: 1,
+        compared: 4,
+        above: 1,
+        equal: 2,
+        below: 1,
+        differences: [
+          { steps: -1, count: 1 },
+          { steps: 1, count: 1 },
+        ],
+      },
       { outcomeNumber: 2, compared: 4, above: 2, equal: 2, below: 0, differences: [{ steps: 1, count: 2 }] },
-      { outcomeNumber: 3, compared: 4, above: 2, equal: 2, below: 0, differences: [{ steps: 2, count: 1 }, { steps: 3, count: 1 }] },
-      { outcomeNumber: 4, compared: 3, above: 1, equal: 1, below: 1, differences: [{ steps: -1, count: 1 }, { steps: 1, count: 1 }] },
+      {
+        outcomeNumber: 3,
+        compared: 4,
+        above: 2,
+        equal: 2,
+        below: 0,
+        differences: [
+          { steps: 2, count: 1 },
+          { steps: 3, count: 1 },
+        ],
+      },
+      {
+        outcomeNumber: 4,
+        compared: 3,
+        above: 1,
+        equal: 1,
+        below: 1,
+        differences: [
+          { steps: -1, count: 1 },
+          { steps: 1, count: 1 },
+        ],
+      },
       { outcomeNumber: 5, compared: 4, above: 1, equal: 3, below: 0, differences: [{ steps: 1, count: 1 }] },
-      { outcomeNumber: 6, compared: 3, above: 1, equal: 1, below: 1, differences: [{ steps: -2, count: 1 }, { steps: 3, count: 1 }] },
+      {
+        outcomeNumber: 6,
+        compared: 3,
+        above: 1,
+        equal: 1,
+        below: 1,
+        differences: [
+          { steps: -2, count: 1 },
+          { steps: 3, count: 1 },
+        ],
+      },
     ])
   })
 
@@ -304,7 +464,10 @@ describe('the national dashboard of a cycle', () => {
 describe('filters', () => {
   it('narrows every part to one organisation type: mental health trusts give even counts', async () => {
     // RWV (North West, validated) and RKQ (London, published).
-    const dashboard = await getDashboard(viewer, 'national', { cycleId: cycles.current, organisationType: 'MENTAL_HEALTH_TRUST' })
+    const dashboard = await getDashboard(viewer, 'national', {
+      cycleId: cycles.current,
+      organisationType: 'MENTAL_HEALTH_TRUST',
+    })
     expect(dashboard.appliedFilters).toEqual([{ label: 'Organisation type', value: 'Mental health trust' }])
     expect(dashboard.progress.regions.map((r) => [r.regionName, r.counts, r.total])).toEqual([
       ['London', statusCounts({ PUBLISHED: 1 }), 1],
@@ -321,8 +484,28 @@ describe('filters', () => {
       { outcomeNumber: 6, levelCounts: [0, 0, 1, 1, 0], graded: 2, medianLevel: 2.5 },
     ])
     expect(heatRows(dashboard)).toEqual([
-      ['London', [[1, 1], [2, 1], [3, 1], [4, 1], [1, 1], [3, 1]]],
-      ['North West', [[2, 1], [3, 1], [2, 1], [4, 1], [1, 1], [2, 1]]],
+      [
+        'London',
+        [
+          [1, 1],
+          [2, 1],
+          [3, 1],
+          [4, 1],
+          [1, 1],
+          [3, 1],
+        ],
+      ],
+      [
+        'North West',
+        [
+          [2, 1],
+          [3, 1],
+          [2, 1],
+          [4, 1],
+          [1, 1],
+          [2, 1],
+        ],
+      ],
     ])
     // RWV 0 +1 0 -1 0 +3 and RKQ -1 0 0 +1 0 0.
     expect(dashboard.calibration.map((c) => [c.compared, c.above, c.equal, c.below])).toEqual([
@@ -344,13 +527,21 @@ describe('filters', () => {
       [1, 0, 0, 1],
     ])
     // RKQ's and RWV's outcome 5 actions, both open; RKQ's one complete item.
-    expect(dashboard.actions).toMatchObject({ requiredActions: 2, openRequiredActions: 2, planItems: 1, planItemsComplete: 1 })
+    expect(dashboard.actions).toMatchObject({
+      requiredActions: 2,
+      openRequiredActions: 2,
+      planItems: 1,
+      planItemsComplete: 1,
+    })
     expect(dashboard.actions.byOutcome.map((o) => o.requiredActions)).toEqual([0, 0, 0, 0, 2, 0])
   })
 
   it('narrows every part to acute trusts, one in each region', async () => {
     // RXV (North West), RTH (London), RSV (Midlands).
-    const dashboard = await getDashboard(admin, 'national', { cycleId: cycles.current, organisationType: 'ACUTE_TRUST' })
+    const dashboard = await getDashboard(admin, 'national', {
+      cycleId: cycles.current,
+      organisationType: 'ACUTE_TRUST',
+    })
     expect(dashboard.progress.regions.map((r) => [r.regionName, r.counts, r.total])).toEqual([
       ['London', statusCounts({ PUBLISHED: 1 }), 1],
       ['Midlands', statusCounts({ VALIDATED: 1 }), 1],
@@ -384,8 +575,20 @@ describe('filters', () => {
       [1, 0, 1, 0],
     ])
     // RXV's three (one answered), RTH's two (one answered), RSV's one; RXV's and RTH's six items, two complete.
-    expect(dashboard.actions).toMatchObject({ requiredActions: 6, openRequiredActions: 4, planItems: 6, planItemsComplete: 2 })
-    expect(dashboard.actions.byOutcome.map((o) => [o.requiredActions, o.openRequiredActions])).toEqual([[1, 0], [1, 1], [1, 0], [0, 0], [3, 3], [0, 0]])
+    expect(dashboard.actions).toMatchObject({
+      requiredActions: 6,
+      openRequiredActions: 4,
+      planItems: 6,
+      planItemsComplete: 2,
+    })
+    expect(dashboard.actions.byOutcome.map((o) => [o.requiredActions, o.openRequiredActions])).toEqual([
+      [1, 0],
+      [1, 1],
+      [1, 0],
+      [0, 0],
+      [3, 3],
+      [0, 0],
+    ])
   })
 
   it('narrows every part to one region, the same figures the regional dashboard shows', async () => {
@@ -396,7 +599,14 @@ describe('filters', () => {
     expect(dashboard.appliedFilters).toEqual([{ label: 'Region', value: 'North West' }])
     expect(dashboard.progress).toEqual({
       statuses: [...SUBMISSION_STATUSES],
-      regions: [{ regionId: region('North West'), regionName: 'North West', counts: statusCounts({ IN_MODERATION: 1, VALIDATED: 1, PUBLISHED: 1 }), total: 3 }],
+      regions: [
+        {
+          regionId: region('North West'),
+          regionName: 'North West',
+          counts: statusCounts({ IN_MODERATION: 1, VALIDATED: 1, PUBLISHED: 1 }),
+          total: 3,
+        },
+      ],
       totals: statusCounts({ IN_MODERATION: 1, VALIDATED: 1, PUBLISHED: 1 }),
       total: 3,
     })
@@ -409,7 +619,19 @@ describe('filters', () => {
       { outcomeNumber: 5, levelCounts: [1, 1, 0, 0, 0], graded: 2, medianLevel: 0.5 },
       { outcomeNumber: 6, levelCounts: [0, 0, 2, 0, 0], graded: 2, medianLevel: 2 },
     ])
-    expect(heatRows(dashboard)).toEqual([['North West', [[2, 2], [3, 2], [1.5, 2], [4, 2], [0.5, 2], [2, 2]]]])
+    expect(heatRows(dashboard)).toEqual([
+      [
+        'North West',
+        [
+          [2, 2],
+          [3, 2],
+          [1.5, 2],
+          [4, 2],
+          [0.5, 2],
+          [2, 2],
+        ],
+      ],
+    ])
     // RXV +1 0 +2 - 0 -2 and RWV 0 +1 0 -1 0 +3.
     expect(dashboard.calibration).toEqual([
       { outcomeNumber: 1, compared: 2, above: 1, equal: 1, below: 0, differences: [{ steps: 1, count: 1 }] },
@@ -417,7 +639,17 @@ describe('filters', () => {
       { outcomeNumber: 3, compared: 2, above: 1, equal: 1, below: 0, differences: [{ steps: 2, count: 1 }] },
       { outcomeNumber: 4, compared: 1, above: 0, equal: 0, below: 1, differences: [{ steps: -1, count: 1 }] },
       { outcomeNumber: 5, compared: 2, above: 0, equal: 2, below: 0, differences: [] },
-      { outcomeNumber: 6, compared: 2, above: 1, equal: 0, below: 1, differences: [{ steps: -2, count: 1 }, { steps: 3, count: 1 }] },
+      {
+        outcomeNumber: 6,
+        compared: 2,
+        above: 1,
+        equal: 0,
+        below: 1,
+        differences: [
+          { steps: -2, count: 1 },
+          { steps: 3, count: 1 },
+        ],
+      },
     ])
     // RXV up same down same down same; RWV same up same same up down.
     expect(changeRows(dashboard)).toEqual([
@@ -429,8 +661,20 @@ describe('filters', () => {
       [2, 0, 1, 1],
     ])
     // RXV's outcome 3 (answered) and two outcome 5, RWV's outcome 5; RYV's is not final. RXV's two items.
-    expect(dashboard.actions).toMatchObject({ requiredActions: 4, openRequiredActions: 3, planItems: 2, planItemsComplete: 1 })
-    expect(dashboard.actions.byOutcome.map((o) => [o.requiredActions, o.openRequiredActions])).toEqual([[0, 0], [0, 0], [1, 0], [0, 0], [3, 3], [0, 0]])
+    expect(dashboard.actions).toMatchObject({
+      requiredActions: 4,
+      openRequiredActions: 3,
+      planItems: 2,
+      planItemsComplete: 1,
+    })
+    expect(dashboard.actions.byOutcome.map((o) => [o.requiredActions, o.openRequiredActions])).toEqual([
+      [0, 0],
+      [0, 0],
+      [1, 0],
+      [0, 0],
+      [3, 3],
+      [0, 0],
+    ])
 
     const regional = await getDashboard(regionalLead, 'regional', filter)
     expect(regional.scope).toEqual({ kind: 'region', regionId: region('North West'), regionName: 'North West' })
@@ -441,16 +685,32 @@ describe('filters', () => {
   })
 
   it('combines a region and a type: one acute trust in the North West', async () => {
-    const dashboard = await getDashboard(viewer, 'national', { cycleId: cycles.current, regionId: region('North West'), organisationType: 'ACUTE_TRUST' })
+    const dashboard = await getDashboard(viewer, 'national', {
+      cycleId: cycles.current,
+      regionId: region('North West'),
+      organisationType: 'ACUTE_TRUST',
+    })
     expect(dashboard.appliedFilters).toEqual([
       { label: 'Region', value: 'North West' },
       { label: 'Organisation type', value: 'Acute trust' },
     ])
     expect(dashboard.progress.total).toBe(1)
     // RXV alone: levels 2 3 1 4 0 2, each its own median.
-    expect(dashboard.attainment.map((a) => [a.graded, a.medianLevel])).toEqual([[1, 2], [1, 3], [1, 1], [1, 4], [1, 0], [1, 2]])
+    expect(dashboard.attainment.map((a) => [a.graded, a.medianLevel])).toEqual([
+      [1, 2],
+      [1, 3],
+      [1, 1],
+      [1, 4],
+      [1, 0],
+      [1, 2],
+    ])
     expect(dashboard.calibration.map((c) => c.compared)).toEqual([1, 1, 1, 0, 1, 1])
-    expect(dashboard.actions).toMatchObject({ requiredActions: 3, openRequiredActions: 2, planItems: 2, planItemsComplete: 1 })
+    expect(dashboard.actions).toMatchObject({
+      requiredActions: 3,
+      openRequiredActions: 2,
+      planItems: 2,
+      planItemsComplete: 1,
+    })
   })
 
   it('shows nothing, not an error, for a region or type with no submissions in the cycle', async () => {
@@ -462,15 +722,26 @@ describe('filters', () => {
       expect(dashboard.attainment.every((a) => a.graded === 0 && a.medianLevel === null)).toBe(true)
       expect(dashboard.calibration.every((c) => c.compared === 0)).toBe(true)
       expect(dashboard.change.every((c) => c.compared === 0)).toBe(true)
-      expect(dashboard.actions).toMatchObject({ requiredActions: 0, openRequiredActions: 0, planItems: 0, planItemsComplete: 0 })
+      expect(dashboard.actions).toMatchObject({
+        requiredActions: 0,
+        openRequiredActions: 0,
+        planItems: 0,
+        planItemsComplete: 0,
+      })
     }
   })
 })
 
 describe('the regional organisation table', () => {
   it('lists every submission of the region by organisation name, with agreed grades only once final', async () => {
-    const dashboard = await getDashboard(regionalLead, 'regional', { cycleId: cycles.current, regionId: region('North West') })
-    const ids = await prisma.submission.findMany({ where: { cycleId: cycles.current }, select: { id: true, reference: true } })
+    const dashboard = await getDashboard(regionalLead, 'regional', {
+      cycleId: cycles.current,
+      regionId: region('North West'),
+    })
+    const ids = await prisma.submission.findMany({
+      where: { cycleId: cycles.current },
+      select: { id: true, reference: true },
+    })
     const submissionId = (reference: string) => ids.find((s) => s.reference === reference)!.id
     // 'Ribble and Fylde' before 'Ribble Valley' in English, though 'V' comes before 'a' by code point.
     expect(dashboard.organisations).toEqual([
@@ -510,7 +781,11 @@ describe('the regional organisation table', () => {
       ['QAF', 'SUBMITTED', [null, null, null, null, null, null]], // 'NHS Arden Forest' before 'Severn Vale'
       ['RSV', 'VALIDATED', [10, 1, 12, 6, 4, null]],
     ])
-    const acute = await getDashboard(viewer, 'regional', { cycleId: cycles.current, regionId: region('Midlands'), organisationType: 'ACUTE_TRUST' })
+    const acute = await getDashboard(viewer, 'regional', {
+      cycleId: cycles.current,
+      regionId: region('Midlands'),
+      organisationType: 'ACUTE_TRUST',
+    })
     expect(acute.organisations?.map((o) => o.odsCode)).toEqual(['RSV'])
     expect(acute.appliedFilters).toEqual([{ label: 'Organisation type', value: 'Acute trust' }])
   })
@@ -519,7 +794,11 @@ describe('the regional organisation table', () => {
 describe('small cycles', () => {
   it('shows an empty cycle as zeros with no medians, and the first cycle has nothing to compare with', async () => {
     const dashboard = await getDashboard(admin, 'national', { cycleId: cycles.empty })
-    const titles = await prisma.outcome.findMany({ where: { editionId: editions.e2022 }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } })
+    const titles = await prisma.outcome.findMany({
+      where: { editionId: editions.e2022 },
+      orderBy: { number: 'asc' },
+      select: { number: true, shortTitle: true },
+    })
     expect(dashboard).toEqual({
       scope: { kind: 'national' },
       cycle: { id: cycles.empty, name: '2000/01 empty', editionName: 'Second edition (2022)' },
@@ -529,7 +808,14 @@ describe('small cycles', () => {
       progress: { statuses: [...SUBMISSION_STATUSES], regions: [], totals: statusCounts({}), total: 0 },
       attainment: ALL_OUTCOMES.map((n) => ({ outcomeNumber: n, levelCounts: zeros(), graded: 0, medianLevel: null })),
       heatMap: [],
-      calibration: ALL_OUTCOMES.map((n) => ({ outcomeNumber: n, compared: 0, above: 0, equal: 0, below: 0, differences: [] })),
+      calibration: ALL_OUTCOMES.map((n) => ({
+        outcomeNumber: n,
+        compared: 0,
+        above: 0,
+        equal: 0,
+        below: 0,
+        differences: [],
+      })),
       change: ALL_OUTCOMES.map((n) => ({ outcomeNumber: n, compared: 0, improved: 0, same: 0, declined: 0 })),
       actions: {
         requiredActions: 0,
@@ -540,7 +826,10 @@ describe('small cycles', () => {
       },
       organisations: null,
     })
-    const regional = await getDashboard(regionalLead, 'regional', { cycleId: cycles.empty, regionId: region('North West') })
+    const regional = await getDashboard(regionalLead, 'regional', {
+      cycleId: cycles.empty,
+      regionId: region('North West'),
+    })
     expect(regional.organisations).toEqual([])
     expect(regional.progress.regions).toEqual([])
   })
@@ -561,7 +850,19 @@ describe('small cycles', () => {
       [[1, 0, 0, 0, 0], 1, 0],
       [[0, 1, 0, 0, 0], 1, 1],
     ])
-    expect(heatRows(dashboard)).toEqual([['North West', [[2, 1], [3, 1], [0, 1], [4, 1], [0, 1], [1, 1]]]])
+    expect(heatRows(dashboard)).toEqual([
+      [
+        'North West',
+        [
+          [2, 1],
+          [3, 1],
+          [0, 1],
+          [4, 1],
+          [0, 1],
+          [1, 1],
+        ],
+      ],
+    ])
     // self minus agreed: 0 +1 0 0 - -2
     expect(dashboard.calibration.map((c) => [c.compared, c.above, c.equal, c.below, c.differences])).toEqual([
       [1, 0, 1, 0, []],
@@ -580,7 +881,12 @@ describe('small cycles', () => {
       [1, 0, 1, 0],
       [1, 0, 0, 1],
     ])
-    expect(dashboard.actions).toMatchObject({ requiredActions: 1, openRequiredActions: 0, planItems: 1, planItemsComplete: 1 })
+    expect(dashboard.actions).toMatchObject({
+      requiredActions: 1,
+      openRequiredActions: 0,
+      planItems: 1,
+      planItemsComplete: 1,
+    })
   })
 
   it("compares the previous cycle's figures with the one before it, and keeps each cycle's actions apart", async () => {
@@ -590,27 +896,50 @@ describe('small cycles', () => {
     expect(dashboard.previousCycle).toEqual({ id: cycles.open, name: '2026/27' })
     expect(dashboard.change.every((c) => c.compared === 0)).toBe(true)
     expect(dashboard.attainment.map((a) => a.graded)).toEqual([5, 5, 5, 5, 5, 4])
-    expect(dashboard.actions).toMatchObject({ requiredActions: 1, openRequiredActions: 0, planItems: 2, planItemsComplete: 1 })
+    expect(dashboard.actions).toMatchObject({
+      requiredActions: 1,
+      openRequiredActions: 0,
+      planItems: 2,
+      planItemsComplete: 1,
+    })
   })
 })
 
 describe('who may see a dashboard', () => {
   it('refuses a regional lead the national dashboard and other regions, before looking anything up', async () => {
-    await expect(getDashboard(regionalLead, 'national', { cycleId: cycles.current })).rejects.toMatchObject({ status: 403 })
-    await expect(getDashboard(regionalLead, 'national', { cycleId: cycles.current, regionId: region('North West') })).rejects.toMatchObject({ status: 403 })
-    await expect(getDashboard(regionalLead, 'regional', { cycleId: cycles.current, regionId: region('London') })).rejects.toMatchObject({ status: 403 })
-    await expect(getDashboard(regionalLead, 'regional', { cycleId: cycles.current, regionId: 'no-such-region' })).rejects.toMatchObject({ status: 403 })
-    await expect(getDashboard(serviceLead, 'national', { cycleId: 'no-such-cycle' })).rejects.toMatchObject({ status: 403 })
-    await expect(getDashboard(serviceLead, 'regional', { cycleId: cycles.current, regionId: region('North West') })).rejects.toMatchObject({ status: 403 })
+    await expect(getDashboard(regionalLead, 'national', { cycleId: cycles.current })).rejects.toMatchObject({
+      status: 403,
+    })
+    await expect(
+      getDashboard(regionalLead, 'national', { cycleId: cycles.current, regionId: region('North West') }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      getDashboard(regionalLead, 'regional', { cycleId: cycles.current, regionId: region('London') }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      getDashboard(regionalLead, 'regional', { cycleId: cycles.current, regionId: 'no-such-region' }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(getDashboard(serviceLead, 'national', { cycleId: 'no-such-cycle' })).rejects.toMatchObject({
+      status: 403,
+    })
+    await expect(
+      getDashboard(serviceLead, 'regional', { cycleId: cycles.current, regionId: region('North West') }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   it('answers 404 for an unknown or draft cycle, an unknown region, or a regional dashboard with no region', async () => {
     await expect(getDashboard(viewer, 'national', { cycleId: 'no-such-cycle' })).rejects.toMatchObject({ status: 404 })
     await expect(getDashboard(viewer, 'national', { cycleId: cycles.draft })).rejects.toMatchObject({ status: 404 })
-    await expect(getDashboard(viewer, 'national', { cycleId: cycles.current, regionId: 'no-such-region' })).rejects.toMatchObject({ status: 404 })
-    await expect(getDashboard(viewer, 'regional', { cycleId: cycles.current, regionId: 'no-such-region' })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      getDashboard(viewer, 'national', { cycleId: cycles.current, regionId: 'no-such-region' }),
+    ).rejects.toMatchObject({ status: 404 })
+    await expect(
+      getDashboard(viewer, 'regional', { cycleId: cycles.current, regionId: 'no-such-region' }),
+    ).rejects.toMatchObject({ status: 404 })
     await expect(getDashboard(viewer, 'regional', { cycleId: cycles.current })).rejects.toMatchObject({ status: 404 })
-    await expect(getDashboard(regionalLead, 'regional', { cycleId: cycles.draft, regionId: region('North West') })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      getDashboard(regionalLead, 'regional', { cycleId: cycles.draft, regionId: region('North West') }),
+    ).rejects.toMatchObject({ status: 404 })
   })
 })
 
@@ -622,34 +951,72 @@ describe('the filter options', () => {
   })
 
   it('offers cycles that have opened, newest first, never a draft, with their editions', async () => {
-    expect(national.cycles.map((c) => c.name)).toEqual(['2045/46 single', '2041/42 dashboard', '2040/41 dashboard', '2026/27', '2021/22 baseline', '2000/01 empty'])
-    expect(national.cycles.find((c) => c.id === cycles.current)).toEqual({ id: cycles.current, name: '2041/42 dashboard', editionId: editions.e2022, editionName: 'Second edition (2022)' })
+    expect(national.cycles.map((c) => c.name)).toEqual([
+      '2045/46 single',
+      '2041/42 dashboard',
+      '2040/41 dashboard',
+      '2026/27',
+      '2021/22 baseline',
+      '2000/01 empty',
+    ])
+    expect(national.cycles.find((c) => c.id === cycles.current)).toEqual({
+      id: cycles.current,
+      name: '2041/42 dashboard',
+      editionId: editions.e2022,
+      editionName: 'Second edition (2022)',
+    })
     expect(national.editions.map((e) => e.id)).toEqual([editions.e2019, editions.e2022])
-    expect(national.regions.map((r) => r.name)).toEqual(['East of England', 'London', 'Midlands', 'North East and Yorkshire', 'North West', 'South East', 'South West'])
+    expect(national.regions.map((r) => r.name)).toEqual([
+      'East of England',
+      'London',
+      'Midlands',
+      'North East and Yorkshire',
+      'North West',
+      'South East',
+      'South West',
+    ])
     expect(national.organisationTypes).toContainEqual({ value: 'MENTAL_HEALTH_TRUST', label: 'Mental health trust' })
     expect(national.organisationTypes).toHaveLength(7)
   })
 
   it('offers each user only the regions they may see', async () => {
     expect((await getFilterOptions(admin, 'regional')).regions).toHaveLength(7)
-    expect((await getFilterOptions(regionalLead, 'regional')).regions).toEqual([{ id: region('North West'), name: 'North West' }])
+    expect((await getFilterOptions(regionalLead, 'regional')).regions).toEqual([
+      { id: region('North West'), name: 'North West' },
+    ])
     expect((await getFilterOptions(regionalLead, 'national')).regions).toEqual([])
     expect((await getFilterOptions(serviceLead, 'regional')).regions).toEqual([])
     expect((await getFilterOptions(serviceLead, 'national')).regions).toEqual([])
   })
 
   it('resolves to the newest cycle, or the one asked for', () => {
-    expect(resolveFilter({}, national)).toEqual({ cycleId: cycles.single, editionId: undefined, regionId: undefined, organisationType: undefined })
+    expect(resolveFilter({}, national)).toEqual({
+      cycleId: cycles.single,
+      editionId: undefined,
+      regionId: undefined,
+      organisationType: undefined,
+    })
     expect(resolveFilter({ cycleId: cycles.previous }, national)?.cycleId).toBe(cycles.previous)
     expect(resolveFilter({ cycleId: cycles.baseline }, national)?.cycleId).toBe(cycles.baseline)
   })
 
   it('narrows the cycles to an edition, and falls back to its newest cycle', () => {
-    expect(resolveFilter({ editionId: editions.e2022 }, national)).toMatchObject({ cycleId: cycles.current, editionId: editions.e2022 })
-    expect(resolveFilter({ editionId: editions.e2022, cycleId: cycles.empty }, national)).toMatchObject({ cycleId: cycles.empty, editionId: editions.e2022 })
+    expect(resolveFilter({ editionId: editions.e2022 }, national)).toMatchObject({
+      cycleId: cycles.current,
+      editionId: editions.e2022,
+    })
+    expect(resolveFilter({ editionId: editions.e2022, cycleId: cycles.empty }, national)).toMatchObject({
+      cycleId: cycles.empty,
+      editionId: editions.e2022,
+    })
     // 2040/41 uses the 2019 edition: not one of the 2022 edition's cycles.
-    expect(resolveFilter({ editionId: editions.e2022, cycleId: cycles.previous }, national)).toMatchObject({ cycleId: cycles.current })
-    expect(resolveFilter({ editionId: editions.e2019, cycleId: cycles.current }, national)).toMatchObject({ cycleId: cycles.single, editionId: editions.e2019 })
+    expect(resolveFilter({ editionId: editions.e2022, cycleId: cycles.previous }, national)).toMatchObject({
+      cycleId: cycles.current,
+    })
+    expect(resolveFilter({ editionId: editions.e2019, cycleId: cycles.current }, national)).toMatchObject({
+      cycleId: cycles.single,
+      editionId: editions.e2019,
+    })
   })
 
   it('falls back for ids it does not know, and never to a draft', () => {
@@ -661,13 +1028,17 @@ describe('the filter options', () => {
       regionId: undefined,
       organisationType: undefined,
     })
-    expect(resolveFilter({ cycleId: cycles.current, regionId: region('London'), organisationType: 'ACUTE_TRUST' }, national)).toEqual({
+    expect(
+      resolveFilter({ cycleId: cycles.current, regionId: region('London'), organisationType: 'ACUTE_TRUST' }, national),
+    ).toEqual({
       cycleId: cycles.current,
       editionId: undefined,
       regionId: region('London'),
       organisationType: 'ACUTE_TRUST',
     })
-    expect(resolveFilter({ cycleId: cycles.current, regionId: 'no-such-region', organisationType: 'PIRATE_SHIP' }, national)).toMatchObject({
+    expect(
+      resolveFilter({ cycleId: cycles.current, regionId: 'no-such-region', organisationType: 'PIRATE_SHIP' }, national),
+    ).toMatchObject({
       regionId: undefined,
       organisationType: undefined,
     })

@@ -42,17 +42,28 @@ async function post(email: string | null, path: string, body: FormData): Promise
 type Handler = (args: LoaderFunctionArgs & ActionFunctionArgs) => Promise<unknown>
 
 /** The answer as a Response, returned or thrown; `data()` results become their status and body. */
-async function call(handler: unknown, request: Request, params: Record<string, string> = {}): Promise<{ status: number; location: string | null; body: any }> {
+async function call(
+  handler: unknown,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<{ status: number; location: string | null; body: any }> {
   try {
     const result = await (handler as Handler)({ request, params, context } as never)
-    if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), body: result }
-    if (result && typeof result === 'object' && 'type' in result && (result as { type: string }).type === 'DataWithResponseInit') {
+    if (result instanceof Response)
+      return { status: result.status, location: result.headers.get('Location'), body: result }
+    if (
+      result &&
+      typeof result === 'object' &&
+      'type' in result &&
+      (result as { type: string }).type === 'DataWithResponseInit'
+    ) {
       const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null }
       return { status: init?.status ?? 200, location: null, body: data }
     }
     return { status: 200, location: null, body: result }
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get('Location'), body: thrown }
+    if (thrown instanceof Response)
+      return { status: thrown.status, location: thrown.headers.get('Location'), body: thrown }
     throw thrown
   }
 }
@@ -64,13 +75,25 @@ function form(values: Record<string, string>): FormData {
 }
 
 async function copy(from: string, code: string, name = `${code} edition`) {
-  return call(newAction, await post(ADMIN, `/admin/editions/new?from=${from}`, form({ from, code, name, description: `Copied from ${from}` })), {})
+  return call(
+    newAction,
+    await post(
+      ADMIN,
+      `/admin/editions/new?from=${from}`,
+      form({ from, code, name, description: `Copied from ${from}` }),
+    ),
+    {},
+  )
 }
 
 type Editing = NonNullable<Awaited<ReturnType<typeof getOutcomeForEditing>>>
 
 /** The outcome page's form as the browser would post it unchanged; `change` edits the fields. */
-async function outcomeForm(code: string, number: number, change: (fields: Map<string, string>, outcome: Editing['outcome']) => void = () => {}) {
+async function outcomeForm(
+  code: string,
+  number: number,
+  change: (fields: Map<string, string>, outcome: Editing['outcome']) => void = () => {},
+) {
   const found = (await getOutcomeForEditing(await actorFor(ADMIN), code, number))!
   const { outcome } = found
   const fields = new Map<string, string>([
@@ -99,7 +122,10 @@ async function outcomeForm(code: string, number: number, change: (fields: Map<st
 }
 
 async function saveOutcome(code: string, number: number, body: FormData) {
-  return call(outcomeAction, await post(ADMIN, `/admin/editions/${code}/outcomes/${number}`, body), { code, number: String(number) })
+  return call(outcomeAction, await post(ADMIN, `/admin/editions/${code}/outcomes/${number}`, body), {
+    code,
+    number: String(number),
+  })
 }
 
 async function indicatorsOf(code: string, number: number, level: number) {
@@ -122,16 +148,29 @@ describe('copying an edition', () => {
     expect(response.status).toBe(302)
     expect(response.location).toBe('/admin/editions/2026')
 
-    const [source, copied] = await Promise.all(['2022', '2026'].map((code) => prisma.frameworkEdition.findUniqueOrThrow({ where: { code }, select: { id: true, status: true, basedOnId: true, publishedAt: true, name: true } })))
+    const [source, copied] = await Promise.all(
+      ['2022', '2026'].map((code) =>
+        prisma.frameworkEdition.findUniqueOrThrow({
+          where: { code },
+          select: { id: true, status: true, basedOnId: true, publishedAt: true, name: true },
+        }),
+      ),
+    )
     expect(copied).toMatchObject({ status: 'DRAFT', basedOnId: source!.id, publishedAt: null, name: '2026 edition' })
     const admin = await actorFor(ADMIN)
     const [from, to] = await Promise.all([readEditionContent(admin, '2022'), readEditionContent(admin, '2026')])
     expect(to!.outcomes).toEqual(from!.outcomes)
     expect(to!.outcomes).toHaveLength(6)
-    const ids = await prisma.indicator.findMany({ where: { outcome: { editionId: { in: [source!.id, copied!.id] } } }, select: { id: true } })
+    const ids = await prisma.indicator.findMany({
+      where: { outcome: { editionId: { in: [source!.id, copied!.id] } } },
+      select: { id: true },
+    })
     expect(new Set(ids.map((i) => i.id)).size).toBe(ids.length)
 
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'framework_edition.copied', entityId: copied!.id }, select: { after: true, actorId: true } })
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'framework_edition.copied', entityId: copied!.id },
+      select: { after: true, actorId: true },
+    })
     expect(JSON.parse(audit.after!)).toMatchObject({ code: '2026', copiedFrom: '2022', status: 'DRAFT' })
     expect(audit.actorId).toBe(admin.id)
   })
@@ -141,10 +180,20 @@ describe('copying an edition', () => {
     expect(taken.status).toBe(400)
     expect(formErrors(taken.body)).toEqual(['An edition with the code 2019 already exists. Choose another code'])
     expect(taken.body.result.initialValue).toMatchObject({ code: '2019', name: 'Another' })
-    expect(formErrors((await copy('2022', 'new')).body)).toEqual(['Choose another code: "new" and "import" are used by the portal'])
-    expect(formErrors((await copy('2022', '2026 draft')).body)).toEqual(['Code must start with a letter or number and use only letters, numbers and hyphens, like 2026'])
-    const empty = await call(newAction, await post(ADMIN, '/admin/editions/new', form({ from: '2022', code: '', name: '' })))
-    expect(formErrors(empty.body).sort()).toEqual(['Enter a code for the new edition, like 2026', 'Enter a name for the new edition, like 2026 edition'])
+    expect(formErrors((await copy('2022', 'new')).body)).toEqual([
+      'Choose another code: "new" and "import" are used by the portal',
+    ])
+    expect(formErrors((await copy('2022', '2026 draft')).body)).toEqual([
+      'Code must start with a letter or number and use only letters, numbers and hyphens, like 2026',
+    ])
+    const empty = await call(
+      newAction,
+      await post(ADMIN, '/admin/editions/new', form({ from: '2022', code: '', name: '' })),
+    )
+    expect(formErrors(empty.body).sort()).toEqual([
+      'Enter a code for the new edition, like 2026',
+      'Enter a name for the new edition, like 2026 edition',
+    ])
     expect(await prisma.frameworkEdition.count()).toBe(3)
   })
 })
@@ -172,10 +221,20 @@ describe('editing a draft', () => {
     expect(after.find((i) => i.id === before[0]!.id)).toBeUndefined()
     expect(after.find((i) => i.text === 'Reworded indicator')!.id).toBe(before[1]!.id)
 
-    const outcome = await prisma.outcome.findFirstOrThrow({ where: { number: 2, edition: { code: '2026' } }, select: { id: true, shortTitle: true, suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } } } })
+    const outcome = await prisma.outcome.findFirstOrThrow({
+      where: { number: 2, edition: { code: '2026' } },
+      select: {
+        id: true,
+        shortTitle: true,
+        suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } },
+      },
+    })
     expect(outcome.shortTitle).toBe('Evidence for decisions')
     expect(outcome.suggestedEvidence.at(-1)!.text).toBe('Minutes of the evidence group')
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'framework_outcome.updated', entityId: outcome.id }, select: { before: true, after: true } })
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'framework_outcome.updated', entityId: outcome.id },
+      select: { before: true, after: true },
+    })
     const [was, now] = [JSON.parse(audit.before!), JSON.parse(audit.after!)]
     expect(now.shortTitle).toBe('Evidence for decisions')
     expect(was['level 3 indicators']).toEqual(before.map((i) => `${i.code} ${i.text}`))
@@ -206,40 +265,77 @@ describe('editing a draft', () => {
     expect(conflict.status).toBe(409)
     expect(formErrors(conflict.body)[0]).toMatch(/^Someone else changed this edition while you were editing/)
     expect(conflict.body.result.initialValue.shortTitle).toBe('Second admin')
-    const outcome = await prisma.outcome.findFirstOrThrow({ where: { number: 4, edition: { code: '2026' } }, select: { shortTitle: true } })
+    const outcome = await prisma.outcome.findFirstOrThrow({
+      where: { number: 4, edition: { code: '2026' } },
+      select: { shortTitle: true },
+    })
     expect(outcome.shortTitle).toBe('First admin')
     // Saving again from the version the conflict reported replaces the other change, knowingly.
     second.set('editionVersion', conflict.body.conflict.version)
     expect((await saveOutcome('2026', 4, second)).status).toBe(302)
-    expect((await prisma.outcome.findFirstOrThrow({ where: { number: 4, edition: { code: '2026' } }, select: { shortTitle: true } })).shortTitle).toBe('Second admin')
+    expect(
+      (
+        await prisma.outcome.findFirstOrThrow({
+          where: { number: 4, edition: { code: '2026' } },
+          select: { shortTitle: true },
+        })
+      ).shortTitle,
+    ).toBe('Second admin')
   })
 })
 
 describe('publishing', () => {
   it('lists what is missing, then publishes once every outcome has indicators on levels 1 to 4', async () => {
-    const emptied = await outcomeForm('2026', 5, (f, outcome) => outcome.levels[3]!.indicators.forEach((_, i) => f.set(`levels[3].indicators[${i}].remove`, 'yes')))
+    const emptied = await outcomeForm('2026', 5, (f, outcome) =>
+      outcome.levels[3]!.indicators.forEach((_, i) => f.set(`levels[3].indicators[${i}].remove`, 'yes')),
+    )
     expect((await saveOutcome('2026', 5, emptied)).status).toBe(302)
 
     const page = await call(editionLoader, await get(ADMIN, '/admin/editions/2026'), { code: '2026' })
     expect(page.body.edition.problems).toEqual(['Outcome 5, level 4 has no indicators: add at least one'])
     const version = page.body.edition.version
-    const refused = await call(editionAction, await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: version })), { code: '2026' })
+    const refused = await call(
+      editionAction,
+      await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: version })),
+      { code: '2026' },
+    )
     expect(refused.status).toBe(400)
     expect(refused.body.errors).toEqual(['Outcome 5, level 4 has no indicators: add at least one'])
-    expect((await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: '2026' }, select: { status: true } })).status).toBe('DRAFT')
+    expect(
+      (await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: '2026' }, select: { status: true } })).status,
+    ).toBe('DRAFT')
 
-    const refilled = await outcomeForm('2026', 5, (f) => f.set('levels[3].newIndicator', 'Impact data goes to the national evidence base'))
+    const refilled = await outcomeForm('2026', 5, (f) =>
+      f.set('levels[3].newIndicator', 'Impact data goes to the national evidence base'),
+    )
     expect((await saveOutcome('2026', 5, refilled)).status).toBe(302)
-    const stale = await call(editionAction, await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: version })), { code: '2026' })
+    const stale = await call(
+      editionAction,
+      await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: version })),
+      { code: '2026' },
+    )
     expect(stale.status).toBe(409)
 
     const fresh = await call(editionLoader, await get(ADMIN, '/admin/editions/2026'), { code: '2026' })
-    const published = await call(editionAction, await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: fresh.body.edition.version })), { code: '2026' })
+    const published = await call(
+      editionAction,
+      await post(
+        ADMIN,
+        '/admin/editions/2026',
+        form({ intent: 'publish', editionVersion: fresh.body.edition.version }),
+      ),
+      { code: '2026' },
+    )
     expect(published.status).toBe(302)
-    const edition = await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: '2026' }, select: { id: true, status: true, publishedAt: true } })
+    const edition = await prisma.frameworkEdition.findUniqueOrThrow({
+      where: { code: '2026' },
+      select: { id: true, status: true, publishedAt: true },
+    })
     expect(edition.status).toBe('PUBLISHED')
     expect(edition.publishedAt).toBeInstanceOf(Date)
-    expect(await prisma.auditEvent.count({ where: { action: 'framework_edition.published', entityId: edition.id } })).toBe(1)
+    expect(
+      await prisma.auditEvent.count({ where: { action: 'framework_edition.published', entityId: edition.id } }),
+    ).toBe(1)
     expect((await listPublishedEditions()).map((e) => e.code)).toEqual(['2026', '2022', '2019'])
   })
 })
@@ -254,21 +350,33 @@ describe('an edition in use', () => {
     ]) {
       const response = await saveOutcome('2019', 1, await outcomeForm('2019', 1, change))
       expect(response.status).toBe(400)
-      expect(formErrors(response.body)).toEqual(['This edition is in use: you can only fix wording. Adding, removing or reordering indicators and suggested evidence is not allowed.'])
+      expect(formErrors(response.body)).toEqual([
+        'This edition is in use: you can only fix wording. Adding, removing or reordering indicators and suggested evidence is not allowed.',
+      ])
     }
     expect(await indicatorsOf('2019', 1, 2)).toEqual(before)
-    const page = await call(outcomeLoader, await get(ADMIN, '/admin/editions/2019/outcomes/1'), { code: '2019', number: '1' })
+    const page = await call(outcomeLoader, await get(ADMIN, '/admin/editions/2019/outcomes/1'), {
+      code: '2019',
+      number: '1',
+    })
     expect(page.body.mode).toBe('wording')
   })
 
   it('takes a wording fix and records the text before and after', async () => {
     const before = await indicatorsOf('2019', 1, 2)
-    const response = await saveOutcome('2019', 1, await outcomeForm('2019', 1, (f) => f.set('levels[1].indicators[0].text', 'Corrected wording')))
+    const response = await saveOutcome(
+      '2019',
+      1,
+      await outcomeForm('2019', 1, (f) => f.set('levels[1].indicators[0].text', 'Corrected wording')),
+    )
     expect(response.status).toBe(302)
     const after = await indicatorsOf('2019', 1, 2)
     expect(after[0]).toEqual({ ...before[0], text: 'Corrected wording' })
     expect(after.slice(1)).toEqual(before.slice(1))
-    const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'framework_outcome.wording_fixed' }, select: { before: true, after: true } })
+    const audit = await prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'framework_outcome.wording_fixed' },
+      select: { before: true, after: true },
+    })
     expect(JSON.parse(audit.before!)).toEqual({ edition: '2019', outcome: 1, 'indicator 1.2.1': before[0]!.text })
     expect(JSON.parse(audit.after!)).toEqual({ edition: '2019', outcome: 1, 'indicator 1.2.1': 'Corrected wording' })
   })
@@ -299,7 +407,10 @@ describe('JSON export and import', () => {
     expect(response.location).toBe('/admin/editions/2022-copy')
     const imported = JSON.parse(await exportText('2022-copy'))
     expect(imported).toEqual({ ...document, code: '2022-copy', name: 'Imported' })
-    expect((await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: '2022-copy' }, select: { status: true } })).status).toBe('DRAFT')
+    expect(
+      (await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: '2022-copy' }, select: { status: true } }))
+        .status,
+    ).toBe('DRAFT')
   })
 
   it('names each error by field and position, and imports nothing', async () => {
@@ -325,7 +436,9 @@ describe('JSON export and import', () => {
   it('refuses a duplicate code, a file that is not JSON, an empty upload and a file over 1MB', async () => {
     const duplicate = await importText(await exportText('2019'))
     expect(duplicate.status).toBe(400)
-    expect(duplicate.body.fieldError).toBe('code (Code): An edition with the code 2019 already exists. Choose another code, or change the code in the file')
+    expect(duplicate.body.fieldError).toBe(
+      'code (Code): An edition with the code 2019 already exists. Choose another code, or change the code in the file',
+    )
     const notJson = await importText('Outcome 1, level 1\n')
     expect(notJson.body.errors).toHaveLength(1)
     expect(notJson.body.errors[0].text).toMatch(/^The file is not valid JSON/)
@@ -335,7 +448,9 @@ describe('JSON export and import', () => {
     expect(large.body.fieldError).toBe('The selected file must be smaller than 1MB')
     const latin1 = new FormData()
     latin1.append('file', new File([new Uint8Array([0x7b, 0xe9, 0x7d])], 'latin1.json'))
-    expect((await call(importAction, await post(ADMIN, '/admin/editions/import', latin1))).body.fieldError).toBe('The selected file must be a JSON file saved as UTF-8 text')
+    expect((await call(importAction, await post(ADMIN, '/admin/editions/import', latin1))).body.fieldError).toBe(
+      'The selected file must be a JSON file saved as UTF-8 text',
+    )
     expect(await prisma.frameworkEdition.count()).toBe(4)
   })
 })
@@ -349,7 +464,14 @@ describe('who may manage editions', () => {
     ['outcome', outcomeLoader, '/admin/editions/2019/outcomes/1', { code: '2019', number: '1' }],
     ['export', exportLoader, '/admin/editions/2019/export.json', { code: '2019' }],
   ]
-  const others = ['contributor@demo.nhs.uk', 'lead@demo.nhs.uk', 'sponsor@demo.nhs.uk', 'validator@demo.nhs.uk', 'regional.lead@demo.nhs.uk', 'viewer@demo.nhs.uk']
+  const others = [
+    'contributor@demo.nhs.uk',
+    'lead@demo.nhs.uk',
+    'sponsor@demo.nhs.uk',
+    'validator@demo.nhs.uk',
+    'regional.lead@demo.nhs.uk',
+    'viewer@demo.nhs.uk',
+  ]
 
   it.each(pages)('the %s page opens for a national admin only', async (_name, loader, path, params) => {
     expect((await call(loader, await get(ADMIN, path), params)).status).toBe(200)
@@ -362,12 +484,23 @@ describe('who may manage editions', () => {
   it('refuses every change from anyone else, and from someone signed out', async () => {
     const attempts: Array<[unknown, string, () => FormData, Record<string, string>]> = [
       [newAction, '/admin/editions/new', () => form({ from: '2022', code: 'x1', name: 'X' }), {}],
-      [editionAction, '/admin/editions/2022-copy', () => form({ intent: 'publish', editionVersion: new Date().toISOString() }), { code: '2022-copy' }],
-      [outcomeAction, '/admin/editions/2022-copy/outcomes/1', () => form({ shortTitle: 'Hacked' }), { code: '2022-copy', number: '1' }],
+      [
+        editionAction,
+        '/admin/editions/2022-copy',
+        () => form({ intent: 'publish', editionVersion: new Date().toISOString() }),
+        { code: '2022-copy' },
+      ],
+      [
+        outcomeAction,
+        '/admin/editions/2022-copy/outcomes/1',
+        () => form({ shortTitle: 'Hacked' }),
+        { code: '2022-copy', number: '1' },
+      ],
       [importAction, '/admin/editions/import', () => form({}), {}],
     ]
     for (const [action, path, body, params] of attempts) {
-      for (const email of others) expect((await call(action, await post(email, path, body()), params)).status, `${email} ${path}`).toBe(403)
+      for (const email of others)
+        expect((await call(action, await post(email, path, body()), params)).status, `${email} ${path}`).toBe(403)
       expect((await call(action, await post(null, path, body()), params)).status).toBe(302)
     }
     expect(await prisma.frameworkEdition.count()).toBe(4)
@@ -376,9 +509,18 @@ describe('who may manage editions', () => {
   it('keeps drafts out of the framework browser for everyone but national admins', async () => {
     const contributor = await call(frameworkIndexLoader, await get('contributor@demo.nhs.uk', '/framework'))
     expect(contributor.body.editions.map((e: { code: string }) => e.code)).toEqual(['2026', '2022', '2019'])
-    expect((await call(frameworkEditionLoader, await get('contributor@demo.nhs.uk', '/framework/2022-copy'), { editionCode: '2022-copy' })).status).toBe(404)
+    expect(
+      (
+        await call(frameworkEditionLoader, await get('contributor@demo.nhs.uk', '/framework/2022-copy'), {
+          editionCode: '2022-copy',
+        })
+      ).status,
+    ).toBe(404)
     const admin = await call(frameworkIndexLoader, await get(ADMIN, '/framework'))
     expect(admin.body.editions.map((e: { code: string }) => e.code)).toContain('2022-copy')
-    expect((await call(frameworkEditionLoader, await get(ADMIN, '/framework/2022-copy'), { editionCode: '2022-copy' })).status).toBe(200)
+    expect(
+      (await call(frameworkEditionLoader, await get(ADMIN, '/framework/2022-copy'), { editionCode: '2022-copy' }))
+        .status,
+    ).toBe(200)
   })
 })

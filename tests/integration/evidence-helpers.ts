@@ -48,7 +48,11 @@ export async function sha256OfFile(file: string): Promise<string> {
   return sha256(await readFile(file))
 }
 
-export async function fileFrom(filePath: string, name = path.basename(filePath), type = 'application/octet-stream'): Promise<File> {
+export async function fileFrom(
+  filePath: string,
+  name = path.basename(filePath),
+  type = 'application/octet-stream',
+): Promise<File> {
   return new File([await readFile(filePath)], name, { type })
 }
 
@@ -87,14 +91,24 @@ export function evidenceForm(fields: NewItemFields, files: File[] = []): FormDat
 }
 
 export function post(pathname: string, body: BodyInit, cookie: string, headers: Record<string, string> = {}): Request {
-  return new Request(`http://localhost${pathname}`, { method: 'POST', body, headers: { Cookie: cookie, Origin: 'http://localhost', ...headers } })
+  return new Request(`http://localhost${pathname}`, {
+    method: 'POST',
+    body,
+    headers: { Cookie: cookie, Origin: 'http://localhost', ...headers },
+  })
 }
 
 export function get(pathname: string, cookie: string): Request {
   return new Request(`http://localhost${pathname}`, { headers: { Cookie: cookie } })
 }
 
-export type Outcome = { status: number; location: string | null; data: unknown; headers: Headers; response: Response | null }
+export type Outcome = {
+  status: number
+  location: string | null
+  data: unknown
+  headers: Headers
+  response: Response | null
+}
 
 const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
 
@@ -107,7 +121,14 @@ async function settle(run: () => Promise<unknown>): Promise<Outcome> {
     if (!(thrown instanceof Response)) throw thrown
     result = thrown
   }
-  if (result instanceof Response) return { status: result.status, location: result.headers.get('Location'), data: null, headers: result.headers, response: result }
+  if (result instanceof Response)
+    return {
+      status: result.status,
+      location: result.headers.get('Location'),
+      data: null,
+      headers: result.headers,
+      response: result,
+    }
   if (typeof result === 'object' && result !== null && 'type' in result && result.type === 'DataWithResponseInit') {
     const { data, init } = result as unknown as { data: unknown; init: ResponseInit | null }
     return { status: init?.status ?? 200, location: null, data, headers: new Headers(init?.headers), response: null }
@@ -115,11 +136,19 @@ async function settle(run: () => Promise<unknown>): Promise<Outcome> {
   return { status: 200, location: null, data: result, headers: new Headers(), response: null }
 }
 
-export function runAction(action: (args: ActionFunctionArgs) => Promise<unknown>, request: Request, params: Record<string, string>): Promise<Outcome> {
+export function runAction(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  request: Request,
+  params: Record<string, string>,
+): Promise<Outcome> {
   return settle(() => action({ request, params, context }))
 }
 
-export function runLoader(loader: (args: LoaderFunctionArgs) => Promise<unknown>, request: Request, params: Record<string, string>): Promise<Outcome> {
+export function runLoader(
+  loader: (args: LoaderFunctionArgs) => Promise<unknown>,
+  request: Request,
+  params: Record<string, string>,
+): Promise<Outcome> {
   return settle(() => loader({ request, params, context }))
 }
 

@@ -11,7 +11,19 @@ vi.hoisted(() => {
 import { prisma } from '~/utils/db.server'
 import { seedDemoData } from '../../prisma/seed'
 import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
-import { cookieFor, evidenceForm, evidenceRowCounts, fieldErrors, initialValue, post, runAction, serviceId, tempFiles, uploadedFiles, type Outcome } from './evidence-helpers'
+import {
+  cookieFor,
+  evidenceForm,
+  evidenceRowCounts,
+  fieldErrors,
+  initialValue,
+  post,
+  runAction,
+  serviceId,
+  tempFiles,
+  uploadedFiles,
+  type Outcome,
+} from './evidence-helpers'
 
 let ribble: string
 let cookie: string
@@ -24,7 +36,15 @@ beforeAll(async () => {
 
 /** Text of a given size that no other file shares (hex of random bytes is valid ASCII). */
 function textFile(name: string, bytes: number): File {
-  return new File([randomBytes(Math.ceil(bytes / 2)).toString('hex').slice(0, bytes)], name, { type: 'text/plain' })
+  return new File(
+    [
+      randomBytes(Math.ceil(bytes / 2))
+        .toString('hex')
+        .slice(0, bytes),
+    ],
+    name,
+    { type: 'text/plain' },
+  )
 }
 
 function upload(body: BodyInit, headers: Record<string, string> = {}) {
@@ -44,14 +64,20 @@ async function expectNothingLeft(run: () => Promise<Outcome>): Promise<Outcome> 
 
 describe('the size limit per file', () => {
   it('refuses a file over the limit, reading on so every other field is kept', async () => {
-    const outcome = await expectNothingLeft(() => upload(evidenceForm({ title: 'Too big', url: 'typed after the file' }, [textFile('minutes.txt', 200 * 1024)])))
+    const outcome = await expectNothingLeft(() =>
+      upload(evidenceForm({ title: 'Too big', url: 'typed after the file' }, [textFile('minutes.txt', 200 * 1024)])),
+    )
     expect(outcome.status).toBe(400)
     expect(fieldErrors(outcome).files).toEqual(['The selected file must be smaller than 64KB'])
     expect(initialValue(outcome)).toMatchObject({ title: 'Too big', url: 'typed after the file' })
   })
 
   it('names the file that is too large when there are several', async () => {
-    const outcome = await expectNothingLeft(() => upload(evidenceForm({ title: 'One too big' }, [textFile('small.txt', 10 * 1024), textFile('large.txt', 65 * 1024)])))
+    const outcome = await expectNothingLeft(() =>
+      upload(
+        evidenceForm({ title: 'One too big' }, [textFile('small.txt', 10 * 1024), textFile('large.txt', 65 * 1024)]),
+      ),
+    )
     expect(fieldErrors(outcome).files).toEqual(['large.txt must be smaller than 64KB'])
   })
 
@@ -63,11 +89,15 @@ describe('the size limit per file', () => {
   it('stops reading a body without a declared length once it passes what the form could hold', async () => {
     const boundary = 'limits-boundary'
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nStreamed\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="huge.txt"\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\nStreamed\r\n--${boundary}\r\nContent-Disposition: form-data; name="files"; filename="huge.txt"\r\n\r\n`,
+      ),
       Buffer.alloc(2 * 1024 * 1024, 'a'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ])
-    const outcome = await expectNothingLeft(() => upload(new Uint8Array(body), { 'Content-Type': `multipart/form-data; boundary=${boundary}` }))
+    const outcome = await expectNothingLeft(() =>
+      upload(new Uint8Array(body), { 'Content-Type': `multipart/form-data; boundary=${boundary}` }),
+    )
     expect(outcome.status).toBe(413)
     expect(fieldErrors(outcome).files).toEqual(['The selected files must be smaller than 640KB in total'])
   })
@@ -75,13 +105,19 @@ describe('the size limit per file', () => {
 
 describe('the default service quota', () => {
   it('refuses files that would take a library with no quota of its own over the configured one', async () => {
-    const used = (await prisma.evidenceFileVersion.aggregate({ where: { libraryServiceId: ribble }, _sum: { sizeBytes: true } }))._sum.sizeBytes ?? 0
+    const used =
+      (await prisma.evidenceFileVersion.aggregate({ where: { libraryServiceId: ribble }, _sum: { sizeBytes: true } }))
+        ._sum.sizeBytes ?? 0
     const fill = 256 * 1024 - used - 50 * 1024
     const chunks = Math.ceil(fill / (60 * 1024))
     const filler = Array.from({ length: chunks }, (_, i) => textFile(`filler-${i}.txt`, Math.floor(fill / chunks)))
     expect((await upload(evidenceForm({ title: 'Filling the library' }, filler))).status).toBe(302)
 
-    const outcome = await expectNothingLeft(() => upload(evidenceForm({ title: 'One too many' }, [textFile('a.txt', 30 * 1024), textFile('b.txt', 30 * 1024)])))
-    expect(fieldErrors(outcome).files?.[0]).toMatch(/^These files would take your evidence library over its limit of 256KB \(\d+(\.\d)? KB is in use\)/)
+    const outcome = await expectNothingLeft(() =>
+      upload(evidenceForm({ title: 'One too many' }, [textFile('a.txt', 30 * 1024), textFile('b.txt', 30 * 1024)])),
+    )
+    expect(fieldErrors(outcome).files?.[0]).toMatch(
+      /^These files would take your evidence library over its limit of 256KB \(\d+(\.\d)? KB is in use\)/,
+    )
   })
 })

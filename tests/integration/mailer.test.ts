@@ -13,7 +13,12 @@ async function emlFiles(): Promise<string[]> {
 describe('sendEmail without SMTP', () => {
   it('writes the message as an .eml file with its recipients, subject and text, and records it', async () => {
     const before = await emlFiles()
-    const result = await sendEmail({ kind: 'TEST', to: ['Zoe.Hartley@Demo.NHS.uk', 'zoe.hartley@demo.nhs.uk'], subject: 'Zoë’s submission', text: 'Łukasz has assigned you.\nThank you.' })
+    const result = await sendEmail({
+      kind: 'TEST',
+      to: ['Zoe.Hartley@Demo.NHS.uk', 'zoe.hartley@demo.nhs.uk'],
+      subject: 'Zoë’s submission',
+      text: 'Łukasz has assigned you.\nThank you.',
+    })
     expect(result.sent).toBe(true)
     const added = (await emlFiles()).filter((f) => !before.includes(f))
     expect(added).toHaveLength(1)
@@ -30,7 +35,13 @@ describe('sendEmail without SMTP', () => {
   })
 
   it('sends a keyed message once only', async () => {
-    const message = { kind: 'REMINDER', to: ['lead@demo.nhs.uk'], subject: 'Seven days to the deadline', text: 'Reminder', key: 'reminder:test:7' }
+    const message = {
+      kind: 'REMINDER',
+      to: ['lead@demo.nhs.uk'],
+      subject: 'Seven days to the deadline',
+      text: 'Reminder',
+      key: 'reminder:test:7',
+    }
     const first = await sendEmail(message)
     const second = await sendEmail(message)
     expect(first.sent).toBe(true)
@@ -41,7 +52,10 @@ describe('sendEmail without SMTP', () => {
 
   it('sends nothing to nobody', async () => {
     const count = await prisma.sentEmail.count()
-    expect(await sendEmail({ kind: 'TEST', to: [' ', ''], subject: 'x', text: 'x' })).toEqual({ sent: false, reason: 'no-recipients' })
+    expect(await sendEmail({ kind: 'TEST', to: [' ', ''], subject: 'x', text: 'x' })).toEqual({
+      sent: false,
+      reason: 'no-recipients',
+    })
     expect(await prisma.sentEmail.count()).toBe(count)
   })
 })

@@ -13,8 +13,20 @@ describe('migrations', () => {
       const run = () =>
         execFileSync(
           path.join(root, 'node_modules/.bin/prisma'),
-          ['migrate', 'diff', '--from-migrations', 'prisma/migrations', '--to-schema-datamodel', 'prisma/schema.prisma', '--exit-code'],
-          { cwd: root, env: { ...process.env, CHECKPOINT_DISABLE: '1', DATABASE_URL: `file:${path.join(scratch, 'shadow.db')}` }, stdio: 'pipe' },
+          [
+            'migrate',
+            'diff',
+            '--from-migrations',
+            'prisma/migrations',
+            '--to-schema-datamodel',
+            'prisma/schema.prisma',
+            '--exit-code',
+          ],
+          {
+            cwd: root,
+            env: { ...process.env, CHECKPOINT_DISABLE: '1', DATABASE_URL: `file:${path.join(scratch, 'shadow.db')}` },
+            stdio: 'pipe',
+          },
         )
       // Exit code 0: no difference; 2: a difference (execFileSync throws with the diff in stdout).
       expect(() => run()).not.toThrow()

@@ -6,7 +6,8 @@ import { seedDemoData } from '../../prisma/seed'
 import { getOrganisationAttainment } from '~/modules/organisations/organisation.server'
 import { actorFor } from '../factories'
 
-const organisationId = async (odsCode: string) => (await prisma.organisation.findUniqueOrThrow({ where: { odsCode }, select: { id: true } })).id
+const organisationId = async (odsCode: string) =>
+  (await prisma.organisation.findUniqueOrThrow({ where: { odsCode }, select: { id: true } })).id
 
 beforeAll(async () => {
   await seedDemoData(prisma)
@@ -21,25 +22,39 @@ describe('getOrganisationAttainment', () => {
     expect(attainment.cycles.map((c) => c.cycleName)).toEqual(['2021/22 baseline'])
     const stored = await prisma.submission.findFirstOrThrow({
       where: { organisationId: rxv, cycle: { name: '2021/22 baseline' } },
-      select: { agreedResults: { select: { gradeSteps: true, outcome: { select: { number: true } } } }, outcomeResponses: { select: { selfGradeSteps: true, outcome: { select: { number: true } } } } },
+      select: {
+        agreedResults: { select: { gradeSteps: true, outcome: { select: { number: true } } } },
+        outcomeResponses: { select: { selfGradeSteps: true, outcome: { select: { number: true } } } },
+      },
     })
     const byNumber = (rows: Array<{ outcome: { number: number } }>, pick: (row: never) => number | null) =>
       [1, 2, 3, 4, 5, 6].map((n) => {
         const row = rows.find((r) => r.outcome.number === n)
         return row ? pick(row as never) : null
       })
-    expect(attainment.cycles[0]!.agreedSteps).toEqual(byNumber(stored.agreedResults, (r: { gradeSteps: number }) => r.gradeSteps))
-    expect(attainment.cycles[0]!.selfSteps).toEqual(byNumber(stored.outcomeResponses, (r: { selfGradeSteps: number | null }) => r.selfGradeSteps))
+    expect(attainment.cycles[0]!.agreedSteps).toEqual(
+      byNumber(stored.agreedResults, (r: { gradeSteps: number }) => r.gradeSteps),
+    )
+    expect(attainment.cycles[0]!.selfSteps).toEqual(
+      byNumber(stored.outcomeResponses, (r: { selfGradeSteps: number | null }) => r.selfGradeSteps),
+    )
   })
 
   it('hides a validated but unpublished result from the service and shows it to the regional lead', async () => {
     const rxv = await organisationId('RXV')
-    const baseline = await prisma.submission.findFirstOrThrow({ where: { organisationId: rxv, cycle: { name: '2021/22 baseline' } }, select: { id: true } })
+    const baseline = await prisma.submission.findFirstOrThrow({
+      where: { organisationId: rxv, cycle: { name: '2021/22 baseline' } },
+      select: { id: true },
+    })
     await prisma.submission.update({ where: { id: baseline.id }, data: { status: 'VALIDATED' } })
     try {
       expect((await getOrganisationAttainment(await actorFor('lead@demo.nhs.uk'), rxv)).cycles).toEqual([])
       expect((await getOrganisationAttainment(await actorFor('sponsor@demo.nhs.uk'), rxv)).cycles).toEqual([])
-      expect((await getOrganisationAttainment(await actorFor('regional.lead@demo.nhs.uk'), rxv)).cycles.map((c) => c.cycleName)).toEqual(['2021/22 baseline'])
+      expect(
+        (await getOrganisationAttainment(await actorFor('regional.lead@demo.nhs.uk'), rxv)).cycles.map(
+          (c) => c.cycleName,
+        ),
+      ).toEqual(['2021/22 baseline'])
     } finally {
       await prisma.submission.update({ where: { id: baseline.id }, data: { status: 'PUBLISHED' } })
     }

@@ -46,10 +46,18 @@ function byReference(messages: SentMessage[], days: number): Record<string, stri
 
 beforeAll(async () => {
   await seedDemoData(prisma)
-  for (const s of await prisma.submission.findMany({ select: { id: true, reference: true } })) references.set(s.id, s.reference)
+  for (const s of await prisma.submission.findMany({ select: { id: true, reference: true } }))
+    references.set(s.id, s.reference)
   // Someone who has left the Ribble Valley service is not reminded.
-  const ribble = await prisma.libraryService.findUniqueOrThrow({ where: { name: 'Ribble Valley Library and Knowledge Service' }, select: { id: true } })
-  await createUser({ email: 'left.the.service@demo.nhs.uk', active: false, roles: [{ role: 'SERVICE_CONTRIBUTOR', libraryServiceId: ribble.id }] })
+  const ribble = await prisma.libraryService.findUniqueOrThrow({
+    where: { name: 'Ribble Valley Library and Knowledge Service' },
+    select: { id: true },
+  })
+  await createUser({
+    email: 'left.the.service@demo.nhs.uk',
+    active: false,
+    roles: [{ role: 'SERVICE_CONTRIBUTOR', libraryServiceId: ribble.id }],
+  })
 })
 
 describe('calendarDaysBetween', () => {
@@ -79,11 +87,20 @@ describe('sendDeadlineReminders', () => {
   it('14 days before: one reminder for each unsubmitted submission, to its service, and the sponsor while awaiting sign-off', async () => {
     const mark = await mailMark()
     const summary = await sendDeadlineReminders(at('2027-01-15'))
-    expect(summary).toMatchObject({ sent: 5, alreadySent: 0, noRecipients: 0, failed: 0, byDays: { 14: { sent: 5, alreadySent: 0 }, 7: { sent: 0 }, 1: { sent: 0 } }, cycles: [{ name: '2026/27', days: 14, submissions: 5 }] })
+    expect(summary).toMatchObject({
+      sent: 5,
+      alreadySent: 0,
+      noRecipients: 0,
+      failed: 0,
+      byDays: { 14: { sent: 5, alreadySent: 0 }, 7: { sent: 0 }, 1: { sent: 0 } },
+      cycles: [{ name: '2026/27', days: 14, submissions: 5 }],
+    })
     const sent = await sentSince(mark)
     expect(byReference(sent, 14)).toEqual(EXPECTED)
     const rxv = sent.find((m) => references.get(m.key!.split(':')[1]!) === 'LKS-2627-RXV')!
-    expect(rxv.subject).toBe('14 days left: submit the 2026/27 submission for Ribble Valley Teaching Hospitals NHS Foundation Trust by 29 January 2027')
+    expect(rxv.subject).toBe(
+      '14 days left: submit the 2026/27 submission for Ribble Valley Teaching Hospitals NHS Foundation Trust by 29 January 2027',
+    )
     expect(rxv.text).toContain(`${portalOrigin()}/submissions/${rxv.key!.split(':')[1]}\n`)
     expect(rxv.headers.To).toBe('contributor@demo.nhs.uk, lead@demo.nhs.uk')
     const ryv = sent.find((m) => references.get(m.key!.split(':')[1]!) === 'LKS-2627-RYV')!
@@ -92,7 +109,11 @@ describe('sendDeadlineReminders', () => {
 
   it('never sends the same reminder twice: again the same day, later that day, or the next day', async () => {
     const mark = await mailMark()
-    expect(await sendDeadlineReminders(at('2027-01-15'))).toMatchObject({ sent: 0, alreadySent: 5, byDays: { 14: { sent: 0, alreadySent: 5 } } })
+    expect(await sendDeadlineReminders(at('2027-01-15'))).toMatchObject({
+      sent: 0,
+      alreadySent: 5,
+      byDays: { 14: { sent: 0, alreadySent: 5 } },
+    })
     expect(await sendDeadlineReminders(at('2027-01-15', '23:45'))).toMatchObject({ sent: 0, alreadySent: 5 })
     expect(await sendDeadlineReminders(at('2027-01-16'))).toMatchObject({ sent: 0, alreadySent: 0, cycles: [] })
     expect(await sentSince(mark)).toEqual([])
@@ -104,7 +125,11 @@ describe('sendDeadlineReminders', () => {
     expect(await sendDeadlineReminders(at('2027-01-21'))).toMatchObject({ sent: 0, cycles: [] })
     expect(await sentSince(mark)).toEqual([])
     const summary = await sendDeadlineReminders(at('2027-01-22', '06:00'))
-    expect(summary).toMatchObject({ sent: 5, alreadySent: 0, byDays: { 7: { sent: 5, alreadySent: 0 }, 14: { sent: 0 } } })
+    expect(summary).toMatchObject({
+      sent: 5,
+      alreadySent: 0,
+      byDays: { 7: { sent: 5, alreadySent: 0 }, 14: { sent: 0 } },
+    })
     const sent = await sentSince(mark)
     expect(byReference(sent, 7)).toEqual(EXPECTED)
     expect(sent.every((m) => m.subject.startsWith('7 days left: '))).toBe(true)
@@ -115,10 +140,19 @@ describe('sendDeadlineReminders', () => {
     const rwk = [...references].find(([, ref]) => ref === 'LKS-2627-RWK')![0]
     await prisma.submission.update({ where: { id: rwk }, data: { status: 'SUBMITTED', submittedAt: at('2027-01-27') } })
     // A closed cycle whose deadline is also tomorrow is not reminded.
-    await prisma.cycle.update({ where: { name: '2021/22 baseline' }, data: { submissionDeadline: at('2027-01-29', '00:00') } })
+    await prisma.cycle.update({
+      where: { name: '2021/22 baseline' },
+      data: { submissionDeadline: at('2027-01-29', '00:00') },
+    })
     const mark = await mailMark()
     const summary = await sendDeadlineReminders(at('2027-01-28', '17:00'))
-    expect(summary).toMatchObject({ sent: 4, alreadySent: 0, failed: 0, byDays: { 1: { sent: 4 } }, cycles: [{ name: '2026/27', days: 1, submissions: 4 }] })
+    expect(summary).toMatchObject({
+      sent: 4,
+      alreadySent: 0,
+      failed: 0,
+      byDays: { 1: { sent: 4 } },
+      cycles: [{ name: '2026/27', days: 1, submissions: 4 }],
+    })
     const sent = await sentSince(mark)
     const { 'LKS-2627-RWK': _submitted, ...rest } = EXPECTED
     expect(byReference(sent, 1)).toEqual(rest)
@@ -132,12 +166,24 @@ describe('sendDeadlineReminders', () => {
 describe('npm run reminders (scripts/send-reminders.ts)', () => {
   it('sends today’s reminders once, prints what it did, and exits 0', async () => {
     // Move the open cycle's deadline to 7 days from today in London, as cron would find it.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+    const today = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(new Date())
     const deadline = new Date(`${today}T12:00:00Z`)
     deadline.setUTCDate(deadline.getUTCDate() + 7)
     await prisma.cycle.update({ where: { name: '2026/27' }, data: { submissionDeadline: deadline } })
-    const open = await prisma.submission.count({ where: { cycle: { name: '2026/27' }, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } } })
-    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: getEnv().DATABASE_URL, MAIL_DIR: getEnv().MAIL_DIR, NODE_ENV: 'test' }
+    const open = await prisma.submission.count({
+      where: { cycle: { name: '2026/27' }, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } },
+    })
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: getEnv().DATABASE_URL,
+      MAIL_DIR: getEnv().MAIL_DIR,
+      NODE_ENV: 'test',
+    }
     const mark = await mailMark()
     // The 7-day reminders of the earlier test were for the old deadline's day; the keys are the same,
     // so clear them to see this run send.
@@ -152,7 +198,10 @@ describe('npm run reminders (scripts/send-reminders.ts)', () => {
   }, 60_000)
 
   it('exits 1 with a message when the configuration is wrong', async () => {
-    const failure = await run('npx', ['tsx', 'scripts/send-reminders.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URL: 'postgres://nowhere' } }).then(
+    const failure = await run('npx', ['tsx', 'scripts/send-reminders.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: 'postgres://nowhere' },
+    }).then(
       () => null,
       (error: { code?: number; stderr?: string }) => error,
     )

@@ -42,9 +42,12 @@ async function load(loader: Loader, request: Request, params: Record<string, str
   }
 }
 
-const submissionId = async (reference: string) => (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
-const cycleId = async (name: string) => (await prisma.cycle.findFirstOrThrow({ where: { name }, select: { id: true } })).id
-const regionId = async (name: string) => (await prisma.region.findFirstOrThrow({ where: { name }, select: { id: true } })).id
+const submissionId = async (reference: string) =>
+  (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
+const cycleId = async (name: string) =>
+  (await prisma.cycle.findFirstOrThrow({ where: { name }, select: { id: true } })).id
+const regionId = async (name: string) =>
+  (await prisma.region.findFirstOrThrow({ where: { name }, select: { id: true } })).id
 
 const zipPath = (cycle: string, region: string) => `/cycles/${cycle}/regions/${region}/outcome-reports.zip`
 
@@ -113,27 +116,43 @@ beforeAll(async () => {
 describe('a PDF report is a private attachment', () => {
   it('sends the reviewer pack to its assigned validator', async () => {
     const id = await submissionId('LKS-2627-RTH')
-    const response = await load(reviewerPackLoader, await signedIn('validator@demo.nhs.uk', `/submissions/${id}/reviewer-pack.pdf`), { submissionId: id })
+    const response = await load(
+      reviewerPackLoader,
+      await signedIn('validator@demo.nhs.uk', `/submissions/${id}/reviewer-pack.pdf`),
+      { submissionId: id },
+    )
     expectPrivateAttachment(response, 'application/pdf', 'reviewer-pack-LKS-2627-RTH.pdf')
     await expectPdf(response)
   })
 
   it('sends the outcome report to the service lead once published', async () => {
     const id = await submissionId('LKS-2122-RXV')
-    const response = await load(outcomeReportLoader, await signedIn('lead@demo.nhs.uk', `/submissions/${id}/outcome-report.pdf`), { submissionId: id })
+    const response = await load(
+      outcomeReportLoader,
+      await signedIn('lead@demo.nhs.uk', `/submissions/${id}/outcome-report.pdf`),
+      { submissionId: id },
+    )
     expectPrivateAttachment(response, 'application/pdf', 'outcome-report-LKS-2122-RXV.pdf')
     await expectPdf(response)
   })
 
   it('sends the national summary to the national viewer', async () => {
-    const response = await load(nationalSummaryLoader, await signedIn('viewer@demo.nhs.uk', `/cycles/${ids.baseline}/summary.pdf`), { cycleId: ids.baseline })
+    const response = await load(
+      nationalSummaryLoader,
+      await signedIn('viewer@demo.nhs.uk', `/cycles/${ids.baseline}/summary.pdf`),
+      { cycleId: ids.baseline },
+    )
     expectPrivateAttachment(response, 'application/pdf', 'national-summary-2021-22-baseline.pdf')
     await expectPdf(response)
   })
 
   it('sends the regional summary to the region’s lead', async () => {
     const params = { cycleId: ids.baseline, regionId: ids.northWest }
-    const response = await load(regionalSummaryLoader, await signedIn('regional.lead@demo.nhs.uk', `/cycles/${ids.baseline}/regions/${ids.northWest}/summary.pdf`), params)
+    const response = await load(
+      regionalSummaryLoader,
+      await signedIn('regional.lead@demo.nhs.uk', `/cycles/${ids.baseline}/regions/${ids.northWest}/summary.pdf`),
+      params,
+    )
     expectPrivateAttachment(response, 'application/pdf', 'regional-summary-2021-22-baseline-north-west.pdf')
     await expectPdf(response)
   })
@@ -142,12 +161,42 @@ describe('a PDF report is a private attachment', () => {
     const pack = await submissionId('LKS-2627-RTH')
     const unpublished = await submissionId('LKS-2627-RXV')
     const refusals: Array<[Loader, string, string, Record<string, string>, number]> = [
-      [reviewerPackLoader, 'contributor@demo.nhs.uk', `/submissions/${unpublished}/reviewer-pack.pdf`, { submissionId: unpublished }, 403],
+      [
+        reviewerPackLoader,
+        'contributor@demo.nhs.uk',
+        `/submissions/${unpublished}/reviewer-pack.pdf`,
+        { submissionId: unpublished },
+        403,
+      ],
       [reviewerPackLoader, 'lead@demo.nhs.uk', `/submissions/${pack}/reviewer-pack.pdf`, { submissionId: pack }, 404],
-      [outcomeReportLoader, 'lead@demo.nhs.uk', `/submissions/${unpublished}/outcome-report.pdf`, { submissionId: unpublished }, 404],
-      [nationalSummaryLoader, 'regional.lead@demo.nhs.uk', `/cycles/${ids.baseline}/summary.pdf`, { cycleId: ids.baseline }, 403],
-      [regionalSummaryLoader, 'regional.lead@demo.nhs.uk', `/cycles/${ids.baseline}/regions/${ids.london}/summary.pdf`, { cycleId: ids.baseline, regionId: ids.london }, 403],
-      [outcomeReportsZipLoader, 'regional.lead@demo.nhs.uk', zipPath(ids.baseline, ids.london), { cycleId: ids.baseline, regionId: ids.london }, 403],
+      [
+        outcomeReportLoader,
+        'lead@demo.nhs.uk',
+        `/submissions/${unpublished}/outcome-report.pdf`,
+        { submissionId: unpublished },
+        404,
+      ],
+      [
+        nationalSummaryLoader,
+        'regional.lead@demo.nhs.uk',
+        `/cycles/${ids.baseline}/summary.pdf`,
+        { cycleId: ids.baseline },
+        403,
+      ],
+      [
+        regionalSummaryLoader,
+        'regional.lead@demo.nhs.uk',
+        `/cycles/${ids.baseline}/regions/${ids.london}/summary.pdf`,
+        { cycleId: ids.baseline, regionId: ids.london },
+        403,
+      ],
+      [
+        outcomeReportsZipLoader,
+        'regional.lead@demo.nhs.uk',
+        zipPath(ids.baseline, ids.london),
+        { cycleId: ids.baseline, regionId: ids.london },
+        403,
+      ],
     ]
     for (const [loader, email, path, params, status] of refusals) {
       const response = await load(loader, await signedIn(email, path), params)
@@ -177,7 +226,11 @@ describe('a region’s outcome reports as one ZIP', () => {
   it('streams every outcome report of the region’s agreed results, each a PDF', async () => {
     const consoleError = watchForProblems()
     const params = { cycleId: ids.baseline, regionId: ids.northWest }
-    const response = await load(outcomeReportsZipLoader, await signedIn('regional.lead@demo.nhs.uk', zipPath(ids.baseline, ids.northWest)), params)
+    const response = await load(
+      outcomeReportsZipLoader,
+      await signedIn('regional.lead@demo.nhs.uk', zipPath(ids.baseline, ids.northWest)),
+      params,
+    )
     expectPrivateAttachment(response, 'application/zip', 'outcome-reports-2021-22-baseline-north-west.zip')
     // A stream of unknown length, not a buffer: no Content-Length, and the bytes arrive in pieces.
     expect(response.headers.get('Content-Length')).toBeNull()
@@ -188,7 +241,11 @@ describe('a region’s outcome reports as one ZIP', () => {
     expect(Buffer.from(chunks[0]!).subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]))
 
     const entries = await unzip(Buffer.concat(chunks))
-    expect(entries.map((e) => e.name).sort()).toEqual(['outcome-report-LKS-2122-RWV.pdf', 'outcome-report-LKS-2122-RXV.pdf', 'outcome-report-LKS-2122-RYV.pdf'])
+    expect(entries.map((e) => e.name).sort()).toEqual([
+      'outcome-report-LKS-2122-RWV.pdf',
+      'outcome-report-LKS-2122-RXV.pdf',
+      'outcome-report-LKS-2122-RYV.pdf',
+    ])
     for (const entry of entries) {
       expect(entry.head, entry.name).toBe('%PDF-')
       expect(entry.size, entry.name).toBeGreaterThan(1000)
@@ -200,11 +257,19 @@ describe('a region’s outcome reports as one ZIP', () => {
   it('stops when the request is aborted after the first chunk, without an unhandled error', async () => {
     const consoleError = watchForProblems()
     const params = { cycleId: ids.baseline, regionId: ids.northWest }
-    const full = await load(outcomeReportsZipLoader, await signedIn('viewer@demo.nhs.uk', zipPath(ids.baseline, ids.northWest)), params)
+    const full = await load(
+      outcomeReportsZipLoader,
+      await signedIn('viewer@demo.nhs.uk', zipPath(ids.baseline, ids.northWest)),
+      params,
+    )
     const fullSize = Buffer.concat(await readChunks(full.body!)).length
 
     const controller = new AbortController()
-    const response = await load(outcomeReportsZipLoader, await signedIn('viewer@demo.nhs.uk', zipPath(ids.baseline, ids.northWest), controller.signal), params)
+    const response = await load(
+      outcomeReportsZipLoader,
+      await signedIn('viewer@demo.nhs.uk', zipPath(ids.baseline, ids.northWest), controller.signal),
+      params,
+    )
     expect(response.status).toBe(200)
     const reader = response.body!.getReader()
     const first = await reader.read()
@@ -219,7 +284,12 @@ describe('a region’s outcome reports as one ZIP', () => {
         received += value.length
       }
     })()
-    await expect(Promise.race([ended, new Promise((_, reject) => setTimeout(() => reject(new Error(`the ZIP did not stop`)), 3000))])).resolves.toBeUndefined()
+    await expect(
+      Promise.race([
+        ended,
+        new Promise((_, reject) => setTimeout(() => reject(new Error(`the ZIP did not stop`)), 3000)),
+      ]),
+    ).resolves.toBeUndefined()
     expect(received).toBeLessThan(fullSize)
     // Let anything left over settle before looking for errors.
     await new Promise((resolve) => setTimeout(resolve, 500))
@@ -231,7 +301,11 @@ describe('a region’s outcome reports as one ZIP', () => {
     const consoleError = watchForProblems()
     const params = { cycleId: ids.baseline, regionId: ids.london }
     const controller = new AbortController()
-    const response = await load(outcomeReportsZipLoader, await signedIn('admin@demo.nhs.uk', zipPath(ids.baseline, ids.london), controller.signal), params)
+    const response = await load(
+      outcomeReportsZipLoader,
+      await signedIn('admin@demo.nhs.uk', zipPath(ids.baseline, ids.london), controller.signal),
+      params,
+    )
     const reader = response.body!.getReader()
     expect((await reader.read()).done).toBe(false)
     controller.abort()
@@ -259,10 +333,16 @@ describe('a region’s outcome reports as one ZIP', () => {
       [ids.baseline, ids.southEast],
       [ids.current, ids.northWest],
     ] as const) {
-      const response = await load(outcomeReportsZipLoader, await signedIn('viewer@demo.nhs.uk', zipPath(cycle, region)), { cycleId: cycle, regionId: region })
+      const response = await load(
+        outcomeReportsZipLoader,
+        await signedIn('viewer@demo.nhs.uk', zipPath(cycle, region)),
+        { cycleId: cycle, regionId: region },
+      )
       expect(response.status).toBe(404)
       expect(response.headers.get('Content-Disposition')).toBeNull()
-      expect(await response.text()).toMatch(/^No results have been agreed in (South East|North West) for (2021\/22 baseline|2026\/27) yet$/)
+      expect(await response.text()).toMatch(
+        /^No results have been agreed in (South East|North West) for (2021\/22 baseline|2026\/27) yet$/,
+      )
     }
   })
 })

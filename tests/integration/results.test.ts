@@ -6,9 +6,19 @@ import { prisma } from '~/utils/db.server'
 import { seedDemoData } from '../../prisma/seed'
 import type { Actor } from '~/modules/auth/permissions'
 import { recordAudit } from '~/modules/audit/audit.server'
-import { describeAuditAction, getSubmissionHistory, HISTORY_PAGE_SIZE, summariseChanges } from '~/modules/audit/history.server'
+import {
+  describeAuditAction,
+  getSubmissionHistory,
+  HISTORY_PAGE_SIZE,
+  summariseChanges,
+} from '~/modules/audit/history.server'
 import { gradeToSteps, toGrade } from '~/modules/framework/grading'
-import { createPlanItem, getDevelopmentPlan, getPlanItem, updatePlanItem } from '~/modules/results/development-plan.server'
+import {
+  createPlanItem,
+  getDevelopmentPlan,
+  getPlanItem,
+  updatePlanItem,
+} from '~/modules/results/development-plan.server'
 import { getResult } from '~/modules/results/results.server'
 import type { PlanItemForm } from '~/modules/results/schema'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
@@ -23,8 +33,10 @@ let assignedValidator: Actor
 let otherLead: Actor
 let londonValidator: Actor
 
-const submissionId = async (reference: string) => (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
-const context = async (actor: Actor, reference: string, action: Parameters<typeof loadSubmissionContext>[2]) => loadSubmissionContext(actor, await submissionId(reference), action)
+const submissionId = async (reference: string) =>
+  (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
+const context = async (actor: Actor, reference: string, action: Parameters<typeof loadSubmissionContext>[2]) =>
+  loadSubmissionContext(actor, await submissionId(reference), action)
 
 const stepsOf = (level: number | null, subLevel: string | null) => {
   const grade = toGrade(level, subLevel)
@@ -35,7 +47,11 @@ async function requiredActionsOf(reference: string) {
   return prisma.requiredAction.findMany({
     where: { agreedResult: { submission: { reference } } },
     orderBy: [{ agreedResult: { outcome: { number: 'asc' } } }, { position: 'asc' }],
-    select: { id: true, text: true, agreedResult: { select: { outcomeId: true, outcome: { select: { number: true } } } } },
+    select: {
+      id: true,
+      text: true,
+      agreedResult: { select: { outcomeId: true, outcome: { select: { number: true } } } },
+    },
   })
 }
 
@@ -103,11 +119,16 @@ describe('the published result', () => {
     for (const outcome of result?.outcomes ?? []) {
       expect(outcome.requiredActions.length > 0, `outcome ${outcome.number}`).toBe(belowMinimum.includes(outcome))
     }
-    expect(result?.outcomes.flatMap((o) => o.requiredActions.map((a) => a.text))).toEqual((await requiredActionsOf('LKS-2122-RXV')).map((a) => a.text))
+    expect(result?.outcomes.flatMap((o) => o.requiredActions.map((a) => a.text))).toEqual(
+      (await requiredActionsOf('LKS-2122-RXV')).map((a) => a.text),
+    )
   })
 
   it('shows the service nothing before publication, while the regional lead and validators see the agreed result', async () => {
-    await prisma.submission.update({ where: { reference: 'LKS-2122-RWV' }, data: { status: 'VALIDATED', publishedAt: null, publishedById: null } })
+    await prisma.submission.update({
+      where: { reference: 'LKS-2122-RWV' },
+      data: { status: 'VALIDATED', publishedAt: null, publishedById: null },
+    })
     for (const actor of [lead, contributor]) {
       const ctx = await context(actor, 'LKS-2122-RWV', 'result:view')
       expect(await getResult(actor, ctx)).toBeNull()
@@ -115,8 +136,12 @@ describe('the published result', () => {
     const reviewed = await getResult(regionalLead, await context(regionalLead, 'LKS-2122-RWV', 'result:view'))
     expect(reviewed).toMatchObject({ audience: 'reviewer', status: 'VALIDATED', publishedAt: null })
     expect(reviewed?.outcomes.every((o) => o.agreedSteps !== null)).toBe(true)
-    expect(await getResult(admin, await context(admin, 'LKS-2122-RWV', 'result:view'))).toMatchObject({ audience: 'reviewer' })
-    expect(await getResult(assignedValidator, await context(assignedValidator, 'LKS-2122-RWV', 'result:view'))).toMatchObject({ audience: 'reviewer' })
+    expect(await getResult(admin, await context(admin, 'LKS-2122-RWV', 'result:view'))).toMatchObject({
+      audience: 'reviewer',
+    })
+    expect(
+      await getResult(assignedValidator, await context(assignedValidator, 'LKS-2122-RWV', 'result:view')),
+    ).toMatchObject({ audience: 'reviewer' })
     // Still in validation: nobody reads a result yet.
     await prisma.submission.update({ where: { reference: 'LKS-2122-RWV' }, data: { status: 'IN_MODERATION' } })
     expect(await getResult(regionalLead, await context(regionalLead, 'LKS-2122-RWV', 'result:view'))).toBeNull()
@@ -131,7 +156,11 @@ describe('the published result', () => {
 
   it('adds the organisation’s last published result as the previous cycle, skipping unpublished ones', async () => {
     const baseline = await context(admin, 'LKS-2122-RXV', 'result:view')
-    const outcomes = await prisma.outcome.findMany({ where: { editionId: baseline.cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true } })
+    const outcomes = await prisma.outcome.findMany({
+      where: { editionId: baseline.cycle.editionId },
+      orderBy: { number: 'asc' },
+      select: { id: true },
+    })
     const cycle = await prisma.cycle.create({
       data: {
         name: '2029/30',
@@ -147,7 +176,10 @@ describe('the published result', () => {
       },
       select: { id: true },
     })
-    const agreedBy = await prisma.user.findUniqueOrThrow({ where: { email: 'priya.shah@demo.nhs.uk' }, select: { id: true } })
+    const agreedBy = await prisma.user.findUniqueOrThrow({
+      where: { email: 'priya.shah@demo.nhs.uk' },
+      select: { id: true },
+    })
     const later = await prisma.submission.create({
       data: {
         reference: 'LKS-2930-RXV',
@@ -157,8 +189,24 @@ describe('the published result', () => {
         regionId: baseline.regionId,
         status: 'PUBLISHED',
         publishedAt: new Date('2030-05-01'),
-        outcomeResponses: { create: outcomes.map((o) => ({ outcomeId: o.id, status: 'COMPLETED', selfLevel: 3, selfSubLevel: 'LOW', selfGradeSteps: 7 })) },
-        agreedResults: { create: outcomes.map((o) => ({ outcomeId: o.id, level: 3, subLevel: 'LOW', gradeSteps: 7, agreedById: agreedBy.id })) },
+        outcomeResponses: {
+          create: outcomes.map((o) => ({
+            outcomeId: o.id,
+            status: 'COMPLETED',
+            selfLevel: 3,
+            selfSubLevel: 'LOW',
+            selfGradeSteps: 7,
+          })),
+        },
+        agreedResults: {
+          create: outcomes.map((o) => ({
+            outcomeId: o.id,
+            level: 3,
+            subLevel: 'LOW',
+            gradeSteps: 7,
+            agreedById: agreedBy.id,
+          })),
+        },
       },
       select: { id: true },
     })
@@ -178,7 +226,12 @@ describe('the development plan', () => {
     const [required] = await requiredActionsOf('LKS-2122-RXV')
     expect(required).toBeDefined()
     const ctx = await context(lead, 'LKS-2122-RXV', 'development-plan:edit')
-    const created = await createPlanItem({ actor: lead, context: ctx, form: planForm({ requiredActionId: required!.id }), ipAddress: '' })
+    const created = await createPlanItem({
+      actor: lead,
+      context: ctx,
+      form: planForm({ requiredActionId: required!.id }),
+      ipAddress: '',
+    })
     expect(created).toMatchObject({ ok: true })
     itemId = created.ok ? created.itemId : ''
     const plan = await getDevelopmentPlan(ctx)
@@ -194,8 +247,18 @@ describe('the development plan', () => {
       requiredAction: { id: required!.id, text: required!.text },
     })
     expect(plan.requiredActions.find((a) => a.id === required!.id)?.answered).toBe(true)
-    const events = await prisma.auditEvent.findMany({ where: { entityType: 'DevelopmentPlanItem', entityId: itemId }, select: { action: true, actorId: true, submissionId: true, after: true } })
-    expect(events).toEqual([{ action: 'development_plan_item.created', actorId: lead.id, submissionId: ctx.id, after: expect.stringContaining('"dueDate":"2027-03-31"') }])
+    const events = await prisma.auditEvent.findMany({
+      where: { entityType: 'DevelopmentPlanItem', entityId: itemId },
+      select: { action: true, actorId: true, submissionId: true, after: true },
+    })
+    expect(events).toEqual([
+      {
+        action: 'development_plan_item.created',
+        actorId: lead.id,
+        submissionId: ctx.id,
+        after: expect.stringContaining('"dueDate":"2027-03-31"'),
+      },
+    ])
   })
 
   it('saves a change against the version edited and refuses a stale one, changing nothing', async () => {
@@ -205,19 +268,52 @@ describe('the development plan', () => {
       actor: contributor,
       context: ctx,
       itemId,
-      form: { ...planForm({ requiredActionId: item.requiredActionId ?? undefined }), status: 'COMPLETE', progressNotes: 'Presented on 4 March.', version: item.version },
+      form: {
+        ...planForm({ requiredActionId: item.requiredActionId ?? undefined }),
+        status: 'COMPLETE',
+        progressNotes: 'Presented on 4 March.',
+        version: item.version,
+      },
       ipAddress: '',
     })
     expect(saved).toEqual({ ok: true, itemId })
-    const stale = await updatePlanItem({ actor: lead, context: ctx, itemId, form: { ...planForm(), owner: 'Someone else', version: item.version }, ipAddress: '' })
-    expect(stale).toMatchObject({ ok: false, kind: 'conflict', current: { status: 'COMPLETE', progressNotes: 'Presented on 4 March.', owner: 'Head of Library and Knowledge Services', version: 2 } })
+    const stale = await updatePlanItem({
+      actor: lead,
+      context: ctx,
+      itemId,
+      form: { ...planForm(), owner: 'Someone else', version: item.version },
+      ipAddress: '',
+    })
+    expect(stale).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      current: {
+        status: 'COMPLETE',
+        progressNotes: 'Presented on 4 March.',
+        owner: 'Head of Library and Knowledge Services',
+        version: 2,
+      },
+    })
     const after = await getPlanItem(ctx, itemId)
-    expect(after).toMatchObject({ status: 'COMPLETE', owner: 'Head of Library and Knowledge Services', version: 2, requiredActionId: item.requiredActionId })
+    expect(after).toMatchObject({
+      status: 'COMPLETE',
+      owner: 'Head of Library and Knowledge Services',
+      version: 2,
+      requiredActionId: item.requiredActionId,
+    })
     expect((await getDevelopmentPlan(ctx)).progress).toBe('1 of 1 item complete')
-    const updates = await prisma.auditEvent.findMany({ where: { entityId: itemId, action: 'development_plan_item.updated' }, select: { before: true, after: true } })
+    const updates = await prisma.auditEvent.findMany({
+      where: { entityId: itemId, action: 'development_plan_item.updated' },
+      select: { before: true, after: true },
+    })
     expect(updates).toHaveLength(1)
     expect(JSON.parse(updates[0]!.before!)).toEqual({ status: 'NOT_STARTED', progressNotes: '', version: 1 })
-    expect(JSON.parse(updates[0]!.after!)).toEqual({ action: 'Present the library strategy to the Board with the executive sponsor', status: 'COMPLETE', progressNotes: 'Presented on 4 March.', version: 2 })
+    expect(JSON.parse(updates[0]!.after!)).toEqual({
+      action: 'Present the library strategy to the Board with the executive sponsor',
+      status: 'COMPLETE',
+      progressNotes: 'Presented on 4 March.',
+      version: 2,
+    })
   })
 
   it('refuses a required action of another submission, and keeps the plan as it was', async () => {
@@ -225,25 +321,56 @@ describe('the development plan', () => {
     const [foreign] = await requiredActionsOf('LKS-2122-RYV')
     expect(foreign).toBeDefined()
     const before = await prisma.developmentPlanItem.count()
-    expect(await createPlanItem({ actor: lead, context: ctx, form: planForm({ requiredActionId: foreign!.id }), ipAddress: '' })).toEqual({
+    expect(
+      await createPlanItem({
+        actor: lead,
+        context: ctx,
+        form: planForm({ requiredActionId: foreign!.id }),
+        ipAddress: '',
+      }),
+    ).toEqual({
       ok: false,
       kind: 'invalid',
       fieldErrors: { requiredActionId: ['Select a required action from the list, or none'] },
     })
     const item = await getPlanItem(ctx, itemId)
-    expect(await updatePlanItem({ actor: lead, context: ctx, itemId, form: { ...planForm({ requiredActionId: foreign!.id }), version: item.version }, ipAddress: '' })).toMatchObject({ ok: false, kind: 'invalid' })
+    expect(
+      await updatePlanItem({
+        actor: lead,
+        context: ctx,
+        itemId,
+        form: { ...planForm({ requiredActionId: foreign!.id }), version: item.version },
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false, kind: 'invalid' })
     expect(await prisma.developmentPlanItem.count()).toBe(before)
-    expect(await getPlanItem(ctx, itemId)).toMatchObject({ version: item.version, requiredActionId: item.requiredActionId })
+    expect(await getPlanItem(ctx, itemId)).toMatchObject({
+      version: item.version,
+      requiredActionId: item.requiredActionId,
+    })
   })
 
   it('treats another submission’s item as a page that does not exist', async () => {
     const other = await context(lead, 'LKS-2122-RYV', 'development-plan:edit')
-    const created = await createPlanItem({ actor: lead, context: other, form: planForm({ action: 'Ribble and Fylde action' }), ipAddress: '' })
+    const created = await createPlanItem({
+      actor: lead,
+      context: other,
+      form: planForm({ action: 'Ribble and Fylde action' }),
+      ipAddress: '',
+    })
     expect(created.ok).toBe(true)
     const otherItemId = created.ok ? created.itemId : ''
     const ctx = await context(lead, 'LKS-2122-RXV', 'development-plan:edit')
     await expect(getPlanItem(ctx, otherItemId)).rejects.toMatchObject({ status: 404 })
-    await expect(updatePlanItem({ actor: lead, context: ctx, itemId: otherItemId, form: { ...planForm({ action: 'Hijacked' }), version: 1 }, ipAddress: '' })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      updatePlanItem({
+        actor: lead,
+        context: ctx,
+        itemId: otherItemId,
+        form: { ...planForm({ action: 'Hijacked' }), version: 1 },
+        ipAddress: '',
+      }),
+    ).rejects.toMatchObject({ status: 404 })
     expect(await getPlanItem(other, otherItemId)).toMatchObject({ action: 'Ribble and Fylde action', version: 1 })
     expect((await getDevelopmentPlan(ctx)).items.map((i) => i.id)).toEqual([itemId])
   })
@@ -252,23 +379,33 @@ describe('the development plan', () => {
     const ctx = await context(lead, 'LKS-2122-RWV', 'development-plan:edit')
     expect(ctx.status).toBe('VALIDATED')
     const before = await prisma.developmentPlanItem.count()
-    await expect(createPlanItem({ actor: lead, context: ctx, form: planForm(), ipAddress: '' })).rejects.toMatchObject({ status: 404 })
+    await expect(createPlanItem({ actor: lead, context: ctx, form: planForm(), ipAddress: '' })).rejects.toMatchObject({
+      status: 404,
+    })
     await expect(getDevelopmentPlan(ctx)).rejects.toMatchObject({ status: 404 })
-    await expect(getDevelopmentPlan(await context(regionalLead, 'LKS-2122-RWV', 'development-plan:view'))).rejects.toMatchObject({ status: 404 })
+    await expect(
+      getDevelopmentPlan(await context(regionalLead, 'LKS-2122-RWV', 'development-plan:view')),
+    ).rejects.toMatchObject({ status: 404 })
     expect(await prisma.developmentPlanItem.count()).toBe(before)
   })
 
   it('lets the regional lead and the sponsor follow the plan but not change it', async () => {
     const plan = await getDevelopmentPlan(await context(regionalLead, 'LKS-2122-RXV', 'development-plan:view'))
     expect(plan.progress).toBe('1 of 1 item complete')
-    expect((await getDevelopmentPlan(await context(sponsor, 'LKS-2122-RXV', 'development-plan:view'))).items).toHaveLength(1)
+    expect(
+      (await getDevelopmentPlan(await context(sponsor, 'LKS-2122-RXV', 'development-plan:view'))).items,
+    ).toHaveLength(1)
     await expect(context(regionalLead, 'LKS-2122-RXV', 'development-plan:edit')).rejects.toMatchObject({ status: 403 })
     await expect(context(sponsor, 'LKS-2122-RXV', 'development-plan:edit')).rejects.toMatchObject({ status: 403 })
-    await expect(context(assignedValidator, 'LKS-2122-RXV', 'development-plan:view')).rejects.toMatchObject({ status: 403 })
+    await expect(context(assignedValidator, 'LKS-2122-RXV', 'development-plan:view')).rejects.toMatchObject({
+      status: 403,
+    })
     await expect(context(otherLead, 'LKS-2122-RXV', 'development-plan:view')).rejects.toMatchObject({ status: 404 })
     // The module checks the permission too, whatever context it is handed.
     const viewOnly = await context(regionalLead, 'LKS-2122-RXV', 'development-plan:view')
-    await expect(createPlanItem({ actor: regionalLead, context: viewOnly, form: planForm(), ipAddress: '' })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      createPlanItem({ actor: regionalLead, context: viewOnly, form: planForm(), ipAddress: '' }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 })
 
@@ -276,8 +413,21 @@ describe('the history', () => {
   it('shows the regional lead and an admin every event of the submission, newest first, in plain English', async () => {
     const id = await submissionId('LKS-2122-RXV')
     // An event about the submission recorded without the submission column still belongs here.
-    await recordAudit(prisma, { actorId: null, action: 'submission.result_reopened', entityType: 'Submission', entityId: id, before: { status: 'PUBLISHED' }, after: { status: 'VALIDATED', reason: 'Typo in a strength' } })
-    await recordAudit(prisma, { actorId: null, action: 'submission.submitted', entityType: 'Submission', entityId: await submissionId('LKS-2122-RYV'), submissionId: await submissionId('LKS-2122-RYV') })
+    await recordAudit(prisma, {
+      actorId: null,
+      action: 'submission.result_reopened',
+      entityType: 'Submission',
+      entityId: id,
+      before: { status: 'PUBLISHED' },
+      after: { status: 'VALIDATED', reason: 'Typo in a strength' },
+    })
+    await recordAudit(prisma, {
+      actorId: null,
+      action: 'submission.submitted',
+      entityType: 'Submission',
+      entityId: await submissionId('LKS-2122-RYV'),
+      submissionId: await submissionId('LKS-2122-RYV'),
+    })
     for (const actor of [regionalLead, admin]) {
       const history = await getSubmissionHistory(await context(actor, 'LKS-2122-RXV', 'audit:view'), 1)
       expect(history).toMatchObject({ total: 3, page: 1, pageCount: 1 })
@@ -286,7 +436,10 @@ describe('the history', () => {
         ['Sam Okafor', 'Development plan item updated'],
         ['Zoë Hartley', 'Development plan item added'],
       ])
-      expect(history?.events[0]?.changes).toEqual(['Status: Result published → Validated', 'Reason: Typo in a strength'])
+      expect(history?.events[0]?.changes).toEqual([
+        'Status: Result published → Validated',
+        'Reason: Typo in a strength',
+      ])
       expect(history?.events[1]?.changes).toEqual([
         'Action: Present the library strategy to the Board with the executive sponsor',
         'Status: Not started → Complete',
@@ -307,7 +460,13 @@ describe('the history', () => {
     const id = await submissionId('LKS-2122-RTM')
     const start = Date.UTC(2026, 2, 14, 14, 0)
     await prisma.auditEvent.createMany({
-      data: Array.from({ length: HISTORY_PAGE_SIZE + 5 }, (_, i) => ({ action: 'outcome_response.saved', entityType: 'OutcomeResponse', entityId: `response-${i}`, submissionId: id, at: new Date(start + i * 60_000) })),
+      data: Array.from({ length: HISTORY_PAGE_SIZE + 5 }, (_, i) => ({
+        action: 'outcome_response.saved',
+        entityType: 'OutcomeResponse',
+        entityId: `response-${i}`,
+        submissionId: id,
+        at: new Date(start + i * 60_000),
+      })),
     })
     const ctx = await context(admin, 'LKS-2122-RTM', 'audit:view')
     const first = await getSubmissionHistory(ctx, 1)
@@ -322,7 +481,10 @@ describe('the history', () => {
 
   it('names the outcome of saved answers and describes known and unknown actions', async () => {
     const ctx = await context(admin, 'LKS-2122-RTH', 'audit:view')
-    const response = await prisma.outcomeResponse.findFirstOrThrow({ where: { submissionId: ctx.id, outcome: { number: 4 } }, select: { id: true } })
+    const response = await prisma.outcomeResponse.findFirstOrThrow({
+      where: { submissionId: ctx.id, outcome: { number: 4 } },
+      select: { id: true },
+    })
     await recordAudit(prisma, {
       actorId: lead.id,
       action: 'outcome_response.saved',
@@ -336,16 +498,30 @@ describe('the history', () => {
     expect(history?.events[0]).toMatchObject({
       who: 'Zoë Hartley',
       description: 'Outcome answers saved',
-      changes: ['Outcome 4', 'Status: In progress → Completed', 'Narrative length: 120 characters → 1,450 characters', 'Self-assessed grade: Level 2, Low → Level 2, High'],
+      changes: [
+        'Outcome 4',
+        'Status: In progress → Completed',
+        'Narrative length: 120 characters → 1,450 characters',
+        'Self-assessed grade: Level 2, Low → Level 2, High',
+      ],
     })
     expect(describeAuditAction('submission.submitted')).toBe('Submitted')
     expect(describeAuditAction('submission.signed_off')).toBe('Signed off by the executive sponsor')
     expect(describeAuditAction('something.new')).toBe('something.new')
-    expect(summariseChanges('Submission', '{"status":"IN_PROGRESS"}', '{"status":"AWAITING_SIGN_OFF","sentForSignOffAt":"2026-03-14T14:05:00.000Z"}')).toEqual([
-      'Status: In progress → Awaiting sign-off',
-      'Sent for sign-off: 14 March 2026',
-    ])
-    expect(summariseChanges('OutcomeValidation', null, '{"outcome":2,"level":0,"subLevel":null,"assignments":[{"kind":"PRIMARY"}],"primaryId":"x"}')).toEqual(['Outcome: 2', 'Grade: Level 0'])
+    expect(
+      summariseChanges(
+        'Submission',
+        '{"status":"IN_PROGRESS"}',
+        '{"status":"AWAITING_SIGN_OFF","sentForSignOffAt":"2026-03-14T14:05:00.000Z"}',
+      ),
+    ).toEqual(['Status: In progress → Awaiting sign-off', 'Sent for sign-off: 14 March 2026'])
+    expect(
+      summariseChanges(
+        'OutcomeValidation',
+        null,
+        '{"outcome":2,"level":0,"subLevel":null,"assignments":[{"kind":"PRIMARY"}],"primaryId":"x"}',
+      ),
+    ).toEqual(['Outcome: 2', 'Grade: Level 0'])
     expect(summariseChanges('Submission', 'not json', null)).toEqual([])
   })
 })

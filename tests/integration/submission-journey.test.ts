@@ -8,7 +8,14 @@ import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { autosaveNarrative, getOutcomePage, linkEvidence, saveOutcome } from '~/modules/submissions/outcome.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
-import { getSubmissionProgress, recordSponsorDecision, sendForSignOff, signOffState, submit, withdrawFromSignOff } from '~/modules/submissions/workflow.server'
+import {
+  getSubmissionProgress,
+  recordSponsorDecision,
+  sendForSignOff,
+  signOffState,
+  submit,
+  withdrawFromSignOff,
+} from '~/modules/submissions/workflow.server'
 import { OutcomeFormSchema, type OutcomeForm, type PenPortraitForm } from '~/modules/submissions/schema'
 import type { Actor } from '~/modules/auth/permissions'
 import { actorFor } from '../factories'
@@ -19,21 +26,42 @@ let sponsor: Actor
 let viewer: Actor
 let otherLead: Actor
 
-const submissionId = async (reference: string) => (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
-const context = async (actor: Actor, reference: string, action: Parameters<typeof loadSubmissionContext>[2] = 'submission:edit') =>
-  loadSubmissionContext(actor, await submissionId(reference), action)
+const submissionId = async (reference: string) =>
+  (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
+const context = async (
+  actor: Actor,
+  reference: string,
+  action: Parameters<typeof loadSubmissionContext>[2] = 'submission:edit',
+) => loadSubmissionContext(actor, await submissionId(reference), action)
 
 /** A full, valid answer to an outcome: every indicator met up to the grade's level. */
 async function completeAnswer(reference: string, number: number, version: number): Promise<OutcomeForm> {
   const page = await getOutcomePage(await context(lead, reference), number)
-  const indicators = page.indicators.map((i) => ({ id: i.id, status: (i.level <= 2 ? 'MET' : 'NOT_MET') as 'MET' | 'NOT_MET', note: '' }))
-  return { intent: 'complete', version, narrative: `Narrative for outcome ${number}.`, keyStrengths: 'Strengths', selfLevel: 2, selfSubLevel: 'HIGH', selfGradeReason: '', indicators }
+  const indicators = page.indicators.map((i) => ({
+    id: i.id,
+    status: (i.level <= 2 ? 'MET' : 'NOT_MET') as 'MET' | 'NOT_MET',
+    note: '',
+  }))
+  return {
+    intent: 'complete',
+    version,
+    narrative: `Narrative for outcome ${number}.`,
+    keyStrengths: 'Strengths',
+    selfLevel: 2,
+    selfSubLevel: 'HIGH',
+    selfGradeReason: '',
+    indicators,
+  }
 }
 
 function penPortraitForm(organisationIds: string[], version: number): PenPortraitForm {
   return {
     version,
-    organisations: organisationIds.map((organisationId, i) => ({ organisationId, staffHeadcount: 3000 + i, staffWte: 2500.5 })),
+    organisations: organisationIds.map((organisationId, i) => ({
+      organisationId,
+      staffHeadcount: 3000 + i,
+      staffWte: 2500.5,
+    })),
     staffPosts: [
       { title: 'Head of library services', wte: 1, qualified: 'yes' },
       { title: 'Library assistant', wte: 0.8, qualified: 'no' },
@@ -45,9 +73,15 @@ function penPortraitForm(organisationIds: string[], version: number): PenPortrai
 }
 
 async function evidenceItem(libraryServiceName: string, title: string) {
-  const service = await prisma.libraryService.findUniqueOrThrow({ where: { name: libraryServiceName }, select: { id: true } })
+  const service = await prisma.libraryService.findUniqueOrThrow({
+    where: { name: libraryServiceName },
+    select: { id: true },
+  })
   const creator = await prisma.user.findUniqueOrThrow({ where: { email: 'lead@demo.nhs.uk' }, select: { id: true } })
-  return prisma.evidenceItem.create({ data: { libraryServiceId: service.id, title, evidenceDateFrom: new Date('2025-06-01'), createdById: creator.id }, select: { id: true } })
+  return prisma.evidenceItem.create({
+    data: { libraryServiceId: service.id, title, evidenceDateFrom: new Date('2025-06-01'), createdById: creator.id },
+    select: { id: true },
+  })
 }
 
 beforeAll(async () => {
@@ -76,7 +110,12 @@ describe('saving an outcome', () => {
     const result = await saveOutcome({ actor: contributor, context: ctx, number: 1, form, ipAddress: '' })
     expect(result).toMatchObject({ ok: true, version: 1, status: 'IN_PROGRESS' })
     const page = await getOutcomePage(await context(lead, 'LKS-2627-RWV'), 1)
-    expect(page.response).toMatchObject({ narrative: 'Narrative for outcome 1.', selfLevel: 2, selfSubLevel: 'HIGH', version: 1 })
+    expect(page.response).toMatchObject({
+      narrative: 'Narrative for outcome 1.',
+      selfLevel: 2,
+      selfSubLevel: 'HIGH',
+      version: 1,
+    })
     expect(page.indicators.every((i) => i.status !== null)).toBe(true)
     expect(page.suggested).toEqual({ level: 2, subLevel: 'HIGH' })
     expect((await context(lead, 'LKS-2627-RWV')).status).toBe('IN_PROGRESS')
@@ -87,33 +126,82 @@ describe('saving an outcome', () => {
   it('detects a second save of the same version and shows both texts, never overwriting', async () => {
     const ctx = await context(lead, 'LKS-2627-RWV')
     const base = await completeAnswer('LKS-2627-RWV', 2, 0)
-    const first = await saveOutcome({ actor: lead, context: ctx, number: 2, form: { ...base, intent: 'save', narrative: 'Zoë’s text' }, ipAddress: '' })
+    const first = await saveOutcome({
+      actor: lead,
+      context: ctx,
+      number: 2,
+      form: { ...base, intent: 'save', narrative: 'Zoë’s text' },
+      ipAddress: '',
+    })
     expect(first).toMatchObject({ ok: true, version: 1 })
-    const second = await saveOutcome({ actor: contributor, context: ctx, number: 2, form: { ...base, intent: 'save', version: 0, narrative: 'Sam’s text' }, ipAddress: '' })
-    expect(second).toMatchObject({ ok: false, kind: 'conflict', current: { narrative: 'Zoë’s text', version: 1, updatedByName: 'Zoë Hartley' } })
+    const second = await saveOutcome({
+      actor: contributor,
+      context: ctx,
+      number: 2,
+      form: { ...base, intent: 'save', version: 0, narrative: 'Sam’s text' },
+      ipAddress: '',
+    })
+    expect(second).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      current: { narrative: 'Zoë’s text', version: 1, updatedByName: 'Zoë Hartley' },
+    })
     expect((await getOutcomePage(ctx, 2)).response.narrative).toBe('Zoë’s text')
     // Having seen both, the user saves against the latest version.
-    const reconciled = await saveOutcome({ actor: contributor, context: ctx, number: 2, form: { ...base, intent: 'save', version: 1, narrative: 'Zoë’s text and Sam’s text' }, ipAddress: '' })
+    const reconciled = await saveOutcome({
+      actor: contributor,
+      context: ctx,
+      number: 2,
+      form: { ...base, intent: 'save', version: 1, narrative: 'Zoë’s text and Sam’s text' },
+      ipAddress: '',
+    })
     expect(reconciled).toMatchObject({ ok: true, version: 2 })
   })
 
   it('autosaves the narrative with the same version check', async () => {
     const ctx = await context(lead, 'LKS-2627-RWV')
-    const saved = await autosaveNarrative({ actor: lead, context: ctx, number: 3, version: 0, narrative: 'Draft in progress', ipAddress: '' })
+    const saved = await autosaveNarrative({
+      actor: lead,
+      context: ctx,
+      number: 3,
+      version: 0,
+      narrative: 'Draft in progress',
+      ipAddress: '',
+    })
     expect(saved).toMatchObject({ ok: true, version: 1 })
-    expect(await autosaveNarrative({ actor: lead, context: ctx, number: 3, version: 0, narrative: 'Stale tab', ipAddress: '' })).toMatchObject({ ok: false, kind: 'conflict' })
-    expect((await getOutcomePage(ctx, 3)).response).toMatchObject({ narrative: 'Draft in progress', status: 'IN_PROGRESS' })
+    expect(
+      await autosaveNarrative({
+        actor: lead,
+        context: ctx,
+        number: 3,
+        version: 0,
+        narrative: 'Stale tab',
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false, kind: 'conflict' })
+    expect((await getOutcomePage(ctx, 3)).response).toMatchObject({
+      narrative: 'Draft in progress',
+      status: 'IN_PROGRESS',
+    })
   })
 
   it('refuses to complete an unfinished outcome and asks for a reason when the grade differs', async () => {
     const ctx = await context(lead, 'LKS-2627-RWV')
     const answer = await completeAnswer('LKS-2627-RWV', 4, 0)
-    expect(await saveOutcome({ actor: lead, context: ctx, number: 4, form: { ...answer, narrative: '' }, ipAddress: '' })).toEqual({
+    expect(
+      await saveOutcome({ actor: lead, context: ctx, number: 4, form: { ...answer, narrative: '' }, ipAddress: '' }),
+    ).toEqual({
       ok: false,
       kind: 'invalid',
       problems: [{ field: 'narrative', message: 'Enter a narrative for outcome 4' }],
     })
-    const differs = await saveOutcome({ actor: lead, context: ctx, number: 4, form: { ...answer, intent: 'save', selfLevel: 3, selfSubLevel: 'LOW' }, ipAddress: '' })
+    const differs = await saveOutcome({
+      actor: lead,
+      context: ctx,
+      number: 4,
+      form: { ...answer, intent: 'save', selfLevel: 3, selfSubLevel: 'LOW' },
+      ipAddress: '',
+    })
     expect(differs).toMatchObject({ ok: false, kind: 'invalid', problems: [{ field: 'selfGradeReason' }] })
     expect((await getOutcomePage(ctx, 4)).response.version).toBe(0)
   })
@@ -127,7 +215,9 @@ describe('saving an outcome', () => {
     }
     const level0 = form({ version: '0', selfLevel: '0', selfSubLevel: 'LOW' })
     expect(level0.status).toBe('error')
-    expect(level0.error?.selfSubLevel).toEqual(['Level 0 has no sub-level. Select level 1 or above, or clear the sub-level'])
+    expect(level0.error?.selfSubLevel).toEqual([
+      'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level',
+    ])
     const tooLong = form({ version: '0', narrative: 'x'.repeat(20_001) })
     expect(tooLong.error?.narrative).toEqual(['Narrative must be 20,000 characters or fewer'])
     expect(form({ version: '0', selfLevel: '5' }).error?.selfLevel).toEqual(['Select a level from 0 to 4'])
@@ -137,8 +227,13 @@ describe('saving an outcome', () => {
     const ctx = await context(lead, 'LKS-2627-RWV')
     const other = await getOutcomePage(ctx, 6)
     const answer = await completeAnswer('LKS-2627-RWV', 5, 0)
-    const forged = { ...answer, indicators: [...answer.indicators, { id: other.indicators[0]!.id, status: 'MET' as const, note: '' }] }
-    await expect(saveOutcome({ actor: lead, context: ctx, number: 5, form: forged, ipAddress: '' })).rejects.toMatchObject({ status: 400 })
+    const forged = {
+      ...answer,
+      indicators: [...answer.indicators, { id: other.indicators[0]!.id, status: 'MET' as const, note: '' }],
+    }
+    await expect(
+      saveOutcome({ actor: lead, context: ctx, number: 5, form: forged, ipAddress: '' }),
+    ).rejects.toMatchObject({ status: 400 })
   })
 })
 
@@ -149,10 +244,19 @@ describe('linking evidence', () => {
     const others = await evidenceItem('Thameside Healthcare Library', 'Thameside strategy')
     const page = await getOutcomePage(ctx, 1)
     const indicator = page.indicators[0]!
-    const link = (evidenceItemId: string, target: string) => linkEvidence({ actor: lead, context: ctx, number: 1, evidenceItemId, target, pointer: 'page 4', ipAddress: '' })
-    expect(await link(others.id, 'outcome')).toEqual({ ok: false, field: 'evidenceItemId', message: 'Select an evidence item from your library' })
+    const link = (evidenceItemId: string, target: string) =>
+      linkEvidence({ actor: lead, context: ctx, number: 1, evidenceItemId, target, pointer: 'page 4', ipAddress: '' })
+    expect(await link(others.id, 'outcome')).toEqual({
+      ok: false,
+      field: 'evidenceItemId',
+      message: 'Select an evidence item from your library',
+    })
     expect(await link(own.id, indicator.id)).toEqual({ ok: true })
-    expect(await link(own.id, indicator.id)).toEqual({ ok: false, field: 'evidenceItemId', message: 'That evidence is already linked there' })
+    expect(await link(own.id, indicator.id)).toEqual({
+      ok: false,
+      field: 'evidenceItemId',
+      message: 'That evidence is already linked there',
+    })
     expect(await link(own.id, 'outcome')).toEqual({ ok: true })
     expect(await link(own.id, 'not-an-indicator')).toMatchObject({ ok: false, field: 'target' })
     const after = await getOutcomePage(ctx, 1)
@@ -169,21 +273,51 @@ describe('the pen portrait', () => {
     const portrait = await getPenPortrait(ctx)
     const ids = portrait.organisations.map((o) => o.id)
     expect(ids).toHaveLength(3)
-    expect(await savePenPortrait({ actor: lead, context: ctx, form: penPortraitForm(ids, 0), ipAddress: '' })).toEqual({ ok: true })
+    expect(await savePenPortrait({ actor: lead, context: ctx, form: penPortraitForm(ids, 0), ipAddress: '' })).toEqual({
+      ok: true,
+    })
     const saved = await getPenPortrait(ctx)
-    expect(saved.staffing).toMatchObject({ totalPostsWte: 1.8, qualifiedWte: 1, organisationStaffWte: 7501.5, staffPerQualified: 7502, meetsPolicy: false })
-    expect(await savePenPortrait({ actor: contributor, context: ctx, form: penPortraitForm(ids, 0), ipAddress: '' })).toEqual({ ok: false, kind: 'conflict' })
+    expect(saved.staffing).toMatchObject({
+      totalPostsWte: 1.8,
+      qualifiedWte: 1,
+      organisationStaffWte: 7501.5,
+      staffPerQualified: 7502,
+      meetsPolicy: false,
+    })
+    expect(
+      await savePenPortrait({ actor: contributor, context: ctx, form: penPortraitForm(ids, 0), ipAddress: '' }),
+    ).toEqual({ ok: false, kind: 'conflict' })
   })
 
   it('refuses an organisation the service does not serve, and another service’s evidence', async () => {
     const ctx = await context(lead, 'LKS-2627-RWV')
     const { version, organisations } = await getPenPortrait(ctx)
     const foreignOrg = await prisma.organisation.findUniqueOrThrow({ where: { odsCode: 'RTH' }, select: { id: true } })
-    const withForeignOrg = await savePenPortrait({ actor: lead, context: ctx, form: penPortraitForm([...organisations.map((o) => o.id), foreignOrg.id], version), ipAddress: '' })
+    const withForeignOrg = await savePenPortrait({
+      actor: lead,
+      context: ctx,
+      form: penPortraitForm([...organisations.map((o) => o.id), foreignOrg.id], version),
+      ipAddress: '',
+    })
     expect(withForeignOrg).toMatchObject({ ok: false, kind: 'invalid' })
     const foreignItem = await evidenceItem('Thameside Healthcare Library', 'Thameside annual report')
-    const withForeignItem = await savePenPortrait({ actor: lead, context: ctx, form: { ...penPortraitForm(organisations.map((o) => o.id), version), annualReportEvidenceId: foreignItem.id }, ipAddress: '' })
-    expect(withForeignItem).toEqual({ ok: false, kind: 'invalid', fieldErrors: { annualReportEvidenceId: ['Select an annual report from your evidence library'] } })
+    const withForeignItem = await savePenPortrait({
+      actor: lead,
+      context: ctx,
+      form: {
+        ...penPortraitForm(
+          organisations.map((o) => o.id),
+          version,
+        ),
+        annualReportEvidenceId: foreignItem.id,
+      },
+      ipAddress: '',
+    })
+    expect(withForeignItem).toEqual({
+      ok: false,
+      kind: 'invalid',
+      fieldErrors: { annualReportEvidenceId: ['Select an annual report from your evidence library'] },
+    })
   })
 })
 
@@ -207,7 +341,13 @@ describe('copy forward', () => {
       select: { id: true },
     })
     const fresh = await prisma.submission.create({
-      data: { reference: 'LKS-2728-RYV', cycleId: cycle.id, organisationId: source.organisationId, libraryServiceId: source.libraryServiceId, regionId: source.regionId },
+      data: {
+        reference: 'LKS-2728-RYV',
+        cycleId: cycle.id,
+        organisationId: source.organisationId,
+        libraryServiceId: source.libraryServiceId,
+        regionId: source.regionId,
+      },
       select: { id: true },
     })
     const ctx = await loadSubmissionContext(lead, fresh.id, 'submission:edit')
@@ -217,7 +357,13 @@ describe('copy forward', () => {
     expect(page.response).toMatchObject({ status: 'IN_PROGRESS', copiedForward: true, selfLevel: null })
     expect(page.response.narrative).not.toBe('')
     expect(page.indicators.every((i) => i.status !== null)).toBe(true)
-    expect(await copyForward({ actor: lead, context: await loadSubmissionContext(lead, fresh.id, 'submission:edit'), ipAddress: '' })).toMatchObject({ ok: false })
+    expect(
+      await copyForward({
+        actor: lead,
+        context: await loadSubmissionContext(lead, fresh.id, 'submission:edit'),
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false })
   })
 })
 
@@ -228,22 +374,48 @@ describe('sign-off and submission', () => {
     // Finish every outcome and the pen portrait.
     for (const number of [1, 2, 3, 4, 5, 6]) {
       const page = await getOutcomePage(ctx, number)
-      const result = await saveOutcome({ actor: lead, context: ctx, number, form: await completeAnswer(reference, number, page.response.version), ipAddress: '' })
+      const result = await saveOutcome({
+        actor: lead,
+        context: ctx,
+        number,
+        form: await completeAnswer(reference, number, page.response.version),
+        ipAddress: '',
+      })
       expect(result).toMatchObject({ ok: true, status: 'COMPLETED' })
     }
     const portrait = await getPenPortrait(ctx)
-    expect(await savePenPortrait({ actor: lead, context: ctx, form: penPortraitForm(portrait.organisations.map((o) => o.id), portrait.version), ipAddress: '' })).toEqual({ ok: true })
-    expect((await getSubmissionProgress(ctx)).tasks).toMatchObject({ readyForSignOff: true, signOff: 'NOT_STARTED', submit: 'CANNOT_START' })
+    expect(
+      await savePenPortrait({
+        actor: lead,
+        context: ctx,
+        form: penPortraitForm(
+          portrait.organisations.map((o) => o.id),
+          portrait.version,
+        ),
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
+    expect((await getSubmissionProgress(ctx)).tasks).toMatchObject({
+      readyForSignOff: true,
+      signOff: 'NOT_STARTED',
+      submit: 'CANNOT_START',
+    })
 
     // Contributors cannot send for sign-off; the lead can.
-    await expect(sendForSignOff({ actor: contributor, context: ctx, ipAddress: '' })).rejects.toMatchObject({ status: 403 })
+    await expect(sendForSignOff({ actor: contributor, context: ctx, ipAddress: '' })).rejects.toMatchObject({
+      status: 403,
+    })
     expect(await sendForSignOff({ actor: lead, context: ctx, ipAddress: '' })).toEqual({ ok: true })
     ctx = await context(lead, reference)
     expect(ctx.status).toBe('AWAITING_SIGN_OFF')
-    await expect(saveOutcome({ actor: lead, context: ctx, number: 1, form: await completeAnswer(reference, 1, 2), ipAddress: '' })).rejects.toMatchObject({ status: 409 })
+    await expect(
+      saveOutcome({ actor: lead, context: ctx, number: 1, form: await completeAnswer(reference, 1, 2), ipAddress: '' }),
+    ).rejects.toMatchObject({ status: 409 })
 
     // The lead can take it back to make a change, and send it again.
-    await expect(withdrawFromSignOff({ actor: contributor, context: await context(contributor, reference), ipAddress: '' })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      withdrawFromSignOff({ actor: contributor, context: await context(contributor, reference), ipAddress: '' }),
+    ).rejects.toMatchObject({ status: 403 })
     expect(await withdrawFromSignOff({ actor: lead, context: ctx, ipAddress: '' })).toEqual({ ok: true })
     ctx = await context(lead, reference)
     expect(ctx.status).toBe('IN_PROGRESS')
@@ -253,28 +425,74 @@ describe('sign-off and submission', () => {
 
     // The sponsor returns it with a reason; the lead sends it again; the sponsor signs off.
     const sponsorCtx = () => context(sponsor, reference, 'submission:sign-off')
-    expect(await recordSponsorDecision({ actor: sponsor, context: await sponsorCtx(), decision: 'RETURNED', signerName: 'Dr Aisha Rahman', signerRole: 'Chief Medical Officer', reason: 'Add the 2025 impact survey', ipAddress: '' })).toEqual({ ok: true })
+    expect(
+      await recordSponsorDecision({
+        actor: sponsor,
+        context: await sponsorCtx(),
+        decision: 'RETURNED',
+        signerName: 'Dr Aisha Rahman',
+        signerRole: 'Chief Medical Officer',
+        reason: 'Add the 2025 impact survey',
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
     ctx = await context(lead, reference)
     expect(ctx.status).toBe('IN_PROGRESS')
     expect(await signOffState(ctx)).toMatchObject({ kind: 'RETURNED', reason: 'Add the 2025 impact survey' })
     expect(await submit({ actor: lead, context: ctx, ipAddress: '' })).toMatchObject({ ok: false })
     expect(await sendForSignOff({ actor: lead, context: ctx, ipAddress: '' })).toEqual({ ok: true })
-    expect(await recordSponsorDecision({ actor: sponsor, context: await sponsorCtx(), decision: 'SIGNED_OFF', signerName: 'Dr Aisha Rahman', signerRole: 'Chief Medical Officer', reason: '', ipAddress: '' })).toEqual({ ok: true })
-    expect(await recordSponsorDecision({ actor: sponsor, context: await sponsorCtx(), decision: 'SIGNED_OFF', signerName: 'Dr Aisha Rahman', signerRole: 'Chief Medical Officer', reason: '', ipAddress: '' })).toMatchObject({ ok: false })
+    expect(
+      await recordSponsorDecision({
+        actor: sponsor,
+        context: await sponsorCtx(),
+        decision: 'SIGNED_OFF',
+        signerName: 'Dr Aisha Rahman',
+        signerRole: 'Chief Medical Officer',
+        reason: '',
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
+    expect(
+      await recordSponsorDecision({
+        actor: sponsor,
+        context: await sponsorCtx(),
+        decision: 'SIGNED_OFF',
+        signerName: 'Dr Aisha Rahman',
+        signerRole: 'Chief Medical Officer',
+        reason: '',
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false })
 
     // Only the lead submits; the submission is then locked and time-stamped.
     ctx = await context(lead, reference)
-    await expect(submit({ actor: contributor, context: await context(contributor, reference), ipAddress: '' })).rejects.toMatchObject({ status: 403 })
+    await expect(
+      submit({ actor: contributor, context: await context(contributor, reference), ipAddress: '' }),
+    ).rejects.toMatchObject({ status: 403 })
     expect(await submit({ actor: lead, context: ctx, ipAddress: '' })).toEqual({ ok: true })
     const submitted = await context(lead, reference)
     expect(submitted).toMatchObject({ status: 'SUBMITTED', isLate: false })
     expect(submitted.submittedAt).toBeInstanceOf(Date)
-    await expect(saveOutcome({ actor: lead, context: submitted, number: 1, form: await completeAnswer(reference, 1, 3), ipAddress: '' })).rejects.toMatchObject({ status: 409 })
-    await expect(savePenPortrait({ actor: lead, context: submitted, form: penPortraitForm([], 2), ipAddress: '' })).rejects.toMatchObject({ status: 409 })
+    await expect(
+      saveOutcome({
+        actor: lead,
+        context: submitted,
+        number: 1,
+        form: await completeAnswer(reference, 1, 3),
+        ipAddress: '',
+      }),
+    ).rejects.toMatchObject({ status: 409 })
+    await expect(
+      savePenPortrait({ actor: lead, context: submitted, form: penPortraitForm([], 2), ipAddress: '' }),
+    ).rejects.toMatchObject({ status: 409 })
     // A stale page cannot submit twice.
     expect(await submit({ actor: lead, context: ctx, ipAddress: '' })).toMatchObject({ ok: false })
 
-    const trail = await prisma.auditEvent.findMany({ where: { submissionId: ctx.id, entityType: 'Submission' }, orderBy: { at: 'asc' }, select: { action: true } })
+    const trail = await prisma.auditEvent.findMany({
+      where: { submissionId: ctx.id, entityType: 'Submission' },
+      orderBy: { at: 'asc' },
+      select: { action: true },
+    })
     // The demo submission was already in progress, so the trail starts at sending for sign-off.
     expect(trail.map((t) => t.action)).toEqual([
       'submission.sent_for_sign_off',

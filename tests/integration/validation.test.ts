@@ -6,26 +6,65 @@ import { seedDemoData } from '../../prisma/seed'
 import type { Actor } from '~/modules/auth/permissions'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { assignValidators, listCandidates } from '~/modules/validation/assignment.server'
-import { completeValidation, getReviewOutcome, getWorkspaceOverview, gradesOfBoth, saveValidation } from '~/modules/validation/workspace.server'
-import { finaliseAgreement, getAgreement, publishResult, recordAgreedResult, reopenResult, reopenValidation } from '~/modules/validation/agreement.server'
+import {
+  completeValidation,
+  getReviewOutcome,
+  getWorkspaceOverview,
+  gradesOfBoth,
+  saveValidation,
+} from '~/modules/validation/workspace.server'
+import {
+  finaliseAgreement,
+  getAgreement,
+  publishResult,
+  recordAgreedResult,
+  reopenResult,
+  reopenValidation,
+} from '~/modules/validation/agreement.server'
 import type { ValidationForm } from '~/modules/validation/schema'
 import { actorFor } from '../factories'
 
-const id = async (reference: string) => (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
-const userId = async (email: string) => (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
+const id = async (reference: string) =>
+  (await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })).id
+const userId = async (email: string) =>
+  (await prisma.user.findUniqueOrThrow({ where: { email }, select: { id: true } })).id
 const due = new Date(Date.now() + 30 * 86400000)
 
-const grade = (level: number, subLevel: 'LOW' | 'MEDIUM' | 'HIGH' | undefined, version = 0): ValidationForm => ({ version, level, subLevel, rationale: 'Evidence supports this level.', notes: '', judgements: [] })
+const grade = (level: number, subLevel: 'LOW' | 'MEDIUM' | 'HIGH' | undefined, version = 0): ValidationForm => ({
+  version,
+  level,
+  subLevel,
+  rationale: 'Evidence supports this level.',
+  notes: '',
+  judgements: [],
+})
 
-async function gradeAll(actor: Actor, assignmentId: string, grades: Array<[number, 'LOW' | 'MEDIUM' | 'HIGH' | undefined]>) {
+async function gradeAll(
+  actor: Actor,
+  assignmentId: string,
+  grades: Array<[number, 'LOW' | 'MEDIUM' | 'HIGH' | undefined]>,
+) {
   for (const [index, [level, subLevel]] of grades.entries()) {
     const review = await getReviewOutcome(actor, assignmentId, index + 1)
-    expect(await saveValidation({ actor, assignmentId, number: index + 1, form: grade(level, subLevel, review.validation.version), ipAddress: '' })).toEqual({ ok: true })
+    expect(
+      await saveValidation({
+        actor,
+        assignmentId,
+        number: index + 1,
+        form: grade(level, subLevel, review.validation.version),
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
   }
 }
 
 const assignmentOf = async (reference: string, email: string) =>
-  (await prisma.validatorAssignment.findFirstOrThrow({ where: { submission: { reference }, validator: { email } }, select: { id: true } })).id
+  (
+    await prisma.validatorAssignment.findFirstOrThrow({
+      where: { submission: { reference }, validator: { email } },
+      select: { id: true },
+    })
+  ).id
 
 let londonLead: Actor
 let northWestLead: Actor
@@ -54,18 +93,39 @@ describe('assignment', () => {
     expect(byName('Łukasz Nowak').eligible).toEqual({ PRIMARY: true, SECONDARY: false })
     expect(byName('Priya Shah').eligible).toEqual({ PRIMARY: false, SECONDARY: true })
 
-    const wrong = await assignValidators({ actor: londonLead, context, primaryId: await userId('priya.shah@demo.nhs.uk'), secondaryId: await userId('validator@demo.nhs.uk'), dueDate: due, ipAddress: '' })
-    expect(wrong).toMatchObject({ ok: false, fieldErrors: { primaryId: [expect.any(String)], secondaryId: [expect.any(String)] } })
+    const wrong = await assignValidators({
+      actor: londonLead,
+      context,
+      primaryId: await userId('priya.shah@demo.nhs.uk'),
+      secondaryId: await userId('validator@demo.nhs.uk'),
+      dueDate: due,
+      ipAddress: '',
+    })
+    expect(wrong).toMatchObject({
+      ok: false,
+      fieldErrors: { primaryId: [expect.any(String)], secondaryId: [expect.any(String)] },
+    })
     expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('SUBMITTED')
 
-    const result = await assignValidators({ actor: londonLead, context, primaryId: await userId('validator@demo.nhs.uk'), secondaryId: await userId('priya.shah@demo.nhs.uk'), dueDate: due, ipAddress: '' })
+    const result = await assignValidators({
+      actor: londonLead,
+      context,
+      primaryId: await userId('validator@demo.nhs.uk'),
+      secondaryId: await userId('priya.shah@demo.nhs.uk'),
+      dueDate: due,
+      ipAddress: '',
+    })
     expect(result).toEqual({ ok: true })
     expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('IN_VALIDATION')
   })
 
   it('refuses a regional lead outside the region and the service itself', async () => {
-    await expect(loadSubmissionContext(northWestLead, await id('LKS-2627-RKQ'), 'validation:assign')).rejects.toMatchObject({ status: 404 })
-    await expect(loadSubmissionContext(serviceLead, await id('LKS-2627-RKQ'), 'validation:assign')).rejects.toMatchObject({ status: 403 })
+    await expect(
+      loadSubmissionContext(northWestLead, await id('LKS-2627-RKQ'), 'validation:assign'),
+    ).rejects.toMatchObject({ status: 404 })
+    await expect(
+      loadSubmissionContext(serviceLead, await id('LKS-2627-RKQ'), 'validation:assign'),
+    ).rejects.toMatchObject({ status: 403 })
   })
 })
 
@@ -77,18 +137,57 @@ describe('independent grading, then moderation', () => {
     // A validator cannot open someone else's assignment.
     await expect(getWorkspaceOverview(priya, primary)).rejects.toMatchObject({ status: 404 })
 
-    await gradeAll(validator, primary, [[2, 'HIGH'], [2, 'MEDIUM'], [3, 'LOW'], [1, 'HIGH'], [2, 'LOW'], [2, 'MEDIUM']])
+    await gradeAll(validator, primary, [
+      [2, 'HIGH'],
+      [2, 'MEDIUM'],
+      [3, 'LOW'],
+      [1, 'HIGH'],
+      [2, 'LOW'],
+      [2, 'MEDIUM'],
+    ])
     // An impossible grade is refused by the schema; a stale version is a conflict.
-    expect(await saveValidation({ actor: validator, assignmentId: primary, number: 1, form: grade(2, 'HIGH', 0), ipAddress: '' })).toEqual({ ok: false, kind: 'conflict' })
-    expect(await completeValidation({ actor: validator, assignmentId: primary, ipAddress: '' })).toEqual({ ok: true, next: 'WAITING' })
+    expect(
+      await saveValidation({
+        actor: validator,
+        assignmentId: primary,
+        number: 1,
+        form: grade(2, 'HIGH', 0),
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: false, kind: 'conflict' })
+    expect(await completeValidation({ actor: validator, assignmentId: primary, ipAddress: '' })).toEqual({
+      ok: true,
+      next: 'WAITING',
+    })
     expect(await gradesOfBoth(await loadSubmissionContext(validator, await id(reference)))).toBeNull()
     // Completed: no more changes without the regional lead reopening it.
-    expect(await saveValidation({ actor: validator, assignmentId: primary, number: 1, form: grade(3, 'LOW', 1), ipAddress: '' })).toMatchObject({ ok: false, kind: 'locked' })
+    expect(
+      await saveValidation({
+        actor: validator,
+        assignmentId: primary,
+        number: 1,
+        form: grade(3, 'LOW', 1),
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false, kind: 'locked' })
 
     // The second validator must grade every outcome before completing.
-    expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toMatchObject({ ok: false, missing: [1, 2, 3, 4, 5, 6] })
-    await gradeAll(priya, second, [[2, 'MEDIUM'], [2, 'MEDIUM'], [2, 'LOW'], [1, 'HIGH'], [2, 'LOW'], [2, 'HIGH']])
-    expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toEqual({ ok: true, next: 'MODERATION' })
+    expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toMatchObject({
+      ok: false,
+      missing: [1, 2, 3, 4, 5, 6],
+    })
+    await gradeAll(priya, second, [
+      [2, 'MEDIUM'],
+      [2, 'MEDIUM'],
+      [2, 'LOW'],
+      [1, 'HIGH'],
+      [2, 'LOW'],
+      [2, 'HIGH'],
+    ])
+    expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toEqual({
+      ok: true,
+      next: 'MODERATION',
+    })
 
     const context = await loadSubmissionContext(londonLead, await id(reference))
     expect(context.status).toBe('IN_MODERATION')
@@ -100,32 +199,102 @@ describe('independent grading, then moderation', () => {
     const reference = 'LKS-2627-RKQ'
     let context = await loadSubmissionContext(londonLead, await id(reference))
     // The validators cannot record the result in moderation.
-    expect(await recordAgreedResult({ actor: validator, context: await loadSubmissionContext(validator, context.id), number: 1, form: { level: 2, subLevel: 'HIGH', rationale: '', strengths: '', areasForDevelopment: '', requiredActions: '', recommendations: '' }, ipAddress: '' })).toMatchObject({ ok: false, message: expect.any(String) })
+    expect(
+      await recordAgreedResult({
+        actor: validator,
+        context: await loadSubmissionContext(validator, context.id),
+        number: 1,
+        form: {
+          level: 2,
+          subLevel: 'HIGH',
+          rationale: '',
+          strengths: '',
+          areasForDevelopment: '',
+          requiredActions: '',
+          recommendations: '',
+        },
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false, message: expect.any(String) })
 
-    const base = { rationale: 'Moderated after reading both rationales.', strengths: 'Strong outreach.', areasForDevelopment: 'Board reporting.', recommendations: 'Share case studies.' }
-    const belowMinimum = await recordAgreedResult({ actor: londonLead, context, number: 4, form: { ...base, level: 1, subLevel: 'HIGH', requiredActions: '' }, ipAddress: '' })
-    expect(belowMinimum).toEqual({ ok: false, fieldErrors: { requiredActions: ['Enter at least one required action: level 1 is below the cycle’s minimum expected level of 2'] } })
+    const base = {
+      rationale: 'Moderated after reading both rationales.',
+      strengths: 'Strong outreach.',
+      areasForDevelopment: 'Board reporting.',
+      recommendations: 'Share case studies.',
+    }
+    const belowMinimum = await recordAgreedResult({
+      actor: londonLead,
+      context,
+      number: 4,
+      form: { ...base, level: 1, subLevel: 'HIGH', requiredActions: '' },
+      ipAddress: '',
+    })
+    expect(belowMinimum).toEqual({
+      ok: false,
+      fieldErrors: {
+        requiredActions: [
+          'Enter at least one required action: level 1 is below the cycle’s minimum expected level of 2',
+        ],
+      },
+    })
     for (const number of [1, 2, 3, 5, 6]) {
-      expect(await recordAgreedResult({ actor: londonLead, context, number, form: { ...base, level: 2, subLevel: 'MEDIUM', requiredActions: '' }, ipAddress: '' })).toEqual({ ok: true })
+      expect(
+        await recordAgreedResult({
+          actor: londonLead,
+          context,
+          number,
+          form: { ...base, level: 2, subLevel: 'MEDIUM', requiredActions: '' },
+          ipAddress: '',
+        }),
+      ).toEqual({ ok: true })
     }
     expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toMatchObject({ ok: false })
-    expect(await recordAgreedResult({ actor: londonLead, context, number: 4, form: { ...base, level: 1, subLevel: 'HIGH', requiredActions: 'Agree a staffing plan with the sponsor\nReport to the Board quarterly' }, ipAddress: '' })).toEqual({ ok: true })
+    expect(
+      await recordAgreedResult({
+        actor: londonLead,
+        context,
+        number: 4,
+        form: {
+          ...base,
+          level: 1,
+          subLevel: 'HIGH',
+          requiredActions: 'Agree a staffing plan with the sponsor\nReport to the Board quarterly',
+        },
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
     expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
 
     context = await loadSubmissionContext(londonLead, context.id)
     expect(context.status).toBe('VALIDATED')
     const agreement = await getAgreement(londonLead, context)
-    expect(agreement.outcomes.find((o) => o.number === 4)?.agreed?.requiredActions).toEqual(['Agree a staffing plan with the sponsor', 'Report to the Board quarterly'])
+    expect(agreement.outcomes.find((o) => o.number === 4)?.agreed?.requiredActions).toEqual([
+      'Agree a staffing plan with the sponsor',
+      'Report to the Board quarterly',
+    ])
     expect(agreement.outcomes.every((o) => o.agreed?.viaModeration)).toBe(true)
 
-    expect(await publishResult({ actor: validator, context: await loadSubmissionContext(validator, context.id), ipAddress: '' })).toMatchObject({ ok: false })
+    expect(
+      await publishResult({
+        actor: validator,
+        context: await loadSubmissionContext(validator, context.id),
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false })
     expect(await publishResult({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
     context = await loadSubmissionContext(londonLead, context.id)
     expect(context).toMatchObject({ status: 'PUBLISHED' })
-    expect(await reopenResult({ actor: londonLead, context, reason: 'Outcome 4 evidence was misread', ipAddress: '' })).toEqual({ ok: true })
+    expect(
+      await reopenResult({ actor: londonLead, context, reason: 'Outcome 4 evidence was misread', ipAddress: '' }),
+    ).toEqual({ ok: true })
     expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('VALIDATED')
 
-    const trail = await prisma.auditEvent.findMany({ where: { submissionId: context.id, entityType: 'Submission' }, orderBy: { at: 'asc' }, select: { action: true } })
+    const trail = await prisma.auditEvent.findMany({
+      where: { submissionId: context.id, entityType: 'Submission' },
+      orderBy: { at: 'asc' },
+      select: { action: true },
+    })
     expect(trail.map((t) => t.action)).toEqual([
       'validation.validators_assigned',
       'submission.sent_to_moderation',
@@ -140,24 +309,83 @@ describe('agreement without moderation', () => {
   it('lets the primary validator record the agreed result when both agree within one sub-level', async () => {
     const reference = 'LKS-2627-RTM'
     const context = await loadSubmissionContext(southWestLead, await id(reference), 'validation:assign')
-    expect(await assignValidators({ actor: southWestLead, context, primaryId: await userId('fiona.campbell@demo.nhs.uk'), secondaryId: await userId('validator@demo.nhs.uk'), dueDate: due, ipAddress: '' })).toEqual({ ok: true })
+    expect(
+      await assignValidators({
+        actor: southWestLead,
+        context,
+        primaryId: await userId('fiona.campbell@demo.nhs.uk'),
+        secondaryId: await userId('validator@demo.nhs.uk'),
+        dueDate: due,
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
     const primary = await assignmentOf(reference, 'fiona.campbell@demo.nhs.uk')
     const second = await assignmentOf(reference, 'validator@demo.nhs.uk')
-    await gradeAll(fiona, primary, [[2, 'HIGH'], [2, 'MEDIUM'], [3, 'LOW'], [2, 'HIGH'], [2, 'LOW'], [2, 'MEDIUM']])
-    await gradeAll(validator, second, [[3, 'LOW'], [2, 'MEDIUM'], [2, 'HIGH'], [2, 'HIGH'], [2, 'MEDIUM'], [2, 'MEDIUM']])
-    expect(await completeValidation({ actor: fiona, assignmentId: primary, ipAddress: '' })).toEqual({ ok: true, next: 'WAITING' })
+    await gradeAll(fiona, primary, [
+      [2, 'HIGH'],
+      [2, 'MEDIUM'],
+      [3, 'LOW'],
+      [2, 'HIGH'],
+      [2, 'LOW'],
+      [2, 'MEDIUM'],
+    ])
+    await gradeAll(validator, second, [
+      [3, 'LOW'],
+      [2, 'MEDIUM'],
+      [2, 'HIGH'],
+      [2, 'HIGH'],
+      [2, 'MEDIUM'],
+      [2, 'MEDIUM'],
+    ])
+    expect(await completeValidation({ actor: fiona, assignmentId: primary, ipAddress: '' })).toEqual({
+      ok: true,
+      next: 'WAITING',
+    })
 
     // The regional lead can reopen a completed validation for a change.
     const inValidation = await loadSubmissionContext(southWestLead, context.id)
-    expect(await reopenValidation({ actor: southWestLead, context: inValidation, assignmentId: primary, reason: 'Check outcome 3', ipAddress: '' })).toEqual({ ok: true })
-    expect(await completeValidation({ actor: fiona, assignmentId: primary, ipAddress: '' })).toEqual({ ok: true, next: 'WAITING' })
-    expect(await completeValidation({ actor: validator, assignmentId: second, ipAddress: '' })).toEqual({ ok: true, next: 'AGREEMENT' })
+    expect(
+      await reopenValidation({
+        actor: southWestLead,
+        context: inValidation,
+        assignmentId: primary,
+        reason: 'Check outcome 3',
+        ipAddress: '',
+      }),
+    ).toEqual({ ok: true })
+    expect(await completeValidation({ actor: fiona, assignmentId: primary, ipAddress: '' })).toEqual({
+      ok: true,
+      next: 'WAITING',
+    })
+    expect(await completeValidation({ actor: validator, assignmentId: second, ipAddress: '' })).toEqual({
+      ok: true,
+      next: 'AGREEMENT',
+    })
 
     const validating = await loadSubmissionContext(fiona, context.id)
     expect(validating.status).toBe('IN_VALIDATION')
-    const form = { level: 2, subLevel: 'HIGH' as const, rationale: '', strengths: 'Good', areasForDevelopment: 'More', requiredActions: '', recommendations: 'Keep going' }
-    expect(await recordAgreedResult({ actor: validator, context: await loadSubmissionContext(validator, context.id), number: 1, form, ipAddress: '' })).toMatchObject({ ok: false })
-    for (const number of [1, 2, 3, 4, 5, 6]) expect(await recordAgreedResult({ actor: fiona, context: validating, number, form, ipAddress: '' })).toEqual({ ok: true })
+    const form = {
+      level: 2,
+      subLevel: 'HIGH' as const,
+      rationale: '',
+      strengths: 'Good',
+      areasForDevelopment: 'More',
+      requiredActions: '',
+      recommendations: 'Keep going',
+    }
+    expect(
+      await recordAgreedResult({
+        actor: validator,
+        context: await loadSubmissionContext(validator, context.id),
+        number: 1,
+        form,
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: false })
+    for (const number of [1, 2, 3, 4, 5, 6])
+      expect(await recordAgreedResult({ actor: fiona, context: validating, number, form, ipAddress: '' })).toEqual({
+        ok: true,
+      })
     expect(await finaliseAgreement({ actor: fiona, context: validating, ipAddress: '' })).toEqual({ ok: true })
     const validated = await loadSubmissionContext(southWestLead, context.id)
     expect(validated.status).toBe('VALIDATED')

@@ -8,7 +8,9 @@ const migrationsDir = path.resolve(import.meta.dirname, '../../prisma/migrations
 export async function buildDatabaseFromMigrations(file: string): Promise<void> {
   const client = createClient({ url: `file:${file}` })
   try {
-    const dirs = readdirSync(migrationsDir).filter((d) => /^\d{14}_/.test(d)).sort()
+    const dirs = readdirSync(migrationsDir)
+      .filter((d) => /^\d{14}_/.test(d))
+      .sort()
     for (const dir of dirs) {
       await client.executeMultiple(readFileSync(path.join(migrationsDir, dir, 'migration.sql'), 'utf8'))
     }

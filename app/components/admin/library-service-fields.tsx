@@ -11,7 +11,13 @@ const text = (value: unknown) => (typeof value === 'string' ? value : '')
 export function LibraryServiceFields({ fields, defaultQuotaMb }: { fields: Fields; defaultQuotaMb: number }) {
   return (
     <>
-      <TextInput name="name" id="name" label="Name" defaultValue={text(fields.name.initialValue)} error={fields.name.errors?.[0]} />
+      <TextInput
+        name="name"
+        id="name"
+        label="Name"
+        defaultValue={text(fields.name.initialValue)}
+        error={fields.name.errors?.[0]}
+      />
       <Radios
         name="active"
         id="active"

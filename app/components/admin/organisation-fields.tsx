@@ -9,7 +9,13 @@ type Fields = Record<(typeof ORGANISATION_FIELDS)[number], Pick<FieldMetadata<st
 const text = (value: unknown) => (typeof value === 'string' ? value : '')
 
 /** The fields of the new and edit organisation forms. */
-export function OrganisationFields({ fields, regions }: { fields: Fields; regions: Array<{ id: string; name: string; code: string }> }) {
+export function OrganisationFields({
+  fields,
+  regions,
+}: {
+  fields: Fields
+  regions: Array<{ id: string; name: string; code: string }>
+}) {
   return (
     <>
       <TextInput
@@ -23,12 +29,21 @@ export function OrganisationFields({ fields, regions }: { fields: Fields; region
         defaultValue={text(fields.odsCode.initialValue)}
         error={fields.odsCode.errors?.[0]}
       />
-      <TextInput name="name" id="name" label="Name" defaultValue={text(fields.name.initialValue)} error={fields.name.errors?.[0]} />
+      <TextInput
+        name="name"
+        id="name"
+        label="Name"
+        defaultValue={text(fields.name.initialValue)}
+        error={fields.name.errors?.[0]}
+      />
       <Select
         name="type"
         id="type"
         label="Type"
-        options={[{ value: '', text: 'Select a type' }, ...Object.entries(ORGANISATION_TYPE_LABELS).map(([value, label]) => ({ value, text: label }))]}
+        options={[
+          { value: '', text: 'Select a type' },
+          ...Object.entries(ORGANISATION_TYPE_LABELS).map(([value, label]) => ({ value, text: label })),
+        ]}
         defaultValue={text(fields.type.initialValue)}
         error={fields.type.errors?.[0]}
       />

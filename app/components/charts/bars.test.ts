@@ -4,8 +4,15 @@ import { formatCount } from './format'
 import { LEVEL_FILLS } from './palette'
 import { suppress } from './test-markup'
 
-const part = (key: string, count: number, components?: number[]): BarPart => ({ key, name: key, count, components, fill: LEVEL_FILLS[0] })
-const shares = (parts: BarPart[], format = formatCount) => barShares(parts, format).map((s) => [s.part.key, s.shown, s.share])
+const part = (key: string, count: number, components?: number[]): BarPart => ({
+  key,
+  name: key,
+  count,
+  components,
+  fill: LEVEL_FILLS[0],
+})
+const shares = (parts: BarPart[], format = formatCount) =>
+  barShares(parts, format).map((s) => [s.part.key, s.shown, s.share])
 
 describe('barShares', () => {
   it('sizes shown counts in proportion and leaves out zeros', () => {
@@ -22,7 +29,8 @@ describe('barShares', () => {
       ['b', true, expect.closeTo((1 - SUPPRESSED_SHARE) * 0.25, 6)],
       ['c', true, expect.closeTo((1 - SUPPRESSED_SHARE) * 0.75, 6)],
     ])
-    const raw = (count: number) => barShares([part('a', count), part('b', 20), part('c', 60)], suppress).map((s) => s.share)
+    const raw = (count: number) =>
+      barShares([part('a', count), part('b', 20), part('c', 60)], suppress).map((s) => s.share)
     expect(raw(1)).toEqual(raw(7))
   })
 

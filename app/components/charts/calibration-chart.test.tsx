@@ -2,9 +2,26 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '~/modules/dashboards/model'
 import { VIEW_WIDTH } from './bars'
-import { CalibrationChart, formatDifferences, summariseCalibration, type CalibrationChartProps } from './calibration-chart'
+import {
+  CalibrationChart,
+  formatDifferences,
+  summariseCalibration,
+  type CalibrationChartProps,
+} from './calibration-chart'
 import { DIVERGING_FILLS } from './palette'
-import { byClass, byTag, expectAccessibleSvg, one, parse, segmentsOf, suppress, svgOf, tableOf, text, textNodes } from './test-markup'
+import {
+  byClass,
+  byTag,
+  expectAccessibleSvg,
+  one,
+  parse,
+  segmentsOf,
+  suppress,
+  svgOf,
+  tableOf,
+  text,
+  textNodes,
+} from './test-markup'
 
 type Row = Dashboard['calibration'][number]
 const CALIBRATION: Row[] = [
@@ -62,7 +79,14 @@ describe('CalibrationChart', () => {
   it('has a data table with counts, percentages and the step differences', () => {
     const { caption, head, rows: body } = tableOf(root)
     expect(caption).toBe('Self-assessed against agreed grades')
-    expect(head).toEqual(['Outcome', 'Rated higher than agreed', 'Same', 'Rated lower', 'Compared', 'Differences in sub-level steps (self minus agreed)'])
+    expect(head).toEqual([
+      'Outcome',
+      'Rated higher than agreed',
+      'Same',
+      'Rated lower',
+      'Compared',
+      'Differences in sub-level steps (self minus agreed)',
+    ])
     expect(body).toEqual([
       ['Outcome 1', '12 (30%)', '20 (50%)', '8 (20%)', '40', '+1: 9, +2: 3, −1: 6, −3: 2'],
       ['Outcome 2', '30 (75%)', '10 (25%)', '0 (0%)', '40', '+1: 30'],
@@ -74,7 +98,11 @@ describe('CalibrationChart', () => {
   it('puts rated lower on the left, the same in the middle and rated higher on the right, in their colours', () => {
     const first = segmentsOf(rows[0]!)
     expect(first.map((s) => s.key)).toEqual(['lower', 'same', 'higher'])
-    expect(byClass(rows[0]!, 'app-chart__bar').map((bar) => bar.attrs.fill)).toEqual([DIVERGING_FILLS.lower.fill, DIVERGING_FILLS.same.fill, DIVERGING_FILLS.higher.fill])
+    expect(byClass(rows[0]!, 'app-chart__bar').map((bar) => bar.attrs.fill)).toEqual([
+      DIVERGING_FILLS.lower.fill,
+      DIVERGING_FILLS.same.fill,
+      DIVERGING_FILLS.higher.fill,
+    ])
     expect(segmentsOf(rows[1]!).map((s) => s.key)).toEqual(['same', 'higher']) // none lower: not drawn
     expect(segmentsOf(rows[2]!)).toEqual([])
   })
@@ -86,13 +114,21 @@ describe('CalibrationChart', () => {
       const segments = segmentsOf(row)
       const same = segments.find((s) => s.key === 'same')!
       expect(same.x + same.width / 2).toBeCloseTo(centre, 1)
-      segments.slice(1).forEach((segment, index) => expect(segment.x).toBeCloseTo(segments[index]!.x + segments[index]!.width, 1))
+      segments
+        .slice(1)
+        .forEach((segment, index) => expect(segment.x).toBeCloseTo(segments[index]!.x + segments[index]!.width, 1))
     }
   })
 
   it('draws widths in proportion to the share of each outcome compared, on one scale, using the whole width', () => {
-    const shares: Record<string, number[]> = { 0: [8 / 40, 20 / 40, 12 / 40], 1: [10 / 40, 30 / 40], 3: [6 / 30, 17 / 30, 7 / 30] }
-    const scales = Object.entries(shares).flatMap(([index, expected]) => segmentsOf(rows[Number(index)]!).map((segment, i) => segment.width / expected[i]!))
+    const shares: Record<string, number[]> = {
+      0: [8 / 40, 20 / 40, 12 / 40],
+      1: [10 / 40, 30 / 40],
+      3: [6 / 30, 17 / 30, 7 / 30],
+    }
+    const scales = Object.entries(shares).flatMap(([index, expected]) =>
+      segmentsOf(rows[Number(index)]!).map((segment, i) => segment.width / expected[i]!),
+    )
     for (const scale of scales) expect(scale).toBeCloseTo(scales[0]!, 1)
     const lefts = [0, 1, 3].map((i) => segmentsOf(rows[i]!)[0]!.x)
     const rights = [0, 1, 3].map((i) => segmentsOf(rows[i]!).at(-1)!)
@@ -107,7 +143,12 @@ describe('CalibrationChart', () => {
   })
 
   it('notes the number compared above each bar', () => {
-    expect(rows.map((row) => text(one(byClass(row, 'app-chart__note'), 'note')))).toEqual(['40 compared', '40 compared', 'None compared', '30 compared'])
+    expect(rows.map((row) => text(one(byClass(row, 'app-chart__note'), 'note')))).toEqual([
+      '40 compared',
+      '40 compared',
+      'None compared',
+      '30 compared',
+    ])
   })
 
   it('has a key saying which side is which', () => {
@@ -125,7 +166,14 @@ describe('CalibrationChart', () => {
 
     it('shows the formatter’s text in the table, with no percentage for a hidden count', () => {
       expect(tableOf(hiddenRoot).rows[3]).toEqual(['Outcome 4', '<10', '17 (57%)', '<10', '30', '+1: <10, −1: <10'])
-      expect(tableOf(hiddenRoot).rows[0]).toEqual(['Outcome 1', '12 (30%)', '20 (50%)', '<10', '40', '+1: <10, +2: <10, −1: <10, −3: <10'])
+      expect(tableOf(hiddenRoot).rows[0]).toEqual([
+        'Outcome 1',
+        '12 (30%)',
+        '20 (50%)',
+        '<10',
+        '40',
+        '+1: <10, +2: <10, −1: <10, −3: <10',
+      ])
     })
 
     it('never prints a hidden count, or a percentage of one, in the chart or the summary', () => {
@@ -161,25 +209,57 @@ describe('CalibrationChart', () => {
 })
 
 describe('summariseCalibration', () => {
-  const row = (outcomeNumber: number, above: number, equal: number, below: number): Row => ({ outcomeNumber, above, equal, below, compared: above + equal + below, differences: [] })
+  const row = (outcomeNumber: number, above: number, equal: number, below: number): Row => ({
+    outcomeNumber,
+    above,
+    equal,
+    below,
+    compared: above + equal + below,
+    differences: [],
+  })
 
   it.each([
-    { name: 'only higher', rows: [row(1, 10, 30, 0), row(2, 20, 20, 0)], expected: 'Self-assessments were most often higher than the agreed grade for outcome 2 (50%).' },
-    { name: 'only lower', rows: [row(1, 0, 30, 10), row(2, 0, 30, 10)], expected: 'Self-assessments were most often lower than the agreed grade for outcomes 1 and 2 (25%).' },
-    { name: 'all the same', rows: [row(1, 0, 30, 0), row(3, 0, 12, 0)], expected: 'Every self-assessed grade matched the agreed grade.' },
-    { name: 'nothing compared', rows: [row(1, 0, 0, 0)], expected: 'No outcome has both a self-assessed and an agreed grade yet.' },
+    {
+      name: 'only higher',
+      rows: [row(1, 10, 30, 0), row(2, 20, 20, 0)],
+      expected: 'Self-assessments were most often higher than the agreed grade for outcome 2 (50%).',
+    },
+    {
+      name: 'only lower',
+      rows: [row(1, 0, 30, 10), row(2, 0, 30, 10)],
+      expected: 'Self-assessments were most often lower than the agreed grade for outcomes 1 and 2 (25%).',
+    },
+    {
+      name: 'all the same',
+      rows: [row(1, 0, 30, 0), row(3, 0, 12, 0)],
+      expected: 'Every self-assessed grade matched the agreed grade.',
+    },
+    {
+      name: 'nothing compared',
+      rows: [row(1, 0, 0, 0)],
+      expected: 'No outcome has both a self-assessed and an agreed grade yet.',
+    },
   ])('$name', ({ rows, expected }) => {
     expect(summariseCalibration(rows)).toBe(expected)
   })
 
   it('falls back to pointing at the table when every difference is hidden', () => {
-    expect(summariseCalibration([row(1, 3, 30, 2)], suppress)).toBe('The table below compares self-assessed with agreed grades for each outcome.')
+    expect(summariseCalibration([row(1, 3, 30, 2)], suppress)).toBe(
+      'The table below compares self-assessed with agreed grades for each outcome.',
+    )
   })
 })
 
 describe('formatDifferences', () => {
   it('lists higher self-assessments first, nearest first, with a true minus sign, through the formatter', () => {
-    expect(formatDifferences([{ steps: -2, count: 1 }, { steps: 3, count: 12 }, { steps: 1, count: 4 }, { steps: 0, count: 9 }])).toBe('+1: 4, +3: 12, −2: 1')
+    expect(
+      formatDifferences([
+        { steps: -2, count: 1 },
+        { steps: 3, count: 12 },
+        { steps: 1, count: 4 },
+        { steps: 0, count: 9 },
+      ]),
+    ).toBe('+1: 4, +3: 12, −2: 1')
     expect(formatDifferences([{ steps: 1, count: 4 }], suppress)).toBe('+1: <10')
     expect(formatDifferences([{ steps: 1, count: 0 }])).toBe('None')
   })

@@ -1,7 +1,27 @@
 import { Table } from '~/components/nhs'
 import type { Dashboard } from '~/modules/dashboards/model'
-import { BarChartSvg, ChartFrame, ChartKey, HIDDEN_DESCRIPTION, HIDDEN_KEY_ITEM, countAndPercentLabels, hasHiddenSegments, layoutBars, type BarRowInput, type KeyItem } from './bars'
-import { allShown, countWithPercent, formatCount, highestShare, outcomeHeading, outcomeLabel, outcomeList, type CountFormat } from './format'
+import {
+  BarChartSvg,
+  ChartFrame,
+  ChartKey,
+  HIDDEN_DESCRIPTION,
+  HIDDEN_KEY_ITEM,
+  countAndPercentLabels,
+  hasHiddenSegments,
+  layoutBars,
+  type BarRowInput,
+  type KeyItem,
+} from './bars'
+import {
+  allShown,
+  countWithPercent,
+  formatCount,
+  highestShare,
+  outcomeHeading,
+  outcomeLabel,
+  outcomeList,
+  type CountFormat,
+} from './format'
 import { DIVERGING_FILLS } from './palette'
 
 export type CalibrationChartProps = {
@@ -24,10 +44,16 @@ type CalibrationRow = Dashboard['calibration'][number]
 const MINUS = '\u2212'
 
 /** "+1: 4, +2: 1, −1: 3": the step differences, higher self-assessments first, each nearest first; "None" when there are none. */
-export function formatDifferences(differences: CalibrationRow['differences'], format: CountFormat = formatCount): string {
+export function formatDifferences(
+  differences: CalibrationRow['differences'],
+  format: CountFormat = formatCount,
+): string {
   const nonZero = differences.filter((d) => d.steps !== 0 && d.count > 0)
   if (nonZero.length === 0) return 'None'
-  const ordered = [...nonZero.filter((d) => d.steps > 0).sort((a, b) => a.steps - b.steps), ...nonZero.filter((d) => d.steps < 0).sort((a, b) => b.steps - a.steps)]
+  const ordered = [
+    ...nonZero.filter((d) => d.steps > 0).sort((a, b) => a.steps - b.steps),
+    ...nonZero.filter((d) => d.steps < 0).sort((a, b) => b.steps - a.steps),
+  ]
   return ordered.map((d) => `${d.steps > 0 ? '+' : MINUS}${Math.abs(d.steps)}: ${format(d.count)}`).join(', ')
 }
 
@@ -38,15 +64,31 @@ export function formatDifferences(differences: CalibrationRow['differences'], fo
 export function summariseCalibration(calibration: Dashboard['calibration'], format: CountFormat = formatCount): string {
   const compared = calibration.filter((row) => row.compared > 0)
   if (compared.length === 0) return 'No outcome has both a self-assessed and an agreed grade yet.'
-  const higher = highestShare(compared, (row) => row.above, (row) => row.compared, format)
-  const lower = highestShare(compared, (row) => row.below, (row) => row.compared, format)
+  const higher = highestShare(
+    compared,
+    (row) => row.above,
+    (row) => row.compared,
+    format,
+  )
+  const lower = highestShare(
+    compared,
+    (row) => row.below,
+    (row) => row.compared,
+    format,
+  )
   const outcomesOf = (rows: CalibrationRow[]) => outcomeList(rows.map((row) => row.outcomeNumber))
   if (higher && lower) {
     return `Self-assessments were most often higher than the agreed grade for ${outcomesOf(higher.rows)} (${higher.percent}) and most often lower for ${outcomesOf(lower.rows)} (${lower.percent}).`
   }
-  if (higher) return `Self-assessments were most often higher than the agreed grade for ${outcomesOf(higher.rows)} (${higher.percent}).`
-  if (lower) return `Self-assessments were most often lower than the agreed grade for ${outcomesOf(lower.rows)} (${lower.percent}).`
-  if (compared.every((row) => row.above === 0 && row.below === 0 && allShown(format, [row.above, row.below, row.compared]))) {
+  if (higher)
+    return `Self-assessments were most often higher than the agreed grade for ${outcomesOf(higher.rows)} (${higher.percent}).`
+  if (lower)
+    return `Self-assessments were most often lower than the agreed grade for ${outcomesOf(lower.rows)} (${lower.percent}).`
+  if (
+    compared.every(
+      (row) => row.above === 0 && row.below === 0 && allShown(format, [row.above, row.below, row.compared]),
+    )
+  ) {
     return 'Every self-assessed grade matched the agreed grade.'
   }
   return 'The table below compares self-assessed with agreed grades for each outcome.'
@@ -67,7 +109,8 @@ export function CalibrationChart({
   format = formatCount,
   title = 'Self-assessed against agreed grades',
 }: CalibrationChartProps): JSX.Element {
-  if (!calibration.some((row) => row.compared > 0)) return <ChartFrame id={id} className="app-calibration-chart" summary={summariseCalibration([], format)} />
+  if (!calibration.some((row) => row.compared > 0))
+    return <ChartFrame id={id} className="app-calibration-chart" summary={summariseCalibration([], format)} />
 
   const rows: BarRowInput[] = calibration.map((row) => ({
     key: `outcome-${row.outcomeNumber}`,
@@ -97,14 +140,25 @@ export function CalibrationChart({
     `${hidden ? `${HIDDEN_DESCRIPTION} ` : ''}The figures are in the table below the chart.`
 
   return (
-    <ChartFrame id={id} className="app-calibration-chart" summary={summary ?? summariseCalibration(calibration, format)}>
+    <ChartFrame
+      id={id}
+      className="app-calibration-chart"
+      summary={summary ?? summariseCalibration(calibration, format)}
+    >
       <BarChartSvg id={id} title={title} description={description} layout={layout} />
       <ChartKey id={id} items={keyItems} />
       <Table
         id={`${id}-table`}
         className="app-chart__table"
         caption={title}
-        head={['Outcome', 'Rated higher than agreed', 'Same', 'Rated lower', 'Compared', 'Differences in sub-level steps (self minus agreed)']}
+        head={[
+          'Outcome',
+          'Rated higher than agreed',
+          'Same',
+          'Rated lower',
+          'Compared',
+          'Differences in sub-level steps (self minus agreed)',
+        ]}
         rows={calibration.map((row) => [
           outcomeHeading(row.outcomeNumber, outcomes),
           countWithPercent(format, row.above, row.compared),

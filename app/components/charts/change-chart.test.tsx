@@ -3,7 +3,19 @@ import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '~/modules/dashboards/model'
 import { ChangeChart, summariseChange, type ChangeChartProps } from './change-chart'
 import { DIVERGING_FILLS } from './palette'
-import { byClass, byTag, expectAccessibleSvg, figuresText, one, parse, segmentsOf, suppress, svgOf, tableOf, text } from './test-markup'
+import {
+  byClass,
+  byTag,
+  expectAccessibleSvg,
+  figuresText,
+  one,
+  parse,
+  segmentsOf,
+  suppress,
+  svgOf,
+  tableOf,
+  text,
+} from './test-markup'
 
 type Row = Dashboard['change'][number]
 const row = (outcomeNumber: number, improved: number, same: number, declined: number): Row => ({
@@ -17,7 +29,15 @@ const CHANGE: Row[] = [row(1, 12, 15, 3), row(2, 5, 20, 5), row(3, 0, 0, 0)]
 const PREVIOUS = { id: 'c-2023', name: '2023 to 2024' }
 
 function render(props: Partial<ChangeChartProps> = {}) {
-  const html = renderToStaticMarkup(<ChangeChart change={CHANGE} previousCycle={PREVIOUS} outcomes={[{ number: 2, shortTitle: 'Resources' }]} id="change" {...props} />)
+  const html = renderToStaticMarkup(
+    <ChangeChart
+      change={CHANGE}
+      previousCycle={PREVIOUS}
+      outcomes={[{ number: 2, shortTitle: 'Resources' }]}
+      id="change"
+      {...props}
+    />,
+  )
   return { html, root: parse(html) }
 }
 
@@ -53,7 +73,11 @@ describe('ChangeChart', () => {
   it('draws declined on the left, same in the middle and improved on the right, sized by their counts', () => {
     const first = segmentsOf(rows[0]!)
     expect(first.map((s) => s.key)).toEqual(['declined', 'same', 'improved'])
-    expect(byClass(rows[0]!, 'app-chart__bar').map((b) => b.attrs.fill)).toEqual([DIVERGING_FILLS.lower.fill, DIVERGING_FILLS.same.fill, DIVERGING_FILLS.higher.fill])
+    expect(byClass(rows[0]!, 'app-chart__bar').map((b) => b.attrs.fill)).toEqual([
+      DIVERGING_FILLS.lower.fill,
+      DIVERGING_FILLS.same.fill,
+      DIVERGING_FILLS.higher.fill,
+    ])
     expect(first[2]!.width / first[0]!.width).toBeCloseTo(4, 2) // 12 : 3
     expect(first[1]!.width / first[0]!.width).toBeCloseTo(5, 2) // 15 : 3
     const second = segmentsOf(rows[1]!)
@@ -64,7 +88,11 @@ describe('ChangeChart', () => {
   })
 
   it('has a key naming each direction', () => {
-    expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).toEqual(['Declined (left)', 'Same (centre)', 'Improved (right)'])
+    expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).toEqual([
+      'Declined (left)',
+      'Same (centre)',
+      'Improved (right)',
+    ])
   })
 
   it('keeps hidden counts and their percentages out of the chart and summary', () => {
@@ -76,7 +104,9 @@ describe('ChangeChart', () => {
       ['improved', false, '12 (40%)'],
     ])
     expect(figuresText(svgOf(hidden))).not.toMatch(/\b[35]\b|\b(10|17)%/)
-    expect(text(one(byClass(hidden, 'app-chart__summary'), 'summary'))).toBe('Since 2023 to 2024, agreed grades improved most often on outcome 1 (40%).')
+    expect(text(one(byClass(hidden, 'app-chart__summary'), 'summary'))).toBe(
+      'Since 2023 to 2024, agreed grades improved most often on outcome 1 (40%).',
+    )
     expect(tableOf(hidden).rows[1]).toEqual(['Outcome 2: Resources', '<10', '20 (67%)', '<10', '30'])
   })
 
@@ -96,14 +126,28 @@ describe('ChangeChart', () => {
 
 describe('summariseChange', () => {
   it.each([
-    { name: 'only improvements', rows: [row(1, 10, 10, 0), row(2, 10, 10, 0)], expected: 'Since 2023 to 2024, agreed grades improved most often on outcomes 1 and 2 (50%).' },
-    { name: 'only declines', rows: [row(1, 0, 10, 10), row(2, 0, 30, 10)], expected: 'Since 2023 to 2024, agreed grades declined most often on outcome 1 (50%).' },
-    { name: 'no change', rows: [row(1, 0, 10, 0), row(2, 0, 0, 0)], expected: 'Since 2023 to 2024, agreed grades have stayed the same on every outcome.' },
+    {
+      name: 'only improvements',
+      rows: [row(1, 10, 10, 0), row(2, 10, 10, 0)],
+      expected: 'Since 2023 to 2024, agreed grades improved most often on outcomes 1 and 2 (50%).',
+    },
+    {
+      name: 'only declines',
+      rows: [row(1, 0, 10, 10), row(2, 0, 30, 10)],
+      expected: 'Since 2023 to 2024, agreed grades declined most often on outcome 1 (50%).',
+    },
+    {
+      name: 'no change',
+      rows: [row(1, 0, 10, 0), row(2, 0, 0, 0)],
+      expected: 'Since 2023 to 2024, agreed grades have stayed the same on every outcome.',
+    },
   ])('$name', ({ rows, expected }) => {
     expect(summariseChange(rows, PREVIOUS)).toBe(expected)
   })
 
   it('points at the table when every change is a hidden count', () => {
-    expect(summariseChange([row(1, 2, 20, 1)], PREVIOUS, suppress)).toBe('The table below shows how agreed grades have changed since 2023 to 2024 for each outcome.')
+    expect(summariseChange([row(1, 2, 20, 1)], PREVIOUS, suppress)).toBe(
+      'The table below shows how agreed grades have changed since 2023 to 2024 for each outcome.',
+    )
   })
 })

@@ -1,7 +1,27 @@
 import { Table } from '~/components/nhs'
 import type { Dashboard } from '~/modules/dashboards/model'
-import { BarChartSvg, ChartFrame, ChartKey, HIDDEN_DESCRIPTION, HIDDEN_KEY_ITEM, countAndPercentLabels, hasHiddenSegments, layoutBars, type BarRowInput, type KeyItem } from './bars'
-import { allShown, countWithPercent, formatCount, highestShare, outcomeHeading, outcomeLabel, outcomeList, type CountFormat } from './format'
+import {
+  BarChartSvg,
+  ChartFrame,
+  ChartKey,
+  HIDDEN_DESCRIPTION,
+  HIDDEN_KEY_ITEM,
+  countAndPercentLabels,
+  hasHiddenSegments,
+  layoutBars,
+  type BarRowInput,
+  type KeyItem,
+} from './bars'
+import {
+  allShown,
+  countWithPercent,
+  formatCount,
+  highestShare,
+  outcomeHeading,
+  outcomeLabel,
+  outcomeList,
+  type CountFormat,
+} from './format'
 import { DIVERGING_FILLS } from './palette'
 
 export type ChangeChartProps = {
@@ -27,12 +47,26 @@ type ChangeRow = Dashboard['change'][number]
  * "Since 2023 to 2024, agreed grades improved most often on outcome 2 (40%) and declined most often
  * on outcome 4 (20%)." Only outcomes whose counts the formatter shows take part.
  */
-export function summariseChange(change: Dashboard['change'], previousCycle: Dashboard['previousCycle'], format: CountFormat = formatCount): string {
+export function summariseChange(
+  change: Dashboard['change'],
+  previousCycle: Dashboard['previousCycle'],
+  format: CountFormat = formatCount,
+): string {
   if (previousCycle === null) return 'There is no previous cycle to compare with.'
   const compared = change.filter((row) => row.compared > 0)
   if (compared.length === 0) return `No organisation has agreed grades in both this cycle and ${previousCycle.name}.`
-  const improved = highestShare(compared, (row) => row.improved, (row) => row.compared, format)
-  const declined = highestShare(compared, (row) => row.declined, (row) => row.compared, format)
+  const improved = highestShare(
+    compared,
+    (row) => row.improved,
+    (row) => row.compared,
+    format,
+  )
+  const declined = highestShare(
+    compared,
+    (row) => row.declined,
+    (row) => row.compared,
+    format,
+  )
   const outcomesOf = (rows: ChangeRow[]) => outcomeList(rows.map((row) => row.outcomeNumber))
   const since = `Since ${previousCycle.name}, agreed grades`
   if (improved && declined) {
@@ -40,7 +74,11 @@ export function summariseChange(change: Dashboard['change'], previousCycle: Dash
   }
   if (improved) return `${since} improved most often on ${outcomesOf(improved.rows)} (${improved.percent}).`
   if (declined) return `${since} declined most often on ${outcomesOf(declined.rows)} (${declined.percent}).`
-  if (compared.every((row) => row.improved === 0 && row.declined === 0 && allShown(format, [row.improved, row.declined, row.compared]))) {
+  if (
+    compared.every(
+      (row) => row.improved === 0 && row.declined === 0 && allShown(format, [row.improved, row.declined, row.compared]),
+    )
+  ) {
     return `${since} have stayed the same on every outcome.`
   }
   return `The table below shows how agreed grades have changed since ${previousCycle.name} for each outcome.`
@@ -53,7 +91,15 @@ export function summariseChange(change: Dashboard['change'], previousCycle: Dash
  * and percentage where it fits; a key, and a data table (Outcome | Improved | Same | Declined |
  * Compared). Without a previous cycle, or with nobody graded in both, a message instead.
  */
-export function ChangeChart({ change, previousCycle, outcomes, id, summary, format = formatCount, title }: ChangeChartProps): JSX.Element {
+export function ChangeChart({
+  change,
+  previousCycle,
+  outcomes,
+  id,
+  summary,
+  format = formatCount,
+  title,
+}: ChangeChartProps): JSX.Element {
   if (previousCycle === null || !change.some((row) => row.compared > 0)) {
     return <ChartFrame id={id} className="app-change-chart" summary={summariseChange(change, previousCycle, format)} />
   }
@@ -87,7 +133,11 @@ export function ChangeChart({ change, previousCycle, outcomes, id, summary, form
     `${hidden ? `${HIDDEN_DESCRIPTION} ` : ''}The figures are in the table below the chart.`
 
   return (
-    <ChartFrame id={id} className="app-change-chart" summary={summary ?? summariseChange(change, previousCycle, format)}>
+    <ChartFrame
+      id={id}
+      className="app-change-chart"
+      summary={summary ?? summariseChange(change, previousCycle, format)}
+    >
       <BarChartSvg id={id} title={caption} description={description} layout={layout} />
       <ChartKey id={id} items={keyItems} />
       <Table

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest'
-import { allShown, countWithPercent, formatCount, formatMedian, formatPercent, highestShare, isShown, joinWords, outcomeHeading, outcomeList, shownPercent } from './format'
+import {
+  allShown,
+  countWithPercent,
+  formatCount,
+  formatMedian,
+  formatPercent,
+  highestShare,
+  isShown,
+  joinWords,
+  outcomeHeading,
+  outcomeList,
+  shownPercent,
+} from './format'
 import { suppress } from './test-markup'
 
 describe('isShown', () => {
@@ -79,12 +91,25 @@ describe('highestShare', () => {
   const total = (r: (typeof rows)[number]) => r.total
 
   it('names every row tied for the highest share', () => {
-    expect(highestShare(rows.slice(0, 3), part, total, formatCount)).toEqual({ rows: [rows[0], rows[1]], percent: '50%' })
+    expect(highestShare(rows.slice(0, 3), part, total, formatCount)).toEqual({
+      rows: [rows[0], rows[1]],
+      percent: '50%',
+    })
   })
 
   it('leaves out rows with a hidden count', () => {
     expect(highestShare(rows, part, total, formatCount)?.rows.map((r) => r.id)).toEqual(['d'])
-    expect(highestShare([{ id: 'd', part: 9, total: 20 }, { id: 'e', part: 10, total: 40 }], part, total, suppress)?.rows.map((r) => r.id)).toEqual(['e'])
+    expect(
+      highestShare(
+        [
+          { id: 'd', part: 9, total: 20 },
+          { id: 'e', part: 10, total: 40 },
+        ],
+        part,
+        total,
+        suppress,
+      )?.rows.map((r) => r.id),
+    ).toEqual(['e'])
   })
 
   it('is null when nothing has a share above 0', () => {

@@ -77,7 +77,10 @@ export function outcomeLabel(outcomeNumber: number): string {
 }
 
 /** The row heading of an outcome in a data table: "Outcome 3: Short title", or "Outcome 3" without a title. */
-export function outcomeHeading(outcomeNumber: number, outcomes: ReadonlyArray<{ number: number; shortTitle: string }> | undefined): string {
+export function outcomeHeading(
+  outcomeNumber: number,
+  outcomes: ReadonlyArray<{ number: number; shortTitle: string }> | undefined,
+): string {
   const title = outcomes?.find((outcome) => outcome.number === outcomeNumber)?.shortTitle.trim()
   return title ? `${outcomeLabel(outcomeNumber)}: ${title}` : outcomeLabel(outcomeNumber)
 }
@@ -92,7 +95,9 @@ export function highestShare<T>(
   total: (row: T) => number,
   format: CountFormat,
 ): { rows: T[]; percent: string } | null {
-  const eligible = rows.filter((row) => total(row) > 0 && part(row) > 0 && isShown(format, part(row)) && isShown(format, total(row)))
+  const eligible = rows.filter(
+    (row) => total(row) > 0 && part(row) > 0 && isShown(format, part(row)) && isShown(format, total(row)),
+  )
   if (eligible.length === 0) return null
   const share = (row: T) => part(row) / total(row)
   const best = Math.max(...eligible.map(share))

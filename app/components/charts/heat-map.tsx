@@ -41,17 +41,23 @@ function nameCells(cells: readonly Cell[]): string {
  * suppressed (based on a count the formatter hides) are left out.
  */
 export function summariseHeatMap(heatMap: Dashboard['heatMap'], format: CountFormat = formatCount): string {
-  const graded = heatMap.flatMap((region) => region.cells.filter((cell) => cell.graded > 0 && cell.medianLevel !== null).map((cell) => ({ region, cell })))
+  const graded = heatMap.flatMap((region) =>
+    region.cells.filter((cell) => cell.graded > 0 && cell.medianLevel !== null).map((cell) => ({ region, cell })),
+  )
   if (graded.length === 0) return 'No region has agreed grades yet.'
   const cells: Cell[] = graded.flatMap(({ region, cell }) =>
-    cell.medianLevel !== null && isMedianShown(format, cell.graded) ? [{ regionName: region.regionName, outcomeNumber: cell.outcomeNumber, median: cell.medianLevel }] : [],
+    cell.medianLevel !== null && isMedianShown(format, cell.graded)
+      ? [{ regionName: region.regionName, outcomeNumber: cell.outcomeNumber, median: cell.medianLevel }]
+      : [],
   )
   if (cells.length === 0) return 'Every median is suppressed, as each is based on too few agreed grades.'
   const medians = cells.map((cell) => cell.median)
   const highest = Math.max(...medians)
   const lowest = Math.min(...medians)
-  if (cells.length === 1) return `The only median agreed level so far is ${formatMedian(highest)} (${nameCells(cells)}).`
-  if (highest === lowest) return `Every region and outcome with agreed grades has a median agreed level of ${formatMedian(highest)}.`
+  if (cells.length === 1)
+    return `The only median agreed level so far is ${formatMedian(highest)} (${nameCells(cells)}).`
+  if (highest === lowest)
+    return `Every region and outcome with agreed grades has a median agreed level of ${formatMedian(highest)}.`
   const at = (median: number) => cells.filter((cell) => cell.median === median)
   return `Median agreed levels range from ${formatMedian(lowest)} (${nameCells(at(lowest))}) to ${formatMedian(highest)} (${nameCells(at(highest))}).`
 }
@@ -65,9 +71,17 @@ export function summariseHeatMap(heatMap: Dashboard['heatMap'], format: CountFor
  * formatter) says "Suppressed", unshaded. A key of the shades sits above the table; the table is
  * its own data table. With no regions, or no agreed grades anywhere, a message instead.
  */
-export function HeatMap({ heatMap, outcomes, id, summary, format = formatCount, title = 'Median agreed level by region and outcome' }: HeatMapProps): JSX.Element {
+export function HeatMap({
+  heatMap,
+  outcomes,
+  id,
+  summary,
+  format = formatCount,
+  title = 'Median agreed level by region and outcome',
+}: HeatMapProps): JSX.Element {
   const anyGraded = heatMap.some((region) => region.cells.some((cell) => cell.graded > 0 && cell.medianLevel !== null))
-  if (!anyGraded || outcomes.length === 0) return <ChartFrame id={id} className="app-heat-map" summary={summariseHeatMap([], format)} />
+  if (!anyGraded || outcomes.length === 0)
+    return <ChartFrame id={id} className="app-heat-map" summary={summariseHeatMap([], format)} />
   const captionId = `${id}-caption`
 
   return (
@@ -121,7 +135,10 @@ export function HeatMap({ heatMap, outcomes, id, summary, format = formatCount, 
                   const cell = region.cells.find((c) => c.outcomeNumber === outcome.number)
                   if (!cell || cell.graded === 0 || cell.medianLevel === null) {
                     return (
-                      <td key={outcome.number} className="nhsuk-table__cell app-heat-map__cell app-heat-map__cell--empty">
+                      <td
+                        key={outcome.number}
+                        className="nhsuk-table__cell app-heat-map__cell app-heat-map__cell--empty"
+                      >
                         No grades
                       </td>
                     )
@@ -129,7 +146,10 @@ export function HeatMap({ heatMap, outcomes, id, summary, format = formatCount, 
                   if (!isMedianShown(format, cell.graded)) {
                     // Unshaded: a shade would tell the median that is being withheld.
                     return (
-                      <td key={outcome.number} className="nhsuk-table__cell app-heat-map__cell app-heat-map__cell--empty app-heat-map__cell--suppressed">
+                      <td
+                        key={outcome.number}
+                        className="nhsuk-table__cell app-heat-map__cell app-heat-map__cell--empty app-heat-map__cell--suppressed"
+                      >
                         <span className="app-heat-map__median">
                           <VisuallyHidden>Median </VisuallyHidden>
                           {WITHHELD_LABEL}
@@ -139,7 +159,14 @@ export function HeatMap({ heatMap, outcomes, id, summary, format = formatCount, 
                     )
                   }
                   return (
-                    <td key={outcome.number} className={cx('nhsuk-table__cell', 'app-heat-map__cell', `app-heat-map__cell--level-${heatMapBucket(cell.medianLevel)}`)}>
+                    <td
+                      key={outcome.number}
+                      className={cx(
+                        'nhsuk-table__cell',
+                        'app-heat-map__cell',
+                        `app-heat-map__cell--level-${heatMapBucket(cell.medianLevel)}`,
+                      )}
+                    >
                       <span className="app-heat-map__median">
                         <VisuallyHidden>Median </VisuallyHidden>
                         {formatMedian(cell.medianLevel)}

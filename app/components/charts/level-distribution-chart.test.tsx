@@ -3,14 +3,35 @@ import { describe, expect, it } from 'vitest'
 import { medianLevel } from '~/modules/attainment/median'
 import type { Dashboard, LevelCounts } from '~/modules/dashboards/model'
 import { SUPPRESSED_SHARE, VIEW_WIDTH } from './bars'
-import { LevelDistributionChart, summariseLevelDistribution, type LevelDistributionChartProps } from './level-distribution-chart'
+import {
+  LevelDistributionChart,
+  summariseLevelDistribution,
+  type LevelDistributionChartProps,
+} from './level-distribution-chart'
 import { LEVEL_FILLS } from './palette'
-import { byClass, byTag, expectAccessibleSvg, one, parse, segmentsOf, suppress, svgOf, tableOf, text, textNodes } from './test-markup'
+import {
+  byClass,
+  byTag,
+  expectAccessibleSvg,
+  one,
+  parse,
+  segmentsOf,
+  suppress,
+  svgOf,
+  tableOf,
+  text,
+  textNodes,
+} from './test-markup'
 
 const BAR_WIDTH = VIEW_WIDTH - 8
 
 function row(outcomeNumber: number, levelCounts: LevelCounts): Dashboard['attainment'][number] {
-  return { outcomeNumber, levelCounts, graded: levelCounts.reduce((a, b) => a + b, 0), medianLevel: medianLevel(levelCounts) }
+  return {
+    outcomeNumber,
+    levelCounts,
+    graded: levelCounts.reduce((a, b) => a + b, 0),
+    medianLevel: medianLevel(levelCounts),
+  }
 }
 
 const ATTAINMENT: Dashboard['attainment'] = [
@@ -27,7 +48,9 @@ const OUTCOMES = [
 ]
 
 function render(props: Partial<LevelDistributionChartProps> = {}) {
-  const html = renderToStaticMarkup(<LevelDistributionChart attainment={ATTAINMENT} outcomes={OUTCOMES} id="levels" {...props} />)
+  const html = renderToStaticMarkup(
+    <LevelDistributionChart attainment={ATTAINMENT} outcomes={OUTCOMES} id="levels" {...props} />,
+  )
   return { html, root: parse(html) }
 }
 
@@ -67,7 +90,12 @@ describe('LevelDistributionChart', () => {
   })
 
   it('labels each bar with its outcome, median and number graded', () => {
-    expect(rowsOf(root).map((r) => text(one(byClass(r, 'app-chart__label'), 'label')))).toEqual(['Outcome 1', 'Outcome 2', 'Outcome 3', 'Outcome 4'])
+    expect(rowsOf(root).map((r) => text(one(byClass(r, 'app-chart__label'), 'label')))).toEqual([
+      'Outcome 1',
+      'Outcome 2',
+      'Outcome 3',
+      'Outcome 4',
+    ])
     expect(rowsOf(root).map((r) => text(one(byClass(r, 'app-chart__note'), 'note')))).toEqual([
       'Median 2 (50 graded)',
       'Median 2.5 (30 graded)',
@@ -79,17 +107,23 @@ describe('LevelDistributionChart', () => {
   it('draws segment widths in proportion to the counts, levels 0 to 4 from left to right, filling the width', () => {
     const [first, second, third, fourth] = rowsOf(root).map(segmentsOf)
     expect(first!.map((s) => s.key)).toEqual(['level-0', 'level-1', 'level-2', 'level-3', 'level-4'])
-    first!.forEach((segment, index) => expect(segment.width / BAR_WIDTH).toBeCloseTo([2, 10, 20, 12, 6][index]! / 50, 3))
+    first!.forEach((segment, index) =>
+      expect(segment.width / BAR_WIDTH).toBeCloseTo([2, 10, 20, 12, 6][index]! / 50, 3),
+    )
     for (const segments of [first!, second!, fourth!]) {
       expect(segments[0]!.x).toBe(4)
-      segments.slice(1).forEach((segment, index) => expect(segment.x).toBeCloseTo(segments[index]!.x + segments[index]!.width, 1))
+      segments
+        .slice(1)
+        .forEach((segment, index) => expect(segment.x).toBeCloseTo(segments[index]!.x + segments[index]!.width, 1))
       expect(segments.reduce((sum, s) => sum + s.width, 0)).toBeCloseTo(BAR_WIDTH, 1)
     }
     // Levels with no grades are not drawn; an outcome with none has no bar.
     expect(second!.map((s) => s.key)).toEqual(['level-2', 'level-3'])
     expect(second![0]!.width).toBeCloseTo(BAR_WIDTH / 2, 1)
     expect(third).toEqual([])
-    expect(fourth!.map((s) => s.width / BAR_WIDTH)).toEqual([1 / 40, 3 / 40, 12 / 40, 24 / 40].map((share) => expect.closeTo(share, 3)))
+    expect(fourth!.map((s) => s.width / BAR_WIDTH)).toEqual(
+      [1 / 40, 3 / 40, 12 / 40, 24 / 40].map((share) => expect.closeTo(share, 3)),
+    )
   })
 
   it('fills each level with its blue, light to dark', () => {
@@ -166,7 +200,9 @@ describe('LevelDistributionChart', () => {
       const segments = segmentsOf(byClass(hiddenSvg, 'app-chart__row')[0]!)
       expect(segments.map((s) => s.hidden)).toEqual([true, false, false, false, true])
       expect(segments.filter((s) => s.hidden).map((s) => s.label)).toEqual([null, null])
-      expect(segments.filter((s) => s.hidden).map((s) => s.width)).toEqual([SUPPRESSED_SHARE * BAR_WIDTH, SUPPRESSED_SHARE * BAR_WIDTH].map((w) => expect.closeTo(w, 1)))
+      expect(segments.filter((s) => s.hidden).map((s) => s.width)).toEqual(
+        [SUPPRESSED_SHARE * BAR_WIDTH, SUPPRESSED_SHARE * BAR_WIDTH].map((w) => expect.closeTo(w, 1)),
+      )
       // The shown segments keep their proportions to each other (10 : 20 : 12).
       const shown = segments.filter((s) => !s.hidden)
       expect(shown[1]!.width / shown[0]!.width).toBeCloseTo(2, 2)
@@ -184,18 +220,33 @@ describe('LevelDistributionChart', () => {
     })
 
     it('withholds the median of an outcome with too few grades, in the chart, the table and the summary', () => {
-      const { root: few } = render({ attainment: [row(1, [0, 1, 2, 0, 0]), row(2, [0, 0, 15, 15, 0]), row(4, [0, 0, 10, 20, 10])], format: suppress })
+      const { root: few } = render({
+        attainment: [row(1, [0, 1, 2, 0, 0]), row(2, [0, 0, 15, 15, 0]), row(4, [0, 0, 10, 20, 10])],
+        format: suppress,
+      })
       const fewSvg = svgOf(few)
-      expect(byClass(fewSvg, 'app-chart__note').map(text)).toEqual(['Median suppressed (<10 graded)', 'Median 2.5 (30 graded)', 'Median 3 (40 graded)'])
+      expect(byClass(fewSvg, 'app-chart__note').map(text)).toEqual([
+        'Median suppressed (<10 graded)',
+        'Median 2.5 (30 graded)',
+        'Median 3 (40 graded)',
+      ])
       expect(byClass(fewSvg, 'app-chart__median')).toHaveLength(2)
       expect(tableOf(few).rows[0]).toEqual(['Outcome 1: Leadership', '0', '<10', '<10', '0', '0', '<10', 'Suppressed'])
-      expect(text(one(byClass(few, 'app-chart__summary'), 'summary'))).toBe('Outcome 4 has the highest median agreed level (3); outcome 2 the lowest (2.5).')
-      expect(summariseLevelDistribution([row(1, [0, 1, 2, 0, 0])], suppress)).toBe('Every median is suppressed, as each is based on too few agreed grades.')
+      expect(text(one(byClass(few, 'app-chart__summary'), 'summary'))).toBe(
+        'Outcome 4 has the highest median agreed level (3); outcome 2 the lowest (2.5).',
+      )
+      expect(summariseLevelDistribution([row(1, [0, 1, 2, 0, 0])], suppress)).toBe(
+        'Every median is suppressed, as each is based on too few agreed grades.',
+      )
     })
 
     it('adds the hatching to the key', () => {
-      expect(byTag(one(byClass(hiddenRoot, 'app-chart__key'), 'key'), 'li').map(text)).toContain('Striped: includes small numbers not shown (bar only roughly to scale)')
-      expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).not.toContain('Striped: includes small numbers not shown (bar only roughly to scale)')
+      expect(byTag(one(byClass(hiddenRoot, 'app-chart__key'), 'key'), 'li').map(text)).toContain(
+        'Striped: includes small numbers not shown (bar only roughly to scale)',
+      )
+      expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).not.toContain(
+        'Striped: includes small numbers not shown (bar only roughly to scale)',
+      )
     })
   })
 
@@ -204,20 +255,40 @@ describe('LevelDistributionChart', () => {
     expect(text(empty)).toBe('No outcome has an agreed grade yet.')
     expect(byTag(empty, 'svg')).toHaveLength(0)
     expect(byTag(empty, 'table')).toHaveLength(0)
-    expect(text(parse(renderToStaticMarkup(<LevelDistributionChart attainment={[]} id="none" />)))).toBe('No outcome has an agreed grade yet.')
+    expect(text(parse(renderToStaticMarkup(<LevelDistributionChart attainment={[]} id="none" />)))).toBe(
+      'No outcome has an agreed grade yet.',
+    )
   })
 })
 
 describe('summariseLevelDistribution', () => {
   it.each([
-    { name: 'a single highest and lowest', rows: ATTAINMENT, expected: 'Outcome 4 has the highest median agreed level (4); outcome 1 the lowest (2).' },
+    {
+      name: 'a single highest and lowest',
+      rows: ATTAINMENT,
+      expected: 'Outcome 4 has the highest median agreed level (4); outcome 1 the lowest (2).',
+    },
     {
       name: 'ties at both ends',
-      rows: [row(1, [0, 1, 1, 0, 0]), row(2, [0, 0, 0, 3, 0]), row(3, [0, 0, 0, 1, 0]), row(4, [0, 1, 2, 0, 0]), row(5, [2, 0, 0, 1, 1])],
+      rows: [
+        row(1, [0, 1, 1, 0, 0]),
+        row(2, [0, 0, 0, 3, 0]),
+        row(3, [0, 0, 0, 1, 0]),
+        row(4, [0, 1, 2, 0, 0]),
+        row(5, [2, 0, 0, 1, 1]),
+      ],
       expected: 'Outcomes 2 and 3 have the highest median agreed level (3); outcomes 1 and 5 the lowest (1.5).',
     },
-    { name: 'every median the same', rows: [row(1, [0, 0, 1, 0, 0]), row(2, [0, 0, 4, 0, 0]), row(3, [0, 0, 0, 0, 0])], expected: 'Every outcome with agreed grades has a median agreed level of 2.' },
-    { name: 'only one outcome graded', rows: [row(1, [0, 0, 0, 0, 0]), row(2, [0, 0, 1, 1, 0])], expected: 'Only outcome 2 has agreed grades so far, with a median agreed level of 2.5.' },
+    {
+      name: 'every median the same',
+      rows: [row(1, [0, 0, 1, 0, 0]), row(2, [0, 0, 4, 0, 0]), row(3, [0, 0, 0, 0, 0])],
+      expected: 'Every outcome with agreed grades has a median agreed level of 2.',
+    },
+    {
+      name: 'only one outcome graded',
+      rows: [row(1, [0, 0, 0, 0, 0]), row(2, [0, 0, 1, 1, 0])],
+      expected: 'Only outcome 2 has agreed grades so far, with a median agreed level of 2.5.',
+    },
     { name: 'nothing graded', rows: [row(1, [0, 0, 0, 0, 0])], expected: 'No outcome has an agreed grade yet.' },
   ])('$name', ({ rows, expected }) => {
     expect(summariseLevelDistribution(rows)).toBe(expected)

@@ -1,8 +1,30 @@
 import { Table } from '~/components/nhs'
 import type { Dashboard } from '~/modules/dashboards/model'
 import { WITHHELD_LABEL } from '~/modules/dashboards/suppression'
-import { BarChartSvg, ChartFrame, ChartKey, HIDDEN_DESCRIPTION, HIDDEN_KEY_ITEM, MedianMark, hasHiddenSegments, layoutBars, markSpan, type BarRowInput, type KeyItem, type Segment } from './bars'
-import { capitalise, formatCount, formatMedian, isMedianShown, outcomeHeading, outcomeLabel, outcomeList, type CountFormat } from './format'
+import {
+  BarChartSvg,
+  ChartFrame,
+  ChartKey,
+  HIDDEN_DESCRIPTION,
+  HIDDEN_KEY_ITEM,
+  MedianMark,
+  hasHiddenSegments,
+  layoutBars,
+  markSpan,
+  type BarRowInput,
+  type KeyItem,
+  type Segment,
+} from './bars'
+import {
+  capitalise,
+  formatCount,
+  formatMedian,
+  isMedianShown,
+  outcomeHeading,
+  outcomeLabel,
+  outcomeList,
+  type CountFormat,
+} from './format'
 import { LEVEL_FILLS } from './palette'
 
 export type LevelDistributionChartProps = {
@@ -27,10 +49,17 @@ const LEVELS = [0, 1, 2, 3, 4] as const
  * outcome sharing the highest or lowest median; outcomes without agreed grades, or whose median is
  * suppressed (based on a count the formatter hides), are left out.
  */
-export function summariseLevelDistribution(attainment: Dashboard['attainment'], format: CountFormat = formatCount): string {
+export function summariseLevelDistribution(
+  attainment: Dashboard['attainment'],
+  format: CountFormat = formatCount,
+): string {
   const withGrades = attainment.filter((row) => row.graded > 0 && row.medianLevel !== null)
   if (withGrades.length === 0) return 'No outcome has an agreed grade yet.'
-  const graded = withGrades.flatMap((row) => (row.medianLevel !== null && isMedianShown(format, row.graded) ? [{ outcome: row.outcomeNumber, median: row.medianLevel }] : []))
+  const graded = withGrades.flatMap((row) =>
+    row.medianLevel !== null && isMedianShown(format, row.graded)
+      ? [{ outcome: row.outcomeNumber, median: row.medianLevel }]
+      : [],
+  )
   if (graded.length === 0) return 'Every median is suppressed, as each is based on too few agreed grades.'
   if (graded.length === 1) {
     const only = graded[0]!
@@ -39,7 +68,8 @@ export function summariseLevelDistribution(attainment: Dashboard['attainment'], 
   const medians = graded.map((row) => row.median)
   const highest = Math.max(...medians)
   const lowest = Math.min(...medians)
-  if (highest === lowest) return `Every outcome with agreed grades has a median agreed level of ${formatMedian(highest)}.`
+  if (highest === lowest)
+    return `Every outcome with agreed grades has a median agreed level of ${formatMedian(highest)}.`
   const at = (median: number) => graded.filter((row) => row.median === median).map((row) => row.outcome)
   const top = at(highest)
   return (
@@ -86,19 +116,36 @@ export function LevelDistributionChart({
   title = 'Agreed levels by outcome',
 }: LevelDistributionChartProps): JSX.Element {
   const anyGraded = attainment.some((row) => row.graded > 0)
-  if (!anyGraded) return <ChartFrame id={id} className="app-level-distribution" summary={summariseLevelDistribution([], format)} />
+  if (!anyGraded)
+    return <ChartFrame id={id} className="app-level-distribution" summary={summariseLevelDistribution([], format)} />
 
   const rows: BarRowInput[] = attainment.map((row) => ({
     key: `outcome-${row.outcomeNumber}`,
     label: outcomeLabel(row.outcomeNumber),
-    note: row.graded > 0 && row.medianLevel !== null ? `${medianText(row, format, 'Median ')} (${format(row.graded)} graded)` : 'No agreed grades',
+    note:
+      row.graded > 0 && row.medianLevel !== null
+        ? `${medianText(row, format, 'Median ')} (${format(row.graded)} graded)`
+        : 'No agreed grades',
     total: row.graded,
-    parts: row.graded > 0 ? LEVELS.map((level) => ({ key: `level-${level}`, name: `Level ${level}`, count: row.levelCounts[level], fill: LEVEL_FILLS[level] })) : [],
+    parts:
+      row.graded > 0
+        ? LEVELS.map((level) => ({
+            key: `level-${level}`,
+            name: `Level ${level}`,
+            count: row.levelCounts[level],
+            fill: LEVEL_FILLS[level],
+          }))
+        : [],
   }))
   const layout = layoutBars(rows, 'stacked', format, (part) => [format(part.count)])
   const hidden = hasHiddenSegments(layout)
   const keyItems: KeyItem[] = [
-    ...LEVELS.map((level): KeyItem => ({ key: `level-${level}`, kind: 'fill', fill: LEVEL_FILLS[level].fill, label: `Level ${level}` })),
+    ...LEVELS.map((level): KeyItem => ({
+      key: `level-${level}`,
+      kind: 'fill',
+      fill: LEVEL_FILLS[level].fill,
+      label: `Level ${level}`,
+    })),
     { key: 'median', kind: 'median', label: 'Median level' },
     ...(hidden ? [HIDDEN_KEY_ITEM] : []),
   ]
@@ -108,7 +155,11 @@ export function LevelDistributionChart({
     'The figures are in the table below the chart.'
 
   return (
-    <ChartFrame id={id} className="app-level-distribution" summary={summary ?? summariseLevelDistribution(attainment, format)}>
+    <ChartFrame
+      id={id}
+      className="app-level-distribution"
+      summary={summary ?? summariseLevelDistribution(attainment, format)}
+    >
       <BarChartSvg id={id} title={title} description={description} layout={layout}>
         {layout.rows.map((row, index) => {
           const source = attainment[index]

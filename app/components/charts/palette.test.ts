@@ -67,9 +67,12 @@ describe('the heat map classes in app.scss', () => {
     }
   }
 
-  it.each(LEVEL_FILLS.map((fill, level) => ({ level, ...fill })))('level $level uses the palette blue and its text colour', ({ level, fill, text }) => {
-    expect(rule(`app-heat-map__cell--level-${level}`)).toEqual({ background: fill, colour: text })
-  })
+  it.each(LEVEL_FILLS.map((fill, level) => ({ level, ...fill })))(
+    'level $level uses the palette blue and its text colour',
+    ({ level, fill, text }) => {
+      expect(rule(`app-heat-map__cell--level-${level}`)).toEqual({ background: fill, colour: text })
+    },
+  )
 
   it('shows empty cells with readable text', () => {
     const empty = rule('app-heat-map__cell--empty')

@@ -5,7 +5,19 @@ import { SUBMISSION_STATUSES } from '~/modules/submissions/status'
 import { VIEW_WIDTH } from './bars'
 import { LEVEL_FILLS } from './palette'
 import { ProgressChart, summariseProgress, type ProgressChartProps } from './progress-chart'
-import { byClass, byTag, expectAccessibleSvg, figuresText, one, parse, segmentsOf, suppress, svgOf, tableOf, text } from './test-markup'
+import {
+  byClass,
+  byTag,
+  expectAccessibleSvg,
+  figuresText,
+  one,
+  parse,
+  segmentsOf,
+  suppress,
+  svgOf,
+  tableOf,
+  text,
+} from './test-markup'
 
 const BAR_WIDTH = VIEW_WIDTH - 8
 
@@ -13,7 +25,12 @@ function progressOf(regions: Array<[string, number[]]>): Dashboard['progress'] {
   const totals = SUBMISSION_STATUSES.map((_, index) => regions.reduce((sum, [, counts]) => sum + counts[index]!, 0))
   return {
     statuses: [...SUBMISSION_STATUSES],
-    regions: regions.map(([name, counts]) => ({ regionId: name.toLowerCase().replace(/ /g, '-'), regionName: name, counts, total: counts.reduce((a, b) => a + b, 0) })),
+    regions: regions.map(([name, counts]) => ({
+      regionId: name.toLowerCase().replace(/ /g, '-'),
+      regionName: name,
+      counts,
+      total: counts.reduce((a, b) => a + b, 0),
+    })),
     totals,
     total: totals.reduce((a, b) => a + b, 0),
   }
@@ -73,8 +90,16 @@ describe('ProgressChart', () => {
   })
 
   it('draws a bar per region and one for all regions, in four stages sized by their counts', () => {
-    expect(rows.map((row) => text(one(byClass(row, 'app-chart__label'), 'label')))).toEqual(['North West', 'London', 'All regions'])
-    expect(rows.map((row) => text(one(byClass(row, 'app-chart__note'), 'note')))).toEqual(['40 submissions', '41 submissions', '81 submissions'])
+    expect(rows.map((row) => text(one(byClass(row, 'app-chart__label'), 'label')))).toEqual([
+      'North West',
+      'London',
+      'All regions',
+    ])
+    expect(rows.map((row) => text(one(byClass(row, 'app-chart__note'), 'note')))).toEqual([
+      '40 submissions',
+      '41 submissions',
+      '81 submissions',
+    ])
     const expected = [
       [5, 12, 11, 12].map((c) => c / 40),
       [1, 10, 6, 24].map((c) => c / 41),
@@ -83,9 +108,16 @@ describe('ProgressChart', () => {
     rows.forEach((row, index) => {
       const segments = segmentsOf(row)
       expect(segments.map((s) => s.key)).toEqual(['not-started', 'preparing', 'validating', 'validated'])
-      expect(segments.map((s) => s.width / BAR_WIDTH)).toEqual(expected[index]!.map((share) => expect.closeTo(share, 3)))
+      expect(segments.map((s) => s.width / BAR_WIDTH)).toEqual(
+        expected[index]!.map((share) => expect.closeTo(share, 3)),
+      )
     })
-    expect(byClass(rows[0]!, 'app-chart__bar').map((bar) => bar.attrs.fill)).toEqual([LEVEL_FILLS[0].fill, LEVEL_FILLS[1].fill, LEVEL_FILLS[2].fill, LEVEL_FILLS[4].fill])
+    expect(byClass(rows[0]!, 'app-chart__bar').map((bar) => bar.attrs.fill)).toEqual([
+      LEVEL_FILLS[0].fill,
+      LEVEL_FILLS[1].fill,
+      LEVEL_FILLS[2].fill,
+      LEVEL_FILLS[4].fill,
+    ])
   })
 
   it('labels stages with their count and percentage where they fit', () => {
@@ -103,7 +135,12 @@ describe('ProgressChart', () => {
   })
 
   it('draws no bar for a region without submissions, and no all-regions bar for one region', () => {
-    const { root: one_ } = render({ progress: progressOf([['Kent', [0, 0, 0, 0, 0, 0, 0, 0, 0]], ['Surrey', [0, 2, 0, 0, 0, 0, 0, 0, 3]]]) })
+    const { root: one_ } = render({
+      progress: progressOf([
+        ['Kent', [0, 0, 0, 0, 0, 0, 0, 0, 0]],
+        ['Surrey', [0, 2, 0, 0, 0, 0, 0, 0, 3]],
+      ]),
+    })
     const [kent, surrey, all] = byClass(svgOf(one_), 'app-chart__row')
     expect(segmentsOf(kent!)).toEqual([])
     expect(text(one(byClass(kent!, 'app-chart__note'), 'note'))).toBe('No submissions')
@@ -111,7 +148,9 @@ describe('ProgressChart', () => {
     expect(all).toBeDefined()
     const { root: single } = render({ progress: progressOf([['Surrey', [0, 2, 0, 0, 0, 0, 0, 0, 1]]]) })
     expect(byClass(svgOf(single), 'app-chart__row')).toHaveLength(1)
-    expect(text(one(byClass(single, 'app-chart__summary'), 'summary'))).toBe('Of 3 submissions, 1 (33%) has been validated or published.')
+    expect(text(one(byClass(single, 'app-chart__summary'), 'summary'))).toBe(
+      'Of 3 submissions, 1 (33%) has been validated or published.',
+    )
   })
 
   describe('with small numbers hidden', () => {
@@ -122,13 +161,22 @@ describe('ProgressChart', () => {
       const northWest = segmentsOf(hiddenRows[0]!)
       expect(northWest.map((s) => s.hidden)).toEqual([true, true, true, true])
       expect(northWest.map((s) => s.label)).toEqual([null, null, null, null])
-      expect(northWest[1]!.tooltip).toBe('North West, In progress or awaiting sign-off: includes small numbers, not shown')
+      expect(northWest[1]!.tooltip).toBe(
+        'North West, In progress or awaiting sign-off: includes small numbers, not shown',
+      )
       expect(figuresText(svgOf(hidden))).not.toMatch(/\b(5|11|12|17|22|36)\b/) // sums that would give hidden statuses away
       // Each stage is sized by its shown counts plus a fixed share per hidden count: not started 5
       // (1 hidden), in progress 10 and 2 (1 hidden), submitted to moderation 3, 6, 1, 1 (4 hidden),
       // validated 4 and 8 (2 hidden). Eight hidden counts of 1/16 each leave half the bar to the 10.
-      expect(northWest.map((s) => s.width / BAR_WIDTH)).toEqual([1 / 16, 1 / 2 + 1 / 16, 4 / 16, 2 / 16].map((share) => expect.closeTo(share, 3)))
-      expect(northWest.map((s) => s.fill)).toEqual([LEVEL_FILLS[0].fill, LEVEL_FILLS[1].fill, LEVEL_FILLS[2].fill, LEVEL_FILLS[4].fill])
+      expect(northWest.map((s) => s.width / BAR_WIDTH)).toEqual(
+        [1 / 16, 1 / 2 + 1 / 16, 4 / 16, 2 / 16].map((share) => expect.closeTo(share, 3)),
+      )
+      expect(northWest.map((s) => s.fill)).toEqual([
+        LEVEL_FILLS[0].fill,
+        LEVEL_FILLS[1].fill,
+        LEVEL_FILLS[2].fill,
+        LEVEL_FILLS[4].fill,
+      ])
       expect(northWest.every((s) => s.hatched)).toBe(true)
     })
 
@@ -143,8 +191,22 @@ describe('ProgressChart', () => {
     })
 
     it('shows the formatter’s text in the table and falls back to a plain summary', () => {
-      expect(tableOf(hidden).rows[0]).toEqual(['North West', '<10', '10', '<10', '<10', '<10', '<10', '<10', '<10', '<10', '40'])
-      expect(text(one(byClass(hidden, 'app-chart__summary'), 'summary'))).toBe('The table below gives the number of submissions at each status in each region.')
+      expect(tableOf(hidden).rows[0]).toEqual([
+        'North West',
+        '<10',
+        '10',
+        '<10',
+        '<10',
+        '<10',
+        '<10',
+        '<10',
+        '<10',
+        '<10',
+        '40',
+      ])
+      expect(text(one(byClass(hidden, 'app-chart__summary'), 'summary'))).toBe(
+        'The table below gives the number of submissions at each status in each region.',
+      )
     })
   })
 
@@ -158,19 +220,38 @@ describe('ProgressChart', () => {
 
 describe('summariseProgress', () => {
   it('names regions tied for the highest share, and says when none is done', () => {
-    expect(summariseProgress(progressOf([['Kent', [10, 0, 0, 0, 0, 0, 0, 10, 0]], ['Surrey', [0, 0, 0, 0, 20, 0, 0, 0, 20]]]))).toBe(
+    expect(
+      summariseProgress(
+        progressOf([
+          ['Kent', [10, 0, 0, 0, 0, 0, 0, 10, 0]],
+          ['Surrey', [0, 0, 0, 0, 20, 0, 0, 0, 20]],
+        ]),
+      ),
+    ).toBe(
       'Of 60 submissions, 30 (50%) have been validated or published; Kent and Surrey have the highest share (50%).',
     )
-    expect(summariseProgress(progressOf([['Kent', [10, 0, 0, 0, 0, 0, 0, 0, 0]], ['Surrey', [0, 20, 0, 0, 0, 0, 0, 0, 0]]]))).toBe(
-      'Of 30 submissions, none has been validated or published yet.',
-    )
+    expect(
+      summariseProgress(
+        progressOf([
+          ['Kent', [10, 0, 0, 0, 0, 0, 0, 0, 0]],
+          ['Surrey', [0, 20, 0, 0, 0, 0, 0, 0, 0]],
+        ]),
+      ),
+    ).toBe('Of 30 submissions, none has been validated or published yet.')
   })
 
   it('leaves out a region whose share rests on a hidden count', () => {
     const hideFive = (n: number) => (n === 5 ? '<10' : String(n))
     // Surrey's 80% includes 5 validated, a hidden count, so Kent's 75% leads.
-    const progress = progressOf([['Kent', [10, 0, 0, 0, 0, 0, 0, 10, 20]], ['Surrey', [10, 0, 0, 0, 0, 0, 0, 5, 35]]])
-    expect(summariseProgress(progress, hideFive)).toBe('Of 90 submissions, 70 (78%) have been validated or published; Kent has the highest share (75%).')
-    expect(summariseProgress(progress)).toBe('Of 90 submissions, 70 (78%) have been validated or published; Surrey has the highest share (80%).')
+    const progress = progressOf([
+      ['Kent', [10, 0, 0, 0, 0, 0, 0, 10, 20]],
+      ['Surrey', [10, 0, 0, 0, 0, 0, 0, 5, 35]],
+    ])
+    expect(summariseProgress(progress, hideFive)).toBe(
+      'Of 90 submissions, 70 (78%) have been validated or published; Kent has the highest share (75%).',
+    )
+    expect(summariseProgress(progress)).toBe(
+      'Of 90 submissions, 70 (78%) have been validated or published; Surrey has the highest share (80%).',
+    )
   })
 })

@@ -1,7 +1,19 @@
 import { Table } from '~/components/nhs'
 import type { Dashboard } from '~/modules/dashboards/model'
 import { SUBMISSION_STATUS_LABELS, type SubmissionStatus } from '~/modules/submissions/status'
-import { BarChartSvg, ChartFrame, ChartKey, HIDDEN_DESCRIPTION, HIDDEN_KEY_ITEM, countAndPercentLabels, hasHiddenSegments, layoutBars, type BarPart, type BarRowInput, type KeyItem } from './bars'
+import {
+  BarChartSvg,
+  ChartFrame,
+  ChartKey,
+  HIDDEN_DESCRIPTION,
+  HIDDEN_KEY_ITEM,
+  countAndPercentLabels,
+  hasHiddenSegments,
+  layoutBars,
+  type BarPart,
+  type BarRowInput,
+  type KeyItem,
+} from './bars'
 import { allShown, formatCount, formatPercent, highestShare, isShown, joinWords, type CountFormat } from './format'
 import { LEVEL_FILLS, type Fill } from './palette'
 
@@ -52,7 +64,13 @@ function stageComponents(statuses: readonly SubmissionStatus[], counts: readonly
 function stageParts(statuses: readonly SubmissionStatus[], counts: readonly number[]): BarPart[] {
   return STAGES.map((stage) => {
     const components = stageComponents(statuses, counts, stage.key)
-    return { key: stage.key, name: stage.name, count: components.reduce((sum, c) => sum + c, 0), components, fill: stage.fill }
+    return {
+      key: stage.key,
+      name: stage.name,
+      count: components.reduce((sum, c) => sum + c, 0),
+      components,
+      fill: stage.fill,
+    }
   })
 }
 
@@ -78,8 +96,20 @@ export function summariseProgress(progress: Dashboard['progress'], format: Count
   const regions = progress.regions
     .map((region) => ({ region, done: stageComponents(progress.statuses, region.counts, 'validated') }))
     .filter(({ done }) => allShown(format, done))
-    .map(({ region, done }) => ({ name: region.regionName, done: done.reduce((sum, c) => sum + c, 0), total: region.total }))
-  const leaders = progress.regions.length > 1 ? highestShare(regions, (r) => r.done, (r) => r.total, format) : null
+    .map(({ region, done }) => ({
+      name: region.regionName,
+      done: done.reduce((sum, c) => sum + c, 0),
+      total: region.total,
+    }))
+  const leaders =
+    progress.regions.length > 1
+      ? highestShare(
+          regions,
+          (r) => r.done,
+          (r) => r.total,
+          format,
+        )
+      : null
   const leaderText = leaders
     ? `; ${joinWords(leaders.rows.map((r) => r.name))} ${leaders.rows.length === 1 ? 'has' : 'have'} the highest share (${leaders.percent})`
     : ''
@@ -92,8 +122,15 @@ export function summariseProgress(progress: Dashboard['progress'], format: Count
  * counts inside where they fit; a key, and a data table with every status as a column, a Total
  * column and a Total row. With no submissions, a message instead.
  */
-export function ProgressChart({ progress, id, summary, format = formatCount, title = 'Submissions by status and region' }: ProgressChartProps): JSX.Element {
-  if (progress.total === 0) return <ChartFrame id={id} className="app-progress-chart" summary={summariseProgress(progress, format)} />
+export function ProgressChart({
+  progress,
+  id,
+  summary,
+  format = formatCount,
+  title = 'Submissions by status and region',
+}: ProgressChartProps): JSX.Element {
+  if (progress.total === 0)
+    return <ChartFrame id={id} className="app-progress-chart" summary={summariseProgress(progress, format)} />
 
   const barRow = (key: string, label: string, counts: readonly number[], total: number): BarRowInput => ({
     key,
@@ -102,7 +139,9 @@ export function ProgressChart({ progress, id, summary, format = formatCount, tit
     total,
     parts: total > 0 ? stageParts(progress.statuses, counts) : [],
   })
-  const rows = progress.regions.map((region) => barRow(`region-${region.regionId}`, region.regionName, region.counts, region.total))
+  const rows = progress.regions.map((region) =>
+    barRow(`region-${region.regionId}`, region.regionName, region.counts, region.total),
+  )
   if (progress.regions.length > 1) rows.push(barRow('all-regions', 'All regions', progress.totals, progress.total))
   const layout = layoutBars(rows, 'stacked', format, countAndPercentLabels(format))
   const hidden = hasHiddenSegments(layout)
@@ -127,7 +166,11 @@ export function ProgressChart({ progress, id, summary, format = formatCount, tit
           caption={title}
           head={['Region', ...progress.statuses.map((status) => SUBMISSION_STATUS_LABELS[status]), 'Total']}
           rows={[
-            ...progress.regions.map((region) => [region.regionName, ...region.counts.map((count) => format(count)), format(region.total)]),
+            ...progress.regions.map((region) => [
+              region.regionName,
+              ...region.counts.map((count) => format(count)),
+              format(region.total),
+            ]),
             ['Total', ...progress.totals.map((count) => format(count)), format(progress.total)],
           ]}
           firstCellIsHeader

@@ -3,7 +3,21 @@
 import { expect } from 'vitest'
 
 export type Node = { tag: string; attrs: Record<string, string>; children: Array<Node | string> }
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'])
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+])
 
 function decode(text: string): string {
   return text
@@ -50,8 +64,13 @@ export function all(node: Node, test: (n: Node) => boolean): Node[] {
 }
 
 export const byTag = (node: Node, tag: string) => all(node, (n) => n.tag === tag)
-export const byClass = (node: Node, className: string) => all(node, (n) => (n.attrs.class ?? '').split(' ').includes(className))
-const byId = (node: Node, id: string) => one(all(node, (n) => n.attrs.id === id), `#${id}`)
+export const byClass = (node: Node, className: string) =>
+  all(node, (n) => (n.attrs.class ?? '').split(' ').includes(className))
+const byId = (node: Node, id: string) =>
+  one(
+    all(node, (n) => n.attrs.id === id),
+    `#${id}`,
+  )
 
 export function one(nodes: Node[], what: string): Node {
   expect(nodes, what).toHaveLength(1)
@@ -61,7 +80,9 @@ export function one(nodes: Node[], what: string): Node {
 /** Visible text: leaves out the responsive table's aria-hidden column headings. */
 export function text(node: Node): string {
   const raw = (n: Node): string =>
-    n.children.map((child) => (typeof child === 'string' ? child : child.attrs['aria-hidden'] === 'true' ? '' : raw(child))).join('')
+    n.children
+      .map((child) => (typeof child === 'string' ? child : child.attrs['aria-hidden'] === 'true' ? '' : raw(child)))
+      .join('')
   return raw(node).replace(/\s+/g, ' ').trim()
 }
 
@@ -109,10 +130,23 @@ export function expectAccessibleSvg(root: Node, svg: Node): { name: string; desc
 }
 
 /** Widths of the bars (segments) of one chart row, in order. */
-export function segmentsOf(row: Node): Array<{ key: string; x: number; width: number; hidden: boolean; fill: string; hatched: boolean; label: string | null; tooltip: string }> {
+export function segmentsOf(
+  row: Node,
+): Array<{
+  key: string
+  x: number
+  width: number
+  hidden: boolean
+  fill: string
+  hatched: boolean
+  label: string | null
+  tooltip: string
+}> {
   return byClass(row, 'app-chart__segment').map((segment) => {
     const bar = one(byClass(segment, 'app-chart__bar'), 'segment bar')
-    const key = (segment.attrs.class ?? '').split(' ').find((c) => c.startsWith('app-chart__segment--') && c !== 'app-chart__segment--hidden')!
+    const key = (segment.attrs.class ?? '')
+      .split(' ')
+      .find((c) => c.startsWith('app-chart__segment--') && c !== 'app-chart__segment--hidden')!
     const label = byClass(segment, 'app-chart__value')[0]
     return {
       key: key.replace('app-chart__segment--', ''),
@@ -133,6 +167,8 @@ export const suppress = (n: number) => (n > 0 && n < 10 ? '<10' : n.toLocaleStri
 /** The SVG's text, bar by bar, without the row labels ("Outcome 3", which is not a count): values, notes, tooltips, title, description. */
 export function figuresText(svg: Node): string {
   const walk = (node: Node): string[] =>
-    (node.attrs.class ?? '').split(' ').includes('app-chart__label') ? [] : node.children.flatMap((child) => (typeof child === 'string' ? [child] : walk(child)))
+    (node.attrs.class ?? '').split(' ').includes('app-chart__label')
+      ? []
+      : node.children.flatMap((child) => (typeof child === 'string' ? [child] : walk(child)))
   return walk(svg).join(' | ')
 }

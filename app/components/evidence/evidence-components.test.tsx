@@ -6,11 +6,22 @@ import { UploadProgress, uploadResponseAttribute } from './upload-progress'
 
 describe('FileUpload', () => {
   it('renders the design system’s file upload with its hint and error tied to the input', () => {
-    const html = renderToStaticMarkup(<FileUpload name="files" label="Upload files" hint="Up to 10 files" error="report.pdf is not a PDF file" multiple accept=".pdf" />)
+    const html = renderToStaticMarkup(
+      <FileUpload
+        name="files"
+        label="Upload files"
+        hint="Up to 10 files"
+        error="report.pdf is not a PDF file"
+        multiple
+        accept=".pdf"
+      />,
+    )
     expect(html).toContain('class="nhsuk-form-group nhsuk-form-group--error nhsuk-file-upload"')
     expect(html).toContain('<label class="nhsuk-label" for="files">Upload files</label>')
     expect(html).toContain('<span class="nhsuk-u-visually-hidden">Error: </span>report.pdf is not a PDF file')
-    expect(html).toMatch(/<input class="nhsuk-file-upload__input" id="files" name="files" type="file" multiple="" accept=".pdf" aria-describedby="files-hint files-error"\/>/)
+    expect(html).toMatch(
+      /<input class="nhsuk-file-upload__input" id="files" name="files" type="file" multiple="" accept=".pdf" aria-describedby="files-hint files-error"\/>/,
+    )
   })
 })
 
@@ -24,7 +35,9 @@ describe('UploadProgress', () => {
   it('labels the progress bar and announces progress in steps of 10%', () => {
     const html = renderToStaticMarkup(<UploadProgress percent={47} />)
     expect(html).toContain('<label class="nhsuk-label" for="upload-progress">Upload progress</label>')
-    expect(html).toContain('<progress id="upload-progress" class="nhsuk-u-width-full" max="100" value="47">47%</progress>')
+    expect(html).toContain(
+      '<progress id="upload-progress" class="nhsuk-u-width-full" max="100" value="47">47%</progress>',
+    )
     expect(html).toContain('aria-live="polite">Uploaded 40%</div>')
     expect(renderToStaticMarkup(<UploadProgress percent={100} />)).toContain('Uploaded 100%. Checking your files')
   })
@@ -37,7 +50,13 @@ describe('UploadProgress', () => {
 
 describe('evidence form helpers', () => {
   it('links date errors to the day input', () => {
-    expect(evidenceErrorSummary({ title: ['Enter a title'], evidenceDateTo: ['Evidence end date must be a real date'] }, ['title', 'evidenceDateFrom', 'evidenceDateTo'])).toEqual([
+    expect(
+      evidenceErrorSummary({ title: ['Enter a title'], evidenceDateTo: ['Evidence end date must be a real date'] }, [
+        'title',
+        'evidenceDateFrom',
+        'evidenceDateTo',
+      ]),
+    ).toEqual([
       { href: '#title', text: 'Enter a title' },
       { href: '#evidenceDateTo-day', text: 'Evidence end date must be a real date' },
     ])

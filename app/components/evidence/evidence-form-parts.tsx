@@ -1,6 +1,20 @@
-import { Breadcrumbs, DateInput, TextInput, Textarea, datePartId, type DateInputValue, type ErrorSummaryItem } from '~/components/nhs'
+import {
+  Breadcrumbs,
+  DateInput,
+  TextInput,
+  Textarea,
+  datePartId,
+  type DateInputValue,
+  type ErrorSummaryItem,
+} from '~/components/nhs'
 import { errorSummaryItems } from '~/components/form-errors'
-import { ACCEPTED_TYPES_TEXT, ACCEPT_ATTRIBUTE, FILES_FIELD, MAX_FILES_PER_UPLOAD, formatSizeLimit } from '~/modules/evidence/files'
+import {
+  ACCEPTED_TYPES_TEXT,
+  ACCEPT_ATTRIBUTE,
+  FILES_FIELD,
+  MAX_FILES_PER_UPLOAD,
+  formatSizeLimit,
+} from '~/modules/evidence/files'
 import { DESCRIPTION_MAX } from '~/modules/evidence/schema'
 import { FileUpload } from './file-upload'
 
@@ -8,7 +22,11 @@ import { FileUpload } from './file-upload'
 const DATE_FIELDS = ['evidenceDateFrom', 'evidenceDateTo']
 
 /** The error summary for an evidence form, with date errors linked to their first input. */
-export function evidenceErrorSummary(allErrors: Record<string, string[] | undefined>, fieldOrder: readonly string[], extra: ErrorSummaryItem[] = []): ErrorSummaryItem[] {
+export function evidenceErrorSummary(
+  allErrors: Record<string, string[] | undefined>,
+  fieldOrder: readonly string[],
+  extra: ErrorSummaryItem[] = [],
+): ErrorSummaryItem[] {
   const items = errorSummaryItems(allErrors, fieldOrder).map((item) => {
     const field = item.href.slice(1)
     return DATE_FIELDS.includes(field) ? { ...item, href: `#${datePartId(field, 'day')}` } : item
@@ -43,7 +61,10 @@ type DetailsField = 'title' | 'description' | 'evidenceDateFrom' | 'evidenceDate
 type FieldErrors = Partial<Record<DetailsField, string>>
 
 /** The values and errors of EvidenceDetailsFields from a Conform form's fields. */
-export function evidenceDetailsProps(fields: Record<DetailsField, { initialValue?: unknown; errors?: string[] }>): { values: EvidenceDetailsValues; errors: FieldErrors } {
+export function evidenceDetailsProps(fields: Record<DetailsField, { initialValue?: unknown; errors?: string[] }>): {
+  values: EvidenceDetailsValues
+  errors: FieldErrors
+} {
   return {
     values: {
       title: textValue(fields.title.initialValue),
@@ -64,7 +85,13 @@ export function evidenceDetailsProps(fields: Record<DetailsField, { initialValue
 export function EvidenceDetailsFields({ values, errors }: { values: EvidenceDetailsValues; errors: FieldErrors }) {
   return (
     <>
-      <TextInput name="title" label="Title" hint="For example, Library and knowledge services strategy 2025 to 2028" defaultValue={values.title ?? ''} error={errors.title} />
+      <TextInput
+        name="title"
+        label="Title"
+        hint="For example, Library and knowledge services strategy 2025 to 2028"
+        defaultValue={values.title ?? ''}
+        error={errors.title}
+      />
       <Textarea
         name="description"
         label="Description (optional)"
@@ -73,7 +100,14 @@ export function EvidenceDetailsFields({ values, errors }: { values: EvidenceDeta
         error={errors.description}
         characterCount={{ maxLength: DESCRIPTION_MAX }}
       />
-      <DateInput name="evidenceDateFrom" legend="Evidence start date" legendSize="s" hint="The start of the period this evidence covers. For example, 1 4 2025" defaultValue={values.evidenceDateFrom} error={errors.evidenceDateFrom} />
+      <DateInput
+        name="evidenceDateFrom"
+        legend="Evidence start date"
+        legendSize="s"
+        hint="The start of the period this evidence covers. For example, 1 4 2025"
+        defaultValue={values.evidenceDateFrom}
+        error={errors.evidenceDateFrom}
+      />
       <DateInput
         name="evidenceDateTo"
         legend="Evidence end date (optional)"
@@ -87,7 +121,18 @@ export function EvidenceDetailsFields({ values, errors }: { values: EvidenceDeta
 }
 
 export function WebLinkField({ defaultValue, error, hint }: { defaultValue?: string; error?: string; hint: string }) {
-  return <TextInput name="url" label="Web link" type="url" hint={hint} defaultValue={defaultValue ?? ''} error={error} spellCheck={false} autoComplete="url" />
+  return (
+    <TextInput
+      name="url"
+      label="Web link"
+      type="url"
+      hint={hint}
+      defaultValue={defaultValue ?? ''}
+      error={error}
+      spellCheck={false}
+      autoComplete="url"
+    />
+  )
 }
 
 export type DuplicateFile = { fileName: string; itemId: string; title: string }
@@ -100,7 +145,8 @@ export function DuplicateLinks({ duplicates }: { duplicates: readonly DuplicateF
       {duplicates.map((duplicate) => (
         <li key={`${duplicate.itemId}-${duplicate.fileName}`}>
           <a href={`/evidence/${duplicate.itemId}`}>
-            View ‘{duplicate.title}’<span className="nhsuk-u-visually-hidden">, which already holds {duplicate.fileName}</span>
+            View ‘{duplicate.title}’
+            <span className="nhsuk-u-visually-hidden">, which already holds {duplicate.fileName}</span>
           </a>
         </li>
       ))}
@@ -135,7 +181,11 @@ export function EvidenceFilesUpload({
       labelSize="s"
       multiple={multiple}
       accept={ACCEPT_ATTRIBUTE}
-      hint={multiple ? `Select up to ${MAX_FILES_PER_UPLOAD} files. Each must be a ${ACCEPTED_TYPES_TEXT} file smaller than ${size}.` : `It must be a ${ACCEPTED_TYPES_TEXT} file smaller than ${size}.`}
+      hint={
+        multiple
+          ? `Select up to ${MAX_FILES_PER_UPLOAD} files. Each must be a ${ACCEPTED_TYPES_TEXT} file smaller than ${size}.`
+          : `It must be a ${ACCEPTED_TYPES_TEXT} file smaller than ${size}.`
+      }
       error={error}
       disabled={disabled}
     >
@@ -145,7 +195,13 @@ export function EvidenceFilesUpload({
 }
 
 /** Home, the evidence library and, on the pages of one item, the item. */
-export function EvidenceBreadcrumbs({ libraryServiceId, item }: { libraryServiceId: string; item?: { id: string; title: string } }) {
+export function EvidenceBreadcrumbs({
+  libraryServiceId,
+  item,
+}: {
+  libraryServiceId: string
+  item?: { id: string; title: string }
+}) {
   return (
     <Breadcrumbs
       items={[

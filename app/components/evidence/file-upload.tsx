@@ -16,7 +16,19 @@ export type FileUploadProps = FieldProps & {
  * a label, hint, error message and `<input type="file">`. Browsers cannot keep a chosen file
  * after the page reloads, so error messages ask for the file to be selected again.
  */
-export function FileUpload({ id: idProp, name, label, hint, error, labelSize, isPageHeading, multiple, accept, disabled, children }: FileUploadProps) {
+export function FileUpload({
+  id: idProp,
+  name,
+  label,
+  hint,
+  error,
+  labelSize,
+  isPageHeading,
+  multiple,
+  accept,
+  disabled,
+  children,
+}: FileUploadProps) {
   const id = idProp ?? name
   const { hintId, errorId, describedBy } = fieldIds(id, hint, error)
   return (

@@ -10,7 +10,10 @@ export function uploadResponseAttribute(actionData: unknown): string | undefined
 }
 
 function readUploadResponse(html: string, formId: string): unknown {
-  const value = new DOMParser().parseFromString(html, 'text/html').getElementById(formId)?.getAttribute(UPLOAD_RESPONSE_ATTRIBUTE)
+  const value = new DOMParser()
+    .parseFromString(html, 'text/html')
+    .getElementById(formId)
+    ?.getAttribute(UPLOAD_RESPONSE_ATTRIBUTE)
   if (!value) return null
   try {
     return JSON.parse(value)
@@ -22,7 +25,9 @@ function readUploadResponse(html: string, formId: string): unknown {
 function redirectTarget(response: unknown): string | null {
   if (typeof response !== 'object' || response === null || !('redirectTo' in response)) return null
   const { redirectTo } = response
-  return typeof redirectTo === 'string' && redirectTo.startsWith('/') && !redirectTo.startsWith('//') ? redirectTo : null
+  return typeof redirectTo === 'string' && redirectTo.startsWith('/') && !redirectTo.startsWith('//')
+    ? redirectTo
+    : null
 }
 
 export type UploadProgressState<Response> = {
@@ -54,7 +59,8 @@ export function useUploadProgress<Response>(formId: string): UploadProgressState
       xhr.open('POST', action)
       xhr.setRequestHeader(UPLOAD_PROGRESS_HEADER, '1')
       xhr.upload.addEventListener('progress', (event) => {
-        if (event.lengthComputable && event.total > 0) setPercent(Math.min(100, Math.floor((event.loaded / event.total) * 100)))
+        if (event.lengthComputable && event.total > 0)
+          setPercent(Math.min(100, Math.floor((event.loaded / event.total) * 100)))
       })
       xhr.addEventListener('load', () => {
         const answer = readUploadResponse(xhr.responseText, formId)
@@ -98,7 +104,12 @@ export const UPLOAD_FAILED_MESSAGE = 'Your files could not be uploaded. Check yo
  * steps of 10% (announcing every percent would drown out everything else).
  */
 export function UploadProgress({ percent, id = 'upload-progress' }: { percent: number | null; id?: string }) {
-  const announcement = percent === null ? '' : percent >= 100 ? 'Uploaded 100%. Checking your files' : `Uploaded ${Math.floor(percent / 10) * 10}%`
+  const announcement =
+    percent === null
+      ? ''
+      : percent >= 100
+        ? 'Uploaded 100%. Checking your files'
+        : `Uploaded ${Math.floor(percent / 10) * 10}%`
   return (
     <div className="nhsuk-form-group">
       {percent !== null ? (

@@ -3,12 +3,19 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { z } from 'zod'
 import { FILES_FIELD } from '~/modules/evidence/files'
 import { countSelectedFiles, evidenceErrorSummary, type DuplicateFile } from './evidence-form-parts'
-import { UPLOAD_FAILED_MESSAGE, UPLOAD_RESPONSE_ATTRIBUTE, uploadResponseAttribute, useUploadProgress } from './upload-progress'
+import {
+  UPLOAD_FAILED_MESSAGE,
+  UPLOAD_RESPONSE_ATTRIBUTE,
+  uploadResponseAttribute,
+  useUploadProgress,
+} from './upload-progress'
 
 /** What an upload route's action answers when it refuses an upload (see refuseUpload). */
 type RefusedUpload = { result: SubmissionResult<string[]>; duplicates: readonly DuplicateFile[] }
 
-function isRefusedUpload<ActionData>(actionData: ActionData | undefined): actionData is Extract<ActionData, RefusedUpload> {
+function isRefusedUpload<ActionData>(
+  actionData: ActionData | undefined,
+): actionData is Extract<ActionData, RefusedUpload> {
   return typeof actionData === 'object' && actionData !== null && 'result' in actionData
 }
 
@@ -18,7 +25,10 @@ function isRefusedUpload<ActionData>(actionData: ActionData | undefined): action
  * action data; `schema` is the form's schema for a number of selected files, and `fieldOrder`
  * the order of the error summary.
  */
-export function useEvidenceUploadForm<ActionData, Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>({
+export function useEvidenceUploadForm<
+  ActionData,
+  Schema extends z.ZodType<Record<string, unknown>, Record<string, unknown>>,
+>({
   id,
   actionData,
   schema,
@@ -36,7 +46,8 @@ export function useEvidenceUploadForm<ActionData, Schema extends z.ZodType<Recor
   const [form, fields] = useForm({
     id,
     lastResult: answer?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: schema({ fileCount: countSelectedFiles(formData) }) }),
+    onValidate: ({ formData }) =>
+      parseWithZod(formData, { schema: schema({ fileCount: countSelectedFiles(formData) }) }),
     shouldValidate: 'onSubmit',
     shouldRevalidate,
     onSubmit(event, { formData }) {
@@ -45,7 +56,11 @@ export function useEvidenceUploadForm<ActionData, Schema extends z.ZodType<Recor
     },
   })
   const filesError = upload.failed ? UPLOAD_FAILED_MESSAGE : form.allErrors[FILES_FIELD]?.[0]
-  const errors = evidenceErrorSummary(form.allErrors, fieldOrder, upload.failed ? [{ href: `#${FILES_FIELD}`, text: UPLOAD_FAILED_MESSAGE }] : [])
+  const errors = evidenceErrorSummary(
+    form.allErrors,
+    fieldOrder,
+    upload.failed ? [{ href: `#${FILES_FIELD}`, text: UPLOAD_FAILED_MESSAGE }] : [],
+  )
   const uploading = upload.percent !== null
   /** For the `<form>`: Conform's props, and the server's answer for the progress request to read. */
   const formProps = { ...getFormProps(form), [UPLOAD_RESPONSE_ATTRIBUTE]: uploadResponseAttribute(actionData) }

@@ -5,7 +5,12 @@ export type ButtonVariant = 'primary' | 'secondary' | 'secondary-solid' | 'rever
 
 /** Class list for an nhsuk-frontend v10 button, e.g. to style a Remix `<Link>`. */
 export function buttonClassName(variant: ButtonVariant = 'primary', small?: boolean, className?: string): string {
-  return cx('nhsuk-button', variant !== 'primary' && `nhsuk-button--${variant}`, small && 'nhsuk-button--small', className)
+  return cx(
+    'nhsuk-button',
+    variant !== 'primary' && `nhsuk-button--${variant}`,
+    small && 'nhsuk-button--small',
+    className,
+  )
 }
 
 export type ButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & {

@@ -29,7 +29,12 @@ function openingTag(html: string, needle: string): string {
 
 describe('TextInput', () => {
   const html = renderToStaticMarkup(
-    <TextInput name="email" label="Email address" hint="We will only use this to contact you" error="Enter an email address" />,
+    <TextInput
+      name="email"
+      label="Email address"
+      hint="We will only use this to contact you"
+      error="Enter an email address"
+    />,
   )
 
   it('links the hint and error message with aria-describedby', () => {
@@ -120,7 +125,14 @@ describe('Radios and Checkboxes', () => {
 
   it('gives the first radio the field id and links the group description', () => {
     const html = renderToStaticMarkup(
-      <Radios name="agree" legend="Do you agree?" hint="Select one" error="Select yes or no" items={items} defaultValue="no" />,
+      <Radios
+        name="agree"
+        legend="Do you agree?"
+        hint="Select one"
+        error="Select yes or no"
+        items={items}
+        defaultValue="no"
+      />,
     )
     const first = openingTag(html, 'value="yes"')
     expect(first).toContain('id="agree"')
@@ -138,7 +150,15 @@ describe('Radios and Checkboxes', () => {
 
   it('renders checkboxes with their v10 classes and pre-checked values', () => {
     const html = renderToStaticMarkup(
-      <Checkboxes id="opts" name="options" legend="Options" items={items} defaultValues={['yes']} small isPageHeading />,
+      <Checkboxes
+        id="opts"
+        name="options"
+        legend="Options"
+        items={items}
+        defaultValues={['yes']}
+        small
+        isPageHeading
+      />,
     )
     expect(openingTag(html, 'value="yes"')).toContain('id="opts"')
     expect(openingTag(html, 'value="yes"')).toContain('checked=""')
@@ -153,7 +173,13 @@ describe('Radios and Checkboxes', () => {
 describe('DateInput', () => {
   it('names parts with the name prefix and marks errors', () => {
     const html = renderToStaticMarkup(
-      <DateInput name="due" legend="Due date" error="Enter a due date" errorParts={['day']} defaultValue={{ month: '3' }} />,
+      <DateInput
+        name="due"
+        legend="Due date"
+        error="Enter a due date"
+        errorParts={['day']}
+        defaultValue={{ month: '3' }}
+      />,
     )
     expect(openingTag(html, '<fieldset')).toContain('role="group"')
     const day = openingTag(html, 'id="due-day"')
@@ -255,7 +281,9 @@ describe('other components', () => {
 
   it('SummaryList action has visually hidden context', () => {
     const html = renderToStaticMarkup(
-      <SummaryList rows={[{ key: 'Name', value: 'Trust', action: { href: '/edit', text: 'Change', visuallyHiddenText: 'name' } }]} />,
+      <SummaryList
+        rows={[{ key: 'Name', value: 'Trust', action: { href: '/edit', text: 'Change', visuallyHiddenText: 'name' } }]}
+      />,
     )
     expect(html).toContain(
       '<a class="nhsuk-link" href="/edit">Change<span class="nhsuk-u-visually-hidden"> name</span></a>',
@@ -276,8 +304,15 @@ describe('other components', () => {
 
   it('Breadcrumbs include the mobile back link', () => {
     const html = renderToStaticMarkup(
-      <Breadcrumbs items={[{ href: '/', text: 'Home' }, { href: '/orgs', text: 'Organisations' }]} />,
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: '/orgs', text: 'Organisations' },
+        ]}
+      />,
     )
-    expect(html).toContain('<a class="nhsuk-back-link" href="/orgs"><span class="nhsuk-u-visually-hidden">Back to </span>Organisations</a>')
+    expect(html).toContain(
+      '<a class="nhsuk-back-link" href="/orgs"><span class="nhsuk-u-visually-hidden">Back to </span>Organisations</a>',
+    )
   })
 })

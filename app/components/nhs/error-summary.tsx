@@ -25,12 +25,7 @@ export function ErrorSummary({ errors, title = 'There is a problem', className }
   if (errors.length === 0) return null
 
   return (
-    <div
-      ref={ref}
-      className={cx('nhsuk-error-summary', className)}
-      data-module="nhsuk-error-summary"
-      tabIndex={-1}
-    >
+    <div ref={ref} className={cx('nhsuk-error-summary', className)} data-module="nhsuk-error-summary" tabIndex={-1}>
       {/* v10 keeps role="alert" on a child container so focus and announcement do not race. */}
       <div role="alert">
         <h2 className="nhsuk-error-summary__heading">{title}</h2>

@@ -1,6 +1,13 @@
 export { cx } from './class-names'
 export { VisuallyHidden, type VisuallyHiddenProps } from './visually-hidden'
-export { Button, ButtonLink, buttonClassName, type ButtonProps, type ButtonLinkProps, type ButtonVariant } from './button'
+export {
+  Button,
+  ButtonLink,
+  buttonClassName,
+  type ButtonProps,
+  type ButtonLinkProps,
+  type ButtonVariant,
+} from './button'
 export { ErrorSummary, type ErrorSummaryProps, type ErrorSummaryItem } from './error-summary'
 export {
   ErrorMessage,

@@ -2,16 +2,7 @@ import type { HTMLAttributes, ReactNode } from 'react'
 import { cx } from './class-names'
 
 export type TagColour =
-  | 'white'
-  | 'grey'
-  | 'green'
-  | 'aqua-green'
-  | 'blue'
-  | 'purple'
-  | 'pink'
-  | 'red'
-  | 'orange'
-  | 'yellow'
+  'white' | 'grey' | 'green' | 'aqua-green' | 'blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow'
 
 export type TagProps = HTMLAttributes<HTMLElement> & {
   children: ReactNode

@@ -36,8 +36,16 @@ function utf16be(text: string): Uint8Array {
 
 describe('decodeCsvBytes', () => {
   it('reads UTF-8, with or without a byte order mark', () => {
-    expect(decodeCsvBytes(utf8('ODS code,Name\nRXV,Hôpital\n'))).toEqual({ ok: true, text: 'ODS code,Name\nRXV,Hôpital\n', encoding: 'UTF-8' })
-    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('a,b\n')]))).toEqual({ ok: true, text: 'a,b\n', encoding: 'UTF-8' })
+    expect(decodeCsvBytes(utf8('ODS code,Name\nRXV,Hôpital\n'))).toEqual({
+      ok: true,
+      text: 'ODS code,Name\nRXV,Hôpital\n',
+      encoding: 'UTF-8',
+    })
+    expect(decodeCsvBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('a,b\n')]))).toEqual({
+      ok: true,
+      text: 'a,b\n',
+      encoding: 'UTF-8',
+    })
   })
 
   it('reads UTF-16 with a byte order mark, either way round, and little-endian without one', () => {
@@ -49,8 +57,22 @@ describe('decodeCsvBytes', () => {
 
   it('reads a file that is not UTF-8 as Windows-1252, as Excel on Windows saves CSV', () => {
     // "Hôpital Général – Gwynedd" in Windows-1252: ô = F4, é = E9, en dash = 96.
-    const bytes = Buffer.concat([utf8('Name\nH'), Buffer.from([0xf4]), utf8('pital G'), Buffer.from([0xe9]), utf8('n'), Buffer.from([0xe9]), utf8('ral '), Buffer.from([0x96]), utf8(' Gwynedd\n')])
-    expect(decodeCsvBytes(bytes)).toEqual({ ok: true, text: 'Name\nHôpital Général – Gwynedd\n', encoding: 'Windows-1252' })
+    const bytes = Buffer.concat([
+      utf8('Name\nH'),
+      Buffer.from([0xf4]),
+      utf8('pital G'),
+      Buffer.from([0xe9]),
+      utf8('n'),
+      Buffer.from([0xe9]),
+      utf8('ral '),
+      Buffer.from([0x96]),
+      utf8(' Gwynedd\n'),
+    ])
+    expect(decodeCsvBytes(bytes)).toEqual({
+      ok: true,
+      text: 'Name\nHôpital Général – Gwynedd\n',
+      encoding: 'Windows-1252',
+    })
   })
 
   it('refuses an empty file, and one of only spaces and line breaks', () => {
@@ -60,12 +82,18 @@ describe('decodeCsvBytes', () => {
 
   it('refuses a PDF, a spreadsheet and binary data', () => {
     const pdf = decodeCsvBytes(utf8('%PDF-1.7\n1 0 obj <<>> endobj\n'))
-    expect(pdf).toEqual({ ok: false, message: 'The selected file is a PDF, not a CSV file. Upload the organisations as a CSV file' })
+    expect(pdf).toEqual({
+      ok: false,
+      message: 'The selected file is a PDF, not a CSV file. Upload the organisations as a CSV file',
+    })
     const xlsx = decodeCsvBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]))
     expect(xlsx.ok).toBe(false)
     expect(!xlsx.ok && xlsx.message).toContain('is a spreadsheet or document, not a CSV file')
     const garbage = Buffer.from([0x89, 0x13, 0x00, 0xfe, 0x01, 0x02, 0x7f, 0xc3, 0x28, 0x9d, 0x05, 0x06, 0x90, 0x11])
-    expect(decodeCsvBytes(garbage)).toEqual({ ok: false, message: expect.stringContaining('The selected file must be a CSV file') })
+    expect(decodeCsvBytes(garbage)).toEqual({
+      ok: false,
+      message: expect.stringContaining('The selected file must be a CSV file'),
+    })
   })
 
   it('refuses Windows-1252 bytes that have no character', () => {
@@ -75,7 +103,9 @@ describe('decodeCsvBytes', () => {
 
 describe('readOrganisationCsv', () => {
   it('finds the columns by header in any order and spelling, and numbers rows as a spreadsheet does', () => {
-    const result = readOrganisationCsv('Region,ods_code,Organisation Name,Notes,TYPE\r\nY56,rth,Thameside Hospitals,x,Acute trust\r\n\r\nLondon, R1A ,"Kingsmere, Partnership",,ICB\r\n')
+    const result = readOrganisationCsv(
+      'Region,ods_code,Organisation Name,Notes,TYPE\r\nY56,rth,Thameside Hospitals,x,Acute trust\r\n\r\nLondon, R1A ,"Kingsmere, Partnership",,ICB\r\n',
+    )
     expect(result).toEqual({
       ok: true,
       ignoredColumns: ['Notes'],
@@ -88,7 +118,9 @@ describe('readOrganisationCsv', () => {
 
   it('accepts "Code" for the ODS code and semicolon-separated files', () => {
     const result = readOrganisationCsv('Code;Name;Type;Region\nRXV;Ribble;Acute trust;Y62\n')
-    expect(result.ok && result.rows).toEqual([{ row: 2, odsCode: 'RXV', name: 'Ribble', type: 'Acute trust', region: 'Y62' }])
+    expect(result.ok && result.rows).toEqual([
+      { row: 2, odsCode: 'RXV', name: 'Ribble', type: 'Acute trust', region: 'Y62' },
+    ])
   })
 
   it('names the missing columns', () => {
@@ -104,11 +136,17 @@ describe('readOrganisationCsv', () => {
 
   it('refuses two columns for the same thing', () => {
     const result = readOrganisationCsv('ODS code,Name,Type,Region code,Region name\nRXV,R,Acute trust,Y62,North West\n')
-    expect(result).toEqual({ ok: false, message: 'The file has more than one column for region: ‘Region code’ and ‘Region name’. Remove one of them' })
+    expect(result).toEqual({
+      ok: false,
+      message: 'The file has more than one column for region: ‘Region code’ and ‘Region name’. Remove one of them',
+    })
   })
 
   it('refuses a header with no rows under it, and CSV with a quote left open', () => {
-    expect(readOrganisationCsv('ODS code,Name,Type,Region\n,,,\n')).toEqual({ ok: false, message: 'The file has column headings but no organisations. Add a row for each organisation' })
+    expect(readOrganisationCsv('ODS code,Name,Type,Region\n,,,\n')).toEqual({
+      ok: false,
+      message: 'The file has column headings but no organisations. Add a row for each organisation',
+    })
     const open = readOrganisationCsv('ODS code,Name,Type,Region\nRXV,"Ribble,Acute trust,Y62\n')
     expect(open.ok).toBe(false)
     expect(!open.ok && open.message).toMatch(/^The file could not be read as CSV/)
@@ -116,7 +154,14 @@ describe('readOrganisationCsv', () => {
 })
 
 describe('checkOrganisationRows', () => {
-  const row = (n: number, values: Partial<RawRow> = {}): RawRow => ({ row: n, odsCode: `C0${n}`, name: `Org ${n}`, type: 'Acute trust', region: 'London', ...values })
+  const row = (n: number, values: Partial<RawRow> = {}): RawRow => ({
+    row: n,
+    odsCode: `C0${n}`,
+    name: `Org ${n}`,
+    type: 'Acute trust',
+    region: 'London',
+    ...values,
+  })
 
   it('resolves types by label, code or short form and regions by code or name', () => {
     expect(matchType('Mental health trust')).toBe('MENTAL_HEALTH_TRUST')
@@ -130,14 +175,23 @@ describe('checkOrganisationRows', () => {
   })
 
   it('upper-cases ODS codes and gives each good row its type and region', () => {
-    const { valid, errors } = checkOrganisationRows([row(2, { odsCode: ' rxv ', type: 'ACUTE_TRUST', region: 'Y62' })], REGIONS)
+    const { valid, errors } = checkOrganisationRows(
+      [row(2, { odsCode: ' rxv ', type: 'ACUTE_TRUST', region: 'Y62' })],
+      REGIONS,
+    )
     expect(errors).toEqual([])
     expect(valid).toEqual([{ row: 2, odsCode: 'RXV', name: 'Org 2', type: 'ACUTE_TRUST', regionId: 'r-nw' }])
   })
 
   it('names the row and column of every problem', () => {
     const { valid, errors } = checkOrganisationRows(
-      [row(2), row(3, { odsCode: 'R-1' }), row(4, { region: 'Atlantis' }), row(5, { type: 'Hospice', name: '' }), row(6, { odsCode: '', region: '' })],
+      [
+        row(2),
+        row(3, { odsCode: 'R-1' }),
+        row(4, { region: 'Atlantis' }),
+        row(5, { type: 'Hospice', name: '' }),
+        row(6, { odsCode: '', region: '' }),
+      ],
       REGIONS,
     )
     expect(valid.map((r) => r.row)).toEqual([2])
@@ -160,8 +214,13 @@ describe('checkOrganisationRows', () => {
   })
 
   it('names both rows of a repeated ODS code, whatever its case, and imports neither', () => {
-    const { valid, errors } = checkOrganisationRows([row(2, { odsCode: 'RXV' }), row(3), row(7, { odsCode: 'rxv' })], REGIONS)
-    expect(errors.map(rowErrorText)).toEqual(['Rows 2 and 7: ODS code RXV is on more than one row. Keep one row for each organisation'])
+    const { valid, errors } = checkOrganisationRows(
+      [row(2, { odsCode: 'RXV' }), row(3), row(7, { odsCode: 'rxv' })],
+      REGIONS,
+    )
+    expect(errors.map(rowErrorText)).toEqual([
+      'Rows 2 and 7: ODS code RXV is on more than one row. Keep one row for each organisation',
+    ])
     expect(valid.map((r) => r.odsCode)).toEqual(['C03'])
   })
 })
@@ -169,8 +228,24 @@ describe('checkOrganisationRows', () => {
 describe('planOrganisationImport', () => {
   const at = new Date('2026-01-05T10:00:00.000Z')
   const existing = [
-    { id: 'o1', odsCode: 'RXV', name: 'Ribble Valley', type: 'ACUTE_TRUST', regionId: 'r-nw', updatedAt: at, active: true },
-    { id: 'o2', odsCode: 'RTH', name: 'Thameside', type: 'ACUTE_TRUST', regionId: 'r-ldn', updatedAt: at, active: false },
+    {
+      id: 'o1',
+      odsCode: 'RXV',
+      name: 'Ribble Valley',
+      type: 'ACUTE_TRUST',
+      regionId: 'r-nw',
+      updatedAt: at,
+      active: true,
+    },
+    {
+      id: 'o2',
+      odsCode: 'RTH',
+      name: 'Thameside',
+      type: 'ACUTE_TRUST',
+      regionId: 'r-ldn',
+      updatedAt: at,
+      active: false,
+    },
   ]
 
   it('sorts rows into new, changed (saying what changes) and unchanged', () => {
@@ -201,6 +276,8 @@ describe('planOrganisationImport', () => {
         ],
       },
     ])
-    expect(plan.unchanged).toEqual([{ row: 4, odsCode: 'RTH', name: 'Thameside', type: 'ACUTE_TRUST', regionId: 'r-ldn', id: 'o2', active: false }])
+    expect(plan.unchanged).toEqual([
+      { row: 4, odsCode: 'RTH', name: 'Thameside', type: 'ACUTE_TRUST', regionId: 'r-ldn', id: 'o2', active: false },
+    ])
   })
 })

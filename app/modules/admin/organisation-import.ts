@@ -14,7 +14,16 @@ const FIELDS: readonly ImportField[] = ['odsCode', 'name', 'type', 'region']
 // Header spellings we accept, compared lower-case with everything but letters and digits removed,
 // so "ODS code", "ods_code", "ODS-Code" and "OdsCode" are all "odscode".
 const HEADER_ALIASES: Record<ImportField, readonly string[]> = {
-  odsCode: ['odscode', 'ods', 'code', 'organisationcode', 'organizationcode', 'orgcode', 'organisationodscode', 'organizationodscode'],
+  odsCode: [
+    'odscode',
+    'ods',
+    'code',
+    'organisationcode',
+    'organizationcode',
+    'orgcode',
+    'organisationodscode',
+    'organizationodscode',
+  ],
   name: ['name', 'organisationname', 'organizationname', 'orgname', 'organisation', 'organization'],
   type: ['type', 'organisationtype', 'organizationtype', 'orgtype'],
   region: ['region', 'regioncode', 'regionname', 'nhsenglandregion', 'nhseregion', 'nhsregion', 'nhsenglandregioncode'],
@@ -41,9 +50,11 @@ const quote = (value: string) => `‘${value}’`
 // Decoding
 // ---------------------------------------------------------------------------
 
-export type DecodedFile = { ok: true; text: string; encoding: 'UTF-8' | 'UTF-16' | 'Windows-1252' } | { ok: false; message: string }
+export type DecodedFile =
+  { ok: true; text: string; encoding: 'UTF-8' | 'UTF-16' | 'Windows-1252' } | { ok: false; message: string }
 
-const NOT_CSV = 'The selected file must be a CSV file. In Excel, choose File, Save As, and ‘CSV UTF-8 (comma delimited)’'
+const NOT_CSV =
+  'The selected file must be a CSV file. In Excel, choose File, Save As, and ‘CSV UTF-8 (comma delimited)’'
 
 function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
   return signature.every((byte, index) => bytes[index] === byte)
@@ -53,7 +64,8 @@ function startsWith(bytes: Uint8Array, signature: readonly number[]): boolean {
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/
 
 function refuseBinary(bytes: Uint8Array): string | null {
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'The selected file is a PDF, not a CSV file. Upload the organisations as a CSV file'
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d]))
+    return 'The selected file is a PDF, not a CSV file. Upload the organisations as a CSV file'
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return 'The selected file is a spreadsheet or document, not a CSV file. In Excel, choose File, Save As, and ‘CSV UTF-8 (comma delimited)’'
   }
@@ -75,7 +87,8 @@ const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\
 
 function decodeWindows1252(bytes: Uint8Array): string {
   let text = ''
-  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
+  for (const byte of bytes)
+    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte)
   return text
 }
 
@@ -108,7 +121,11 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedFile {
 
   let text: string | null = null
   let encoding: 'UTF-8' | 'UTF-16' | 'Windows-1252' = 'UTF-8'
-  const utf16 = startsWith(bytes, [0xff, 0xfe]) ? 'utf-16le' : startsWith(bytes, [0xfe, 0xff]) ? 'utf-16be' : guessUtf16(bytes)
+  const utf16 = startsWith(bytes, [0xff, 0xfe])
+    ? 'utf-16le'
+    : startsWith(bytes, [0xfe, 0xff])
+      ? 'utf-16be'
+      : guessUtf16(bytes)
   if (utf16) {
     text = decodeWith(utf16, bytes)
     encoding = 'UTF-16'
@@ -119,7 +136,12 @@ export function decodeCsvBytes(bytes: Uint8Array): DecodedFile {
       encoding = 'Windows-1252'
     }
   }
-  if (text === null) return { ok: false, message: 'The selected file could not be read as text. Save it as ‘CSV UTF-8 (comma delimited)’ and upload it again' }
+  if (text === null)
+    return {
+      ok: false,
+      message:
+        'The selected file could not be read as text. Save it as ‘CSV UTF-8 (comma delimited)’ and upload it again',
+    }
   text = text.replace(/^\ufeff/, '')
   // Windows-1252 leaves five bytes undefined; TextDecoder turns them into C1 controls, caught here.
   if (CONTROL.test(text)) return { ok: false, message: NOT_CSV }
@@ -166,7 +188,10 @@ export function readOrganisationCsv(text: string): ReadTable {
     }) as unknown as Array<{ record: string[]; info: { lines: number } }>
   } catch (error) {
     const lines = (error as CsvError & { lines?: number }).lines
-    return { ok: false, message: `The file could not be read as CSV${lines ? ` near row ${lines}` : ''}. Check that every quotation mark is closed, then upload it again` }
+    return {
+      ok: false,
+      message: `The file could not be read as CSV${lines ? ` near row ${lines}` : ''}. Check that every quotation mark is closed, then upload it again`,
+    }
   }
   const [header, ...body] = records
   if (!header) return { ok: false, message: 'The selected file is empty' }
@@ -182,14 +207,26 @@ export function readOrganisationCsv(text: string): ReadTable {
     }
     const earlier = columns.get(field)
     if (earlier !== undefined) {
-      return { ok: false, message: `The file has more than one column for ${IMPORT_FIELD_LABELS[field]}: ${quote(header.record[earlier]!)} and ${quote(heading)}. Remove one of them` }
+      return {
+        ok: false,
+        message: `The file has more than one column for ${IMPORT_FIELD_LABELS[field]}: ${quote(header.record[earlier]!)} and ${quote(heading)}. Remove one of them`,
+      }
     }
     columns.set(field, index)
   }
   const missing = FIELDS.filter((f) => !columns.has(f)).map((f) => IMPORT_FIELD_LABELS[f])
-  if (missing.length) return { ok: false, message: `The file must have columns for ODS code, name, type and region. It is missing: ${listWords(missing)}` }
-  if (body.length === 0) return { ok: false, message: 'The file has column headings but no organisations. Add a row for each organisation' }
-  if (body.length > MAX_ROWS) return { ok: false, message: `The file must have ${MAX_ROWS.toLocaleString('en-GB')} organisations or fewer. Split it into smaller files` }
+  if (missing.length)
+    return {
+      ok: false,
+      message: `The file must have columns for ODS code, name, type and region. It is missing: ${listWords(missing)}`,
+    }
+  if (body.length === 0)
+    return { ok: false, message: 'The file has column headings but no organisations. Add a row for each organisation' }
+  if (body.length > MAX_ROWS)
+    return {
+      ok: false,
+      message: `The file must have ${MAX_ROWS.toLocaleString('en-GB')} organisations or fewer. Split it into smaller files`,
+    }
 
   const rows = body.map(({ record, info }) => {
     const cell = (field: ImportField) => (record[columns.get(field)!] ?? '').replace(/\s+/g, ' ').trim()
@@ -226,11 +263,17 @@ export function matchType(value: string): string | null {
 
 export function matchRegion(value: string, regions: readonly ImportRegion[]): ImportRegion | null {
   const key = squash(value)
-  return regions.find((r) => squash(r.code) === key || squash(r.name) === key || squash(`NHS England ${r.name}`) === key) ?? null
+  return (
+    regions.find((r) => squash(r.code) === key || squash(r.name) === key || squash(`NHS England ${r.name}`) === key) ??
+    null
+  )
 }
 
 /** Checks every row, and that no ODS code appears twice. Errors come in row order. */
-export function checkOrganisationRows(rows: readonly RawRow[], regions: readonly ImportRegion[]): { valid: ImportRow[]; errors: RowError[] } {
+export function checkOrganisationRows(
+  rows: readonly RawRow[],
+  regions: readonly ImportRegion[],
+): { valid: ImportRow[]; errors: RowError[] } {
   const errors: RowError[] = []
   const valid: ImportRow[] = []
   const rowsByCode = new Map<string, number[]>()
@@ -239,15 +282,21 @@ export function checkOrganisationRows(rows: readonly RawRow[], regions: readonly
     const fail = (column: ImportField, message: string) => rowErrors.push({ rows: [raw.row], column, message })
     const odsCode = normaliseOdsCode(raw.odsCode)
     if (!odsCode) fail('odsCode', 'Enter an ODS code')
-    else if (!ODS_CODE_PATTERN.test(odsCode)) fail('odsCode', `ODS code ${quote(raw.odsCode)} must be 3 to 10 letters and numbers`)
+    else if (!ODS_CODE_PATTERN.test(odsCode))
+      fail('odsCode', `ODS code ${quote(raw.odsCode)} must be 3 to 10 letters and numbers`)
     else rowsByCode.set(odsCode, [...(rowsByCode.get(odsCode) ?? []), raw.row])
 
     if (!raw.name) fail('name', 'Enter a name')
-    else if (raw.name.length > MAX_ORGANISATION_NAME_LENGTH) fail('name', `Name must be ${MAX_ORGANISATION_NAME_LENGTH} characters or fewer`)
+    else if (raw.name.length > MAX_ORGANISATION_NAME_LENGTH)
+      fail('name', `Name must be ${MAX_ORGANISATION_NAME_LENGTH} characters or fewer`)
 
     const type = raw.type ? matchType(raw.type) : null
     if (!raw.type) fail('type', 'Enter a type')
-    else if (!type) fail('type', `Enter a type we know: ${quote(raw.type)} is not a type. Use one of: ${Object.values(ORGANISATION_TYPE_LABELS).join(', ')}`)
+    else if (!type)
+      fail(
+        'type',
+        `Enter a type we know: ${quote(raw.type)} is not a type. Use one of: ${Object.values(ORGANISATION_TYPE_LABELS).join(', ')}`,
+      )
 
     const region = raw.region ? matchRegion(raw.region, regions) : null
     if (!raw.region) fail('region', 'Enter a region')
@@ -257,7 +306,12 @@ export function checkOrganisationRows(rows: readonly RawRow[], regions: readonly
     else valid.push({ row: raw.row, odsCode, name: raw.name, type: type!, regionId: region!.id })
   }
   for (const [code, numbers] of rowsByCode) {
-    if (numbers.length > 1) errors.push({ rows: numbers, column: 'odsCode', message: `ODS code ${code} is on more than one row. Keep one row for each organisation` })
+    if (numbers.length > 1)
+      errors.push({
+        rows: numbers,
+        column: 'odsCode',
+        message: `ODS code ${code} is on more than one row. Keep one row for each organisation`,
+      })
   }
   errors.sort((a, b) => a.rows[0]! - b.rows[0]!)
   const repeated = new Set([...rowsByCode].filter(([, numbers]) => numbers.length > 1).map(([code]) => code))
@@ -268,7 +322,15 @@ export function checkOrganisationRows(rows: readonly RawRow[], regions: readonly
 // Comparing with the portal
 // ---------------------------------------------------------------------------
 
-export type ExistingOrganisation = { id: string; odsCode: string; name: string; type: string; regionId: string; updatedAt: Date; active: boolean }
+export type ExistingOrganisation = {
+  id: string
+  odsCode: string
+  name: string
+  type: string
+  regionId: string
+  updatedAt: Date
+  active: boolean
+}
 
 export type FieldChange = { field: 'name' | 'type' | 'region'; from: string; to: string }
 
@@ -279,7 +341,11 @@ export type ImportPlan = {
 }
 
 /** What importing the rows would do: organisations matched by ODS code, changes described for people. */
-export function planOrganisationImport(rows: readonly ImportRow[], existing: readonly ExistingOrganisation[], regions: readonly ImportRegion[]): ImportPlan {
+export function planOrganisationImport(
+  rows: readonly ImportRow[],
+  existing: readonly ExistingOrganisation[],
+  regions: readonly ImportRegion[],
+): ImportPlan {
   const byCode = new Map(existing.map((o) => [o.odsCode, o]))
   const regionName = (id: string) => regions.find((r) => r.id === id)?.name ?? 'Unknown region'
   const typeLabel = (code: string) => ORGANISATION_TYPE_LABELS[code] ?? code
@@ -292,9 +358,18 @@ export function planOrganisationImport(rows: readonly ImportRow[], existing: rea
     }
     const changes: FieldChange[] = []
     if (current.name !== row.name) changes.push({ field: 'name', from: current.name, to: row.name })
-    if (current.type !== row.type) changes.push({ field: 'type', from: typeLabel(current.type), to: typeLabel(row.type) })
-    if (current.regionId !== row.regionId) changes.push({ field: 'region', from: regionName(current.regionId), to: regionName(row.regionId) })
-    if (changes.length) plan.updates.push({ ...row, id: current.id, version: current.updatedAt.toISOString(), active: current.active, changes })
+    if (current.type !== row.type)
+      changes.push({ field: 'type', from: typeLabel(current.type), to: typeLabel(row.type) })
+    if (current.regionId !== row.regionId)
+      changes.push({ field: 'region', from: regionName(current.regionId), to: regionName(row.regionId) })
+    if (changes.length)
+      plan.updates.push({
+        ...row,
+        id: current.id,
+        version: current.updatedAt.toISOString(),
+        active: current.active,
+        changes,
+      })
     else plan.unchanged.push({ ...row, id: current.id, active: current.active })
   }
   return plan

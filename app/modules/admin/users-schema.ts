@@ -11,7 +11,11 @@ export const SEARCH_MAX = 100
 
 export const USER_STATUSES = ['active', 'invited', 'deactivated'] as const
 export type UserStatus = (typeof USER_STATUSES)[number]
-export const USER_STATUS_LABELS: Record<UserStatus, string> = { active: 'Active', invited: 'Invited', deactivated: 'Deactivated' }
+export const USER_STATUS_LABELS: Record<UserStatus, string> = {
+  active: 'Active',
+  invited: 'Invited',
+  deactivated: 'Deactivated',
+}
 
 /** A place in the scope select: "SERVICE:<id>", "ORGANISATION:<id>" or "REGION:<id>"; empty for national roles. */
 export type PlaceKind = Exclude<ScopeKind, 'NATIONAL'>
@@ -29,10 +33,18 @@ export function parsePlace(value: string): Place | null {
 /** A role with its place, checked against the role's scope kind. */
 export type Assignment = { role: Role; place: Place | null }
 
-const PLACE_NAMES: Record<PlaceKind, string> = { SERVICE: 'library service', ORGANISATION: 'organisation', REGION: 'region' }
+const PLACE_NAMES: Record<PlaceKind, string> = {
+  SERVICE: 'library service',
+  ORGANISATION: 'organisation',
+  REGION: 'region',
+}
 
 /** Why a role and place do not go together, or the assignment. `suffix` names the row: " for role 2". */
-export function checkAssignment(role: string, place: string, suffix = ''): { ok: true; assignment: Assignment } | { ok: false; field: 'role' | 'place'; message: string } {
+export function checkAssignment(
+  role: string,
+  place: string,
+  suffix = '',
+): { ok: true; assignment: Assignment } | { ok: false; field: 'role' | 'place'; message: string } {
   if (!isRole(role)) return { ok: false, field: 'role', message: `Select a role${suffix}` }
   const kind = ROLE_SCOPE[role]
   if (kind === 'NATIONAL') {
@@ -40,11 +52,15 @@ export function checkAssignment(role: string, place: string, suffix = ''): { ok:
     return { ok: true, assignment: { role, place: null } }
   }
   const parsed = parsePlace(place)
-  if (!parsed || parsed.kind !== kind) return { ok: false, field: 'place', message: `Select the ${PLACE_NAMES[kind]}${suffix}` }
+  if (!parsed || parsed.kind !== kind)
+    return { ok: false, field: 'place', message: `Select the ${PLACE_NAMES[kind]}${suffix}` }
   return { ok: true, assignment: { role, place: parsed } }
 }
 
-const optionalText = z.preprocess((value) => (typeof value === 'string' ? value.trim() : value), z.string().max(200).optional())
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' ? value.trim() : value),
+  z.string().max(200).optional(),
+)
 
 const emailField = z
   .string({ error: 'Enter their email address' })
@@ -64,7 +80,11 @@ const rowFields = Object.fromEntries(
 export const InviteSchema = z
   .object({
     email: emailField,
-    name: z.string({ error: 'Enter their full name' }).trim().min(1, 'Enter their full name').max(120, 'Full name must be 120 characters or fewer'),
+    name: z
+      .string({ error: 'Enter their full name' })
+      .trim()
+      .min(1, 'Enter their full name')
+      .max(120, 'Full name must be 120 characters or fewer'),
     jobTitle: z
       .string()
       .trim()
@@ -90,7 +110,11 @@ export const InviteSchema = z
       const key = `${role}|${place}`
       const earlier = seen.get(key)
       if (earlier) {
-        ctx.addIssue({ code: 'custom', path: [`role${n}`], message: `Role ${n} is the same as role ${earlier}: choose another role or place, or leave it empty` })
+        ctx.addIssue({
+          code: 'custom',
+          path: [`role${n}`],
+          message: `Role ${n} is the same as role ${earlier}: choose another role or place, or leave it empty`,
+        })
         rowErrors = true
         continue
       }
@@ -135,7 +159,11 @@ export type UserFilters = {
 }
 export type UserFilterValues = { q: string; role: string; place: string; status: string }
 
-export function parseUserFilters(params: URLSearchParams): { filters: UserFilters; values: UserFilterValues; errors: Partial<Record<keyof UserFilterValues, string>> } {
+export function parseUserFilters(params: URLSearchParams): {
+  filters: UserFilters
+  values: UserFilterValues
+  errors: Partial<Record<keyof UserFilterValues, string>>
+} {
   const text = (name: string) => params.get(name)?.trim() ?? ''
   const values: UserFilterValues = { q: text('q'), role: text('role'), place: text('place'), status: text('status') }
   const errors: Partial<Record<keyof UserFilterValues, string>> = {}

@@ -9,10 +9,19 @@ import { ROLE_LABELS, type Role } from '~/modules/auth/roles'
 import { invitationMessage } from '~/modules/auth/account-messages'
 import { issueUserToken, withdrawUserTokens } from '~/modules/auth/user-tokens.server'
 import { sendEmailSafely } from '~/modules/notifications/mailer.server'
-import { PAGE_SIZE, placeValue, type Assignment, type InviteInput, type Place, type UserFilters, type UserStatus } from './users-schema'
+import {
+  PAGE_SIZE,
+  placeValue,
+  type Assignment,
+  type InviteInput,
+  type Place,
+  type UserFilters,
+  type UserStatus,
+} from './users-schema'
 
 export type Failure = { ok: false; field?: string; message: string }
-export const STALE_MESSAGE = 'Someone else changed this account while you were looking at it. Check the details below and try again.'
+export const STALE_MESSAGE =
+  'Someone else changed this account while you were looking at it. Check the details below and try again.'
 
 const ROLE_SELECT = {
   id: true,
@@ -22,7 +31,13 @@ const ROLE_SELECT = {
   region: { select: { name: true } },
 } as const
 
-type RoleRow = { id: string; role: string; libraryService: { name: string } | null; organisation: { name: string } | null; region: { name: string } | null }
+type RoleRow = {
+  id: string
+  role: string
+  libraryService: { name: string } | null
+  organisation: { name: string } | null
+  region: { name: string } | null
+}
 
 /** "Service lead, Ribble Valley Library and Knowledge Service" */
 function describeRole(row: RoleRow): string {
@@ -60,15 +75,29 @@ function placeWhere(place: Place): Prisma.RoleAssignmentWhereInput {
   }
 }
 
-export type UserListItem = { id: string; name: string; email: string; jobTitle: string; status: UserStatus; roles: string[] }
+export type UserListItem = {
+  id: string
+  name: string
+  email: string
+  jobTitle: string
+  status: UserStatus
+  roles: string[]
+}
 
 /** One page of people matching the filters, by name. */
-export async function listUsers(actor: Actor, filters: UserFilters): Promise<{ users: UserListItem[]; total: number; page: number; pageCount: number }> {
+export async function listUsers(
+  actor: Actor,
+  filters: UserFilters,
+): Promise<{ users: UserListItem[]; total: number; page: number; pageCount: number }> {
   requirePermission(actor, 'user:manage')
   const and: Prisma.UserWhereInput[] = []
   if (filters.q) and.push({ OR: [{ name: { contains: filters.q } }, { email: { contains: filters.q.toLowerCase() } }] })
   if (filters.role || filters.place) {
-    and.push({ roles: { some: { ...(filters.role ? { role: filters.role } : {}), ...(filters.place ? placeWhere(filters.place) : {}) } } })
+    and.push({
+      roles: {
+        some: { ...(filters.role ? { role: filters.role } : {}), ...(filters.place ? placeWhere(filters.place) : {}) },
+      },
+    })
   }
   if (filters.status) and.push(STATUS_WHERE[filters.status])
   const where: Prisma.UserWhereInput = and.length ? { AND: and } : {}
@@ -80,10 +109,25 @@ export async function listUsers(actor: Actor, filters: UserFilters): Promise<{ u
     orderBy: [{ name: 'asc' }, { email: 'asc' }],
     skip: (page - 1) * PAGE_SIZE,
     take: PAGE_SIZE,
-    select: { id: true, name: true, email: true, jobTitle: true, active: true, passwordHash: true, roles: { select: ROLE_SELECT, orderBy: { createdAt: 'asc' } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      jobTitle: true,
+      active: true,
+      passwordHash: true,
+      roles: { select: ROLE_SELECT, orderBy: { createdAt: 'asc' } },
+    },
   })
   return {
-    users: rows.map((row) => ({ id: row.id, name: row.name, email: row.email, jobTitle: row.jobTitle, status: statusOf(row), roles: row.roles.map(describeRole) })),
+    users: rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      jobTitle: row.jobTitle,
+      status: statusOf(row),
+      roles: row.roles.map(describeRole),
+    })),
     total,
     page,
     pageCount,
@@ -93,16 +137,34 @@ export async function listUsers(actor: Actor, filters: UserFilters): Promise<{ u
 export type PlaceOption = { value: string; text: string }
 
 /** The library services, organisations and regions a role can be held in (active ones only). */
-export async function placeOptions(actor: Actor, now = new Date()): Promise<{ services: PlaceOption[]; organisations: PlaceOption[]; regions: PlaceOption[] }> {
+export async function placeOptions(
+  actor: Actor,
+  now = new Date(),
+): Promise<{ services: PlaceOption[]; organisations: PlaceOption[]; regions: PlaceOption[] }> {
   requirePermission(actor, 'user:manage')
   const [services, organisations, regions] = await Promise.all([
-    prisma.libraryService.findMany({ where: { active: true }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
-    prisma.organisation.findMany({ where: { OR: [{ activeTo: null }, { activeTo: { gt: now } }] }, orderBy: { name: 'asc' }, select: { id: true, name: true, odsCode: true } }),
-    prisma.region.findMany({ where: { OR: [{ validTo: null }, { validTo: { gt: now } }] }, orderBy: { name: 'asc' }, select: { id: true, name: true } }),
+    prisma.libraryService.findMany({
+      where: { active: true },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
+    prisma.organisation.findMany({
+      where: { OR: [{ activeTo: null }, { activeTo: { gt: now } }] },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, odsCode: true },
+    }),
+    prisma.region.findMany({
+      where: { OR: [{ validTo: null }, { validTo: { gt: now } }] },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true },
+    }),
   ])
   return {
     services: services.map((s) => ({ value: placeValue('SERVICE', s.id), text: s.name })),
-    organisations: organisations.map((o) => ({ value: placeValue('ORGANISATION', o.id), text: `${o.name} (${o.odsCode})` })),
+    organisations: organisations.map((o) => ({
+      value: placeValue('ORGANISATION', o.id),
+      text: `${o.name} (${o.odsCode})`,
+    })),
     regions: regions.map((r) => ({ value: placeValue('REGION', r.id), text: r.name })),
   }
 }
@@ -111,11 +173,28 @@ export async function placeOptions(actor: Actor, now = new Date()): Promise<{ se
 async function placeName(db: Db, place: Place, now: Date): Promise<string | null> {
   switch (place.kind) {
     case 'SERVICE':
-      return (await db.libraryService.findFirst({ where: { id: place.id, active: true }, select: { name: true } }))?.name ?? null
+      return (
+        (await db.libraryService.findFirst({ where: { id: place.id, active: true }, select: { name: true } }))?.name ??
+        null
+      )
     case 'ORGANISATION':
-      return (await db.organisation.findFirst({ where: { id: place.id, OR: [{ activeTo: null }, { activeTo: { gt: now } }] }, select: { name: true } }))?.name ?? null
+      return (
+        (
+          await db.organisation.findFirst({
+            where: { id: place.id, OR: [{ activeTo: null }, { activeTo: { gt: now } }] },
+            select: { name: true },
+          })
+        )?.name ?? null
+      )
     case 'REGION':
-      return (await db.region.findFirst({ where: { id: place.id, OR: [{ validTo: null }, { validTo: { gt: now } }] }, select: { name: true } }))?.name ?? null
+      return (
+        (
+          await db.region.findFirst({
+            where: { id: place.id, OR: [{ validTo: null }, { validTo: { gt: now } }] },
+            select: { name: true },
+          })
+        )?.name ?? null
+      )
   }
 }
 
@@ -141,24 +220,53 @@ function isUniqueViolation(error: unknown): boolean {
 
 type Delivery = { origin: string; ipAddress: string }
 
-async function sendInvitation(input: { token: string; expiresAt: Date; email: string; name: string; invitedBy: string; roles: string[]; origin: string }): Promise<boolean> {
-  const message = invitationMessage({ origin: input.origin, token: input.token, name: input.name, invitedBy: input.invitedBy, roles: input.roles, expiresAt: input.expiresAt })
+async function sendInvitation(input: {
+  token: string
+  expiresAt: Date
+  email: string
+  name: string
+  invitedBy: string
+  roles: string[]
+  origin: string
+}): Promise<boolean> {
+  const message = invitationMessage({
+    origin: input.origin,
+    token: input.token,
+    name: input.name,
+    invitedBy: input.invitedBy,
+    roles: input.roles,
+    expiresAt: input.expiresAt,
+  })
   return (await sendEmailSafely({ ...message, to: [input.email] }))?.sent === true
 }
 
 async function actorName(actor: Actor): Promise<string> {
-  return (await prisma.user.findUnique({ where: { id: actor.id }, select: { name: true } }))?.name ?? 'The national team'
+  return (
+    (await prisma.user.findUnique({ where: { id: actor.id }, select: { name: true } }))?.name ?? 'The national team'
+  )
 }
 
 /**
  * Creates the account (no password yet) with its roles and sends the invitation. An email that
  * already has an account is refused; `emailSent` is false when the message could not go.
  */
-export async function inviteUser(actor: Actor, input: InviteInput, delivery: Delivery, now = new Date()): Promise<{ ok: true; userId: string; emailSent: boolean } | Failure> {
+export async function inviteUser(
+  actor: Actor,
+  input: InviteInput,
+  delivery: Delivery,
+  now = new Date(),
+): Promise<{ ok: true; userId: string; emailSent: boolean } | Failure> {
   requirePermission(actor, 'user:manage')
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { active: true } })
-  if (existing?.active) return { ok: false, field: 'email', message: 'There is already an account for this email address' }
-  if (existing) return { ok: false, field: 'email', message: 'There is already an account for this email address, which has been deactivated. Reactivate it from the list of people' }
+  if (existing?.active)
+    return { ok: false, field: 'email', message: 'There is already an account for this email address' }
+  if (existing)
+    return {
+      ok: false,
+      field: 'email',
+      message:
+        'There is already an account for this email address, which has been deactivated. Reactivate it from the list of people',
+    }
   const roles: string[] = []
   for (const [index, assignment] of input.assignments.entries()) {
     const name = assignment.place ? await placeName(prisma, assignment.place, now) : 'England'
@@ -169,25 +277,50 @@ export async function inviteUser(actor: Actor, input: InviteInput, delivery: Del
   try {
     created = await prisma.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, jobTitle: input.jobTitle, passwordHash: null, roles: { create: input.assignments.map(assignmentData) } },
+        data: {
+          email: input.email,
+          name: input.name,
+          jobTitle: input.jobTitle,
+          passwordHash: null,
+          roles: { create: input.assignments.map(assignmentData) },
+        },
         select: { id: true },
       })
-      const { token, expiresAt } = await issueUserToken(tx, { userId: user.id, purpose: 'INVITATION', createdById: actor.id, now })
+      const { token, expiresAt } = await issueUserToken(tx, {
+        userId: user.id,
+        purpose: 'INVITATION',
+        createdById: actor.id,
+        now,
+      })
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'user.invited',
         entityType: 'User',
         entityId: user.id,
-        after: { email: input.email, name: input.name, jobTitle: input.jobTitle, roles: input.assignments.map(assignmentData), invitationExpiresAt: expiresAt },
+        after: {
+          email: input.email,
+          name: input.name,
+          jobTitle: input.jobTitle,
+          roles: input.assignments.map(assignmentData),
+          invitationExpiresAt: expiresAt,
+        },
         ipAddress: delivery.ipAddress,
       })
       return { userId: user.id, token, expiresAt }
     })
   } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, field: 'email', message: 'There is already an account for this email address' }
+    if (isUniqueViolation(error))
+      return { ok: false, field: 'email', message: 'There is already an account for this email address' }
     throw error
   }
-  const emailSent = await sendInvitation({ ...created, email: input.email, name: input.name, invitedBy: await actorName(actor), roles, origin: delivery.origin })
+  const emailSent = await sendInvitation({
+    ...created,
+    email: input.email,
+    name: input.name,
+    invitedBy: await actorName(actor),
+    roles,
+    origin: delivery.origin,
+  })
   return { ok: true, userId: created.userId, emailSent }
 }
 
@@ -220,7 +353,12 @@ export async function getUserForAdmin(actor: Actor, userId: string): Promise<Use
       createdAt: true,
       lastSignInAt: true,
       roles: { select: ROLE_SELECT, orderBy: { createdAt: 'asc' } },
-      tokens: { where: { purpose: 'INVITATION', usedAt: null }, orderBy: { expiresAt: 'desc' }, take: 1, select: { expiresAt: true } },
+      tokens: {
+        where: { purpose: 'INVITATION', usedAt: null },
+        orderBy: { expiresAt: 'desc' },
+        take: 1,
+        select: { expiresAt: true },
+      },
     },
   })
   if (!user) return null
@@ -257,7 +395,12 @@ class Refused extends Error {
 }
 
 /** Runs a change to one person inside a transaction, after claiming its version. */
-async function changeUser(userId: string, version: string, now: Date, change: (tx: Db) => Promise<void>): Promise<{ ok: true } | Failure> {
+async function changeUser(
+  userId: string,
+  version: string,
+  now: Date,
+  change: (tx: Db) => Promise<void>,
+): Promise<{ ok: true } | Failure> {
   try {
     await prisma.$transaction(async (tx) => {
       if (!(await claimVersion(tx, userId, version, now))) throw new Refused({ ok: false, message: STALE_MESSAGE })
@@ -266,28 +409,46 @@ async function changeUser(userId: string, version: string, now: Date, change: (t
     return { ok: true }
   } catch (error) {
     if (error instanceof Refused) return error.failure
-    if (isUniqueViolation(error)) return { ok: false, field: 'role', message: 'They already have this role in this place' }
+    if (isUniqueViolation(error))
+      return { ok: false, field: 'role', message: 'They already have this role in this place' }
     throw error
   }
 }
 
 type Change = { userId: string; version: string; ipAddress: string; now?: Date }
 
-export async function addRoleAssignment(actor: Actor, input: Change & { assignment: Assignment }): Promise<{ ok: true } | Failure> {
+export async function addRoleAssignment(
+  actor: Actor,
+  input: Change & { assignment: Assignment },
+): Promise<{ ok: true } | Failure> {
   requirePermission(actor, 'user:manage')
   const now = input.now ?? new Date()
   const { assignment } = input
-  if (assignment.place && !(await placeName(prisma, assignment.place, now))) return { ok: false, field: 'place', message: PLACE_MISSING[assignment.place.kind] }
+  if (assignment.place && !(await placeName(prisma, assignment.place, now)))
+    return { ok: false, field: 'place', message: PLACE_MISSING[assignment.place.kind] }
   return changeUser(input.userId, input.version, now, async (tx) => {
     const data = assignmentData(assignment)
-    const duplicate = await tx.roleAssignment.findFirst({ where: { userId: input.userId, ...data }, select: { id: true } })
+    const duplicate = await tx.roleAssignment.findFirst({
+      where: { userId: input.userId, ...data },
+      select: { id: true },
+    })
     if (duplicate) throw new Refused({ ok: false, field: 'role', message: 'They already have this role in this place' })
     const created = await tx.roleAssignment.create({ data: { userId: input.userId, ...data }, select: { id: true } })
-    await recordAudit(tx, { actorId: actor.id, action: 'user.role_added', entityType: 'User', entityId: input.userId, after: { assignmentId: created.id, ...data }, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.role_added',
+      entityType: 'User',
+      entityId: input.userId,
+      after: { assignmentId: created.id, ...data },
+      ipAddress: input.ipAddress,
+    })
   })
 }
 
-export async function removeRoleAssignment(actor: Actor, input: Change & { assignmentId: string }): Promise<{ ok: true } | Failure> {
+export async function removeRoleAssignment(
+  actor: Actor,
+  input: Change & { assignmentId: string },
+): Promise<{ ok: true } | Failure> {
   requirePermission(actor, 'user:manage')
   const now = input.now ?? new Date()
   return changeUser(input.userId, input.version, now, async (tx) => {
@@ -297,11 +458,21 @@ export async function removeRoleAssignment(actor: Actor, input: Change & { assig
     })
     if (!row) throw new Refused({ ok: false, message: STALE_MESSAGE })
     if (input.userId === actor.id && row.role === 'NATIONAL_ADMIN') {
-      throw new Refused({ ok: false, message: 'You cannot remove your own national admin role. Ask another national admin to do it' })
+      throw new Refused({
+        ok: false,
+        message: 'You cannot remove your own national admin role. Ask another national admin to do it',
+      })
     }
     await tx.roleAssignment.delete({ where: { id: row.id }, select: { id: true } })
     const { id, ...before } = row
-    await recordAudit(tx, { actorId: actor.id, action: 'user.role_removed', entityType: 'User', entityId: input.userId, before: { assignmentId: id, ...before }, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.role_removed',
+      entityType: 'User',
+      entityId: input.userId,
+      before: { assignmentId: id, ...before },
+      ipAddress: input.ipAddress,
+    })
   })
 }
 
@@ -309,12 +480,19 @@ export async function removeRoleAssignment(actor: Actor, input: Change & { assig
  * Deactivating ends every session of the person at once and withdraws their unused links;
  * reactivating lets them sign in again with their password (or a new invitation).
  */
-export async function setUserActive(actor: Actor, input: Change & { active: boolean }): Promise<{ ok: true } | Failure> {
+export async function setUserActive(
+  actor: Actor,
+  input: Change & { active: boolean },
+): Promise<{ ok: true } | Failure> {
   requirePermission(actor, 'user:manage')
   const now = input.now ?? new Date()
-  if (!input.active && input.userId === actor.id) return { ok: false, message: 'You cannot deactivate your own account. Ask another national admin to do it' }
+  if (!input.active && input.userId === actor.id)
+    return { ok: false, message: 'You cannot deactivate your own account. Ask another national admin to do it' }
   return changeUser(input.userId, input.version, now, async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: input.userId, active: !input.active }, data: { active: input.active } })
+    const { count } = await tx.user.updateMany({
+      where: { id: input.userId, active: !input.active },
+      data: { active: input.active },
+    })
     if (count === 0) throw new Refused({ ok: false, message: STALE_MESSAGE })
     if (!input.active) {
       await tx.session.deleteMany({ where: { userId: input.userId } })
@@ -333,16 +511,41 @@ export async function setUserActive(actor: Actor, input: Change & { active: bool
 }
 
 /** A new invitation link for someone who has not set up their account; earlier links stop working. */
-export async function resendInvitation(actor: Actor, input: Change & { origin: string }): Promise<{ ok: true; emailSent: boolean } | Failure> {
+export async function resendInvitation(
+  actor: Actor,
+  input: Change & { origin: string },
+): Promise<{ ok: true; emailSent: boolean } | Failure> {
   requirePermission(actor, 'user:manage')
   const now = input.now ?? new Date()
   let issued: { token: string; expiresAt: Date; email: string; name: string; roles: string[] } | undefined
   const result = await changeUser(input.userId, input.version, now, async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { email: true, name: true, active: true, passwordHash: true, roles: { select: ROLE_SELECT, orderBy: { createdAt: 'asc' } } } })
-    if (!user.active) throw new Refused({ ok: false, message: 'Reactivate the account before sending the invitation again' })
+    const user = await tx.user.findUniqueOrThrow({
+      where: { id: input.userId },
+      select: {
+        email: true,
+        name: true,
+        active: true,
+        passwordHash: true,
+        roles: { select: ROLE_SELECT, orderBy: { createdAt: 'asc' } },
+      },
+    })
+    if (!user.active)
+      throw new Refused({ ok: false, message: 'Reactivate the account before sending the invitation again' })
     if (user.passwordHash) throw new Refused({ ok: false, message: 'They have already set up their account' })
-    const { token, expiresAt } = await issueUserToken(tx, { userId: input.userId, purpose: 'INVITATION', createdById: actor.id, now })
-    await recordAudit(tx, { actorId: actor.id, action: 'user.invitation_resent', entityType: 'User', entityId: input.userId, after: { invitationExpiresAt: expiresAt }, ipAddress: input.ipAddress })
+    const { token, expiresAt } = await issueUserToken(tx, {
+      userId: input.userId,
+      purpose: 'INVITATION',
+      createdById: actor.id,
+      now,
+    })
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: 'user.invitation_resent',
+      entityType: 'User',
+      entityId: input.userId,
+      after: { invitationExpiresAt: expiresAt },
+      ipAddress: input.ipAddress,
+    })
     issued = { token, expiresAt, email: user.email, name: user.name, roles: user.roles.map(describeRole) }
   })
   if (!result.ok || !issued) return result.ok ? { ok: false, message: STALE_MESSAGE } : result

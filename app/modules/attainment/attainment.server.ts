@@ -30,7 +30,9 @@ function submissionConditions(filter: AttainmentFilter): Prisma.Sql {
   const conditions = [Prisma.sql`s.cycleId = ${filter.cycleId}`]
   if (filter.regionId !== undefined) conditions.push(Prisma.sql`s.regionId = ${filter.regionId}`)
   if (filter.organisationType !== undefined) {
-    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM Organisation AS ot WHERE ot.id = s.organisationId AND ot.type = ${filter.organisationType})`)
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM Organisation AS ot WHERE ot.id = s.organisationId AND ot.type = ${filter.organisationType})`,
+    )
   }
   return Prisma.join(conditions, ' AND ')
 }
@@ -63,7 +65,9 @@ export type RegionStatusCounts = { regionId: string; regionName: string; statusC
 
 /** Submissions by region and status: each region with at least one submission, by name ('en-GB'). */
 export async function countSubmissionsByRegionAndStatus(filter: AttainmentFilter): Promise<RegionStatusCounts[]> {
-  const rows = await prisma.$queryRaw<Array<{ regionId: string; regionName: string; status: string; count: number | bigint }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{ regionId: string; regionName: string; status: string; count: number | bigint }>
+  >`
     SELECT c.regionId AS regionId, r.name AS regionName, c.status AS status, c.count AS count
     FROM (
       SELECT s.regionId AS regionId, s.status AS status, COUNT(*) AS count
@@ -80,7 +84,11 @@ export async function countSubmissionsByRegionAndStatus(filter: AttainmentFilter
   }
   const collator = new Intl.Collator('en-GB')
   return [...byRegion.entries()]
-    .map(([regionId, region]) => ({ regionId, regionName: region.regionName, statusCounts: inStatusOrder(region.rows) }))
+    .map(([regionId, region]) => ({
+      regionId,
+      regionName: region.regionName,
+      statusCounts: inStatusOrder(region.rows),
+    }))
     .sort((a, b) => collator.compare(a.regionName, b.regionName))
 }
 
@@ -97,7 +105,9 @@ export type OutcomeGradeCounts = {
  * outcome with no agreed grade is absent from the map.
  */
 export async function countAgreedGradesByOutcome(filter: AttainmentFilter): Promise<Map<string, OutcomeGradeCounts>> {
-  const rows = await prisma.$queryRaw<Array<{ outcomeId: string; gradeSteps: number | bigint; count: number | bigint }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{ outcomeId: string; gradeSteps: number | bigint; count: number | bigint }>
+  >`
     SELECT ar.outcomeId AS outcomeId, ar.gradeSteps AS gradeSteps, COUNT(*) AS count
     FROM Submission AS s
     JOIN AgreedResult AS ar ON ar.submissionId = s.id
@@ -107,7 +117,11 @@ export async function countAgreedGradesByOutcome(filter: AttainmentFilter): Prom
   for (const row of rows) {
     const steps = toCount(row.gradeSteps)
     const count = toCount(row.count)
-    const counts = byOutcome.get(row.outcomeId) ?? { stepCounts: Array<number>(MAX_STEPS + 1).fill(0), levelCounts: [0, 0, 0, 0, 0], graded: 0 }
+    const counts = byOutcome.get(row.outcomeId) ?? {
+      stepCounts: Array<number>(MAX_STEPS + 1).fill(0),
+      levelCounts: [0, 0, 0, 0, 0],
+      graded: 0,
+    }
     counts.levelCounts[stepsToGrade(steps).level] += count // throws on steps outside 0..12: a bug, not data to hide
     counts.stepCounts[steps] = (counts.stepCounts[steps] ?? 0) + count
     counts.graded += count
@@ -138,7 +152,16 @@ export type SubmissionAttainment = {
  */
 export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Promise<SubmissionAttainment[]> {
   const rows = await prisma.$queryRaw<
-    Array<{ submissionId: string; reference: string; status: string; organisationName: string; odsCode: string; organisationType: string; regionName: string; agreedSteps: string | null }>
+    Array<{
+      submissionId: string
+      reference: string
+      status: string
+      organisationName: string
+      odsCode: string
+      organisationType: string
+      regionName: string
+      agreedSteps: string | null
+    }>
   >`
     SELECT s.id AS submissionId, s.reference AS reference, s.status AS status,
       o.name AS organisationName, o.odsCode AS odsCode, o.type AS organisationType, r.name AS regionName,
@@ -157,7 +180,12 @@ export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Pro
       if (!isSubmissionStatus(status)) return []
       return [{ ...row, status, agreedSteps: agreedSteps ? (JSON.parse(agreedSteps) as Record<string, number>) : {} }]
     })
-    .sort((a, b) => collator.compare(a.regionName, b.regionName) || collator.compare(a.organisationName, b.organisationName) || collator.compare(a.odsCode, b.odsCode))
+    .sort(
+      (a, b) =>
+        collator.compare(a.regionName, b.regionName) ||
+        collator.compare(a.organisationName, b.organisationName) ||
+        collator.compare(a.odsCode, b.odsCode),
+    )
 }
 
 /**
@@ -166,10 +194,24 @@ export async function listAgreedStepsBySubmission(filter: AttainmentFilter): Pro
  * heat map, the distribution and the calibration all follow from these counts (see
  * `dashboards/dashboard.server.ts`), so the grades are read once rather than once per view.
  */
-export type AgreedGradeCount = { regionId: string; outcomeId: string; gradeSteps: number; difference: number | null; count: number }
+export type AgreedGradeCount = {
+  regionId: string
+  outcomeId: string
+  gradeSteps: number
+  difference: number | null
+  count: number
+}
 
 export async function countAgreedGradesWithSelf(filter: AttainmentFilter): Promise<AgreedGradeCount[]> {
-  const rows = await prisma.$queryRaw<Array<{ regionId: string; outcomeId: string; gradeSteps: number | bigint; difference: number | bigint | null; count: number | bigint }>>`
+  const rows = await prisma.$queryRaw<
+    Array<{
+      regionId: string
+      outcomeId: string
+      gradeSteps: number | bigint
+      difference: number | bigint | null
+      count: number | bigint
+    }>
+  >`
     SELECT s.regionId AS regionId, ar.outcomeId AS outcomeId, ar.gradeSteps AS gradeSteps,
       orr.selfGradeSteps - ar.gradeSteps AS difference, COUNT(*) AS count
     FROM Submission AS s
@@ -229,8 +271,13 @@ export type ChangeCounts = { improved: number; same: number; declined: number }
  * organisation with an agreed grade for the outcome in both cycles, whether it went up, stayed the
  * same or went down, in sub-level steps. The filter selects the current cycle's submissions.
  */
-export async function countChangeSince(filter: AttainmentFilter, earlierCycleId: string): Promise<Map<number, ChangeCounts>> {
-  const rows = await prisma.$queryRaw<Array<{ number: number | bigint; direction: number | bigint; count: number | bigint }>>`
+export async function countChangeSince(
+  filter: AttainmentFilter,
+  earlierCycleId: string,
+): Promise<Map<number, ChangeCounts>> {
+  const rows = await prisma.$queryRaw<
+    Array<{ number: number | bigint; direction: number | bigint; count: number | bigint }>
+  >`
     SELECT oc.number AS number, CASE WHEN ar.gradeSteps > pr.gradeSteps THEN 1 WHEN ar.gradeSteps < pr.gradeSteps THEN -1 ELSE 0 END AS direction, COUNT(*) AS count
     FROM Submission AS s
     JOIN AgreedResult AS ar ON ar.submissionId = s.id
@@ -255,7 +302,9 @@ export async function countChangeSince(filter: AttainmentFilter, earlierCycleId:
  * Required actions of agreed results per outcome id, and how many are still open: not answered by
  * a completed development plan item.
  */
-export async function countRequiredActions(filter: AttainmentFilter): Promise<Map<string, { total: number; open: number }>> {
+export async function countRequiredActions(
+  filter: AttainmentFilter,
+): Promise<Map<string, { total: number; open: number }>> {
   const rows = await prisma.$queryRaw<Array<{ outcomeId: string; total: number | bigint; open: number | bigint }>>`
     SELECT ar.outcomeId AS outcomeId, COUNT(*) AS total,
       SUM(CASE WHEN EXISTS (

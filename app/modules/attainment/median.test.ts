@@ -57,7 +57,13 @@ describe('the median level of agreed grades', () => {
   it('agrees with sorting the grades out for every small histogram', () => {
     let checked = 0
     for (let code = 0; code < 4 ** 5; code++) {
-      const counts = [0, 1, 2, 3, 4].map((i) => Math.floor(code / 4 ** i) % 4) as [number, number, number, number, number]
+      const counts = [0, 1, 2, 3, 4].map((i) => Math.floor(code / 4 ** i) % 4) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ]
       expect(medianLevel(counts), counts.join(',')).toBe(expandedMedian(counts))
       checked++
     }

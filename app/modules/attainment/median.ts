@@ -20,7 +20,8 @@ function valueAtRank(counts: readonly number[], rank: number): number {
  */
 export function medianFromHistogram(counts: readonly number[]): number | null {
   for (const count of counts) {
-    if (!Number.isInteger(count) || count < 0) throw new RangeError(`A histogram count must be a whole number of at least 0, not ${count}`)
+    if (!Number.isInteger(count) || count < 0)
+      throw new RangeError(`A histogram count must be a whole number of at least 0, not ${count}`)
   }
   const total = counts.reduce((sum, count) => sum + count, 0)
   if (total === 0) return null

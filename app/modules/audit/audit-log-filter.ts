@@ -54,7 +54,14 @@ const londonParts = new Intl.DateTimeFormat('en-GB', {
 /** Minutes London is ahead of UTC at an instant (0 in winter, 60 in summer). */
 function londonOffsetMinutes(instant: number): number {
   const parts = Object.fromEntries(londonParts.formatToParts(new Date(instant)).map((p) => [p.type, p.value]))
-  const wall = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second))
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  )
   return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000)
 }
 
@@ -71,7 +78,11 @@ export function londonMidnight(year: number, month: number, day: number): Date {
 export function parseDay(text: string): { year: number; month: number; day: number } | null {
   const british = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text)
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text)
-  const [year, month, day] = british ? [british[3], british[2], british[1]].map(Number) : iso ? [iso[1], iso[2], iso[3]].map(Number) : []
+  const [year, month, day] = british
+    ? [british[3], british[2], british[1]].map(Number)
+    : iso
+      ? [iso[1], iso[2], iso[3]].map(Number)
+      : []
   if (year === undefined || month === undefined || day === undefined) return null
   const date = new Date(Date.UTC(year, month - 1, day))
   if (year < 1900 || year > 2100 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
@@ -95,10 +106,13 @@ function parseAction(text: string): AuditLogFilter['action'] {
 
 /** The filter in a query string, with a message for each field that cannot be used. */
 export function parseAuditLogFilter(params: URLSearchParams): AuditLogFilterResult {
-  const values = Object.fromEntries(AUDIT_LOG_FIELDS.map((field) => [field, (params.get(field) ?? '').trim()])) as Record<AuditLogField, string>
+  const values = Object.fromEntries(
+    AUDIT_LOG_FIELDS.map((field) => [field, (params.get(field) ?? '').trim()]),
+  ) as Record<AuditLogField, string>
   const errors: Partial<Record<AuditLogField, string>> = {}
   for (const field of AUDIT_LOG_FIELDS) {
-    if (values[field].length > MAX_LENGTH) errors[field] = `${AUDIT_LOG_FIELD_LABELS[field]} must be ${MAX_LENGTH} characters or fewer`
+    if (values[field].length > MAX_LENGTH)
+      errors[field] = `${AUDIT_LOG_FIELD_LABELS[field]} must be ${MAX_LENGTH} characters or fewer`
   }
   const fromDay = values.from ? parseDay(values.from) : null
   const toDay = values.to ? parseDay(values.to) : null

@@ -35,7 +35,11 @@ export async function auditLogWhere(filter: AuditLogFilter): Promise<Prisma.Audi
     and.push({
       OR: [
         { actorId: filter.person },
-        { actor: { is: { OR: [{ email: { contains: filter.person.toLowerCase() } }, { name: { contains: filter.person } }] } } },
+        {
+          actor: {
+            is: { OR: [{ email: { contains: filter.person.toLowerCase() } }, { name: { contains: filter.person } }] },
+          },
+        },
       ],
     })
   }
@@ -55,7 +59,8 @@ export async function auditLogWhere(filter: AuditLogFilter): Promise<Prisma.Audi
     const { match, value } = filter.action
     and.push({ action: match === 'exact' ? value : { gte: value, lt: prefixEnd(value) } })
   }
-  if (filter.from || filter.until) and.push({ at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.until ? { lt: filter.until } : {}) } })
+  if (filter.from || filter.until)
+    and.push({ at: { ...(filter.from ? { gte: filter.from } : {}), ...(filter.until ? { lt: filter.until } : {}) } })
   return { AND: and }
 }
 
@@ -90,7 +95,10 @@ async function referencesFor(events: EventRow[]): Promise<Map<string, string>> {
     if (event.entityType === 'Submission') ids.add(event.entityId)
   }
   if (ids.size === 0) return new Map()
-  const submissions = await prisma.submission.findMany({ where: { id: { in: [...ids] } }, select: { id: true, reference: true } })
+  const submissions = await prisma.submission.findMany({
+    where: { id: { in: [...ids] } },
+    select: { id: true, reference: true },
+  })
   return new Map(submissions.map((s) => [s.id, s.reference]))
 }
 
@@ -137,7 +145,9 @@ function toLogEvent(event: EventRow, references: Map<string, string>): AuditLogE
   const reference = submissionId ? references.get(submissionId) : undefined
   const before = readableJson(event.before)
   const after = readableJson(event.after)
-  const raw = [event.before && `Before: ${event.before}`, event.after && `After: ${event.after}`].filter(Boolean).join(' ')
+  const raw = [event.before && `Before: ${event.before}`, event.after && `After: ${event.after}`]
+    .filter(Boolean)
+    .join(' ')
   return {
     id: event.id,
     at: event.at,
@@ -247,7 +257,10 @@ function csvRow(event: EventRow, references: Map<string, string>): string {
  * rows fetched a batch at a time as the reader asks for them, so a slow download never piles rows
  * up in memory.
  */
-export function auditLogCsvStream(filter: AuditLogFilter, batchSize = AUDIT_LOG_EXPORT_BATCH): ReadableStream<Uint8Array> {
+export function auditLogCsvStream(
+  filter: AuditLogFilter,
+  batchSize = AUDIT_LOG_EXPORT_BATCH,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   let where: Prisma.AuditEventWhereInput | undefined
   let cursor: AuditLogCursor | null = null

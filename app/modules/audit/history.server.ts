@@ -79,7 +79,11 @@ const FIELD_LABELS: Record<string, string> = {
   isLate: 'After the deadline',
 }
 
-const RESPONSE_STATUS_LABELS: Record<string, string> = { NOT_STARTED: 'Not started', IN_PROGRESS: 'In progress', COMPLETED: 'Completed' }
+const RESPONSE_STATUS_LABELS: Record<string, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+}
 const VALIDATOR_KINDS: Record<string, string> = { PRIMARY: 'Primary', SECONDARY: 'Second' }
 
 /** Grades are stored as a level and a sub-level: each pair is shown as one grade. */
@@ -196,7 +200,16 @@ export async function getSubmissionHistory(context: { id: string }, page: number
       orderBy: [{ at: 'desc' }, { id: 'desc' }],
       skip: (page - 1) * HISTORY_PAGE_SIZE,
       take: HISTORY_PAGE_SIZE,
-      select: { id: true, at: true, action: true, entityType: true, entityId: true, before: true, after: true, actor: { select: { name: true } } },
+      select: {
+        id: true,
+        at: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        actor: { select: { name: true } },
+      },
     }),
   ])
   const pageCount = Math.max(1, Math.ceil(total / HISTORY_PAGE_SIZE))
@@ -204,7 +217,10 @@ export async function getSubmissionHistory(context: { id: string }, page: number
   // Outcome answers are recorded against their response: name the outcome instead.
   const responseIds = events.filter((e) => e.entityType === 'OutcomeResponse').map((e) => e.entityId)
   const responses = responseIds.length
-    ? await prisma.outcomeResponse.findMany({ where: { id: { in: responseIds }, submissionId: context.id }, select: { id: true, outcome: { select: { number: true } } } })
+    ? await prisma.outcomeResponse.findMany({
+        where: { id: { in: responseIds }, submissionId: context.id },
+        select: { id: true, outcome: { select: { number: true } } },
+      })
     : []
   const outcomeOf = new Map(responses.map((r) => [r.id, r.outcome.number]))
   return {
@@ -219,7 +235,10 @@ export async function getSubmissionHistory(context: { id: string }, page: number
         at: event.at,
         who: event.actor?.name ?? 'System',
         description: describeAuditAction(event.action),
-        changes: [...(outcome === undefined ? [] : [`Outcome ${outcome}`]), ...summariseChanges(event.entityType, event.before, event.after)],
+        changes: [
+          ...(outcome === undefined ? [] : [`Outcome ${outcome}`]),
+          ...summariseChanges(event.entityType, event.before, event.after),
+        ],
       }
     }),
   }

@@ -7,13 +7,20 @@ import { createSession } from './session.server'
 import { storeNewPassword } from './sign-in.server'
 import { inspectUserToken, spendUserToken } from './user-tokens.server'
 
-export type AcceptInvitationResult = { ok: true; userId: string; setCookie: string } | { ok: false; reason: 'expired' | 'invalid' }
+export type AcceptInvitationResult =
+  { ok: true; userId: string; setCookie: string } | { ok: false; reason: 'expired' | 'invalid' }
 
 /**
  * Sets the password, spends the link and starts a session. Two submissions of the same link: one
  * wins, the other is told the link has been used.
  */
-export async function acceptInvitation(input: { token: string; password: string; userAgent: string; ipAddress: string; now?: Date }): Promise<AcceptInvitationResult> {
+export async function acceptInvitation(input: {
+  token: string
+  password: string
+  userAgent: string
+  ipAddress: string
+  now?: Date
+}): Promise<AcceptInvitationResult> {
   const now = input.now ?? new Date()
   const found = await inspectUserToken(input.token, 'INVITATION', now)
   if (found.state !== 'valid') return { ok: false, reason: found.state }
@@ -24,7 +31,13 @@ export async function acceptInvitation(input: { token: string; password: string;
     await storeNewPassword(tx, { userId, passwordHash, now })
     await tx.user.update({ where: { id: userId }, data: { lastSignInAt: now }, select: { id: true } })
     await tx.userToken.deleteMany({ where: { userId, purpose: 'INVITATION', usedAt: null } })
-    await recordAudit(tx, { actorId: userId, action: 'auth.invitation_accepted', entityType: 'User', entityId: userId, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: userId,
+      action: 'auth.invitation_accepted',
+      entityType: 'User',
+      entityId: userId,
+      ipAddress: input.ipAddress,
+    })
     return true
   })
   if (!accepted) {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { ACTIONS, can, canSomewhere, isReviewer, organisationScope, reachOf, regionScope, requirePermission, submissionScope, type Action, type Actor, type Reach } from './permissions'
+import {
+  ACTIONS,
+  can,
+  canSomewhere,
+  isReviewer,
+  organisationScope,
+  reachOf,
+  regionScope,
+  requirePermission,
+  submissionScope,
+  type Action,
+  type Actor,
+  type Reach,
+} from './permissions'
 import { ROLES, type Role, type RoleGrant } from './roles'
 
 // The expected matrix, written out by hand from domain.md §4 and the issues, so a change to the
@@ -7,46 +20,54 @@ import { ROLES, type Role, type RoleGrant } from './roles'
 // regional lead, national admin, national viewer. s = own service, o = own organisation,
 // r = own region, a = assigned submissions, e = everywhere, . = not allowed.
 const EXPECTED: Record<Action, string> = {
-  'framework:view':               'e e e e e e e',
-  'framework:manage':             '. . . . . e .',
-  'cycle:view':                   'e e e e e e e',
-  'cycle:manage':                 '. . . . . e .',
-  'organisation:view':            's s o . r e e',
-  'organisation:manage':          '. . . . . e .',
-  'user:manage':                  '. . . . . e .',
-  'team:invite':                  '. s . . . e .',
-  'submission:view':              's s o a r e e',
-  'submission:start':             's s . . . . .',
-  'submission:edit':              's s . . . . .',
-  'evidence:manage':              's s . . . . .',
+  'framework:view': 'e e e e e e e',
+  'framework:manage': '. . . . . e .',
+  'cycle:view': 'e e e e e e e',
+  'cycle:manage': '. . . . . e .',
+  'organisation:view': 's s o . r e e',
+  'organisation:manage': '. . . . . e .',
+  'user:manage': '. . . . . e .',
+  'team:invite': '. s . . . e .',
+  'submission:view': 's s o a r e e',
+  'submission:start': 's s . . . . .',
+  'submission:edit': 's s . . . . .',
+  'evidence:manage': 's s . . . . .',
   'submission:send-for-sign-off': '. s . . . . .',
-  'submission:sign-off':          '. . o . . . .',
-  'submission:submit':            '. s . . . . .',
-  'clarification:answer':         's s . . . . .',
-  'validation:assign':            '. . . . r e .',
-  'validation:grade':             '. . . a . . .',
-  'clarification:ask':            '. . . a . . .',
-  'validation:moderate':          '. . . . r . .',
-  'result:publish':               '. . . . r . .',
-  'result:reopen':                '. . . . r . .',
-  'result:view':                  's s o a r e e',
-  'development-plan:edit':        's s . . . . .',
-  'development-plan:view':        's s o . r e e',
-  'audit:view':                   '. . . . r e .',
-  'report:reviewer-pack':         '. s . a r e e',
-  'report:outcome':               's s o . r e e',
-  'dashboard:regional':           '. . . . r e e',
-  'dashboard:national':           '. . . . . e e',
+  'submission:sign-off': '. . o . . . .',
+  'submission:submit': '. s . . . . .',
+  'clarification:answer': 's s . . . . .',
+  'validation:assign': '. . . . r e .',
+  'validation:grade': '. . . a . . .',
+  'clarification:ask': '. . . a . . .',
+  'validation:moderate': '. . . . r . .',
+  'result:publish': '. . . . r . .',
+  'result:reopen': '. . . . r . .',
+  'result:view': 's s o a r e e',
+  'development-plan:edit': 's s . . . . .',
+  'development-plan:view': 's s o . r e e',
+  'audit:view': '. . . . r e .',
+  'report:reviewer-pack': '. s . a r e e',
+  'report:outcome': 's s o . r e e',
+  'dashboard:regional': '. . . . r e e',
+  'dashboard:national': '. . . . . e e',
 }
 
-const CODES: Record<string, Reach | null> = { s: 'service', o: 'organisation', r: 'region', a: 'assigned', e: 'everywhere', '.': null }
+const CODES: Record<string, Reach | null> = {
+  s: 'service',
+  o: 'organisation',
+  r: 'region',
+  a: 'assigned',
+  e: 'everywhere',
+  '.': null,
+}
 
 const HOME = { service: 'svc-home', organisation: 'org-home', region: 'reg-home' }
 const AWAY = { service: 'svc-away', organisation: 'org-away', region: 'reg-away' }
 
 function grantFor(role: Role): RoleGrant {
   const scope = { libraryServiceId: null, organisationId: null, regionId: null }
-  if (role === 'SERVICE_CONTRIBUTOR' || role === 'SERVICE_LEAD') return { role, ...scope, libraryServiceId: HOME.service }
+  if (role === 'SERVICE_CONTRIBUTOR' || role === 'SERVICE_LEAD')
+    return { role, ...scope, libraryServiceId: HOME.service }
   if (role === 'EXECUTIVE_SPONSOR') return { role, ...scope, organisationId: HOME.organisation }
   if (role === 'VALIDATOR' || role === 'REGIONAL_LEAD') return { role, ...scope, regionId: HOME.region }
   return { role, ...scope }
@@ -55,8 +76,18 @@ function grantFor(role: Role): RoleGrant {
 const actorWith = (role: Role): Actor => ({ id: 'user-1', grants: [grantFor(role)] })
 
 // A record in the user's service, organisation and region, assigned to them; and one in none of those.
-const inReach = { libraryServiceIds: [HOME.service], organisationId: HOME.organisation, regionId: HOME.region, assignedValidatorIds: ['user-1'] }
-const outOfReach = { libraryServiceIds: [AWAY.service], organisationId: AWAY.organisation, regionId: AWAY.region, assignedValidatorIds: ['user-2'] }
+const inReach = {
+  libraryServiceIds: [HOME.service],
+  organisationId: HOME.organisation,
+  regionId: HOME.region,
+  assignedValidatorIds: ['user-1'],
+}
+const outOfReach = {
+  libraryServiceIds: [AWAY.service],
+  organisationId: AWAY.organisation,
+  regionId: AWAY.region,
+  assignedValidatorIds: ['user-2'],
+}
 
 const cases = ACTIONS.flatMap((action) => {
   const codes = EXPECTED[action].split(' ')
@@ -88,7 +119,13 @@ describe('can', () => {
 
   it('combines the grants of a user with several roles', () => {
     // A regional lead in one region who also validates elsewhere.
-    const actor: Actor = { id: 'user-1', grants: [grantFor('REGIONAL_LEAD'), { role: 'VALIDATOR', libraryServiceId: null, organisationId: null, regionId: AWAY.region }] }
+    const actor: Actor = {
+      id: 'user-1',
+      grants: [
+        grantFor('REGIONAL_LEAD'),
+        { role: 'VALIDATOR', libraryServiceId: null, organisationId: null, regionId: AWAY.region },
+      ],
+    }
     expect(can(actor, 'validation:moderate', { regionId: HOME.region })).toBe(true)
     expect(can(actor, 'validation:moderate', { regionId: AWAY.region })).toBe(false)
     expect(can(actor, 'validation:grade', { regionId: AWAY.region, assignedValidatorIds: ['user-1'] })).toBe(true)
@@ -113,10 +150,18 @@ describe('can', () => {
 
 describe('query scopes', () => {
   it('scopes submissions to what each role reaches', () => {
-    expect(submissionScope(actorWith('SERVICE_LEAD'), 'submission:view')).toEqual({ OR: [{ libraryServiceId: { in: [HOME.service] } }] })
-    expect(submissionScope(actorWith('EXECUTIVE_SPONSOR'), 'submission:view')).toEqual({ OR: [{ organisationId: { in: [HOME.organisation] } }] })
-    expect(submissionScope(actorWith('REGIONAL_LEAD'), 'submission:view')).toEqual({ OR: [{ regionId: { in: [HOME.region] } }] })
-    expect(submissionScope(actorWith('VALIDATOR'), 'submission:view')).toEqual({ OR: [{ validatorAssignments: { some: { validatorId: 'user-1' } } }] })
+    expect(submissionScope(actorWith('SERVICE_LEAD'), 'submission:view')).toEqual({
+      OR: [{ libraryServiceId: { in: [HOME.service] } }],
+    })
+    expect(submissionScope(actorWith('EXECUTIVE_SPONSOR'), 'submission:view')).toEqual({
+      OR: [{ organisationId: { in: [HOME.organisation] } }],
+    })
+    expect(submissionScope(actorWith('REGIONAL_LEAD'), 'submission:view')).toEqual({
+      OR: [{ regionId: { in: [HOME.region] } }],
+    })
+    expect(submissionScope(actorWith('VALIDATOR'), 'submission:view')).toEqual({
+      OR: [{ validatorAssignments: { some: { validatorId: 'user-1' } } }],
+    })
     expect(submissionScope(actorWith('NATIONAL_VIEWER'), 'submission:view')).toEqual({})
   })
 
@@ -127,7 +172,9 @@ describe('query scopes', () => {
   })
 
   it('scopes organisations and regions', () => {
-    expect(organisationScope(actorWith('SERVICE_CONTRIBUTOR'), 'organisation:view')).toEqual({ OR: [{ services: { some: { libraryServiceId: { in: [HOME.service] } } } }] })
+    expect(organisationScope(actorWith('SERVICE_CONTRIBUTOR'), 'organisation:view')).toEqual({
+      OR: [{ services: { some: { libraryServiceId: { in: [HOME.service] } } } }],
+    })
     expect(regionScope(actorWith('REGIONAL_LEAD'), 'dashboard:regional')).toEqual({ id: { in: [HOME.region] } })
     expect(regionScope(actorWith('NATIONAL_ADMIN'), 'dashboard:regional')).toEqual({})
   })

@@ -171,7 +171,11 @@ export function can(actor: Actor | null | undefined, action: Action, target: Tar
 
 /** A reviewer of a submission: an assigned validator, the regional lead of its region, or a national role. */
 export function isReviewer(actor: Actor | null | undefined, target: Target): boolean {
-  return can(actor, 'validation:grade', target) || can(actor, 'validation:moderate', target) || can(actor, 'dashboard:national', target)
+  return (
+    can(actor, 'validation:grade', target) ||
+    can(actor, 'validation:moderate', target) ||
+    can(actor, 'dashboard:national', target)
+  )
 }
 
 /** Whether the user holds the action anywhere at all (for navigation and home pages). */
@@ -182,7 +186,10 @@ export function canSomewhere(actor: Actor | null | undefined, action: Action): b
 
 export class PermissionDenied extends Response {
   constructor() {
-    super('You do not have permission to do this', { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
+    super('You do not have permission to do this', {
+      status: 403,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+    })
   }
 }
 
@@ -214,7 +221,13 @@ export function reachOf(actor: Actor, action: Action): ReachSet {
     if (reach === 'region' && grant.regionId) regions.add(grant.regionId)
     if (reach === 'assigned') assigned = true
   }
-  return { everywhere, serviceIds: [...services], organisationIds: [...organisations], regionIds: [...regions], assigned }
+  return {
+    everywhere,
+    serviceIds: [...services],
+    organisationIds: [...organisations],
+    regionIds: [...regions],
+    assigned,
+  }
 }
 
 // Prisma filters built from the same matrix. An empty OR matches nothing in Prisma, so a user

@@ -55,5 +55,7 @@ export function grantHasValidScope(grant: RoleGrant): boolean {
   }
   const kind = ROLE_SCOPE[grant.role]
   const expected = { SERVICE: kind === 'SERVICE', ORGANISATION: kind === 'ORGANISATION', REGION: kind === 'REGION' }
-  return set.SERVICE === expected.SERVICE && set.ORGANISATION === expected.ORGANISATION && set.REGION === expected.REGION
+  return (
+    set.SERVICE === expected.SERVICE && set.ORGANISATION === expected.ORGANISATION && set.REGION === expected.REGION
+  )
 }

@@ -9,7 +9,10 @@ export const SignInSchema = z.object({
     .min(1, 'Enter your email address')
     .max(254, 'Email address must be 254 characters or fewer')
     .pipe(z.email('Enter an email address in the correct format, like name@example.nhs.uk')),
-  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer'),
+  password: z
+    .string({ error: 'Enter your password' })
+    .min(1, 'Enter your password')
+    .max(1000, 'Password must be 1000 characters or fewer'),
   redirectTo: z.string().optional(),
 })
 
@@ -35,7 +38,11 @@ export const ChangePasswordSchema = z
       ctx.addIssue({ code: 'custom', path: ['confirmPassword'], message: 'Passwords do not match' })
     }
     if (value.newPassword && value.newPassword === value.currentPassword) {
-      ctx.addIssue({ code: 'custom', path: ['newPassword'], message: 'New password must be different from your current password' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['newPassword'],
+        message: 'New password must be different from your current password',
+      })
     }
   })
 

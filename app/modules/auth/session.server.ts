@@ -45,7 +45,14 @@ export async function createSession(userId: string, userAgent: string): Promise<
   const token = randomBytes(32).toString('base64url')
   const now = new Date()
   await prisma.session.create({
-    data: { id: hashToken(token), userId, createdAt: now, lastUsedAt: now, expiresAt: new Date(now.getTime() + ttlMs()), userAgent: userAgent.slice(0, 300) },
+    data: {
+      id: hashToken(token),
+      userId,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + ttlMs()),
+      userAgent: userAgent.slice(0, 300),
+    },
     select: { id: true },
   })
   return getSessionCookie().serialize(token)
@@ -85,12 +92,24 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     return null
   }
   if (now.getTime() - session.lastUsedAt.getTime() > RENEW_AFTER_MS) {
-    await prisma.session.updateMany({ where: { id }, data: { lastUsedAt: now, expiresAt: new Date(now.getTime() + ttlMs()) } })
+    await prisma.session.updateMany({
+      where: { id },
+      data: { lastUsedAt: now, expiresAt: new Date(now.getTime() + ttlMs()) },
+    })
   }
   const grants: RoleGrant[] = session.user.roles.flatMap((r) =>
-    isRole(r.role) ? [{ role: r.role, libraryServiceId: r.libraryServiceId, organisationId: r.organisationId, regionId: r.regionId }] : [],
+    isRole(r.role)
+      ? [{ role: r.role, libraryServiceId: r.libraryServiceId, organisationId: r.organisationId, regionId: r.regionId }]
+      : [],
   )
-  return { id: session.user.id, email: session.user.email, name: session.user.name, jobTitle: session.user.jobTitle, grants, sessionId: session.id }
+  return {
+    id: session.user.id,
+    email: session.user.email,
+    name: session.user.name,
+    jobTitle: session.user.jobTitle,
+    grants,
+    sessionId: session.id,
+  }
 }
 
 /** The signed-in user, or a redirect to the sign-in page that brings them back here. */

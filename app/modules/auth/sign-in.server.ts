@@ -16,7 +16,13 @@ type Attempt = { email: string; password: string; userAgent: string; ipAddress: 
  * same time; after SIGN_IN_MAX_ATTEMPTS failures in a row the account is locked for
  * SIGN_IN_LOCKOUT_MINUTES, during which even the right password is refused.
  */
-export async function attemptSignIn({ email, password, userAgent, ipAddress, now = new Date() }: Attempt): Promise<SignInResult> {
+export async function attemptSignIn({
+  email,
+  password,
+  userAgent,
+  ipAddress,
+  now = new Date(),
+}: Attempt): Promise<SignInResult> {
   const env = getEnv()
   const user = await prisma.user.findUnique({
     where: { email: email.trim().toLowerCase() },
@@ -33,13 +39,29 @@ export async function attemptSignIn({ email, password, userAgent, ipAddress, now
     return recordFailure(user.id, env.SIGN_IN_MAX_ATTEMPTS, env.SIGN_IN_LOCKOUT_MINUTES, ipAddress, now)
   }
   await prisma.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now }, select: { id: true } })
-    await recordAudit(tx, { actorId: user.id, action: 'auth.signed_in', entityType: 'User', entityId: user.id, ipAddress })
+    await tx.user.update({
+      where: { id: user.id },
+      data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now },
+      select: { id: true },
+    })
+    await recordAudit(tx, {
+      actorId: user.id,
+      action: 'auth.signed_in',
+      entityType: 'User',
+      entityId: user.id,
+      ipAddress,
+    })
   })
   return { ok: true, userId: user.id, setCookie: await createSession(user.id, userAgent) }
 }
 
-async function recordFailure(userId: string, maxAttempts: number, lockoutMinutes: number, ipAddress: string, now: Date): Promise<SignInResult> {
+async function recordFailure(
+  userId: string,
+  maxAttempts: number,
+  lockoutMinutes: number,
+  ipAddress: string,
+  now: Date,
+): Promise<SignInResult> {
   return prisma.$transaction(async (tx) => {
     const { failedSignInCount } = await tx.user.update({
       where: { id: userId },
@@ -50,7 +72,14 @@ async function recordFailure(userId: string, maxAttempts: number, lockoutMinutes
     const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60 * 1000)
     await tx.user.update({ where: { id: userId }, data: { failedSignInCount: 0, lockedUntil }, select: { id: true } })
     await tx.session.deleteMany({ where: { userId } })
-    await recordAudit(tx, { actorId: null, action: 'auth.account_locked', entityType: 'User', entityId: userId, after: { lockedUntil }, ipAddress })
+    await recordAudit(tx, {
+      actorId: null,
+      action: 'auth.account_locked',
+      entityType: 'User',
+      entityId: userId,
+      after: { lockedUntil },
+      ipAddress,
+    })
     return { ok: false, reason: 'LOCKED', lockedUntil } as const
   })
 }
@@ -60,13 +89,23 @@ async function recordFailure(userId: string, maxAttempts: number, lockoutMinutes
  * to keep: whoever held the old password is signed out. Used by a password change, a reset and an
  * accepted invitation; call it inside the transaction that records the audit event.
  */
-export async function storeNewPassword(db: Db, input: { userId: string; passwordHash: string; keepSessionId?: string; now?: Date }): Promise<void> {
+export async function storeNewPassword(
+  db: Db,
+  input: { userId: string; passwordHash: string; keepSessionId?: string; now?: Date },
+): Promise<void> {
   await db.user.update({
     where: { id: input.userId },
-    data: { passwordHash: input.passwordHash, passwordChangedAt: input.now ?? new Date(), failedSignInCount: 0, lockedUntil: null },
+    data: {
+      passwordHash: input.passwordHash,
+      passwordChangedAt: input.now ?? new Date(),
+      failedSignInCount: 0,
+      lockedUntil: null,
+    },
     select: { id: true },
   })
-  await db.session.deleteMany({ where: { userId: input.userId, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) } })
+  await db.session.deleteMany({
+    where: { userId: input.userId, ...(input.keepSessionId ? { id: { not: input.keepSessionId } } : {}) },
+  })
 }
 
 export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; message: string }
@@ -86,11 +125,23 @@ export async function changePassword(input: {
   const passwordHash = await hashPassword(input.newPassword)
   await prisma.$transaction(async (tx) => {
     await storeNewPassword(tx, { userId: input.userId, passwordHash, keepSessionId: input.sessionId })
-    await recordAudit(tx, { actorId: input.userId, action: 'auth.password_changed', entityType: 'User', entityId: input.userId, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: 'auth.password_changed',
+      entityType: 'User',
+      entityId: input.userId,
+      ipAddress: input.ipAddress,
+    })
   })
   return { ok: true }
 }
 
 export async function recordSignOut(userId: string, ipAddress: string): Promise<void> {
-  await recordAudit(prisma, { actorId: userId, action: 'auth.signed_out', entityType: 'User', entityId: userId, ipAddress })
+  await recordAudit(prisma, {
+    actorId: userId,
+    action: 'auth.signed_out',
+    entityType: 'User',
+    entityId: userId,
+    ipAddress,
+  })
 }

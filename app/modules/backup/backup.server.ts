@@ -51,7 +51,10 @@ export function databasePathFromUrl(url: string): string {
 
 /** backups/2026-03-14T14-30-05Z under the backup folder: sortable, and valid on every file system. */
 export function defaultBackupDir(backupRoot: string, now = new Date()): string {
-  const stamp = now.toISOString().replace(/\.\d{3}Z$/, 'Z').replaceAll(':', '-')
+  const stamp = now
+    .toISOString()
+    .replace(/\.\d{3}Z$/, 'Z')
+    .replaceAll(':', '-')
   return path.resolve(backupRoot, stamp)
 }
 
@@ -117,8 +120,14 @@ async function openReadOnly(file: string): Promise<Client> {
 }
 
 async function storedFiles(client: Client): Promise<ManifestFile[]> {
-  const result = await client.execute('SELECT storageKey, sizeBytes, sha256 FROM EvidenceFileVersion ORDER BY storageKey')
-  return result.rows.map((row) => ({ storageKey: String(row.storageKey), sizeBytes: Number(row.sizeBytes), sha256: String(row.sha256) }))
+  const result = await client.execute(
+    'SELECT storageKey, sizeBytes, sha256 FROM EvidenceFileVersion ORDER BY storageKey',
+  )
+  return result.rows.map((row) => ({
+    storageKey: String(row.storageKey),
+    sizeBytes: Number(row.sizeBytes),
+    sha256: String(row.sha256),
+  }))
 }
 
 function isMissing(error: unknown): boolean {
@@ -173,10 +182,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     }
     try {
       const copied = await copyHashed(source, pathForKey(path.join(outDir, UPLOADS_FOLDER), file.storageKey))
-      if (copied.sha256 !== file.sha256) problems.push(`${file.storageKey}: its SHA-256 is ${copied.sha256}, but the database records ${file.sha256}`)
-      else if (copied.sizeBytes !== file.sizeBytes) problems.push(`${file.storageKey}: it is ${copied.sizeBytes} bytes, but the database records ${file.sizeBytes}`)
+      if (copied.sha256 !== file.sha256)
+        problems.push(`${file.storageKey}: its SHA-256 is ${copied.sha256}, but the database records ${file.sha256}`)
+      else if (copied.sizeBytes !== file.sizeBytes)
+        problems.push(`${file.storageKey}: it is ${copied.sizeBytes} bytes, but the database records ${file.sizeBytes}`)
     } catch (error) {
-      problems.push(isMissing(error) ? `${file.storageKey}: missing from the upload folder` : `${file.storageKey}: could not be copied (${(error as Error).message})`)
+      problems.push(
+        isMissing(error)
+          ? `${file.storageKey}: missing from the upload folder`
+          : `${file.storageKey}: could not be copied (${(error as Error).message})`,
+      )
     }
   }
 
@@ -210,7 +225,11 @@ async function readManifest(dir: string): Promise<{ manifest: BackupManifest } |
   try {
     text = await readFile(path.join(dir, MANIFEST_FILE), 'utf8')
   } catch (error) {
-    return { problem: isMissing(error) ? `${MANIFEST_FILE} is missing: the backup did not finish, or this is not a backup folder` : `${MANIFEST_FILE} could not be read (${(error as Error).message})` }
+    return {
+      problem: isMissing(error)
+        ? `${MANIFEST_FILE} is missing: the backup did not finish, or this is not a backup folder`
+        : `${MANIFEST_FILE} could not be read (${(error as Error).message})`,
+    }
   }
   let json: unknown
   try {
@@ -219,7 +238,10 @@ async function readManifest(dir: string): Promise<{ manifest: BackupManifest } |
     return { problem: `${MANIFEST_FILE} is not valid JSON` }
   }
   const parsed = ManifestSchema.safeParse(json)
-  if (!parsed.success) return { problem: `${MANIFEST_FILE} is not a backup manifest: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'manifest'} ${i.message}`).join('; ')}` }
+  if (!parsed.success)
+    return {
+      problem: `${MANIFEST_FILE} is not a backup manifest: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'manifest'} ${i.message}`).join('; ')}`,
+    }
   return { manifest: parsed.data }
 }
 
@@ -229,17 +251,21 @@ async function checkDatabase(file: string, manifest: BackupManifest, problems: s
   try {
     client = await openReadOnly(file)
     const integrity = (await client.execute('PRAGMA integrity_check')).rows.map((row) => String(row[0]))
-    if (integrity.length !== 1 || integrity[0] !== 'ok') problems.push(`${DATABASE_FILE} fails its integrity check: ${integrity.slice(0, 5).join('; ')}`)
+    if (integrity.length !== 1 || integrity[0] !== 'ok')
+      problems.push(`${DATABASE_FILE} fails its integrity check: ${integrity.slice(0, 5).join('; ')}`)
     const orphans = (await client.execute('PRAGMA foreign_key_check')).rows
     if (orphans.length) {
       const tables = [...new Set(orphans.map((row) => String(row[0])))]
-      problems.push(`${DATABASE_FILE} has ${orphans.length} rows whose linked record is missing (tables: ${tables.join(', ')})`)
+      problems.push(
+        `${DATABASE_FILE} has ${orphans.length} rows whose linked record is missing (tables: ${tables.join(', ')})`,
+      )
     }
     const listed = new Map(manifest.files.map((f) => [f.storageKey, f]))
     for (const stored of await storedFiles(client)) {
       const entry = listed.get(stored.storageKey)
       if (!entry) problems.push(`${stored.storageKey}: in the database but not in the manifest`)
-      else if (entry.sha256 !== stored.sha256 || entry.sizeBytes !== stored.sizeBytes) problems.push(`${stored.storageKey}: the manifest and the database disagree about it`)
+      else if (entry.sha256 !== stored.sha256 || entry.sizeBytes !== stored.sizeBytes)
+        problems.push(`${stored.storageKey}: the manifest and the database disagree about it`)
     }
   } catch (error) {
     problems.push(`${DATABASE_FILE} could not be read as a database (${(error as Error).message})`)
@@ -253,13 +279,18 @@ export async function verifyBackup(dir: string): Promise<VerifyResult> {
   const root = path.resolve(dir)
   const problems: string[] = []
   const read = await readManifest(root)
-  if ('problem' in read) return { ok: false, problems: [read.problem], manifest: null, filesChecked: 0, bytesChecked: 0 }
+  if ('problem' in read)
+    return { ok: false, problems: [read.problem], manifest: null, filesChecked: 0, bytesChecked: 0 }
   const { manifest } = read
   for (const problem of manifest.problems) problems.push(`Recorded when the backup was taken: ${problem}`)
 
   const databaseFile = path.join(root, DATABASE_FILE)
   const database = await hashFile(databaseFile).catch((error: unknown) => {
-    problems.push(isMissing(error) ? `${DATABASE_FILE} is missing` : `${DATABASE_FILE} could not be read (${(error as Error).message})`)
+    problems.push(
+      isMissing(error)
+        ? `${DATABASE_FILE} is missing`
+        : `${DATABASE_FILE} could not be read (${(error as Error).message})`,
+    )
     return null
   })
   if (database) {
@@ -277,12 +308,17 @@ export async function verifyBackup(dir: string): Promise<VerifyResult> {
     try {
       actual = await hashFile(pathForKey(uploads, file.storageKey))
     } catch (error) {
-      problems.push(isMissing(error) ? `${file.storageKey}: missing from the backup` : `${file.storageKey}: could not be read (${(error as Error).message})`)
+      problems.push(
+        isMissing(error)
+          ? `${file.storageKey}: missing from the backup`
+          : `${file.storageKey}: could not be read (${(error as Error).message})`,
+      )
       continue
     }
     filesChecked++
     bytesChecked += actual.sizeBytes
-    if (actual.sizeBytes !== file.sizeBytes) problems.push(`${file.storageKey}: ${actual.sizeBytes} bytes, but the manifest says ${file.sizeBytes}`)
+    if (actual.sizeBytes !== file.sizeBytes)
+      problems.push(`${file.storageKey}: ${actual.sizeBytes} bytes, but the manifest says ${file.sizeBytes}`)
     else if (actual.sha256 !== file.sha256) problems.push(`${file.storageKey}: its SHA-256 does not match the manifest`)
   }
   return { ok: problems.length === 0, problems, manifest, filesChecked, bytesChecked }

@@ -121,7 +121,12 @@ export async function getCycleForAdmin(actor: Actor, cycleId: string) {
   const notSubmitted = await prisma.submission.count({
     where: { cycleId, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } },
   })
-  return { ...cycle, participantCount: cycle._count.participants, submissionCount: cycle._count.submissions, notSubmitted }
+  return {
+    ...cycle,
+    participantCount: cycle._count.participants,
+    submissionCount: cycle._count.submissions,
+    notSubmitted,
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -141,13 +146,21 @@ async function nameTaken(tx: Tx, name: string, exceptId?: string): Promise<boole
   return cycles.some((c) => c.name.trim().toLowerCase() === wanted)
 }
 
-const nameTakenError = (name: string): Invalid => ({ ok: false, kind: 'invalid', fieldErrors: { name: [`There is already a cycle called ${name}`] } })
+const nameTakenError = (name: string): Invalid => ({
+  ok: false,
+  kind: 'invalid',
+  fieldErrors: { name: [`There is already a cycle called ${name}`] },
+})
 
 async function isPublished(tx: Tx, editionId: string): Promise<boolean> {
   return (await tx.frameworkEdition.count({ where: { id: editionId, status: 'PUBLISHED' } })) > 0
 }
 
-const UNPUBLISHED_EDITION: Invalid = { ok: false, kind: 'invalid', fieldErrors: { editionId: ['Select a published framework edition'] } }
+const UNPUBLISHED_EDITION: Invalid = {
+  ok: false,
+  kind: 'invalid',
+  fieldErrors: { editionId: ['Select a published framework edition'] },
+}
 
 /** What the audit trail keeps of a cycle: dates as days. */
 function auditValues(cycle: CycleValues & { editionId: string }) {
@@ -171,7 +184,9 @@ function isUniqueViolation(error: unknown): boolean {
 type ActorInput = { actor: Actor; ipAddress?: string }
 
 /** Creates a draft cycle, taking part: all active organisations until the admin chooses others. */
-export async function createCycle(input: ActorInput & { form: NewCycleForm }): Promise<{ ok: true; cycleId: string } | Invalid> {
+export async function createCycle(
+  input: ActorInput & { form: NewCycleForm },
+): Promise<{ ok: true; cycleId: string } | Invalid> {
   const { actor, form } = input
   requirePermission(actor, 'cycle:manage')
   const errors = dateErrors(form)
@@ -197,7 +212,14 @@ export async function createCycle(input: ActorInput & { form: NewCycleForm }): P
         },
         select: { id: true },
       })
-      await recordAudit(tx, { actorId: actor.id, action: 'cycle.created', entityType: 'Cycle', entityId: cycle.id, after: { ...values, status: 'DRAFT', allOrganisations: true }, ipAddress: input.ipAddress })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'cycle.created',
+        entityType: 'Cycle',
+        entityId: cycle.id,
+        after: { ...values, status: 'DRAFT', allOrganisations: true },
+        ipAddress: input.ipAddress,
+      })
       return { ok: true as const, cycleId: cycle.id }
     })
   } catch (error) {
@@ -214,7 +236,9 @@ export type CycleSnapshot = CycleValues & { editionId: string; status: string; u
  * edition is fixed (submissions are made against it); its name, type, dates and minimum level can
  * still change, and each change is in the audit trail.
  */
-export async function updateCycle(input: ActorInput & { cycleId: string; form: EditCycleForm }): Promise<{ ok: true } | Invalid | Conflict<CycleSnapshot>> {
+export async function updateCycle(
+  input: ActorInput & { cycleId: string; form: EditCycleForm },
+): Promise<{ ok: true } | Invalid | Conflict<CycleSnapshot>> {
   const { actor, form } = input
   requirePermission(actor, 'cycle:manage')
   const errors = dateErrors(form)
@@ -225,11 +249,21 @@ export async function updateCycle(input: ActorInput & { cycleId: string; form: E
       if (!existing) notFound()
       let editionId = existing.editionId
       if (editionCanChange(existing.status)) {
-        if (!form.editionId) return { ok: false as const, kind: 'invalid' as const, fieldErrors: { editionId: ['Select a framework edition'] } }
-        if (form.editionId !== existing.editionId && !(await isPublished(tx, form.editionId))) return UNPUBLISHED_EDITION
+        if (!form.editionId)
+          return {
+            ok: false as const,
+            kind: 'invalid' as const,
+            fieldErrors: { editionId: ['Select a framework edition'] },
+          }
+        if (form.editionId !== existing.editionId && !(await isPublished(tx, form.editionId)))
+          return UNPUBLISHED_EDITION
         editionId = form.editionId
       } else if (form.editionId && form.editionId !== existing.editionId) {
-        return { ok: false as const, kind: 'invalid' as const, fieldErrors: { editionId: ['The framework edition cannot change once the cycle has opened'] } }
+        return {
+          ok: false as const,
+          kind: 'invalid' as const,
+          fieldErrors: { editionId: ['The framework edition cannot change once the cycle has opened'] },
+        }
       }
       if (await nameTaken(tx, form.name, existing.id)) return nameTakenError(form.name)
       const values = {
@@ -243,10 +277,17 @@ export async function updateCycle(input: ActorInput & { cycleId: string; form: E
         validationDeadline: form.validationDeadline,
         minimumExpectedLevel: form.minimumExpectedLevel,
       }
-      const { count } = await tx.cycle.updateMany({ where: { id: existing.id, updatedAt: versionOf(form.updatedAt) }, data: values })
+      const { count } = await tx.cycle.updateMany({
+        where: { id: existing.id, updatedAt: versionOf(form.updatedAt) },
+        data: values,
+      })
       if (count === 0) {
         const { allOrganisations: _all, id: _id, ...current } = existing
-        return { ok: false as const, kind: 'conflict' as const, current: { ...current, type: current.type as CycleSnapshot['type'] } }
+        return {
+          ok: false as const,
+          kind: 'conflict' as const,
+          current: { ...current, type: current.type as CycleSnapshot['type'] },
+        }
       }
       const before = auditValues({ ...existing, type: existing.type as CycleValues['type'] })
       const after = auditValues(values)
@@ -258,7 +299,11 @@ export async function updateCycle(input: ActorInput & { cycleId: string; form: E
           entityType: 'Cycle',
           entityId: existing.id,
           // The name is always kept, so the history says which cycle changed.
-          before: { name: before.name, ...Object.fromEntries(changed.map((key) => [key, before[key]])), status: existing.status },
+          before: {
+            name: before.name,
+            ...Object.fromEntries(changed.map((key) => [key, before[key]])),
+            status: existing.status,
+          },
           after: { name: after.name, ...Object.fromEntries(changed.map((key) => [key, after[key]])) },
           ipAddress: input.ipAddress,
         })
@@ -284,7 +329,14 @@ const ORGANISATION_SELECT = {
   activeFrom: true,
   activeTo: true,
   region: { select: { name: true } },
-  services: { select: { libraryServiceId: true, servesFrom: true, servesTo: true, libraryService: { select: { active: true, name: true } } } },
+  services: {
+    select: {
+      libraryServiceId: true,
+      servesFrom: true,
+      servesTo: true,
+      libraryService: { select: { active: true, name: true } },
+    },
+  },
 } as const
 
 type OrganisationRow = {
@@ -296,7 +348,12 @@ type OrganisationRow = {
   activeFrom: Date
   activeTo: Date | null
   region: { name: string }
-  services: Array<{ libraryServiceId: string; servesFrom: Date; servesTo: Date | null; libraryService: { active: boolean; name: string } }>
+  services: Array<{
+    libraryServiceId: string
+    servesFrom: Date
+    servesTo: Date | null
+    libraryService: { active: boolean; name: string }
+  }>
 }
 
 function candidateOf(org: OrganisationRow): Candidate {
@@ -304,7 +361,12 @@ function candidateOf(org: OrganisationRow): Candidate {
     organisationId: org.id,
     activeFrom: org.activeFrom,
     activeTo: org.activeTo,
-    links: org.services.map((s) => ({ libraryServiceId: s.libraryServiceId, servesFrom: s.servesFrom, servesTo: s.servesTo, serviceActive: s.libraryService.active })),
+    links: org.services.map((s) => ({
+      libraryServiceId: s.libraryServiceId,
+      servesFrom: s.servesFrom,
+      servesTo: s.servesTo,
+      serviceActive: s.libraryService.active,
+    })),
   }
 }
 
@@ -314,7 +376,11 @@ const activeWhere = (now: Date) => ({ activeFrom: { lte: now }, OR: [{ activeTo:
  * The organisations a cycle names: every active one when it takes all, otherwise its chosen ones
  * (an inactive choice is kept, to be reported as unable to take part).
  */
-async function namedOrganisations(tx: Db, cycle: { id: string; allOrganisations: boolean }, now: Date): Promise<OrganisationRow[]> {
+async function namedOrganisations(
+  tx: Db,
+  cycle: { id: string; allOrganisations: boolean },
+  now: Date,
+): Promise<OrganisationRow[]> {
   return tx.organisation.findMany({
     where: cycle.allOrganisations ? activeWhere(now) : { cycleParticipations: { some: { cycleId: cycle.id } } },
     orderBy: [{ region: { name: 'asc' } }, { name: 'asc' }],
@@ -322,20 +388,51 @@ async function namedOrganisations(tx: Db, cycle: { id: string; allOrganisations:
   })
 }
 
-export type TakingPart = { organisationId: string; odsCode: string; name: string; regionId: string; regionName: string; libraryServiceId: string; libraryServiceName: string }
-export type CannotTakePart = { organisationId: string; odsCode: string; name: string; reason: CannotTakePartReason; message: string }
+export type TakingPart = {
+  organisationId: string
+  odsCode: string
+  name: string
+  regionId: string
+  regionName: string
+  libraryServiceId: string
+  libraryServiceName: string
+}
+export type CannotTakePart = {
+  organisationId: string
+  odsCode: string
+  name: string
+  reason: CannotTakePartReason
+  message: string
+}
 
 /** Splits the named organisations into those that can take part (with their service) and those that cannot. */
-function planParticipation(orgs: readonly OrganisationRow[], now: Date): { taking: TakingPart[]; cannot: CannotTakePart[] } {
+function planParticipation(
+  orgs: readonly OrganisationRow[],
+  now: Date,
+): { taking: TakingPart[]; cannot: CannotTakePart[] } {
   const taking: TakingPart[] = []
   const cannot: CannotTakePart[] = []
   for (const org of orgs) {
     const result = participation(candidateOf(org), now)
     if (result.ok) {
       const service = org.services.find((s) => s.libraryServiceId === result.libraryServiceId)!
-      taking.push({ organisationId: org.id, odsCode: org.odsCode, name: org.name, regionId: org.regionId, regionName: org.region.name, libraryServiceId: result.libraryServiceId, libraryServiceName: service.libraryService.name })
+      taking.push({
+        organisationId: org.id,
+        odsCode: org.odsCode,
+        name: org.name,
+        regionId: org.regionId,
+        regionName: org.region.name,
+        libraryServiceId: result.libraryServiceId,
+        libraryServiceName: service.libraryService.name,
+      })
     } else {
-      cannot.push({ organisationId: org.id, odsCode: org.odsCode, name: org.name, reason: result.reason, message: `cannot take part: ${CANNOT_TAKE_PART[result.reason]}` })
+      cannot.push({
+        organisationId: org.id,
+        odsCode: org.odsCode,
+        name: org.name,
+        reason: result.reason,
+        message: `cannot take part: ${CANNOT_TAKE_PART[result.reason]}`,
+      })
     }
   }
   return { taking, cannot }
@@ -343,7 +440,10 @@ function planParticipation(orgs: readonly OrganisationRow[], now: Date): { takin
 
 /** The cycle's reference code: the one its submissions already use, or a new one no other cycle uses. */
 async function cycleCodeFor(tx: Tx, cycle: { id: string; name: string }): Promise<string> {
-  const existing = await tx.submission.findFirst({ where: { cycleId: cycle.id }, select: { reference: true, organisation: { select: { odsCode: true } } } })
+  const existing = await tx.submission.findFirst({
+    where: { cycleId: cycle.id },
+    select: { reference: true, organisation: { select: { odsCode: true } } },
+  })
   const own = existing ? cycleCodeFromReference(existing.reference, existing.organisation.odsCode) : null
   if (own) return own
   const base = cycleCodeFromName(cycle.name)
@@ -356,7 +456,12 @@ async function cycleCodeFor(tx: Tx, cycle: { id: string; name: string }): Promis
 }
 
 /** A NOT_STARTED submission for each organisation, with its reference and audit event. */
-async function createSubmissions(tx: Tx, input: ActorInput, cycle: { id: string; name: string }, taking: readonly TakingPart[]): Promise<number> {
+async function createSubmissions(
+  tx: Tx,
+  input: ActorInput,
+  cycle: { id: string; name: string },
+  taking: readonly TakingPart[],
+): Promise<number> {
   if (taking.length === 0) return 0
   const code = await cycleCodeFor(tx, cycle)
   const created = await tx.submission.createManyAndReturn({
@@ -377,7 +482,13 @@ async function createSubmissions(tx: Tx, input: ActorInput, cycle: { id: string;
       entityType: 'Submission',
       entityId: submission.id,
       submissionId: submission.id,
-      after: { reference: submission.reference, cycleId: cycle.id, organisationId: submission.organisationId, libraryServiceId: submission.libraryServiceId, status: 'NOT_STARTED' },
+      after: {
+        reference: submission.reference,
+        cycleId: cycle.id,
+        organisationId: submission.organisationId,
+        libraryServiceId: submission.libraryServiceId,
+        status: 'NOT_STARTED',
+      },
       ipAddress: input.ipAddress,
     })
   }
@@ -387,16 +498,37 @@ async function createSubmissions(tx: Tx, input: ActorInput, cycle: { id: string;
 /** The participants page: the active organisations by region, which are chosen, and which have started. */
 export async function getParticipantsForm(actor: Actor, cycleId: string, now = new Date()) {
   requirePermission(actor, 'cycle:manage')
-  const cycle = await prisma.cycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true } })
+  const cycle = await prisma.cycle.findUnique({
+    where: { id: cycleId },
+    select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true },
+  })
   if (!cycle) notFound()
   const [orgs, chosen, submissions] = await Promise.all([
-    prisma.organisation.findMany({ where: activeWhere(now), orderBy: [{ region: { name: 'asc' } }, { name: 'asc' }], select: ORGANISATION_SELECT }),
+    prisma.organisation.findMany({
+      where: activeWhere(now),
+      orderBy: [{ region: { name: 'asc' } }, { name: 'asc' }],
+      select: ORGANISATION_SELECT,
+    }),
     prisma.cycleParticipant.findMany({ where: { cycleId }, select: { organisationId: true } }),
     prisma.submission.findMany({ where: { cycleId }, select: { organisationId: true, status: true, startedAt: true } }),
   ])
   const chosenIds = new Set(chosen.map((c) => c.organisationId))
   const submissionOf = new Map(submissions.map((s) => [s.organisationId, s]))
-  const regions = new Map<string, { name: string; organisations: Array<{ id: string; odsCode: string; name: string; type: string; libraryServiceName: string | null; chosen: boolean; started: boolean }> }>()
+  const regions = new Map<
+    string,
+    {
+      name: string
+      organisations: Array<{
+        id: string
+        odsCode: string
+        name: string
+        type: string
+        libraryServiceName: string | null
+        chosen: boolean
+        started: boolean
+      }>
+    }
+  >()
   for (const org of orgs) {
     const result = participation(candidateOf(org), now)
     const submission = submissionOf.get(org.id)
@@ -406,7 +538,9 @@ export async function getParticipantsForm(actor: Actor, cycleId: string, now = n
       odsCode: org.odsCode,
       name: org.name,
       type: org.type,
-      libraryServiceName: result.ok ? (org.services.find((s) => s.libraryServiceId === result.libraryServiceId)?.libraryService.name ?? null) : null,
+      libraryServiceName: result.ok
+        ? (org.services.find((s) => s.libraryServiceId === result.libraryServiceId)?.libraryService.name ?? null)
+        : null,
       // With every organisation taking part, each box starts ticked, ready to untick a few.
       chosen: cycle.allOrganisations || chosenIds.has(org.id) || submission !== undefined,
       started: submission !== undefined && (submission.status !== 'NOT_STARTED' || submission.startedAt !== null),
@@ -430,21 +564,39 @@ export async function saveParticipants(
   const now = input.now ?? new Date()
   requirePermission(actor, 'cycle:manage')
   return inTransaction<ParticipantsSaved | Invalid | Refused | Conflict<{ updatedAt: Date }>>(async (tx) => {
-    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true } })
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true },
+    })
     if (!cycle) notFound()
-    if (!participantsCanChange(cycle.status)) return { ok: false, kind: 'refused', message: 'The organisations taking part cannot change once the cycle has closed.' }
+    if (!participantsCanChange(cycle.status))
+      return {
+        ok: false,
+        kind: 'refused',
+        message: 'The organisations taking part cannot change once the cycle has closed.',
+      }
     const all = form.scope === 'ALL'
     const wanted = [...new Set(all ? [] : form.organisationIds)]
     if (wanted.length) {
       const known = await tx.organisation.count({ where: { id: { in: wanted }, ...activeWhere(now) } })
-      if (known !== wanted.length) return { ok: false, kind: 'invalid', fieldErrors: { organisationIds: ['Select organisations from the list'] } }
+      if (known !== wanted.length)
+        return { ok: false, kind: 'invalid', fieldErrors: { organisationIds: ['Select organisations from the list'] } }
     }
-    const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, updatedAt: versionOf(form.updatedAt) }, data: { allOrganisations: all } })
+    const { count } = await tx.cycle.updateMany({
+      where: { id: cycle.id, updatedAt: versionOf(form.updatedAt) },
+      data: { allOrganisations: all },
+    })
     if (count === 0) return { ok: false, kind: 'conflict', current: { updatedAt: cycle.updatedAt } }
 
-    const before = await tx.cycleParticipant.findMany({ where: { cycleId: cycle.id }, select: { organisation: { select: { odsCode: true } } } })
+    const before = await tx.cycleParticipant.findMany({
+      where: { cycleId: cycle.id },
+      select: { organisation: { select: { odsCode: true } } },
+    })
     await tx.cycleParticipant.deleteMany({ where: { cycleId: cycle.id } })
-    if (wanted.length) await tx.cycleParticipant.createMany({ data: wanted.map((organisationId) => ({ cycleId: cycle.id, organisationId })) })
+    if (wanted.length)
+      await tx.cycleParticipant.createMany({
+        data: wanted.map((organisationId) => ({ cycleId: cycle.id, organisationId })),
+      })
 
     let added = 0
     let removed = 0
@@ -454,11 +606,27 @@ export async function saveParticipants(
       const namedIds = new Set(named.map((o) => o.id))
       const existing = await tx.submission.findMany({
         where: { cycleId: cycle.id },
-        select: { id: true, reference: true, status: true, startedAt: true, organisationId: true, organisation: { select: { name: true, activeFrom: true, activeTo: true } }, penPortrait: { select: { id: true } }, _count: { select: { outcomeResponses: true } } },
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          startedAt: true,
+          organisationId: true,
+          organisation: { select: { name: true, activeFrom: true, activeTo: true } },
+          penPortrait: { select: { id: true } },
+          _count: { select: { outcomeResponses: true } },
+        },
       })
       // An organisation that has since closed keeps its submission: it was never offered on the form.
-      const dropped = existing.filter((s) => !namedIds.has(s.organisationId) && inForce({ from: s.organisation.activeFrom, to: s.organisation.activeTo }, now))
-      const started = dropped.filter((s) => s.status !== 'NOT_STARTED' || s.startedAt !== null || s.penPortrait !== null || s._count.outcomeResponses > 0)
+      const dropped = existing.filter(
+        (s) =>
+          !namedIds.has(s.organisationId) &&
+          inForce({ from: s.organisation.activeFrom, to: s.organisation.activeTo }, now),
+      )
+      const started = dropped.filter(
+        (s) =>
+          s.status !== 'NOT_STARTED' || s.startedAt !== null || s.penPortrait !== null || s._count.outcomeResponses > 0,
+      )
       if (started.length) {
         const names = started.map((s) => s.organisation.name).sort()
         throw new Rollback<Refused>({
@@ -469,7 +637,20 @@ export async function saveParticipants(
       }
       for (const submission of dropped) {
         await tx.submission.delete({ where: { id: submission.id } })
-        await recordAudit(tx, { actorId: actor.id, action: 'submission.removed', entityType: 'Submission', entityId: submission.id, submissionId: submission.id, before: { reference: submission.reference, cycleId: cycle.id, organisationId: submission.organisationId, status: submission.status }, ipAddress: input.ipAddress })
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: 'submission.removed',
+          entityType: 'Submission',
+          entityId: submission.id,
+          submissionId: submission.id,
+          before: {
+            reference: submission.reference,
+            cycleId: cycle.id,
+            organisationId: submission.organisationId,
+            status: submission.status,
+          },
+          ipAddress: input.ipAddress,
+        })
       }
       removed = dropped.length
       const have = new Set(existing.map((s) => s.organisationId))
@@ -485,11 +666,19 @@ export async function saveParticipants(
       action: 'cycle.participants_changed',
       entityType: 'Cycle',
       entityId: cycle.id,
-      before: { name: cycle.name, allOrganisations: cycle.allOrganisations, organisations: before.map((p) => p.organisation.odsCode).sort() },
+      before: {
+        name: cycle.name,
+        allOrganisations: cycle.allOrganisations,
+        organisations: before.map((p) => p.organisation.odsCode).sort(),
+      },
       after: {
         name: cycle.name,
         allOrganisations: all,
-        organisations: all ? [] : (await tx.organisation.findMany({ where: { id: { in: wanted } }, select: { odsCode: true } })).map((o) => o.odsCode).sort(),
+        organisations: all
+          ? []
+          : (await tx.organisation.findMany({ where: { id: { in: wanted } }, select: { odsCode: true } }))
+              .map((o) => o.odsCode)
+              .sort(),
         submissionsCreated: added,
         submissionsRemoved: removed,
       },
@@ -506,7 +695,17 @@ export async function saveParticipants(
 /** What opening the cycle would do now: who gets a submission, and who cannot take part and why. */
 export async function previewOpening(actor: Actor, cycleId: string, now = new Date()) {
   requirePermission(actor, 'cycle:manage')
-  const cycle = await prisma.cycle.findUnique({ where: { id: cycleId }, select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true, edition: { select: { name: true } } } })
+  const cycle = await prisma.cycle.findUnique({
+    where: { id: cycleId },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      allOrganisations: true,
+      updatedAt: true,
+      edition: { select: { name: true } },
+    },
+  })
   if (!cycle) notFound()
   const plan = planParticipation(await namedOrganisations(prisma, cycle, now), now)
   return { cycle, taking: plan.taking, cannotTakePart: plan.cannot }
@@ -518,23 +717,45 @@ export type Opened = { ok: true; created: number; cannotTakePart: CannotTakePart
  * Opens a draft cycle: a NOT_STARTED submission for every organisation taking part that a library
  * service serves, each with its reference and region, all in one transaction with the audit events.
  */
-export async function openCycle(input: ActorInput & { cycleId: string; updatedAt: string; now?: Date }): Promise<Opened | Refused | Conflict<{ updatedAt: Date }>> {
+export async function openCycle(
+  input: ActorInput & { cycleId: string; updatedAt: string; now?: Date },
+): Promise<Opened | Refused | Conflict<{ updatedAt: Date }>> {
   const { actor } = input
   const now = input.now ?? new Date()
   requirePermission(actor, 'cycle:manage')
   return inTransaction<Opened | Refused | Conflict<{ updatedAt: Date }>>(async (tx) => {
-    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true } })
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true },
+    })
     if (!cycle) notFound()
-    if (!canMoveCycle(cycle.status, 'OPEN')) return { ok: false, kind: 'refused', message: cycle.status === 'OPEN' ? 'This cycle is already open.' : 'A closed cycle cannot be opened again.' }
-    const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, status: 'DRAFT', updatedAt: versionOf(input.updatedAt) }, data: { status: 'OPEN' } })
+    if (!canMoveCycle(cycle.status, 'OPEN'))
+      return {
+        ok: false,
+        kind: 'refused',
+        message: cycle.status === 'OPEN' ? 'This cycle is already open.' : 'A closed cycle cannot be opened again.',
+      }
+    const { count } = await tx.cycle.updateMany({
+      where: { id: cycle.id, status: 'DRAFT', updatedAt: versionOf(input.updatedAt) },
+      data: { status: 'OPEN' },
+    })
     if (count === 0) return { ok: false, kind: 'conflict', current: { updatedAt: cycle.updatedAt } }
-    const have = new Set((await tx.submission.findMany({ where: { cycleId: cycle.id }, select: { organisationId: true } })).map((s) => s.organisationId))
+    const have = new Set(
+      (await tx.submission.findMany({ where: { cycleId: cycle.id }, select: { organisationId: true } })).map(
+        (s) => s.organisationId,
+      ),
+    )
     const plan = planParticipation(
       (await namedOrganisations(tx, cycle, now)).filter((o) => !have.has(o.id)),
       now,
     )
     if (plan.taking.length === 0 && have.size === 0) {
-      throw new Rollback<Refused>({ ok: false, kind: 'refused', message: 'No organisation can take part in this cycle yet. Choose organisations that a library service serves, then open the cycle.' })
+      throw new Rollback<Refused>({
+        ok: false,
+        kind: 'refused',
+        message:
+          'No organisation can take part in this cycle yet. Choose organisations that a library service serves, then open the cycle.',
+      })
     }
     const created = await createSubmissions(tx, input, cycle, plan.taking)
     await recordAudit(tx, {
@@ -543,7 +764,12 @@ export async function openCycle(input: ActorInput & { cycleId: string; updatedAt
       entityType: 'Cycle',
       entityId: cycle.id,
       before: { name: cycle.name, status: 'DRAFT' },
-      after: { name: cycle.name, status: 'OPEN', submissionsCreated: created, cannotTakePart: plan.cannot.map((c) => ({ odsCode: c.odsCode, reason: c.reason })) },
+      after: {
+        name: cycle.name,
+        status: 'OPEN',
+        submissionsCreated: created,
+        cannotTakePart: plan.cannot.map((c) => ({ odsCode: c.odsCode, reason: c.reason })),
+      },
       ipAddress: input.ipAddress,
     })
     return { ok: true, created, cannotTakePart: plan.cannot }
@@ -551,16 +777,31 @@ export async function openCycle(input: ActorInput & { cycleId: string; updatedAt
 }
 
 /** Closes an open cycle. Submissions keep their status; nothing more can be added to the cycle. */
-export async function closeCycle(input: ActorInput & { cycleId: string; updatedAt: string }): Promise<{ ok: true } | Refused | Conflict<{ updatedAt: Date }>> {
+export async function closeCycle(
+  input: ActorInput & { cycleId: string; updatedAt: string },
+): Promise<{ ok: true } | Refused | Conflict<{ updatedAt: Date }>> {
   const { actor } = input
   requirePermission(actor, 'cycle:manage')
   return inTransaction<{ ok: true } | Refused | Conflict<{ updatedAt: Date }>>(async (tx) => {
-    const cycle = await tx.cycle.findUnique({ where: { id: input.cycleId }, select: { id: true, name: true, status: true, updatedAt: true } })
+    const cycle = await tx.cycle.findUnique({
+      where: { id: input.cycleId },
+      select: { id: true, name: true, status: true, updatedAt: true },
+    })
     if (!cycle) notFound()
-    if (!canMoveCycle(cycle.status, 'CLOSED')) return { ok: false, kind: 'refused', message: cycle.status === 'CLOSED' ? 'This cycle is already closed.' : 'Only an open cycle can be closed.' }
-    const { count } = await tx.cycle.updateMany({ where: { id: cycle.id, status: 'OPEN', updatedAt: versionOf(input.updatedAt) }, data: { status: 'CLOSED' } })
+    if (!canMoveCycle(cycle.status, 'CLOSED'))
+      return {
+        ok: false,
+        kind: 'refused',
+        message: cycle.status === 'CLOSED' ? 'This cycle is already closed.' : 'Only an open cycle can be closed.',
+      }
+    const { count } = await tx.cycle.updateMany({
+      where: { id: cycle.id, status: 'OPEN', updatedAt: versionOf(input.updatedAt) },
+      data: { status: 'CLOSED' },
+    })
     if (count === 0) return { ok: false, kind: 'conflict', current: { updatedAt: cycle.updatedAt } }
-    const unsubmitted = await tx.submission.count({ where: { cycleId: cycle.id, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } } })
+    const unsubmitted = await tx.submission.count({
+      where: { cycleId: cycle.id, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } },
+    })
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'cycle.closed',

@@ -1,7 +1,6 @@
 import { prisma } from '~/utils/db.server'
 import { submissionScope, type Actor } from '~/modules/auth/permissions'
 
-
 /** A cycle's details (open to every signed-in user) and the submissions in it the user may see. */
 export async function getCycleForUser(actor: Actor, cycleId: string) {
   return prisma.cycle.findUnique({
@@ -36,5 +35,9 @@ export async function getCycleForUser(actor: Actor, cycleId: string) {
 
 /** Cycles that have opened (not drafts), newest first: the ones there can be reports about. */
 export async function listReportableCycles() {
-  return prisma.cycle.findMany({ where: { status: { not: 'DRAFT' } }, orderBy: { opensAt: 'desc' }, select: { id: true, name: true } })
+  return prisma.cycle.findMany({
+    where: { status: { not: 'DRAFT' } },
+    orderBy: { opensAt: 'desc' },
+    select: { id: true, name: true },
+  })
 }

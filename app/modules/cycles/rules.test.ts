@@ -30,20 +30,31 @@ describe('cycle dates', () => {
   })
 
   it('needs the evidence period to end after it starts, not on the same day', () => {
-    expect(cycleDateErrors({ ...good, evidencePeriodEnd: good.evidencePeriodStart })).toEqual({ evidencePeriodEnd: 'The evidence period must end after it starts' })
+    expect(cycleDateErrors({ ...good, evidencePeriodEnd: good.evidencePeriodStart })).toEqual({
+      evidencePeriodEnd: 'The evidence period must end after it starts',
+    })
     expect(cycleDateErrors({ ...good, evidencePeriodEnd: d('2026-03-01') })).toHaveProperty('evidencePeriodEnd')
   })
 
   it('needs the submission deadline after the open date', () => {
-    expect(cycleDateErrors({ ...good, submissionDeadline: good.opensAt })).toEqual({ submissionDeadline: 'The submission deadline must be after the date the cycle opens' })
+    expect(cycleDateErrors({ ...good, submissionDeadline: good.opensAt })).toEqual({
+      submissionDeadline: 'The submission deadline must be after the date the cycle opens',
+    })
   })
 
   it('needs the validation deadline after the submission deadline', () => {
-    expect(cycleDateErrors({ ...good, validationDeadline: d('2028-01-30') })).toEqual({ validationDeadline: 'The validation deadline must be after the submission deadline' })
+    expect(cycleDateErrors({ ...good, validationDeadline: d('2028-01-30') })).toEqual({
+      validationDeadline: 'The validation deadline must be after the submission deadline',
+    })
   })
 
   it('reports every broken pair at once', () => {
-    const errors = cycleDateErrors({ ...good, evidencePeriodEnd: d('2020-01-01'), submissionDeadline: d('2027-09-01'), validationDeadline: d('2027-08-01') })
+    const errors = cycleDateErrors({
+      ...good,
+      evidencePeriodEnd: d('2020-01-01'),
+      submissionDeadline: d('2027-09-01'),
+      validationDeadline: d('2027-08-01'),
+    })
     expect(Object.keys(errors).sort()).toEqual(['evidencePeriodEnd', 'submissionDeadline', 'validationDeadline'])
   })
 })
@@ -60,8 +71,16 @@ describe('status transitions', () => {
   })
 
   it('fixes the edition once open and the participants once closed', () => {
-    expect([editionCanChange('DRAFT'), editionCanChange('OPEN'), editionCanChange('CLOSED')]).toEqual([true, false, false])
-    expect([participantsCanChange('DRAFT'), participantsCanChange('OPEN'), participantsCanChange('CLOSED')]).toEqual([true, true, false])
+    expect([editionCanChange('DRAFT'), editionCanChange('OPEN'), editionCanChange('CLOSED')]).toEqual([
+      true,
+      false,
+      false,
+    ])
+    expect([participantsCanChange('DRAFT'), participantsCanChange('OPEN'), participantsCanChange('CLOSED')]).toEqual([
+      true,
+      true,
+      false,
+    ])
   })
 })
 
@@ -97,10 +116,17 @@ describe('references', () => {
 
 describe('which library service submits', () => {
   const now = d('2027-06-01')
-  const link = (id: string, from: string, to: string | null, active = true): ServiceLink => ({ libraryServiceId: id, servesFrom: d(from), servesTo: to ? d(to) : null, serviceActive: active })
+  const link = (id: string, from: string, to: string | null, active = true): ServiceLink => ({
+    libraryServiceId: id,
+    servesFrom: d(from),
+    servesTo: to ? d(to) : null,
+    serviceActive: active,
+  })
 
   it('is the active service serving the organisation now', () => {
-    expect(currentServiceId([link('old', '2019-04-01', '2026-03-31'), link('new', '2026-04-01', null)], now)).toBe('new')
+    expect(currentServiceId([link('old', '2019-04-01', '2026-03-31'), link('new', '2026-04-01', null)], now)).toBe(
+      'new',
+    )
   })
 
   it('is nobody when the link has ended, has not begun, or the service is inactive', () => {
@@ -115,7 +141,12 @@ describe('which library service submits', () => {
   })
 
   it('says why an organisation cannot take part', () => {
-    const org = { organisationId: 'o', activeFrom: d('2015-04-01'), activeTo: null, links: [link('a', '2019-04-01', null)] }
+    const org = {
+      organisationId: 'o',
+      activeFrom: d('2015-04-01'),
+      activeTo: null,
+      links: [link('a', '2019-04-01', null)],
+    }
     expect(participation(org, now)).toEqual({ ok: true, libraryServiceId: 'a' })
     expect(participation({ ...org, links: [] }, now)).toEqual({ ok: false, reason: 'NO_SERVICE' })
     expect(participation({ ...org, activeTo: d('2027-01-01') }, now)).toEqual({ ok: false, reason: 'INACTIVE' })

@@ -43,9 +43,12 @@ export type CycleDates = {
 /** The date order a cycle must follow, as a message on the later field of each broken pair. */
 export function cycleDateErrors(dates: CycleDates): Partial<Record<keyof CycleDates, string>> {
   const errors: Partial<Record<keyof CycleDates, string>> = {}
-  if (dates.evidencePeriodEnd <= dates.evidencePeriodStart) errors.evidencePeriodEnd = 'The evidence period must end after it starts'
-  if (dates.submissionDeadline <= dates.opensAt) errors.submissionDeadline = 'The submission deadline must be after the date the cycle opens'
-  if (dates.validationDeadline <= dates.submissionDeadline) errors.validationDeadline = 'The validation deadline must be after the submission deadline'
+  if (dates.evidencePeriodEnd <= dates.evidencePeriodStart)
+    errors.evidencePeriodEnd = 'The evidence period must end after it starts'
+  if (dates.submissionDeadline <= dates.opensAt)
+    errors.submissionDeadline = 'The submission deadline must be after the date the cycle opens'
+  if (dates.validationDeadline <= dates.submissionDeadline)
+    errors.validationDeadline = 'The validation deadline must be after the submission deadline'
   return errors
 }
 
@@ -107,7 +110,9 @@ export type ServiceLink = { libraryServiceId: string; servesFrom: Date; servesTo
 export function currentServiceId(links: readonly ServiceLink[], now: Date): string | null {
   const current = links
     .filter((link) => link.serviceActive && inForce({ from: link.servesFrom, to: link.servesTo }, now))
-    .sort((a, b) => b.servesFrom.getTime() - a.servesFrom.getTime() || a.libraryServiceId.localeCompare(b.libraryServiceId))
+    .sort(
+      (a, b) => b.servesFrom.getTime() - a.servesFrom.getTime() || a.libraryServiceId.localeCompare(b.libraryServiceId),
+    )
   return current[0]?.libraryServiceId ?? null
 }
 
@@ -117,10 +122,18 @@ export const CANNOT_TAKE_PART = {
 } as const
 export type CannotTakePartReason = keyof typeof CANNOT_TAKE_PART
 
-export type Candidate = { organisationId: string; activeFrom: Date; activeTo: Date | null; links: readonly ServiceLink[] }
+export type Candidate = {
+  organisationId: string
+  activeFrom: Date
+  activeTo: Date | null
+  links: readonly ServiceLink[]
+}
 
 /** Whether an organisation can take part, and through which library service. */
-export function participation(candidate: Candidate, now: Date): { ok: true; libraryServiceId: string } | { ok: false; reason: CannotTakePartReason } {
+export function participation(
+  candidate: Candidate,
+  now: Date,
+): { ok: true; libraryServiceId: string } | { ok: false; reason: CannotTakePartReason } {
   if (!inForce({ from: candidate.activeFrom, to: candidate.activeTo }, now)) return { ok: false, reason: 'INACTIVE' }
   const libraryServiceId = currentServiceId(candidate.links, now)
   return libraryServiceId ? { ok: true, libraryServiceId } : { ok: false, reason: 'NO_SERVICE' }

@@ -25,18 +25,31 @@ const fields = {
     .transform((value) => (value === undefined ? null : Number(value))),
 }
 
-type DateFields = Pick<z.infer<z.ZodObject<typeof fields>>, 'evidencePeriodStart' | 'evidencePeriodEnd' | 'opensAt' | 'submissionDeadline' | 'validationDeadline'>
+type DateFields = Pick<
+  z.infer<z.ZodObject<typeof fields>>,
+  'evidencePeriodStart' | 'evidencePeriodEnd' | 'opensAt' | 'submissionDeadline' | 'validationDeadline'
+>
 
 /** The date order, checked in the browser as a courtesy; the server checks it again. */
 function checkDateOrder(value: DateFields, ctx: z.RefinementCtx) {
-  const dates = [value.evidencePeriodStart, value.evidencePeriodEnd, value.opensAt, value.submissionDeadline, value.validationDeadline]
+  const dates = [
+    value.evidencePeriodStart,
+    value.evidencePeriodEnd,
+    value.opensAt,
+    value.submissionDeadline,
+    value.validationDeadline,
+  ]
   if (!dates.every((date) => date instanceof Date)) return
-  for (const [path, message] of Object.entries(cycleDateErrors(value))) ctx.addIssue({ code: 'custom', path: [path], message })
+  for (const [path, message] of Object.entries(cycleDateErrors(value)))
+    ctx.addIssue({ code: 'custom', path: [path], message })
 }
 
 /** Creating a cycle: the edition is chosen from the published ones. */
 export const NewCycleSchema = z
-  .object({ ...fields, editionId: z.string({ error: 'Select a framework edition' }).trim().min(1, 'Select a framework edition').max(64) })
+  .object({
+    ...fields,
+    editionId: z.string({ error: 'Select a framework edition' }).trim().min(1, 'Select a framework edition').max(64),
+  })
   .superRefine(checkDateOrder)
 
 /**
@@ -66,22 +79,36 @@ export const CYCLE_FIELDS = [
   'validationDeadline',
   'minimumExpectedLevel',
 ] as const
-export const CYCLE_DATE_FIELDS = ['evidencePeriodStart', 'evidencePeriodEnd', 'opensAt', 'submissionDeadline', 'validationDeadline'] as const
+export const CYCLE_DATE_FIELDS = [
+  'evidencePeriodStart',
+  'evidencePeriodEnd',
+  'opensAt',
+  'submissionDeadline',
+  'validationDeadline',
+] as const
 
 /** Choosing the organisations that take part. */
 export const ParticipantsSchema = z
   .object({
-    scope: z.enum(['ALL', 'SELECTED'], { error: 'Select whether all active organisations take part or only the ones you choose' }),
+    scope: z.enum(['ALL', 'SELECTED'], {
+      error: 'Select whether all active organisations take part or only the ones you choose',
+    }),
     organisationIds: z.array(z.string().max(64)).default([]),
     updatedAt: z.string({ error: 'The page is out of date. Reload it and try again.' }).min(1),
   })
   .superRefine((value, ctx) => {
     if (value.scope === 'SELECTED' && value.organisationIds.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['organisationIds'], message: 'Select at least one organisation, or choose all active organisations' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['organisationIds'],
+        message: 'Select at least one organisation, or choose all active organisations',
+      })
     }
   })
 
 export type ParticipantsForm = z.infer<typeof ParticipantsSchema>
 
 /** Opening or closing: the confirmation names the version of the cycle the person saw. */
-export const CycleMoveSchema = z.object({ updatedAt: z.string({ error: 'The page is out of date. Reload it and try again.' }).min(1) })
+export const CycleMoveSchema = z.object({
+  updatedAt: z.string({ error: 'The page is out of date. Reload it and try again.' }).min(1),
+})

@@ -11,7 +11,11 @@ import { loadDashboard } from './request.server'
 const DOWNLOAD = { 'Cache-Control': 'private, no-store' }
 const ViewSchema = z.enum(EXPORT_VIEW_KEYS)
 
-export async function dashboardExport(request: Request, kind: DashboardKind, format: 'csv' | 'xlsx'): Promise<Response> {
+export async function dashboardExport(
+  request: Request,
+  kind: DashboardKind,
+  format: 'csv' | 'xlsx',
+): Promise<Response> {
   const user = await requireUser(request)
   const url = new URL(request.url)
   const { dashboard, suppression } = await loadDashboard(user, kind, url)
@@ -31,6 +35,10 @@ export async function dashboardExport(request: Request, kind: DashboardKind, for
   const view = key.success ? dashboardViews(dashboard, suppression).find((v) => v.key === key.data) : undefined
   if (!view) notFound('There is no such view on this dashboard')
   return new Response(viewToCsv(view), {
-    headers: { ...DOWNLOAD, 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${csvFileName(dashboard, view)}"` },
+    headers: {
+      ...DOWNLOAD,
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${csvFileName(dashboard, view)}"`,
+    },
   })
 }

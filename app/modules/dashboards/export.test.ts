@@ -54,10 +54,28 @@ const national: Dashboard = {
       ],
     },
     // Outcome 3 has no cell at all: no agreed grades.
-    { regionId: 'ldn', regionName: 'London', cells: [{ outcomeNumber: 1, medianLevel: null, graded: 0 }, { outcomeNumber: 2, medianLevel: 2, graded: 5 }] },
+    {
+      regionId: 'ldn',
+      regionName: 'London',
+      cells: [
+        { outcomeNumber: 1, medianLevel: null, graded: 0 },
+        { outcomeNumber: 2, medianLevel: 2, graded: 5 },
+      ],
+    },
   ],
   calibration: [
-    { outcomeNumber: 1, compared: 10, above: 6, equal: 3, below: 1, differences: [{ steps: 1, count: 4 }, { steps: -1, count: 1 }, { steps: 2, count: 2 }] },
+    {
+      outcomeNumber: 1,
+      compared: 10,
+      above: 6,
+      equal: 3,
+      below: 1,
+      differences: [
+        { steps: 1, count: 4 },
+        { steps: -1, count: 1 },
+        { steps: 2, count: 2 },
+      ],
+    },
     { outcomeNumber: 2, compared: 6, above: 0, equal: 6, below: 0, differences: [] },
     { outcomeNumber: 3, compared: 0, above: 0, equal: 0, below: 0, differences: [] },
   ],
@@ -82,7 +100,12 @@ const regional: Dashboard = {
   scope: { kind: 'region', regionId: 'nw', regionName: 'North West' },
   previousCycle: { id: 'cycle-2025', name: '2025–26 full cycle' },
   appliedFilters: [],
-  progress: { ...national.progress, regions: [national.progress.regions[0]!], totals: [0, 1, 2, 0, 0, 0, 0, 3, 6], total: 12 },
+  progress: {
+    ...national.progress,
+    regions: [national.progress.regions[0]!],
+    totals: [0, 1, 2, 0, 0, 0, 0, 3, 6],
+    total: 12,
+  },
   heatMap: [national.heatMap[0]!],
   change: [
     { outcomeNumber: 1, compared: 8, improved: 5, same: 2, declined: 1 },
@@ -90,10 +113,42 @@ const regional: Dashboard = {
     { outcomeNumber: 3, compared: 0, improved: 0, same: 0, declined: 0 },
   ],
   organisations: [
-    { submissionId: 's1', reference: 'LKS-2026-001', name: 'Ysbyty Gwynedd', odsCode: '7A1A4', organisationType: 'Health board', status: 'PUBLISHED', agreedSteps: [5, 0, null] },
-    { submissionId: 's2', reference: 'LKS-2026-002', name: 'Zoë and Łukasz Library', odsCode: 'RXX', organisationType: 'Acute trust', status: 'VALIDATED', agreedSteps: [12, 1, 7] },
-    { submissionId: 's3', reference: 'LKS-2026-003', name: 'Smith, Jones and "Partners" Trust', odsCode: 'R0A', organisationType: 'Mental health trust', status: 'IN_VALIDATION', agreedSteps: [null, null, null] },
-    { submissionId: 's4', reference: 'LKS-2026-004', name: FORMULA_NAME, odsCode: 'RZZ', organisationType: 'Acute trust', status: 'SUBMITTED', agreedSteps: [null, null, null] },
+    {
+      submissionId: 's1',
+      reference: 'LKS-2026-001',
+      name: 'Ysbyty Gwynedd',
+      odsCode: '7A1A4',
+      organisationType: 'Health board',
+      status: 'PUBLISHED',
+      agreedSteps: [5, 0, null],
+    },
+    {
+      submissionId: 's2',
+      reference: 'LKS-2026-002',
+      name: 'Zoë and Łukasz Library',
+      odsCode: 'RXX',
+      organisationType: 'Acute trust',
+      status: 'VALIDATED',
+      agreedSteps: [12, 1, 7],
+    },
+    {
+      submissionId: 's3',
+      reference: 'LKS-2026-003',
+      name: 'Smith, Jones and "Partners" Trust',
+      odsCode: 'R0A',
+      organisationType: 'Mental health trust',
+      status: 'IN_VALIDATION',
+      agreedSteps: [null, null, null],
+    },
+    {
+      submissionId: 's4',
+      reference: 'LKS-2026-004',
+      name: FORMULA_NAME,
+      odsCode: 'RZZ',
+      organisationType: 'Acute trust',
+      status: 'SUBMITTED',
+      agreedSteps: [null, null, null],
+    },
   ],
 }
 
@@ -156,8 +211,22 @@ const asCsvText = (cell: ExportCell): string => (cell === null ? '' : String(cel
 
 describe('the views of a dashboard', () => {
   it('are every view for a regional lead, and leave out organisations and change when the dashboard has neither', () => {
-    expect(dashboardViews(regional, null).map((v) => v.key)).toEqual(['progress', 'attainment', 'heat-map', 'calibration', 'change', 'actions', 'organisations'])
-    expect(dashboardViews(national, null).map((v) => v.key)).toEqual(['progress', 'attainment', 'heat-map', 'calibration', 'actions'])
+    expect(dashboardViews(regional, null).map((v) => v.key)).toEqual([
+      'progress',
+      'attainment',
+      'heat-map',
+      'calibration',
+      'change',
+      'actions',
+      'organisations',
+    ])
+    expect(dashboardViews(national, null).map((v) => v.key)).toEqual([
+      'progress',
+      'attainment',
+      'heat-map',
+      'calibration',
+      'actions',
+    ])
   })
 
   it('have a cell for every column, typed as the column says', () => {
@@ -170,7 +239,11 @@ describe('the views of a dashboard', () => {
             if (cell === null) return
             if (type === 'text') expect(typeof cell, `${v.key} column ${i}`).toBe('string')
             else if (suppression === null) expect(typeof cell, `${v.key} column ${i}`).toBe('number')
-            else expect(typeof cell === 'number' || cell === '<5' || cell === 'Suppressed', `${v.key} column ${i}: ${cell}`).toBe(true)
+            else
+              expect(
+                typeof cell === 'number' || cell === '<5' || cell === 'Suppressed',
+                `${v.key} column ${i}: ${cell}`,
+              ).toBe(true)
           })
         }
       }
@@ -180,8 +253,17 @@ describe('the views of a dashboard', () => {
   it('show progress by region and status with a total row, suppressing 1 to 4 for publication', () => {
     const full = view(dashboardViews(national, null), 'progress')
     expect(full.columns.map((c) => c.header)).toEqual([
-      'Region', 'Not started', 'In progress', 'Awaiting sign-off', 'Submitted', 'In validation',
-      'Clarification requested', 'In moderation', 'Validated', 'Result published', 'Total',
+      'Region',
+      'Not started',
+      'In progress',
+      'Awaiting sign-off',
+      'Submitted',
+      'In validation',
+      'Clarification requested',
+      'In moderation',
+      'Validated',
+      'Result published',
+      'Total',
     ])
     expect(full.columns.map((c) => c.type)).toEqual(['text', ...Array<string>(10).fill('integer')])
     expect(full.rows).toEqual([
@@ -225,9 +307,12 @@ describe('the views of a dashboard', () => {
     const heatMap = view(dashboardViews(national, publication), 'heat-map')
     expect(heatMap.columns.map((c) => `${c.header} (${c.type})`)).toEqual([
       'Region (text)',
-      'Outcome 1 median level (decimal)', 'Outcome 1 agreed grades (integer)',
-      'Outcome 2 median level (decimal)', 'Outcome 2 agreed grades (integer)',
-      'Outcome 3 median level (decimal)', 'Outcome 3 agreed grades (integer)',
+      'Outcome 1 median level (decimal)',
+      'Outcome 1 agreed grades (integer)',
+      'Outcome 2 median level (decimal)',
+      'Outcome 2 agreed grades (integer)',
+      'Outcome 3 median level (decimal)',
+      'Outcome 3 agreed grades (integer)',
     ])
     expect(heatMap.rows).toEqual([
       ['North West', 'Suppressed', '<5', 1.5, 6, null, 0],
@@ -238,21 +323,45 @@ describe('the views of a dashboard', () => {
   it('show calibration with a column for each difference that occurs, most over-rated first', () => {
     const calibration = view(dashboardViews(national, null), 'calibration')
     expect(calibration.columns.map((c) => c.header)).toEqual([
-      'Outcome', 'Title', 'Compared', 'Self-assessed higher', 'Same', 'Self-assessed lower',
-      'Self-assessed higher by 2 steps', 'Self-assessed higher by 1 step', 'Self-assessed lower by 1 step',
+      'Outcome',
+      'Title',
+      'Compared',
+      'Self-assessed higher',
+      'Same',
+      'Self-assessed lower',
+      'Self-assessed higher by 2 steps',
+      'Self-assessed higher by 1 step',
+      'Self-assessed lower by 1 step',
     ])
     expect(calibration.rows).toEqual([
       [1, 'Strategy', 10, 6, 3, 1, 2, 4, 1],
       [2, 'Evidence into practice', 6, 0, 6, 0, 0, 0, 0],
       [3, 'Knowledge, mobilised', 0, 0, 0, 0, 0, 0, 0],
     ])
-    expect(view(dashboardViews(national, publication), 'calibration').rows[0]).toEqual([1, 'Strategy', 10, 6, '<5', '<5', '<5', '<5', '<5'])
+    expect(view(dashboardViews(national, publication), 'calibration').rows[0]).toEqual([
+      1,
+      'Strategy',
+      10,
+      6,
+      '<5',
+      '<5',
+      '<5',
+      '<5',
+      '<5',
+    ])
   })
 
   it('show change since the previous cycle, named in the title', () => {
     const change = view(dashboardViews(regional, publication), 'change')
     expect(change.title).toBe('Change in agreed grades since 2025–26 full cycle')
-    expect(change.columns.map((c) => c.header)).toEqual(['Outcome', 'Title', 'Organisations compared', 'Improved', 'Same', 'Declined'])
+    expect(change.columns.map((c) => c.header)).toEqual([
+      'Outcome',
+      'Title',
+      'Organisations compared',
+      'Improved',
+      'Same',
+      'Declined',
+    ])
     expect(change.rows).toEqual([
       [1, 'Strategy', 8, 5, '<5', '<5'],
       [2, 'Evidence into practice', '<5', '<5', '<5', '<5'],
@@ -262,7 +371,15 @@ describe('the views of a dashboard', () => {
 
   it('show required actions per outcome, and development plan figures for all outcomes together', () => {
     const actions = view(dashboardViews(national, publication), 'actions')
-    expect(actions.columns.map((c) => c.type)).toEqual(['integer', 'text', 'integer', 'integer', 'integer', 'integer', 'percent'])
+    expect(actions.columns.map((c) => c.type)).toEqual([
+      'integer',
+      'text',
+      'integer',
+      'integer',
+      'integer',
+      'integer',
+      'percent',
+    ])
     expect(actions.rows).toEqual([
       [1, 'Strategy', 8, '<5', null, null, null],
       [2, 'Evidence into practice', '<5', '<5', null, null, null],
@@ -270,24 +387,78 @@ describe('the views of a dashboard', () => {
       [null, 'All outcomes', 12, 7, 20, 15, 0.75],
     ])
     const fewItems = { ...national, actions: { ...national.actions, planItems: 4, planItemsComplete: 4 } }
-    expect(view(dashboardViews(fewItems, publication), 'actions').rows.at(-1)).toEqual([null, 'All outcomes', 12, 7, '<5', '<5', 'Suppressed'])
+    expect(view(dashboardViews(fewItems, publication), 'actions').rows.at(-1)).toEqual([
+      null,
+      'All outcomes',
+      12,
+      7,
+      '<5',
+      '<5',
+      'Suppressed',
+    ])
     expect(view(dashboardViews(fewItems, null), 'actions').rows.at(-1)).toEqual([null, 'All outcomes', 12, 7, 4, 4, 1])
   })
 
   it('show each organisation with its agreed grade per outcome in words', () => {
     const organisations = view(dashboardViews(regional, publication), 'organisations')
-    expect(organisations.columns.map((c) => c.header)).toEqual(['Reference', 'Organisation', 'ODS code', 'Organisation type', 'Status', 'Outcome 1', 'Outcome 2', 'Outcome 3'])
+    expect(organisations.columns.map((c) => c.header)).toEqual([
+      'Reference',
+      'Organisation',
+      'ODS code',
+      'Organisation type',
+      'Status',
+      'Outcome 1',
+      'Outcome 2',
+      'Outcome 3',
+    ])
     expect(organisations.columns.every((c) => c.type === 'text')).toBe(true)
     expect(organisations.rows).toEqual([
-      ['LKS-2026-001', 'Ysbyty Gwynedd', '7A1A4', 'Health board', 'Result published', 'Level 2, Medium', 'Level 0', null],
-      ['LKS-2026-002', 'Zoë and Łukasz Library', 'RXX', 'Acute trust', 'Validated', 'Level 4, High', 'Level 1, Low', 'Level 3, Low'],
-      ['LKS-2026-003', 'Smith, Jones and "Partners" Trust', 'R0A', 'Mental health trust', 'In validation', null, null, null],
+      [
+        'LKS-2026-001',
+        'Ysbyty Gwynedd',
+        '7A1A4',
+        'Health board',
+        'Result published',
+        'Level 2, Medium',
+        'Level 0',
+        null,
+      ],
+      [
+        'LKS-2026-002',
+        'Zoë and Łukasz Library',
+        'RXX',
+        'Acute trust',
+        'Validated',
+        'Level 4, High',
+        'Level 1, Low',
+        'Level 3, Low',
+      ],
+      [
+        'LKS-2026-003',
+        'Smith, Jones and "Partners" Trust',
+        'R0A',
+        'Mental health trust',
+        'In validation',
+        null,
+        null,
+        null,
+      ],
       ['LKS-2026-004', FORMULA_NAME, 'RZZ', 'Acute trust', 'Submitted', null, null, null],
     ])
   })
 
   it('refuse an outcome the dashboard does not list, rather than export it untitled', () => {
-    const broken = { ...national, attainment: [{ outcomeNumber: 9, levelCounts: [0, 0, 0, 0, 0] as [number, number, number, number, number], graded: 0, medianLevel: null }] }
+    const broken = {
+      ...national,
+      attainment: [
+        {
+          outcomeNumber: 9,
+          levelCounts: [0, 0, 0, 0, 0] as [number, number, number, number, number],
+          graded: 0,
+          medianLevel: null,
+        },
+      ],
+    }
     expect(() => dashboardViews(broken, null)).toThrow('Outcome 9')
   })
 })
@@ -297,7 +468,10 @@ describe('CSV export', () => {
     for (const v of dashboardViews(regional, publication).filter((v) => v.key !== 'organisations')) {
       const csv = viewToCsv(v)
       expect(csv.startsWith('\uFEFF')).toBe(true)
-      expect(parseCsv(withoutBom(csv))).toEqual([v.columns.map((c) => c.header), ...v.rows.map((row) => row.map(asCsvText))])
+      expect(parseCsv(withoutBom(csv))).toEqual([
+        v.columns.map((c) => c.header),
+        ...v.rows.map((row) => row.map(asCsvText)),
+      ])
     }
   })
 
@@ -306,7 +480,10 @@ describe('CSV export', () => {
     const csv = viewToCsv(organisations)
     expect(csv).toContain('LKS-2026-003,"Smith, Jones and ""Partners"" Trust",R0A,')
     expect(csv).toContain(',"\'=HYPERLINK(""http://example.com"",""Click"")",RZZ,')
-    const expected = [organisations.columns.map((c) => c.header), ...organisations.rows.map((row) => row.map(asCsvText))]
+    const expected = [
+      organisations.columns.map((c) => c.header),
+      ...organisations.rows.map((row) => row.map(asCsvText)),
+    ]
     expected[4]![1] = `'${FORMULA_NAME}`
     expect(parseCsv(withoutBom(csv))).toEqual(expected)
     expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]))
@@ -343,14 +520,27 @@ describe('CSV export', () => {
   })
 
   it('refuses a cell that is not a finite number', () => {
-    const bad: ExportView = { key: 'progress', title: 'Bad', columns: [{ header: 'N', type: 'decimal' }], rows: [[Number.NaN]] }
+    const bad: ExportView = {
+      key: 'progress',
+      title: 'Bad',
+      columns: [{ header: 'N', type: 'decimal' }],
+      rows: [[Number.NaN]],
+    }
     expect(() => viewToCsv(bad)).toThrow(RangeError)
   })
 
   it('names the file by cycle, scope, filters and view, in plain ASCII', () => {
-    expect(csvFileName(national, view(dashboardViews(national, null), 'heat-map'))).toBe('lks-dashboard-2026-27-full-cycle-national-acute-trust-heat-map.csv')
-    expect(csvFileName(regional, view(dashboardViews(regional, null), 'organisations'))).toBe('lks-dashboard-2026-27-full-cycle-north-west-organisations.csv')
-    const accented = { ...regional, scope: { kind: 'region' as const, regionId: 'x', regionName: 'Zoë Łódź' }, appliedFilters: [{ label: 'Type', value: 'Trusts / ICBs' }] }
+    expect(csvFileName(national, view(dashboardViews(national, null), 'heat-map'))).toBe(
+      'lks-dashboard-2026-27-full-cycle-national-acute-trust-heat-map.csv',
+    )
+    expect(csvFileName(regional, view(dashboardViews(regional, null), 'organisations'))).toBe(
+      'lks-dashboard-2026-27-full-cycle-north-west-organisations.csv',
+    )
+    const accented = {
+      ...regional,
+      scope: { kind: 'region' as const, regionId: 'x', regionName: 'Zoë Łódź' },
+      appliedFilters: [{ label: 'Type', value: 'Trusts / ICBs' }],
+    }
     expect(xlsxFileName(accented)).toBe('lks-dashboard-2026-27-full-cycle-zoe-lodz-trusts-icbs.xlsx')
   })
 })
@@ -388,10 +578,30 @@ describe('Excel export', () => {
   const generatedAt = new Date('2026-11-22T10:00:00Z')
 
   it('has an About sheet, then a sheet per view; organisations only for a region, change only with a previous cycle', async () => {
-    const nationalBook = await readWorkbook(await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }))
-    expect(nationalBook.worksheets.map((ws) => ws.name)).toEqual(['About', 'Progress', 'Attainment', 'Heat map', 'Calibration', 'Actions'])
-    const regionalBook = await readWorkbook(await dashboardToXlsx(regional, null, { generatedFor: 'Zoë Evans', generatedAt }))
-    expect(regionalBook.worksheets.map((ws) => ws.name)).toEqual(['About', 'Progress', 'Attainment', 'Heat map', 'Calibration', 'Change', 'Actions', 'Organisations'])
+    const nationalBook = await readWorkbook(
+      await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }),
+    )
+    expect(nationalBook.worksheets.map((ws) => ws.name)).toEqual([
+      'About',
+      'Progress',
+      'Attainment',
+      'Heat map',
+      'Calibration',
+      'Actions',
+    ])
+    const regionalBook = await readWorkbook(
+      await dashboardToXlsx(regional, null, { generatedFor: 'Zoë Evans', generatedAt }),
+    )
+    expect(regionalBook.worksheets.map((ws) => ws.name)).toEqual([
+      'About',
+      'Progress',
+      'Attainment',
+      'Heat map',
+      'Calibration',
+      'Change',
+      'Actions',
+      'Organisations',
+    ])
   })
 
   it('has sheet names Excel accepts: at most 31 characters, unique, none of []:*?/\\', () => {
@@ -404,7 +614,9 @@ describe('Excel export', () => {
   })
 
   it('says on the About sheet what was exported, for whom and when', async () => {
-    const nationalBook = await readWorkbook(await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }))
+    const nationalBook = await readWorkbook(
+      await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }),
+    )
     expect(sheet(nationalBook, 'About').getCell('A1').value).toBe('Attainment dashboard: 2026–27 full cycle (national)')
     expect(aboutDetails(nationalBook)).toEqual({
       Cycle: '2026–27 full cycle',
@@ -412,7 +624,8 @@ describe('Excel export', () => {
       Scope: 'National',
       Filters: 'Organisation type: Acute trust',
       'Compared with': 'No previous cycle, so there is no Change sheet',
-      'Small-number suppression': 'Counts from 1 to 4 are shown as "<5"; medians and percentages based on fewer than 5 values are shown as "Suppressed". Zeros are shown.',
+      'Small-number suppression':
+        'Counts from 1 to 4 are shown as "<5"; medians and percentages based on fewer than 5 values are shown as "Suppressed". Zeros are shown.',
       'Agreed grades': 'Grades of submissions that have been validated or published',
       Generated: '22 November 2026',
       'Generated for': 'Ada Lovelace',
@@ -424,7 +637,12 @@ describe('Excel export', () => {
     })
 
     // Just before midnight UTC on 30 June is 1 July in London.
-    const regionalBook = await readWorkbook(await dashboardToXlsx(regional, null, { generatedFor: 'Zoë Evans', generatedAt: new Date('2026-06-30T23:30:00Z') }))
+    const regionalBook = await readWorkbook(
+      await dashboardToXlsx(regional, null, {
+        generatedFor: 'Zoë Evans',
+        generatedAt: new Date('2026-06-30T23:30:00Z'),
+      }),
+    )
     const details = aboutDetails(regionalBook)
     expect(details).toMatchObject({
       Scope: 'Region: North West',
@@ -439,14 +657,18 @@ describe('Excel export', () => {
   })
 
   it('sets the document title and creator', async () => {
-    const workbook = await readWorkbook(await dashboardToXlsx(regional, null, { generatedFor: 'Zoë Evans', generatedAt }))
+    const workbook = await readWorkbook(
+      await dashboardToXlsx(regional, null, { generatedFor: 'Zoë Evans', generatedAt }),
+    )
     expect(workbook.creator).toBe('LKS Quality Portal')
     expect(workbook.title).toBe('Attainment dashboard: 2026–27 full cycle (North West)')
     expect(workbook.created?.toISOString()).toBe(generatedAt.toISOString())
   })
 
   it('has a bold, frozen header row on each view sheet', async () => {
-    const workbook = await readWorkbook(await dashboardToXlsx(national, null, { generatedFor: 'Ada Lovelace', generatedAt }))
+    const workbook = await readWorkbook(
+      await dashboardToXlsx(national, null, { generatedFor: 'Ada Lovelace', generatedAt }),
+    )
     for (const v of dashboardViews(national, null)) {
       const ws = sheet(workbook, SHEET_NAMES[v.key])
       expect(rowValues(ws, 1)).toEqual(v.columns.map((c) => c.header))
@@ -463,7 +685,9 @@ describe('Excel export', () => {
   })
 
   it('keeps numbers as numbers, suppressed counts and withheld medians as text, and text as text', async () => {
-    const workbook = await readWorkbook(await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }))
+    const workbook = await readWorkbook(
+      await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }),
+    )
     const attainment = sheet(workbook, 'Attainment')
     expect(rowValues(attainment, 2)).toEqual([1, 'Strategy', 0, '<5', '<5', '<5', 0, '<5', 'Suppressed'])
     expect(rowValues(attainment, 3)).toEqual([2, 'Evidence into practice', '<5', '<5', '<5', 0, 0, 6, 1.5])
@@ -482,19 +706,31 @@ describe('Excel export', () => {
   })
 
   it('shows every count in full without suppression', async () => {
-    const workbook = await readWorkbook(await dashboardToXlsx(national, null, { generatedFor: 'Ada Lovelace', generatedAt }))
+    const workbook = await readWorkbook(
+      await dashboardToXlsx(national, null, { generatedFor: 'Ada Lovelace', generatedAt }),
+    )
     expect(rowValues(sheet(workbook, 'Progress'), 2)).toEqual(['North West', 0, 1, 2, 0, 0, 0, 0, 3, 6, 12])
     expect(rowValues(sheet(workbook, 'Attainment'), 2)).toEqual([1, 'Strategy', 0, 1, 2, 1, 0, 4, 2])
   })
 
   it('stores a name starting with "=" as text, never as a formula, and keeps Welsh and accented names', async () => {
-    const workbook = await readWorkbook(await dashboardToXlsx(regional, publication, { generatedFor: 'Zoë Evans', generatedAt }))
+    const workbook = await readWorkbook(
+      await dashboardToXlsx(regional, publication, { generatedFor: 'Zoë Evans', generatedAt }),
+    )
     const organisations = sheet(workbook, 'Organisations')
     expect(organisations.getCell('B2').value).toBe('Ysbyty Gwynedd')
     expect(organisations.getCell('B3').value).toBe('Zoë and Łukasz Library')
     expect(organisations.getCell('B4').value).toBe('Smith, Jones and "Partners" Trust')
     expect(organisations.getCell('B5').value).toBe(FORMULA_NAME)
     expect(organisations.getCell('B5').type).toBe(ExcelJS.ValueType.String)
-    expect(rowValues(organisations, 2)).toEqual(['LKS-2026-001', 'Ysbyty Gwynedd', '7A1A4', 'Health board', 'Result published', 'Level 2, Medium', 'Level 0'])
+    expect(rowValues(organisations, 2)).toEqual([
+      'LKS-2026-001',
+      'Ysbyty Gwynedd',
+      '7A1A4',
+      'Health board',
+      'Result published',
+      'Level 2, Medium',
+      'Level 0',
+    ])
   })
 })

@@ -27,7 +27,15 @@ import { slug } from '~/utils/slug'
 import type { Dashboard } from './model'
 import { countValue, describeSuppression, medianValue, proportionValue, type Suppression } from './suppression'
 
-export const EXPORT_VIEW_KEYS = ['progress', 'attainment', 'heat-map', 'calibration', 'change', 'actions', 'organisations'] as const
+export const EXPORT_VIEW_KEYS = [
+  'progress',
+  'attainment',
+  'heat-map',
+  'calibration',
+  'change',
+  'actions',
+  'organisations',
+] as const
 export type ExportViewKey = (typeof EXPORT_VIEW_KEYS)[number]
 
 export type ExportColumnType = 'text' | 'integer' | 'decimal' | 'percent'
@@ -133,7 +141,9 @@ function differenceHeader(steps: number): string {
 function calibrationView(dashboard: Dashboard, suppression: Suppression): ExportView {
   const title = outcomeTitles(dashboard)
   // One column for each difference that occurs, from most over-rated to most under-rated.
-  const differences = [...new Set(dashboard.calibration.flatMap((row) => row.differences.map((d) => d.steps)))].sort((a, b) => b - a)
+  const differences = [...new Set(dashboard.calibration.flatMap((row) => row.differences.map((d) => d.steps)))].sort(
+    (a, b) => b - a,
+  )
   return {
     key: 'calibration',
     title: 'Self-assessed against agreed grades',
@@ -150,7 +160,9 @@ function calibrationView(dashboard: Dashboard, suppression: Suppression): Export
       row.outcomeNumber,
       title(row.outcomeNumber),
       ...[row.compared, row.above, row.equal, row.below].map((n) => countValue(n, suppression)),
-      ...differences.map((steps) => countValue(row.differences.find((d) => d.steps === steps)?.count ?? 0, suppression)),
+      ...differences.map((steps) =>
+        countValue(row.differences.find((d) => d.steps === steps)?.count ?? 0, suppression),
+      ),
     ]),
   }
 }
@@ -160,7 +172,14 @@ function changeView(dashboard: Dashboard, previousCycleName: string, suppression
   return {
     key: 'change',
     title: `Change in agreed grades since ${previousCycleName}`,
-    columns: [integer('Outcome'), text('Title'), integer('Organisations compared'), integer('Improved'), integer('Same'), integer('Declined')],
+    columns: [
+      integer('Outcome'),
+      text('Title'),
+      integer('Organisations compared'),
+      integer('Improved'),
+      integer('Same'),
+      integer('Declined'),
+    ],
     rows: dashboard.change.map((row) => [
       row.outcomeNumber,
       title(row.outcomeNumber),
@@ -259,7 +278,11 @@ export function viewToCsv(view: ExportView): string {
 /** "lks-dashboard-2026-27-north-west-acute-trust": the cycle, the scope and the filters applied. */
 function fileNameBase(dashboard: Dashboard): string {
   const scope = dashboard.scope.kind === 'national' ? 'national' : dashboard.scope.regionName
-  const parts = [...new Set(['lks-dashboard', dashboard.cycle.name, scope, ...dashboard.appliedFilters.map((f) => f.value)].map(slug))]
+  const parts = [
+    ...new Set(
+      ['lks-dashboard', dashboard.cycle.name, scope, ...dashboard.appliedFilters.map((f) => f.value)].map(slug),
+    ),
+  ]
   return parts
     .filter((part) => part !== '')
     .join('-')
@@ -302,7 +325,13 @@ function displayLength(value: ExportCell, type: ExportColumnType): number {
   return value.toLocaleString('en-GB', { maximumFractionDigits: 1 }).length
 }
 
-function addAboutSheet(workbook: ExcelJS.Workbook, dashboard: Dashboard, suppression: Suppression, meta: ExportMeta, views: ExportView[]): void {
+function addAboutSheet(
+  workbook: ExcelJS.Workbook,
+  dashboard: Dashboard,
+  suppression: Suppression,
+  meta: ExportMeta,
+  views: ExportView[],
+): void {
   const sheet = workbook.addWorksheet(ABOUT_SHEET_NAME)
   sheet.columns = [{ width: 28 }, { width: 90 }]
   sheet.addRow([workbookTitle(dashboard)]).font = { bold: true, size: 14 }
@@ -350,7 +379,11 @@ function addViewSheet(workbook: ExcelJS.Workbook, view: ExportView): void {
 }
 
 /** The workbook: an About sheet, then one sheet per view, with typed and formatted cells. */
-export async function dashboardToXlsx(dashboard: Dashboard, suppression: Suppression, meta: ExportMeta): Promise<Buffer> {
+export async function dashboardToXlsx(
+  dashboard: Dashboard,
+  suppression: Suppression,
+  meta: ExportMeta,
+): Promise<Buffer> {
   const views = dashboardViews(dashboard, suppression)
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'LKS Quality Portal'

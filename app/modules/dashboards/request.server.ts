@@ -26,7 +26,11 @@ export function parseDashboardQuery(url: URL): DashboardQuery {
 }
 
 /** The same filter as a query string, for export links and the form's next request. */
-export function queryString(filter: DashboardFilter, suppression: Suppression, extra: Record<string, string> = {}): string {
+export function queryString(
+  filter: DashboardFilter,
+  suppression: Suppression,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams()
   params.set('cycle', filter.cycleId)
   if (filter.editionId) params.set('edition', filter.editionId)
@@ -46,11 +50,15 @@ export async function loadDashboard(user: SessionUser, kind: DashboardKind, url:
   const query = parseDashboardQuery(url)
   const options = await getFilterOptions(user, kind)
   if (options.regions.length === 0) forbidden()
-  const resolved = resolveFilter({ cycleId: query.cycle, editionId: query.edition, regionId: query.region, organisationType: query.type }, options)
+  const resolved = resolveFilter(
+    { cycleId: query.cycle, editionId: query.edition, regionId: query.region, organisationType: query.type },
+    options,
+  )
   const suppression: Suppression = query.suppress ? suppressionAt(getEnv().SUPPRESSION_THRESHOLD) : null
   if (!resolved) return { options, filter: null, suppression, dashboard: null }
   // The regional dashboard names its region; one the user may not see is refused by getDashboard.
-  const filter: DashboardFilter = kind === 'regional' ? { ...resolved, regionId: query.region ?? options.regions[0]!.id } : resolved
+  const filter: DashboardFilter =
+    kind === 'regional' ? { ...resolved, regionId: query.region ?? options.regions[0]!.id } : resolved
   const dashboard = await getDashboard(user, kind, filter)
   return { options, filter, suppression, dashboard }
 }

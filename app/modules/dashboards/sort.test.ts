@@ -7,12 +7,26 @@ type Row = NonNullable<Dashboard['organisations']>[number]
 
 const url = (query: string) => new URL(`http://localhost/dashboards/regional${query}`)
 
-function row(name: string, odsCode: string, status: SubmissionStatus, agreedSteps: Array<number | null> = [null, null, null]): Row {
-  return { submissionId: `s-${odsCode}`, reference: `LKS-0000-${odsCode}`, name, odsCode, organisationType: 'ACUTE_TRUST', status, agreedSteps }
+function row(
+  name: string,
+  odsCode: string,
+  status: SubmissionStatus,
+  agreedSteps: Array<number | null> = [null, null, null],
+): Row {
+  return {
+    submissionId: `s-${odsCode}`,
+    reference: `LKS-0000-${odsCode}`,
+    name,
+    odsCode,
+    organisationType: 'ACUTE_TRUST',
+    status,
+    agreedSteps,
+  }
 }
 
 const codes = (rows: readonly Row[]) => rows.map((r) => r.odsCode)
-const sorted = (rows: readonly Row[], column: string, direction: OrganisationSort['direction'] = 'asc') => codes(sortOrganisations(rows, { column, direction }))
+const sorted = (rows: readonly Row[], column: string, direction: OrganisationSort['direction'] = 'asc') =>
+  codes(sortOrganisations(rows, { column, direction }))
 
 describe('the sort in the URL', () => {
   it('defaults to organisation name, A to Z', () => {
@@ -28,11 +42,28 @@ describe('the sort in the URL', () => {
   })
 
   it('falls back to name for a column it does not know, and to A to Z for an unknown direction', () => {
-    for (const junk of ['', 'o0', 'o10', 'O1', 'odsCode', 'organisationType', 'name;drop', ' status', 'status ', 'o1o2']) {
-      expect(parseSort(url(`?sort=${encodeURIComponent(junk)}&dir=desc`)), junk).toEqual({ column: 'name', direction: 'desc' })
+    for (const junk of [
+      '',
+      'o0',
+      'o10',
+      'O1',
+      'odsCode',
+      'organisationType',
+      'name;drop',
+      ' status',
+      'status ',
+      'o1o2',
+    ]) {
+      expect(parseSort(url(`?sort=${encodeURIComponent(junk)}&dir=desc`)), junk).toEqual({
+        column: 'name',
+        direction: 'desc',
+      })
     }
     for (const junk of ['', 'up', 'DESC', 'descending']) {
-      expect(parseSort(url(`?sort=status&dir=${encodeURIComponent(junk)}`)), junk).toEqual({ column: 'status', direction: 'asc' })
+      expect(parseSort(url(`?sort=status&dir=${encodeURIComponent(junk)}`)), junk).toEqual({
+        column: 'status',
+        direction: 'asc',
+      })
     }
   })
 })

@@ -16,7 +16,10 @@ const SortSchema = z.object({
 
 /** The sort in a URL; anything unexpected sorts by name, A to Z. */
 export function parseSort(url: URL): OrganisationSort {
-  const { sort, dir } = SortSchema.parse({ sort: url.searchParams.get('sort') ?? 'name', dir: url.searchParams.get('dir') ?? 'asc' })
+  const { sort, dir } = SortSchema.parse({
+    sort: url.searchParams.get('sort') ?? 'name',
+    dir: url.searchParams.get('dir') ?? 'asc',
+  })
   return { column: sort, direction: dir }
 }
 
@@ -33,7 +36,8 @@ export function sortOrganisations(rows: readonly Row[], sort: OrganisationSort):
   const sign = sort.direction === 'asc' ? 1 : -1
   const outcome = /^o(\d)$/.exec(sort.column)
   return [...rows].sort((a, b) => {
-    if (sort.column === 'status') return sign * (SUBMISSION_STATUSES.indexOf(a.status) - SUBMISSION_STATUSES.indexOf(b.status)) || byName(a, b)
+    if (sort.column === 'status')
+      return sign * (SUBMISSION_STATUSES.indexOf(a.status) - SUBMISSION_STATUSES.indexOf(b.status)) || byName(a, b)
     if (outcome) {
       const i = Number(outcome[1]) - 1
       const x = a.agreedSteps[i] ?? null

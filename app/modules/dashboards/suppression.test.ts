@@ -24,7 +24,16 @@ describe('small-number suppression of counts for publication', () => {
   })
 
   it('hides counts from 1 to 4 as "<5", and shows 0 and counts of 5 or more', () => {
-    expect([0, 1, 2, 3, 4, 5, 6, 1234].map((n) => formatCount(n, publication))).toEqual(['0', '<5', '<5', '<5', '<5', '5', '6', '1,234'])
+    expect([0, 1, 2, 3, 4, 5, 6, 1234].map((n) => formatCount(n, publication))).toEqual([
+      '0',
+      '<5',
+      '<5',
+      '<5',
+      '<5',
+      '5',
+      '6',
+      '1,234',
+    ])
     expect([0, 1, 4, 5].map((n) => isSuppressed(n, publication))).toEqual([false, true, true, false])
   })
 

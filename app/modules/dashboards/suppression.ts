@@ -89,7 +89,11 @@ export function formatMedian(median: number | null, basedOn: number, suppression
  * A proportion (0 to 1, to 4 decimal places) as a table or export cell: null when the base is 0,
  * "Suppressed" when the base is withheld or the numerator is a suppressed count.
  */
-export function proportionValue(numerator: number, denominator: number, suppression: Suppression): number | null | string {
+export function proportionValue(
+  numerator: number,
+  denominator: number,
+  suppression: Suppression,
+): number | null | string {
   assertCount(numerator)
   assertCount(denominator)
   if (numerator > denominator) throw new RangeError(`A part (${numerator}) cannot exceed its whole (${denominator})`)
@@ -102,7 +106,9 @@ export function proportionValue(numerator: number, denominator: number, suppress
 export function formatPercent(numerator: number, denominator: number, suppression: Suppression): string {
   const value = proportionValue(numerator, denominator, suppression)
   if (value === null) return 'None'
-  return typeof value === 'string' ? value : value.toLocaleString('en-GB', { style: 'percent', maximumFractionDigits: 1 })
+  return typeof value === 'string'
+    ? value
+    : value.toLocaleString('en-GB', { style: 'percent', maximumFractionDigits: 1 })
 }
 
 /** For captions and the export's About sheet: "None", or the rule in one sentence. */

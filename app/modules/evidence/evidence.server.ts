@@ -54,7 +54,10 @@ async function findManagedItem(actor: Actor, itemId: string) {
 /** The library service whose evidence the actor is about to manage: 403 unless they may. */
 export async function getEvidenceLibrary(actor: Actor, libraryServiceId: string) {
   requirePermission(actor, 'evidence:manage', { libraryServiceIds: [libraryServiceId] })
-  const service = await prisma.libraryService.findUnique({ where: { id: libraryServiceId }, select: { id: true, name: true, evidenceQuotaBytes: true } })
+  const service = await prisma.libraryService.findUnique({
+    where: { id: libraryServiceId },
+    select: { id: true, name: true, evidenceQuotaBytes: true },
+  })
   if (!service) notFound()
   const used = await storageUsedBytes(prisma, service.id)
   const quota = service.evidenceQuotaBytes ?? getEnv().SERVICE_QUOTA_BYTES
@@ -71,7 +74,12 @@ function periodOverlaps(filters: EvidenceFilters): Prisma.EvidenceItemWhereInput
   const conditions: Prisma.EvidenceItemWhereInput[] = []
   if (filters.to) conditions.push({ evidenceDateFrom: { lte: filters.to } })
   if (filters.from) {
-    conditions.push({ OR: [{ evidenceDateTo: { gte: filters.from } }, { evidenceDateTo: null, evidenceDateFrom: { gte: filters.from } }] })
+    conditions.push({
+      OR: [
+        { evidenceDateTo: { gte: filters.from } },
+        { evidenceDateTo: null, evidenceDateFrom: { gte: filters.from } },
+      ],
+    })
   }
   return conditions
 }
@@ -85,7 +93,9 @@ export async function listEvidence(actor: Actor, libraryServiceId: string, filte
     ...(filters.includeArchived ? {} : { archivedAt: null }),
     AND: [
       ...(filters.q ? [{ title: { contains: filters.q } }] : []),
-      ...(filters.outcome ? [{ links: { some: { outcomeResponse: { ...ofThisService, outcome: { number: filters.outcome } } } } }] : []),
+      ...(filters.outcome
+        ? [{ links: { some: { outcomeResponse: { ...ofThisService, outcome: { number: filters.outcome } } } } }]
+        : []),
       ...periodOverlaps(filters),
     ],
   }
@@ -101,8 +111,14 @@ export async function listEvidence(actor: Actor, libraryServiceId: string, filte
         url: true,
         archivedAt: true,
         updatedAt: true,
-        files: { where: { removedAt: null }, select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { sizeBytes: true } } } },
-        links: { where: { outcomeResponse: ofThisService }, select: { outcomeResponse: { select: { outcome: { select: { number: true } } } } } },
+        files: {
+          where: { removedAt: null },
+          select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { sizeBytes: true } } },
+        },
+        links: {
+          where: { outcomeResponse: ofThisService },
+          select: { outcomeResponse: { select: { outcome: { select: { number: true } } } } },
+        },
       },
     }),
     prisma.outcome.findMany({ distinct: ['number'], orderBy: { number: 'asc' }, select: { number: true } }),
@@ -157,7 +173,16 @@ export async function getEvidenceItem(actor: Actor, itemId: string) {
           id: true,
           versions: {
             orderBy: { version: 'desc' },
-            select: { id: true, version: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true, uploadedAt: true, uploadedBy: { select: { name: true } } },
+            select: {
+              id: true,
+              version: true,
+              originalName: true,
+              mimeType: true,
+              sizeBytes: true,
+              sha256: true,
+              uploadedAt: true,
+              uploadedBy: { select: { name: true } },
+            },
           },
         },
       },
@@ -171,7 +196,14 @@ export async function getEvidenceItem(actor: Actor, itemId: string) {
           outcomeResponse: {
             select: {
               outcome: { select: { number: true, shortTitle: true } },
-              submission: { select: { id: true, reference: true, organisation: { select: { name: true } }, cycle: { select: { name: true } } } },
+              submission: {
+                select: {
+                  id: true,
+                  reference: true,
+                  organisation: { select: { name: true } },
+                  cycle: { select: { name: true } },
+                },
+              },
             },
           },
         },
@@ -213,7 +245,16 @@ export async function getEvidenceItem(actor: Actor, itemId: string) {
   }
 }
 
-function versionRow(version: { id: string; version: number; originalName: string; mimeType: string; sizeBytes: number; sha256: string; uploadedAt: Date; uploadedBy: { name: string } }) {
+function versionRow(version: {
+  id: string
+  version: number
+  originalName: string
+  mimeType: string
+  sizeBytes: number
+  sha256: string
+  uploadedAt: Date
+  uploadedBy: { name: string }
+}) {
   return {
     id: version.id,
     version: version.version,
@@ -229,7 +270,10 @@ function versionRow(version: { id: string; version: number; originalName: string
 /** The item's details for its edit, add-files, archive and delete pages. */
 export async function getEvidenceItemSummary(actor: Actor, itemId: string) {
   const item = await findManagedItem(actor, itemId)
-  const service = await prisma.libraryService.findUniqueOrThrow({ where: { id: item.libraryServiceId }, select: { id: true, name: true } })
+  const service = await prisma.libraryService.findUniqueOrThrow({
+    where: { id: item.libraryServiceId },
+    select: { id: true, name: true },
+  })
   return {
     id: item.id,
     title: item.title,
@@ -248,7 +292,12 @@ export async function getEvidenceItemSummary(actor: Actor, itemId: string) {
 /** One file of an item, for its replace page; 404 unless the actor manages the item. */
 export async function getEvidenceFileSummary(actor: Actor, itemId: string, fileId: string) {
   const file = await prisma.evidenceFile.findFirst({
-    where: { id: fileId, evidenceItemId: itemId, removedAt: null, evidenceItem: { libraryServiceId: { in: managedServiceIds(actor) } } },
+    where: {
+      id: fileId,
+      evidenceItemId: itemId,
+      removedAt: null,
+      evidenceItem: { libraryServiceId: { in: managedServiceIds(actor) } },
+    },
     select: {
       id: true,
       evidenceItem: { select: { id: true, title: true, libraryService: { select: { id: true, name: true } } } },
@@ -257,7 +306,13 @@ export async function getEvidenceFileSummary(actor: Actor, itemId: string, fileI
   })
   const current = file?.versions[0]
   if (!file || !current) notFound()
-  return { id: file.id, currentName: current.originalName, currentVersion: current.version, item: { id: file.evidenceItem.id, title: file.evidenceItem.title }, libraryService: file.evidenceItem.libraryService }
+  return {
+    id: file.id,
+    currentName: current.originalName,
+    currentVersion: current.version,
+    item: { id: file.evidenceItem.id, title: file.evidenceItem.title },
+    libraryService: file.evidenceItem.libraryService,
+  }
 }
 
 /**
@@ -288,7 +343,16 @@ export async function getEvidenceFileForDownload(actor: Actor, versionId: string
 export async function listEvidenceForLinking(
   actor: Actor,
   libraryServiceId: string,
-): Promise<Array<{ id: string; title: string; evidenceDateFrom: Date; evidenceDateTo: Date | null; url: string | null; files: Array<{ originalName: string; sizeBytes: number; mimeType: string }> }>> {
+): Promise<
+  Array<{
+    id: string
+    title: string
+    evidenceDateFrom: Date
+    evidenceDateTo: Date | null
+    url: string | null
+    files: Array<{ originalName: string; sizeBytes: number; mimeType: string }>
+  }>
+> {
   requirePermission(actor, 'evidence:manage', { libraryServiceIds: [libraryServiceId] })
   const items = await prisma.evidenceItem.findMany({
     where: { libraryServiceId, archivedAt: null },
@@ -302,7 +366,13 @@ export async function listEvidenceForLinking(
       files: {
         where: { removedAt: null },
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: { versions: { orderBy: { version: 'desc' }, take: 1, select: { originalName: true, sizeBytes: true, mimeType: true } } },
+        select: {
+          versions: {
+            orderBy: { version: 'desc' },
+            take: 1,
+            select: { originalName: true, sizeBytes: true, mimeType: true },
+          },
+        },
       },
     },
   })
@@ -338,21 +408,44 @@ class Refusal extends Error {
 }
 
 /** Files the service already holds (on items that are not archived), and the service's quota. */
-async function refuseIncomingFiles(db: Db, libraryServiceId: string, files: UploadedFile[]): Promise<FilesRefused | null> {
+async function refuseIncomingFiles(
+  db: Db,
+  libraryServiceId: string,
+  files: UploadedFile[],
+): Promise<FilesRefused | null> {
   const single = files.length === 1
   const existing = await db.evidenceFileVersion.findMany({
-    where: { libraryServiceId, sha256: { in: files.map((f) => f.sha256) }, evidenceFile: { evidenceItem: { archivedAt: null } } },
+    where: {
+      libraryServiceId,
+      sha256: { in: files.map((f) => f.sha256) },
+      evidenceFile: { evidenceItem: { archivedAt: null } },
+    },
     select: { sha256: true, evidenceFile: { select: { evidenceItem: { select: { id: true, title: true } } } } },
   })
   const duplicates = files.flatMap((file) => {
     const match = existing.find((version) => version.sha256 === file.sha256)
-    return match ? [{ fileName: file.originalName, itemId: match.evidenceFile.evidenceItem.id, title: match.evidenceFile.evidenceItem.title }] : []
+    return match
+      ? [
+          {
+            fileName: file.originalName,
+            itemId: match.evidenceFile.evidenceItem.id,
+            title: match.evidenceFile.evidenceItem.title,
+          },
+        ]
+      : []
   })
   if (duplicates.length) {
-    return { ok: false, messages: duplicates.map((d) => fileMessages.duplicate(d.fileName, single, d.title)), duplicates }
+    return {
+      ok: false,
+      messages: duplicates.map((d) => fileMessages.duplicate(d.fileName, single, d.title)),
+      duplicates,
+    }
   }
 
-  const service = await db.libraryService.findUniqueOrThrow({ where: { id: libraryServiceId }, select: { evidenceQuotaBytes: true } })
+  const service = await db.libraryService.findUniqueOrThrow({
+    where: { id: libraryServiceId },
+    select: { evidenceQuotaBytes: true },
+  })
   const quota = service.evidenceQuotaBytes ?? getEnv().SERVICE_QUOTA_BYTES
   const used = await storageUsedBytes(db, libraryServiceId)
   const incoming = files.reduce((sum, file) => sum + file.sizeBytes, 0)
@@ -360,7 +453,9 @@ async function refuseIncomingFiles(db: Db, libraryServiceId: string, files: Uplo
     const subject = single ? 'This file' : 'These files'
     return {
       ok: false,
-      messages: [`${subject} would take your evidence library over its limit of ${formatSizeLimit(quota)} (${formatFileSize(used)} is in use). Delete evidence you no longer need, or ask the national team for more space`],
+      messages: [
+        `${subject} would take your evidence library over its limit of ${formatSizeLimit(quota)} (${formatFileSize(used)} is in use). Delete evidence you no longer need, or ask the national team for more space`,
+      ],
       duplicates: [],
     }
   }
@@ -396,7 +491,11 @@ async function writeWithFiles<T>(
   }
 }
 
-function versionData(file: UploadedFile, storageKey: string, input: { libraryServiceId: string; uploadedById: string; version: number }) {
+function versionData(
+  file: UploadedFile,
+  storageKey: string,
+  input: { libraryServiceId: string; uploadedById: string; version: number },
+) {
   return {
     libraryServiceId: input.libraryServiceId,
     version: input.version,
@@ -413,11 +512,24 @@ function fileFacts(files: UploadedFile[]) {
   return files.map((file) => ({ name: file.originalName, sizeBytes: file.sizeBytes, sha256: file.sha256 }))
 }
 
-async function addFilesInTransaction(tx: Db, place: (file: UploadedFile) => Promise<string>, input: { itemId: string; libraryServiceId: string; uploadedById: string; files: UploadedFile[] }) {
+async function addFilesInTransaction(
+  tx: Db,
+  place: (file: UploadedFile) => Promise<string>,
+  input: { itemId: string; libraryServiceId: string; uploadedById: string; files: UploadedFile[] },
+) {
   for (const file of input.files) {
     const storageKey = await place(file)
     await tx.evidenceFile.create({
-      data: { evidenceItemId: input.itemId, versions: { create: versionData(file, storageKey, { libraryServiceId: input.libraryServiceId, uploadedById: input.uploadedById, version: 1 }) } },
+      data: {
+        evidenceItemId: input.itemId,
+        versions: {
+          create: versionData(file, storageKey, {
+            libraryServiceId: input.libraryServiceId,
+            uploadedById: input.uploadedById,
+            version: 1,
+          }),
+        },
+      },
       select: { id: true },
     })
   }
@@ -425,14 +537,22 @@ async function addFilesInTransaction(tx: Db, place: (file: UploadedFile) => Prom
 
 /** Adds an item to the service's library, with its files (already checked) or its web link. */
 export async function createEvidenceItem(
-  input: AuditContext & { libraryServiceId: string; details: EvidenceDetails; url: string | null; files: UploadedFile[] },
+  input: AuditContext & {
+    libraryServiceId: string
+    details: EvidenceDetails
+    url: string | null
+    files: UploadedFile[]
+  },
 ): Promise<{ ok: true; itemId: string } | FilesRefused> {
   const { actor, libraryServiceId, details, files } = input
   requirePermission(actor, 'evidence:manage', { libraryServiceIds: [libraryServiceId] })
   const url = files.length ? null : input.url
   invariantResponse(files.length > 0 || url, 'Evidence needs files or a web link')
   return writeWithFiles(libraryServiceId, files, async (tx, place) => {
-    const item = await tx.evidenceItem.create({ data: { libraryServiceId, ...details, url, createdById: actor.id }, select: { id: true } })
+    const item = await tx.evidenceItem.create({
+      data: { libraryServiceId, ...details, url, createdById: actor.id },
+      select: { id: true },
+    })
     await addFilesInTransaction(tx, place, { itemId: item.id, libraryServiceId, uploadedById: actor.id, files })
     await recordAudit(tx, {
       actorId: actor.id,
@@ -447,33 +567,68 @@ export async function createEvidenceItem(
 }
 
 /** Changes an item's title, description, evidence dates and (for a web link) its address. */
-export async function updateEvidenceItem(input: AuditContext & { itemId: string; details: EvidenceDetails; url: string | null }): Promise<void> {
+export async function updateEvidenceItem(
+  input: AuditContext & { itemId: string; details: EvidenceDetails; url: string | null },
+): Promise<void> {
   const item = await findManagedItem(input.actor, input.itemId)
   const isLink = item.url !== null
-  invariantResponse(isLink ? Boolean(input.url) : input.url === null, isLink ? 'Enter a web link' : 'Evidence with files cannot also have a web link')
-  const before = { title: item.title, description: item.description, evidenceDateFrom: item.evidenceDateFrom, evidenceDateTo: item.evidenceDateTo, url: item.url }
+  invariantResponse(
+    isLink ? Boolean(input.url) : input.url === null,
+    isLink ? 'Enter a web link' : 'Evidence with files cannot also have a web link',
+  )
+  const before = {
+    title: item.title,
+    description: item.description,
+    evidenceDateFrom: item.evidenceDateFrom,
+    evidenceDateTo: item.evidenceDateTo,
+    url: item.url,
+  }
   const after = { ...input.details, url: isLink ? input.url : null }
   await prisma.$transaction(async (tx) => {
     await tx.evidenceItem.update({ where: { id: item.id }, data: after, select: { id: true } })
-    await recordAudit(tx, { actorId: input.actor.id, action: 'evidence.item_updated', entityType: 'EvidenceItem', entityId: item.id, before, after, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'evidence.item_updated',
+      entityType: 'EvidenceItem',
+      entityId: item.id,
+      before,
+      after,
+      ipAddress: input.ipAddress,
+    })
   })
 }
 
 /** Adds more files to an item of files (not to a web link). */
-export async function addEvidenceFiles(input: AuditContext & { itemId: string; files: UploadedFile[] }): Promise<{ ok: true } | FilesRefused> {
+export async function addEvidenceFiles(
+  input: AuditContext & { itemId: string; files: UploadedFile[] },
+): Promise<{ ok: true } | FilesRefused> {
   const item = await findManagedItem(input.actor, input.itemId)
   invariantResponse(item.url === null, 'This evidence is a web link, so files cannot be added to it')
   invariantResponse(input.files.length > 0, 'Select a file')
   return writeWithFiles(item.libraryServiceId, input.files, async (tx, place) => {
-    await addFilesInTransaction(tx, place, { itemId: item.id, libraryServiceId: item.libraryServiceId, uploadedById: input.actor.id, files: input.files })
+    await addFilesInTransaction(tx, place, {
+      itemId: item.id,
+      libraryServiceId: item.libraryServiceId,
+      uploadedById: input.actor.id,
+      files: input.files,
+    })
     await tx.evidenceItem.update({ where: { id: item.id }, data: { updatedAt: new Date() }, select: { id: true } })
-    await recordAudit(tx, { actorId: input.actor.id, action: 'evidence.files_added', entityType: 'EvidenceItem', entityId: item.id, after: { files: fileFacts(input.files) }, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'evidence.files_added',
+      entityType: 'EvidenceItem',
+      entityId: item.id,
+      after: { files: fileFacts(input.files) },
+      ipAddress: input.ipAddress,
+    })
     return { ok: true as const }
   })
 }
 
 /** Stores a new version of one file of an item; the older versions are kept. */
-export async function replaceEvidenceFile(input: AuditContext & { itemId: string; fileId: string; file: UploadedFile }): Promise<{ ok: true; version: number } | FilesRefused> {
+export async function replaceEvidenceFile(
+  input: AuditContext & { itemId: string; fileId: string; file: UploadedFile },
+): Promise<{ ok: true; version: number } | FilesRefused> {
   const summary = await getEvidenceFileSummary(input.actor, input.itemId, input.fileId)
   const libraryServiceId = summary.libraryService.id
   return writeWithFiles(libraryServiceId, [input.file], async (tx, place) => {
@@ -485,16 +640,29 @@ export async function replaceEvidenceFile(input: AuditContext & { itemId: string
     const version = latest.version + 1
     const storageKey = await place(input.file)
     await tx.evidenceFileVersion.create({
-      data: { evidenceFileId: summary.id, ...versionData(input.file, storageKey, { libraryServiceId, uploadedById: input.actor.id, version }) },
+      data: {
+        evidenceFileId: summary.id,
+        ...versionData(input.file, storageKey, { libraryServiceId, uploadedById: input.actor.id, version }),
+      },
       select: { id: true },
     })
-    await tx.evidenceItem.update({ where: { id: summary.item.id }, data: { updatedAt: new Date() }, select: { id: true } })
+    await tx.evidenceItem.update({
+      where: { id: summary.item.id },
+      data: { updatedAt: new Date() },
+      select: { id: true },
+    })
     await recordAudit(tx, {
       actorId: input.actor.id,
       action: 'evidence.file_replaced',
       entityType: 'EvidenceItem',
       entityId: summary.item.id,
-      before: { fileId: summary.id, version: latest.version, name: latest.originalName, sha256: latest.sha256, sizeBytes: latest.sizeBytes },
+      before: {
+        fileId: summary.id,
+        version: latest.version,
+        name: latest.originalName,
+        sha256: latest.sha256,
+        sizeBytes: latest.sizeBytes,
+      },
       after: { fileId: summary.id, version, ...fileFacts([input.file])[0] },
       ipAddress: input.ipAddress,
     })
@@ -503,7 +671,9 @@ export async function replaceEvidenceFile(input: AuditContext & { itemId: string
 }
 
 /** Archives an item (hidden from the library and from linking) or restores it. */
-export async function setEvidenceArchived(input: AuditContext & { itemId: string; archived: boolean }): Promise<{ libraryServiceId: string }> {
+export async function setEvidenceArchived(
+  input: AuditContext & { itemId: string; archived: boolean },
+): Promise<{ libraryServiceId: string }> {
   const item = await findManagedItem(input.actor, input.itemId)
   const archivedAt = input.archived ? (item.archivedAt ?? new Date()) : null
   await prisma.$transaction(async (tx) => {
@@ -526,7 +696,9 @@ export async function setEvidenceArchived(input: AuditContext & { itemId: string
  * uses it (then it can only be archived). Rows go in one transaction; the files on disk are
  * removed only after it commits, so a failed delete never loses a file.
  */
-export async function deleteEvidenceItem(input: AuditContext & { itemId: string }): Promise<{ ok: true; libraryServiceId: string } | { ok: false; reason: 'LOCKED_BY_SUBMISSION' }> {
+export async function deleteEvidenceItem(
+  input: AuditContext & { itemId: string },
+): Promise<{ ok: true; libraryServiceId: string } | { ok: false; reason: 'LOCKED_BY_SUBMISSION' }> {
   const item = await findManagedItem(input.actor, input.itemId)
   const result = await prisma.$transaction(async (tx) => {
     if (await isLockedBySubmission(tx, item.id)) return { ok: false as const, reason: 'LOCKED_BY_SUBMISSION' as const }
@@ -534,7 +706,10 @@ export async function deleteEvidenceItem(input: AuditContext & { itemId: string 
       where: { evidenceFile: { evidenceItemId: item.id } },
       select: { storageKey: true, originalName: true, sha256: true, version: true },
     })
-    const links = await tx.evidenceLink.findMany({ where: { evidenceItemId: item.id }, select: { outcomeResponseId: true, indicatorId: true } })
+    const links = await tx.evidenceLink.findMany({
+      where: { evidenceItemId: item.id },
+      select: { outcomeResponseId: true, indicatorId: true },
+    })
     await tx.evidenceLink.deleteMany({ where: { evidenceItemId: item.id } })
     await tx.penPortraitDocument.deleteMany({ where: { evidenceItemId: item.id } })
     await tx.evidenceFileVersion.deleteMany({ where: { evidenceFile: { evidenceItemId: item.id } } })

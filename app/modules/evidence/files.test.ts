@@ -71,13 +71,33 @@ async function sniff(sample: Uint8Array): Promise<SniffedContent> {
 describe('the accepted file types', () => {
   it('lists every format the issue accepts, once per extension, each with a MIME type', () => {
     const extensions = ACCEPTED_FILE_TYPES.map((type) => type.extension)
-    expect(extensions.sort()).toEqual(['csv', 'doc', 'docx', 'jpeg', 'jpg', 'odp', 'ods', 'odt', 'pdf', 'png', 'pptx', 'txt', 'xls', 'xlsx'])
+    expect(extensions.sort()).toEqual([
+      'csv',
+      'doc',
+      'docx',
+      'jpeg',
+      'jpg',
+      'odp',
+      'ods',
+      'odt',
+      'pdf',
+      'png',
+      'pptx',
+      'txt',
+      'xls',
+      'xlsx',
+    ])
     for (const type of ACCEPTED_FILE_TYPES) expect(type.mimeType).toMatch(/^[a-z]+\/[a-z0-9.+-]+$/)
     expect(ACCEPT_ATTRIBUTE.split(',')).toHaveLength(ACCEPTED_FILE_TYPES.length)
   })
 
   it('previews only PDFs and images', () => {
-    expect(ACCEPTED_FILE_TYPES.filter((type) => type.preview).map((type) => type.extension)).toEqual(['pdf', 'png', 'jpg', 'jpeg'])
+    expect(ACCEPTED_FILE_TYPES.filter((type) => type.preview).map((type) => type.extension)).toEqual([
+      'pdf',
+      'png',
+      'jpg',
+      'jpeg',
+    ])
     expect(previewKind('application/pdf')).toBe('pdf')
     expect(previewKind('image/jpeg')).toBe('image')
     expect(previewKind('text/csv')).toBeNull()
@@ -151,8 +171,12 @@ describe('matching a file name with its content', () => {
     const check = checkFileType('setup.exe', await sniff(SAMPLES.exe!()))
     expect(check).toEqual({ ok: false, reason: 'UNSUPPORTED' })
     if (check.ok) throw new Error('expected a refusal')
-    expect(fileTypeMessage('setup.exe', true, check)).toBe('The selected file must be a PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG file')
-    expect(fileTypeMessage('setup.exe', false, check)).toBe('setup.exe must be a PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG file')
+    expect(fileTypeMessage('setup.exe', true, check)).toBe(
+      'The selected file must be a PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG file',
+    )
+    expect(fileTypeMessage('setup.exe', false, check)).toBe(
+      'setup.exe must be a PDF, Word, Excel, PowerPoint, OpenDocument, CSV, text, PNG or JPEG file',
+    )
     expect(checkFileType('passwd', await sniff(encode('root:x:0:0'))).ok).toBe(false)
   })
 })
@@ -216,7 +240,9 @@ describe('Content-Disposition', () => {
   })
 
   it('never names a path', () => {
-    expect(contentDisposition('attachment', '../../etc/passwd')).toBe(`attachment; filename="passwd"; filename*=UTF-8''passwd`)
+    expect(contentDisposition('attachment', '../../etc/passwd')).toBe(
+      `attachment; filename="passwd"; filename*=UTF-8''passwd`,
+    )
   })
 })
 

@@ -34,14 +34,38 @@ const ODF = 'application/vnd.oasis.opendocument'
 // so the name decides between the two once the content is known to be CFB.
 export const ACCEPTED_FILE_TYPES: readonly AcceptedFileType[] = [
   { extension: 'pdf', label: 'PDF', mimeType: 'application/pdf', content: ['pdf'], preview: 'pdf' },
-  { extension: 'docx', label: 'Word', mimeType: `${OOXML}.wordprocessingml.document`, content: ['docx'], preview: null },
+  {
+    extension: 'docx',
+    label: 'Word',
+    mimeType: `${OOXML}.wordprocessingml.document`,
+    content: ['docx'],
+    preview: null,
+  },
   { extension: 'doc', label: 'Word', mimeType: 'application/msword', content: ['cfb'], preview: null },
   { extension: 'xlsx', label: 'Excel', mimeType: `${OOXML}.spreadsheetml.sheet`, content: ['xlsx'], preview: null },
   { extension: 'xls', label: 'Excel', mimeType: 'application/vnd.ms-excel', content: ['cfb'], preview: null },
-  { extension: 'pptx', label: 'PowerPoint', mimeType: `${OOXML}.presentationml.presentation`, content: ['pptx'], preview: null },
+  {
+    extension: 'pptx',
+    label: 'PowerPoint',
+    mimeType: `${OOXML}.presentationml.presentation`,
+    content: ['pptx'],
+    preview: null,
+  },
   { extension: 'odt', label: 'OpenDocument text', mimeType: `${ODF}.text`, content: ['odt'], preview: null },
-  { extension: 'ods', label: 'OpenDocument spreadsheet', mimeType: `${ODF}.spreadsheet`, content: ['ods'], preview: null },
-  { extension: 'odp', label: 'OpenDocument presentation', mimeType: `${ODF}.presentation`, content: ['odp'], preview: null },
+  {
+    extension: 'ods',
+    label: 'OpenDocument spreadsheet',
+    mimeType: `${ODF}.spreadsheet`,
+    content: ['ods'],
+    preview: null,
+  },
+  {
+    extension: 'odp',
+    label: 'OpenDocument presentation',
+    mimeType: `${ODF}.presentation`,
+    content: ['odp'],
+    preview: null,
+  },
   { extension: 'csv', label: 'CSV', mimeType: 'text/csv', content: 'text', preview: null },
   { extension: 'txt', label: 'text', mimeType: 'text/plain', content: 'text', preview: null },
   { extension: 'png', label: 'PNG', mimeType: 'image/png', content: ['png', 'apng'], preview: 'image' },
@@ -82,7 +106,10 @@ export type FileTypeCheck =
 export function checkFileType(name: string, content: SniffedContent): FileTypeCheck {
   const type = acceptedTypeForName(name)
   if (!type) return { ok: false, reason: 'UNSUPPORTED' }
-  const matches = type.content === 'text' ? content.detected === undefined && content.text : content.detected !== undefined && type.content.includes(content.detected)
+  const matches =
+    type.content === 'text'
+      ? content.detected === undefined && content.text
+      : content.detected !== undefined && type.content.includes(content.detected)
   return matches ? { ok: true, type } : { ok: false, reason: 'MISMATCH', type }
 }
 
@@ -95,17 +122,22 @@ function withArticle(label: string): string {
  * message can say "The selected file" as the design system does; otherwise it names the file.
  */
 export const fileMessages = {
-  unsupported: (name: string, single: boolean) => `${single ? 'The selected file' : name} must be a ${ACCEPTED_TYPES_TEXT} file`,
+  unsupported: (name: string, single: boolean) =>
+    `${single ? 'The selected file' : name} must be a ${ACCEPTED_TYPES_TEXT} file`,
   mismatch: (name: string, type: AcceptedFileType) => `${name} is not ${withArticle(type.label)} file`,
   empty: (name: string, single: boolean) => (single ? 'The selected file is empty' : `${name} is empty`),
-  tooLarge: (name: string, single: boolean, limitBytes: number) => `${single ? 'The selected file' : name} must be smaller than ${formatSizeLimit(limitBytes)}`,
+  tooLarge: (name: string, single: boolean, limitBytes: number) =>
+    `${single ? 'The selected file' : name} must be smaller than ${formatSizeLimit(limitBytes)}`,
   tooMany: (max: number) => (max === 1 ? 'Select one file' : `Select up to ${max} files at a time`),
   selectedTwice: (name: string) => `${name} has been selected more than once`,
-  duplicate: (name: string, single: boolean, title: string) => `${single ? 'This file' : name} is already in your evidence library as ‘${title}’`,
+  duplicate: (name: string, single: boolean, title: string) =>
+    `${single ? 'This file' : name} is already in your evidence library as ‘${title}’`,
 }
 
 export function fileTypeMessage(name: string, single: boolean, check: Exclude<FileTypeCheck, { ok: true }>): string {
-  return check.reason === 'UNSUPPORTED' ? fileMessages.unsupported(name, single) : fileMessages.mismatch(name, check.type)
+  return check.reason === 'UNSUPPORTED'
+    ? fileMessages.unsupported(name, single)
+    : fileMessages.mismatch(name, check.type)
 }
 
 // Bytes no text file contains: NUL and the C0 controls other than tab, line feed, vertical tab,
@@ -169,7 +201,12 @@ export function cleanFileName(raw: string): string {
   if (characters.length <= MAX_NAME_LENGTH) return cleaned || 'file'
   const extension = extensionOf(cleaned)
   const suffix = extension ? `.${extension}` : ''
-  return characters.slice(0, MAX_NAME_LENGTH - suffix.length).join('').trimEnd() + suffix
+  return (
+    characters
+      .slice(0, MAX_NAME_LENGTH - suffix.length)
+      .join('')
+      .trimEnd() + suffix
+  )
 }
 
 // RFC 5987 attr-char: everything else is percent-encoded in filename*.

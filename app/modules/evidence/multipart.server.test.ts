@@ -12,7 +12,12 @@ function requestOf(chunks: Uint8Array[], contentType = `multipart/form-data; bou
       controller.close()
     },
   })
-  return new Request('http://localhost/upload', { method: 'POST', body, headers: { 'Content-Type': contentType }, duplex: 'half' } as RequestInit)
+  return new Request('http://localhost/upload', {
+    method: 'POST',
+    body,
+    headers: { 'Content-Type': contentType },
+    duplex: 'half',
+  } as RequestInit)
 }
 
 function splitAt(bytes: Buffer, ...positions: number[]): Uint8Array[] {
@@ -21,13 +26,18 @@ function splitAt(bytes: Buffer, ...positions: number[]): Uint8Array[] {
 }
 
 // File content with near-misses of the delimiter: line breaks, dashes and a partial boundary.
-const FILE = Buffer.concat([Buffer.from(`line one\r\n--not-the-boundary\r\n--${BOUNDARY.slice(0, 10)}\r\n\r\n`), Buffer.from([0, 255, 13, 10, 45, 45])])
+const FILE = Buffer.concat([
+  Buffer.from(`line one\r\n--not-the-boundary\r\n--${BOUNDARY.slice(0, 10)}\r\n\r\n`),
+  Buffer.from([0, 255, 13, 10, 45, 45]),
+])
 
 const BODY = Buffer.concat([
   Buffer.from(`This preamble is ignored\r\n--${BOUNDARY}\r\n`),
   Buffer.from('Content-Disposition: form-data; name="title"\r\n\r\nZoë’s report\r\n'),
   Buffer.from(`--${BOUNDARY} \t\r\n`),
-  Buffer.from('Content-Disposition: form-data; name="files"; filename="C:\\\\Users\\\\zoe\\\\a;b=c.pdf"\r\nContent-Type: application/pdf\r\n\r\n'),
+  Buffer.from(
+    'Content-Disposition: form-data; name="files"; filename="C:\\\\Users\\\\zoe\\\\a;b=c.pdf"\r\nContent-Type: application/pdf\r\n\r\n',
+  ),
   FILE,
   Buffer.from(`\r\n--${BOUNDARY}\r\n`),
   Buffer.from('Content-Disposition: form-data; name="empty"; filename=""\r\n\r\n'),
@@ -77,11 +87,15 @@ describe('parsing multipart/form-data', () => {
   it('reports a body cut off anywhere before the closing boundary', async () => {
     const closing = BODY.indexOf(`--${BOUNDARY}--`) + BOUNDARY.length + 4
     for (let length = 0; length < closing; length++) {
-      const error = await parse(requestOf([new Uint8Array(BODY.subarray(0, length))])).catch((thrown: unknown) => thrown)
+      const error = await parse(requestOf([new Uint8Array(BODY.subarray(0, length))])).catch(
+        (thrown: unknown) => thrown,
+      )
       expect(error, `cut at ${length}`).toBeInstanceOf(MultipartError)
       expect((error as MultipartError).truncated, `cut at ${length}`).toBe(true)
     }
-    await expect(parse(requestOf([new Uint8Array(BODY.subarray(0, closing))]))).resolves.toMatchObject({ fields: { title: 'Zoë’s report' } })
+    await expect(parse(requestOf([new Uint8Array(BODY.subarray(0, closing))]))).resolves.toMatchObject({
+      fields: { title: 'Zoë’s report' },
+    })
   })
 
   it('reads on past a part the handler stops reading early', async () => {
@@ -95,9 +109,15 @@ describe('parsing multipart/form-data', () => {
 
   it('refuses malformed parts as not truncated', async () => {
     const noName = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data\r\n\r\nx\r\n--${BOUNDARY}--\r\n`)
-    const noColon = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition form-data; name="a"\r\n\r\nx\r\n--${BOUNDARY}--\r\n`)
-    const noLineBreak = Buffer.from(`--${BOUNDARY}xx\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--${BOUNDARY}--\r\n`)
-    const longHeaders = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="a"\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\nx\r\n--${BOUNDARY}--\r\n`)
+    const noColon = Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition form-data; name="a"\r\n\r\nx\r\n--${BOUNDARY}--\r\n`,
+    )
+    const noLineBreak = Buffer.from(
+      `--${BOUNDARY}xx\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n--${BOUNDARY}--\r\n`,
+    )
+    const longHeaders = Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="a"\r\nX-Padding: ${'p'.repeat(20_000)}\r\n\r\nx\r\n--${BOUNDARY}--\r\n`,
+    )
     for (const body of [noName, noColon, noLineBreak, longHeaders]) {
       const error = await parse(requestOf(splitAt(body, 100))).catch((thrown: unknown) => thrown)
       expect(error).toBeInstanceOf(MultipartError)
@@ -106,7 +126,9 @@ describe('parsing multipart/form-data', () => {
   })
 
   it('refuses a request that is not multipart', async () => {
-    await expect(parse(requestOf([new Uint8Array(BODY)], 'application/x-www-form-urlencoded'))).rejects.toBeInstanceOf(MultipartError)
+    await expect(parse(requestOf([new Uint8Array(BODY)], 'application/x-www-form-urlencoded'))).rejects.toBeInstanceOf(
+      MultipartError,
+    )
   })
 })
 
@@ -118,11 +140,15 @@ describe('header parameters', () => {
   })
 
   it('keeps backslashes that do not escape a quote, as browsers send them', () => {
-    expect(headerParameters('form-data; name="f"; filename="C:\\temp\\a.pdf"').parameters.get('filename')).toBe('C:\\temp\\a.pdf')
+    expect(headerParameters('form-data; name="f"; filename="C:\\temp\\a.pdf"').parameters.get('filename')).toBe(
+      'C:\\temp\\a.pdf',
+    )
   })
 
   it('finds the boundary of a multipart Content-Type only', () => {
-    expect(multipartBoundary('multipart/form-data; boundary=----WebKitFormBoundaryAbC123')).toBe('----WebKitFormBoundaryAbC123')
+    expect(multipartBoundary('multipart/form-data; boundary=----WebKitFormBoundaryAbC123')).toBe(
+      '----WebKitFormBoundaryAbC123',
+    )
     expect(multipartBoundary('Multipart/Form-Data; charset=utf-8; boundary="quoted boundary"')).toBe('quoted boundary')
     expect(multipartBoundary('multipart/mixed; boundary=abc')).toBeNull()
     expect(multipartBoundary('multipart/form-data')).toBeNull()

@@ -37,7 +37,10 @@ export function headerParameters(value: string): { type: string; parameters: Map
     const [, key, raw] = match
     if (!key || raw === undefined) break
     const trimmed = raw.trim()
-    const unquoted = trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2 ? trimmed.slice(1, -1).replace(/\\"/g, '"') : trimmed
+    const unquoted =
+      trimmed.startsWith('"') && trimmed.endsWith('"') && trimmed.length >= 2
+        ? trimmed.slice(1, -1).replace(/\\"/g, '"')
+        : trimmed
     parameters.set(key.toLowerCase(), unquoted)
   }
   return { type, parameters }
@@ -139,10 +142,15 @@ function parsePartHeaders(text: string): Omit<UploadHandlerPart, 'data'> {
     if (name === 'content-type') contentType = value
   }
   const fieldName = disposition?.parameters.get('name')
-  if (disposition?.type !== 'form-data' || fieldName === undefined) throw new MultipartError('A part has no form-data name', false)
+  if (disposition?.type !== 'form-data' || fieldName === undefined)
+    throw new MultipartError('A part has no form-data name', false)
   const filename = disposition.parameters.get('filename')
   // Only the base name, as the multipart/form-data specification recommends (and Remix does).
-  return { name: fieldName, filename: filename === undefined ? undefined : (filename.split(/[/\\]/).pop() ?? ''), contentType }
+  return {
+    name: fieldName,
+    filename: filename === undefined ? undefined : (filename.split(/[/\\]/).pop() ?? ''),
+    contentType,
+  }
 }
 
 function chunksOf(stream: ReadableStream<Uint8Array>): AsyncIterable<Uint8Array> {

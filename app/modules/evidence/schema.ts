@@ -32,13 +32,19 @@ const webLink = z
     try {
       url = new URL(value)
     } catch {
-      ctx.addIssue({ code: 'custom', message: 'Enter a web link in the correct format, like https://www.example.nhs.uk/annual-report' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Enter a web link in the correct format, like https://www.example.nhs.uk/annual-report',
+      })
       return
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       ctx.addIssue({ code: 'custom', message: 'Web link must start with http:// or https://' })
     } else if (!url.hostname) {
-      ctx.addIssue({ code: 'custom', message: 'Enter a web link in the correct format, like https://www.example.nhs.uk/annual-report' })
+      ctx.addIssue({
+        code: 'custom',
+        message: 'Enter a web link in the correct format, like https://www.example.nhs.uk/annual-report',
+      })
     }
   })
 
@@ -51,13 +57,18 @@ const details = {
 
 function checkDateOrder(value: { evidenceDateFrom: Date; evidenceDateTo: Date | null }, ctx: z.RefinementCtx) {
   if (value.evidenceDateFrom && value.evidenceDateTo && value.evidenceDateTo < value.evidenceDateFrom) {
-    ctx.addIssue({ code: 'custom', path: ['evidenceDateTo'], message: 'Evidence end date must be the same as or after the start date' })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evidenceDateTo'],
+      message: 'Evidence end date must be the same as or after the start date',
+    })
   }
 }
 
 function checkFileCount(fileCount: number, ctx: z.RefinementCtx, { required }: { required: boolean }) {
   if (required && fileCount === 0) ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select a file' })
-  if (fileCount > MAX_FILES_PER_UPLOAD) ctx.addIssue({ code: 'custom', path: ['files'], message: fileMessages.tooMany(MAX_FILES_PER_UPLOAD) })
+  if (fileCount > MAX_FILES_PER_UPLOAD)
+    ctx.addIssue({ code: 'custom', path: ['files'], message: fileMessages.tooMany(MAX_FILES_PER_UPLOAD) })
 }
 
 /** The new-item form: details, and files or a web link (not both). `fileCount` is how many files were sent. */
@@ -70,8 +81,10 @@ export function newEvidenceSchema({ fileCount }: { fileCount: number }) {
         // Runs even when other fields have errors (and so may see their raw values), so every
         // problem is reported at once.
         const url: unknown = value?.url
-        if (fileCount === 0 && !url) ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select a file or enter a web link' })
-        if (fileCount > 0 && url) ctx.addIssue({ code: 'custom', path: ['url'], message: 'Enter a web link or select files, not both' })
+        if (fileCount === 0 && !url)
+          ctx.addIssue({ code: 'custom', path: ['files'], message: 'Select a file or enter a web link' })
+        if (fileCount > 0 && url)
+          ctx.addIssue({ code: 'custom', path: ['url'], message: 'Enter a web link or select files, not both' })
         checkFileCount(fileCount, ctx, { required: false })
       },
       { when: () => true },
@@ -81,7 +94,10 @@ export function newEvidenceSchema({ fileCount }: { fileCount: number }) {
 /** The edit form. An item of files has no link field; an item that is a web link must keep one. */
 export function editEvidenceSchema({ isLink }: { isLink: boolean }) {
   return z
-    .object({ ...details, url: isLink ? z.string({ error: 'Enter a web link' }).pipe(webLink) : z.undefined().optional() })
+    .object({
+      ...details,
+      url: isLink ? z.string({ error: 'Enter a web link' }).pipe(webLink) : z.undefined().optional(),
+    })
     .superRefine(checkDateOrder)
 }
 
@@ -101,7 +117,9 @@ export function replaceFileSchema({ fileCount }: { fileCount: number }) {
 /** Why an item cannot be deleted: a submission the service can no longer change uses it. */
 export const LOCKED_ITEM_MESSAGE = 'This item is part of a submitted submission, so it can be archived but not deleted'
 
-export const ArchiveSchema = z.object({ intent: z.enum(['archive', 'restore'], { error: 'Choose whether to archive or restore' }) })
+export const ArchiveSchema = z.object({
+  intent: z.enum(['archive', 'restore'], { error: 'Choose whether to archive or restore' }),
+})
 
 export type EvidenceDetails = {
   title: string
@@ -134,10 +152,24 @@ export type FilterFormValues = {
  * The evidence library's filters, from the query string of its GET form. A filter that is not
  * valid is left out and reported, so the list still shows and the person can correct it.
  */
-export function parseEvidenceFilters(params: URLSearchParams): { filters: EvidenceFilters; values: FilterFormValues; errors: Partial<Record<'q' | 'outcome' | 'from' | 'to', string>> } {
+export function parseEvidenceFilters(params: URLSearchParams): {
+  filters: EvidenceFilters
+  values: FilterFormValues
+  errors: Partial<Record<'q' | 'outcome' | 'from' | 'to', string>>
+} {
   const text = (name: string) => params.get(name)?.trim() ?? ''
-  const parts = (name: string) => ({ day: text(`${name}.day`), month: text(`${name}.month`), year: text(`${name}.year`) })
-  const values: FilterFormValues = { q: text('q'), outcome: text('outcome'), from: parts('from'), to: parts('to'), archived: params.get('archived') === 'yes' }
+  const parts = (name: string) => ({
+    day: text(`${name}.day`),
+    month: text(`${name}.month`),
+    year: text(`${name}.year`),
+  })
+  const values: FilterFormValues = {
+    q: text('q'),
+    outcome: text('outcome'),
+    from: parts('from'),
+    to: parts('to'),
+    archived: params.get('archived') === 'yes',
+  }
   const filters: EvidenceFilters = { includeArchived: values.archived }
   const errors: Partial<Record<'q' | 'outcome' | 'from' | 'to', string>> = {}
 
@@ -150,7 +182,10 @@ export function parseEvidenceFilters(params: URLSearchParams): { filters: Eviden
     else errors.outcome = 'Select an outcome from the list'
   }
 
-  for (const [name, label] of [['from', 'Evidence date from'], ['to', 'Evidence date to']] as const) {
+  for (const [name, label] of [
+    ['from', 'Evidence date from'],
+    ['to', 'Evidence date to'],
+  ] as const) {
     const { date, error, missing } = dateFromParts(values[name])
     if (error === 'missing-parts') errors[name] = `${label} must include ${joinWords(missing ?? [])}`
     else if (error === 'invalid') errors[name] = `${label} must be a real date`

@@ -107,7 +107,9 @@ function describe(problem: FileProblem, single: boolean, limits: UploadLimits): 
 }
 
 function unreadableMessage(error: MultipartError): string {
-  return error.truncated ? 'The files could not be uploaded because the upload did not finish. Try again' : 'The upload could not be read. Try again'
+  return error.truncated
+    ? 'The files could not be uploaded because the upload did not finish. Try again'
+    : 'The upload could not be read. Try again'
 }
 
 /**
@@ -116,7 +118,10 @@ function unreadableMessage(error: MultipartError): string {
  * is not multipart at all is refused outright, with 415). The temporary files it leaves are
  * listed in `tempPaths`, for withEvidenceUpload to remove.
  */
-async function parseEvidenceUpload(request: Request, limits: UploadLimits = defaultUploadLimits()): Promise<EvidenceUpload & { tempPaths: Set<string> }> {
+async function parseEvidenceUpload(
+  request: Request,
+  limits: UploadLimits = defaultUploadLimits(),
+): Promise<EvidenceUpload & { tempPaths: Set<string> }> {
   const tempPaths = new Set<string>()
   const fields = new FormData()
   const files: UploadedFile[] = []
@@ -130,12 +135,18 @@ async function parseEvidenceUpload(request: Request, limits: UploadLimits = defa
     fields: new FormData(),
     files: [],
     fileCount: 0,
-    problems: [`The selected files must be smaller than ${formatSizeLimit(limits.maxFiles * limits.maxFileBytes)} in total`],
+    problems: [
+      `The selected files must be smaller than ${formatSizeLimit(limits.maxFiles * limits.maxFileBytes)} in total`,
+    ],
     problemStatus: 413,
     tempPaths,
   })
 
-  invariantResponse(multipartBoundary(request.headers.get('Content-Type')), 'Send this form as multipart/form-data', 415)
+  invariantResponse(
+    multipartBoundary(request.headers.get('Content-Type')),
+    'Send this form as multipart/form-data',
+    415,
+  )
   const declaredLength = Number(request.headers.get('Content-Length') ?? '')
   if (Number.isFinite(declaredLength) && declaredLength > bodyLimit) return refusedForSize()
 
@@ -246,14 +257,18 @@ async function parseEvidenceUpload(request: Request, limits: UploadLimits = defa
     if (error instanceof BodyTooLarge) return refusedForSize()
     // A body cut off by the browser (or a connection lost) is the person's problem to retry; anything
     // else, such as a full disk, is a fault.
-    if (error instanceof MultipartError) return { fields, files: [], fileCount, problems: [unreadableMessage(error)], problemStatus: 400, tempPaths }
+    if (error instanceof MultipartError)
+      return { fields, files: [], fileCount, problems: [unreadableMessage(error)], problemStatus: 400, tempPaths }
     if (error instanceof StorageFault) throw error.original
     throw error
   }
   for (const [key, value] of parsed) if (typeof value === 'string') fields.append(key, value)
 
   const single = fileCount === 1
-  const problems = fileCount > limits.maxFiles ? [fileMessages.tooMany(limits.maxFiles)] : fileProblems.map((problem) => describe(problem, single, limits))
+  const problems =
+    fileCount > limits.maxFiles
+      ? [fileMessages.tooMany(limits.maxFiles)]
+      : fileProblems.map((problem) => describe(problem, single, limits))
   return { fields, files, fileCount, problems, problemStatus: 400, tempPaths }
 }
 
@@ -261,7 +276,11 @@ async function parseEvidenceUpload(request: Request, limits: UploadLimits = defa
  * Parses the upload, runs `work` with it, and then removes every temporary file that was not
  * moved into storage: whatever `work` returns or throws, nothing is left behind.
  */
-export async function withEvidenceUpload<T>(request: Request, limits: UploadLimits, work: (upload: EvidenceUpload) => Promise<T>): Promise<T> {
+export async function withEvidenceUpload<T>(
+  request: Request,
+  limits: UploadLimits,
+  work: (upload: EvidenceUpload) => Promise<T>,
+): Promise<T> {
   const upload = await parseEvidenceUpload(request, limits)
   try {
     return await work(upload)
@@ -285,10 +304,18 @@ export async function respondAfterUpload(request: Request, to: string, flash: Fl
  * The answer to a refused upload: the form's own errors, with the file problems on the files
  * field, and the items that already hold any duplicate file. Everything typed comes back.
  */
-export function refuseUpload<Schema, Value>(submission: Submission<Schema, string[], Value>, messages: string[], duplicates: DuplicateFile[] = [], status: 400 | 413 = 400) {
+export function refuseUpload<Schema, Value>(
+  submission: Submission<Schema, string[], Value>,
+  messages: string[],
+  duplicates: DuplicateFile[] = [],
+  status: 400 | 413 = 400,
+) {
   // What the upload found is more precise than the schema's count of files (a cut-off upload
   // has no files to count), so it takes the place of the schema's file errors.
   const schemaErrors = submission.status === 'error' ? (submission.error?.[FILES_FIELD] ?? []) : []
   const fileErrors = messages.length ? messages : schemaErrors
-  return data({ result: submission.reply(fileErrors.length ? { fieldErrors: { [FILES_FIELD]: fileErrors } } : {}), duplicates }, { status })
+  return data(
+    { result: submission.reply(fileErrors.length ? { fieldErrors: { [FILES_FIELD]: fileErrors } } : {}), duplicates },
+    { status },
+  )
 }

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { EDITION_JSON_FORMAT, jsonPath, parseEditionJson, plainLocation, serialiseEdition, type EditionContent } from './edition-json'
+import {
+  EDITION_JSON_FORMAT,
+  jsonPath,
+  parseEditionJson,
+  plainLocation,
+  serialiseEdition,
+  type EditionContent,
+} from './edition-json'
 
 function level(outcome: number, level: number, count: number) {
-  return { level, summary: `Level ${level} summary`, indicators: Array.from({ length: count }, (_, i) => ({ code: `${outcome}.${level}.${i + 1}`, text: `Indicator ${outcome}.${level}.${i + 1}` })) }
+  return {
+    level,
+    summary: `Level ${level} summary`,
+    indicators: Array.from({ length: count }, (_, i) => ({
+      code: `${outcome}.${level}.${i + 1}`,
+      text: `Indicator ${outcome}.${level}.${i + 1}`,
+    })),
+  }
 }
 
 function content(): EditionContent {
@@ -97,13 +111,17 @@ describe('edition JSON', () => {
     ])
     const swapped = doc()
     swapped.outcomes[1].number = 3
-    expect(texts(JSON.stringify(swapped))).toContain('outcomes[1].number (Outcome 2, number): Outcomes must be numbered 1, 2, 3 and so on, in order: this one must be 2')
+    expect(texts(JSON.stringify(swapped))).toContain(
+      'outcomes[1].number (Outcome 2, number): Outcomes must be numbered 1, 2, 3 and so on, in order: this one must be 2',
+    )
   })
 
   it('needs four levels and a known format and version', () => {
     const d = doc()
     d.outcomes[0].levels.pop()
-    expect(texts(JSON.stringify(d))).toEqual(['outcomes[0].levels (Outcome 1, levels): Give exactly four levels, 1 to 4, in order'])
+    expect(texts(JSON.stringify(d))).toEqual([
+      'outcomes[0].levels (Outcome 1, levels): Give exactly four levels, 1 to 4, in order',
+    ])
     const other = doc()
     other.version = 2
     other.format = 'something-else'
@@ -117,7 +135,9 @@ describe('edition JSON', () => {
   it('checks the edition code', () => {
     const d = doc()
     d.code = '2026 draft'
-    expect(texts(JSON.stringify(d))).toEqual(['code (Code): Code must start with a letter or number and use only letters, numbers and hyphens, like 2026'])
+    expect(texts(JSON.stringify(d))).toEqual([
+      'code (Code): Code must start with a letter or number and use only letters, numbers and hyphens, like 2026',
+    ])
   })
 
   it('describes paths for people and for JSON', () => {

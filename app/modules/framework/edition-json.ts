@@ -46,20 +46,27 @@ export type OutcomeContent = {
   suggestedEvidence: string[]
 }
 export type EditionContent = { code: string; name: string; description: string; outcomes: OutcomeContent[] }
-export type EditionDocument = { format: typeof EDITION_JSON_FORMAT; version: typeof EDITION_JSON_VERSION } & EditionContent
+export type EditionDocument = {
+  format: typeof EDITION_JSON_FORMAT
+  version: typeof EDITION_JSON_VERSION
+} & EditionContent
 
 export const EDITION_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/
-export const EDITION_CODE_MESSAGE = 'Code must start with a letter or number and use only letters, numbers and hyphens, like 2026'
+export const EDITION_CODE_MESSAGE =
+  'Code must start with a letter or number and use only letters, numbers and hyphens, like 2026'
 
 const max = (limit: number, what: string) => `${what} must be ${limit.toLocaleString('en-GB')} characters or fewer`
-const required = (limit: number, what: string, enter: string) => z.string().trim().min(1, enter).max(limit, max(limit, what))
+const required = (limit: number, what: string, enter: string) =>
+  z.string().trim().min(1, enter).max(limit, max(limit, what))
 const optional = (limit: number, what: string) => z.string().trim().max(limit, max(limit, what))
-const list = <T extends z.ZodType>(item: T, what: string) => z.array(item).max(LIMITS.perList, `There can be no more than ${LIMITS.perList} ${what}`)
+const list = <T extends z.ZodType>(item: T, what: string) =>
+  z.array(item).max(LIMITS.perList, `There can be no more than ${LIMITS.perList} ${what}`)
 
 /** Codes that are pages of the editions admin (/admin/editions/new), so never an edition's. */
 export const RESERVED_EDITION_CODES = ['new', 'import'] as const
 export const RESERVED_CODE_MESSAGE = 'Choose another code: "new" and "import" are used by the portal'
-export const isReservedEditionCode = (code: string) => (RESERVED_EDITION_CODES as readonly string[]).includes(code.toLowerCase())
+export const isReservedEditionCode = (code: string) =>
+  (RESERVED_EDITION_CODES as readonly string[]).includes(code.toLowerCase())
 
 export const editionCodeSchema = required(LIMITS.code, 'Code', 'Enter a code for the edition, like 2026')
   .regex(EDITION_CODE_PATTERN, EDITION_CODE_MESSAGE)
@@ -83,22 +90,44 @@ const OutcomeSchema = z
     statement: required(LIMITS.statement, 'Outcome statement', 'Enter the outcome statement'),
     scope: optional(LIMITS.scope, 'Scope'),
     whyItMatters: optional(LIMITS.whyItMatters, 'Why it matters'),
-    keyQuestions: list(required(LIMITS.keyQuestion, 'A key question', 'Enter the key question, or remove the empty entry'), 'key questions'),
+    keyQuestions: list(
+      required(LIMITS.keyQuestion, 'A key question', 'Enter the key question, or remove the empty entry'),
+      'key questions',
+    ),
     levels: z.array(LevelSchema).length(4, 'Give exactly four levels, 1 to 4, in order'),
-    suggestedEvidence: list(required(LIMITS.suggestedEvidence, 'Suggested evidence', 'Enter the suggested evidence, or remove the empty entry'), 'suggested evidence items'),
+    suggestedEvidence: list(
+      required(
+        LIMITS.suggestedEvidence,
+        'Suggested evidence',
+        'Enter the suggested evidence, or remove the empty entry',
+      ),
+      'suggested evidence items',
+    ),
   })
   .superRefine((outcome, ctx) => {
     outcome.levels.forEach((level, l) => {
-      if (level.level !== l + 1) ctx.addIssue({ code: 'custom', path: ['levels', l, 'level'], message: `Levels must be 1 to 4 in order: this one must be ${l + 1}` })
+      if (level.level !== l + 1)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['levels', l, 'level'],
+          message: `Levels must be 1 to 4 in order: this one must be ${l + 1}`,
+        })
       level.indicators.forEach((indicator, i) => {
         const expected = indicatorCode(outcome.number, l + 1, i + 1)
-        if (indicator.code !== expected) ctx.addIssue({ code: 'custom', path: ['levels', l, 'indicators', i, 'code'], message: `The code must be "${expected}" (outcome.level.position)` })
+        if (indicator.code !== expected)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['levels', l, 'indicators', i, 'code'],
+            message: `The code must be "${expected}" (outcome.level.position)`,
+          })
       })
     })
   })
 
 export const EditionDocumentSchema = z.strictObject({
-  format: z.literal(EDITION_JSON_FORMAT, { error: `This is not a framework edition file: format must be "${EDITION_JSON_FORMAT}"` }),
+  format: z.literal(EDITION_JSON_FORMAT, {
+    error: `This is not a framework edition file: format must be "${EDITION_JSON_FORMAT}"`,
+  }),
   version: z.literal(EDITION_JSON_VERSION, { error: `This portal reads format version ${EDITION_JSON_VERSION}` }),
   code: editionCodeSchema,
   name: required(LIMITS.name, 'Name', 'Enter a name for the edition'),
@@ -109,7 +138,12 @@ export const EditionDocumentSchema = z.strictObject({
     .max(LIMITS.outcomes, `There can be no more than ${LIMITS.outcomes} outcomes`)
     .superRefine((outcomes, ctx) => {
       outcomes.forEach((outcome, o) => {
-        if (outcome.number !== o + 1) ctx.addIssue({ code: 'custom', path: [o, 'number'], message: `Outcomes must be numbered 1, 2, 3 and so on, in order: this one must be ${o + 1}` })
+        if (outcome.number !== o + 1)
+          ctx.addIssue({
+            code: 'custom',
+            path: [o, 'number'],
+            message: `Outcomes must be numbered 1, 2, 3 and so on, in order: this one must be ${o + 1}`,
+          })
       })
     }),
 })
@@ -129,7 +163,12 @@ export function serialiseEdition(content: EditionContent): string {
 
 export type EditionJsonError = { path: string; location: string; message: string; text: string }
 
-const TYPE_WORDS: Record<string, string> = { string: 'text in quotes', number: 'a number', array: 'a list in square brackets', object: 'an object in curly brackets' }
+const TYPE_WORDS: Record<string, string> = {
+  string: 'text in quotes',
+  number: 'a number',
+  array: 'a list in square brackets',
+  object: 'an object in curly brackets',
+}
 
 const FIELD_WORDS: Record<string, string> = {
   format: 'format',
@@ -157,7 +196,10 @@ const ITEM_WORDS: Record<string, string> = {
 
 /** "outcomes[2].levels[0].indicators[3].text" */
 export function jsonPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '')
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  )
 }
 
 /** "Outcome 3, level 1, indicator 4, text": positions counted from 1. */
@@ -167,7 +209,11 @@ export function plainLocation(path: readonly PropertyKey[]): string {
     const next = path[index + 1]
     if (typeof key === 'number') return
     if (typeof next === 'number') parts.push(`${ITEM_WORDS[key as string] ?? String(key)} ${next + 1}`)
-    else parts.push(FIELD_WORDS[key as string] ?? (key === 'keyQuestions' ? 'key questions' : key === 'suggestedEvidence' ? 'suggested evidence' : String(key)))
+    else
+      parts.push(
+        FIELD_WORDS[key as string] ??
+          (key === 'keyQuestions' ? 'key questions' : key === 'suggestedEvidence' ? 'suggested evidence' : String(key)),
+      )
   })
   const text = parts.join(', ')
   return text.charAt(0).toUpperCase() + text.slice(1)
@@ -196,7 +242,15 @@ export function parseEditionJson(text: string): ParsedEdition {
   try {
     data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
   } catch (error) {
-    return { ok: false, errors: [describe([], `The file is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}). Export an edition to see the format`)] }
+    return {
+      ok: false,
+      errors: [
+        describe(
+          [],
+          `The file is not valid JSON (${error instanceof Error ? error.message : 'unreadable'}). Export an edition to see the format`,
+        ),
+      ],
+    }
   }
   const result = EditionDocumentSchema.safeParse(data, { error: defaultMessage })
   if (result.success) {
@@ -206,7 +260,8 @@ export function parseEditionJson(text: string): ParsedEdition {
   const errors: EditionJsonError[] = []
   for (const issue of result.error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) errors.push(describe([...issue.path, key], 'Remove this field: it is not part of the edition format'))
+      for (const key of issue.keys)
+        errors.push(describe([...issue.path, key], 'Remove this field: it is not part of the edition format'))
     } else {
       errors.push(describe(issue.path, issue.message))
     }

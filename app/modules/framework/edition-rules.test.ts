@@ -13,7 +13,12 @@ const state: OutcomeState = {
     id: `l${level}`,
     level,
     summary: `Level ${level}`,
-    indicators: [1, 2, 3].map((position) => ({ id: `i${level}${position}`, position, code: `2.${level}.${position}`, text: `Text ${level}.${position}` })),
+    indicators: [1, 2, 3].map((position) => ({
+      id: `i${level}${position}`,
+      position,
+      code: `2.${level}.${position}`,
+      text: `Text ${level}.${position}`,
+    })),
   })),
   suggestedEvidence: [{ id: 'e1', position: 1, text: 'Strategy' }],
 }
@@ -26,7 +31,11 @@ function unchanged(): OutcomeForm {
     scope: state.scope,
     whyItMatters: state.whyItMatters,
     keyQuestions: state.keyQuestions,
-    levels: state.levels.map((l) => ({ level: l.level, summary: l.summary, indicators: l.indicators.map((i) => ({ id: i.id, text: i.text, position: i.position })) })),
+    levels: state.levels.map((l) => ({
+      level: l.level,
+      summary: l.summary,
+      indicators: l.indicators.map((i) => ({ id: i.id, text: i.text, position: i.position })),
+    })),
     suggestedEvidence: state.suggestedEvidence.map((e) => ({ id: e.id, text: e.text })),
   }
 }
@@ -44,7 +53,15 @@ describe('publish problems', () => {
   it('names each outcome and level with no indicators', () => {
     const full = [1, 2, 3, 4].map((level) => ({ level, indicatorCount: 1 }))
     expect(publishProblems([{ number: 1, levels: full }])).toEqual([])
-    expect(publishProblems([{ number: 1, levels: full }, { number: 3, levels: full.map((l) => (l.level === 2 ? { ...l, indicatorCount: 0 } : l)).filter((l) => l.level !== 4) }])).toEqual([
+    expect(
+      publishProblems([
+        { number: 1, levels: full },
+        {
+          number: 3,
+          levels: full.map((l) => (l.level === 2 ? { ...l, indicatorCount: 0 } : l)).filter((l) => l.level !== 4),
+        },
+      ]),
+    ).toEqual([
       'Outcome 3, level 2 has no indicators: add at least one',
       'Outcome 3, level 4 has no indicators: add at least one',
     ])

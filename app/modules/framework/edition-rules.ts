@@ -19,7 +19,9 @@ export function editMode(edition: { status: string; cycleCount: number }): EditM
 export const WORDING_ONLY_NOTICE = 'This edition is in use: you can only fix wording.'
 
 /** What stops an edition being published, one sentence each; empty when it can be. */
-export function publishProblems(outcomes: ReadonlyArray<{ number: number; levels: ReadonlyArray<{ level: number; indicatorCount: number }> }>): string[] {
+export function publishProblems(
+  outcomes: ReadonlyArray<{ number: number; levels: ReadonlyArray<{ level: number; indicatorCount: number }> }>,
+): string[] {
   if (outcomes.length === 0) return ['The edition has no outcomes']
   const problems: string[] = []
   for (const outcome of outcomes) {
@@ -47,7 +49,12 @@ export type OutcomeState = {
   scope: string
   whyItMatters: string
   keyQuestions: string
-  levels: Array<{ id: string; level: number; summary: string; indicators: Array<{ id: string; position: number; code: string; text: string }> }>
+  levels: Array<{
+    id: string
+    level: number
+    summary: string
+    indicators: Array<{ id: string; position: number; code: string; text: string }>
+  }>
   suggestedEvidence: Array<{ id: string; position: number; text: string }>
 }
 
@@ -69,21 +76,39 @@ export type LevelPlan = {
 export type OutcomePlan = {
   outcomeFields: Partial<Record<(typeof TEXT_FIELDS)[number], string>>
   levels: LevelPlan[]
-  suggestedEvidence: { remove: string[]; keep: Array<{ id: string; position: number; text: string }>; add: Array<{ position: number; text: string }>; reordered: boolean }
+  suggestedEvidence: {
+    remove: string[]
+    keep: Array<{ id: string; position: number; text: string }>
+    add: Array<{ position: number; text: string }>
+    reordered: boolean
+  }
   /** Only what changed, for the audit log: field name to text (or list of texts). */
   before: Record<string, string | string[]>
   after: Record<string, string | string[]>
   changed: boolean
 }
 
-export type PlanResult = { ok: true; plan: OutcomePlan } | { ok: false; kind: 'wording-only' | 'stale'; message: string }
+export type PlanResult =
+  { ok: true; plan: OutcomePlan } | { ok: false; kind: 'wording-only' | 'stale'; message: string }
 
-const STALE = { ok: false as const, kind: 'stale' as const, message: 'The outcome has changed since you opened it. Reload the page and make your changes again.' }
-const WORDING_ONLY = { ok: false as const, kind: 'wording-only' as const, message: `${WORDING_ONLY_NOTICE} Adding, removing or reordering indicators and suggested evidence is not allowed.` }
+const STALE = {
+  ok: false as const,
+  kind: 'stale' as const,
+  message: 'The outcome has changed since you opened it. Reload the page and make your changes again.',
+}
+const WORDING_ONLY = {
+  ok: false as const,
+  kind: 'wording-only' as const,
+  message: `${WORDING_ONLY_NOTICE} Adding, removing or reordering indicators and suggested evidence is not allowed.`,
+}
 
 /** Same members, each once: the form speaks of exactly the items the database holds. */
 function sameIds(existing: readonly string[], submitted: readonly string[]): boolean {
-  return existing.length === submitted.length && new Set(submitted).size === submitted.length && submitted.every((id) => existing.includes(id))
+  return (
+    existing.length === submitted.length &&
+    new Set(submitted).size === submitted.length &&
+    submitted.every((id) => existing.includes(id))
+  )
 }
 
 /**
@@ -124,7 +149,14 @@ export function planOutcomeChanges(existing: OutcomeState, form: OutcomeForm, mo
   const levels: LevelPlan[] = []
   for (const current of existing.levels) {
     const submitted = form.levels.find((l) => l.level === current.level)
-    if (!submitted || !sameIds(current.indicators.map((i) => i.id), submitted.indicators.map((i) => i.id))) return STALE
+    if (
+      !submitted ||
+      !sameIds(
+        current.indicators.map((i) => i.id),
+        submitted.indicators.map((i) => i.id),
+      )
+    )
+      return STALE
     const structural =
       submitted.indicators.some((i, index) => i.remove || (i.position !== undefined && i.position !== index + 1)) ||
       Boolean(submitted.newIndicator) ||
@@ -132,8 +164,21 @@ export function planOutcomeChanges(existing: OutcomeState, form: OutcomeForm, mo
     if (structural && mode === 'wording') return WORDING_ONLY
 
     const kept = ordered(submitted.indicators)
-    const keep = kept.map((item, index) => ({ id: item.id, position: index + 1, code: indicatorCode(existing.number, current.level, index + 1), text: item.text ?? '' }))
-    const add = submitted.newIndicator ? [{ position: keep.length + 1, code: indicatorCode(existing.number, current.level, keep.length + 1), text: submitted.newIndicator }] : []
+    const keep = kept.map((item, index) => ({
+      id: item.id,
+      position: index + 1,
+      code: indicatorCode(existing.number, current.level, index + 1),
+      text: item.text ?? '',
+    }))
+    const add = submitted.newIndicator
+      ? [
+          {
+            position: keep.length + 1,
+            code: indicatorCode(existing.number, current.level, keep.length + 1),
+            text: submitted.newIndicator,
+          },
+        ]
+      : []
     const remove = submitted.indicators.filter((i) => i.remove).map((i) => i.id)
     const reordered = keep.some((item) => current.indicators.find((i) => i.id === item.id)?.position !== item.position)
 
@@ -158,11 +203,23 @@ export function planOutcomeChanges(existing: OutcomeState, form: OutcomeForm, mo
   }
 
   const evidence = form.suggestedEvidence
-  if (!sameIds(existing.suggestedEvidence.map((e) => e.id), evidence.map((e) => e.id))) return STALE
-  const evidenceStructural = evidence.some((e, index) => e.remove || e.id !== existing.suggestedEvidence[index]?.id) || Boolean(form.newSuggestedEvidence)
+  if (
+    !sameIds(
+      existing.suggestedEvidence.map((e) => e.id),
+      evidence.map((e) => e.id),
+    )
+  )
+    return STALE
+  const evidenceStructural =
+    evidence.some((e, index) => e.remove || e.id !== existing.suggestedEvidence[index]?.id) ||
+    Boolean(form.newSuggestedEvidence)
   if (evidenceStructural && mode === 'wording') return WORDING_ONLY
-  const keptEvidence = evidence.filter((e) => !e.remove).map((e, index) => ({ id: e.id, position: index + 1, text: e.text ?? '' }))
-  const addEvidence = form.newSuggestedEvidence ? [{ position: keptEvidence.length + 1, text: form.newSuggestedEvidence }] : []
+  const keptEvidence = evidence
+    .filter((e) => !e.remove)
+    .map((e, index) => ({ id: e.id, position: index + 1, text: e.text ?? '' }))
+  const addEvidence = form.newSuggestedEvidence
+    ? [{ position: keptEvidence.length + 1, text: form.newSuggestedEvidence }]
+    : []
   if (evidenceStructural) {
     before['suggested evidence'] = existing.suggestedEvidence.map((e) => e.text)
     after['suggested evidence'] = [...keptEvidence, ...addEvidence].map((e) => e.text)
@@ -185,7 +242,9 @@ export function planOutcomeChanges(existing: OutcomeState, form: OutcomeForm, mo
         remove: evidence.filter((e) => e.remove).map((e) => e.id),
         keep: keptEvidence,
         add: addEvidence,
-        reordered: keptEvidence.some((item) => existing.suggestedEvidence.find((e) => e.id === item.id)?.position !== item.position),
+        reordered: keptEvidence.some(
+          (item) => existing.suggestedEvidence.find((e) => e.id === item.id)?.position !== item.position,
+        ),
       },
       before,
       after,

@@ -59,12 +59,20 @@ export async function getEditionForAdmin(actor: Actor, code: string) {
       cycles: { orderBy: { opensAt: 'desc' }, select: { id: true, name: true } },
       outcomes: {
         orderBy: { number: 'asc' },
-        select: { number: true, shortTitle: true, levels: { orderBy: { level: 'asc' }, select: { level: true, _count: { select: { indicators: true } } } } },
+        select: {
+          number: true,
+          shortTitle: true,
+          levels: { orderBy: { level: 'asc' }, select: { level: true, _count: { select: { indicators: true } } } },
+        },
       },
     },
   })
   if (!edition) return null
-  const outcomes = edition.outcomes.map((o) => ({ number: o.number, shortTitle: o.shortTitle, levels: o.levels.map((l) => ({ level: l.level, indicatorCount: l._count.indicators })) }))
+  const outcomes = edition.outcomes.map((o) => ({
+    number: o.number,
+    shortTitle: o.shortTitle,
+    levels: o.levels.map((l) => ({ level: l.level, indicatorCount: l._count.indicators })),
+  }))
   const { updatedAt, ...rest } = edition
   return {
     ...rest,
@@ -75,7 +83,11 @@ export async function getEditionForAdmin(actor: Actor, code: string) {
   }
 }
 
-async function readOutcomeState(db: Tx | typeof prisma, editionId: string, number: number): Promise<(OutcomeState & { id: string }) | null> {
+async function readOutcomeState(
+  db: Tx | typeof prisma,
+  editionId: string,
+  number: number,
+): Promise<(OutcomeState & { id: string }) | null> {
   const outcome = await db.outcome.findUnique({
     where: { editionId_number: { editionId, number } },
     select: {
@@ -86,7 +98,15 @@ async function readOutcomeState(db: Tx | typeof prisma, editionId: string, numbe
       scope: true,
       whyItMatters: true,
       keyQuestions: true,
-      levels: { orderBy: { level: 'asc' }, select: { id: true, level: true, summary: true, indicators: { orderBy: { position: 'asc' }, select: { id: true, position: true, code: true, text: true } } } },
+      levels: {
+        orderBy: { level: 'asc' },
+        select: {
+          id: true,
+          level: true,
+          summary: true,
+          indicators: { orderBy: { position: 'asc' }, select: { id: true, position: true, code: true, text: true } },
+        },
+      },
       suggestedEvidence: { orderBy: { position: 'asc' }, select: { id: true, position: true, text: true } },
     },
   })
@@ -98,7 +118,15 @@ export async function getOutcomeForEditing(actor: Actor, code: string, number: n
   requirePermission(actor, 'framework:manage')
   const edition = await prisma.frameworkEdition.findUnique({
     where: { code },
-    select: { id: true, code: true, name: true, status: true, updatedAt: true, _count: { select: { cycles: true } }, outcomes: { orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } } },
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      status: true,
+      updatedAt: true,
+      _count: { select: { cycles: true } },
+      outcomes: { orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } },
+    },
   })
   if (!edition) return null
   const outcome = await readOutcomeState(prisma, edition.id, number)
@@ -133,7 +161,14 @@ async function readContent(db: Tx | typeof prisma, code: string): Promise<Editio
           scope: true,
           whyItMatters: true,
           keyQuestions: true,
-          levels: { orderBy: { level: 'asc' }, select: { level: true, summary: true, indicators: { orderBy: { position: 'asc' }, select: { code: true, text: true } } } },
+          levels: {
+            orderBy: { level: 'asc' },
+            select: {
+              level: true,
+              summary: true,
+              indicators: { orderBy: { position: 'asc' }, select: { code: true, text: true } },
+            },
+          },
           suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } },
         },
       },
@@ -172,9 +207,18 @@ async function createDraft(tx: Tx, content: EditionContent, basedOnId: string | 
     })
     for (const levelNumber of [1, 2, 3, 4]) {
       const l = o.levels.find((x) => x.level === levelNumber) ?? { level: levelNumber, summary: '', indicators: [] }
-      const level = await tx.level.create({ data: { outcomeId: outcome.id, level: levelNumber, summary: l.summary }, select: { id: true } })
+      const level = await tx.level.create({
+        data: { outcomeId: outcome.id, level: levelNumber, summary: l.summary },
+        select: { id: true },
+      })
       await tx.indicator.createMany({
-        data: l.indicators.map((indicator, i) => ({ outcomeId: outcome.id, levelId: level.id, position: i + 1, code: `${o.number}.${levelNumber}.${i + 1}`, text: indicator.text })),
+        data: l.indicators.map((indicator, i) => ({
+          outcomeId: outcome.id,
+          levelId: level.id,
+          position: i + 1,
+          code: `${o.number}.${levelNumber}.${i + 1}`,
+          text: indicator.text,
+        })),
       })
     }
   }
@@ -186,29 +230,53 @@ const codeTaken = (code: string) => `An edition with the code ${code} already ex
 type Audit = { actor: Actor; ipAddress?: string }
 
 /** A new draft edition, a deep copy of another. */
-export async function copyEdition(input: Audit & { form: CopyEditionForm }): Promise<{ ok: true; code: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
+export async function copyEdition(
+  input: Audit & { form: CopyEditionForm },
+): Promise<{ ok: true; code: string } | { ok: false; fieldErrors: Record<string, string[]> }> {
   const { actor, form } = input
   requirePermission(actor, 'framework:manage')
-  return prisma.$transaction(async (tx): Promise<{ ok: true; code: string } | { ok: false; fieldErrors: Record<string, string[]> }> => {
-    const source = await tx.frameworkEdition.findUnique({ where: { code: form.from }, select: { id: true, code: true } })
-    if (!source) return { ok: false, fieldErrors: { from: ['The edition to copy no longer exists. Go back to the editions and choose another'] } }
-    if (await tx.frameworkEdition.findUnique({ where: { code: form.code }, select: { id: true } })) return { ok: false, fieldErrors: { code: [codeTaken(form.code)] } }
-    const content = (await readContent(tx, source.code))!
-    const id = await createDraft(tx, { ...content, code: form.code, name: form.name, description: form.description }, source.id)
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'framework_edition.copied',
-      entityType: 'FrameworkEdition',
-      entityId: id,
-      after: { code: form.code, name: form.name, description: form.description, status: 'DRAFT', copiedFrom: source.code },
-      ipAddress: input.ipAddress,
-    })
-    return { ok: true as const, code: form.code }
-  })
+  return prisma.$transaction(
+    async (tx): Promise<{ ok: true; code: string } | { ok: false; fieldErrors: Record<string, string[]> }> => {
+      const source = await tx.frameworkEdition.findUnique({
+        where: { code: form.from },
+        select: { id: true, code: true },
+      })
+      if (!source)
+        return {
+          ok: false,
+          fieldErrors: { from: ['The edition to copy no longer exists. Go back to the editions and choose another'] },
+        }
+      if (await tx.frameworkEdition.findUnique({ where: { code: form.code }, select: { id: true } }))
+        return { ok: false, fieldErrors: { code: [codeTaken(form.code)] } }
+      const content = (await readContent(tx, source.code))!
+      const id = await createDraft(
+        tx,
+        { ...content, code: form.code, name: form.name, description: form.description },
+        source.id,
+      )
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'framework_edition.copied',
+        entityType: 'FrameworkEdition',
+        entityId: id,
+        after: {
+          code: form.code,
+          name: form.name,
+          description: form.description,
+          status: 'DRAFT',
+          copiedFrom: source.code,
+        },
+        ipAddress: input.ipAddress,
+      })
+      return { ok: true as const, code: form.code }
+    },
+  )
 }
 
 /** A new draft edition from a checked JSON file. */
-export async function importEdition(input: Audit & { content: EditionContent; fileName: string }): Promise<{ ok: true; code: string } | { ok: false; message: string }> {
+export async function importEdition(
+  input: Audit & { content: EditionContent; fileName: string },
+): Promise<{ ok: true; code: string } | { ok: false; message: string }> {
   const { actor, content } = input
   requirePermission(actor, 'framework:manage')
   return prisma.$transaction(async (tx) => {
@@ -221,7 +289,13 @@ export async function importEdition(input: Audit & { content: EditionContent; fi
       action: 'framework_edition.imported',
       entityType: 'FrameworkEdition',
       entityId: id,
-      after: { code: content.code, name: content.name, status: 'DRAFT', fileName: input.fileName, outcomes: content.outcomes.length },
+      after: {
+        code: content.code,
+        name: content.name,
+        status: 'DRAFT',
+        fileName: input.fileName,
+        outcomes: content.outcomes.length,
+      },
       ipAddress: input.ipAddress,
     })
     return { ok: true as const, code: content.code }
@@ -234,7 +308,10 @@ async function claimVersion(tx: Tx, editionId: string, version: string, current:
   if (Number.isNaN(seen.getTime())) return false
   // At least a millisecond later than the last change, so two quick saves never share a version.
   const next = new Date(Math.max(Date.now(), current.getTime() + 1))
-  const { count } = await tx.frameworkEdition.updateMany({ where: { id: editionId, updatedAt: seen }, data: { updatedAt: next } })
+  const { count } = await tx.frameworkEdition.updateMany({
+    where: { id: editionId, updatedAt: seen },
+    data: { updatedAt: next },
+  })
   return count === 1
 }
 
@@ -244,49 +321,84 @@ export type SaveOutcomeResult =
   | { ok: false; kind: 'wording-only' | 'stale'; message: string }
 
 /** Saves one outcome's page against the version the admin opened. */
-export async function saveOutcome(input: Audit & { code: string; number: number; form: OutcomeForm }): Promise<SaveOutcomeResult | null> {
+export async function saveOutcome(
+  input: Audit & { code: string; number: number; form: OutcomeForm },
+): Promise<SaveOutcomeResult | null> {
   const { actor, form } = input
   requirePermission(actor, 'framework:manage')
   return prisma.$transaction(async (tx) => {
-    const edition = await tx.frameworkEdition.findUnique({ where: { code: input.code }, select: { id: true, status: true, updatedAt: true, _count: { select: { cycles: true } } } })
+    const edition = await tx.frameworkEdition.findUnique({
+      where: { code: input.code },
+      select: { id: true, status: true, updatedAt: true, _count: { select: { cycles: true } } },
+    })
     if (!edition) return null
     const existing = await readOutcomeState(tx, edition.id, input.number)
     if (!existing) return null
-    if (versionOf(edition.updatedAt) !== form.editionVersion) return { ok: false as const, kind: 'conflict' as const, savedAt: edition.updatedAt }
+    if (versionOf(edition.updatedAt) !== form.editionVersion)
+      return { ok: false as const, kind: 'conflict' as const, savedAt: edition.updatedAt }
     const mode: EditMode = editMode({ status: edition.status, cycleCount: edition._count.cycles })
     const planned = planOutcomeChanges(existing, form, mode)
     if (!planned.ok) return planned
     const { plan } = planned
     if (!plan.changed) return { ok: true as const, changed: false }
-    if (!(await claimVersion(tx, edition.id, form.editionVersion, edition.updatedAt))) return { ok: false as const, kind: 'conflict' as const, savedAt: edition.updatedAt }
+    if (!(await claimVersion(tx, edition.id, form.editionVersion, edition.updatedAt)))
+      return { ok: false as const, kind: 'conflict' as const, savedAt: edition.updatedAt }
 
-    if (Object.keys(plan.outcomeFields).length > 0) await tx.outcome.update({ where: { id: existing.id }, data: plan.outcomeFields, select: { id: true } })
+    if (Object.keys(plan.outcomeFields).length > 0)
+      await tx.outcome.update({ where: { id: existing.id }, data: plan.outcomeFields, select: { id: true } })
     for (const level of plan.levels) {
-      if (level.summary !== null) await tx.level.update({ where: { id: level.levelId }, data: { summary: level.summary }, select: { id: true } })
-      if (level.remove.length > 0) await tx.indicator.deleteMany({ where: { id: { in: level.remove }, levelId: level.levelId } })
+      if (level.summary !== null)
+        await tx.level.update({ where: { id: level.levelId }, data: { summary: level.summary }, select: { id: true } })
+      if (level.remove.length > 0)
+        await tx.indicator.deleteMany({ where: { id: { in: level.remove }, levelId: level.levelId } })
       // Positions are unique within a level: park the moved ones out of the way first.
       if (level.reordered) {
-        for (const item of level.keep) await tx.indicator.update({ where: { id: item.id }, data: { position: -item.position }, select: { id: true } })
+        for (const item of level.keep)
+          await tx.indicator.update({
+            where: { id: item.id },
+            data: { position: -item.position },
+            select: { id: true },
+          })
       }
       const was = new Map(existing.levels.find((l) => l.id === level.levelId)!.indicators.map((i) => [i.id, i]))
       for (const item of level.keep) {
         const old = was.get(item.id)!
         if (level.reordered || old.text !== item.text || old.code !== item.code) {
-          await tx.indicator.update({ where: { id: item.id }, data: { position: item.position, code: item.code, text: item.text }, select: { id: true } })
+          await tx.indicator.update({
+            where: { id: item.id },
+            data: { position: item.position, code: item.code, text: item.text },
+            select: { id: true },
+          })
         }
       }
-      for (const item of level.add) await tx.indicator.create({ data: { outcomeId: existing.id, levelId: level.levelId, ...item }, select: { id: true } })
+      for (const item of level.add)
+        await tx.indicator.create({
+          data: { outcomeId: existing.id, levelId: level.levelId, ...item },
+          select: { id: true },
+        })
     }
     const evidence = plan.suggestedEvidence
-    if (evidence.remove.length > 0) await tx.suggestedEvidence.deleteMany({ where: { id: { in: evidence.remove }, outcomeId: existing.id } })
+    if (evidence.remove.length > 0)
+      await tx.suggestedEvidence.deleteMany({ where: { id: { in: evidence.remove }, outcomeId: existing.id } })
     if (evidence.reordered) {
-      for (const item of evidence.keep) await tx.suggestedEvidence.update({ where: { id: item.id }, data: { position: -item.position }, select: { id: true } })
+      for (const item of evidence.keep)
+        await tx.suggestedEvidence.update({
+          where: { id: item.id },
+          data: { position: -item.position },
+          select: { id: true },
+        })
     }
     const evidenceWas = new Map(existing.suggestedEvidence.map((e) => [e.id, e]))
     for (const item of evidence.keep) {
-      if (evidence.reordered || evidenceWas.get(item.id)!.text !== item.text) await tx.suggestedEvidence.update({ where: { id: item.id }, data: { position: item.position, text: item.text }, select: { id: true } })
+      if (evidence.reordered || evidenceWas.get(item.id)!.text !== item.text)
+        await tx.suggestedEvidence.update({
+          where: { id: item.id },
+          data: { position: item.position, text: item.text },
+          select: { id: true },
+        })
     }
-    for (const item of evidence.add) await tx.suggestedEvidence.create({ data: { outcomeId: existing.id, ...item }, select: { id: true } })
+    for (const item of evidence.add)
+      await tx.suggestedEvidence.create({ data: { outcomeId: existing.id, ...item }, select: { id: true } })
 
     await recordAudit(tx, {
       actorId: actor.id,
@@ -301,10 +413,16 @@ export async function saveOutcome(input: Audit & { code: string; number: number;
   })
 }
 
-export type PublishResult = { ok: true } | { ok: false; kind: 'conflict' } | { ok: false; kind: 'not-draft' } | { ok: false; kind: 'incomplete'; problems: string[] }
+export type PublishResult =
+  | { ok: true }
+  | { ok: false; kind: 'conflict' }
+  | { ok: false; kind: 'not-draft' }
+  | { ok: false; kind: 'incomplete'; problems: string[] }
 
 /** DRAFT to PUBLISHED, when every outcome has indicators on levels 1 to 4. */
-export async function publishEdition(input: Audit & { code: string; editionVersion: string }): Promise<PublishResult | null> {
+export async function publishEdition(
+  input: Audit & { code: string; editionVersion: string },
+): Promise<PublishResult | null> {
   const { actor } = input
   requirePermission(actor, 'framework:manage')
   return prisma.$transaction(async (tx) => {
@@ -314,17 +432,28 @@ export async function publishEdition(input: Audit & { code: string; editionVersi
         id: true,
         status: true,
         updatedAt: true,
-        outcomes: { orderBy: { number: 'asc' }, select: { number: true, levels: { select: { level: true, _count: { select: { indicators: true } } } } } },
+        outcomes: {
+          orderBy: { number: 'asc' },
+          select: { number: true, levels: { select: { level: true, _count: { select: { indicators: true } } } } },
+        },
       },
     })
     if (!edition) return null
     if (edition.status !== 'DRAFT') return { ok: false as const, kind: 'not-draft' as const }
-    const problems = publishProblems(edition.outcomes.map((o) => ({ number: o.number, levels: o.levels.map((l) => ({ level: l.level, indicatorCount: l._count.indicators })) })))
+    const problems = publishProblems(
+      edition.outcomes.map((o) => ({
+        number: o.number,
+        levels: o.levels.map((l) => ({ level: l.level, indicatorCount: l._count.indicators })),
+      })),
+    )
     if (problems.length > 0) return { ok: false as const, kind: 'incomplete' as const, problems }
     const seen = new Date(input.editionVersion)
     if (Number.isNaN(seen.getTime())) return { ok: false as const, kind: 'conflict' as const }
     const publishedAt = new Date()
-    const { count } = await tx.frameworkEdition.updateMany({ where: { id: edition.id, status: 'DRAFT', updatedAt: seen }, data: { status: 'PUBLISHED', publishedAt } })
+    const { count } = await tx.frameworkEdition.updateMany({
+      where: { id: edition.id, status: 'DRAFT', updatedAt: seen },
+      data: { status: 'PUBLISHED', publishedAt },
+    })
     if (count === 0) return { ok: false as const, kind: 'conflict' as const }
     await recordAudit(tx, {
       actorId: actor.id,

@@ -1,6 +1,5 @@
 import { prisma } from '~/utils/db.server'
 
-
 /**
  * Which editions a reader sees. Published and retired content is open to every signed-in user; a
  * draft is work in progress that only those who manage the framework may read.
@@ -37,7 +36,10 @@ export async function getEdition(code: string, visibility: EditionVisibility) {
       status: true,
       description: true,
       publishedAt: true,
-      outcomes: { orderBy: { number: 'asc' }, select: { number: true, shortTitle: true, statement: true, scope: true } },
+      outcomes: {
+        orderBy: { number: 'asc' },
+        select: { number: true, shortTitle: true, statement: true, scope: true },
+      },
     },
   })
 }
@@ -52,10 +54,21 @@ export async function getOutcome(editionCode: string, number: number, visibility
       scope: true,
       whyItMatters: true,
       keyQuestions: true,
-      edition: { select: { code: true, name: true, status: true, outcomes: { orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } } } },
+      edition: {
+        select: {
+          code: true,
+          name: true,
+          status: true,
+          outcomes: { orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } },
+        },
+      },
       levels: {
         orderBy: { level: 'asc' },
-        select: { level: true, summary: true, indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } } },
+        select: {
+          level: true,
+          summary: true,
+          indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } },
+        },
       },
       suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } },
     },
@@ -64,5 +77,8 @@ export async function getOutcome(editionCode: string, number: number, visibility
 
 /** Key questions are stored one per line. */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((line) => line.trim()).filter(Boolean)
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
 }

@@ -333,7 +333,11 @@ describe('suggestGrade', () => {
       build([M, N], allMet, allMet, allMet),
       g(1, 'MEDIUM'),
     ],
-    ['a level-1 indicator not met (3 of 4) while everything above is met', build([M, M, M, N], allMet, allMet, allMet), g(1, 'HIGH')],
+    [
+      'a level-1 indicator not met (3 of 4) while everything above is met',
+      build([M, M, M, N], allMet, allMet, allMet),
+      g(1, 'HIGH'),
+    ],
     ['met indicators above A+1 do not raise the suggestion', build(allMet, [N, N], allMet, allMet), g(1, 'HIGH')],
     ['level 2 gap skipped over: level 3 progress is ignored', build(allMet, [M, N, N], [M, M, N], allMet), g(2, 'LOW')],
   ])('%s', (_name, indicators, expected) => {
@@ -359,7 +363,11 @@ describe('suggestGrade', () => {
     ['an all-N/A level 1 with nothing met at level 2', build([X, X], [N, U], [N], [N]), L0],
     ['an all-N/A level 1 with 1 of 2 met at level 2', build([X], [M, N], [N], [N]), g(2, 'MEDIUM')],
     ['an all-N/A top level', build(allMet, allMet, allMet, [X, X]), g(4, 'HIGH')],
-    ['a level with no indicators at all is achieved if those below are', build(allMet, [], [M, N, N, N], [N]), g(3, 'LOW')],
+    [
+      'a level with no indicators at all is achieved if those below are',
+      build(allMet, [], [M, N, N, N], [N]),
+      g(3, 'LOW'),
+    ],
     ['a missing level 4 after levels 1-3 met', build(allMet, allMet, allMet), g(4, 'HIGH')],
   ])('not applicable: %s', (_name, indicators, expected) => {
     expect(suggestGrade(indicators)).toEqual(expected)
@@ -384,10 +392,7 @@ describe('suggestGrade', () => {
     expect(suggestGrade(indicators)).toEqual(expected)
   })
 
-  const ofN = (met: number, total: number): S[] => [
-    ...Array<S>(met).fill(M),
-    ...Array<S>(total - met).fill(N),
-  ]
+  const ofN = (met: number, total: number): S[] => [...Array<S>(met).fill(M), ...Array<S>(total - met).fill(N)]
 
   it.each<[number, number, SubLevel]>([
     [1, 3, 'LOW'], // exactly 1/3

@@ -55,11 +55,7 @@ const SUB_LEVEL_STEP: Record<SubLevel, 1 | 2 | 3> = { LOW: 1, MEDIUM: 2, HIGH: 3
 const SHARE_EPSILON = 1e-9
 
 export type ToGradeError =
-  | 'LEVEL_REQUIRED'
-  | 'LEVEL_INVALID'
-  | 'SUB_LEVEL_REQUIRED'
-  | 'SUB_LEVEL_NOT_ALLOWED'
-  | 'SUB_LEVEL_INVALID'
+  'LEVEL_REQUIRED' | 'LEVEL_INVALID' | 'SUB_LEVEL_REQUIRED' | 'SUB_LEVEL_NOT_ALLOWED' | 'SUB_LEVEL_INVALID'
 
 export type ToGradeResult = { ok: true; grade: Grade } | { ok: false; error: ToGradeError }
 

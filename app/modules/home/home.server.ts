@@ -54,7 +54,11 @@ async function sponsorSections(actor: Actor) {
       id: true,
       name: true,
       odsCode: true,
-      submissions: { where: scope, orderBy: { cycle: { opensAt: 'desc' } }, select: { ...submissionRow, libraryService: { select: { name: true } } } },
+      submissions: {
+        where: scope,
+        orderBy: { cycle: { opensAt: 'desc' } },
+        select: { ...submissionRow, libraryService: { select: { name: true } } },
+      },
     },
   })
 }
@@ -101,10 +105,20 @@ async function nationalSection(actor: Actor) {
       select: { id: true, name: true, status: true, submissionDeadline: true, edition: { select: { name: true } } },
     }),
     prisma.submission.groupBy({ by: ['cycleId', 'status'], _count: { _all: true } }),
-    prisma.region.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, _count: { select: { organisations: true } } } }),
+    prisma.region.findMany({
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, _count: { select: { organisations: true } } },
+    }),
     prisma.submission.groupBy({ by: ['regionId'], where: { cycle: { status: 'OPEN' } }, _count: { _all: true } }),
   ])
-  const submittedStatuses = new Set(['SUBMITTED', 'IN_VALIDATION', 'CLARIFICATION_REQUESTED', 'IN_MODERATION', 'VALIDATED', 'PUBLISHED'])
+  const submittedStatuses = new Set([
+    'SUBMITTED',
+    'IN_VALIDATION',
+    'CLARIFICATION_REQUESTED',
+    'IN_MODERATION',
+    'VALIDATED',
+    'PUBLISHED',
+  ])
   return {
     cycles: cycles.map((cycle) => {
       const counts = statusCounts.filter((c) => c.cycleId === cycle.id)

@@ -26,7 +26,9 @@ let transporter: Transporter | undefined
 
 function getTransporter(): Transporter {
   const env = getEnv()
-  transporter ??= env.SMTP_URL ? nodemailer.createTransport(env.SMTP_URL) : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  transporter ??= env.SMTP_URL
+    ? nodemailer.createTransport(env.SMTP_URL)
+    : nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
   return transporter
 }
 
@@ -56,7 +58,13 @@ export async function sendEmail(message: EmailMessage): Promise<SendResult> {
   const env = getEnv()
   const messageId = `<${randomUUID()}@lks-quality-portal>`
   try {
-    const info = await getTransporter().sendMail({ from: env.MAIL_FROM, to, subject: message.subject, text: message.text, messageId })
+    const info = await getTransporter().sendMail({
+      from: env.MAIL_FROM,
+      to,
+      subject: message.subject,
+      text: message.text,
+      messageId,
+    })
     if (!env.SMTP_URL) {
       const dir = mailDirectory()
       await mkdir(dir, { recursive: true })

@@ -54,7 +54,11 @@ export function outcomeList(numbers: readonly number[]): string {
 }
 
 /** To the organisation's executive sponsors. */
-export function sentForSignOffMessage(input: { origin: string; submission: SubmissionFacts; submissionDeadline: Date }): NotificationMessage {
+export function sentForSignOffMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  submissionDeadline: Date
+}): NotificationMessage {
   const { submission } = input
   return {
     kind: 'SENT_FOR_SIGN_OFF',
@@ -68,7 +72,12 @@ export function sentForSignOffMessage(input: { origin: string; submission: Submi
 }
 
 /** To the service leads of the library service that submits. */
-export function returnedBySponsorMessage(input: { origin: string; submission: SubmissionFacts; sponsorName: string; reason: string }): NotificationMessage {
+export function returnedBySponsorMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  sponsorName: string
+  reason: string
+}): NotificationMessage {
   const { submission } = input
   return {
     kind: 'RETURNED_BY_SPONSOR',
@@ -82,7 +91,14 @@ export function returnedBySponsorMessage(input: { origin: string; submission: Su
 }
 
 /** To the regional leads of the submission's region. */
-export function submittedMessage(input: { origin: string; submission: SubmissionFacts; regionName: string; submittedAt: Date; submissionDeadline: Date; isLate: boolean }): NotificationMessage {
+export function submittedMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  regionName: string
+  submittedAt: Date
+  submissionDeadline: Date
+  isLate: boolean
+}): NotificationMessage {
   const { submission } = input
   return {
     kind: 'SUBMITTED',
@@ -96,9 +112,18 @@ export function submittedMessage(input: { origin: string; submission: Submission
 }
 
 /** To one validator just assigned. */
-export function validatorAssignedMessage(input: { origin: string; submission: SubmissionFacts; assignmentId: string; kind: 'PRIMARY' | 'SECONDARY'; dueDate: Date }): NotificationMessage {
+export function validatorAssignedMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  assignmentId: string
+  kind: 'PRIMARY' | 'SECONDARY'
+  dueDate: Date
+}): NotificationMessage {
   const { submission } = input
-  const role = input.kind === 'PRIMARY' ? 'the primary validator (from the submission’s region)' : 'the second validator (from another region)'
+  const role =
+    input.kind === 'PRIMARY'
+      ? 'the primary validator (from the submission’s region)'
+      : 'the second validator (from another region)'
   return {
     kind: 'VALIDATOR_ASSIGNED',
     subject: `Validate the ${submission.cycleName} submission for ${submission.organisationName} by ${formatDate(input.dueDate)}`,
@@ -111,7 +136,11 @@ export function validatorAssignedMessage(input: { origin: string; submission: Su
 }
 
 /** To the service leads and contributors of the service. */
-export function clarificationRequestedMessage(input: { origin: string; submission: SubmissionFacts; outcomes: ReadonlyArray<{ number: number; shortTitle: string }> }): NotificationMessage {
+export function clarificationRequestedMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  outcomes: ReadonlyArray<{ number: number; shortTitle: string }>
+}): NotificationMessage {
   const { submission } = input
   const outcomes = [...input.outcomes].sort((a, b) => a.number - b.number)
   return {
@@ -119,14 +148,23 @@ export function clarificationRequestedMessage(input: { origin: string; submissio
     subject: `A validator has questions about ${outcomeList(outcomes.map((o) => o.number))} of your ${submission.cycleName} submission`,
     text: body(
       `A validator has asked for clarification of ${named(submission)}.`,
-      outcomes.length ? `They have asked about:\n${outcomes.map((o) => `- outcome ${o.number}: ${o.shortTitle}`).join('\n')}` : null,
-      outcomes.length ? `These outcomes are open for you to change again. Reply to each question, make any changes, then the service lead resubmits the submission:\n${portalLink(input.origin, `/submissions/${submission.id}/clarifications`)}` : `Reply to the questions, then the service lead resubmits the submission:\n${portalLink(input.origin, `/submissions/${submission.id}/clarifications`)}`,
+      outcomes.length
+        ? `They have asked about:\n${outcomes.map((o) => `- outcome ${o.number}: ${o.shortTitle}`).join('\n')}`
+        : null,
+      outcomes.length
+        ? `These outcomes are open for you to change again. Reply to each question, make any changes, then the service lead resubmits the submission:\n${portalLink(input.origin, `/submissions/${submission.id}/clarifications`)}`
+        : `Reply to the questions, then the service lead resubmits the submission:\n${portalLink(input.origin, `/submissions/${submission.id}/clarifications`)}`,
     ),
   }
 }
 
 /** To one validator assigned, once the service has answered and resubmitted. */
-export function clarificationAnsweredMessage(input: { origin: string; submission: SubmissionFacts; assignmentId: string; outcomeNumbers: readonly number[] }): NotificationMessage {
+export function clarificationAnsweredMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  assignmentId: string
+  outcomeNumbers: readonly number[]
+}): NotificationMessage {
   const { submission } = input
   return {
     kind: 'CLARIFICATION_ANSWERED',
@@ -140,7 +178,11 @@ export function clarificationAnsweredMessage(input: { origin: string; submission
 }
 
 /** To the service leads and the organisation's executive sponsors. */
-export function resultPublishedMessage(input: { origin: string; submission: SubmissionFacts; requiredActions: number }): NotificationMessage {
+export function resultPublishedMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  requiredActions: number
+}): NotificationMessage {
   const { submission } = input
   const actions = input.requiredActions
   return {
@@ -160,13 +202,22 @@ export function resultPublishedMessage(input: { origin: string; submission: Subm
 export type ReminderStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'AWAITING_SIGN_OFF'
 
 const NEXT_STEP: Record<ReminderStatus, string> = {
-  NOT_STARTED: 'You have not started it yet. Complete the pen portrait and every outcome, send it to your executive sponsor to sign off, then submit it.',
-  IN_PROGRESS: 'Finish the pen portrait and every outcome, send it to your executive sponsor to sign off, then submit it.',
-  AWAITING_SIGN_OFF: 'It is waiting for the executive sponsor to sign it off. Once they have, the service lead submits it.',
+  NOT_STARTED:
+    'You have not started it yet. Complete the pen portrait and every outcome, send it to your executive sponsor to sign off, then submit it.',
+  IN_PROGRESS:
+    'Finish the pen portrait and every outcome, send it to your executive sponsor to sign off, then submit it.',
+  AWAITING_SIGN_OFF:
+    'It is waiting for the executive sponsor to sign it off. Once they have, the service lead submits it.',
 }
 
 /** To the service (and, while it waits for sign-off, the sponsor) 14, 7 and 1 days before the deadline. */
-export function deadlineReminderMessage(input: { origin: string; submission: SubmissionFacts; days: ReminderDays; submissionDeadline: Date; status: ReminderStatus }): NotificationMessage {
+export function deadlineReminderMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  days: ReminderDays
+  submissionDeadline: Date
+  status: ReminderStatus
+}): NotificationMessage {
   const { submission } = input
   const left = input.days === 1 ? '1 day' : `${input.days} days`
   return {

@@ -93,7 +93,11 @@ async function send(message: NotificationMessage, to: readonly string[], key?: s
 }
 
 /** Runs a notification without letting any failure reach the user's action. */
-async function safely(kind: string, submissionId: string, work: (submission: LoadedSubmission) => Promise<void>): Promise<void> {
+async function safely(
+  kind: string,
+  submissionId: string,
+  work: (submission: LoadedSubmission) => Promise<void>,
+): Promise<void> {
   try {
     const submission = await loadSubmission(submissionId)
     if (submission) await work(submission)
@@ -106,15 +110,28 @@ async function safely(kind: string, submissionId: string, work: (submission: Loa
 export async function notifySentForSignOff(submissionId: string): Promise<void> {
   await safely('SENT_FOR_SIGN_OFF', submissionId, async (submission) => {
     const to = await recipientsFor(submission, ['EXECUTIVE_SPONSOR'])
-    await send(sentForSignOffMessage({ origin: portalOrigin(), submission: submissionFacts(submission), submissionDeadline: submission.cycle.submissionDeadline }), to)
+    await send(
+      sentForSignOffMessage({
+        origin: portalOrigin(),
+        submission: submissionFacts(submission),
+        submissionDeadline: submission.cycle.submissionDeadline,
+      }),
+      to,
+    )
   })
 }
 
 /** The sponsor has returned the submission: to the service leads, with the reason. */
-export async function notifyReturnedBySponsor(submissionId: string, input: { sponsorName: string; reason: string }): Promise<void> {
+export async function notifyReturnedBySponsor(
+  submissionId: string,
+  input: { sponsorName: string; reason: string },
+): Promise<void> {
   await safely('RETURNED_BY_SPONSOR', submissionId, async (submission) => {
     const to = await recipientsFor(submission, ['SERVICE_LEAD'])
-    await send(returnedBySponsorMessage({ origin: portalOrigin(), submission: submissionFacts(submission), ...input }), to)
+    await send(
+      returnedBySponsorMessage({ origin: portalOrigin(), submission: submissionFacts(submission), ...input }),
+      to,
+    )
   })
 }
 
@@ -155,26 +172,42 @@ export async function notifyValidatorsAssigned(submissionId: string): Promise<vo
         kind: assignment.kind === 'PRIMARY' ? 'PRIMARY' : 'SECONDARY',
         dueDate: assignment.dueDate,
       })
-      await send(message, [assignment.validator.email], `validator-assigned:${submissionId}:${assignment.validator.id}:${assignment.dueDate.toISOString()}`)
+      await send(
+        message,
+        [assignment.validator.email],
+        `validator-assigned:${submissionId}:${assignment.validator.id}:${assignment.dueDate.toISOString()}`,
+      )
     }
   })
 }
 
 /** A validator has asked about outcomes: to the service leads and contributors, naming the outcomes. */
-export async function notifyClarificationRequested(submissionId: string, outcomeNumbers: readonly number[]): Promise<void> {
+export async function notifyClarificationRequested(
+  submissionId: string,
+  outcomeNumbers: readonly number[],
+): Promise<void> {
   await safely('CLARIFICATION_REQUESTED', submissionId, async (submission) => {
     const outcomes = await prisma.outcome.findMany({
-      where: { number: { in: [...outcomeNumbers] }, edition: { cycles: { some: { submissions: { some: { id: submissionId } } } } } },
+      where: {
+        number: { in: [...outcomeNumbers] },
+        edition: { cycles: { some: { submissions: { some: { id: submissionId } } } } },
+      },
       orderBy: { number: 'asc' },
       select: { number: true, shortTitle: true },
     })
     const to = await recipientsFor(submission, ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR'])
-    await send(clarificationRequestedMessage({ origin: portalOrigin(), submission: submissionFacts(submission), outcomes }), to)
+    await send(
+      clarificationRequestedMessage({ origin: portalOrigin(), submission: submissionFacts(submission), outcomes }),
+      to,
+    )
   })
 }
 
 /** The service has answered and resubmitted: to each validator assigned. */
-export async function notifyClarificationAnswered(submissionId: string, outcomeNumbers: readonly number[]): Promise<void> {
+export async function notifyClarificationAnswered(
+  submissionId: string,
+  outcomeNumbers: readonly number[],
+): Promise<void> {
   await safely('CLARIFICATION_ANSWERED', submissionId, async (submission) => {
     const assignments = await prisma.validatorAssignment.findMany({
       where: { submissionId, validator: { active: true } },
@@ -182,7 +215,15 @@ export async function notifyClarificationAnswered(submissionId: string, outcomeN
       select: { id: true, validator: { select: { email: true } } },
     })
     for (const assignment of assignments) {
-      await send(clarificationAnsweredMessage({ origin: portalOrigin(), submission: submissionFacts(submission), assignmentId: assignment.id, outcomeNumbers }), [assignment.validator.email])
+      await send(
+        clarificationAnsweredMessage({
+          origin: portalOrigin(),
+          submission: submissionFacts(submission),
+          assignmentId: assignment.id,
+          outcomeNumbers,
+        }),
+        [assignment.validator.email],
+      )
     }
   })
 }
@@ -194,6 +235,9 @@ export async function notifyResultPublished(submissionId: string): Promise<void>
       recipientsFor(submission, ['SERVICE_LEAD', 'EXECUTIVE_SPONSOR']),
       prisma.requiredAction.count({ where: { agreedResult: { submissionId } } }),
     ])
-    await send(resultPublishedMessage({ origin: portalOrigin(), submission: submissionFacts(submission), requiredActions }), to)
+    await send(
+      resultPublishedMessage({ origin: portalOrigin(), submission: submissionFacts(submission), requiredActions }),
+      to,
+    )
   })
 }

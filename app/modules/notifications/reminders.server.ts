@@ -9,7 +9,12 @@ import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from
 
 const REMINDER_STATUSES: readonly ReminderStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF']
 
-const londonDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
+const londonDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 
 /** Whole calendar days from `from` to `to`, each taken as its date in London (so BST never shifts a day). */
 export function calendarDaysBetween(from: Date, to: Date): number {
@@ -41,8 +46,19 @@ const isReminderDays = (days: number): days is ReminderDays => (REMINDER_DAYS as
 
 /** Sends the reminders due on `now`'s date (see the module comment) and says what it did. */
 export async function sendDeadlineReminders(now = new Date()): Promise<ReminderSummary> {
-  const summary: ReminderSummary = { sent: 0, alreadySent: 0, noRecipients: 0, failed: 0, byDays: { 14: { sent: 0, alreadySent: 0 }, 7: { sent: 0, alreadySent: 0 }, 1: { sent: 0, alreadySent: 0 } }, cycles: [] }
-  const cycles = await prisma.cycle.findMany({ where: { status: 'OPEN' }, orderBy: { submissionDeadline: 'asc' }, select: { id: true, name: true, submissionDeadline: true } })
+  const summary: ReminderSummary = {
+    sent: 0,
+    alreadySent: 0,
+    noRecipients: 0,
+    failed: 0,
+    byDays: { 14: { sent: 0, alreadySent: 0 }, 7: { sent: 0, alreadySent: 0 }, 1: { sent: 0, alreadySent: 0 } },
+    cycles: [],
+  }
+  const cycles = await prisma.cycle.findMany({
+    where: { status: 'OPEN' },
+    orderBy: { submissionDeadline: 'asc' },
+    select: { id: true, name: true, submissionDeadline: true },
+  })
   const origin = portalOrigin()
   for (const cycle of cycles) {
     const days = calendarDaysBetween(now, cycle.submissionDeadline)
@@ -66,10 +82,19 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
     for (const submission of submissions) {
       const status = submission.status as ReminderStatus
       // The sponsor is told too while the submission waits for them.
-      const roles: RecipientRole[] = status === 'AWAITING_SIGN_OFF' ? ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR', 'EXECUTIVE_SPONSOR'] : ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR']
+      const roles: RecipientRole[] =
+        status === 'AWAITING_SIGN_OFF'
+          ? ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR', 'EXECUTIVE_SPONSOR']
+          : ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR']
       try {
         const to = await recipientsFor(submission, roles)
-        const message = deadlineReminderMessage({ origin, submission: submissionFacts(submission), days, submissionDeadline: cycle.submissionDeadline, status })
+        const message = deadlineReminderMessage({
+          origin,
+          submission: submissionFacts(submission),
+          days,
+          submissionDeadline: cycle.submissionDeadline,
+          status,
+        })
         const result = await sendEmail({ ...message, to, key: reminderKey(submission.id, days) })
         if (result.sent) {
           summary.sent++
@@ -82,7 +107,10 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
         }
       } catch (error) {
         summary.failed++
-        console.error(`The ${days}-day deadline reminder for submission ${submission.reference} could not be sent`, error)
+        console.error(
+          `The ${days}-day deadline reminder for submission ${submission.reference} could not be sent`,
+          error,
+        )
       }
     }
   }
@@ -92,8 +120,14 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
 /** The summary in a sentence or two, for the command's output. */
 export function describeReminderSummary(summary: ReminderSummary, now: Date): string {
   const day = londonDay.format(now)
-  if (summary.cycles.length === 0) return `${day}: no open cycle has its submission deadline in 14, 7 or 1 days. No reminders sent.`
-  const lines = summary.cycles.map((c) => `${c.name}: deadline in ${c.days} ${c.days === 1 ? 'day' : 'days'}, ${c.submissions} ${c.submissions === 1 ? 'submission' : 'submissions'} not yet submitted`)
-  lines.push(`Sent ${summary.sent}; already sent earlier ${summary.alreadySent}; nobody to send to ${summary.noRecipients}; failed ${summary.failed}.`)
+  if (summary.cycles.length === 0)
+    return `${day}: no open cycle has its submission deadline in 14, 7 or 1 days. No reminders sent.`
+  const lines = summary.cycles.map(
+    (c) =>
+      `${c.name}: deadline in ${c.days} ${c.days === 1 ? 'day' : 'days'}, ${c.submissions} ${c.submissions === 1 ? 'submission' : 'submissions'} not yet submitted`,
+  )
+  lines.push(
+    `Sent ${summary.sent}; already sent earlier ${summary.alreadySent}; nobody to send to ${summary.noRecipients}; failed ${summary.failed}.`,
+  )
   return `${day}:\n${lines.join('\n')}`
 }

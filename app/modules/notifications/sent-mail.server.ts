@@ -70,8 +70,14 @@ export type MailHeader = { name: string; value: string }
 
 /** Headers and plain text of an .eml file; HTML parts and attachments are ignored. */
 export async function readEml(source: Buffer | string): Promise<{ headers: MailHeader[]; text: string }> {
-  const parsed = await simpleParser(source, { skipHtmlToText: true, skipImageLinks: true, skipTextLinks: true, skipTextToHtml: true })
-  const addresses = (value: typeof parsed.to) => (value === undefined ? '' : (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', '))
+  const parsed = await simpleParser(source, {
+    skipHtmlToText: true,
+    skipImageLinks: true,
+    skipTextLinks: true,
+    skipTextToHtml: true,
+  })
+  const addresses = (value: typeof parsed.to) =>
+    value === undefined ? '' : (Array.isArray(value) ? value : [value]).map((a) => a.text).join(', ')
   const headers: MailHeader[] = [
     { name: 'From', value: addresses(parsed.from) },
     { name: 'To', value: addresses(parsed.to) },

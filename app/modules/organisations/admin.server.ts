@@ -12,7 +12,15 @@ export const ORGANISATIONS_PAGE_SIZE = 25
 
 /** Today's date in London, as midnight UTC (how effective dates are stored), never later than now. */
 export function effectiveToday(now = new Date()): Date {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now).split('-').map(Number)
+  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+    .format(now)
+    .split('-')
+    .map(Number)
   return new Date(Math.min(Date.UTC(year!, month! - 1, day!), now.getTime()))
 }
 
@@ -21,12 +29,20 @@ export function isActive(organisation: { activeTo: Date | null }, now = new Date
   return organisation.activeTo === null || organisation.activeTo > now
 }
 
-export type SaveResult<T> = { ok: true; value: T } | { ok: false; field: 'odsCode' | 'form'; message: string; current?: Record<string, string> }
+export type SaveResult<T> =
+  { ok: true; value: T } | { ok: false; field: 'odsCode' | 'form'; message: string; current?: Record<string, string> }
 
-const CONFLICT = 'Someone else changed this organisation while you were editing it. Check their changes below, then save again to keep yours'
+const CONFLICT =
+  'Someone else changed this organisation while you were editing it. Check their changes below, then save again to keep yours'
 
 function auditView(o: { odsCode: string; name: string; type: string; regionId: string; activeTo?: Date | null }) {
-  return { odsCode: o.odsCode, name: o.name, type: o.type, regionId: o.regionId, ...(o.activeTo !== undefined ? { activeTo: o.activeTo?.toISOString() ?? null } : {}) }
+  return {
+    odsCode: o.odsCode,
+    name: o.name,
+    type: o.type,
+    regionId: o.regionId,
+    ...(o.activeTo !== undefined ? { activeTo: o.activeTo?.toISOString() ?? null } : {}),
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -37,7 +53,8 @@ function isUniqueViolation(error: unknown): boolean {
 export async function listOrganisationsForAdmin(actor: Actor, filter: OrganisationFilter, now = new Date()) {
   requirePermission(actor, 'organisation:manage')
   const conditions: Prisma.OrganisationWhereInput[] = []
-  if (filter.q) conditions.push({ OR: [{ name: { contains: filter.q } }, { odsCode: { contains: filter.q.toUpperCase() } }] })
+  if (filter.q)
+    conditions.push({ OR: [{ name: { contains: filter.q } }, { odsCode: { contains: filter.q.toUpperCase() } }] })
   if (filter.region) conditions.push({ regionId: filter.region })
   if (filter.type) conditions.push({ type: filter.type })
   if (filter.status === 'active') conditions.push({ OR: [{ activeTo: null }, { activeTo: { gt: now } }] })
@@ -58,7 +75,10 @@ export async function listOrganisationsForAdmin(actor: Actor, filter: Organisati
       type: true,
       activeTo: true,
       region: { select: { name: true } },
-      services: { where: { OR: [{ servesTo: null }, { servesTo: { gt: now } }] }, select: { libraryService: { select: { name: true } } } },
+      services: {
+        where: { OR: [{ servesTo: null }, { servesTo: { gt: now } }] },
+        select: { libraryService: { select: { name: true } } },
+      },
     },
   })
   return {
@@ -99,7 +119,10 @@ export async function getOrganisationForAdmin(actor: Actor, organisationId: stri
       activeTo: true,
       updatedAt: true,
       region: { select: { name: true } },
-      services: { orderBy: { servesFrom: 'asc' }, select: { servesFrom: true, servesTo: true, libraryService: { select: { id: true, name: true } } } },
+      services: {
+        orderBy: { servesFrom: 'asc' },
+        select: { servesFrom: true, servesTo: true, libraryService: { select: { id: true, name: true } } },
+      },
       _count: { select: { submissions: true } },
     },
   })
@@ -116,7 +139,12 @@ export async function getOrganisationForAdmin(actor: Actor, organisationId: stri
     active: isActive(o, now),
     version: o.updatedAt.toISOString(),
     submissionCount: o._count.submissions,
-    services: o.services.map((s) => ({ id: s.libraryService.id, name: s.libraryService.name, servesFrom: s.servesFrom, servesTo: s.servesTo })),
+    services: o.services.map((s) => ({
+      id: s.libraryService.id,
+      name: s.libraryService.name,
+      servesFrom: s.servesFrom,
+      servesTo: s.servesTo,
+    })),
   }
 }
 
@@ -124,9 +152,15 @@ async function regionExists(regionId: string): Promise<boolean> {
   return (await prisma.region.count({ where: { id: regionId } })) > 0
 }
 
-const odsTaken = (odsCode: string) => `An organisation with ODS code ${odsCode} already exists. Enter a different ODS code or edit that organisation`
+const odsTaken = (odsCode: string) =>
+  `An organisation with ODS code ${odsCode} already exists. Enter a different ODS code or edit that organisation`
 
-export async function createOrganisation(input: { actor: Actor; values: OrganisationInput; ipAddress?: string; now?: Date }): Promise<SaveResult<{ id: string }>> {
+export async function createOrganisation(input: {
+  actor: Actor
+  values: OrganisationInput
+  ipAddress?: string
+  now?: Date
+}): Promise<SaveResult<{ id: string }>> {
   const { actor, values } = input
   requirePermission(actor, 'organisation:manage')
   if (!(await regionExists(values.regionId))) return { ok: false, field: 'form', message: 'Select a region' }
@@ -134,10 +168,23 @@ export async function createOrganisation(input: { actor: Actor; values: Organisa
   try {
     const id = await prisma.$transaction(async (tx) => {
       const created = await tx.organisation.create({
-        data: { odsCode: values.odsCode, name: values.name, type: values.type, regionId: values.regionId, activeFrom: effectiveToday(now) },
+        data: {
+          odsCode: values.odsCode,
+          name: values.name,
+          type: values.type,
+          regionId: values.regionId,
+          activeFrom: effectiveToday(now),
+        },
         select: { id: true },
       })
-      await recordAudit(tx, { actorId: actor.id, action: 'organisation.created', entityType: 'Organisation', entityId: created.id, after: auditView(values), ipAddress: input.ipAddress })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'organisation.created',
+        entityType: 'Organisation',
+        entityId: created.id,
+        after: auditView(values),
+        ipAddress: input.ipAddress,
+      })
       return created.id
     })
     return { ok: true, value: { id } }
@@ -153,13 +200,21 @@ class StaleVersion extends Error {}
  * Saves the edit form. Refused when the organisation changed since `values.version` was read: the
  * answer carries what it says now, so the admin can compare before saving again.
  */
-export async function updateOrganisation(input: { actor: Actor; organisationId: string; values: OrganisationInput; ipAddress?: string }): Promise<SaveResult<{ id: string }>> {
+export async function updateOrganisation(input: {
+  actor: Actor
+  organisationId: string
+  values: OrganisationInput
+  ipAddress?: string
+}): Promise<SaveResult<{ id: string }>> {
   const { actor, values, organisationId } = input
   requirePermission(actor, 'organisation:manage')
   if (!(await regionExists(values.regionId))) return { ok: false, field: 'form', message: 'Select a region' }
   try {
     await prisma.$transaction(async (tx) => {
-      const before = await tx.organisation.findUnique({ where: { id: organisationId }, select: { odsCode: true, name: true, type: true, regionId: true, updatedAt: true } })
+      const before = await tx.organisation.findUnique({
+        where: { id: organisationId },
+        select: { odsCode: true, name: true, type: true, regionId: true, updatedAt: true },
+      })
       if (!before) throw new Response('Organisation not found', { status: 404 })
       if (!values.version || before.updatedAt.toISOString() !== values.version) throw new StaleVersion()
       const { count } = await tx.organisation.updateMany({
@@ -167,18 +222,36 @@ export async function updateOrganisation(input: { actor: Actor; organisationId: 
         data: { odsCode: values.odsCode, name: values.name, type: values.type, regionId: values.regionId },
       })
       if (count !== 1) throw new StaleVersion()
-      await recordAudit(tx, { actorId: actor.id, action: 'organisation.updated', entityType: 'Organisation', entityId: organisationId, before: auditView(before), after: auditView(values), ipAddress: input.ipAddress })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'organisation.updated',
+        entityType: 'Organisation',
+        entityId: organisationId,
+        before: auditView(before),
+        after: auditView(values),
+        ipAddress: input.ipAddress,
+      })
     })
     return { ok: true, value: { id: organisationId } }
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, field: 'odsCode', message: odsTaken(values.odsCode) }
     if (error instanceof StaleVersion) {
-      const current = await prisma.organisation.findUnique({ where: { id: organisationId }, select: { odsCode: true, name: true, type: true, region: { select: { name: true } } } })
+      const current = await prisma.organisation.findUnique({
+        where: { id: organisationId },
+        select: { odsCode: true, name: true, type: true, region: { select: { name: true } } },
+      })
       return {
         ok: false,
         field: 'form',
         message: CONFLICT,
-        current: current ? { 'ODS code': current.odsCode, Name: current.name, Type: ORGANISATION_TYPE_LABELS[current.type] ?? current.type, Region: current.region.name } : undefined,
+        current: current
+          ? {
+              'ODS code': current.odsCode,
+              Name: current.name,
+              Type: ORGANISATION_TYPE_LABELS[current.type] ?? current.type,
+              Region: current.region.name,
+            }
+          : undefined,
       }
     }
     throw error
@@ -189,17 +262,30 @@ export async function updateOrganisation(input: { actor: Actor; organisationId: 
  * Deactivates (activeTo = today) or reactivates (activeTo cleared) an organisation. History stays:
  * its submissions, roles and library services are untouched, and it no longer joins new cycles.
  */
-export async function setOrganisationActive(input: { actor: Actor; organisationId: string; active: boolean; version: string; ipAddress?: string; now?: Date }): Promise<SaveResult<{ name: string }>> {
+export async function setOrganisationActive(input: {
+  actor: Actor
+  organisationId: string
+  active: boolean
+  version: string
+  ipAddress?: string
+  now?: Date
+}): Promise<SaveResult<{ name: string }>> {
   const { actor, organisationId } = input
   requirePermission(actor, 'organisation:manage')
   const now = input.now ?? new Date()
   try {
     const name = await prisma.$transaction(async (tx) => {
-      const before = await tx.organisation.findUnique({ where: { id: organisationId }, select: { name: true, activeTo: true, updatedAt: true } })
+      const before = await tx.organisation.findUnique({
+        where: { id: organisationId },
+        select: { name: true, activeTo: true, updatedAt: true },
+      })
       if (!before) throw new Response('Organisation not found', { status: 404 })
       if (before.updatedAt.toISOString() !== input.version) throw new StaleVersion()
       const activeTo = input.active ? null : effectiveToday(now)
-      const { count } = await tx.organisation.updateMany({ where: { id: organisationId, updatedAt: before.updatedAt }, data: { activeTo } })
+      const { count } = await tx.organisation.updateMany({
+        where: { id: organisationId, updatedAt: before.updatedAt },
+        data: { activeTo },
+      })
       if (count !== 1) throw new StaleVersion()
       await recordAudit(tx, {
         actorId: actor.id,
@@ -214,7 +300,12 @@ export async function setOrganisationActive(input: { actor: Actor; organisationI
     })
     return { ok: true, value: { name } }
   } catch (error) {
-    if (error instanceof StaleVersion) return { ok: false, field: 'form', message: 'Someone else changed this organisation while you were looking at it. Check it and try again' }
+    if (error instanceof StaleVersion)
+      return {
+        ok: false,
+        field: 'form',
+        message: 'Someone else changed this organisation while you were looking at it. Check it and try again',
+      }
     throw error
   }
 }

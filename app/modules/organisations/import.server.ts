@@ -51,7 +51,8 @@ function importPath(importId: string): string {
 
 class BodyTooLarge extends Error {}
 
-export type ReceivedCsv = { ok: true; fileName: string; bytes: Buffer } | { ok: false; message: string; status: 400 | 413 }
+export type ReceivedCsv =
+  { ok: true; fileName: string; bytes: Buffer } | { ok: false; message: string; status: 400 | 413 }
 
 /**
  * Reads the upload form: the one file, held in memory up to MAX_IMPORT_BYTES (it is small), and
@@ -59,8 +60,16 @@ export type ReceivedCsv = { ok: true; fileName: string; bytes: Buffer } | { ok: 
  * message for the file field.
  */
 export async function receiveCsvUpload(request: Request): Promise<ReceivedCsv> {
-  invariantResponse(multipartBoundary(request.headers.get('Content-Type')), 'Send this form as multipart/form-data', 415)
-  const tooLarge = { ok: false as const, message: `The selected file must be smaller than ${formatSizeLimit(MAX_IMPORT_BYTES)}`, status: 413 as const }
+  invariantResponse(
+    multipartBoundary(request.headers.get('Content-Type')),
+    'Send this form as multipart/form-data',
+    415,
+  )
+  const tooLarge = {
+    ok: false as const,
+    message: `The selected file must be smaller than ${formatSizeLimit(MAX_IMPORT_BYTES)}`,
+    status: 413 as const,
+  }
   const bodyLimit = MAX_IMPORT_BYTES + BODY_MARGIN_BYTES
   const declared = Number(request.headers.get('Content-Length') ?? '')
   if (Number.isFinite(declared) && declared > bodyLimit) return tooLarge
@@ -88,12 +97,14 @@ export async function receiveCsvUpload(request: Request): Promise<ReceivedCsv> {
     })
   } catch (error) {
     if (error instanceof BodyTooLarge) return tooLarge
-    if (error instanceof MultipartError) return { ok: false, message: 'The file could not be uploaded. Try again', status: 400 }
+    if (error instanceof MultipartError)
+      return { ok: false, message: 'The file could not be uploaded. Try again', status: 400 }
     throw error
   }
   if (fileTooLarge) return tooLarge
   const received = file as { name: string; chunks: Buffer[]; size: number } | null
-  if (!received || (received.name === '' && received.size === 0)) return { ok: false, message: 'Select a CSV file', status: 400 }
+  if (!received || (received.name === '' && received.size === 0))
+    return { ok: false, message: 'Select a CSV file', status: 400 }
   return { ok: true, fileName: received.name, bytes: Buffer.concat(received.chunks) }
 }
 
@@ -116,10 +127,16 @@ export type StartImportResult = { ok: true; importId: string } | { ok: false; me
  * Checks an uploaded file as a whole (encoding, CSV, columns) and keeps it for the preview. Row
  * problems do not stop it: the preview lists them.
  */
-export async function startOrganisationImport(input: { actor: Actor; fileName: string; bytes: Uint8Array; now?: Date }): Promise<StartImportResult> {
+export async function startOrganisationImport(input: {
+  actor: Actor
+  fileName: string
+  bytes: Uint8Array
+  now?: Date
+}): Promise<StartImportResult> {
   requirePermission(input.actor, 'organisation:manage')
   const name = input.fileName.toLowerCase()
-  if (name && !name.endsWith('.csv') && !name.endsWith('.txt')) return { ok: false, message: 'The selected file must be a CSV file', status: 400 }
+  if (name && !name.endsWith('.csv') && !name.endsWith('.txt'))
+    return { ok: false, message: 'The selected file must be a CSV file', status: 400 }
   const decoded = decodeCsvBytes(input.bytes)
   if (!decoded.ok) return { ok: false, message: decoded.message, status: 400 }
   const table = readOrganisationCsv(decoded.text)
@@ -128,7 +145,13 @@ export async function startOrganisationImport(input: { actor: Actor; fileName: s
   await mkdir(importDir(), { recursive: true })
   await removeStaleImports(now)
   const importId = randomBytes(16).toString('hex')
-  const stored: StoredImport = { userId: input.actor.id, fileName: input.fileName, uploadedAt: new Date(now).toISOString(), encoding: decoded.encoding, text: decoded.text }
+  const stored: StoredImport = {
+    userId: input.actor.id,
+    fileName: input.fileName,
+    uploadedAt: new Date(now).toISOString(),
+    encoding: decoded.encoding,
+    text: decoded.text,
+  }
   await writeFile(importPath(importId), JSON.stringify(stored), { flag: 'wx' })
   return { ok: true, importId }
 }
@@ -167,7 +190,11 @@ function digestOf(plan: ImportPlan): string {
 }
 
 /** What the stored file would do to the portal as it is now, or null when there is no such upload. */
-export async function previewOrganisationImport(actor: Actor, importId: string, now = new Date()): Promise<ImportPreview | null> {
+export async function previewOrganisationImport(
+  actor: Actor,
+  importId: string,
+  now = new Date(),
+): Promise<ImportPreview | null> {
   requirePermission(actor, 'organisation:manage')
   const stored = await readStoredImport(actor, importId, now.getTime())
   if (!stored) return null
@@ -201,15 +228,20 @@ export async function previewOrganisationImport(actor: Actor, importId: string, 
 class PlanChanged extends Error {}
 
 export type ApplyImportResult =
-  | { ok: true; created: number; updated: number }
-  | { ok: false; reason: 'missing' | 'errors' | 'changed' | 'nothing' }
+  { ok: true; created: number; updated: number } | { ok: false; reason: 'missing' | 'errors' | 'changed' | 'nothing' }
 
 /**
  * Writes the import the admin confirmed: every create and update, each with an audit event, in
  * one transaction. Refused when the file has errors, when it would do nothing, or when the portal
  * changed since the preview so the plan is no longer the one the admin checked (`digest`).
  */
-export async function applyOrganisationImport(input: { actor: Actor; importId: string; digest: string; ipAddress?: string; now?: Date }): Promise<ApplyImportResult> {
+export async function applyOrganisationImport(input: {
+  actor: Actor
+  importId: string
+  digest: string
+  ipAddress?: string
+  now?: Date
+}): Promise<ApplyImportResult> {
   const { actor } = input
   requirePermission(actor, 'organisation:manage')
   const now = input.now ?? new Date()
@@ -238,7 +270,10 @@ export async function applyOrganisationImport(input: { actor: Actor; importId: s
         })
       }
       for (const row of plan.updates) {
-        const before = await tx.organisation.findUnique({ where: { id: row.id }, select: { odsCode: true, name: true, type: true, regionId: true } })
+        const before = await tx.organisation.findUnique({
+          where: { id: row.id },
+          select: { odsCode: true, name: true, type: true, regionId: true },
+        })
         const { count } = await tx.organisation.updateMany({
           where: { id: row.id, updatedAt: new Date(row.version) },
           data: { name: row.name, type: row.type, regionId: row.regionId },
@@ -257,7 +292,11 @@ export async function applyOrganisationImport(input: { actor: Actor; importId: s
     })
   } catch (error) {
     // Another admin created or changed one of these organisations after the plan was made.
-    if (error instanceof PlanChanged || (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002')) return { ok: false, reason: 'changed' }
+    if (
+      error instanceof PlanChanged ||
+      (typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002')
+    )
+      return { ok: false, reason: 'changed' }
     throw error
   }
   await rm(importPath(input.importId), { force: true })

@@ -11,4 +11,9 @@ export const ORGANISATION_TYPE_LABELS: Record<string, string> = {
 /** The CSV import's columns as its messages name them (here, not in the parser, so pages can use them without bundling csv-parse). */
 export type ImportField = 'odsCode' | 'name' | 'type' | 'region'
 
-export const IMPORT_FIELD_LABELS: Record<ImportField, string> = { odsCode: 'ODS code', name: 'name', type: 'type', region: 'region' }
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  odsCode: 'ODS code',
+  name: 'name',
+  type: 'type',
+  region: 'region',
+}

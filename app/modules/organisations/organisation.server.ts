@@ -79,16 +79,25 @@ export async function getOrganisationAttainment(actor: Actor, organisationId: st
     },
   })
   const visible = submissions.filter((s) => {
-    const target = { libraryServiceIds: [s.libraryServiceId], organisationId: s.organisationId, regionId: s.regionId, assignedValidatorIds: s.validatorAssignments.map((a) => a.validatorId) }
+    const target = {
+      libraryServiceIds: [s.libraryServiceId],
+      organisationId: s.organisationId,
+      regionId: s.regionId,
+      assignedValidatorIds: s.validatorAssignments.map((a) => a.validatorId),
+    }
     return isSubmissionStatus(s.status) && resultAudience(actor, target, s.status) !== null
   })
-  const outcomeNumbers = [...new Set(visible.flatMap((s) => s.agreedResults.map((r) => r.outcome.number)))].sort((a, b) => a - b)
+  const outcomeNumbers = [...new Set(visible.flatMap((s) => s.agreedResults.map((r) => r.outcome.number)))].sort(
+    (a, b) => a - b,
+  )
   return {
     outcomeNumbers,
     cycles: visible.map((s) => ({
       submissionId: s.id,
       cycleName: s.cycle.name,
-      selfSteps: outcomeNumbers.map((n) => s.outcomeResponses.find((r) => r.outcome.number === n)?.selfGradeSteps ?? null),
+      selfSteps: outcomeNumbers.map(
+        (n) => s.outcomeResponses.find((r) => r.outcome.number === n)?.selfGradeSteps ?? null,
+      ),
       agreedSteps: outcomeNumbers.map((n) => s.agreedResults.find((r) => r.outcome.number === n)?.gradeSteps ?? null),
     })),
   }

@@ -23,8 +23,17 @@ export const OrganisationSchema = z.object({
   odsCode: z
     .string({ error: 'Enter an ODS code' })
     .transform(normaliseOdsCode)
-    .pipe(z.string().min(1, 'Enter an ODS code').regex(ODS_CODE_PATTERN, 'ODS code must be 3 to 10 letters and numbers, like RXV or QAF')),
-  name: requiredText('Enter a name', MAX_ORGANISATION_NAME_LENGTH, `Name must be ${MAX_ORGANISATION_NAME_LENGTH} characters or fewer`),
+    .pipe(
+      z
+        .string()
+        .min(1, 'Enter an ODS code')
+        .regex(ODS_CODE_PATTERN, 'ODS code must be 3 to 10 letters and numbers, like RXV or QAF'),
+    ),
+  name: requiredText(
+    'Enter a name',
+    MAX_ORGANISATION_NAME_LENGTH,
+    `Name must be ${MAX_ORGANISATION_NAME_LENGTH} characters or fewer`,
+  ),
   type: z.string({ error: 'Select a type' }).refine((value) => ORGANISATION_TYPES.includes(value), 'Select a type'),
   regionId: z.string({ error: 'Select a region' }).min(1, 'Select a region'),
   /** When the organisation was last changed, as the form saw it (edit only). */
@@ -42,7 +51,11 @@ export const OrganisationStatusSchema = z.object({
 export const OrganisationFilterSchema = z.object({
   q: z.string().trim().max(100).catch('').default(''),
   region: z.string().max(40).catch('').default(''),
-  type: z.string().catch('').default('').transform((value) => (ORGANISATION_TYPES.includes(value) ? value : '')),
+  type: z
+    .string()
+    .catch('')
+    .default('')
+    .transform((value) => (ORGANISATION_TYPES.includes(value) ? value : '')),
   status: z.enum(['active', 'inactive', 'all']).catch('active').default('active'),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 })
@@ -51,8 +64,14 @@ export type OrganisationFilter = z.infer<typeof OrganisationFilterSchema>
 const MAX_QUOTA_MB = 1_000_000
 
 export const LibraryServiceSchema = z.object({
-  name: requiredText('Enter a name', MAX_SERVICE_NAME_LENGTH, `Name must be ${MAX_SERVICE_NAME_LENGTH} characters or fewer`),
-  active: z.enum(['true', 'false'], { error: 'Select whether the service is active' }).transform((value) => value === 'true'),
+  name: requiredText(
+    'Enter a name',
+    MAX_SERVICE_NAME_LENGTH,
+    `Name must be ${MAX_SERVICE_NAME_LENGTH} characters or fewer`,
+  ),
+  active: z
+    .enum(['true', 'false'], { error: 'Select whether the service is active' })
+    .transform((value) => value === 'true'),
   quotaMb: z
     .string()
     .optional()
@@ -66,7 +85,8 @@ export const LibraryServiceSchema = z.object({
       if (!/^\d+$/.test(digits)) return fail('Evidence quota must be a whole number of megabytes, like 5120')
       const megabytes = Number(digits)
       if (megabytes < 1) return fail('Evidence quota must be at least 1MB')
-      if (megabytes > MAX_QUOTA_MB) return fail(`Evidence quota must be ${MAX_QUOTA_MB.toLocaleString('en-GB')}MB or less`)
+      if (megabytes > MAX_QUOTA_MB)
+        return fail(`Evidence quota must be ${MAX_QUOTA_MB.toLocaleString('en-GB')}MB or less`)
       return megabytes
     }),
   version: z.string().optional(),

@@ -18,7 +18,10 @@ import type { CycleSummary } from './model'
  * ('dashboard:regional' in that region). Throws a 403 response when the user may not read it and
  * a 404 response when the cycle or region does not exist.
  */
-export async function getCycleSummary(actor: Actor, input: { cycleId: string; regionId?: string }): Promise<CycleSummary> {
+export async function getCycleSummary(
+  actor: Actor,
+  input: { cycleId: string; regionId?: string },
+): Promise<CycleSummary> {
   // The permission depends only on the region asked for, so it is checked before anything is read.
   if (input.regionId === undefined) requirePermission(actor, 'dashboard:national')
   else requirePermission(actor, 'dashboard:regional', { regionId: input.regionId })
@@ -28,10 +31,17 @@ export async function getCycleSummary(actor: Actor, input: { cycleId: string; re
       where: { id: input.cycleId },
       select: {
         name: true,
-        edition: { select: { name: true, outcomes: { orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } } } },
+        edition: {
+          select: {
+            name: true,
+            outcomes: { orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } },
+          },
+        },
       },
     }),
-    input.regionId === undefined ? null : prisma.region.findUnique({ where: { id: input.regionId }, select: { name: true } }),
+    input.regionId === undefined
+      ? null
+      : prisma.region.findUnique({ where: { id: input.regionId }, select: { name: true } }),
   ])
   if (!cycle) notFound('Cycle not found')
   if (input.regionId !== undefined && !region) notFound('Region not found')
@@ -53,7 +63,12 @@ export async function getCycleSummary(actor: Actor, input: { cycleId: string; re
     distribution: outcomes.map((outcome) => {
       const counts = grades.get(outcome.id)
       const levelCounts: [number, number, number, number, number] = counts ? [...counts.levelCounts] : [0, 0, 0, 0, 0]
-      return { outcomeNumber: outcome.number, levelCounts, graded: counts?.graded ?? 0, medianLevel: medianLevel(levelCounts) }
+      return {
+        outcomeNumber: outcome.number,
+        levelCounts,
+        graded: counts?.graded ?? 0,
+        medianLevel: medianLevel(levelCounts),
+      }
     }),
     organisations: submissions.map((submission) => ({
       name: submission.organisationName,

@@ -68,7 +68,12 @@ export async function regionsWithAgreedResults(cycleIds: readonly string[]): Pro
  * (its regional lead or a national role); 404 for an unknown cycle or region, or when there is no
  * result to report yet.
  */
-export async function outcomeReportsZip(input: { actor: Actor & { name: string }; cycleId: string; regionId: string; signal?: AbortSignal }): Promise<Response> {
+export async function outcomeReportsZip(input: {
+  actor: Actor & { name: string }
+  cycleId: string
+  regionId: string
+  signal?: AbortSignal
+}): Promise<Response> {
   const { actor, cycleId, regionId } = input
   requirePermission(actor, 'report:outcome', { regionId })
   const [cycle, region] = await Promise.all([
@@ -108,6 +113,10 @@ export async function outcomeReportsZip(input: { actor: Actor & { name: string }
   void write()
   const fileName = `outcome-reports-${fileSlug(cycle.name)}-${fileSlug(region.name)}.zip`
   return new Response(createReadableStreamFromReadable(archive), {
-    headers: { ...PRIVATE_DOWNLOAD, 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="${fileName}"` },
+    headers: {
+      ...PRIVATE_DOWNLOAD,
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="${fileName}"`,
+    },
   })
 }

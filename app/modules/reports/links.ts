@@ -6,10 +6,14 @@ import type { SubmissionStatus } from '~/modules/submissions/status'
 
 export type ReportLink = { href: string; text: string }
 
-export function submissionReportLinks(actor: Actor, submission: { id: string; status: SubmissionStatus; target: Target }): ReportLink[] {
+export function submissionReportLinks(
+  actor: Actor,
+  submission: { id: string; status: SubmissionStatus; target: Target },
+): ReportLink[] {
   const base = `/submissions/${submission.id}`
   const links: ReportLink[] = []
-  if (can(actor, 'report:reviewer-pack', submission.target)) links.push({ href: `${base}/reviewer-pack.pdf`, text: 'Download the reviewer pack (PDF)' })
+  if (can(actor, 'report:reviewer-pack', submission.target))
+    links.push({ href: `${base}/reviewer-pack.pdf`, text: 'Download the reviewer pack (PDF)' })
   if (can(actor, 'report:outcome', submission.target) && resultAudience(actor, submission.target, submission.status)) {
     links.push({ href: `${base}/outcome-report.pdf`, text: 'Download the outcome report (PDF)' })
   }
@@ -20,18 +24,32 @@ export function submissionReportLinks(actor: Actor, submission: { id: string; st
  * The summaries and outcome report bundles of a cycle the user may download, national and per
  * region. A region's bundle only once it has an agreed result (`withResults`): an empty one is not found.
  */
-export function cycleReportLinks(actor: Actor, cycleId: string, regions: ReadonlyArray<{ id: string; name: string }>, withResults: ReadonlySet<string>) {
+export function cycleReportLinks(
+  actor: Actor,
+  cycleId: string,
+  regions: ReadonlyArray<{ id: string; name: string }>,
+  withResults: ReadonlySet<string>,
+) {
   const base = `/cycles/${cycleId}`
   return {
-    national: can(actor, 'dashboard:national') ? { href: `${base}/summary.pdf`, text: 'Download the national summary (PDF)' } : null,
+    national: can(actor, 'dashboard:national')
+      ? { href: `${base}/summary.pdf`, text: 'Download the national summary (PDF)' }
+      : null,
     regions: regions
       .filter((region) => can(actor, 'dashboard:regional', { regionId: region.id }))
       .map((region) => ({
         name: region.name,
-        summary: { href: `${base}/regions/${region.id}/summary.pdf`, text: `Regional summary for ${region.name} (PDF)` },
-        outcomeReports: withResults.has(region.id) && can(actor, 'report:outcome', { regionId: region.id })
-          ? { href: `${base}/regions/${region.id}/outcome-reports.zip`, text: `All outcome reports for ${region.name} (ZIP)` }
-          : null,
+        summary: {
+          href: `${base}/regions/${region.id}/summary.pdf`,
+          text: `Regional summary for ${region.name} (PDF)`,
+        },
+        outcomeReports:
+          withResults.has(region.id) && can(actor, 'report:outcome', { regionId: region.id })
+            ? {
+                href: `${base}/regions/${region.id}/outcome-reports.zip`,
+                text: `All outcome reports for ${region.name} (ZIP)`,
+              }
+            : null,
       })),
   }
 }

@@ -143,7 +143,19 @@ export type CycleSummary = {
    * Per outcome: how many agreed grades at each level 0 to 4, how many in all, and the median level
    * (the mean of the two middle levels when the count is even, so it may end in .5; null when none).
    */
-  distribution: Array<{ outcomeNumber: number; levelCounts: [number, number, number, number, number]; graded: number; medianLevel: number | null }>
+  distribution: Array<{
+    outcomeNumber: number
+    levelCounts: [number, number, number, number, number]
+    graded: number
+    medianLevel: number | null
+  }>
   /** Every organisation in scope taking part in the cycle, by region then name, with its agreed grade (steps) per outcome. */
-  organisations: Array<{ name: string; odsCode: string; regionName: string; reference: string; status: SubmissionStatus; agreedSteps: Array<number | null> }>
+  organisations: Array<{
+    name: string
+    odsCode: string
+    regionName: string
+    reference: string
+    status: SubmissionStatus
+    agreedSteps: Array<number | null>
+  }>
 }

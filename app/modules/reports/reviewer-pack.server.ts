@@ -3,10 +3,23 @@
 // outcome or per evidence item), so a full pack with long narratives stays quick.
 import { prisma } from '~/utils/db.server'
 import type { Actor } from '~/modules/auth/permissions'
-import { INDICATOR_STATUSES, suggestGrade, toGrade, type Grade, type IndicatorStatus } from '~/modules/framework/grading'
+import {
+  INDICATOR_STATUSES,
+  suggestGrade,
+  toGrade,
+  type Grade,
+  type IndicatorStatus,
+} from '~/modules/framework/grading'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { DOCUMENT_KINDS, getPenPortrait } from '~/modules/submissions/pen-portrait.server'
-import type { AgreedView, EvidenceReport, PenPortraitReport, ReportSubmission, ReviewerPack, ValidatorView } from './model'
+import type {
+  AgreedView,
+  EvidenceReport,
+  PenPortraitReport,
+  ReportSubmission,
+  ReviewerPack,
+  ValidatorView,
+} from './model'
 import { reviewerPackVisibility, type AssignmentKind } from './visibility'
 
 type DocumentKind = (typeof DOCUMENT_KINDS)[number]
@@ -49,7 +62,12 @@ export function reportSubmissionOf(context: SubmissionContext): ReportSubmission
 async function penPortraitOf(context: SubmissionContext): Promise<PenPortraitReport> {
   const portrait = await getPenPortrait(context)
   return {
-    organisations: portrait.organisations.map((o) => ({ name: o.name, odsCode: o.odsCode, staffHeadcount: o.staffHeadcount, staffWte: o.staffWte })),
+    organisations: portrait.organisations.map((o) => ({
+      name: o.name,
+      odsCode: o.odsCode,
+      staffHeadcount: o.staffHeadcount,
+      staffWte: o.staffWte,
+    })),
     staffPosts: portrait.staffPosts,
     budgetPounds: portrait.budgetPounds,
     contextNotes: portrait.contextNotes,
@@ -75,7 +93,13 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
         number: true,
         shortTitle: true,
         statement: true,
-        levels: { orderBy: { level: 'asc' }, select: { level: true, indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } } } },
+        levels: {
+          orderBy: { level: 'asc' },
+          select: {
+            level: true,
+            indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } },
+          },
+        },
       },
     }),
     prisma.outcomeResponse.findMany({
@@ -93,15 +117,29 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
           select: {
             indicatorId: true,
             pointer: true,
-            evidenceItem: { select: { id: true, title: true, evidenceDateFrom: true, evidenceDateTo: true, url: true, archivedAt: true } },
+            evidenceItem: {
+              select: {
+                id: true,
+                title: true,
+                evidenceDateFrom: true,
+                evidenceDateTo: true,
+                url: true,
+                archivedAt: true,
+              },
+            },
           },
         },
       },
     }),
-    prisma.validatorAssignment.findMany({ where: { submissionId: context.id }, select: { id: true, kind: true, validatorId: true, completedAt: true, validator: { select: { name: true } } } }),
+    prisma.validatorAssignment.findMany({
+      where: { submissionId: context.id },
+      select: { id: true, kind: true, validatorId: true, completedAt: true, validator: { select: { name: true } } },
+    }),
   ])
 
-  const facts = assignments.flatMap((a) => (isAssignmentKind(a.kind) ? [{ ...a, kind: a.kind, completed: a.completedAt !== null }] : []))
+  const facts = assignments.flatMap((a) =>
+    isAssignmentKind(a.kind) ? [{ ...a, kind: a.kind, completed: a.completedAt !== null }] : [],
+  )
   const visibility = reviewerPackVisibility(actor, context.target, context.status, facts)
   const visibleAssignments = visibility.validations.flatMap((kind) => facts.filter((a) => a.kind === kind))
   const itemIds = [...new Set(responses.flatMap((r) => r.links.map((l) => l.evidenceItem.id)))]
@@ -112,13 +150,28 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
       ? prisma.evidenceFile.findMany({
           where: { removedAt: null, evidenceItemId: { in: itemIds } },
           orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-          select: { evidenceItemId: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true } } },
+          select: {
+            evidenceItemId: true,
+            versions: {
+              orderBy: { version: 'desc' },
+              take: 1,
+              select: { id: true, originalName: true, mimeType: true, sizeBytes: true, sha256: true },
+            },
+          },
         })
       : [],
     visibleAssignments.length
       ? prisma.outcomeValidation.findMany({
           where: { assignmentId: { in: visibleAssignments.map((a) => a.id) } },
-          select: { assignmentId: true, outcomeId: true, level: true, subLevel: true, rationale: true, notes: true, judgements: { select: { indicatorId: true, status: true } } },
+          select: {
+            assignmentId: true,
+            outcomeId: true,
+            level: true,
+            subLevel: true,
+            rationale: true,
+            notes: true,
+            judgements: { select: { indicatorId: true, status: true } },
+          },
         })
       : [],
     visibility.agreed
@@ -144,7 +197,13 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
     const latest = file.versions[0]
     if (!latest) continue
     const list = filesOf.get(file.evidenceItemId) ?? []
-    list.push({ name: latest.originalName, sizeBytes: latest.sizeBytes, sha256: latest.sha256, mimeType: latest.mimeType, url: `${base}/evidence/files/${latest.id}/download` })
+    list.push({
+      name: latest.originalName,
+      sizeBytes: latest.sizeBytes,
+      sha256: latest.sha256,
+      mimeType: latest.mimeType,
+      url: `${base}/evidence/files/${latest.id}/download`,
+    })
     filesOf.set(file.evidenceItemId, list)
   }
   const responseOf = new Map(responses.map((r) => [r.outcomeId, r]))
@@ -160,7 +219,13 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
       const indicators = outcome.levels.flatMap((l) =>
         l.indicators.map((i) => {
           const answer = answers.get(i.id)
-          return { code: i.code, level: l.level as 1 | 2 | 3 | 4, text: i.text, status: isIndicatorStatus(answer?.status) ? answer.status : null, note: answer?.note ?? '' }
+          return {
+            code: i.code,
+            level: l.level as 1 | 2 | 3 | 4,
+            text: i.text,
+            status: isIndicatorStatus(answer?.status) ? answer.status : null,
+            note: answer?.note ?? '',
+          }
         }),
       )
       const codeOf = new Map(outcome.levels.flatMap((l) => l.indicators.map((i) => [i.id, i.code] as const)))
@@ -177,19 +242,17 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
         keyStrengths: response?.keyStrengths ?? '',
         narrative: response?.narrative ?? '',
         indicators,
-        evidence: (response?.links ?? []).map(
-          (link): EvidenceReport => ({
-            title: link.evidenceItem.title,
-            evidenceDateFrom: link.evidenceItem.evidenceDateFrom,
-            evidenceDateTo: link.evidenceItem.evidenceDateTo,
-            url: link.evidenceItem.url,
-            pointer: link.pointer,
-            indicatorCode: link.indicatorId ? (codeOf.get(link.indicatorId) ?? null) : null,
-            files: filesOf.get(link.evidenceItem.id) ?? [],
-            portalUrl: `${base}/evidence/${link.evidenceItem.id}`,
-            archived: link.evidenceItem.archivedAt !== null,
-          }),
-        ),
+        evidence: (response?.links ?? []).map((link): EvidenceReport => ({
+          title: link.evidenceItem.title,
+          evidenceDateFrom: link.evidenceItem.evidenceDateFrom,
+          evidenceDateTo: link.evidenceItem.evidenceDateTo,
+          url: link.evidenceItem.url,
+          pointer: link.pointer,
+          indicatorCode: link.indicatorId ? (codeOf.get(link.indicatorId) ?? null) : null,
+          files: filesOf.get(link.evidenceItem.id) ?? [],
+          portalUrl: `${base}/evidence/${link.evidenceItem.id}`,
+          archived: link.evidenceItem.archivedAt !== null,
+        })),
         validations: visibleAssignments.map((assignment): ValidatorView => {
           const validation = validations.find((v) => v.assignmentId === assignment.id && v.outcomeId === outcome.id)
           const judgements: Record<string, IndicatorStatus> = {}

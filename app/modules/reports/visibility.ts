@@ -31,11 +31,18 @@ export function bothCompleted(assignments: readonly AssignmentFacts[]): boolean 
   return KIND_ORDER.every((kind) => assignments.some((a) => a.kind === kind && a.completed))
 }
 
-export function reviewerPackVisibility(actor: Actor, target: Target, status: SubmissionStatus, assignments: readonly AssignmentFacts[]): PackVisibility {
+export function reviewerPackVisibility(
+  actor: Actor,
+  target: Target,
+  status: SubmissionStatus,
+  assignments: readonly AssignmentFacts[],
+): PackVisibility {
   // The regional lead of the submission's region and the national roles oversee every validation.
   const oversees = can(actor, 'validation:moderate', target) || can(actor, 'dashboard:national', target)
   const validates = can(actor, 'validation:grade', target)
-  const visible = assignments.filter((a) => oversees || (validates && (a.validatorId === actor.id || bothCompleted(assignments))))
+  const visible = assignments.filter(
+    (a) => oversees || (validates && (a.validatorId === actor.id || bothCompleted(assignments))),
+  )
   const validations = KIND_ORDER.filter((kind) => visible.some((a) => a.kind === kind))
   const agreed = resultAudience(actor, target, status) === 'reviewer'
   const onlyOwn = visible.length > 0 && visible.every((a) => a.validatorId === actor.id)

@@ -2,7 +2,21 @@
 // reads at a glance. Pure: the server gathers the grades (as sub-level steps), these rules describe.
 import { chartValue, formatGrade, stepsToGrade } from '~/modules/framework/grading'
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'] as const
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+] as const
 
 function inWords(n: number): string {
   return NUMBER_WORDS[n] ?? String(n)
@@ -13,7 +27,11 @@ function inWords(n: number): string {
  * "The same as your self-assessment", "One sub-level below your self-assessment",
  * "Three sub-levels above the self-assessment". `whose` is "your" for the service, "the" for reviewers.
  */
-export function describeDifference(selfSteps: number | null, agreedSteps: number | null, whose: 'your' | 'the' = 'your'): string {
+export function describeDifference(
+  selfSteps: number | null,
+  agreedSteps: number | null,
+  whose: 'your' | 'the' = 'your',
+): string {
   if (agreedSteps === null) return 'Not validated'
   if (selfSteps === null) return 'No self-assessed grade to compare'
   const difference = agreedSteps - selfSteps
@@ -30,15 +48,26 @@ export type GradePair = { selfSteps: number | null; agreedSteps: number | null }
  * sub-level of the self-assessment, and how many are further below or above it.
  */
 export function agreementSummary(pairs: readonly GradePair[], previousCycleName: string | null = null): string {
-  const compared = pairs.filter((p): p is { selfSteps: number; agreedSteps: number } => p.selfSteps !== null && p.agreedSteps !== null)
+  const compared = pairs.filter(
+    (p): p is { selfSteps: number; agreedSteps: number } => p.selfSteps !== null && p.agreedSteps !== null,
+  )
   const close = compared.filter((p) => Math.abs(p.agreedSteps - p.selfSteps) <= 1).length
   const lower = compared.filter((p) => p.agreedSteps - p.selfSteps < -1).length
   const higher = compared.filter((p) => p.agreedSteps - p.selfSteps > 1).length
   const outcomes = (n: number) => `${n} outcome${n === 1 ? '' : 's'}`
-  const sentences = [`Validated grades are the same as or within one sub-level of the self-assessment for ${close} of ${pairs.length} outcomes.`]
-  if (lower) sentences.push(`${outcomes(lower)} ${lower === 1 ? 'was' : 'were'} validated more than one sub-level below the self-assessment.`)
-  if (higher) sentences.push(`${outcomes(higher)} ${higher === 1 ? 'was' : 'were'} validated more than one sub-level above the self-assessment.`)
-  if (compared.length < pairs.length) sentences.push(`${outcomes(pairs.length - compared.length)} could not be compared because a grade is missing.`)
+  const sentences = [
+    `Validated grades are the same as or within one sub-level of the self-assessment for ${close} of ${pairs.length} outcomes.`,
+  ]
+  if (lower)
+    sentences.push(
+      `${outcomes(lower)} ${lower === 1 ? 'was' : 'were'} validated more than one sub-level below the self-assessment.`,
+    )
+  if (higher)
+    sentences.push(
+      `${outcomes(higher)} ${higher === 1 ? 'was' : 'were'} validated more than one sub-level above the self-assessment.`,
+    )
+  if (compared.length < pairs.length)
+    sentences.push(`${outcomes(pairs.length - compared.length)} could not be compared because a grade is missing.`)
   if (previousCycleName) sentences.push(`The chart also shows the validated grades from ${previousCycleName}.`)
   return sentences.join(' ')
 }

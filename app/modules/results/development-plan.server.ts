@@ -26,9 +26,19 @@ async function listRequiredActions(db: Db, submissionId: string) {
   const actions = await db.requiredAction.findMany({
     where: { agreedResult: { submissionId } },
     orderBy: [{ agreedResult: { outcome: { number: 'asc' } } }, { position: 'asc' }],
-    select: { id: true, text: true, agreedResult: { select: { outcomeId: true, outcome: { select: { number: true, shortTitle: true } } } } },
+    select: {
+      id: true,
+      text: true,
+      agreedResult: { select: { outcomeId: true, outcome: { select: { number: true, shortTitle: true } } } },
+    },
   })
-  return actions.map((a) => ({ id: a.id, text: a.text, outcomeId: a.agreedResult.outcomeId, outcomeNumber: a.agreedResult.outcome.number, outcomeTitle: a.agreedResult.outcome.shortTitle }))
+  return actions.map((a) => ({
+    id: a.id,
+    text: a.text,
+    outcomeId: a.agreedResult.outcomeId,
+    outcomeNumber: a.agreedResult.outcome.number,
+    outcomeTitle: a.agreedResult.outcome.shortTitle,
+  }))
 }
 
 const ITEM_SELECT = {
@@ -52,7 +62,11 @@ function statusOf(value: string): PlanItemStatus {
 export async function getDevelopmentPlan(context: SubmissionContext, now = new Date()) {
   requirePublished(context)
   const [items, requiredActions] = await Promise.all([
-    prisma.developmentPlanItem.findMany({ where: { submissionId: context.id }, orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }], select: ITEM_SELECT }),
+    prisma.developmentPlanItem.findMany({
+      where: { submissionId: context.id },
+      orderBy: [{ dueDate: 'asc' }, { createdAt: 'asc' }],
+      select: ITEM_SELECT,
+    }),
     listRequiredActions(prisma, context.id),
   ])
   const answered = new Set(items.map((i) => i.requiredActionId))
@@ -79,7 +93,10 @@ export async function getPlanFormOptions(context: SubmissionContext) {
 /** One item of this submission's plan; another submission's item is a page that does not exist. */
 export async function getPlanItem(context: SubmissionContext, itemId: string) {
   requirePublished(context)
-  const item = await prisma.developmentPlanItem.findFirst({ where: { id: itemId, submissionId: context.id }, select: ITEM_SELECT })
+  const item = await prisma.developmentPlanItem.findFirst({
+    where: { id: itemId, submissionId: context.id },
+    select: ITEM_SELECT,
+  })
   if (!item) notFound()
   return { ...item, status: statusOf(item.status) }
 }
@@ -90,18 +107,36 @@ type Conflict = {
   ok: false
   kind: 'conflict'
   /** What the other person saved, to show beside what this person typed. */
-  current: { action: string; owner: string; dueDate: Date; status: PlanItemStatus; progressNotes: string; requiredActionId: string | null; version: number; updatedAt: Date }
+  current: {
+    action: string
+    owner: string
+    dueDate: Date
+    status: PlanItemStatus
+    progressNotes: string
+    requiredActionId: string | null
+    version: number
+    updatedAt: Date
+  }
 }
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
-const INVALID_REQUIRED_ACTION: Invalid = { ok: false, kind: 'invalid', fieldErrors: { requiredActionId: ['Select a required action from the list, or none'] } }
+const INVALID_REQUIRED_ACTION: Invalid = {
+  ok: false,
+  kind: 'invalid',
+  fieldErrors: { requiredActionId: ['Select a required action from the list, or none'] },
+}
 
 /** The required action an item answers, if any: it must belong to this submission's result. */
 async function resolveRequiredAction(tx: Tx, submissionId: string, requiredActionId: string | undefined) {
   if (!requiredActionId) return { ok: true as const, requiredActionId: null, outcomeId: null }
-  const action = await tx.requiredAction.findFirst({ where: { id: requiredActionId, agreedResult: { submissionId } }, select: { id: true, agreedResult: { select: { outcomeId: true } } } })
-  return action ? { ok: true as const, requiredActionId: action.id, outcomeId: action.agreedResult.outcomeId } : { ok: false as const }
+  const action = await tx.requiredAction.findFirst({
+    where: { id: requiredActionId, agreedResult: { submissionId } },
+    select: { id: true, agreedResult: { select: { outcomeId: true } } },
+  })
+  return action
+    ? { ok: true as const, requiredActionId: action.id, outcomeId: action.agreedResult.outcomeId }
+    : { ok: false as const }
 }
 
 async function requireStillPublished(tx: Tx, submissionId: string) {
@@ -110,7 +145,14 @@ async function requireStillPublished(tx: Tx, submissionId: string) {
 }
 
 /** What the audit trail keeps of an item: the due date as a day, the notes as text. */
-function auditValues(item: { action: string; owner: string; dueDate: Date; status: string; progressNotes: string; requiredActionId: string | null }) {
+function auditValues(item: {
+  action: string
+  owner: string
+  dueDate: Date
+  status: string
+  progressNotes: string
+  requiredActionId: string | null
+}) {
   return {
     action: item.action,
     owner: item.owner,
@@ -131,8 +173,18 @@ export async function createPlanItem(input: ItemInput & { form: PlanItemForm }):
     await requireStillPublished(tx, context.id)
     const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
     if (!link.ok) return INVALID_REQUIRED_ACTION
-    const values = { action: form.action, owner: form.owner, dueDate: form.dueDate, status: form.status, progressNotes: form.progressNotes, requiredActionId: link.requiredActionId }
-    const item = await tx.developmentPlanItem.create({ data: { submissionId: context.id, outcomeId: link.outcomeId, ...values, version: 1 }, select: { id: true } })
+    const values = {
+      action: form.action,
+      owner: form.owner,
+      dueDate: form.dueDate,
+      status: form.status,
+      progressNotes: form.progressNotes,
+      requiredActionId: link.requiredActionId,
+    }
+    const item = await tx.developmentPlanItem.create({
+      data: { submissionId: context.id, outcomeId: link.outcomeId, ...values, version: 1 },
+      select: { id: true },
+    })
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'development_plan_item.created',
@@ -147,7 +199,9 @@ export async function createPlanItem(input: ItemInput & { form: PlanItemForm }):
 }
 
 /** Saves an item against the version the person edited; a stale save changes nothing and says so. */
-export async function updatePlanItem(input: ItemInput & { itemId: string; form: EditPlanItemForm }): Promise<Saved | Invalid | Conflict> {
+export async function updatePlanItem(
+  input: ItemInput & { itemId: string; form: EditPlanItemForm },
+): Promise<Saved | Invalid | Conflict> {
   const { actor, context, form } = input
   requirePermission(actor, 'development-plan:edit', context.target)
   requirePublished(context)
@@ -155,17 +209,38 @@ export async function updatePlanItem(input: ItemInput & { itemId: string; form: 
     await requireStillPublished(tx, context.id)
     const existing = await tx.developmentPlanItem.findFirst({
       where: { id: input.itemId, submissionId: context.id },
-      select: { action: true, owner: true, dueDate: true, status: true, progressNotes: true, requiredActionId: true, version: true, updatedAt: true },
+      select: {
+        action: true,
+        owner: true,
+        dueDate: true,
+        status: true,
+        progressNotes: true,
+        requiredActionId: true,
+        version: true,
+        updatedAt: true,
+      },
     })
     if (!existing) notFound()
     const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
     if (!link.ok) return INVALID_REQUIRED_ACTION
-    const values = { action: form.action, owner: form.owner, dueDate: form.dueDate, status: form.status, progressNotes: form.progressNotes, requiredActionId: link.requiredActionId }
+    const values = {
+      action: form.action,
+      owner: form.owner,
+      dueDate: form.dueDate,
+      status: form.status,
+      progressNotes: form.progressNotes,
+      requiredActionId: link.requiredActionId,
+    }
     const { count } = await tx.developmentPlanItem.updateMany({
       where: { id: input.itemId, submissionId: context.id, version: form.version },
       data: { ...values, outcomeId: link.outcomeId, version: { increment: 1 } },
     })
-    if (count === 0) return { ok: false as const, kind: 'conflict' as const, current: { ...existing, status: statusOf(existing.status) } }
+    if (count === 0)
+      return {
+        ok: false as const,
+        kind: 'conflict' as const,
+        current: { ...existing, status: statusOf(existing.status) },
+      }
     const before = auditValues(existing)
     const after = auditValues(values)
     const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => before[key] !== after[key])
@@ -177,7 +252,11 @@ export async function updatePlanItem(input: ItemInput & { itemId: string; form: 
       submissionId: context.id,
       before: { ...Object.fromEntries(changed.map((key) => [key, before[key]])), version: existing.version },
       // The action is always kept, so the history says which item changed.
-      after: { action: after.action, ...Object.fromEntries(changed.map((key) => [key, after[key]])), version: existing.version + 1 },
+      after: {
+        action: after.action,
+        ...Object.fromEntries(changed.map((key) => [key, after[key]])),
+        version: existing.version + 1,
+      },
       ipAddress: input.ipAddress,
     })
     return { ok: true as const, itemId: input.itemId }

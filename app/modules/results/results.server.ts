@@ -40,8 +40,15 @@ export async function getResult(actor: Actor, context: SubmissionContext) {
   if (!audience) return null
   const [cycle, outcomes, responses, agreedResults, previous] = await Promise.all([
     prisma.cycle.findUniqueOrThrow({ where: { id: context.cycleId }, select: { minimumExpectedLevel: true } }),
-    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } }),
-    prisma.outcomeResponse.findMany({ where: { submissionId: context.id }, select: { outcomeId: true, selfLevel: true, selfSubLevel: true } }),
+    prisma.outcome.findMany({
+      where: { editionId: context.cycle.editionId },
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, shortTitle: true },
+    }),
+    prisma.outcomeResponse.findMany({
+      where: { submissionId: context.id },
+      select: { outcomeId: true, selfLevel: true, selfSubLevel: true },
+    }),
     prisma.agreedResult.findMany({
       where: { submissionId: context.id },
       select: {

@@ -61,8 +61,19 @@ describe('the chart summary', () => {
 })
 
 describe('who reads a result, and when', () => {
-  const target: Target = { libraryServiceIds: ['service-1'], organisationId: 'org-1', regionId: 'north-west', assignedValidatorIds: ['validator-1'] }
-  const grant = (role: RoleGrant['role'], scope: Partial<Omit<RoleGrant, 'role'>> = {}): RoleGrant => ({ role, libraryServiceId: null, organisationId: null, regionId: null, ...scope })
+  const target: Target = {
+    libraryServiceIds: ['service-1'],
+    organisationId: 'org-1',
+    regionId: 'north-west',
+    assignedValidatorIds: ['validator-1'],
+  }
+  const grant = (role: RoleGrant['role'], scope: Partial<Omit<RoleGrant, 'role'>> = {}): RoleGrant => ({
+    role,
+    libraryServiceId: null,
+    organisationId: null,
+    regionId: null,
+    ...scope,
+  })
   const actor = (id: string, ...grants: RoleGrant[]): Actor => ({ id, grants })
 
   const lead = actor('lead', grant('SERVICE_LEAD', { libraryServiceId: 'service-1' }))
@@ -79,7 +90,9 @@ describe('who reads a result, and when', () => {
   it('shows the service and the sponsor the result only once it is published', () => {
     for (const person of [lead, contributor, sponsor]) {
       for (const status of SUBMISSION_STATUSES) {
-        expect(resultAudience(person, target, status), `${person.id} at ${status}`).toBe(status === 'PUBLISHED' ? 'service' : null)
+        expect(resultAudience(person, target, status), `${person.id} at ${status}`).toBe(
+          status === 'PUBLISHED' ? 'service' : null,
+        )
       }
     }
   })
@@ -87,7 +100,9 @@ describe('who reads a result, and when', () => {
   it('shows reviewers in reach the result from validation onwards', () => {
     for (const person of [regionalLead, assigned, admin, viewer]) {
       for (const status of SUBMISSION_STATUSES) {
-        expect(resultAudience(person, target, status), `${person.id} at ${status}`).toBe(status === 'VALIDATED' || status === 'PUBLISHED' ? 'reviewer' : null)
+        expect(resultAudience(person, target, status), `${person.id} at ${status}`).toBe(
+          status === 'VALIDATED' || status === 'PUBLISHED' ? 'reviewer' : null,
+        )
       }
     }
   })
@@ -99,25 +114,45 @@ describe('who reads a result, and when', () => {
   })
 
   it('does not let a service role open a result early for someone who also reviews elsewhere', () => {
-    const leadAndValidatorElsewhere = actor('both', grant('SERVICE_LEAD', { libraryServiceId: 'service-1' }), grant('VALIDATOR', { regionId: 'london' }))
+    const leadAndValidatorElsewhere = actor(
+      'both',
+      grant('SERVICE_LEAD', { libraryServiceId: 'service-1' }),
+      grant('VALIDATOR', { regionId: 'london' }),
+    )
     expect(resultAudience(leadAndValidatorElsewhere, target, 'VALIDATED')).toBeNull()
     expect(resultAudience(leadAndValidatorElsewhere, target, 'PUBLISHED')).toBe('service')
   })
 })
 
 describe('the development plan item form', () => {
-  const parse = (entries: Record<string, string>, schema: typeof NewPlanItemSchema | typeof EditPlanItemSchema = NewPlanItemSchema) => {
+  const parse = (
+    entries: Record<string, string>,
+    schema: typeof NewPlanItemSchema | typeof EditPlanItemSchema = NewPlanItemSchema,
+  ) => {
     const formData = new FormData()
     for (const [key, value] of Object.entries(entries)) formData.set(key, value)
     return parseWithZod(formData, { schema })
   }
-  const valid = { action: 'Run a staff survey', owner: 'Head of library services', 'dueDate.day': '31', 'dueDate.month': '3', 'dueDate.year': '2027', status: 'NOT_STARTED' }
+  const valid = {
+    action: 'Run a staff survey',
+    owner: 'Head of library services',
+    'dueDate.day': '31',
+    'dueDate.month': '3',
+    'dueDate.year': '2027',
+    status: 'NOT_STARTED',
+  }
 
   it('accepts a complete item and reads the due date as a day', () => {
     const result = parse({ ...valid, requiredActionId: '', progressNotes: '' })
     expect(result.status).toBe('success')
     if (result.status !== 'success') return
-    expect(result.value).toEqual({ action: 'Run a staff survey', owner: 'Head of library services', dueDate: new Date('2027-03-31T00:00:00Z'), status: 'NOT_STARTED', progressNotes: '' })
+    expect(result.value).toEqual({
+      action: 'Run a staff survey',
+      owner: 'Head of library services',
+      dueDate: new Date('2027-03-31T00:00:00Z'),
+      status: 'NOT_STARTED',
+      progressNotes: '',
+    })
   })
 
   it('names each missing field in NHS style', () => {
@@ -133,7 +168,15 @@ describe('the development plan item form', () => {
   })
 
   it('refuses impossible dates, over-long text and unknown statuses', () => {
-    const result = parse({ ...valid, 'dueDate.day': '30', 'dueDate.month': '2', action: 'x'.repeat(2001), owner: 'y'.repeat(201), status: 'DONE', progressNotes: 'z'.repeat(5001) })
+    const result = parse({
+      ...valid,
+      'dueDate.day': '30',
+      'dueDate.month': '2',
+      action: 'x'.repeat(2001),
+      owner: 'y'.repeat(201),
+      status: 'DONE',
+      progressNotes: 'z'.repeat(5001),
+    })
     expect(result.status).toBe('error')
     if (result.status !== 'error') return
     expect(result.error).toEqual({
@@ -149,7 +192,9 @@ describe('the development plan item form', () => {
 
   it('needs the version on the change form', () => {
     const result = parse(valid, EditPlanItemSchema)
-    expect(result.status === 'error' && result.error?.version).toEqual(['The page is out of date. Reload it and try again.'])
+    expect(result.status === 'error' && result.error?.version).toEqual([
+      'The page is out of date. Reload it and try again.',
+    ])
     expect(parse({ ...valid, version: '3' }, EditPlanItemSchema).status).toBe('success')
   })
 })
@@ -158,6 +203,8 @@ describe('plan progress', () => {
   it('counts complete items', () => {
     expect(planProgress([])).toBe('No items yet')
     expect(planProgress(['COMPLETE'])).toBe('1 of 1 item complete')
-    expect(planProgress(['COMPLETE', 'IN_PROGRESS', 'NOT_STARTED', 'COMPLETE', 'NOT_STARTED'])).toBe('2 of 5 items complete')
+    expect(planProgress(['COMPLETE', 'IN_PROGRESS', 'NOT_STARTED', 'COMPLETE', 'NOT_STARTED'])).toBe(
+      '2 of 5 items complete',
+    )
   })
 })

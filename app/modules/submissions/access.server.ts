@@ -25,7 +25,17 @@ export async function findSubmissionContext(actor: Actor, submissionId: string) 
       submittedAt: true,
       isLate: true,
       publishedAt: true,
-      cycle: { select: { id: true, name: true, status: true, submissionDeadline: true, editionId: true, opensAt: true, edition: { select: { name: true } } } },
+      cycle: {
+        select: {
+          id: true,
+          name: true,
+          status: true,
+          submissionDeadline: true,
+          editionId: true,
+          opensAt: true,
+          edition: { select: { name: true } },
+        },
+      },
       organisation: { select: { id: true, name: true, odsCode: true } },
       libraryService: { select: { id: true, name: true } },
       region: { select: { name: true } },

@@ -10,10 +10,15 @@ import { findPreviousSubmission } from './workflow.server'
 
 export type CopyForwardResult = { ok: true; fromCycle: string; outcomes: number } | { ok: false; message: string }
 
-export async function copyForward(input: { actor: Actor; context: SubmissionContext; ipAddress: string }): Promise<CopyForwardResult> {
+export async function copyForward(input: {
+  actor: Actor
+  context: SubmissionContext
+  ipAddress: string
+}): Promise<CopyForwardResult> {
   const { actor, context } = input
   requirePermission(actor, 'submission:start', context.target)
-  if (context.status !== 'NOT_STARTED') return { ok: false, message: 'Answers can be copied only into a submission that has not been started.' }
+  if (context.status !== 'NOT_STARTED')
+    return { ok: false, message: 'Answers can be copied only into a submission that has not been started.' }
   const previous = await findPreviousSubmission(context)
   if (!previous) return { ok: false, message: 'There is no earlier submission for this organisation to copy from.' }
 
@@ -27,7 +32,10 @@ export async function copyForward(input: { actor: Actor; context: SubmissionCont
             keyStrengths: true,
             outcome: { select: { number: true } },
             indicators: { select: { status: true, note: true, indicator: { select: { code: true } } } },
-            links: { where: { evidenceItem: { archivedAt: null, libraryServiceId: context.libraryServiceId } }, select: { evidenceItemId: true, pointer: true, indicator: { select: { code: true } } } },
+            links: {
+              where: { evidenceItem: { archivedAt: null, libraryServiceId: context.libraryServiceId } },
+              select: { evidenceItemId: true, pointer: true, indicator: { select: { code: true } } },
+            },
           },
         },
         penPortrait: {
@@ -36,12 +44,18 @@ export async function copyForward(input: { actor: Actor; context: SubmissionCont
             contextNotes: true,
             organisations: { select: { organisationId: true, staffHeadcount: true, staffWte: true } },
             staffPosts: { select: { position: true, title: true, wte: true, qualified: true } },
-            documents: { where: { evidenceItem: { archivedAt: null, libraryServiceId: context.libraryServiceId } }, select: { kind: true, evidenceItemId: true } },
+            documents: {
+              where: { evidenceItem: { archivedAt: null, libraryServiceId: context.libraryServiceId } },
+              select: { kind: true, evidenceItemId: true },
+            },
           },
         },
       },
     }),
-    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, select: { id: true, number: true, indicators: { select: { id: true, code: true } } } }),
+    prisma.outcome.findMany({
+      where: { editionId: context.cycle.editionId },
+      select: { id: true, number: true, indicators: { select: { id: true, code: true } } },
+    }),
   ])
 
   return prisma.$transaction(async (tx) => {
@@ -71,7 +85,9 @@ export async function copyForward(input: { actor: Actor; context: SubmissionCont
       if (indicators.length) await tx.indicatorResponse.createMany({ data: indicators })
       const links = response.links.flatMap((l) => {
         const indicatorId = l.indicator ? indicatorByCode.get(l.indicator.code) : null
-        return indicatorId === undefined ? [] : [{ outcomeResponseId: created.id, evidenceItemId: l.evidenceItemId, indicatorId, pointer: l.pointer }]
+        return indicatorId === undefined
+          ? []
+          : [{ outcomeResponseId: created.id, evidenceItemId: l.evidenceItemId, indicatorId, pointer: l.pointer }]
       })
       if (links.length) await tx.evidenceLink.createMany({ data: links })
       copied++
@@ -85,8 +101,21 @@ export async function copyForward(input: { actor: Actor; context: SubmissionCont
           contextNotes: portrait.contextNotes,
           copiedForward: true,
           version: 1,
-          organisations: { create: portrait.organisations.map((o) => ({ organisationId: o.organisationId, staffHeadcount: o.staffHeadcount, staffWte: o.staffWte })) },
-          staffPosts: { create: portrait.staffPosts.map((p) => ({ position: p.position, title: p.title, wte: p.wte, qualified: p.qualified })) },
+          organisations: {
+            create: portrait.organisations.map((o) => ({
+              organisationId: o.organisationId,
+              staffHeadcount: o.staffHeadcount,
+              staffWte: o.staffWte,
+            })),
+          },
+          staffPosts: {
+            create: portrait.staffPosts.map((p) => ({
+              position: p.position,
+              title: p.title,
+              wte: p.wte,
+              qualified: p.qualified,
+            })),
+          },
           documents: { create: portrait.documents.map((d) => ({ kind: d.kind, evidenceItemId: d.evidenceItemId })) },
         },
         select: { id: true },
@@ -96,7 +125,10 @@ export async function copyForward(input: { actor: Actor; context: SubmissionCont
       where: { id: context.id, status: 'NOT_STARTED', version: context.version },
       data: { status: 'IN_PROGRESS', startedAt: new Date(), copiedFromId: previous.id, version: { increment: 1 } },
     })
-    if (count === 0) throw new Response('This submission has moved on since the page was loaded. Reload it and try again.', { status: 409 })
+    if (count === 0)
+      throw new Response('This submission has moved on since the page was loaded. Reload it and try again.', {
+        status: 409,
+      })
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'submission.copied_forward',

@@ -26,7 +26,11 @@ async function findOutcome(editionId: string, number: number) {
       keyQuestions: true,
       levels: {
         orderBy: { level: 'asc' },
-        select: { level: true, summary: true, indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } } },
+        select: {
+          level: true,
+          summary: true,
+          indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } },
+        },
       },
       suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } },
     },
@@ -58,11 +62,29 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
         indicators: { select: { indicatorId: true, status: true, note: true } },
         links: {
           orderBy: { createdAt: 'asc' },
-          select: { id: true, indicatorId: true, pointer: true, evidenceItem: { select: { id: true, title: true, evidenceDateFrom: true, evidenceDateTo: true, url: true, archivedAt: true } } },
+          select: {
+            id: true,
+            indicatorId: true,
+            pointer: true,
+            evidenceItem: {
+              select: {
+                id: true,
+                title: true,
+                evidenceDateFrom: true,
+                evidenceDateTo: true,
+                url: true,
+                archivedAt: true,
+              },
+            },
+          },
         },
       },
     }),
-    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } }),
+    prisma.outcome.findMany({
+      where: { editionId: context.cycle.editionId },
+      orderBy: { number: 'asc' },
+      select: { number: true, shortTitle: true },
+    }),
   ])
   const statusOf = new Map(response?.indicators.map((i) => [i.indicatorId, i]) ?? [])
   const indicators = outcome.indicators.map((i) => {
@@ -74,7 +96,12 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
   const claimed = response?.selfLevel ?? null
   // Indicators of the claimed level and below that no evidence is linked to.
   const linkedIndicatorIds = new Set(links.flatMap((l) => (l.indicatorId ? [l.indicatorId] : [])))
-  const unevidenced = claimed === null ? [] : indicators.filter((i) => i.level <= claimed && !linkedIndicatorIds.has(i.id)).map((i) => ({ id: i.id, code: i.code }))
+  const unevidenced =
+    claimed === null
+      ? []
+      : indicators
+          .filter((i) => i.level <= claimed && !linkedIndicatorIds.has(i.id))
+          .map((i) => ({ id: i.id, code: i.code }))
   return {
     outcome: {
       id: outcome.id,
@@ -120,7 +147,17 @@ function isOutcomeEditable(context: SubmissionContext, reopened: boolean): boole
 export type SaveResult =
   | { ok: true; version: number; savedAt: Date; status: string }
   | { ok: false; kind: 'invalid'; problems: OutcomeProblem[] }
-  | { ok: false; kind: 'conflict'; current: { narrative: string; keyStrengths: string; version: number; updatedAt: Date | null; updatedByName: string | null } }
+  | {
+      ok: false
+      kind: 'conflict'
+      current: {
+        narrative: string
+        keyStrengths: string
+        version: number
+        updatedAt: Date | null
+        updatedByName: string | null
+      }
+    }
 
 type SaveInput = { actor: Actor; context: SubmissionContext; number: number; form: OutcomeForm; ipAddress: string }
 
@@ -129,7 +166,10 @@ export async function saveOutcome({ actor, context, number, form, ipAddress }: S
   requireEditable(context)
   const outcome = await findOutcome(context.cycle.editionId, number)
   const known = new Map(outcome.indicators.map((i) => [i.id, i]))
-  invariantResponse(form.indicators.every((i) => known.has(i.id)), 'An indicator in the form does not belong to this outcome')
+  invariantResponse(
+    form.indicators.every((i) => known.has(i.id)),
+    'An indicator in the form does not belong to this outcome',
+  )
   const submitted = new Map(form.indicators.map((i) => [i.id, i]))
   const answers = {
     number,
@@ -159,25 +199,54 @@ export async function saveOutcome({ actor, context, number, form, ipAddress }: S
   }
   return writeWithVersion(context, outcome.id, form.version, ipAddress, actor, data, async (tx, responseId) => {
     await tx.indicatorResponse.deleteMany({ where: { outcomeResponseId: responseId } })
-    const rows = form.indicators.flatMap((i) => (i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : []))
+    const rows = form.indicators.flatMap((i) =>
+      i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : [],
+    )
     if (rows.length) await tx.indicatorResponse.createMany({ data: rows })
   })
 }
 
 /** Saves the narrative alone (autosave with JavaScript). */
-export async function autosaveNarrative(input: { actor: Actor; context: SubmissionContext; number: number; version: number; narrative: string; ipAddress: string }): Promise<SaveResult> {
+export async function autosaveNarrative(input: {
+  actor: Actor
+  context: SubmissionContext
+  number: number
+  version: number
+  narrative: string
+  ipAddress: string
+}): Promise<SaveResult> {
   requireEditable(input.context)
   const outcome = await findOutcome(input.context.cycle.editionId, input.number)
-  return writeWithVersion(input.context, outcome.id, input.version, input.ipAddress, input.actor, { narrative: input.narrative, copiedForward: false, updatedById: input.actor.id }, null)
+  return writeWithVersion(
+    input.context,
+    outcome.id,
+    input.version,
+    input.ipAddress,
+    input.actor,
+    { narrative: input.narrative, copiedForward: false, updatedById: input.actor.id },
+    null,
+  )
 }
 
 type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 
 /** The first change to a submission moves it from not started to in progress. */
 export async function markStarted(tx: Tx, submissionId: string, actorId: string, ipAddress: string): Promise<void> {
-  const { count } = await tx.submission.updateMany({ where: { id: submissionId, status: 'NOT_STARTED' }, data: { status: 'IN_PROGRESS', startedAt: new Date(), version: { increment: 1 } } })
+  const { count } = await tx.submission.updateMany({
+    where: { id: submissionId, status: 'NOT_STARTED' },
+    data: { status: 'IN_PROGRESS', startedAt: new Date(), version: { increment: 1 } },
+  })
   if (count === 0) return
-  await recordAudit(tx, { actorId, action: 'submission.started', entityType: 'Submission', entityId: submissionId, submissionId, before: { status: 'NOT_STARTED' }, after: { status: 'IN_PROGRESS' }, ipAddress })
+  await recordAudit(tx, {
+    actorId,
+    action: 'submission.started',
+    entityType: 'Submission',
+    entityId: submissionId,
+    submissionId,
+    before: { status: 'NOT_STARTED' },
+    after: { status: 'IN_PROGRESS' },
+    ipAddress,
+  })
 }
 type ResponseData = {
   narrative?: string
@@ -206,23 +275,40 @@ async function writeWithVersion(
     return await prisma.$transaction(async (tx) => {
       // Re-read the submission inside the transaction: it may have been sent or submitted meanwhile.
       const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
-      if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status)) throw new SubmissionLocked()
+      if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status))
+        throw new SubmissionLocked()
       const existing = await tx.outcomeResponse.findUnique({
         where: { submissionId_outcomeId: { submissionId: context.id, outcomeId } },
-        select: { id: true, version: true, status: true, selfLevel: true, selfSubLevel: true, narrative: true, reopenedForClarification: true },
+        select: {
+          id: true,
+          version: true,
+          status: true,
+          selfLevel: true,
+          selfSubLevel: true,
+          narrative: true,
+          reopenedForClarification: true,
+        },
       })
-      if (submission.status === 'CLARIFICATION_REQUESTED' && !existing?.reopenedForClarification) throw new SubmissionLocked('This outcome was not reopened for clarification, so it cannot be changed.')
+      if (submission.status === 'CLARIFICATION_REQUESTED' && !existing?.reopenedForClarification)
+        throw new SubmissionLocked('This outcome was not reopened for clarification, so it cannot be changed.')
       let responseId: string
       let newVersion: number
       if (!existing) {
         if (version !== 0) throw new VersionConflict()
-        const created = await tx.outcomeResponse.create({ data: { submissionId: context.id, outcomeId, ...data, status: data.status ?? 'IN_PROGRESS', version: 1 }, select: { id: true, version: true } })
+        const created = await tx.outcomeResponse.create({
+          data: { submissionId: context.id, outcomeId, ...data, status: data.status ?? 'IN_PROGRESS', version: 1 },
+          select: { id: true, version: true },
+        })
         responseId = created.id
         newVersion = created.version
       } else {
         const { count } = await tx.outcomeResponse.updateMany({
           where: { id: existing.id, version },
-          data: { ...data, status: data.status ?? (existing.status === 'NOT_STARTED' ? 'IN_PROGRESS' : existing.status), version: { increment: 1 } },
+          data: {
+            ...data,
+            status: data.status ?? (existing.status === 'NOT_STARTED' ? 'IN_PROGRESS' : existing.status),
+            version: { increment: 1 },
+          },
         })
         if (count === 0) throw new VersionConflict()
         responseId = existing.id
@@ -230,15 +316,31 @@ async function writeWithVersion(
       }
       if (writeChildren) await writeChildren(tx, responseId)
       if (submission.status === 'NOT_STARTED') await markStarted(tx, context.id, actor.id, ipAddress)
-      const saved = await tx.outcomeResponse.findUniqueOrThrow({ where: { id: responseId }, select: { status: true, updatedAt: true, selfLevel: true, selfSubLevel: true, narrative: true } })
+      const saved = await tx.outcomeResponse.findUniqueOrThrow({
+        where: { id: responseId },
+        select: { status: true, updatedAt: true, selfLevel: true, selfSubLevel: true, narrative: true },
+      })
       await recordAudit(tx, {
         actorId: actor.id,
         action: writeChildren ? 'outcome_response.saved' : 'outcome_response.narrative_autosaved',
         entityType: 'OutcomeResponse',
         entityId: responseId,
         submissionId: context.id,
-        before: existing ? { status: existing.status, selfLevel: existing.selfLevel, selfSubLevel: existing.selfSubLevel, narrativeLength: existing.narrative.length } : null,
-        after: { status: saved.status, selfLevel: saved.selfLevel, selfSubLevel: saved.selfSubLevel, narrativeLength: saved.narrative.length, version: newVersion },
+        before: existing
+          ? {
+              status: existing.status,
+              selfLevel: existing.selfLevel,
+              selfSubLevel: existing.selfSubLevel,
+              narrativeLength: existing.narrative.length,
+            }
+          : null,
+        after: {
+          status: saved.status,
+          selfLevel: saved.selfLevel,
+          selfSubLevel: saved.selfSubLevel,
+          narrativeLength: saved.narrative.length,
+          version: newVersion,
+        },
         ipAddress,
       })
       return { ok: true as const, version: newVersion, savedAt: saved.updatedAt, status: saved.status }
@@ -247,7 +349,13 @@ async function writeWithVersion(
     if (!(error instanceof VersionConflict)) throw error
     const current = await prisma.outcomeResponse.findUnique({
       where: { submissionId_outcomeId: { submissionId: context.id, outcomeId } },
-      select: { narrative: true, keyStrengths: true, version: true, updatedAt: true, updatedBy: { select: { name: true } } },
+      select: {
+        narrative: true,
+        keyStrengths: true,
+        version: true,
+        updatedAt: true,
+        updatedBy: { select: { name: true } },
+      },
     })
     return {
       ok: false,
@@ -264,7 +372,13 @@ async function writeWithVersion(
 }
 
 /** Removes one evidence link from an outcome of an editable submission. */
-export async function unlinkEvidence(input: { actor: Actor; context: SubmissionContext; number: number; linkId: string; ipAddress: string }): Promise<void> {
+export async function unlinkEvidence(input: {
+  actor: Actor
+  context: SubmissionContext
+  number: number
+  linkId: string
+  ipAddress: string
+}): Promise<void> {
   requireEditable(input.context)
   const outcome = await findOutcome(input.context.cycle.editionId, input.number)
   await prisma.$transaction(async (tx) => {
@@ -274,7 +388,15 @@ export async function unlinkEvidence(input: { actor: Actor; context: SubmissionC
     })
     if (!link) notFound('That evidence link was not found')
     await tx.evidenceLink.delete({ where: { id: link.id } })
-    await recordAudit(tx, { actorId: input.actor.id, action: 'evidence_link.removed', entityType: 'EvidenceLink', entityId: link.id, submissionId: input.context.id, before: link, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'evidence_link.removed',
+      entityType: 'EvidenceLink',
+      entityId: link.id,
+      submissionId: input.context.id,
+      before: link,
+      ipAddress: input.ipAddress,
+    })
   })
 }
 
@@ -293,23 +415,42 @@ export async function linkEvidence(input: {
   requireEditable(input.context)
   const outcome = await findOutcome(input.context.cycle.editionId, input.number)
   const indicatorId = input.target === 'outcome' ? null : input.target
-  if (indicatorId && !outcome.indicators.some((i) => i.id === indicatorId)) return { ok: false, field: 'target', message: 'Select the outcome or one of its indicators' }
+  if (indicatorId && !outcome.indicators.some((i) => i.id === indicatorId))
+    return { ok: false, field: 'target', message: 'Select the outcome or one of its indicators' }
   return prisma.$transaction(async (tx) => {
     // Only the submitting service's own, current evidence can be linked.
     const item = await tx.evidenceItem.findFirst({
       where: { id: input.evidenceItemId, libraryServiceId: input.context.libraryServiceId, archivedAt: null },
       select: { id: true },
     })
-    if (!item) return { ok: false as const, field: 'evidenceItemId' as const, message: 'Select an evidence item from your library' }
+    if (!item)
+      return {
+        ok: false as const,
+        field: 'evidenceItemId' as const,
+        message: 'Select an evidence item from your library',
+      }
     const response = await tx.outcomeResponse.upsert({
       where: { submissionId_outcomeId: { submissionId: input.context.id, outcomeId: outcome.id } },
       update: {},
-      create: { submissionId: input.context.id, outcomeId: outcome.id, status: 'IN_PROGRESS', version: 1, updatedById: input.actor.id },
+      create: {
+        submissionId: input.context.id,
+        outcomeId: outcome.id,
+        status: 'IN_PROGRESS',
+        version: 1,
+        updatedById: input.actor.id,
+      },
       select: { id: true },
     })
-    const duplicate = await tx.evidenceLink.findFirst({ where: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId }, select: { id: true } })
-    if (duplicate) return { ok: false as const, field: 'evidenceItemId' as const, message: 'That evidence is already linked there' }
-    const link = await tx.evidenceLink.create({ data: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId, pointer: input.pointer }, select: { id: true } })
+    const duplicate = await tx.evidenceLink.findFirst({
+      where: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId },
+      select: { id: true },
+    })
+    if (duplicate)
+      return { ok: false as const, field: 'evidenceItemId' as const, message: 'That evidence is already linked there' }
+    const link = await tx.evidenceLink.create({
+      data: { evidenceItemId: item.id, outcomeResponseId: response.id, indicatorId, pointer: input.pointer },
+      select: { id: true },
+    })
     await markStarted(tx, input.context.id, input.actor.id, input.ipAddress)
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -327,6 +468,10 @@ export async function linkEvidence(input: {
 /** The outcome's indicators, for the link page's "what does this support" choice. */
 export async function getOutcomeIndicators(context: SubmissionContext, number: number) {
   const outcome = await findOutcome(context.cycle.editionId, number)
-  return { id: outcome.id, number: outcome.number, shortTitle: outcome.shortTitle, indicators: outcome.indicators.map((i) => ({ id: i.id, code: i.code, text: i.text, level: i.level })) }
+  return {
+    id: outcome.id,
+    number: outcome.number,
+    shortTitle: outcome.shortTitle,
+    indicators: outcome.indicators.map((i) => ({ id: i.id, code: i.code, text: i.text, level: i.level })),
+  }
 }
-

@@ -38,7 +38,8 @@ export async function getPenPortrait(context: SubmissionContext) {
   })
   const staffPosts = portrait?.staffPosts ?? []
   const policy = getEnv().QUALIFIED_STAFF_POLICY_WTE
-  const documentsOf = (kind: (typeof DOCUMENT_KINDS)[number]) => portrait?.documents.filter((d) => d.kind === kind) ?? []
+  const documentsOf = (kind: (typeof DOCUMENT_KINDS)[number]) =>
+    portrait?.documents.filter((d) => d.kind === kind) ?? []
   return {
     version: portrait?.version ?? 0,
     exists: portrait !== null,
@@ -51,45 +52,85 @@ export async function getPenPortrait(context: SubmissionContext) {
     strategyEvidenceId: documentsOf('STRATEGY')[0]?.evidenceItemId ?? null,
     annualReportEvidenceId: documentsOf('ANNUAL_REPORT')[0]?.evidenceItemId ?? null,
     slaEvidenceIds: documentsOf('SERVICE_LEVEL_AGREEMENT').map((d) => d.evidenceItemId),
-    documents: portrait?.documents.map((d) => ({ kind: d.kind, evidenceItemId: d.evidenceItemId, title: d.evidenceItem.title })) ?? [],
+    documents:
+      portrait?.documents.map((d) => ({
+        kind: d.kind,
+        evidenceItemId: d.evidenceItemId,
+        title: d.evidenceItem.title,
+      })) ?? [],
     policyStaffPerQualified: policy,
-    staffing: summariseStaffing(staffPosts, organisations.map((o) => o.staffWte), policy),
+    staffing: summariseStaffing(
+      staffPosts,
+      organisations.map((o) => o.staffWte),
+      policy,
+    ),
   }
 }
 
 export type SavePenPortraitResult =
-  | { ok: true }
-  | { ok: false; kind: 'conflict' }
-  | { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[]> }
+  { ok: true } | { ok: false; kind: 'conflict' } | { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[]> }
 
-export async function savePenPortrait(input: { actor: Actor; context: SubmissionContext; form: PenPortraitForm; ipAddress: string }): Promise<SavePenPortraitResult> {
+export async function savePenPortrait(input: {
+  actor: Actor
+  context: SubmissionContext
+  form: PenPortraitForm
+  ipAddress: string
+}): Promise<SavePenPortraitResult> {
   const { actor, context, form } = input
   requireEditable(context)
-  const served = await prisma.serviceOrganisation.findMany({ where: { libraryServiceId: context.libraryServiceId, servesTo: null }, select: { organisationId: true } })
+  const served = await prisma.serviceOrganisation.findMany({
+    where: { libraryServiceId: context.libraryServiceId, servesTo: null },
+    select: { organisationId: true },
+  })
   const servedIds = new Set(served.map((s) => s.organisationId))
   if (form.organisations.some((o) => !servedIds.has(o.organisationId))) {
-    return { ok: false, kind: 'invalid', fieldErrors: { organisations: ['An organisation in the form is not served by your library service. Reload the page and try again.'] } }
+    return {
+      ok: false,
+      kind: 'invalid',
+      fieldErrors: {
+        organisations: [
+          'An organisation in the form is not served by your library service. Reload the page and try again.',
+        ],
+      },
+    }
   }
-  const documentIds = [form.strategyEvidenceId, form.annualReportEvidenceId, ...form.slaEvidenceIds].filter((id): id is string => Boolean(id))
-  const owned = await prisma.evidenceItem.findMany({ where: { id: { in: documentIds }, libraryServiceId: context.libraryServiceId, archivedAt: null }, select: { id: true } })
+  const documentIds = [form.strategyEvidenceId, form.annualReportEvidenceId, ...form.slaEvidenceIds].filter(
+    (id): id is string => Boolean(id),
+  )
+  const owned = await prisma.evidenceItem.findMany({
+    where: { id: { in: documentIds }, libraryServiceId: context.libraryServiceId, archivedAt: null },
+    select: { id: true },
+  })
   const ownedIds = new Set(owned.map((o) => o.id))
   const fieldErrors: Record<string, string[]> = {}
-  if (form.strategyEvidenceId && !ownedIds.has(form.strategyEvidenceId)) fieldErrors.strategyEvidenceId = ['Select a strategy from your evidence library']
-  if (form.annualReportEvidenceId && !ownedIds.has(form.annualReportEvidenceId)) fieldErrors.annualReportEvidenceId = ['Select an annual report from your evidence library']
-  if (form.slaEvidenceIds.some((id) => !ownedIds.has(id))) fieldErrors.slaEvidenceIds = ['Select service level agreements from your evidence library']
+  if (form.strategyEvidenceId && !ownedIds.has(form.strategyEvidenceId))
+    fieldErrors.strategyEvidenceId = ['Select a strategy from your evidence library']
+  if (form.annualReportEvidenceId && !ownedIds.has(form.annualReportEvidenceId))
+    fieldErrors.annualReportEvidenceId = ['Select an annual report from your evidence library']
+  if (form.slaEvidenceIds.some((id) => !ownedIds.has(id)))
+    fieldErrors.slaEvidenceIds = ['Select service level agreements from your evidence library']
   if (Object.keys(fieldErrors).length) return { ok: false, kind: 'invalid', fieldErrors }
 
   return prisma.$transaction(async (tx) => {
     const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
-    if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status)) return { ok: false as const, kind: 'conflict' as const }
-    const existing = await tx.penPortrait.findUnique({ where: { submissionId: context.id }, select: { id: true, version: true, budgetPounds: true } })
+    if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status))
+      return { ok: false as const, kind: 'conflict' as const }
+    const existing = await tx.penPortrait.findUnique({
+      where: { submissionId: context.id },
+      select: { id: true, version: true, budgetPounds: true },
+    })
     const data = { budgetPounds: form.budgetPounds ?? null, contextNotes: form.contextNotes, copiedForward: false }
     let penPortraitId: string
     if (!existing) {
       if (form.version !== 0) return { ok: false as const, kind: 'conflict' as const }
-      penPortraitId = (await tx.penPortrait.create({ data: { submissionId: context.id, ...data, version: 1 }, select: { id: true } })).id
+      penPortraitId = (
+        await tx.penPortrait.create({ data: { submissionId: context.id, ...data, version: 1 }, select: { id: true } })
+      ).id
     } else {
-      const { count } = await tx.penPortrait.updateMany({ where: { id: existing.id, version: form.version }, data: { ...data, version: { increment: 1 } } })
+      const { count } = await tx.penPortrait.updateMany({
+        where: { id: existing.id, version: form.version },
+        data: { ...data, version: { increment: 1 } },
+      })
       if (count === 0) return { ok: false as const, kind: 'conflict' as const }
       penPortraitId = existing.id
       await tx.penPortraitOrganisation.deleteMany({ where: { penPortraitId } })
@@ -99,18 +140,35 @@ export async function savePenPortrait(input: { actor: Actor; context: Submission
     const organisations = form.organisations.filter((o) => o.staffHeadcount !== undefined || o.staffWte !== undefined)
     if (organisations.length) {
       await tx.penPortraitOrganisation.createMany({
-        data: organisations.map((o) => ({ penPortraitId, organisationId: o.organisationId, staffHeadcount: o.staffHeadcount ?? null, staffWte: o.staffWte ?? null })),
+        data: organisations.map((o) => ({
+          penPortraitId,
+          organisationId: o.organisationId,
+          staffHeadcount: o.staffHeadcount ?? null,
+          staffWte: o.staffWte ?? null,
+        })),
       })
     }
     if (form.staffPosts.length) {
-      await tx.penPortraitStaffPost.createMany({ data: form.staffPosts.map((p, i) => ({ penPortraitId, position: i + 1, title: p.title, wte: p.wte, qualified: p.qualified === 'yes' })) })
+      await tx.penPortraitStaffPost.createMany({
+        data: form.staffPosts.map((p, i) => ({
+          penPortraitId,
+          position: i + 1,
+          title: p.title,
+          wte: p.wte,
+          qualified: p.qualified === 'yes',
+        })),
+      })
     }
     const documents = [
       ...(form.strategyEvidenceId ? [{ kind: 'STRATEGY', evidenceItemId: form.strategyEvidenceId }] : []),
       ...(form.annualReportEvidenceId ? [{ kind: 'ANNUAL_REPORT', evidenceItemId: form.annualReportEvidenceId }] : []),
-      ...[...new Set(form.slaEvidenceIds)].map((evidenceItemId) => ({ kind: 'SERVICE_LEVEL_AGREEMENT', evidenceItemId })),
+      ...[...new Set(form.slaEvidenceIds)].map((evidenceItemId) => ({
+        kind: 'SERVICE_LEVEL_AGREEMENT',
+        evidenceItemId,
+      })),
     ]
-    if (documents.length) await tx.penPortraitDocument.createMany({ data: documents.map((d) => ({ penPortraitId, ...d })) })
+    if (documents.length)
+      await tx.penPortraitDocument.createMany({ data: documents.map((d) => ({ penPortraitId, ...d })) })
     await markStarted(tx, context.id, actor.id, input.ipAddress)
     await recordAudit(tx, {
       actorId: actor.id,
@@ -119,7 +177,13 @@ export async function savePenPortrait(input: { actor: Actor; context: Submission
       entityId: penPortraitId,
       submissionId: context.id,
       before: existing ? { version: existing.version, budgetPounds: existing.budgetPounds } : null,
-      after: { version: (existing?.version ?? 0) + 1, budgetPounds: data.budgetPounds, staffPosts: form.staffPosts.length, organisations: organisations.length, documents: documents.length },
+      after: {
+        version: (existing?.version ?? 0) + 1,
+        budgetPounds: data.budgetPounds,
+        staffPosts: form.staffPosts.length,
+        organisations: organisations.length,
+        documents: documents.length,
+      },
       ipAddress: input.ipAddress,
     })
     return { ok: true as const }

@@ -23,11 +23,21 @@ describe('qualified-staff ratio', () => {
   })
 
   it('meets the policy when qualified WTE reaches the policy figure', () => {
-    expect(summariseStaffing([{ wte: 2, qualified: true }], [2500], 1250)).toMatchObject({ staffPerQualified: 1250, policyQualifiedWte: 2, meetsPolicy: true })
+    expect(summariseStaffing([{ wte: 2, qualified: true }], [2500], 1250)).toMatchObject({
+      staffPerQualified: 1250,
+      policyQualifiedWte: 2,
+      meetsPolicy: true,
+    })
   })
 
   it('has no ratio without qualified staff, and never meets the policy without staff figures', () => {
-    expect(summariseStaffing([{ wte: 1, qualified: false }], [1000], 1250)).toMatchObject({ staffPerQualified: null, meetsPolicy: false })
-    expect(summariseStaffing([{ wte: 1, qualified: true }], [null], 1250)).toMatchObject({ organisationStaffWte: 0, meetsPolicy: false })
+    expect(summariseStaffing([{ wte: 1, qualified: false }], [1000], 1250)).toMatchObject({
+      staffPerQualified: null,
+      meetsPolicy: false,
+    })
+    expect(summariseStaffing([{ wte: 1, qualified: true }], [null], 1250)).toMatchObject({
+      organisationStaffWte: 0,
+      meetsPolicy: false,
+    })
   })
 })

@@ -14,7 +14,11 @@ export type StaffingSummary = {
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places
 
-export function summariseStaffing(posts: readonly StaffPost[], organisationStaffWte: readonly (number | null)[], policyStaffPerQualified: number): StaffingSummary {
+export function summariseStaffing(
+  posts: readonly StaffPost[],
+  organisationStaffWte: readonly (number | null)[],
+  policyStaffPerQualified: number,
+): StaffingSummary {
   const totalPostsWte = round(posts.reduce((sum, p) => sum + p.wte, 0))
   const qualifiedWte = round(posts.filter((p) => p.qualified).reduce((sum, p) => sum + p.wte, 0))
   const staffWte = round(organisationStaffWte.reduce<number>((sum, wte) => sum + (wte ?? 0), 0))

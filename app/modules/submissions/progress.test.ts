@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { gradeDiffersFromSuggestion, outcomeProblems, penPortraitProblems, penPortraitStatus, taskStatuses, type OutcomeAnswers } from './progress'
+import {
+  gradeDiffersFromSuggestion,
+  outcomeProblems,
+  penPortraitProblems,
+  penPortraitStatus,
+  taskStatuses,
+  type OutcomeAnswers,
+} from './progress'
 
 const allMet: OutcomeAnswers['indicators'] = [
   { level: 1, status: 'MET' },
@@ -26,8 +33,15 @@ describe('outcome problems', () => {
   })
 
   it('names each missing part, in page order', () => {
-    expect(outcomeProblems(answers({ narrative: '   ', selfLevel: null, selfSubLevel: null, indicators: [{ level: 1, status: null }] }))).toEqual([
-      { field: 'indicators', message: 'Mark every indicator for outcome 3 as met, partly met, not met or not applicable' },
+    expect(
+      outcomeProblems(
+        answers({ narrative: '   ', selfLevel: null, selfSubLevel: null, indicators: [{ level: 1, status: null }] }),
+      ),
+    ).toEqual([
+      {
+        field: 'indicators',
+        message: 'Mark every indicator for outcome 3 as met, partly met, not met or not applicable',
+      },
       { field: 'narrative', message: 'Enter a narrative for outcome 3' },
       { field: 'selfLevel', message: 'Select a self-assessed level for outcome 3' },
     ])
@@ -36,22 +50,39 @@ describe('outcome problems', () => {
   it('asks for a reason only when the grade differs from the suggestion', () => {
     const differs = answers({ selfLevel: 2, selfSubLevel: 'HIGH' })
     expect(gradeDiffersFromSuggestion(differs)).toBe(true)
-    expect(outcomeProblems(differs)).toEqual([{ field: 'selfGradeReason', message: 'Give a reason why your grade for outcome 3 differs from the suggested grade' }])
-    expect(outcomeProblems({ ...differs, selfGradeReason: 'Board papers show wider reach than the indicators capture.' })).toEqual([])
+    expect(outcomeProblems(differs)).toEqual([
+      {
+        field: 'selfGradeReason',
+        message: 'Give a reason why your grade for outcome 3 differs from the suggested grade',
+      },
+    ])
+    expect(
+      outcomeProblems({ ...differs, selfGradeReason: 'Board papers show wider reach than the indicators capture.' }),
+    ).toEqual([])
   })
 })
 
 describe('pen portrait', () => {
   it('is not started, in progress or completed', () => {
     expect(penPortraitStatus({ exists: false, organisations: [], staffPosts: 0 })).toBe('NOT_STARTED')
-    expect(penPortraitStatus({ exists: true, organisations: [{ staffHeadcount: 4000, staffWte: null }], staffPosts: 0 })).toBe('IN_PROGRESS')
-    expect(penPortraitStatus({ exists: true, organisations: [{ staffHeadcount: null, staffWte: null }], staffPosts: 2 })).toBe('IN_PROGRESS')
-    expect(penPortraitStatus({ exists: true, organisations: [{ staffHeadcount: null, staffWte: 3500.5 }], staffPosts: 2 })).toBe('COMPLETED')
+    expect(
+      penPortraitStatus({ exists: true, organisations: [{ staffHeadcount: 4000, staffWte: null }], staffPosts: 0 }),
+    ).toBe('IN_PROGRESS')
+    expect(
+      penPortraitStatus({ exists: true, organisations: [{ staffHeadcount: null, staffWte: null }], staffPosts: 2 }),
+    ).toBe('IN_PROGRESS')
+    expect(
+      penPortraitStatus({ exists: true, organisations: [{ staffHeadcount: null, staffWte: 3500.5 }], staffPosts: 2 }),
+    ).toBe('COMPLETED')
   })
 
   it('says what is missing', () => {
-    expect(penPortraitProblems({ exists: false, organisations: [], staffPosts: 0 })).toEqual(['Complete the pen portrait'])
-    expect(penPortraitProblems({ exists: true, organisations: [{ staffHeadcount: null, staffWte: null }], staffPosts: 0 })).toEqual([
+    expect(penPortraitProblems({ exists: false, organisations: [], staffPosts: 0 })).toEqual([
+      'Complete the pen portrait',
+    ])
+    expect(
+      penPortraitProblems({ exists: true, organisations: [{ staffHeadcount: null, staffWte: null }], staffPosts: 0 }),
+    ).toEqual([
       'Enter the staff headcount or WTE of every organisation in the pen portrait',
       'Add at least one library and knowledge service post to the pen portrait',
     ])
@@ -62,26 +93,63 @@ describe('task list', () => {
   const outcomes = [1, 2, 3, 4, 5, 6].map((number) => ({ number, status: 'COMPLETED' as const, copiedForward: false }))
 
   it('cannot start sign-off or submission until everything is completed', () => {
-    const tasks = taskStatuses({ submissionStatus: 'IN_PROGRESS', penPortrait: 'IN_PROGRESS', outcomes, signOff: { kind: 'NOT_SENT' } })
+    const tasks = taskStatuses({
+      submissionStatus: 'IN_PROGRESS',
+      penPortrait: 'IN_PROGRESS',
+      outcomes,
+      signOff: { kind: 'NOT_SENT' },
+    })
     expect(tasks).toMatchObject({ signOff: 'CANNOT_START', submit: 'CANNOT_START', readyForSignOff: false })
   })
 
   it('opens sign-off when complete, and submission once signed off', () => {
-    expect(taskStatuses({ submissionStatus: 'IN_PROGRESS', penPortrait: 'COMPLETED', outcomes, signOff: { kind: 'NOT_SENT' } })).toMatchObject({ signOff: 'NOT_STARTED', submit: 'CANNOT_START', readyForSignOff: true })
-    expect(taskStatuses({ submissionStatus: 'AWAITING_SIGN_OFF', penPortrait: 'COMPLETED', outcomes, signOff: { kind: 'AWAITING' } })).toMatchObject({ signOff: 'AWAITING_SIGN_OFF', submit: 'CANNOT_START' })
-    const signedOff = taskStatuses({ submissionStatus: 'AWAITING_SIGN_OFF', penPortrait: 'COMPLETED', outcomes, signOff: { kind: 'SIGNED_OFF', signerName: 'A', signerRole: 'B', at: new Date() } })
+    expect(
+      taskStatuses({
+        submissionStatus: 'IN_PROGRESS',
+        penPortrait: 'COMPLETED',
+        outcomes,
+        signOff: { kind: 'NOT_SENT' },
+      }),
+    ).toMatchObject({ signOff: 'NOT_STARTED', submit: 'CANNOT_START', readyForSignOff: true })
+    expect(
+      taskStatuses({
+        submissionStatus: 'AWAITING_SIGN_OFF',
+        penPortrait: 'COMPLETED',
+        outcomes,
+        signOff: { kind: 'AWAITING' },
+      }),
+    ).toMatchObject({ signOff: 'AWAITING_SIGN_OFF', submit: 'CANNOT_START' })
+    const signedOff = taskStatuses({
+      submissionStatus: 'AWAITING_SIGN_OFF',
+      penPortrait: 'COMPLETED',
+      outcomes,
+      signOff: { kind: 'SIGNED_OFF', signerName: 'A', signerRole: 'B', at: new Date() },
+    })
     expect(signedOff).toMatchObject({ signOff: 'SIGNED_OFF', submit: 'NOT_STARTED' })
-    expect(taskStatuses({ submissionStatus: 'SUBMITTED', penPortrait: 'COMPLETED', outcomes, signOff: { kind: 'SIGNED_OFF', signerName: 'A', signerRole: 'B', at: new Date() } })).toMatchObject({ signOff: 'SIGNED_OFF', submit: 'SUBMITTED' })
+    expect(
+      taskStatuses({
+        submissionStatus: 'SUBMITTED',
+        penPortrait: 'COMPLETED',
+        outcomes,
+        signOff: { kind: 'SIGNED_OFF', signerName: 'A', signerRole: 'B', at: new Date() },
+      }),
+    ).toMatchObject({ signOff: 'SIGNED_OFF', submit: 'SUBMITTED' })
   })
 
   it('shows a returned submission, and outcomes copied from the last cycle until edited', () => {
     const tasks = taskStatuses({
       submissionStatus: 'IN_PROGRESS',
       penPortrait: 'COMPLETED',
-      outcomes: [{ number: 1, status: 'IN_PROGRESS', copiedForward: true }, { number: 2, status: 'NOT_STARTED', copiedForward: false }],
+      outcomes: [
+        { number: 1, status: 'IN_PROGRESS', copiedForward: true },
+        { number: 2, status: 'NOT_STARTED', copiedForward: false },
+      ],
       signOff: { kind: 'RETURNED', reason: 'Add the budget', at: new Date() },
     })
-    expect(tasks.outcomes).toEqual([{ number: 1, status: 'COPIED' }, { number: 2, status: 'NOT_STARTED' }])
+    expect(tasks.outcomes).toEqual([
+      { number: 1, status: 'COPIED' },
+      { number: 2, status: 'NOT_STARTED' },
+    ])
     expect(tasks.signOff).toBe('RETURNED')
   })
 })

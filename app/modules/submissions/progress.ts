@@ -17,7 +17,9 @@ export type OutcomeAnswers = {
 export type OutcomeProblem = { field: 'narrative' | 'indicators' | 'selfLevel' | 'selfGradeReason'; message: string }
 
 /** Whether the chosen grade differs from the one the indicator statuses suggest. */
-export function gradeDiffersFromSuggestion(answers: Pick<OutcomeAnswers, 'indicators' | 'selfLevel' | 'selfSubLevel'>): boolean {
+export function gradeDiffersFromSuggestion(
+  answers: Pick<OutcomeAnswers, 'indicators' | 'selfLevel' | 'selfSubLevel'>,
+): boolean {
   const chosen = toGrade(answers.selfLevel, answers.selfSubLevel)
   if (!chosen.ok) return false
   return !gradesEqual(chosen.grade, suggestGrade(answers.indicators))
@@ -27,11 +29,19 @@ export function gradeDiffersFromSuggestion(answers: Pick<OutcomeAnswers, 'indica
 export function outcomeProblems(answers: OutcomeAnswers): OutcomeProblem[] {
   const problems: OutcomeProblem[] = []
   const n = answers.number
-  if (answers.indicators.some((i) => i.status === null)) problems.push({ field: 'indicators', message: `Mark every indicator for outcome ${n} as met, partly met, not met or not applicable` })
+  if (answers.indicators.some((i) => i.status === null))
+    problems.push({
+      field: 'indicators',
+      message: `Mark every indicator for outcome ${n} as met, partly met, not met or not applicable`,
+    })
   if (!answers.narrative.trim()) problems.push({ field: 'narrative', message: `Enter a narrative for outcome ${n}` })
-  if (answers.selfLevel === null) problems.push({ field: 'selfLevel', message: `Select a self-assessed level for outcome ${n}` })
+  if (answers.selfLevel === null)
+    problems.push({ field: 'selfLevel', message: `Select a self-assessed level for outcome ${n}` })
   else if (gradeDiffersFromSuggestion(answers) && !answers.selfGradeReason.trim()) {
-    problems.push({ field: 'selfGradeReason', message: `Give a reason why your grade for outcome ${n} differs from the suggested grade` })
+    problems.push({
+      field: 'selfGradeReason',
+      message: `Give a reason why your grade for outcome ${n} differs from the suggested grade`,
+    })
   }
   return problems
 }
@@ -44,14 +54,18 @@ export type PenPortraitAnswers = {
 
 export function penPortraitStatus(answers: PenPortraitAnswers): ResponseStatus {
   if (!answers.exists) return 'NOT_STARTED'
-  const complete = answers.staffPosts > 0 && answers.organisations.length > 0 && answers.organisations.every((o) => o.staffHeadcount !== null || o.staffWte !== null)
+  const complete =
+    answers.staffPosts > 0 &&
+    answers.organisations.length > 0 &&
+    answers.organisations.every((o) => o.staffHeadcount !== null || o.staffWte !== null)
   return complete ? 'COMPLETED' : 'IN_PROGRESS'
 }
 
 export function penPortraitProblems(answers: PenPortraitAnswers): string[] {
   const problems: string[] = []
   if (!answers.exists) return ['Complete the pen portrait']
-  if (answers.organisations.some((o) => o.staffHeadcount === null && o.staffWte === null)) problems.push('Enter the staff headcount or WTE of every organisation in the pen portrait')
+  if (answers.organisations.some((o) => o.staffHeadcount === null && o.staffWte === null))
+    problems.push('Enter the staff headcount or WTE of every organisation in the pen portrait')
   if (answers.staffPosts === 0) problems.push('Add at least one library and knowledge service post to the pen portrait')
   return problems
 }
@@ -62,7 +76,16 @@ export type SignOffState =
   | { kind: 'SIGNED_OFF'; signerName: string; signerRole: string; at: Date }
   | { kind: 'RETURNED'; reason: string; at: Date }
 
-export type TaskStatus = 'CANNOT_START' | 'NOT_STARTED' | 'IN_PROGRESS' | 'COPIED' | 'COMPLETED' | 'AWAITING_SIGN_OFF' | 'SIGNED_OFF' | 'RETURNED' | 'SUBMITTED'
+export type TaskStatus =
+  | 'CANNOT_START'
+  | 'NOT_STARTED'
+  | 'IN_PROGRESS'
+  | 'COPIED'
+  | 'COMPLETED'
+  | 'AWAITING_SIGN_OFF'
+  | 'SIGNED_OFF'
+  | 'RETURNED'
+  | 'SUBMITTED'
 
 export type TaskListInput = {
   submissionStatus: string
@@ -81,13 +104,23 @@ export type Tasks = {
 
 export function taskStatuses(input: TaskListInput): Tasks {
   const submitted = !['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'].includes(input.submissionStatus)
-  const outcomeStatus = (o: TaskListInput['outcomes'][number]): TaskStatus => (o.status === 'IN_PROGRESS' && o.copiedForward ? 'COPIED' : o.status)
-  const readyForSignOff = input.penPortrait === 'COMPLETED' && input.outcomes.length > 0 && input.outcomes.every((o) => o.status === 'COMPLETED')
+  const outcomeStatus = (o: TaskListInput['outcomes'][number]): TaskStatus =>
+    o.status === 'IN_PROGRESS' && o.copiedForward ? 'COPIED' : o.status
+  const readyForSignOff =
+    input.penPortrait === 'COMPLETED' &&
+    input.outcomes.length > 0 &&
+    input.outcomes.every((o) => o.status === 'COMPLETED')
   let signOff: TaskStatus
   if (submitted || input.signOff.kind === 'SIGNED_OFF') signOff = 'SIGNED_OFF'
   else if (input.signOff.kind === 'AWAITING') signOff = 'AWAITING_SIGN_OFF'
   else if (input.signOff.kind === 'RETURNED') signOff = 'RETURNED'
   else signOff = readyForSignOff ? 'NOT_STARTED' : 'CANNOT_START'
   const submit: TaskStatus = submitted ? 'SUBMITTED' : signOff === 'SIGNED_OFF' ? 'NOT_STARTED' : 'CANNOT_START'
-  return { penPortrait: input.penPortrait, outcomes: input.outcomes.map((o) => ({ number: o.number, status: outcomeStatus(o) })), signOff, submit, readyForSignOff }
+  return {
+    penPortrait: input.penPortrait,
+    outcomes: input.outcomes.map((o) => ({ number: o.number, status: outcomeStatus(o) })),
+    signOff,
+    submit,
+    readyForSignOff,
+  }
 }

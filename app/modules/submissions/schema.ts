@@ -15,7 +15,12 @@ export const OutcomeFormSchema = z
     version: z.number({ error: 'The page is out of date. Reload it and try again.' }).int().min(0),
     narrative: text(NARRATIVE_MAX, 'Narrative must be 20,000 characters or fewer'),
     keyStrengths: text(KEY_STRENGTHS_MAX, 'Key strengths must be 5,000 characters or fewer'),
-    selfLevel: z.number({ error: 'Select a level from 0 to 4' }).int('Select a level from 0 to 4').min(0, 'Select a level from 0 to 4').max(4, 'Select a level from 0 to 4').optional(),
+    selfLevel: z
+      .number({ error: 'Select a level from 0 to 4' })
+      .int('Select a level from 0 to 4')
+      .min(0, 'Select a level from 0 to 4')
+      .max(4, 'Select a level from 0 to 4')
+      .optional(),
     selfSubLevel: z.enum(SUB_LEVELS, { error: 'Select low, medium or high' }).optional(),
     selfGradeReason: text(REASON_MAX, 'Reason must be 5,000 characters or fewer'),
     indicators: z
@@ -31,10 +36,18 @@ export const OutcomeFormSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.selfLevel === 0 && value.selfSubLevel) {
-      ctx.addIssue({ code: 'custom', path: ['selfSubLevel'], message: 'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level' })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selfSubLevel'],
+        message: 'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level',
+      })
     }
     if (value.selfLevel !== undefined && value.selfLevel > 0 && !value.selfSubLevel) {
-      ctx.addIssue({ code: 'custom', path: ['selfSubLevel'], message: `Select a sub-level for level ${value.selfLevel}: low, medium or high` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['selfSubLevel'],
+        message: `Select a sub-level for level ${value.selfLevel}: low, medium or high`,
+      })
     }
     if (value.selfLevel === undefined && value.selfSubLevel) {
       ctx.addIssue({ code: 'custom', path: ['selfLevel'], message: 'Select a level to go with the sub-level' })
@@ -63,18 +76,36 @@ export const LinkEvidenceSchema = z.object({
 export const SignOffSchema = z
   .object({
     decision: z.enum(['SIGNED_OFF', 'RETURNED'], { error: 'Select whether you sign off the submission or return it' }),
-    signerName: z.string({ error: 'Enter your name' }).trim().min(1, 'Enter your name').max(200, 'Name must be 200 characters or fewer'),
-    signerRole: z.string({ error: 'Enter your role' }).trim().min(1, 'Enter your role').max(200, 'Role must be 200 characters or fewer'),
+    signerName: z
+      .string({ error: 'Enter your name' })
+      .trim()
+      .min(1, 'Enter your name')
+      .max(200, 'Name must be 200 characters or fewer'),
+    signerRole: z
+      .string({ error: 'Enter your role' })
+      .trim()
+      .min(1, 'Enter your role')
+      .max(200, 'Role must be 200 characters or fewer'),
     reason: z.string().trim().max(5000, 'Reason must be 5,000 characters or fewer').default(''),
   })
   .superRefine((value, ctx) => {
-    if (value.decision === 'RETURNED' && !value.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why you are returning the submission' })
+    if (value.decision === 'RETURNED' && !value.reason)
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why you are returning the submission' })
   })
 
 export const StaffPostSchema = z.object({
-  title: z.string({ error: 'Enter the post title' }).trim().min(1, 'Enter the post title').max(200, 'Post title must be 200 characters or fewer'),
-  wte: z.number({ error: 'Enter the WTE as a number, like 0.6' }).min(0.01, 'WTE must be more than 0').max(100, 'WTE must be 100 or less'),
-  qualified: z.enum(['yes', 'no'], { error: 'Select whether the post holder is a qualified library and knowledge specialist' }),
+  title: z
+    .string({ error: 'Enter the post title' })
+    .trim()
+    .min(1, 'Enter the post title')
+    .max(200, 'Post title must be 200 characters or fewer'),
+  wte: z
+    .number({ error: 'Enter the WTE as a number, like 0.6' })
+    .min(0.01, 'WTE must be more than 0')
+    .max(100, 'WTE must be 100 or less'),
+  qualified: z.enum(['yes', 'no'], {
+    error: 'Select whether the post holder is a qualified library and knowledge specialist',
+  }),
 })
 
 export const PenPortraitSchema = z.object({
@@ -83,14 +114,24 @@ export const PenPortraitSchema = z.object({
     .array(
       z.object({
         organisationId: z.string().min(1).max(64),
-        staffHeadcount: z.number({ error: 'Enter the headcount as a whole number' }).int('Enter the headcount as a whole number').min(0).max(2_000_000).optional(),
+        staffHeadcount: z
+          .number({ error: 'Enter the headcount as a whole number' })
+          .int('Enter the headcount as a whole number')
+          .min(0)
+          .max(2_000_000)
+          .optional(),
         staffWte: z.number({ error: 'Enter the WTE as a number' }).min(0).max(2_000_000).optional(),
       }),
     )
     .max(50)
     .default([]),
   staffPosts: z.array(StaffPostSchema).max(100, 'Enter 100 posts or fewer').default([]),
-  budgetPounds: z.number({ error: 'Enter the budget in whole pounds, like 250000' }).int('Enter the budget in whole pounds, like 250000').min(0).max(1_000_000_000).optional(),
+  budgetPounds: z
+    .number({ error: 'Enter the budget in whole pounds, like 250000' })
+    .int('Enter the budget in whole pounds, like 250000')
+    .min(0)
+    .max(1_000_000_000)
+    .optional(),
   strategyEvidenceId: z.string().max(64).optional(),
   annualReportEvidenceId: z.string().max(64).optional(),
   slaEvidenceIds: z.array(z.string().max(64)).max(50).default([]),

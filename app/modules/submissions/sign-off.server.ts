@@ -17,7 +17,13 @@ export async function getSignOffSummary(context: SubmissionContext) {
         shortTitle: true,
         responses: {
           where: { submissionId: context.id },
-          select: { narrative: true, keyStrengths: true, selfLevel: true, selfSubLevel: true, _count: { select: { links: true } } },
+          select: {
+            narrative: true,
+            keyStrengths: true,
+            selfLevel: true,
+            selfSubLevel: true,
+            _count: { select: { links: true } },
+          },
         },
       },
     }),
@@ -32,9 +38,26 @@ export async function getSignOffSummary(context: SubmissionContext) {
     libraryServiceName: context.libraryService.name,
     canDecide: context.status === 'AWAITING_SIGN_OFF' && state.kind === 'AWAITING',
     penPortrait: [
-      { key: 'Organisations served', value: portrait.organisations.map((o) => `${o.name}: ${o.staffHeadcount === null ? 'headcount not given' : `${number(o.staffHeadcount)} staff`}${o.staffWte === null ? '' : `, ${number(o.staffWte)} WTE`}`).join('; ') },
-      { key: 'Library and knowledge service posts', value: `${portrait.staffPosts.length} posts, ${number(staffing.totalPostsWte)} WTE, of which ${number(staffing.qualifiedWte)} WTE qualified` },
-      { key: 'Qualified staff ratio', value: staffing.staffPerQualified === null ? 'No qualified staff recorded' : `1 per ${number(staffing.staffPerQualified)} WTE staff (policy: 1 per ${number(portrait.policyStaffPerQualified)})` },
+      {
+        key: 'Organisations served',
+        value: portrait.organisations
+          .map(
+            (o) =>
+              `${o.name}: ${o.staffHeadcount === null ? 'headcount not given' : `${number(o.staffHeadcount)} staff`}${o.staffWte === null ? '' : `, ${number(o.staffWte)} WTE`}`,
+          )
+          .join('; '),
+      },
+      {
+        key: 'Library and knowledge service posts',
+        value: `${portrait.staffPosts.length} posts, ${number(staffing.totalPostsWte)} WTE, of which ${number(staffing.qualifiedWte)} WTE qualified`,
+      },
+      {
+        key: 'Qualified staff ratio',
+        value:
+          staffing.staffPerQualified === null
+            ? 'No qualified staff recorded'
+            : `1 per ${number(staffing.staffPerQualified)} WTE staff (policy: 1 per ${number(portrait.policyStaffPerQualified)})`,
+      },
       { key: 'Budget', value: portrait.budgetPounds === null ? 'Not given' : `£${number(portrait.budgetPounds)}` },
       { key: 'Documents', value: portrait.documents.map((d) => d.title).join(', ') || 'None linked' },
     ],

@@ -40,7 +40,11 @@ describe('submission status', () => {
   })
 
   it('locks the service out after submission except for clarification', () => {
-    expect(SUBMISSION_STATUSES.filter(isEditableByService)).toEqual(['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'])
+    expect(SUBMISSION_STATUSES.filter(isEditableByService)).toEqual([
+      'NOT_STARTED',
+      'IN_PROGRESS',
+      'CLARIFICATION_REQUESTED',
+    ])
     expect(SUBMISSION_STATUSES.filter(isResultVisibleToService)).toEqual(['PUBLISHED'])
   })
 })

@@ -26,7 +26,8 @@ export const SUBMISSION_STATUS_LABELS: Record<SubmissionStatus, string> = {
   PUBLISHED: 'Result published',
 }
 
-export type TagColour = 'white' | 'grey' | 'green' | 'aqua-green' | 'blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow'
+export type TagColour =
+  'white' | 'grey' | 'green' | 'aqua-green' | 'blue' | 'purple' | 'pink' | 'red' | 'orange' | 'yellow'
 
 export const SUBMISSION_STATUS_COLOURS: Record<SubmissionStatus, TagColour> = {
   NOT_STARTED: 'grey',

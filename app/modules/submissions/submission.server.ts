@@ -15,9 +15,19 @@ export async function getSubmissionOverview(actor: Actor, submissionId: string) 
 /** The overview of a submission the caller has already loaded for the user. */
 export async function overviewOf(actor: Actor, context: SubmissionContext) {
   const [outcomes, responses, agreedResults] = await Promise.all([
-    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } }),
-    prisma.outcomeResponse.findMany({ where: { submissionId: context.id }, select: { outcomeId: true, status: true, selfLevel: true, selfSubLevel: true } }),
-    prisma.agreedResult.findMany({ where: { submissionId: context.id }, select: { outcomeId: true, level: true, subLevel: true } }),
+    prisma.outcome.findMany({
+      where: { editionId: context.cycle.editionId },
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, shortTitle: true },
+    }),
+    prisma.outcomeResponse.findMany({
+      where: { submissionId: context.id },
+      select: { outcomeId: true, status: true, selfLevel: true, selfSubLevel: true },
+    }),
+    prisma.agreedResult.findMany({
+      where: { submissionId: context.id },
+      select: { outcomeId: true, level: true, subLevel: true },
+    }),
   ])
   const { target, status } = context
   // Results reach the service and the sponsor only once published; reviewers see them as they form.
@@ -30,7 +40,12 @@ export async function overviewOf(actor: Actor, context: SubmissionContext) {
     submittedAt: context.submittedAt,
     isLate: context.isLate,
     publishedAt: context.publishedAt,
-    cycle: { id: context.cycle.id, name: context.cycle.name, submissionDeadline: context.cycle.submissionDeadline, editionName: context.cycle.edition.name },
+    cycle: {
+      id: context.cycle.id,
+      name: context.cycle.name,
+      submissionDeadline: context.cycle.submissionDeadline,
+      editionName: context.cycle.edition.name,
+    },
     organisation: context.organisation,
     libraryServiceName: context.libraryService.name,
     regionName: context.region.name,
@@ -41,7 +56,10 @@ export async function overviewOf(actor: Actor, context: SubmissionContext) {
         number: outcome.number,
         shortTitle: outcome.shortTitle,
         responseStatus: response?.status ?? 'NOT_STARTED',
-        selfGrade: response && response.selfLevel !== null ? { level: response.selfLevel, subLevel: response.selfSubLevel } : null,
+        selfGrade:
+          response && response.selfLevel !== null
+            ? { level: response.selfLevel, subLevel: response.selfSubLevel }
+            : null,
         agreedGrade: agreed ? { level: agreed.level, subLevel: agreed.subLevel } : null,
       }
     }),

@@ -6,17 +6,31 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { formatGrade, INDICATOR_STATUSES, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
 import type { Actor } from '~/modules/auth/permissions'
 import { requirePermission } from '~/modules/auth/permissions'
-import { notifyReturnedBySponsor, notifySentForSignOff, notifySubmitted } from '~/modules/notifications/notifications.server'
+import {
+  notifyReturnedBySponsor,
+  notifySentForSignOff,
+  notifySubmitted,
+} from '~/modules/notifications/notifications.server'
 import type { SubmissionContext } from './access.server'
-import { outcomeProblems, penPortraitProblems, penPortraitStatus, taskStatuses, type ResponseStatus, type SignOffState } from './progress'
+import {
+  outcomeProblems,
+  penPortraitProblems,
+  penPortraitStatus,
+  taskStatuses,
+  type ResponseStatus,
+  type SignOffState,
+} from './progress'
 import { canTransition, type SubmissionStatus } from './status'
 
-const asResponseStatus = (value: string): ResponseStatus => (value === 'COMPLETED' || value === 'IN_PROGRESS' ? value : 'NOT_STARTED')
+const asResponseStatus = (value: string): ResponseStatus =>
+  value === 'COMPLETED' || value === 'IN_PROGRESS' ? value : 'NOT_STARTED'
 const asIndicatorStatus = (value: string | undefined): IndicatorStatus | null =>
   value !== undefined && (INDICATOR_STATUSES as readonly string[]).includes(value) ? (value as IndicatorStatus) : null
 
 /** The sponsor's latest decision on the current round of sign-off. */
-export async function signOffState(context: Pick<SubmissionContext, 'id' | 'status' | 'sentForSignOffAt'>): Promise<SignOffState> {
+export async function signOffState(
+  context: Pick<SubmissionContext, 'id' | 'status' | 'sentForSignOffAt'>,
+): Promise<SignOffState> {
   const latest = await prisma.signOff.findFirst({
     where: { submissionId: context.id },
     orderBy: { createdAt: 'desc' },
@@ -43,7 +57,12 @@ export async function getSubmissionProgress(context: SubmissionContext) {
     prisma.outcome.findMany({
       where: { editionId: context.cycle.editionId },
       orderBy: { number: 'asc' },
-      select: { id: true, number: true, shortTitle: true, indicators: { select: { id: true, level: { select: { level: true } } } } },
+      select: {
+        id: true,
+        number: true,
+        shortTitle: true,
+        indicators: { select: { id: true, level: { select: { level: true } } } },
+      },
     }),
     prisma.outcomeResponse.findMany({
       where: { submissionId: context.id },
@@ -61,14 +80,26 @@ export async function getSubmissionProgress(context: SubmissionContext) {
     }),
     prisma.penPortrait.findUnique({
       where: { submissionId: context.id },
-      select: { organisations: { select: { organisationId: true, staffHeadcount: true, staffWte: true } }, _count: { select: { staffPosts: true } } },
+      select: {
+        organisations: { select: { organisationId: true, staffHeadcount: true, staffWte: true } },
+        _count: { select: { staffPosts: true } },
+      },
     }),
-    prisma.serviceOrganisation.findMany({ where: { libraryServiceId: context.libraryServiceId, servesTo: null }, select: { organisationId: true } }),
+    prisma.serviceOrganisation.findMany({
+      where: { libraryServiceId: context.libraryServiceId, servesTo: null },
+      select: { organisationId: true },
+    }),
     signOffState(context),
   ])
   const penPortraitAnswers = {
     exists: penPortrait !== null,
-    organisations: servedOrganisations.map((s) => penPortrait?.organisations.find((o) => o.organisationId === s.organisationId) ?? { staffHeadcount: null, staffWte: null }),
+    organisations: servedOrganisations.map(
+      (s) =>
+        penPortrait?.organisations.find((o) => o.organisationId === s.organisationId) ?? {
+          staffHeadcount: null,
+          staffWte: null,
+        },
+    ),
     staffPosts: penPortrait?._count.staffPosts ?? 0,
   }
   const outcomeRows = outcomes.map((outcome) => {
@@ -77,7 +108,10 @@ export async function getSubmissionProgress(context: SubmissionContext) {
     const answers = {
       number: outcome.number,
       narrative: response?.narrative ?? '',
-      indicators: outcome.indicators.map((i) => ({ level: i.level.level as 1 | 2 | 3 | 4, status: asIndicatorStatus(statuses.get(i.id)) })),
+      indicators: outcome.indicators.map((i) => ({
+        level: i.level.level as 1 | 2 | 3 | 4,
+        status: asIndicatorStatus(statuses.get(i.id)),
+      })),
       selfLevel: response?.selfLevel ?? null,
       selfSubLevel: response?.selfSubLevel ?? null,
       selfGradeReason: response?.selfGradeReason ?? '',
@@ -138,13 +172,33 @@ async function transition(
   extra: (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0], now: Date) => Promise<Record<string, unknown>>,
 ): Promise<TransitionResult> {
   const { context } = input
-  if (!canTransition(context.status, to, role)) return { ok: false, message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.' }
+  if (!canTransition(context.status, to, role))
+    return {
+      ok: false,
+      message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.',
+    }
   return prisma.$transaction(async (tx) => {
     const now = new Date()
     const data = await extra(tx, now)
-    const { count } = await tx.submission.updateMany({ where: { id: context.id, status: context.status, version: context.version }, data: { status: to, version: { increment: 1 }, ...data } })
-    if (count === 0) return { ok: false as const, message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.' }
-    await recordAudit(tx, { actorId: input.actor.id, action, entityType: 'Submission', entityId: context.id, submissionId: context.id, before: { status: context.status }, after: { status: to, ...data }, ipAddress: input.ipAddress })
+    const { count } = await tx.submission.updateMany({
+      where: { id: context.id, status: context.status, version: context.version },
+      data: { status: to, version: { increment: 1 }, ...data },
+    })
+    if (count === 0)
+      return {
+        ok: false as const,
+        message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.',
+      }
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action,
+      entityType: 'Submission',
+      entityId: context.id,
+      submissionId: context.id,
+      before: { status: context.status },
+      after: { status: to, ...data },
+      ipAddress: input.ipAddress,
+    })
     return { ok: true as const }
   })
 }
@@ -152,8 +206,18 @@ async function transition(
 export async function sendForSignOff(input: TransitionInput): Promise<TransitionResult> {
   requirePermission(input.actor, 'submission:send-for-sign-off', input.context.target)
   const progress = await getSubmissionProgress(input.context)
-  if (!progress.tasks.readyForSignOff) return { ok: false, message: 'Finish the pen portrait and every outcome before sending the submission for sign-off.' }
-  const result = await transition(input, 'AWAITING_SIGN_OFF', 'SERVICE_LEAD', 'submission.sent_for_sign_off', async (_tx, now) => ({ sentForSignOffAt: now }))
+  if (!progress.tasks.readyForSignOff)
+    return {
+      ok: false,
+      message: 'Finish the pen portrait and every outcome before sending the submission for sign-off.',
+    }
+  const result = await transition(
+    input,
+    'AWAITING_SIGN_OFF',
+    'SERVICE_LEAD',
+    'submission.sent_for_sign_off',
+    async (_tx, now) => ({ sentForSignOffAt: now }),
+  )
   if (result.ok) await notifySentForSignOff(input.context.id)
   return result
 }
@@ -165,29 +229,55 @@ export async function withdrawFromSignOff(input: TransitionInput): Promise<Trans
 }
 
 export async function recordSponsorDecision(
-  input: TransitionInput & { decision: 'SIGNED_OFF' | 'RETURNED'; signerName: string; signerRole: string; reason: string },
+  input: TransitionInput & {
+    decision: 'SIGNED_OFF' | 'RETURNED'
+    signerName: string
+    signerRole: string
+    reason: string
+  },
 ): Promise<TransitionResult> {
   requirePermission(input.actor, 'submission:sign-off', input.context.target)
   const { context } = input
-  if (context.status !== 'AWAITING_SIGN_OFF') return { ok: false, message: 'This submission is not waiting for your sign-off.' }
+  if (context.status !== 'AWAITING_SIGN_OFF')
+    return { ok: false, message: 'This submission is not waiting for your sign-off.' }
   const state = await signOffState(context)
   if (state.kind === 'SIGNED_OFF') return { ok: false, message: 'You have already signed off this submission.' }
   const record = (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]) =>
     tx.signOff.create({
-      data: { submissionId: context.id, userId: input.actor.id, decision: input.decision, signerName: input.signerName, signerRole: input.signerRole, reason: input.decision === 'RETURNED' ? input.reason : '' },
+      data: {
+        submissionId: context.id,
+        userId: input.actor.id,
+        decision: input.decision,
+        signerName: input.signerName,
+        signerRole: input.signerRole,
+        reason: input.decision === 'RETURNED' ? input.reason : '',
+      },
       select: { id: true },
     })
   if (input.decision === 'RETURNED') {
-    const result = await transition(input, 'IN_PROGRESS', 'EXECUTIVE_SPONSOR', 'submission.returned_by_sponsor', async (tx) => {
-      await record(tx)
-      return {}
-    })
+    const result = await transition(
+      input,
+      'IN_PROGRESS',
+      'EXECUTIVE_SPONSOR',
+      'submission.returned_by_sponsor',
+      async (tx) => {
+        await record(tx)
+        return {}
+      },
+    )
     if (result.ok) await notifyReturnedBySponsor(context.id, { sponsorName: input.signerName, reason: input.reason })
     return result
   }
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.submission.updateMany({ where: { id: context.id, status: 'AWAITING_SIGN_OFF', version: context.version }, data: { version: { increment: 1 } } })
-    if (count === 0) return { ok: false as const, message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.' }
+    const { count } = await tx.submission.updateMany({
+      where: { id: context.id, status: 'AWAITING_SIGN_OFF', version: context.version },
+      data: { version: { increment: 1 } },
+    })
+    if (count === 0)
+      return {
+        ok: false as const,
+        message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.',
+      }
     const signOff = await record(tx)
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -205,7 +295,8 @@ export async function recordSponsorDecision(
 export async function submit(input: TransitionInput): Promise<TransitionResult> {
   requirePermission(input.actor, 'submission:submit', input.context.target)
   const state = await signOffState(input.context)
-  if (state.kind !== 'SIGNED_OFF') return { ok: false, message: 'The executive sponsor must sign off the submission before you submit it.' }
+  if (state.kind !== 'SIGNED_OFF')
+    return { ok: false, message: 'The executive sponsor must sign off the submission before you submit it.' }
   const result = await transition(input, 'SUBMITTED', 'SERVICE_LEAD', 'submission.submitted', async (_tx, now) => ({
     submittedAt: now,
     submittedById: input.actor.id,

@@ -18,7 +18,10 @@ async function recorder(actor: Actor, context: SubmissionContext): Promise<'PRIM
   if (context.status !== 'IN_VALIDATION') return null
   const both = await gradesOfBoth(context)
   if (!both || both.agreement.kind !== 'AGREED') return null
-  const primary = await prisma.validatorAssignment.findFirst({ where: { submissionId: context.id, kind: 'PRIMARY', validatorId: actor.id }, select: { id: true } })
+  const primary = await prisma.validatorAssignment.findFirst({
+    where: { submissionId: context.id, kind: 'PRIMARY', validatorId: actor.id },
+    select: { id: true },
+  })
   return primary ? 'PRIMARY' : null
 }
 
@@ -33,7 +36,11 @@ export async function loadForAgreement(actor: Actor, submissionId: string) {
 export async function getAgreement(actor: Actor, context: SubmissionContext) {
   const [both, outcomes, agreed, cycle, role] = await Promise.all([
     gradesOfBoth(context),
-    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } }),
+    prisma.outcome.findMany({
+      where: { editionId: context.cycle.editionId },
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, shortTitle: true },
+    }),
     prisma.agreedResult.findMany({
       where: { submissionId: context.id },
       select: {
@@ -72,15 +79,25 @@ export async function getAgreement(actor: Actor, context: SubmissionContext) {
   }
 }
 
-export type RecordResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; message: string }
+export type RecordResult =
+  { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; message: string }
 
 /** Records (or corrects, until finalised) the agreed result of one outcome. */
-export async function recordAgreedResult(input: { actor: Actor; context: SubmissionContext; number: number; form: AgreedResultForm; ipAddress: string }): Promise<RecordResult> {
+export async function recordAgreedResult(input: {
+  actor: Actor
+  context: SubmissionContext
+  number: number
+  form: AgreedResultForm
+  ipAddress: string
+}): Promise<RecordResult> {
   const { actor, context, form } = input
   const role = await recorder(actor, context)
   if (!role) return { ok: false, message: 'You cannot record the agreed result of this submission now.' }
   const [outcome, cycle] = await Promise.all([
-    prisma.outcome.findFirst({ where: { editionId: context.cycle.editionId, number: input.number }, select: { id: true } }),
+    prisma.outcome.findFirst({
+      where: { editionId: context.cycle.editionId, number: input.number },
+      select: { id: true },
+    }),
     prisma.cycle.findUniqueOrThrow({ where: { id: context.cycleId }, select: { minimumExpectedLevel: true } }),
   ])
   if (!outcome) notFound()
@@ -90,13 +107,19 @@ export async function recordAgreedResult(input: { actor: Actor; context: Submiss
   const actions = splitActions(form.requiredActions)
   const fieldErrors: Record<string, string[]> = {}
   if (requiresRequiredAction(grade.level, cycle.minimumExpectedLevel) && actions.length === 0) {
-    fieldErrors.requiredActions = [`Enter at least one required action: level ${grade.level} is below the cycle’s minimum expected level of ${cycle.minimumExpectedLevel}`]
+    fieldErrors.requiredActions = [
+      `Enter at least one required action: level ${grade.level} is below the cycle’s minimum expected level of ${cycle.minimumExpectedLevel}`,
+    ]
   }
-  if (role === 'MODERATOR' && !form.rationale.trim()) fieldErrors.rationale = ['Enter the rationale for the moderated grade']
+  if (role === 'MODERATOR' && !form.rationale.trim())
+    fieldErrors.rationale = ['Enter the rationale for the moderated grade']
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
 
   await prisma.$transaction(async (tx) => {
-    const before = await tx.agreedResult.findUnique({ where: { submissionId_outcomeId: { submissionId: context.id, outcomeId: outcome.id } }, select: { id: true, level: true, subLevel: true } })
+    const before = await tx.agreedResult.findUnique({
+      where: { submissionId_outcomeId: { submissionId: context.id, outcomeId: outcome.id } },
+      select: { id: true, level: true, subLevel: true },
+    })
     const data = {
       level: grade.level,
       subLevel: grade.subLevel,
@@ -116,10 +139,16 @@ export async function recordAgreedResult(input: { actor: Actor; context: Submiss
       select: { id: true },
     })
     await tx.requiredAction.deleteMany({ where: { agreedResultId: saved.id, planItems: { none: {} } } })
-    const kept = await tx.requiredAction.findMany({ where: { agreedResultId: saved.id }, select: { position: true, text: true } })
+    const kept = await tx.requiredAction.findMany({
+      where: { agreedResultId: saved.id },
+      select: { position: true, text: true },
+    })
     const next = actions.filter((text) => !kept.some((k) => k.text === text))
     let position = Math.max(0, ...kept.map((k) => k.position))
-    if (next.length) await tx.requiredAction.createMany({ data: next.map((text) => ({ agreedResultId: saved.id, position: ++position, text })) })
+    if (next.length)
+      await tx.requiredAction.createMany({
+        data: next.map((text) => ({ agreedResultId: saved.id, position: ++position, text })),
+      })
     await recordAudit(tx, {
       actorId: actor.id,
       action: role === 'MODERATOR' ? 'validation.moderated_grade_recorded' : 'validation.agreed_grade_recorded',
@@ -136,46 +165,121 @@ export async function recordAgreedResult(input: { actor: Actor; context: Submiss
 
 export type TransitionResult = { ok: true } | { ok: false; message: string }
 
-async function move(input: { actor: Actor; context: SubmissionContext; ipAddress: string }, from: string, to: string, action: string, data: Record<string, unknown>, after: Record<string, unknown> = {}): Promise<TransitionResult> {
+async function move(
+  input: { actor: Actor; context: SubmissionContext; ipAddress: string },
+  from: string,
+  to: string,
+  action: string,
+  data: Record<string, unknown>,
+  after: Record<string, unknown> = {},
+): Promise<TransitionResult> {
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.submission.updateMany({ where: { id: input.context.id, status: from, version: input.context.version }, data: { status: to, version: { increment: 1 }, ...data } })
-    if (count === 0) return { ok: false as const, message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.' }
-    await recordAudit(tx, { actorId: input.actor.id, action, entityType: 'Submission', entityId: input.context.id, submissionId: input.context.id, before: { status: from }, after: { status: to, ...after }, ipAddress: input.ipAddress })
+    const { count } = await tx.submission.updateMany({
+      where: { id: input.context.id, status: from, version: input.context.version },
+      data: { status: to, version: { increment: 1 }, ...data },
+    })
+    if (count === 0)
+      return {
+        ok: false as const,
+        message: 'This submission has moved on since the page was loaded. Reload it to see where it is now.',
+      }
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action,
+      entityType: 'Submission',
+      entityId: input.context.id,
+      submissionId: input.context.id,
+      before: { status: from },
+      after: { status: to, ...after },
+      ipAddress: input.ipAddress,
+    })
     return { ok: true as const }
   })
 }
 
 /** Once every outcome has its agreed result, the submission is validated. */
-export async function finaliseAgreement(input: { actor: Actor; context: SubmissionContext; ipAddress: string }): Promise<TransitionResult> {
+export async function finaliseAgreement(input: {
+  actor: Actor
+  context: SubmissionContext
+  ipAddress: string
+}): Promise<TransitionResult> {
   const agreement = await getAgreement(input.actor, input.context)
   if (!agreement.canFinalise) return { ok: false, message: 'Record the agreed result of every outcome first.' }
   return move(input, input.context.status, 'VALIDATED', 'submission.validated', { validatedAt: new Date() })
 }
 
-export async function publishResult(input: { actor: Actor; context: SubmissionContext; ipAddress: string }): Promise<TransitionResult> {
-  if (!can(input.actor, 'result:publish', input.context.target) || input.context.status !== 'VALIDATED') return { ok: false, message: 'Only a validated result can be published, by the regional lead.' }
-  const result = await move(input, 'VALIDATED', 'PUBLISHED', 'submission.result_published', { publishedAt: new Date(), publishedById: input.actor.id })
+export async function publishResult(input: {
+  actor: Actor
+  context: SubmissionContext
+  ipAddress: string
+}): Promise<TransitionResult> {
+  if (!can(input.actor, 'result:publish', input.context.target) || input.context.status !== 'VALIDATED')
+    return { ok: false, message: 'Only a validated result can be published, by the regional lead.' }
+  const result = await move(input, 'VALIDATED', 'PUBLISHED', 'submission.result_published', {
+    publishedAt: new Date(),
+    publishedById: input.actor.id,
+  })
   if (result.ok) await notifyResultPublished(input.context.id)
   return result
 }
 
-export async function reopenResult(input: { actor: Actor; context: SubmissionContext; reason: string; ipAddress: string }): Promise<TransitionResult> {
-  if (!can(input.actor, 'result:reopen', input.context.target) || input.context.status !== 'PUBLISHED') return { ok: false, message: 'Only a published result can be reopened, by the regional lead.' }
-  return move(input, 'PUBLISHED', 'VALIDATED', 'submission.result_reopened', { publishedAt: null, publishedById: null }, { reason: input.reason })
+export async function reopenResult(input: {
+  actor: Actor
+  context: SubmissionContext
+  reason: string
+  ipAddress: string
+}): Promise<TransitionResult> {
+  if (!can(input.actor, 'result:reopen', input.context.target) || input.context.status !== 'PUBLISHED')
+    return { ok: false, message: 'Only a published result can be reopened, by the regional lead.' }
+  return move(
+    input,
+    'PUBLISHED',
+    'VALIDATED',
+    'submission.result_reopened',
+    { publishedAt: null, publishedById: null },
+    { reason: input.reason },
+  )
 }
 
 /** The regional lead reopens a validator's completed validation so a grade can change. */
-export async function reopenValidation(input: { actor: Actor; context: SubmissionContext; assignmentId: string; reason: string; ipAddress: string }): Promise<TransitionResult> {
-  if (!can(input.actor, 'validation:moderate', input.context.target) || !['IN_VALIDATION', 'IN_MODERATION'].includes(input.context.status)) {
-    return { ok: false, message: 'A validation can be reopened only by the regional lead while the submission is in validation or moderation.' }
+export async function reopenValidation(input: {
+  actor: Actor
+  context: SubmissionContext
+  assignmentId: string
+  reason: string
+  ipAddress: string
+}): Promise<TransitionResult> {
+  if (
+    !can(input.actor, 'validation:moderate', input.context.target) ||
+    !['IN_VALIDATION', 'IN_MODERATION'].includes(input.context.status)
+  ) {
+    return {
+      ok: false,
+      message:
+        'A validation can be reopened only by the regional lead while the submission is in validation or moderation.',
+    }
   }
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.validatorAssignment.updateMany({ where: { id: input.assignmentId, submissionId: input.context.id, completedAt: { not: null } }, data: { completedAt: null } })
+    const { count } = await tx.validatorAssignment.updateMany({
+      where: { id: input.assignmentId, submissionId: input.context.id, completedAt: { not: null } },
+      data: { completedAt: null },
+    })
     if (count === 0) return { ok: false as const, message: 'That validation is not completed.' }
     if (input.context.status === 'IN_MODERATION') {
-      await tx.submission.updateMany({ where: { id: input.context.id, status: 'IN_MODERATION' }, data: { status: 'IN_VALIDATION', version: { increment: 1 } } })
+      await tx.submission.updateMany({
+        where: { id: input.context.id, status: 'IN_MODERATION' },
+        data: { status: 'IN_VALIDATION', version: { increment: 1 } },
+      })
     }
-    await recordAudit(tx, { actorId: input.actor.id, action: 'validation.reopened', entityType: 'ValidatorAssignment', entityId: input.assignmentId, submissionId: input.context.id, after: { reason: input.reason }, ipAddress: input.ipAddress })
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'validation.reopened',
+      entityType: 'ValidatorAssignment',
+      entityId: input.assignmentId,
+      submissionId: input.context.id,
+      after: { reason: input.reason },
+      ipAddress: input.ipAddress,
+    })
     return { ok: true as const }
   })
 }

@@ -8,7 +8,12 @@ import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { canTransition } from '~/modules/submissions/status'
 import { ineligibilityReason, type ValidatorCandidate } from './rules'
 
-export type Candidate = { id: string; name: string; regionName: string | null; eligible: { PRIMARY: boolean; SECONDARY: boolean } }
+export type Candidate = {
+  id: string
+  name: string
+  regionName: string | null
+  eligible: { PRIMARY: boolean; SECONDARY: boolean }
+}
 
 /** Everyone who holds the validator role, with whether each may take either place on this submission. */
 export async function listCandidates(context: SubmissionContext): Promise<Candidate[]> {
@@ -18,10 +23,22 @@ export async function listCandidates(context: SubmissionContext): Promise<Candid
     select: {
       id: true,
       name: true,
-      roles: { select: { role: true, regionId: true, organisationId: true, libraryServiceId: true, region: { select: { name: true } } } },
+      roles: {
+        select: {
+          role: true,
+          regionId: true,
+          organisationId: true,
+          libraryServiceId: true,
+          region: { select: { name: true } },
+        },
+      },
     },
   })
-  const target = { regionId: context.regionId, organisationId: context.organisationId, libraryServiceId: context.libraryServiceId }
+  const target = {
+    regionId: context.regionId,
+    organisationId: context.organisationId,
+    libraryServiceId: context.libraryServiceId,
+  }
   return users.map((user) => {
     const home = user.roles.find((r) => r.role === 'VALIDATOR')
     const candidate: ValidatorCandidate = {
@@ -34,7 +51,10 @@ export async function listCandidates(context: SubmissionContext): Promise<Candid
       id: user.id,
       name: user.name,
       regionName: home?.region?.name ?? null,
-      eligible: { PRIMARY: ineligibilityReason(candidate, target, 'PRIMARY') === null, SECONDARY: ineligibilityReason(candidate, target, 'SECONDARY') === null },
+      eligible: {
+        PRIMARY: ineligibilityReason(candidate, target, 'PRIMARY') === null,
+        SECONDARY: ineligibilityReason(candidate, target, 'SECONDARY') === null,
+      },
     }
   })
 }
@@ -47,41 +67,90 @@ export async function getAssignments(submissionId: string) {
   })
 }
 
-export type AssignResult = { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; message: string }
+export type AssignResult =
+  { ok: true } | { ok: false; fieldErrors: Record<string, string[]> } | { ok: false; message: string }
 
 /** Assigns (or reassigns, before they start) the primary and second validators, and starts validation. */
-export async function assignValidators(input: { actor: Actor; context: SubmissionContext; primaryId: string; secondaryId: string; dueDate: Date; ipAddress: string }): Promise<AssignResult> {
+export async function assignValidators(input: {
+  actor: Actor
+  context: SubmissionContext
+  primaryId: string
+  secondaryId: string
+  dueDate: Date
+  ipAddress: string
+}): Promise<AssignResult> {
   const { actor, context } = input
   requirePermission(actor, 'validation:assign', context.target)
-  if (context.status !== 'SUBMITTED' && context.status !== 'IN_VALIDATION') return { ok: false, message: 'Validators can be assigned only to a submitted submission that is not yet validated.' }
+  if (context.status !== 'SUBMITTED' && context.status !== 'IN_VALIDATION')
+    return {
+      ok: false,
+      message: 'Validators can be assigned only to a submitted submission that is not yet validated.',
+    }
   const candidates = await listCandidates(context)
   const fieldErrors: Record<string, string[]> = {}
-  if (!candidates.find((c) => c.id === input.primaryId)?.eligible.PRIMARY) fieldErrors.primaryId = ['Select a validator from the submission’s region who does not belong to the organisation']
-  if (!candidates.find((c) => c.id === input.secondaryId)?.eligible.SECONDARY) fieldErrors.secondaryId = ['Select a validator from another region who does not belong to the organisation']
+  if (!candidates.find((c) => c.id === input.primaryId)?.eligible.PRIMARY)
+    fieldErrors.primaryId = ['Select a validator from the submission’s region who does not belong to the organisation']
+  if (!candidates.find((c) => c.id === input.secondaryId)?.eligible.SECONDARY)
+    fieldErrors.secondaryId = ['Select a validator from another region who does not belong to the organisation']
   if (input.primaryId === input.secondaryId) fieldErrors.secondaryId = ['Select two different validators']
-  if (input.dueDate.getTime() < Date.now() - 24 * 60 * 60 * 1000) fieldErrors.dueDate = ['The due date must be today or in the future']
+  if (input.dueDate.getTime() < Date.now() - 24 * 60 * 60 * 1000)
+    fieldErrors.dueDate = ['The due date must be today or in the future']
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
 
   const result = await prisma.$transaction(async (tx) => {
-    const existing = await tx.validatorAssignment.findMany({ where: { submissionId: context.id }, select: { id: true, kind: true, validatorId: true, completedAt: true, _count: { select: { validations: true } } } })
+    const existing = await tx.validatorAssignment.findMany({
+      where: { submissionId: context.id },
+      select: { id: true, kind: true, validatorId: true, completedAt: true, _count: { select: { validations: true } } },
+    })
     // Someone who has started grading keeps their place: their work would be lost otherwise.
-    for (const [kind, validatorId] of [['PRIMARY', input.primaryId], ['SECONDARY', input.secondaryId]] as const) {
+    for (const [kind, validatorId] of [
+      ['PRIMARY', input.primaryId],
+      ['SECONDARY', input.secondaryId],
+    ] as const) {
       const current = existing.find((a) => a.kind === kind)
       if (current && current.validatorId !== validatorId && (current._count.validations > 0 || current.completedAt)) {
-        return { ok: false as const, message: 'A validator who has started grading cannot be replaced. Ask them to finish, or reopen their validation.' }
+        return {
+          ok: false as const,
+          message:
+            'A validator who has started grading cannot be replaced. Ask them to finish, or reopen their validation.',
+        }
       }
     }
-    await tx.validatorAssignment.deleteMany({ where: { submissionId: context.id, validations: { none: {} }, completedAt: null } })
-    for (const [kind, validatorId] of [['PRIMARY', input.primaryId], ['SECONDARY', input.secondaryId]] as const) {
-      const kept = await tx.validatorAssignment.findFirst({ where: { submissionId: context.id, kind }, select: { id: true } })
-      if (kept) await tx.validatorAssignment.update({ where: { id: kept.id }, data: { dueDate: input.dueDate }, select: { id: true } })
-      else await tx.validatorAssignment.create({ data: { submissionId: context.id, validatorId, kind, dueDate: input.dueDate, assignedById: actor.id }, select: { id: true } })
+    await tx.validatorAssignment.deleteMany({
+      where: { submissionId: context.id, validations: { none: {} }, completedAt: null },
+    })
+    for (const [kind, validatorId] of [
+      ['PRIMARY', input.primaryId],
+      ['SECONDARY', input.secondaryId],
+    ] as const) {
+      const kept = await tx.validatorAssignment.findFirst({
+        where: { submissionId: context.id, kind },
+        select: { id: true },
+      })
+      if (kept)
+        await tx.validatorAssignment.update({
+          where: { id: kept.id },
+          data: { dueDate: input.dueDate },
+          select: { id: true },
+        })
+      else
+        await tx.validatorAssignment.create({
+          data: { submissionId: context.id, validatorId, kind, dueDate: input.dueDate, assignedById: actor.id },
+          select: { id: true },
+        })
     }
     if (context.status === 'SUBMITTED') {
       const role = actor.grants.some((g) => g.role === 'NATIONAL_ADMIN') ? 'NATIONAL_ADMIN' : 'REGIONAL_LEAD'
-      if (!canTransition('SUBMITTED', 'IN_VALIDATION', role)) return { ok: false as const, message: 'You cannot start validation of this submission.' }
-      const { count } = await tx.submission.updateMany({ where: { id: context.id, status: 'SUBMITTED', version: context.version }, data: { status: 'IN_VALIDATION', version: { increment: 1 } } })
-      if (count === 0) throw new Response('This submission has moved on since the page was loaded. Reload it and try again.', { status: 409 })
+      if (!canTransition('SUBMITTED', 'IN_VALIDATION', role))
+        return { ok: false as const, message: 'You cannot start validation of this submission.' }
+      const { count } = await tx.submission.updateMany({
+        where: { id: context.id, status: 'SUBMITTED', version: context.version },
+        data: { status: 'IN_VALIDATION', version: { increment: 1 } },
+      })
+      if (count === 0)
+        throw new Response('This submission has moved on since the page was loaded. Reload it and try again.', {
+          status: 409,
+        })
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -89,8 +158,16 @@ export async function assignValidators(input: { actor: Actor; context: Submissio
       entityType: 'Submission',
       entityId: context.id,
       submissionId: context.id,
-      before: { status: context.status, assignments: existing.map((a) => ({ kind: a.kind, validatorId: a.validatorId })) },
-      after: { status: 'IN_VALIDATION', primaryId: input.primaryId, secondaryId: input.secondaryId, dueDate: input.dueDate },
+      before: {
+        status: context.status,
+        assignments: existing.map((a) => ({ kind: a.kind, validatorId: a.validatorId })),
+      },
+      after: {
+        status: 'IN_VALIDATION',
+        primaryId: input.primaryId,
+        secondaryId: input.secondaryId,
+        dueDate: input.dueDate,
+      },
       ipAddress: input.ipAddress,
     })
     return { ok: true as const }

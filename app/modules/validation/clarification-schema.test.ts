@@ -21,13 +21,24 @@ function askForm(outcomes: Array<{ number: number; ask?: boolean; question?: str
 
 describe('the ask form', () => {
   it('needs at least one outcome', () => {
-    const result = parseWithZod(askForm([{ number: 1 }, { number: 2, question: 'Typed but not ticked' }]), { schema: AskSchema })
+    const result = parseWithZod(askForm([{ number: 1 }, { number: 2, question: 'Typed but not ticked' }]), {
+      schema: AskSchema,
+    })
     expect(result.status).toBe('error')
-    expect(result.status === 'error' ? result.error : null).toEqual({ items: ['Select at least one outcome to ask about'] })
+    expect(result.status === 'error' ? result.error : null).toEqual({
+      items: ['Select at least one outcome to ask about'],
+    })
   })
 
   it('needs a question for each chosen outcome, naming the outcome', () => {
-    const result = parseWithZod(askForm([{ number: 1 }, { number: 2, ask: true, question: '   ' }, { number: 5, ask: true, question: 'x'.repeat(5_001) }]), { schema: AskSchema })
+    const result = parseWithZod(
+      askForm([
+        { number: 1 },
+        { number: 2, ask: true, question: '   ' },
+        { number: 5, ask: true, question: 'x'.repeat(5_001) },
+      ]),
+      { schema: AskSchema },
+    )
     expect(result.status === 'error' ? result.error : null).toEqual({
       'items[1].question': ['Enter your question about outcome 2'],
       'items[2].question': ['Your question about outcome 5 must be 5,000 characters or fewer'],
@@ -36,7 +47,11 @@ describe('the ask form', () => {
 
   it('accepts a question of exactly 5,000 characters and ignores questions for outcomes not chosen', () => {
     const result = parseWithZod(
-      askForm([{ number: 5, ask: true, question: `  ${'y'.repeat(5_000)}  ` }, { number: 1, question: 'x'.repeat(9_000) }, { number: 2, ask: true, question: 'How is the service promoted?' }]),
+      askForm([
+        { number: 5, ask: true, question: `  ${'y'.repeat(5_000)}  ` },
+        { number: 1, question: 'x'.repeat(9_000) },
+        { number: 2, ask: true, question: 'How is the service promoted?' },
+      ]),
       { schema: AskSchema },
     )
     expect(result.status).toBe('success')
@@ -48,21 +63,50 @@ describe('the ask form', () => {
   })
 
   it('refuses the same outcome twice', () => {
-    const result = parseWithZod(askForm([{ number: 2, ask: true, question: 'One' }, { number: 2, ask: true, question: 'Two' }]), { schema: AskSchema })
-    expect(result.status === 'error' ? result.error : null).toEqual({ items: ['Each outcome can be asked about only once'] })
+    const result = parseWithZod(
+      askForm([
+        { number: 2, ask: true, question: 'One' },
+        { number: 2, ask: true, question: 'Two' },
+      ]),
+      { schema: AskSchema },
+    )
+    expect(result.status === 'error' ? result.error : null).toEqual({
+      items: ['Each outcome can be asked about only once'],
+    })
   })
 })
 
 describe('replies and follow-up questions', () => {
   it('needs some text, at most 5,000 characters', () => {
-    const reply = (body: string) => parseWithZod(formData([['intent', 'reply'], ['threadId', 't1'], ['body', body]]), { schema: ReplySchema })
+    const reply = (body: string) =>
+      parseWithZod(
+        formData([
+          ['intent', 'reply'],
+          ['threadId', 't1'],
+          ['body', body],
+        ]),
+        { schema: ReplySchema },
+      )
     const empty = reply('')
     expect(empty.status === 'error' ? empty.error : null).toEqual({ body: ['Enter your reply'] })
     const long = reply('z'.repeat(5_001))
-    expect(long.status === 'error' ? long.error : null).toEqual({ body: ['Your reply must be 5,000 characters or fewer'] })
+    expect(long.status === 'error' ? long.error : null).toEqual({
+      body: ['Your reply must be 5,000 characters or fewer'],
+    })
     const ok = reply('  The Board minutes are now linked.  ')
-    expect(ok.status === 'success' ? ok.value : null).toEqual({ intent: 'reply', threadId: 't1', body: 'The Board minutes are now linked.' })
-    const followUp = parseWithZod(formData([['intent', 'follow-up'], ['threadId', 't1'], ['body', ' ']]), { schema: FollowUpSchema })
+    expect(ok.status === 'success' ? ok.value : null).toEqual({
+      intent: 'reply',
+      threadId: 't1',
+      body: 'The Board minutes are now linked.',
+    })
+    const followUp = parseWithZod(
+      formData([
+        ['intent', 'follow-up'],
+        ['threadId', 't1'],
+        ['body', ' '],
+      ]),
+      { schema: FollowUpSchema },
+    )
     expect(followUp.status === 'error' ? followUp.error : null).toEqual({ body: ['Enter your follow-up question'] })
   })
 })

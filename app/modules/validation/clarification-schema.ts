@@ -7,8 +7,16 @@ export const MESSAGE_MAX = 5_000
 export const THREAD_STATUSES = ['OPEN', 'ANSWERED', 'CLOSED'] as const
 export type ThreadStatus = (typeof THREAD_STATUSES)[number]
 
-export const THREAD_STATUS_LABELS: Record<ThreadStatus, string> = { OPEN: 'Open', ANSWERED: 'Answered', CLOSED: 'Closed' }
-export const THREAD_STATUS_COLOURS: Record<ThreadStatus, TagColour> = { OPEN: 'yellow', ANSWERED: 'blue', CLOSED: 'grey' }
+export const THREAD_STATUS_LABELS: Record<ThreadStatus, string> = {
+  OPEN: 'Open',
+  ANSWERED: 'Answered',
+  CLOSED: 'Closed',
+}
+export const THREAD_STATUS_COLOURS: Record<ThreadStatus, TagColour> = {
+  OPEN: 'yellow',
+  ANSWERED: 'blue',
+  CLOSED: 'grey',
+}
 
 export function isThreadStatus(value: string): value is ThreadStatus {
   return (THREAD_STATUSES as readonly string[]).includes(value)
@@ -41,13 +49,23 @@ export const AskSchema = z
     value.items.forEach((item, index) => {
       if (!item.ask) return
       const question = item.question.trim()
-      if (!question) ctx.addIssue({ code: 'custom', path: ['items', index, 'question'], message: `Enter your question about outcome ${item.number}` })
+      if (!question)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'question'],
+          message: `Enter your question about outcome ${item.number}`,
+        })
       else if (question.length > MESSAGE_MAX) {
-        ctx.addIssue({ code: 'custom', path: ['items', index, 'question'], message: `Your question about outcome ${item.number} must be 5,000 characters or fewer` })
+        ctx.addIssue({
+          code: 'custom',
+          path: ['items', index, 'question'],
+          message: `Your question about outcome ${item.number} must be 5,000 characters or fewer`,
+        })
       }
     })
     const numbers = value.items.map((item) => item.number)
-    if (new Set(numbers).size !== numbers.length) ctx.addIssue({ code: 'custom', path: ['items'], message: 'Each outcome can be asked about only once' })
+    if (new Set(numbers).size !== numbers.length)
+      ctx.addIssue({ code: 'custom', path: ['items'], message: 'Each outcome can be asked about only once' })
   })
 export type AskForm = z.infer<typeof AskSchema>
 
@@ -67,7 +85,8 @@ export function outcomeList(numbers: readonly number[]): string {
   return `outcomes ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`
 }
 
-const messageBody = (empty: string, tooLong: string) => z.string({ error: empty }).trim().min(1, empty).max(MESSAGE_MAX, tooLong)
+const messageBody = (empty: string, tooLong: string) =>
+  z.string({ error: empty }).trim().min(1, empty).max(MESSAGE_MAX, tooLong)
 
 /** The service's reply to one open question. */
 export const ReplySchema = z.object({

@@ -18,7 +18,8 @@ type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 export const MOVED_ON = 'This submission has moved on since the page was loaded. Reload it to see where it is now.'
 
 export type ClarificationResult = { ok: true } | { ok: false; message: string }
-export type ResubmitResult = ClarificationResult | { ok: false; message: string; problems: Array<{ number: number; message: string }> }
+export type ResubmitResult =
+  ClarificationResult | { ok: false; message: string; problems: Array<{ number: number; message: string }> }
 
 type Input = { actor: Actor; context: SubmissionContext; ipAddress: string }
 
@@ -29,13 +30,17 @@ function validatorMayAsk(status: SubmissionStatus): boolean {
 
 /** The user's own validation assignment for the submission, if they have not completed it. */
 async function findActiveAssignment(db: Db, actor: Actor, submissionId: string) {
-  return db.validatorAssignment.findFirst({ where: { submissionId, validatorId: actor.id, completedAt: null }, select: { id: true } })
+  return db.validatorAssignment.findFirst({
+    where: { submissionId, validatorId: actor.id, completedAt: null },
+    select: { id: true },
+  })
 }
 
 /** 403 unless the user is assigned to validate the submission and has not completed it. */
 export async function requireActiveValidator(actor: Actor, context: SubmissionContext): Promise<void> {
   requirePermission(actor, 'clarification:ask', context.target)
-  if (!(await findActiveAssignment(prisma, actor, context.id))) forbidden('You have completed your validation of this submission')
+  if (!(await findActiveAssignment(prisma, actor, context.id)))
+    forbidden('You have completed your validation of this submission')
 }
 
 /** A thread of this submission, or 404: an id from another submission is a page that does not exist. */
@@ -59,8 +64,21 @@ async function reopenOutcome(tx: Tx, input: Input, outcomeId: string, number: nu
   })
   if (existing?.reopenedForClarification) return
   const response = existing
-    ? await tx.outcomeResponse.update({ where: { id: existing.id }, data: { reopenedForClarification: true, status: 'IN_PROGRESS', version: { increment: 1 } }, select: { id: true } })
-    : await tx.outcomeResponse.create({ data: { submissionId: input.context.id, outcomeId, reopenedForClarification: true, status: 'IN_PROGRESS', version: 1 }, select: { id: true } })
+    ? await tx.outcomeResponse.update({
+        where: { id: existing.id },
+        data: { reopenedForClarification: true, status: 'IN_PROGRESS', version: { increment: 1 } },
+        select: { id: true },
+      })
+    : await tx.outcomeResponse.create({
+        data: {
+          submissionId: input.context.id,
+          outcomeId,
+          reopenedForClarification: true,
+          status: 'IN_PROGRESS',
+          version: 1,
+        },
+        select: { id: true },
+      })
   await recordAudit(tx, {
     actorId: input.actor.id,
     action: 'outcome_response.reopened_for_clarification',
@@ -102,15 +120,21 @@ async function moveToClarification(tx: Tx, input: Input): Promise<boolean> {
 
 /** Whether the validator can send questions now, and why not if they cannot. */
 function askRefusal(context: SubmissionContext): string | null {
-  if (!validatorMayAsk(context.status)) return 'You can ask for clarification only while the submission is in validation.'
-  if (context.status === 'IN_VALIDATION' && !canTransition('IN_VALIDATION', 'CLARIFICATION_REQUESTED', 'VALIDATOR')) return MOVED_ON
+  if (!validatorMayAsk(context.status))
+    return 'You can ask for clarification only while the submission is in validation.'
+  if (context.status === 'IN_VALIDATION' && !canTransition('IN_VALIDATION', 'CLARIFICATION_REQUESTED', 'VALIDATOR'))
+    return MOVED_ON
   return null
 }
 
 /** The ask page: the edition's outcomes, for an assigned validator whose assignment is open. */
 export async function getAskPage(actor: Actor, context: SubmissionContext) {
   await requireActiveValidator(actor, context)
-  const outcomes = await prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { number: true, shortTitle: true } })
+  const outcomes = await prisma.outcome.findMany({
+    where: { editionId: context.cycle.editionId },
+    orderBy: { number: 'asc' },
+    select: { number: true, shortTitle: true },
+  })
   return { outcomes, refusal: askRefusal(context) }
 }
 
@@ -121,19 +145,38 @@ export async function askForClarification(input: Input & { questions: Question[]
   const refusal = askRefusal(context)
   if (refusal) return { ok: false, message: refusal }
   const numbers = questions.map((q) => q.number)
-  invariantResponse(numbers.length > 0 && new Set(numbers).size === numbers.length, 'Choose each outcome to ask about once')
-  const outcomes = await prisma.outcome.findMany({ where: { editionId: context.cycle.editionId, number: { in: numbers } }, select: { id: true, number: true } })
-  invariantResponse(outcomes.length === numbers.length, 'An outcome in the form does not belong to this framework edition')
+  invariantResponse(
+    numbers.length > 0 && new Set(numbers).size === numbers.length,
+    'Choose each outcome to ask about once',
+  )
+  const outcomes = await prisma.outcome.findMany({
+    where: { editionId: context.cycle.editionId, number: { in: numbers } },
+    select: { id: true, number: true },
+  })
+  invariantResponse(
+    outcomes.length === numbers.length,
+    'An outcome in the form does not belong to this framework edition',
+  )
   const outcomeId = new Map(outcomes.map((o) => [o.number, o.id]))
 
   const result = await prisma.$transaction(async (tx) => {
     // Checks first: returning early must leave nothing written.
-    if (!(await findActiveAssignment(tx, actor, context.id))) return { ok: false as const, message: 'You have completed your validation of this submission, so you can no longer ask questions.' }
+    if (!(await findActiveAssignment(tx, actor, context.id)))
+      return {
+        ok: false as const,
+        message: 'You have completed your validation of this submission, so you can no longer ask questions.',
+      }
     if (!(await moveToClarification(tx, input))) return { ok: false as const, message: MOVED_ON }
     for (const { number, question } of questions) {
       const id = outcomeId.get(number)!
       const thread = await tx.clarificationThread.create({
-        data: { submissionId: context.id, outcomeId: id, openedById: actor.id, status: 'OPEN', messages: { create: { authorId: actor.id, body: question } } },
+        data: {
+          submissionId: context.id,
+          outcomeId: id,
+          openedById: actor.id,
+          status: 'OPEN',
+          messages: { create: { authorId: actor.id, body: question } },
+        },
         select: { id: true, messages: { select: { id: true } } },
       })
       await recordAudit(tx, {
@@ -158,13 +201,27 @@ export async function replyToThread(input: Input & { threadId: string; body: str
   const { actor, context } = input
   requirePermission(actor, 'clarification:answer', context.target)
   const thread = await findThread(context, input.threadId)
-  if (context.status !== 'CLARIFICATION_REQUESTED') return { ok: false, message: 'The validators are not waiting for a reply: this submission is not in clarification.' }
+  if (context.status !== 'CLARIFICATION_REQUESTED')
+    return {
+      ok: false,
+      message: 'The validators are not waiting for a reply: this submission is not in clarification.',
+    }
   return prisma.$transaction(async (tx) => {
-    const submission = await tx.submission.findFirst({ where: { id: context.id, status: 'CLARIFICATION_REQUESTED' }, select: { id: true } })
+    const submission = await tx.submission.findFirst({
+      where: { id: context.id, status: 'CLARIFICATION_REQUESTED' },
+      select: { id: true },
+    })
     if (!submission) return { ok: false as const, message: MOVED_ON }
-    const { count } = await tx.clarificationThread.updateMany({ where: { id: thread.id, status: 'OPEN' }, data: { status: 'ANSWERED' } })
-    if (count === 0) return { ok: false as const, message: 'This question already has a reply. Reload the page to see it.' }
-    const message = await tx.clarificationMessage.create({ data: { threadId: thread.id, authorId: actor.id, body: input.body }, select: { id: true } })
+    const { count } = await tx.clarificationThread.updateMany({
+      where: { id: thread.id, status: 'OPEN' },
+      data: { status: 'ANSWERED' },
+    })
+    if (count === 0)
+      return { ok: false as const, message: 'This question already has a reply. Reload the page to see it.' }
+    const message = await tx.clarificationMessage.create({
+      data: { threadId: thread.id, authorId: actor.id, body: input.body },
+      select: { id: true },
+    })
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'clarification.replied',
@@ -172,7 +229,12 @@ export async function replyToThread(input: Input & { threadId: string; body: str
       entityId: thread.id,
       submissionId: context.id,
       before: { status: 'OPEN' },
-      after: { outcome: thread.outcome?.number ?? null, status: 'ANSWERED', messageId: message.id, length: input.body.length },
+      after: {
+        outcome: thread.outcome?.number ?? null,
+        status: 'ANSWERED',
+        messageId: message.id,
+        length: input.body.length,
+      },
       ipAddress: input.ipAddress,
     })
     return { ok: true as const }
@@ -187,12 +249,28 @@ export async function addFollowUp(input: Input & { threadId: string; body: strin
   const { actor, context } = input
   await requireActiveValidator(actor, context)
   const thread = await findThread(context, input.threadId)
-  if (!validatorMayAsk(context.status)) return { ok: false, message: 'You can add a follow-up question only while the submission is in validation or clarification is requested.' }
+  if (!validatorMayAsk(context.status))
+    return {
+      ok: false,
+      message:
+        'You can add a follow-up question only while the submission is in validation or clarification is requested.',
+    }
   const result = await prisma.$transaction(async (tx) => {
-    if (!(await findActiveAssignment(tx, actor, context.id))) return { ok: false as const, message: 'You have completed your validation of this submission, so you can no longer ask questions.' }
+    if (!(await findActiveAssignment(tx, actor, context.id)))
+      return {
+        ok: false as const,
+        message: 'You have completed your validation of this submission, so you can no longer ask questions.',
+      }
     if (!(await moveToClarification(tx, input))) return { ok: false as const, message: MOVED_ON }
-    await tx.clarificationThread.update({ where: { id: thread.id }, data: { status: 'OPEN', resolvedAt: null }, select: { id: true } })
-    const message = await tx.clarificationMessage.create({ data: { threadId: thread.id, authorId: actor.id, body: input.body }, select: { id: true } })
+    await tx.clarificationThread.update({
+      where: { id: thread.id },
+      data: { status: 'OPEN', resolvedAt: null },
+      select: { id: true },
+    })
+    const message = await tx.clarificationMessage.create({
+      data: { threadId: thread.id, authorId: actor.id, body: input.body },
+      select: { id: true },
+    })
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'clarification.follow_up_asked',
@@ -200,7 +278,12 @@ export async function addFollowUp(input: Input & { threadId: string; body: strin
       entityId: thread.id,
       submissionId: context.id,
       before: { status: thread.status },
-      after: { outcome: thread.outcome?.number ?? null, status: 'OPEN', messageId: message.id, length: input.body.length },
+      after: {
+        outcome: thread.outcome?.number ?? null,
+        status: 'OPEN',
+        messageId: message.id,
+        length: input.body.length,
+      },
       ipAddress: input.ipAddress,
     })
     if (thread.outcomeId && thread.outcome) await reopenOutcome(tx, input, thread.outcomeId, thread.outcome.number)
@@ -234,12 +317,20 @@ async function reopenedOutcomeProblems(tx: Tx, submissionId: string) {
     const problems = outcomeProblems({
       number: response.outcome.number,
       narrative: response.narrative,
-      indicators: response.outcome.indicators.map((i) => ({ level: i.level.level as 1 | 2 | 3 | 4, status: asIndicatorStatus(statuses.get(i.id)) })),
+      indicators: response.outcome.indicators.map((i) => ({
+        level: i.level.level as 1 | 2 | 3 | 4,
+        status: asIndicatorStatus(statuses.get(i.id)),
+      })),
       selfLevel: response.selfLevel,
       selfSubLevel: response.selfSubLevel,
       selfGradeReason: response.selfGradeReason,
     })
-    return { id: response.id, number: response.outcome.number, status: response.status, problems: problems.map((p) => p.message) }
+    return {
+      id: response.id,
+      number: response.outcome.number,
+      status: response.status,
+      problems: problems.map((p) => p.message),
+    }
   })
 }
 
@@ -257,7 +348,12 @@ export async function resubmitAfterClarification(input: Input): Promise<Resubmit
     if (open > 0) return { ok: false as const, message: 'Reply to every question before you resubmit the submission.' }
     const reopened = await reopenedOutcomeProblems(tx, context.id)
     const problems = reopened.flatMap((r) => r.problems.map((message) => ({ number: r.number, message })))
-    if (problems.length) return { ok: false as const, message: 'Finish the reopened outcomes before you resubmit the submission.', problems }
+    if (problems.length)
+      return {
+        ok: false as const,
+        message: 'Finish the reopened outcomes before you resubmit the submission.',
+        problems,
+      }
     const now = new Date()
     const { count } = await tx.submission.updateMany({
       where: { id: context.id, status: 'CLARIFICATION_REQUESTED', version: context.version },
@@ -265,7 +361,11 @@ export async function resubmitAfterClarification(input: Input): Promise<Resubmit
     })
     if (count === 0) return { ok: false as const, message: MOVED_ON }
     for (const response of reopened) {
-      await tx.outcomeResponse.update({ where: { id: response.id }, data: { reopenedForClarification: false, status: 'COMPLETED', version: { increment: 1 } }, select: { id: true } })
+      await tx.outcomeResponse.update({
+        where: { id: response.id },
+        data: { reopenedForClarification: false, status: 'COMPLETED', version: { increment: 1 } },
+        select: { id: true },
+      })
       await recordAudit(tx, {
         actorId: actor.id,
         action: 'outcome_response.clarification_completed',
@@ -277,10 +377,25 @@ export async function resubmitAfterClarification(input: Input): Promise<Resubmit
         ipAddress: input.ipAddress,
       })
     }
-    const answered = await tx.clarificationThread.findMany({ where: { submissionId: context.id, status: 'ANSWERED' }, select: { id: true } })
-    await tx.clarificationThread.updateMany({ where: { id: { in: answered.map((t) => t.id) } }, data: { status: 'CLOSED', resolvedAt: now } })
+    const answered = await tx.clarificationThread.findMany({
+      where: { submissionId: context.id, status: 'ANSWERED' },
+      select: { id: true },
+    })
+    await tx.clarificationThread.updateMany({
+      where: { id: { in: answered.map((t) => t.id) } },
+      data: { status: 'CLOSED', resolvedAt: now },
+    })
     for (const thread of answered) {
-      await recordAudit(tx, { actorId: actor.id, action: 'clarification.closed', entityType: 'ClarificationThread', entityId: thread.id, submissionId: context.id, before: { status: 'ANSWERED' }, after: { status: 'CLOSED' }, ipAddress: input.ipAddress })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'clarification.closed',
+        entityType: 'ClarificationThread',
+        entityId: thread.id,
+        submissionId: context.id,
+        before: { status: 'ANSWERED' },
+        after: { status: 'CLOSED' },
+        ipAddress: input.ipAddress,
+      })
     }
     await recordAudit(tx, {
       actorId: actor.id,
@@ -299,7 +414,13 @@ export async function resubmitAfterClarification(input: Input): Promise<Resubmit
   return { ok: true }
 }
 
-export type ClarificationMessageView = { id: string; body: string; createdAt: Date; authorName: string; authorContext: AuthorContext }
+export type ClarificationMessageView = {
+  id: string
+  body: string
+  createdAt: Date
+  authorName: string
+  authorContext: AuthorContext
+}
 export type ClarificationThreadView = {
   id: string
   status: ThreadStatus
@@ -322,11 +443,19 @@ export async function getClarificationPage(actor: Actor, context: SubmissionCont
         createdAt: true,
         resolvedAt: true,
         outcome: { select: { id: true, number: true, shortTitle: true } },
-        messages: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } } },
+        messages: {
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { id: true, body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+        },
       },
     }),
-    prisma.outcomeResponse.findMany({ where: { submissionId: context.id, reopenedForClarification: true }, select: { outcomeId: true } }),
-    can(actor, 'clarification:ask', context.target) ? findActiveAssignment(prisma, actor, context.id) : Promise.resolve(null),
+    prisma.outcomeResponse.findMany({
+      where: { submissionId: context.id, reopenedForClarification: true },
+      select: { outcomeId: true },
+    }),
+    can(actor, 'clarification:ask', context.target)
+      ? findActiveAssignment(prisma, actor, context.id)
+      : Promise.resolve(null),
   ])
   const validatorIds = new Set(context.validatorAssignments.map((a) => a.validatorId))
   const reopenedIds = new Set(reopened.map((r) => r.outcomeId))
@@ -334,7 +463,13 @@ export async function getClarificationPage(actor: Actor, context: SubmissionCont
     .map((thread) => ({
       id: thread.id,
       status: isThreadStatus(thread.status) ? thread.status : 'OPEN',
-      outcome: thread.outcome ? { number: thread.outcome.number, shortTitle: thread.outcome.shortTitle, reopened: reopenedIds.has(thread.outcome.id) } : null,
+      outcome: thread.outcome
+        ? {
+            number: thread.outcome.number,
+            shortTitle: thread.outcome.shortTitle,
+            reopened: reopenedIds.has(thread.outcome.id),
+          }
+        : null,
       createdAt: thread.createdAt,
       resolvedAt: thread.resolvedAt,
       messages: thread.messages.map((m) => ({
@@ -342,11 +477,17 @@ export async function getClarificationPage(actor: Actor, context: SubmissionCont
         body: m.body,
         createdAt: m.createdAt,
         authorName: m.author.name,
-        authorContext: (validatorIds.has(m.authorId) || m.authorId === thread.openedById ? 'Validator' : 'Service') as AuthorContext,
+        authorContext: (validatorIds.has(m.authorId) || m.authorId === thread.openedById
+          ? 'Validator'
+          : 'Service') as AuthorContext,
       })),
     }))
     // By outcome, then oldest first; a thread about the submission as a whole comes last.
-    .sort((a, b) => (a.outcome?.number ?? Number.MAX_SAFE_INTEGER) - (b.outcome?.number ?? Number.MAX_SAFE_INTEGER) || a.createdAt.getTime() - b.createdAt.getTime())
+    .sort(
+      (a, b) =>
+        (a.outcome?.number ?? Number.MAX_SAFE_INTEGER) - (b.outcome?.number ?? Number.MAX_SAFE_INTEGER) ||
+        a.createdAt.getTime() - b.createdAt.getTime(),
+    )
   const inClarification = context.status === 'CLARIFICATION_REQUESTED'
   const validatorActive = activeAssignment !== null && validatorMayAsk(context.status)
   const isLead = can(actor, 'submission:submit', context.target)

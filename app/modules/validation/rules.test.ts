@@ -37,7 +37,12 @@ describe('agreementOutcome', () => {
     { name: 'two steps within a level', primary: g(2, 'LOW'), secondary: g(2, 'HIGH'), expected: 2 },
     { name: 'two steps across a level boundary', primary: g(2, 'MEDIUM'), secondary: g(3, 'LOW'), expected: 2 },
     { name: 'level 0 against level 1 Medium (two steps)', primary: L0, secondary: g(1, 'MEDIUM'), expected: 2 },
-    { name: 'same sub-level, adjacent levels (three steps)', primary: g(3, 'MEDIUM'), secondary: g(2, 'MEDIUM'), expected: 3 },
+    {
+      name: 'same sub-level, adjacent levels (three steps)',
+      primary: g(3, 'MEDIUM'),
+      secondary: g(2, 'MEDIUM'),
+      expected: 3,
+    },
     { name: 'the whole scale (twelve steps)', primary: L0, secondary: g(4, 'HIGH'), expected: 12 },
   ])('$name on one outcome -> $expected', ({ primary, secondary, expected }) => {
     const result = agreementOutcome(six(g(2, 'MEDIUM'), { 4: primary }), six(g(2, 'MEDIUM'), { 4: secondary }))
@@ -88,28 +93,79 @@ describe('agreementOutcome', () => {
       { outcomeNumber: 3, grade: g(1, 'LOW') },
       { outcomeNumber: 7, grade: g(1, 'MEDIUM') },
     ]
-    expect(agreementOutcome(primary, secondary)).toEqual({ kind: 'MODERATION', differing: [{ outcomeNumber: 3, steps: 6 }] })
+    expect(agreementOutcome(primary, secondary)).toEqual({
+      kind: 'MODERATION',
+      differing: [{ outcomeNumber: 3, steps: 6 }],
+    })
   })
 
   const fiveOutcomes = six(g(2, 'MEDIUM')).slice(0, 5)
   const missingGrade = [...six(g(2, 'MEDIUM')).slice(0, 5), { outcomeNumber: 6, grade: null as unknown as Grade }]
-  const undefinedGrade = [...six(g(2, 'MEDIUM')).slice(0, 5), { outcomeNumber: 6, grade: undefined as unknown as Grade }]
+  const undefinedGrade = [
+    ...six(g(2, 'MEDIUM')).slice(0, 5),
+    { outcomeNumber: 6, grade: undefined as unknown as Grade },
+  ]
   const invalidGrade = six(g(2, 'MEDIUM'), { 6: { level: 2, subLevel: null } as unknown as Grade })
   const duplicated = [...six(g(2, 'MEDIUM')), { outcomeNumber: 6, grade: g(2, 'MEDIUM') }]
   const otherSix = [1, 2, 3, 4, 5, 7].map((outcomeNumber) => ({ outcomeNumber, grade: g(2, 'MEDIUM') }))
   const badNumber = [...six(g(2, 'MEDIUM')).slice(0, 5), { outcomeNumber: 5.5, grade: g(2, 'MEDIUM') }]
 
   it.each([
-    { name: 'the primary list is missing an outcome', primary: fiveOutcomes, secondary: six(g(2, 'MEDIUM')), message: /only the secondary validator graded outcome\(s\) 6/ },
-    { name: 'the secondary list is missing an outcome', primary: six(g(2, 'MEDIUM')), secondary: fiveOutcomes, message: /only the primary validator graded outcome\(s\) 6/ },
-    { name: 'the lists cover different outcomes', primary: six(g(2, 'MEDIUM')), secondary: otherSix, message: /primary validator graded outcome\(s\) 6; only the secondary validator graded outcome\(s\) 7/ },
-    { name: 'one list is empty', primary: [], secondary: six(g(2, 'MEDIUM')), message: /do not cover the same outcomes/ },
+    {
+      name: 'the primary list is missing an outcome',
+      primary: fiveOutcomes,
+      secondary: six(g(2, 'MEDIUM')),
+      message: /only the secondary validator graded outcome\(s\) 6/,
+    },
+    {
+      name: 'the secondary list is missing an outcome',
+      primary: six(g(2, 'MEDIUM')),
+      secondary: fiveOutcomes,
+      message: /only the primary validator graded outcome\(s\) 6/,
+    },
+    {
+      name: 'the lists cover different outcomes',
+      primary: six(g(2, 'MEDIUM')),
+      secondary: otherSix,
+      message: /primary validator graded outcome\(s\) 6; only the secondary validator graded outcome\(s\) 7/,
+    },
+    {
+      name: 'one list is empty',
+      primary: [],
+      secondary: six(g(2, 'MEDIUM')),
+      message: /do not cover the same outcomes/,
+    },
     { name: 'both lists are empty', primary: [], secondary: [], message: /Neither validator has graded any outcome/ },
-    { name: 'a primary grade is null', primary: missingGrade, secondary: six(g(2, 'MEDIUM')), message: /primary validator has no grade for outcome 6/ },
-    { name: 'a secondary grade is undefined', primary: six(g(2, 'MEDIUM')), secondary: undefinedGrade, message: /secondary validator has no grade for outcome 6/ },
-    { name: 'a grade is malformed', primary: six(g(2, 'MEDIUM')), secondary: invalidGrade, message: /secondary validator's grade for outcome 6 is invalid/ },
-    { name: 'an outcome is graded twice', primary: duplicated, secondary: six(g(2, 'MEDIUM')), message: /more than one grade for outcome 6/ },
-    { name: 'an outcome number is not an integer', primary: badNumber, secondary: six(g(2, 'MEDIUM')), message: /invalid outcome number: 5.5/ },
+    {
+      name: 'a primary grade is null',
+      primary: missingGrade,
+      secondary: six(g(2, 'MEDIUM')),
+      message: /primary validator has no grade for outcome 6/,
+    },
+    {
+      name: 'a secondary grade is undefined',
+      primary: six(g(2, 'MEDIUM')),
+      secondary: undefinedGrade,
+      message: /secondary validator has no grade for outcome 6/,
+    },
+    {
+      name: 'a grade is malformed',
+      primary: six(g(2, 'MEDIUM')),
+      secondary: invalidGrade,
+      message: /secondary validator's grade for outcome 6 is invalid/,
+    },
+    {
+      name: 'an outcome is graded twice',
+      primary: duplicated,
+      secondary: six(g(2, 'MEDIUM')),
+      message: /more than one grade for outcome 6/,
+    },
+    {
+      name: 'an outcome number is not an integer',
+      primary: badNumber,
+      secondary: six(g(2, 'MEDIUM')),
+      message: /invalid outcome number: 5.5/,
+    },
   ])('throws a RangeError when $name', ({ primary, secondary, message }) => {
     expect(() => agreementOutcome(primary, secondary)).toThrow(RangeError)
     expect(() => agreementOutcome(primary, secondary)).toThrow(message)
@@ -124,17 +180,23 @@ describe('proposedAgreedGrade', () => {
     { primary: g(3, 'LOW'), secondary: g(2, 'HIGH') },
     { primary: L0, secondary: g(1, 'LOW') },
     { primary: g(1, 'LOW'), secondary: L0 },
-  ])('proposes the primary grade: $primary.level $primary.subLevel against $secondary.level $secondary.subLevel', ({ primary, secondary }) => {
-    expect(proposedAgreedGrade(primary, secondary)).toEqual(primary)
-  })
+  ])(
+    'proposes the primary grade: $primary.level $primary.subLevel against $secondary.level $secondary.subLevel',
+    ({ primary, secondary }) => {
+      expect(proposedAgreedGrade(primary, secondary)).toEqual(primary)
+    },
+  )
 
   it.each<{ primary: Grade; secondary: Grade }>([
     { primary: g(2, 'LOW'), secondary: g(2, 'HIGH') },
     { primary: L0, secondary: g(1, 'MEDIUM') },
     { primary: g(4, 'HIGH'), secondary: g(1, 'LOW') },
-  ])('still returns the primary grade, without throwing, when the validators disagree (moderation): $primary.level $primary.subLevel against $secondary.level $secondary.subLevel', ({ primary, secondary }) => {
-    expect(proposedAgreedGrade(primary, secondary)).toEqual(primary)
-  })
+  ])(
+    'still returns the primary grade, without throwing, when the validators disagree (moderation): $primary.level $primary.subLevel against $secondary.level $secondary.subLevel',
+    ({ primary, secondary }) => {
+      expect(proposedAgreedGrade(primary, secondary)).toEqual(primary)
+    },
+  )
 
   it.each<{ name: string; primary: Grade; secondary: Grade }>([
     { name: 'primary', primary: { level: 5, subLevel: 'LOW' } as unknown as Grade, secondary: g(4, 'HIGH') },
@@ -183,22 +245,82 @@ describe('ineligibilityReason', () => {
     ...overrides,
   })
 
-  it.each<{ name: string; who: ValidatorCandidate; kind: 'PRIMARY' | 'SECONDARY'; expected: ReturnType<typeof ineligibilityReason> }>([
+  it.each<{
+    name: string
+    who: ValidatorCandidate
+    kind: 'PRIMARY' | 'SECONDARY'
+    expected: ReturnType<typeof ineligibilityReason>
+  }>([
     { name: 'in-region, unconnected', who: candidate({}), kind: 'PRIMARY', expected: null },
     { name: 'in-region, unconnected', who: candidate({}), kind: 'SECONDARY', expected: 'SAME_REGION' },
-    { name: 'from another region, unconnected', who: candidate({ homeRegionId: 'midlands' }), kind: 'PRIMARY', expected: 'NOT_IN_REGION' },
-    { name: 'from another region, unconnected', who: candidate({ homeRegionId: 'midlands' }), kind: 'SECONDARY', expected: null },
+    {
+      name: 'from another region, unconnected',
+      who: candidate({ homeRegionId: 'midlands' }),
+      kind: 'PRIMARY',
+      expected: 'NOT_IN_REGION',
+    },
+    {
+      name: 'from another region, unconnected',
+      who: candidate({ homeRegionId: 'midlands' }),
+      kind: 'SECONDARY',
+      expected: null,
+    },
     { name: 'with no home region', who: candidate({ homeRegionId: null }), kind: 'PRIMARY', expected: 'NO_REGION' },
     { name: 'with no home region', who: candidate({ homeRegionId: null }), kind: 'SECONDARY', expected: 'NO_REGION' },
-    { name: 'in-region with a grant on the organisation', who: candidate({ organisationIds: ['org-z', 'org-a'] }), kind: 'PRIMARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'in-region with a grant on the submitting library service', who: candidate({ libraryServiceIds: ['lks-a'] }), kind: 'PRIMARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'from another region with a grant on the organisation', who: candidate({ homeRegionId: 'midlands', organisationIds: ['org-a'] }), kind: 'SECONDARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'from another region with a grant on the submitting library service', who: candidate({ homeRegionId: 'midlands', libraryServiceIds: ['lks-a'] }), kind: 'SECONDARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'belonging and with no region (belonging wins)', who: candidate({ homeRegionId: null, organisationIds: ['org-a'] }), kind: 'PRIMARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'belonging and out of region (belonging wins)', who: candidate({ homeRegionId: 'midlands', libraryServiceIds: ['lks-a'] }), kind: 'PRIMARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'belonging and in the same region (belonging wins)', who: candidate({ organisationIds: ['org-a'] }), kind: 'SECONDARY', expected: 'BELONGS_TO_ORGANISATION' },
-    { name: 'in-region with grants on other organisations and services only', who: candidate({ organisationIds: ['org-b'], libraryServiceIds: ['lks-b'] }), kind: 'PRIMARY', expected: null },
-    { name: 'from another region with grants elsewhere only', who: candidate({ homeRegionId: 'north-west', organisationIds: ['org-b'], libraryServiceIds: ['lks-b'] }), kind: 'SECONDARY', expected: null },
+    {
+      name: 'in-region with a grant on the organisation',
+      who: candidate({ organisationIds: ['org-z', 'org-a'] }),
+      kind: 'PRIMARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'in-region with a grant on the submitting library service',
+      who: candidate({ libraryServiceIds: ['lks-a'] }),
+      kind: 'PRIMARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'from another region with a grant on the organisation',
+      who: candidate({ homeRegionId: 'midlands', organisationIds: ['org-a'] }),
+      kind: 'SECONDARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'from another region with a grant on the submitting library service',
+      who: candidate({ homeRegionId: 'midlands', libraryServiceIds: ['lks-a'] }),
+      kind: 'SECONDARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'belonging and with no region (belonging wins)',
+      who: candidate({ homeRegionId: null, organisationIds: ['org-a'] }),
+      kind: 'PRIMARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'belonging and out of region (belonging wins)',
+      who: candidate({ homeRegionId: 'midlands', libraryServiceIds: ['lks-a'] }),
+      kind: 'PRIMARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'belonging and in the same region (belonging wins)',
+      who: candidate({ organisationIds: ['org-a'] }),
+      kind: 'SECONDARY',
+      expected: 'BELONGS_TO_ORGANISATION',
+    },
+    {
+      name: 'in-region with grants on other organisations and services only',
+      who: candidate({ organisationIds: ['org-b'], libraryServiceIds: ['lks-b'] }),
+      kind: 'PRIMARY',
+      expected: null,
+    },
+    {
+      name: 'from another region with grants elsewhere only',
+      who: candidate({ homeRegionId: 'north-west', organisationIds: ['org-b'], libraryServiceIds: ['lks-b'] }),
+      kind: 'SECONDARY',
+      expected: null,
+    },
   ])('$kind: a candidate $name -> $expected', ({ who, kind, expected }) => {
     expect(ineligibilityReason(who, target, kind)).toBe(expected)
   })
@@ -223,8 +345,18 @@ describe('isOverdue', () => {
     { name: 'completed early, judged after the due time', completedAt: at(-DAY), now: at(DAY), expected: false },
     { name: 'completed exactly at the due time', completedAt: due, now: at(DAY), expected: false },
     { name: 'completed late, judged after completion', completedAt: at(DAY), now: at(2 * DAY), expected: false },
-    { name: 'completed late, judged at the instant of completion', completedAt: at(DAY), now: at(DAY), expected: false },
-    { name: 'completed late, judged before completion but after the due time', completedAt: at(DAY), now: at(1), expected: true },
+    {
+      name: 'completed late, judged at the instant of completion',
+      completedAt: at(DAY),
+      now: at(DAY),
+      expected: false,
+    },
+    {
+      name: 'completed late, judged before completion but after the due time',
+      completedAt: at(DAY),
+      now: at(1),
+      expected: true,
+    },
     { name: 'completed later, judged before the due time', completedAt: at(DAY), now: at(-1), expected: false },
   ])('$name -> $expected', ({ completedAt, now, expected }) => {
     expect(isOverdue(due, completedAt, now)).toBe(expected)

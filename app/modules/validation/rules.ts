@@ -21,8 +21,7 @@ export const AGREEMENT_TOLERANCE_STEPS = 1
 export type OutcomeGrade = { outcomeNumber: number; grade: Grade }
 
 export type AgreementOutcome =
-  | { kind: 'AGREED' }
-  | { kind: 'MODERATION'; differing: Array<{ outcomeNumber: number; steps: number }> }
+  { kind: 'AGREED' } | { kind: 'MODERATION'; differing: Array<{ outcomeNumber: number; steps: number }> }
 
 /** Index one validator's grades by outcome number, refusing duplicates, bad numbers and missing or invalid grades. */
 function gradesByOutcome(list: ReadonlyArray<OutcomeGrade>, who: 'primary' | 'secondary'): Map<number, Grade> {
@@ -79,7 +78,8 @@ export function agreementOutcome(
   if (onlyPrimary.length > 0 || onlySecondary.length > 0) {
     const parts: string[] = []
     if (onlyPrimary.length > 0) parts.push(`only the primary validator graded outcome(s) ${onlyPrimary.join(', ')}`)
-    if (onlySecondary.length > 0) parts.push(`only the secondary validator graded outcome(s) ${onlySecondary.join(', ')}`)
+    if (onlySecondary.length > 0)
+      parts.push(`only the secondary validator graded outcome(s) ${onlySecondary.join(', ')}`)
     throw new RangeError(`The validators' grades do not cover the same outcomes: ${parts.join('; ')}`)
   }
 

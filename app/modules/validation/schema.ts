@@ -7,12 +7,27 @@ const text = (label: string) => z.string().max(TEXT_MAX, `${label} must be 5,000
 
 /** A level and sub-level pair, with the messages the NHS design system asks for. */
 function refineGrade(value: { level?: number; subLevel?: string }, ctx: z.RefinementCtx) {
-  if (value.level === 0 && value.subLevel) ctx.addIssue({ code: 'custom', path: ['subLevel'], message: 'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level' })
-  if (value.level !== undefined && value.level > 0 && !value.subLevel) ctx.addIssue({ code: 'custom', path: ['subLevel'], message: `Select a sub-level for level ${value.level}: low, medium or high` })
-  if (value.level === undefined && value.subLevel) ctx.addIssue({ code: 'custom', path: ['level'], message: 'Select a level to go with the sub-level' })
+  if (value.level === 0 && value.subLevel)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subLevel'],
+      message: 'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level',
+    })
+  if (value.level !== undefined && value.level > 0 && !value.subLevel)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subLevel'],
+      message: `Select a sub-level for level ${value.level}: low, medium or high`,
+    })
+  if (value.level === undefined && value.subLevel)
+    ctx.addIssue({ code: 'custom', path: ['level'], message: 'Select a level to go with the sub-level' })
 }
 
-const level = z.number({ error: 'Select a level from 0 to 4' }).int('Select a level from 0 to 4').min(0, 'Select a level from 0 to 4').max(4, 'Select a level from 0 to 4')
+const level = z
+  .number({ error: 'Select a level from 0 to 4' })
+  .int('Select a level from 0 to 4')
+  .min(0, 'Select a level from 0 to 4')
+  .max(4, 'Select a level from 0 to 4')
 const subLevel = z.enum(SUB_LEVELS, { error: 'Select low, medium or high' })
 
 /** A validator's judgement of one outcome. */
@@ -23,11 +38,15 @@ export const ValidationFormSchema = z
     subLevel: subLevel.optional(),
     rationale: text('Rationale'),
     notes: text('Notes'),
-    judgements: z.array(z.object({ id: z.string().min(1).max(64), status: z.enum(INDICATOR_STATUSES).optional() })).max(60).default([]),
+    judgements: z
+      .array(z.object({ id: z.string().min(1).max(64), status: z.enum(INDICATOR_STATUSES).optional() }))
+      .max(60)
+      .default([]),
   })
   .superRefine((value, ctx) => {
     refineGrade(value, ctx)
-    if (value.level !== undefined && !value.rationale.trim()) ctx.addIssue({ code: 'custom', path: ['rationale'], message: 'Enter the rationale for your grade' })
+    if (value.level !== undefined && !value.rationale.trim())
+      ctx.addIssue({ code: 'custom', path: ['rationale'], message: 'Enter the rationale for your grade' })
   })
 export type ValidationForm = z.infer<typeof ValidationFormSchema>
 
@@ -52,7 +71,11 @@ export const AgreedResultFormSchema = z
 export type AgreedResultForm = z.infer<typeof AgreedResultFormSchema>
 
 export const ReasonSchema = z.object({
-  reason: z.string({ error: 'Enter the reason' }).trim().min(1, 'Enter the reason').max(TEXT_MAX, 'Reason must be 5,000 characters or fewer'),
+  reason: z
+    .string({ error: 'Enter the reason' })
+    .trim()
+    .min(1, 'Enter the reason')
+    .max(TEXT_MAX, 'Reason must be 5,000 characters or fewer'),
 })
 
 /** Required actions are typed one per line. */

@@ -3,7 +3,15 @@
 // validators have completed (agreement by the primary, or moderation by the regional lead).
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
-import { compareGrades, gradeToSteps, INDICATOR_STATUSES, suggestGrade, toGrade, type Grade, type IndicatorStatus } from '~/modules/framework/grading'
+import {
+  compareGrades,
+  gradeToSteps,
+  INDICATOR_STATUSES,
+  suggestGrade,
+  toGrade,
+  type Grade,
+  type IndicatorStatus,
+} from '~/modules/framework/grading'
 import type { Actor } from '~/modules/auth/permissions'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { getOutcomePage } from '~/modules/submissions/outcome.server'
@@ -12,7 +20,8 @@ import type { QueueSort } from './queue'
 import { agreementOutcome, isOverdue } from './rules'
 import type { ValidationForm } from './schema'
 
-const asStatus = (value: string): IndicatorStatus | null => ((INDICATOR_STATUSES as readonly string[]).includes(value) ? (value as IndicatorStatus) : null)
+const asStatus = (value: string): IndicatorStatus | null =>
+  (INDICATOR_STATUSES as readonly string[]).includes(value) ? (value as IndicatorStatus) : null
 
 /** The validator's assignments, sorted as asked, with overdue ones marked. */
 export async function getQueue(actor: Actor, sort: QueueSort, now = new Date()) {
@@ -24,7 +33,14 @@ export async function getQueue(actor: Actor, sort: QueueSort, now = new Date()) 
       dueDate: true,
       completedAt: true,
       submission: {
-        select: { id: true, status: true, reference: true, organisation: { select: { name: true, odsCode: true } }, region: { select: { name: true } }, cycle: { select: { name: true } } },
+        select: {
+          id: true,
+          status: true,
+          reference: true,
+          organisation: { select: { name: true, odsCode: true } },
+          region: { select: { name: true } },
+          cycle: { select: { name: true } },
+        },
       },
     },
   })
@@ -32,7 +48,8 @@ export async function getQueue(actor: Actor, sort: QueueSort, now = new Date()) 
   const compare: Record<QueueSort, (a: (typeof rows)[number], b: (typeof rows)[number]) => number> = {
     due: (a, b) => a.dueDate.getTime() - b.dueDate.getTime(),
     organisation: (a, b) => a.submission.organisation.name.localeCompare(b.submission.organisation.name, 'en-GB'),
-    status: (a, b) => a.submission.status.localeCompare(b.submission.status) || a.dueDate.getTime() - b.dueDate.getTime(),
+    status: (a, b) =>
+      a.submission.status.localeCompare(b.submission.status) || a.dueDate.getTime() - b.dueDate.getTime(),
   }
   return rows.sort(compare[sort])
 }
@@ -77,7 +94,16 @@ export async function gradesOfBoth(context: SubmissionContext) {
     outcomes: p
       .map((row) => {
         const other = s.find((x) => x.outcomeNumber === row.outcomeNumber)
-        return other ? { outcomeNumber: row.outcomeNumber, primary: row.grade, primaryRationale: row.rationale, secondary: other.grade, secondaryRationale: other.rationale, steps: compareGrades(row.grade, other.grade) } : null
+        return other
+          ? {
+              outcomeNumber: row.outcomeNumber,
+              primary: row.grade,
+              primaryRationale: row.rationale,
+              secondary: other.grade,
+              secondaryRationale: other.rationale,
+              steps: compareGrades(row.grade, other.grade),
+            }
+          : null
       })
       .filter((row): row is NonNullable<typeof row> => row !== null)
       .sort((a, b) => a.outcomeNumber - b.outcomeNumber),
@@ -89,8 +115,15 @@ export async function gradesOfBoth(context: SubmissionContext) {
 export async function getWorkspaceOverview(actor: Actor, assignmentId: string) {
   const { assignment, context } = await loadAssignment(actor, assignmentId)
   const [outcomes, validations, both] = await Promise.all([
-    prisma.outcome.findMany({ where: { editionId: context.cycle.editionId }, orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } }),
-    prisma.outcomeValidation.findMany({ where: { assignmentId }, select: { outcomeId: true, level: true, subLevel: true, rationale: true } }),
+    prisma.outcome.findMany({
+      where: { editionId: context.cycle.editionId },
+      orderBy: { number: 'asc' },
+      select: { id: true, number: true, shortTitle: true },
+    }),
+    prisma.outcomeValidation.findMany({
+      where: { assignmentId },
+      select: { outcomeId: true, level: true, subLevel: true, rationale: true },
+    }),
     gradesOfBoth(context),
   ])
   return {
@@ -99,7 +132,12 @@ export async function getWorkspaceOverview(actor: Actor, assignmentId: string) {
     outcomes: outcomes.map((o) => {
       const v = validations.find((x) => x.outcomeId === o.id)
       const grade = v && v.level !== null ? toGrade(v.level, v.subLevel) : null
-      return { number: o.number, shortTitle: o.shortTitle, grade: grade?.ok ? grade.grade : null, hasRationale: Boolean(v?.rationale.trim()) }
+      return {
+        number: o.number,
+        shortTitle: o.shortTitle,
+        grade: grade?.ok ? grade.grade : null,
+        hasRationale: Boolean(v?.rationale.trim()),
+      }
     }),
     both,
     editable: !assignment.completedAt && context.status === 'IN_VALIDATION',
@@ -113,11 +151,25 @@ export async function getReviewOutcome(actor: Actor, assignmentId: string, numbe
   const [validation, files] = await Promise.all([
     prisma.outcomeValidation.findUnique({
       where: { assignmentId_outcomeId: { assignmentId, outcomeId: service.outcome.id } },
-      select: { level: true, subLevel: true, rationale: true, notes: true, version: true, judgements: { select: { indicatorId: true, status: true } } },
+      select: {
+        level: true,
+        subLevel: true,
+        rationale: true,
+        notes: true,
+        version: true,
+        judgements: { select: { indicatorId: true, status: true } },
+      },
     }),
     prisma.evidenceFile.findMany({
       where: { removedAt: null, evidenceItemId: { in: service.links.map((l) => l.item.id) } },
-      select: { evidenceItemId: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { id: true, originalName: true, mimeType: true, sizeBytes: true } } },
+      select: {
+        evidenceItemId: true,
+        versions: {
+          orderBy: { version: 'desc' },
+          take: 1,
+          select: { id: true, originalName: true, mimeType: true, sizeBytes: true },
+        },
+      },
     }),
   ])
   const judgements = new Map(validation?.judgements.map((j) => [j.indicatorId, asStatus(j.status)]) ?? [])
@@ -125,7 +177,13 @@ export async function getReviewOutcome(actor: Actor, assignmentId: string, numbe
   return {
     assignment,
     context,
-    service: { ...service, links: service.links.map((l) => ({ ...l, files: files.filter((f) => f.evidenceItemId === l.item.id).flatMap((f) => f.versions) })) },
+    service: {
+      ...service,
+      links: service.links.map((l) => ({
+        ...l,
+        files: files.filter((f) => f.evidenceItemId === l.item.id).flatMap((f) => f.versions),
+      })),
+    },
     indicators,
     validation: {
       level: validation?.level ?? null,
@@ -139,32 +197,71 @@ export async function getReviewOutcome(actor: Actor, assignmentId: string, numbe
   }
 }
 
-export type SaveValidationResult = { ok: true } | { ok: false; kind: 'conflict' } | { ok: false; kind: 'locked'; message: string }
+export type SaveValidationResult =
+  { ok: true } | { ok: false; kind: 'conflict' } | { ok: false; kind: 'locked'; message: string }
 
 /** Saves this validator's judgements, grade, rationale and notes for one outcome. */
-export async function saveValidation(input: { actor: Actor; assignmentId: string; number: number; form: ValidationForm; ipAddress: string }): Promise<SaveValidationResult> {
+export async function saveValidation(input: {
+  actor: Actor
+  assignmentId: string
+  number: number
+  form: ValidationForm
+  ipAddress: string
+}): Promise<SaveValidationResult> {
   const { assignment, context } = await loadAssignment(input.actor, input.assignmentId)
-  if (assignment.completedAt) return { ok: false, kind: 'locked', message: 'You have completed this validation. The regional lead can reopen it if a grade must change.' }
-  if (context.status !== 'IN_VALIDATION') return { ok: false, kind: 'locked', message: 'Grades can be changed only while the submission is in validation.' }
-  const outcome = await prisma.outcome.findFirst({ where: { editionId: context.cycle.editionId, number: input.number }, select: { id: true, indicators: { select: { id: true } } } })
+  if (assignment.completedAt)
+    return {
+      ok: false,
+      kind: 'locked',
+      message: 'You have completed this validation. The regional lead can reopen it if a grade must change.',
+    }
+  if (context.status !== 'IN_VALIDATION')
+    return { ok: false, kind: 'locked', message: 'Grades can be changed only while the submission is in validation.' }
+  const outcome = await prisma.outcome.findFirst({
+    where: { editionId: context.cycle.editionId, number: input.number },
+    select: { id: true, indicators: { select: { id: true } } },
+  })
   if (!outcome) notFound()
   const known = new Set(outcome.indicators.map((i) => i.id))
-  if (input.form.judgements.some((j) => !known.has(j.id))) throw new Response('An indicator in the form does not belong to this outcome', { status: 400 })
+  if (input.form.judgements.some((j) => !known.has(j.id)))
+    throw new Response('An indicator in the form does not belong to this outcome', { status: 400 })
   const grade = input.form.level === undefined ? null : toGrade(input.form.level, input.form.subLevel)
-  const columns = grade?.ok ? { level: grade.grade.level, subLevel: grade.grade.subLevel, gradeSteps: gradeToSteps(grade.grade) } : { level: null, subLevel: null, gradeSteps: null }
+  const columns = grade?.ok
+    ? { level: grade.grade.level, subLevel: grade.grade.subLevel, gradeSteps: gradeToSteps(grade.grade) }
+    : { level: null, subLevel: null, gradeSteps: null }
   return prisma.$transaction(async (tx) => {
-    const existing = await tx.outcomeValidation.findUnique({ where: { assignmentId_outcomeId: { assignmentId: assignment.id, outcomeId: outcome.id } }, select: { id: true, version: true, level: true, subLevel: true } })
+    const existing = await tx.outcomeValidation.findUnique({
+      where: { assignmentId_outcomeId: { assignmentId: assignment.id, outcomeId: outcome.id } },
+      select: { id: true, version: true, level: true, subLevel: true },
+    })
     let id: string
     if (!existing) {
       if (input.form.version !== 0) return { ok: false as const, kind: 'conflict' as const }
-      id = (await tx.outcomeValidation.create({ data: { assignmentId: assignment.id, outcomeId: outcome.id, ...columns, rationale: input.form.rationale, notes: input.form.notes, version: 1 }, select: { id: true } })).id
+      id = (
+        await tx.outcomeValidation.create({
+          data: {
+            assignmentId: assignment.id,
+            outcomeId: outcome.id,
+            ...columns,
+            rationale: input.form.rationale,
+            notes: input.form.notes,
+            version: 1,
+          },
+          select: { id: true },
+        })
+      ).id
     } else {
-      const { count } = await tx.outcomeValidation.updateMany({ where: { id: existing.id, version: input.form.version }, data: { ...columns, rationale: input.form.rationale, notes: input.form.notes, version: { increment: 1 } } })
+      const { count } = await tx.outcomeValidation.updateMany({
+        where: { id: existing.id, version: input.form.version },
+        data: { ...columns, rationale: input.form.rationale, notes: input.form.notes, version: { increment: 1 } },
+      })
       if (count === 0) return { ok: false as const, kind: 'conflict' as const }
       id = existing.id
       await tx.indicatorJudgement.deleteMany({ where: { outcomeValidationId: id } })
     }
-    const rows = input.form.judgements.flatMap((j) => (j.status ? [{ outcomeValidationId: id, indicatorId: j.id, status: j.status }] : []))
+    const rows = input.form.judgements.flatMap((j) =>
+      j.status ? [{ outcomeValidationId: id, indicatorId: j.id, status: j.status }] : [],
+    )
     if (rows.length) await tx.indicatorJudgement.createMany({ data: rows })
     await recordAudit(tx, {
       actorId: input.actor.id,
@@ -180,24 +277,53 @@ export async function saveValidation(input: { actor: Actor; assignmentId: string
   })
 }
 
-export type CompleteResult = { ok: true; next: 'WAITING' | 'AGREEMENT' | 'MODERATION' } | { ok: false; message: string; missing: number[] }
+export type CompleteResult =
+  { ok: true; next: 'WAITING' | 'AGREEMENT' | 'MODERATION' } | { ok: false; message: string; missing: number[] }
 
 /** Marks this validator's work complete once every outcome has a grade and a rationale. */
-export async function completeValidation(input: { actor: Actor; assignmentId: string; ipAddress: string }): Promise<CompleteResult> {
+export async function completeValidation(input: {
+  actor: Actor
+  assignmentId: string
+  ipAddress: string
+}): Promise<CompleteResult> {
   const overview = await getWorkspaceOverview(input.actor, input.assignmentId)
   const { assignment, context } = overview
   if (!overview.editable) return { ok: false, message: 'This validation cannot be completed now.', missing: [] }
   const missing = overview.outcomes.filter((o) => !o.grade || !o.hasRationale).map((o) => o.number)
-  if (missing.length) return { ok: false, message: 'Give a grade and a rationale for every outcome before completing your validation.', missing }
+  if (missing.length)
+    return {
+      ok: false,
+      message: 'Give a grade and a rationale for every outcome before completing your validation.',
+      missing,
+    }
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.validatorAssignment.updateMany({ where: { id: assignment.id, completedAt: null }, data: { completedAt: new Date() } })
+    const { count } = await tx.validatorAssignment.updateMany({
+      where: { id: assignment.id, completedAt: null },
+      data: { completedAt: new Date() },
+    })
     if (count === 0) return { ok: false as const, message: 'This validation has already been completed.', missing: [] }
-    await recordAudit(tx, { actorId: input.actor.id, action: 'validation.completed', entityType: 'ValidatorAssignment', entityId: assignment.id, submissionId: context.id, after: { kind: assignment.kind }, ipAddress: input.ipAddress })
-    const other = await tx.validatorAssignment.findFirst({ where: { submissionId: context.id, id: { not: assignment.id } }, select: { completedAt: true } })
+    await recordAudit(tx, {
+      actorId: input.actor.id,
+      action: 'validation.completed',
+      entityType: 'ValidatorAssignment',
+      entityId: assignment.id,
+      submissionId: context.id,
+      after: { kind: assignment.kind },
+      ipAddress: input.ipAddress,
+    })
+    const other = await tx.validatorAssignment.findFirst({
+      where: { submissionId: context.id, id: { not: assignment.id } },
+      select: { completedAt: true },
+    })
     if (!other?.completedAt) return { ok: true as const, next: 'WAITING' as const }
     const grades = await tx.outcomeValidation.findMany({
       where: { assignment: { submissionId: context.id } },
-      select: { level: true, subLevel: true, outcome: { select: { number: true } }, assignment: { select: { kind: true } } },
+      select: {
+        level: true,
+        subLevel: true,
+        outcome: { select: { number: true } },
+        assignment: { select: { kind: true } },
+      },
     })
     const listFor = (kind: string) =>
       grades.flatMap((g) => {
@@ -206,8 +332,14 @@ export async function completeValidation(input: { actor: Actor; assignmentId: st
       })
     const result = agreementOutcome(listFor('PRIMARY'), listFor('SECONDARY'))
     if (result.kind === 'AGREED') return { ok: true as const, next: 'AGREEMENT' as const }
-    const moved = await tx.submission.updateMany({ where: { id: context.id, status: 'IN_VALIDATION' }, data: { status: 'IN_MODERATION', version: { increment: 1 } } })
-    if (moved.count === 0) throw new Response('This submission has moved on since the page was loaded. Reload it and try again.', { status: 409 })
+    const moved = await tx.submission.updateMany({
+      where: { id: context.id, status: 'IN_VALIDATION' },
+      data: { status: 'IN_MODERATION', version: { increment: 1 } },
+    })
+    if (moved.count === 0)
+      throw new Response('This submission has moved on since the page was loaded. Reload it and try again.', {
+        status: 409,
+      })
     await recordAudit(tx, {
       actorId: input.actor.id,
       action: 'submission.sent_to_moderation',

@@ -37,7 +37,11 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
     const barWidth = writer.width - labelWidth
     rows.forEach((row, i) => {
       const y = top + i * rowHeight
-      doc.font('regular').fontSize(9).fillColor(COLOURS.text).text(`Outcome ${row.outcomeNumber}`, writer.left, y + 4, { lineBreak: false })
+      doc
+        .font('regular')
+        .fontSize(9)
+        .fillColor(COLOURS.text)
+        .text(`Outcome ${row.outcomeNumber}`, writer.left, y + 4, { lineBreak: false })
       let x = writer.left + labelWidth
       if (row.graded === 0) {
         doc.fillColor(COLOURS.secondary).text('No agreed grades', x, y + 4, { lineBreak: false })
@@ -46,10 +50,14 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
       row.levelCounts.forEach((count, level) => {
         if (count === 0) return
         const w = (count / row.graded) * barWidth
-        doc.rect(x, y, w, rowHeight - 4).lineWidth(0.8).fillAndStroke(LEVEL_COLOURS[level]!, COLOURS.white)
+        doc
+          .rect(x, y, w, rowHeight - 4)
+          .lineWidth(0.8)
+          .fillAndStroke(LEVEL_COLOURS[level]!, COLOURS.white)
         const label = `L${level}: ${count}`
         doc.fontSize(8)
-        if (doc.widthOfString(label) + 4 < w) doc.fillColor(LABEL_ON_LEVEL[level]!).text(label, x + 2, y + 4, { lineBreak: false })
+        if (doc.widthOfString(label) + 4 < w)
+          doc.fillColor(LABEL_ON_LEVEL[level]!).text(label, x + 2, y + 4, { lineBreak: false })
         x += w
       })
     })
@@ -58,7 +66,10 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
     const keyY = top + rows.length * rowHeight + 8
     for (let level = 0; level <= 4; level++) {
       doc.rect(x, keyY, 10, 10).lineWidth(0.5).fillAndStroke(LEVEL_COLOURS[level]!, COLOURS.border)
-      doc.fillColor(COLOURS.text).fontSize(8.5).text(`Level ${level} (L${level})`, x + 14, keyY + 1, { lineBreak: false })
+      doc
+        .fillColor(COLOURS.text)
+        .fontSize(8.5)
+        .text(`Level ${level} (L${level})`, x + 14, keyY + 1, { lineBreak: false })
       x += 78
     }
   })
@@ -66,7 +77,8 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
 
 /** Renders a regional or national summary; returns the PDF's bytes. */
 export function renderCycleSummary(summary: CycleSummary, reader: ReportReader): Promise<Buffer> {
-  const scopeName = summary.scope.kind === 'national' ? 'National summary' : `Regional summary: ${summary.scope.regionName}`
+  const scopeName =
+    summary.scope.kind === 'national' ? 'National summary' : `Regional summary: ${summary.scope.regionName}`
   const writer = new ReportWriter({
     title: `${scopeName}, ${summary.cycleName}`,
     subject: `Attainment of library and knowledge services in ${summary.cycleName}`,
@@ -91,13 +103,21 @@ export function renderCycleSummary(summary: CycleSummary, reader: ReportReader):
 
   writer.heading('Submission progress', 1)
   writer.table({
-    columns: [{ header: 'Status', width: 3 }, { header: 'Submissions', width: 1, align: 'right' }],
-    rows: [...summary.statusCounts.map((s) => [SUBMISSION_STATUS_LABELS[s.status], s.count.toLocaleString('en-GB')]), ['Total', total.toLocaleString('en-GB')]],
+    columns: [
+      { header: 'Status', width: 3 },
+      { header: 'Submissions', width: 1, align: 'right' },
+    ],
+    rows: [
+      ...summary.statusCounts.map((s) => [SUBMISSION_STATUS_LABELS[s.status], s.count.toLocaleString('en-GB')]),
+      ['Total', total.toLocaleString('en-GB')],
+    ],
     rowHeaders: true,
   })
 
   writer.heading('Agreed levels by outcome', 1, { newPage: true })
-  writer.paragraph('Agreed grades of submissions that have been validated or published, by level. The median is the middle level; with an even number of grades it is the mean of the two middle levels.')
+  writer.paragraph(
+    'Agreed grades of submissions that have been validated or published, by level. The median is the middle level; with an even number of grades it is the mean of the two middle levels.',
+  )
   distributionChart(writer, summary)
   const titles = new Map(summary.outcomes.map((o) => [o.number, o.shortTitle]))
   writer.table({
@@ -117,7 +137,9 @@ export function renderCycleSummary(summary: CycleSummary, reader: ReportReader):
   })
 
   writer.heading('Organisations by outcome', 1, { newPage: true })
-  writer.paragraph('Agreed grades by outcome, as level and sub-level: "2 Med" is Level 2, Medium. A dash means no agreed grade yet.')
+  writer.paragraph(
+    'Agreed grades by outcome, as level and sub-level: "2 Med" is Level 2, Medium. A dash means no agreed grade yet.',
+  )
   writer.table({
     columns: [
       { header: 'Organisation', width: 3 },

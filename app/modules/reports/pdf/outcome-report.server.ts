@@ -31,7 +31,11 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
     rowHeaders: true,
   })
   if (report.minimumExpectedLevel !== null) {
-    const below = report.outcomes.filter((o) => o.agreedSteps !== null && requiresRequiredAction(stepsToGrade(o.agreedSteps).level, report.minimumExpectedLevel))
+    const below = report.outcomes.filter(
+      (o) =>
+        o.agreedSteps !== null &&
+        requiresRequiredAction(stepsToGrade(o.agreedSteps).level, report.minimumExpectedLevel),
+    )
     writer.paragraph(
       below.length
         ? `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. ${
@@ -46,11 +50,17 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
     { label: 'Self-assessed', values: report.outcomes.map((o) => chartValueOfSteps(o.selfSteps)) },
     { label: 'Agreed grade', values: report.outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
   ]
-  if (previous) series.push({ label: `Agreed in ${previous}`, values: report.outcomes.map((o) => chartValueOfSteps(o.previousSteps)) })
+  if (previous)
+    series.push({
+      label: `Agreed in ${previous}`,
+      values: report.outcomes.map((o) => chartValueOfSteps(o.previousSteps)),
+    })
   writer.heading('Self-assessment against agreed grades', 2)
   drawRadar(writer, {
     title: 'Grades by outcome',
-    summary: previous ? `Self-assessed and agreed grades by outcome, with the agreed grades from ${previous}.` : 'Self-assessed and agreed grades by outcome.',
+    summary: previous
+      ? `Self-assessed and agreed grades by outcome, with the agreed grades from ${previous}.`
+      : 'Self-assessed and agreed grades by outcome.',
     axes: OUTCOME_AXES(report.outcomes.map((o) => o.number)),
     series,
   })
@@ -59,7 +69,12 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
 function outcomeSection(writer: ReportWriter, outcome: OutcomeReportRow, previousCycleName: string | null): void {
   writer.heading(`Outcome ${outcome.number}: ${outcome.shortTitle}`, 1)
   const difference = describeDifference(outcome.selfSteps, outcome.agreedSteps, 'the')
-  writer.labelled('Agreed grade', outcome.agreedSteps === null ? formatSteps(null) : `${formatSteps(outcome.agreedSteps)} (${difference.charAt(0).toLowerCase()}${difference.slice(1)})`)
+  writer.labelled(
+    'Agreed grade',
+    outcome.agreedSteps === null
+      ? formatSteps(null)
+      : `${formatSteps(outcome.agreedSteps)} (${difference.charAt(0).toLowerCase()}${difference.slice(1)})`,
+  )
   writer.labelled('Self-assessed grade', formatSteps(outcome.selfSteps))
   if (previousCycleName) writer.labelled(`Agreed in ${previousCycleName}`, formatSteps(outcome.previousSteps))
   textSection(writer, 'Strengths and good practice', outcome.strengths, 'None recorded.')
@@ -77,9 +92,18 @@ function developmentPlan(writer: ReportWriter, report: OutcomeReport): void {
     writer.hint('The service writes its development plan once the result is published.')
     return
   }
-  writer.paragraph(plan.total === 0 ? 'No actions have been added to the development plan yet.' : `${plan.complete} of ${plan.total} action${plan.total === 1 ? ' is' : 's are'} complete.`)
+  writer.paragraph(
+    plan.total === 0
+      ? 'No actions have been added to the development plan yet.'
+      : `${plan.complete} of ${plan.total} action${plan.total === 1 ? ' is' : 's are'} complete.`,
+  )
   writer.table({
-    columns: [{ header: 'Action', width: 3.4 }, { header: 'Owner', width: 1.4 }, { header: 'Due', width: 1.3 }, { header: 'Status', width: 1.2 }],
+    columns: [
+      { header: 'Action', width: 3.4 },
+      { header: 'Owner', width: 1.4 },
+      { header: 'Due', width: 1.3 },
+      { header: 'Status', width: 1.2 },
+    ],
     rows: plan.items.map((item) => [
       `${item.outcomeNumber ? `Outcome ${item.outcomeNumber}: ` : ''}${item.action}${item.requiredAction ? ` (answers the required action: ${item.requiredAction})` : ''}`,
       item.owner,
@@ -110,7 +134,9 @@ export function renderOutcomeReport(report: OutcomeReport, reader: ReportReader)
   writer.title('Outcome report', `${submission.organisation.name}, ${submission.cycleName}`)
   writer.facts(submissionFacts(submission))
   if (submission.status !== 'PUBLISHED') {
-    writer.paragraph('This result has been agreed by the validators but not yet published to the service.', { font: 'bold' })
+    writer.paragraph('This result has been agreed by the validators but not yet published to the service.', {
+      font: 'bold',
+    })
   }
   writer.reserveContentsPage()
   summaryOfGrades(writer, report)

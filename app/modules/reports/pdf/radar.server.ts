@@ -58,58 +58,85 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
   writer.paragraph(spec.summary)
 
   const keyHeight = spec.series.length * 16
-  writer.figure(`${describeRadar(spec.axes, spec.series)} The values are in the table after the chart.`, CHART_HEIGHT + keyHeight, (top) => {
-    const cx = writer.left + writer.width / 2
-    const cy = top + CHART_HEIGHT / 2
-    // Rings and axes.
-    doc.lineWidth(0.6).strokeColor(COLOURS.border)
-    for (let level = 1; level <= RADAR_MAX_VALUE; level++) doc.circle(cx, cy, (RADIUS * level) / RADAR_MAX_VALUE).stroke()
-    for (let i = 0; i < count; i++) {
-      const end = radarPoint(RADAR_MAX_VALUE, i, count, RADIUS)
-      doc.moveTo(cx, cy).lineTo(cx + end.x, cy + end.y).stroke()
-    }
-    doc.font('regular').fontSize(7).fillColor(COLOURS.secondary)
-    for (let level = 1; level <= RADAR_MAX_VALUE; level++) {
-      doc.text(`Level ${level}`, cx + 3, cy - (RADIUS * level) / RADAR_MAX_VALUE + 2, { lineBreak: false })
-    }
-    // Series: a dashed outline of its own, and a marker of its own at each graded point.
-    spec.series.forEach((series, s) => {
-      const style = RADAR_SERIES_STYLES[s]!
-      const points = series.values.map((value, i) => radarPoint(value ?? 0, i, count, RADIUS))
-      doc.save()
-      doc.polygon(...points.map((p): [number, number] => [cx + p.x, cy + p.y]))
-      if (style.dash.length) doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
-      else doc.undash()
-      doc.lineWidth(1.8).lineJoin('round').fillOpacity(0.06).fillAndStroke(style.colour, style.colour)
-      doc.restore()
-      series.values.forEach((value, i) => {
-        const p = points[i]
-        if (value !== null && p) marker(doc, style.marker, cx + p.x, cy + p.y, style.colour)
+  writer.figure(
+    `${describeRadar(spec.axes, spec.series)} The values are in the table after the chart.`,
+    CHART_HEIGHT + keyHeight,
+    (top) => {
+      const cx = writer.left + writer.width / 2
+      const cy = top + CHART_HEIGHT / 2
+      // Rings and axes.
+      doc.lineWidth(0.6).strokeColor(COLOURS.border)
+      for (let level = 1; level <= RADAR_MAX_VALUE; level++)
+        doc.circle(cx, cy, (RADIUS * level) / RADAR_MAX_VALUE).stroke()
+      for (let i = 0; i < count; i++) {
+        const end = radarPoint(RADAR_MAX_VALUE, i, count, RADIUS)
+        doc
+          .moveTo(cx, cy)
+          .lineTo(cx + end.x, cy + end.y)
+          .stroke()
+      }
+      doc.font('regular').fontSize(7).fillColor(COLOURS.secondary)
+      for (let level = 1; level <= RADAR_MAX_VALUE; level++) {
+        doc.text(`Level ${level}`, cx + 3, cy - (RADIUS * level) / RADAR_MAX_VALUE + 2, { lineBreak: false })
+      }
+      // Series: a dashed outline of its own, and a marker of its own at each graded point.
+      spec.series.forEach((series, s) => {
+        const style = RADAR_SERIES_STYLES[s]!
+        const points = series.values.map((value, i) => radarPoint(value ?? 0, i, count, RADIUS))
+        doc.save()
+        doc.polygon(...points.map((p): [number, number] => [cx + p.x, cy + p.y]))
+        if (style.dash.length)
+          doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
+        else doc.undash()
+        doc.lineWidth(1.8).lineJoin('round').fillOpacity(0.06).fillAndStroke(style.colour, style.colour)
+        doc.restore()
+        series.values.forEach((value, i) => {
+          const p = points[i]
+          if (value !== null && p) marker(doc, style.marker, cx + p.x, cy + p.y, style.colour)
+        })
       })
-    })
-    // Axis labels outside the rings.
-    doc.font('regular').fontSize(LABEL_SIZE).fillColor(COLOURS.text)
-    spec.axes.forEach((label, i) => {
-      const place = radarLabelPlacement(i, count, RADIUS + LABEL_GAP)
-      const width = doc.widthOfString(label)
-      const x = place.anchor === 'start' ? cx + place.x : place.anchor === 'end' ? cx + place.x - width : cx + place.x - width / 2
-      const y = place.side === 'above' ? cy + place.y - LABEL_SIZE - 2 : place.side === 'below' ? cy + place.y + 1 : cy + place.y - LABEL_SIZE / 2 - 1
-      doc.text(label, x, y, { lineBreak: false })
-    })
-    // The key: a line sample with its marker, then the series name.
-    let keyY = top + CHART_HEIGHT + 4
-    spec.series.forEach((series, s) => {
-      const style = RADAR_SERIES_STYLES[s]!
-      const x = writer.left + writer.width / 2 - 90
-      doc.save()
-      if (style.dash.length) doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
-      doc.lineWidth(1.8).moveTo(x, keyY + 5).lineTo(x + 36, keyY + 5).stroke(style.colour)
-      doc.restore()
-      marker(doc, style.marker, x + 18, keyY + 5, style.colour)
-      doc.font('regular').fontSize(FONT_SIZES.body - 1).fillColor(COLOURS.text).text(series.label, x + 44, keyY, { lineBreak: false })
-      keyY += 16
-    })
-  })
+      // Axis labels outside the rings.
+      doc.font('regular').fontSize(LABEL_SIZE).fillColor(COLOURS.text)
+      spec.axes.forEach((label, i) => {
+        const place = radarLabelPlacement(i, count, RADIUS + LABEL_GAP)
+        const width = doc.widthOfString(label)
+        const x =
+          place.anchor === 'start'
+            ? cx + place.x
+            : place.anchor === 'end'
+              ? cx + place.x - width
+              : cx + place.x - width / 2
+        const y =
+          place.side === 'above'
+            ? cy + place.y - LABEL_SIZE - 2
+            : place.side === 'below'
+              ? cy + place.y + 1
+              : cy + place.y - LABEL_SIZE / 2 - 1
+        doc.text(label, x, y, { lineBreak: false })
+      })
+      // The key: a line sample with its marker, then the series name.
+      let keyY = top + CHART_HEIGHT + 4
+      spec.series.forEach((series, s) => {
+        const style = RADAR_SERIES_STYLES[s]!
+        const x = writer.left + writer.width / 2 - 90
+        doc.save()
+        if (style.dash.length) doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
+        doc
+          .lineWidth(1.8)
+          .moveTo(x, keyY + 5)
+          .lineTo(x + 36, keyY + 5)
+          .stroke(style.colour)
+        doc.restore()
+        marker(doc, style.marker, x + 18, keyY + 5, style.colour)
+        doc
+          .font('regular')
+          .fontSize(FONT_SIZES.body - 1)
+          .fillColor(COLOURS.text)
+          .text(series.label, x + 44, keyY, { lineBreak: false })
+        keyY += 16
+      })
+    },
+  )
 
   writer.table({
     columns: [{ header: 'Outcome', width: 2 }, ...spec.series.map((s) => ({ header: s.label, width: 1.3 }))],

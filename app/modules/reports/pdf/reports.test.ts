@@ -1,7 +1,14 @@
 // The PDF reports of issue 5, rendered from fixtures and read back with the tools a person would use
 // (pdftotext, pdfinfo, qpdf): what a reader sees, on which page, and whether the file is sound.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cycleSummaryFixture, LONG_URL, outcomeReportFixture, prose, READER, reviewerPackFixture } from '../../../../tests/fixtures/reports'
+import {
+  cycleSummaryFixture,
+  LONG_URL,
+  outcomeReportFixture,
+  prose,
+  READER,
+  reviewerPackFixture,
+} from '../../../../tests/fixtures/reports'
 import { type InspectedPdf, type PdfOutlineItem, pdfWorkspace } from '../../../../tests/pdf-tools'
 import { formatMedian, renderCycleSummary, shortGrade } from './cycle-summary.server'
 import { renderOutcomeReport } from './outcome-report.server'
@@ -47,7 +54,9 @@ beforeAll(async () => {
     regional: await renderCycleSummary(cycleSummaryFixture(), READER),
     national: await renderCycleSummary(cycleSummaryFixture({ national: true, organisations: 300 }), READER),
   }
-  const entries = await Promise.all(Object.entries(rendered).map(async ([name, bytes]) => [name, await workspace.inspect(name, bytes)] as const))
+  const entries = await Promise.all(
+    Object.entries(rendered).map(async ([name, bytes]) => [name, await workspace.inspect(name, bytes)] as const),
+  )
   reports = Object.fromEntries(entries) as Reports
 }, 60_000)
 
@@ -74,7 +83,10 @@ function contentLines(pdf: InspectedPdf, pageIndex: number): string[] {
 
 /** The document's text as one string: running headers and footers removed, lines joined with spaces. */
 function bodyText(pdf: InspectedPdf): string {
-  return pdf.pages.map((_, i) => contentLines(pdf, i).join(' ')).join(' ').replace(/\s+/g, ' ')
+  return pdf.pages
+    .map((_, i) => contentLines(pdf, i).join(' '))
+    .join(' ')
+    .replace(/\s+/g, ' ')
 }
 
 /** The document's text with line breaks removed outright, so text wrapped mid-word reads whole again. */
@@ -117,7 +129,16 @@ function flatten(items: PdfOutlineItem[]): PdfOutlineItem[] {
   return items.flatMap((item) => [item, ...flatten(item.kids)])
 }
 
-const ALL: Array<keyof Reports> = ['pack', 'validated', 'long', 'outcome', 'outcomeWithPrevious', 'unpublished', 'regional', 'national']
+const ALL: Array<keyof Reports> = [
+  'pack',
+  'validated',
+  'long',
+  'outcome',
+  'outcomeWithPrevious',
+  'unpublished',
+  'regional',
+  'national',
+]
 const OUTCOME_TITLES = [1, 2, 3, 4, 5, 6].map((n) => `Outcome ${n}: Outcome title ${n}`)
 
 // ---------------------------------------------------------------------------------------------
@@ -149,31 +170,46 @@ describe('every report', () => {
     })
   })
 
-  it.each(ALL)('%s: keeps every word on the page, inside the side margins and clear of the header and footer', (name) => {
-    const pdf = reports[name]
-    expect(pdf.words.length).toBeGreaterThan(100)
-    const offPage = pdf.words.filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > A4.width || w.yMax > A4.height)
-    expect(offPage).toEqual([])
-    const outsideColumn = pdf.words.filter((w) => w.xMin < TEXT_COLUMN.left - TOLERANCE || w.xMax > TEXT_COLUMN.right + TOLERANCE)
-    expect(outsideColumn).toEqual([])
-    const inHeader = (w: (typeof pdf.words)[number]) => w.yMax <= HEADER_BAND_BOTTOM
-    const inFooter = (w: (typeof pdf.words)[number]) => w.yMin >= FOOTER_BAND_TOP
-    const inBody = (w: (typeof pdf.words)[number]) => w.yMin >= BODY.top - 4 && w.yMax <= BODY.bottom + TOLERANCE
-    expect(pdf.words.filter((w) => !inHeader(w) && !inFooter(w) && !inBody(w))).toEqual([])
-  })
+  it.each(ALL)(
+    '%s: keeps every word on the page, inside the side margins and clear of the header and footer',
+    (name) => {
+      const pdf = reports[name]
+      expect(pdf.words.length).toBeGreaterThan(100)
+      const offPage = pdf.words.filter((w) => w.xMin < 0 || w.yMin < 0 || w.xMax > A4.width || w.yMax > A4.height)
+      expect(offPage).toEqual([])
+      const outsideColumn = pdf.words.filter(
+        (w) => w.xMin < TEXT_COLUMN.left - TOLERANCE || w.xMax > TEXT_COLUMN.right + TOLERANCE,
+      )
+      expect(outsideColumn).toEqual([])
+      const inHeader = (w: (typeof pdf.words)[number]) => w.yMax <= HEADER_BAND_BOTTOM
+      const inFooter = (w: (typeof pdf.words)[number]) => w.yMin >= FOOTER_BAND_TOP
+      const inBody = (w: (typeof pdf.words)[number]) => w.yMin >= BODY.top - 4 && w.yMax <= BODY.bottom + TOLERANCE
+      expect(pdf.words.filter((w) => !inHeader(w) && !inFooter(w) && !inBody(w))).toEqual([])
+    },
+  )
 
   it.each(ALL)('%s: has a contents page whose page numbers are the pages the sections start on', (name) => {
     const pdf = reports[name]
     const contents = contentsOf(pdf)
     expect(contents.length).toBeGreaterThanOrEqual(3)
-    expect(pagesWhereTitlesAppear(pdf, contents.map((e) => e.title))).toEqual(contents.map((e) => e.page))
+    expect(
+      pagesWhereTitlesAppear(
+        pdf,
+        contents.map((e) => e.title),
+      ),
+    ).toEqual(contents.map((e) => e.page))
   })
 
   it.each(ALL)('%s: has bookmarks that open the page each heading is on', (name) => {
     const pdf = reports[name]
     const items = flatten(pdf.outline)
     expect(items.length).toBeGreaterThanOrEqual(4)
-    expect(pagesWhereTitlesAppear(pdf, items.map((i) => i.title))).toEqual(items.map((i) => i.page))
+    expect(
+      pagesWhereTitlesAppear(
+        pdf,
+        items.map((i) => i.title),
+      ),
+    ).toEqual(items.map((i) => i.page))
   })
 
   it.each(ALL)('%s: prints names beyond ASCII exactly, with no replacement characters', (name) => {
@@ -215,7 +251,11 @@ describe('the reviewer pack', () => {
   })
 
   it('lists the pen portrait, each outcome and the chart on the contents page', () => {
-    expect(contentsOf(reports.validated).map((e) => e.title)).toEqual(['Pen portrait', 'Grades at a glance', ...OUTCOME_TITLES])
+    expect(contentsOf(reports.validated).map((e) => e.title)).toEqual([
+      'Pen portrait',
+      'Grades at a glance',
+      ...OUTCOME_TITLES,
+    ])
     // Outcome 3 starts on the page the contents says, and the page before it does not have the heading.
     const outcome3 = contentsOf(reports.validated).find((e) => e.title === 'Outcome 3: Outcome title 3')!
     expect(contentLines(reports.validated, outcome3.page - 1)[0]).toBe('Outcome 3: Outcome title 3')
@@ -226,9 +266,15 @@ describe('the reviewer pack', () => {
     const titles = (items: PdfOutlineItem[]) => items.map((i) => i.title)
     const { outline } = reports.validated
     expect(titles(outline)).toEqual(['Reviewer pack', 'Pen portrait', 'Grades at a glance', ...OUTCOME_TITLES])
-    expect(titles(outline[1]!.kids)).toEqual(['Organisations served', 'Library and knowledge service staff', 'Key documents'])
-    for (const outcome of outline.slice(3)) expect(titles(outcome.kids)).toEqual(['Self-assessment', 'Indicators', 'Narrative', 'Evidence', 'Validation'])
-    for (const outcome of reports.pack.outline.slice(3)) expect(titles(outcome.kids)).toEqual(['Self-assessment', 'Indicators', 'Narrative', 'Evidence'])
+    expect(titles(outline[1]!.kids)).toEqual([
+      'Organisations served',
+      'Library and knowledge service staff',
+      'Key documents',
+    ])
+    for (const outcome of outline.slice(3))
+      expect(titles(outcome.kids)).toEqual(['Self-assessment', 'Indicators', 'Narrative', 'Evidence', 'Validation'])
+    for (const outcome of reports.pack.outline.slice(3))
+      expect(titles(outcome.kids)).toEqual(['Self-assessment', 'Indicators', 'Narrative', 'Evidence'])
   })
 
   it('tags headings, lists, tables, the contents and the chart with its alternative text', () => {
@@ -268,7 +314,9 @@ describe('the reviewer pack', () => {
       expect(text).toContain(`${outcome.number}.1.1: Note on ${outcome.number}.1.1: see the annual report, section 1.`)
       expect(text).toContain('Key strengths Outreach to every ward, led by Zoë and Łukasz.')
     }
-    expect(text).toContain('Reason for a grade different from the suggestion The indicators undersell the reach of our outreach librarians')
+    expect(text).toContain(
+      'Reason for a grade different from the suggestion The indicators undersell the reach of our outreach librarians',
+    )
     expect(occurrences(text, 'Reason for a grade different from the suggestion')).toBe(1)
   })
 
@@ -290,8 +338,12 @@ describe('the reviewer pack', () => {
   it('lists the evidence: titles, dates, indicators, files with size and short hash, and links', () => {
     const text = bodyText(reports.pack)
     for (const n of [1, 2, 3, 4, 5, 6]) {
-      expect(text).toContain(`1. Evidence ${n}.1: Adroddiad blynyddol Ysbyty Gwynedd (annual report) Evidence date: 1 April 2025 Supports: the whole outcome; where to look: page 4`)
-      expect(text).toContain(`2. Evidence ${n}.2: Usage statistics and feedback Evidence date: 1 April 2025 to 31 March 2026 Supports: indicator ${n}.1.1`)
+      expect(text).toContain(
+        `1. Evidence ${n}.1: Adroddiad blynyddol Ysbyty Gwynedd (annual report) Evidence date: 1 April 2025 Supports: the whole outcome; where to look: page 4`,
+      )
+      expect(text).toContain(
+        `2. Evidence ${n}.2: Usage statistics and feedback Evidence date: 1 April 2025 to 31 March 2026 Supports: indicator ${n}.1.1`,
+      )
       expect(text).toContain(`File: usage-statistics-${n}-1.xlsx (121 KB, SHA-256 a3f1c2d4e5b6)`)
       expect(text).toContain(`File: usage-statistics-${n}-2.xlsx (121 KB, SHA-256 a3f1c2d4e5b6)`)
       expect(text).toContain(`http://localhost:3000/evidence/files/version-${n}-1/download`)
@@ -328,7 +380,10 @@ describe('the reviewer pack', () => {
     expect(lines.filter((line) => line === 'Validation')).toHaveLength(6)
     expect(lines.filter((line) => line === 'Primary validator: Łukasz Nowak')).toHaveLength(6)
     expect(lines.filter((line) => line === 'Rationale')).toHaveLength(6)
-    for (const n of [1, 2, 3, 4, 5, 6]) expect(text).toContain(`Primary validator: Łukasz Nowak Grade: Level ${(n % 4) + 1}, Low Rationale Evidence supports the level`)
+    for (const n of [1, 2, 3, 4, 5, 6])
+      expect(text).toContain(
+        `Primary validator: Łukasz Nowak Grade: Level ${(n % 4) + 1}, Low Rationale Evidence supports the level`,
+      )
     expect(text).toContain('Notes Private note for the moderation meeting.')
     // The validator's column in the indicators table.
     expect(text).toContain('Code Indicator Service Łukasz Nowak')
@@ -367,7 +422,13 @@ describe('the outcome report', () => {
     expect(pdf.info.Title).toBe('Outcome report: Ysbyty Gwynedd Hospital Trust, 2026/27')
     expect(pdf.layoutPages[0]).toMatch(/Status\s+Result published$/m)
     expect(pdf.layoutPages[0]).toMatch(/Result published\s+20 November 2026$/m)
-    expect(contentsOf(pdf).map((e) => e.title)).toEqual(['Summary of grades', 'Self-assessment against agreed grades', ...OUTCOME_TITLES, 'Development plan', 'Progress notes'])
+    expect(contentsOf(pdf).map((e) => e.title)).toEqual([
+      'Summary of grades',
+      'Self-assessment against agreed grades',
+      ...OUTCOME_TITLES,
+      'Development plan',
+      'Progress notes',
+    ])
   })
 
   it('shows each agreed grade beside the self-assessed grade', () => {
@@ -375,12 +436,20 @@ describe('the outcome report', () => {
     const layout = reports.outcome.layoutPages.join('\n')
     GRADES.forEach(([self, agreed], i) => {
       const n = i + 1
-      expect(text).toMatch(new RegExp(`Outcome ${n}: Outcome title ${n} Agreed grade: ${agreed} \\([^)]*self-assessment\\) Self-assessed grade: ${self} `))
+      expect(text).toMatch(
+        new RegExp(
+          `Outcome ${n}: Outcome title ${n} Agreed grade: ${agreed} \\([^)]*self-assessment\\) Self-assessed grade: ${self} `,
+        ),
+      )
       // The chart's data table: one row per outcome, self-assessed then agreed, and no previous cycle.
       expect(layout).toMatch(new RegExp(`^\\s*Outcome ${n}\\s+${self}\\s+${agreed}\\s*$`, 'm'))
     })
-    expect(text).toContain('Agreed grade: Level 1, Medium (two sub-levels below the self-assessment) Self-assessed grade: Level 2, Low')
-    expect(text).toContain('The minimum expected level for this cycle is Level 2. The agreed grade for outcome 1 is below it, which calls for a required action.')
+    expect(text).toContain(
+      'Agreed grade: Level 1, Medium (two sub-levels below the self-assessment) Self-assessed grade: Level 2, Low',
+    )
+    expect(text).toContain(
+      'The minimum expected level for this cycle is Level 2. The agreed grade for outcome 1 is below it, which calls for a required action.',
+    )
   })
 
   it('adds the previous cycle beside them when there is one, and not otherwise', () => {
@@ -400,7 +469,11 @@ describe('the outcome report', () => {
     const text = bodyText(reports.outcome)
     for (const n of [1, 2, 3, 4, 5, 6]) {
       expect(text).toContain(`Strengths and good practice Strengths of outcome ${n}: the outreach team led by Zoë.`)
-      expect(text).toContain(n % 2 ? `Areas for development Develop outcome ${n} evidence of impact.` : 'Areas for development None recorded.')
+      expect(text).toContain(
+        n % 2
+          ? `Areas for development Develop outcome ${n} evidence of impact.`
+          : 'Areas for development None recorded.',
+      )
       expect(text).toContain(`Recommendations Recommendation for outcome ${n}.`)
     }
     expect(text).toContain('Required actions • Agree a service level agreement with Ysbyty Gwynedd by March 2027.')
@@ -411,9 +484,15 @@ describe('the outcome report', () => {
     const pdf = reports.outcome
     const text = bodyText(pdf)
     expect(text).toContain('Development plan 0 of 1 action is complete.')
-    expect(pdf.layoutPages.join('\n')).toMatch(/Outcome 1: Agree and sign a service level\s+Zoë Hartley\s+31 March 2027\s+In progress$/m)
-    expect(text).toContain('(answers the required action: Agree a service level agreement with Ysbyty Gwynedd by March 2027.)')
-    expect(text).toContain('Progress notes Agree and sign a service level agreement with each organisation served. Draft shared with the executive sponsor.')
+    expect(pdf.layoutPages.join('\n')).toMatch(
+      /Outcome 1: Agree and sign a service level\s+Zoë Hartley\s+31 March 2027\s+In progress$/m,
+    )
+    expect(text).toContain(
+      '(answers the required action: Agree a service level agreement with Ysbyty Gwynedd by March 2027.)',
+    )
+    expect(text).toContain(
+      'Progress notes Agree and sign a service level agreement with each organisation served. Draft shared with the executive sponsor.',
+    )
     expect(text).not.toContain('not yet published')
     expect(text).not.toContain('once the result is published')
   })
@@ -422,7 +501,9 @@ describe('the outcome report', () => {
     const pdf = reports.unpublished
     const text = bodyText(pdf)
     expect(pdf.layoutPages[0]).toMatch(/Status\s+Validated$/m)
-    expect(contentLines(pdf, 0)).toContain('This result has been agreed by the validators but not yet published to the service.')
+    expect(contentLines(pdf, 0)).toContain(
+      'This result has been agreed by the validators but not yet published to the service.',
+    )
     expect(text).toContain('Development plan The service writes its development plan once the result is published.')
     expect(text).not.toContain('action is complete')
     expect(text).not.toContain('Agree and sign a service level agreement')
@@ -444,7 +525,9 @@ describe('the cycle summaries', () => {
     const header = /^\s*Organisation\s+Region\s+Status\s+O1\s+O2\s+O3\s+O4\s+O5\s+O6\s*$/m
     expect(reports.national.layoutPages.join('\n')).toMatch(header)
     expect(reports.national.words.some((w) => w.text === 'Region')).toBe(true)
-    expect(reports.regional.layoutPages.join('\n')).toMatch(/^\s*Organisation\s+Status\s+O1\s+O2\s+O3\s+O4\s+O5\s+O6\s*$/m)
+    expect(reports.regional.layoutPages.join('\n')).toMatch(
+      /^\s*Organisation\s+Status\s+O1\s+O2\s+O3\s+O4\s+O5\s+O6\s*$/m,
+    )
     expect(reports.regional.words.some((w) => w.text === 'Region')).toBe(false)
     expect(bodyText(reports.regional)).not.toContain('Wales and the Marches')
   })
@@ -471,7 +554,12 @@ describe('the cycle summaries', () => {
     const layout = reports.regional.layoutPages.join('\n')
     for (const n of [1, 2, 3, 4, 5, 6]) {
       const median = n % 2 ? '2' : '1.5'
-      expect(layout).toMatch(new RegExp(`^\\s*${n}\\. Outcome title ${n}\\s+1\\s+2\\s+${n}\\s+0\\s+1\\s+${4 + n}\\s+${median.replace('.', '\\.')}\\s*$`, 'm'))
+      expect(layout).toMatch(
+        new RegExp(
+          `^\\s*${n}\\. Outcome title ${n}\\s+1\\s+2\\s+${n}\\s+0\\s+1\\s+${4 + n}\\s+${median.replace('.', '\\.')}\\s*$`,
+          'm',
+        ),
+      )
     }
     const figure = reports.regional.structure.find((e) => e.type === 'Figure')
     expect(figure?.alt).toContain('Outcome 2: 1 at level 0, 2 at level 1, 2 at level 2, 0 at level 3, 1 at level 4')
@@ -556,7 +644,8 @@ describe('formatMedian', () => {
 })
 
 describe('the report writer', () => {
-  const newWriter = () => new ReportWriter({ title: 'Table test', subject: 'Tables', runningHeader: 'Table test', reader: READER })
+  const newWriter = () =>
+    new ReportWriter({ title: 'Table test', subject: 'Tables', runningHeader: 'Table test', reader: READER })
   const columns = [
     { header: 'Name', width: 1 },
     { header: 'Text', width: 1 },

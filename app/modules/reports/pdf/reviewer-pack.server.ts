@@ -5,36 +5,67 @@ import { INDICATOR_STATUS_LABELS } from '~/modules/framework/grading'
 import { formatDate, formatDateRange } from '~/utils/dates'
 import type { EvidenceReport, ReportReader, ReviewerPack, ReviewerPackOutcome, ValidatorView } from '../model'
 import { drawRadar } from './radar.server'
-import { chartValueOf, formatBytes, gradeText, OUTCOME_AXES, shortHash, submissionFacts, textSection } from './shared.server'
+import {
+  chartValueOf,
+  formatBytes,
+  gradeText,
+  OUTCOME_AXES,
+  shortHash,
+  submissionFacts,
+  textSection,
+} from './shared.server'
 import { ReportWriter } from './writer.server'
 
-const KIND_LABELS: Record<ValidatorView['kind'], string> = { PRIMARY: 'Primary validator', SECONDARY: 'Second validator' }
+const KIND_LABELS: Record<ValidatorView['kind'], string> = {
+  PRIMARY: 'Primary validator',
+  SECONDARY: 'Second validator',
+}
 
 function penPortrait(writer: ReportWriter, pack: ReviewerPack): void {
   const portrait = pack.penPortrait
   writer.heading('Pen portrait', 1, { newPage: true })
   writer.heading('Organisations served', 2)
   writer.table({
-    columns: [{ header: 'Organisation', width: 3 }, { header: 'ODS code', width: 1 }, { header: 'Staff headcount', width: 1.2, align: 'right' }, { header: 'Staff WTE', width: 1.1, align: 'right' }],
-    rows: portrait.organisations.map((o) => [o.name, o.odsCode, o.staffHeadcount?.toLocaleString('en-GB') ?? 'Not given', o.staffWte?.toLocaleString('en-GB') ?? 'Not given']),
+    columns: [
+      { header: 'Organisation', width: 3 },
+      { header: 'ODS code', width: 1 },
+      { header: 'Staff headcount', width: 1.2, align: 'right' },
+      { header: 'Staff WTE', width: 1.1, align: 'right' },
+    ],
+    rows: portrait.organisations.map((o) => [
+      o.name,
+      o.odsCode,
+      o.staffHeadcount?.toLocaleString('en-GB') ?? 'Not given',
+      o.staffWte?.toLocaleString('en-GB') ?? 'Not given',
+    ]),
     rowHeaders: true,
     emptyText: 'No organisations are recorded.',
   })
   writer.heading('Library and knowledge service staff', 2)
   writer.table({
-    columns: [{ header: 'Post', width: 4 }, { header: 'WTE', width: 1, align: 'right' }, { header: 'Qualified', width: 1.2 }],
+    columns: [
+      { header: 'Post', width: 4 },
+      { header: 'WTE', width: 1, align: 'right' },
+      { header: 'Qualified', width: 1.2 },
+    ],
     rows: portrait.staffPosts.map((p) => [p.title, p.wte.toLocaleString('en-GB'), p.qualified ? 'Yes' : 'No']),
     emptyText: 'No posts are recorded.',
   })
   const s = portrait.staffing
-  writer.labelled('Total posts', `${s.totalPostsWte.toLocaleString('en-GB')} WTE, of which ${s.qualifiedWte.toLocaleString('en-GB')} WTE qualified`)
+  writer.labelled(
+    'Total posts',
+    `${s.totalPostsWte.toLocaleString('en-GB')} WTE, of which ${s.qualifiedWte.toLocaleString('en-GB')} WTE qualified`,
+  )
   writer.labelled(
     'Staff per qualified library and knowledge specialist',
     s.staffPerQualified === null
       ? 'Not known (no qualified posts recorded)'
       : `${s.staffPerQualified.toLocaleString('en-GB')} organisation staff WTE per qualified WTE (policy: ${portrait.policyStaffPerQualified.toLocaleString('en-GB')}; ${s.meetsPolicy ? 'meets the policy ratio' : `below the policy ratio, which asks for ${s.policyQualifiedWte.toLocaleString('en-GB')} qualified WTE`})`,
   )
-  writer.labelled('Budget', portrait.budgetPounds === null ? 'Not given' : `£${portrait.budgetPounds.toLocaleString('en-GB')}`)
+  writer.labelled(
+    'Budget',
+    portrait.budgetPounds === null ? 'Not given' : `£${portrait.budgetPounds.toLocaleString('en-GB')}`,
+  )
   writer.heading('Key documents', 2)
   if (portrait.documents.length) writer.bulletList(portrait.documents.map((d) => `${d.kindLabel}: ${d.title}`))
   else writer.hint('No key documents are linked.')
@@ -83,7 +114,10 @@ function evidenceList(writer: ReportWriter, outcome: ReviewerPackOutcome): void 
     writer.paragraph(`${index + 1}. ${item.title}`, { font: 'bold', gapAfter: 2 })
     for (const line of evidenceLines(item)) writer.paragraph(line, { gapAfter: 1, indent: 14 })
     for (const file of item.files) {
-      writer.paragraph(`File: ${file.name} (${formatBytes(file.sizeBytes)}, SHA-256 ${shortHash(file.sha256)})`, { gapAfter: 1, indent: 14 })
+      writer.paragraph(`File: ${file.name} (${formatBytes(file.sizeBytes)}, SHA-256 ${shortHash(file.sha256)})`, {
+        gapAfter: 1,
+        indent: 14,
+      })
       writer.paragraph(file.url, { link: file.url, gapAfter: 1, indent: 28, size: 8.5 })
     }
     if (item.url) {
@@ -141,7 +175,10 @@ function validation(writer: ReportWriter, outcome: ReviewerPackOutcome): void {
   const agreed = outcome.agreed
   if (agreed) {
     writer.heading('Agreed result', 3)
-    writer.labelled('Agreed grade', `${gradeText(agreed.grade)}${agreed.viaModeration ? ' (decided at moderation)' : ''}`)
+    writer.labelled(
+      'Agreed grade',
+      `${gradeText(agreed.grade)}${agreed.viaModeration ? ' (decided at moderation)' : ''}`,
+    )
     for (const [label, text] of [
       ['Rationale', agreed.rationale],
       ['Strengths and good practice', agreed.strengths],
@@ -190,9 +227,12 @@ export function renderReviewerPack(pack: ReviewerPack, reader: ReportReader): Pr
   })
   writer.title('Reviewer pack', `${submission.organisation.name}, ${submission.cycleName}`)
   writer.facts(submissionFacts(submission))
-  writer.paragraph('This pack holds the submission as the service wrote it: its pen portrait and, for each outcome, the self-assessment, indicators, narrative and evidence list, for reading offline.', {
-    colour: '#4c6272',
-  })
+  writer.paragraph(
+    'This pack holds the submission as the service wrote it: its pen portrait and, for each outcome, the self-assessment, indicators, narrative and evidence list, for reading offline.',
+    {
+      colour: '#4c6272',
+    },
+  )
   writer.reserveContentsPage()
   penPortrait(writer, pack)
   gradesAtAGlance(writer, pack)

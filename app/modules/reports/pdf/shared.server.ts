@@ -44,7 +44,9 @@ export function submissionFacts(submission: ReportSubmission): Array<[string, st
     ['Reference', submission.reference],
     ['Status', SUBMISSION_STATUS_LABELS[submission.status]],
     ['Submitted', submitted],
-    ...(submission.publishedAt ? ([['Result published', formatDate(submission.publishedAt)]] as Array<[string, string]>) : []),
+    ...(submission.publishedAt
+      ? ([['Result published', formatDate(submission.publishedAt)]] as Array<[string, string]>)
+      : []),
   ]
 }
 

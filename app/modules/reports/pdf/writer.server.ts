@@ -35,7 +35,7 @@ const MAX_SHARED_LAYOUTS = 50_000
 function withSharedLayouts(font: fontkit.Font): fontkit.Font {
   const cache = new Map<string, fontkit.GlyphRun>()
   const layout = (text: string, features?: unknown) => {
-    if (features !== undefined) return font.layout(text, features as Parameters<fontkit.Font["layout"]>[1])
+    if (features !== undefined) return font.layout(text, features as Parameters<fontkit.Font['layout']>[1])
     let run = cache.get(text)
     if (!run) {
       if (cache.size >= MAX_SHARED_LAYOUTS) cache.clear()
@@ -54,7 +54,9 @@ function withSharedLayouts(font: fontkit.Font): fontkit.Font {
       },
     }
   }
-  return new Proxy(font, { get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property, target)) })
+  return new Proxy(font, {
+    get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property, target)),
+  })
 }
 
 function openFont(file: string): fontkit.Font {
@@ -347,7 +349,14 @@ export class ReportWriter {
 
   /** Facts as a two-column table whose first column heads each row ("Organisation" | "…"). */
   facts(rows: ReadonlyArray<readonly [string, string]>): void {
-    this.table({ columns: [{ header: 'Detail', width: 1 }, { header: 'Value', width: 2 }], rows: rows.map(([k, v]) => [k, v]), rowHeaders: true })
+    this.table({
+      columns: [
+        { header: 'Detail', width: 1 },
+        { header: 'Value', width: 2 },
+      ],
+      rows: rows.map(([k, v]) => [k, v]),
+      rowHeaders: true,
+    })
   }
 
   /**
@@ -366,10 +375,18 @@ export class ReportWriter {
     const widths = spec.columns.map((c) => (c.width / total) * this.width)
     const xs = widths.map((_, i) => this.left + widths.slice(0, i).reduce((a, b) => a + b, 0))
     const rowHeight = (cells: readonly string[], font: (i: number) => FontName) =>
-      Math.max(...cells.map((cell, i) => this.heightOf(cell || ' ', { font: font(i), size, width: widths[i]! - 2 * padding.x }))) + 2 * padding.y
+      Math.max(
+        ...cells.map((cell, i) =>
+          this.heightOf(cell || ' ', { font: font(i), size, width: widths[i]! - 2 * padding.x }),
+        ),
+      ) +
+      2 * padding.y
     const headerFont = () => 'bold' as const
     const bodyFont = (i: number): FontName => (spec.rowHeaders && i === 0 ? 'bold' : 'regular')
-    const headerHeight = rowHeight(spec.columns.map((c) => c.header), headerFont)
+    const headerHeight = rowHeight(
+      spec.columns.map((c) => c.header),
+      headerFont,
+    )
     const maxRowHeight = this.bottom - MARGIN.top - headerHeight
 
     const table = doc.struct('Table')
@@ -390,8 +407,15 @@ export class ReportWriter {
         row.add(element)
         const content = doc.markStructureContent(isHeader ? 'TH' : 'TD')
         element.add(content)
-        doc.font(isHeader ? 'bold' : 'regular').fontSize(size).fillColor(COLOURS.text)
-        doc.text(spaced(cell || ' '), x + padding.x, y + padding.y, { width: w - 2 * padding.x, lineGap: LINE_GAP, align: spec.columns[i]?.align ?? 'left' })
+        doc
+          .font(isHeader ? 'bold' : 'regular')
+          .fontSize(size)
+          .fillColor(COLOURS.text)
+        doc.text(spaced(cell || ' '), x + padding.x, y + padding.y, {
+          width: w - 2 * padding.x,
+          lineGap: LINE_GAP,
+          align: spec.columns[i]?.align ?? 'left',
+        })
         doc.endMarkedContent()
         element.end()
       })
@@ -408,7 +432,10 @@ export class ReportWriter {
         doc.rect(xs[i]!, y, widths[i]!, headerHeight).fill(COLOURS.headerBackground)
         doc.lineWidth(0.6).rect(xs[i]!, y, widths[i]!, headerHeight).stroke(COLOURS.lightBorder)
         doc.font('bold').fontSize(size).fillColor(COLOURS.text)
-        doc.text(column.header, xs[i]! + padding.x, y + padding.y, { width: widths[i]! - 2 * padding.x, lineGap: LINE_GAP })
+        doc.text(column.header, xs[i]! + padding.x, y + padding.y, {
+          width: widths[i]! - 2 * padding.x,
+          lineGap: LINE_GAP,
+        })
       })
       doc.endMarkedContent()
       doc.x = this.left
@@ -419,14 +446,21 @@ export class ReportWriter {
     this.ensureSpace(headerHeight + Math.min(firstRowHeight, maxRowHeight))
     const head = doc.struct('THead')
     table.add(head)
-    drawRow(spec.columns.map((c) => c.header), 'header', headerHeight, head)
+    drawRow(
+      spec.columns.map((c) => c.header),
+      'header',
+      headerHeight,
+      head,
+    )
     head.end()
     const body = doc.struct('TBody')
     table.add(body)
     for (const cells of spec.rows) {
       const height = rowHeight(cells, bodyFont)
       if (height > maxRowHeight) {
-        throw new RangeError(`A table row is taller than a page (${Math.round(height)} points); put long text in paragraphs instead`)
+        throw new RangeError(
+          `A table row is taller than a page (${Math.round(height)} points); put long text in paragraphs instead`,
+        )
       }
       if (doc.y + height > this.bottom) {
         this.newPage()
@@ -476,17 +510,35 @@ export class ReportWriter {
       doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] })
       if (i > start) {
         doc.font('regular').fontSize(SIZES.small).fillColor(COLOURS.secondary)
-        doc.text(this.options.runningHeader, this.left, 30, { width: this.width, lineBreak: false, ellipsis: true, height: SIZES.small + 4 })
-        doc.lineWidth(0.5).moveTo(this.left, 44).lineTo(this.left + this.width, 44).stroke(COLOURS.lightBorder)
+        doc.text(this.options.runningHeader, this.left, 30, {
+          width: this.width,
+          lineBreak: false,
+          ellipsis: true,
+          height: SIZES.small + 4,
+        })
+        doc
+          .lineWidth(0.5)
+          .moveTo(this.left, 44)
+          .lineTo(this.left + this.width, 44)
+          .stroke(COLOURS.lightBorder)
       }
       doc.endMarkedContent()
       doc.markContent('Artifact', { type: 'Pagination', attached: ['Bottom'] })
       const footerY = A4.height - 40
-      doc.lineWidth(0.5).moveTo(this.left, footerY - 8).lineTo(this.left + this.width, footerY - 8).stroke(COLOURS.lightBorder)
+      doc
+        .lineWidth(0.5)
+        .moveTo(this.left, footerY - 8)
+        .lineTo(this.left + this.width, footerY - 8)
+        .stroke(COLOURS.lightBorder)
       doc.font('regular').fontSize(SIZES.small).fillColor(COLOURS.secondary)
       const pageText = `Page ${i - start + 1} of ${count}`
       const pageWidth = doc.widthOfString(pageText)
-      doc.text(generated, this.left, footerY, { width: this.width - pageWidth - 12, lineBreak: false, ellipsis: true, height: SIZES.small + 4 })
+      doc.text(generated, this.left, footerY, {
+        width: this.width - pageWidth - 12,
+        lineBreak: false,
+        ellipsis: true,
+        height: SIZES.small + 4,
+      })
       doc.text(pageText, this.left + this.width - pageWidth, footerY, { lineBreak: false })
       doc.endMarkedContent()
       margins.bottom = savedBottom
@@ -516,7 +568,10 @@ export class ReportWriter {
     this.root.add(element)
     const content = doc.markStructureContent(type)
     element.add(content)
-    doc.font(options.font ?? 'regular').fontSize(options.size ?? SIZES.body).fillColor(options.colour ?? COLOURS.text)
+    doc
+      .font(options.font ?? 'regular')
+      .fontSize(options.size ?? SIZES.body)
+      .fillColor(options.colour ?? COLOURS.text)
     const indent = options.indent ?? 0
     doc.text(spaced(text), this.left + indent, doc.y, {
       width: this.width - indent,
@@ -541,14 +596,19 @@ export class ReportWriter {
     element.add(heading)
     const headingContent = doc.markStructureContent('H2')
     heading.add(headingContent)
-    doc.font('bold').fontSize(SIZES.h1).fillColor(COLOURS.text).text('Contents ', this.left, doc.y, { width: this.width })
+    doc
+      .font('bold')
+      .fontSize(SIZES.h1)
+      .fillColor(COLOURS.text)
+      .text('Contents ', this.left, doc.y, { width: this.width })
     doc.endMarkedContent()
     heading.end()
     doc.y += 10
     // One page of contents: with more entries than fit, list the level 1 headings only.
     const lineHeight = SIZES.body + LINE_GAP + 5
     const capacity = Math.floor((this.bottom - doc.y) / lineHeight)
-    const entries = this.contents.length <= capacity ? this.contents : this.contents.filter((e) => e.level === 1).slice(0, capacity)
+    const entries =
+      this.contents.length <= capacity ? this.contents : this.contents.filter((e) => e.level === 1).slice(0, capacity)
     for (const entry of entries) {
       const y = doc.y
       const indent = entry.level === 1 ? 0 : 16
@@ -557,7 +617,10 @@ export class ReportWriter {
       element.add(item)
       const content = doc.markStructureContent('TOCI')
       item.add(content)
-      doc.font(entry.level === 1 ? 'bold' : 'regular').fontSize(SIZES.body).fillColor(COLOURS.blue)
+      doc
+        .font(entry.level === 1 ? 'bold' : 'regular')
+        .fontSize(SIZES.body)
+        .fillColor(COLOURS.blue)
       const numberWidth = 40
       doc.text(`${entry.title} `, this.left + indent, y, {
         width: this.width - indent - numberWidth,
@@ -566,7 +629,14 @@ export class ReportWriter {
         height: SIZES.body + 4,
         goTo: entry.destination,
       })
-      doc.fillColor(COLOURS.text).text(spaced(pageNumber), this.left + this.width - numberWidth, y, { width: numberWidth, align: 'right', lineBreak: false, goTo: entry.destination })
+      doc
+        .fillColor(COLOURS.text)
+        .text(spaced(pageNumber), this.left + this.width - numberWidth, y, {
+          width: numberWidth,
+          align: 'right',
+          lineBreak: false,
+          goTo: entry.destination,
+        })
       doc.endMarkedContent()
       item.end()
       doc.y = y + lineHeight
