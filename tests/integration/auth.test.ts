@@ -1,6 +1,8 @@
+import argon2 from 'argon2'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { attemptSignIn, changePassword } from '~/modules/auth/sign-in.server'
+import { hashPassword, passwordNeedsRehash, verifyPassword } from '~/modules/auth/password.server'
 import { destroySession, getSessionUser, requireUser } from '~/modules/auth/session.server'
 import { createUser, requestWithCookie, TEST_PASSWORD } from '../factories'
 
@@ -65,6 +67,49 @@ describe('signing in', () => {
     for (let i = 0; i < 9; i++) await attempt(email, 'wrong')
     expect((await attempt(email, TEST_PASSWORD)).ok).toBe(true)
     expect(await attempt(email, 'wrong')).toEqual({ ok: false, reason: 'INVALID' })
+  })
+})
+
+describe('password hashing', () => {
+  it("uses argon2id at or above OWASP's minimum of 19 MiB and 2 passes", async () => {
+    const hash = await hashPassword(TEST_PASSWORD)
+    const match = /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=(\d+)\$/.exec(hash)
+    expect(match).not.toBeNull()
+    expect(Number(match![1])).toBeGreaterThanOrEqual(19 * 1024)
+    expect(Number(match![2])).toBeGreaterThanOrEqual(2)
+    expect(passwordNeedsRehash(hash)).toBe(false)
+  })
+
+  it("signs in with a hash made at the old settings and replaces it with one at today's", async () => {
+    const { email, id } = await createUser()
+    const oldHash = await argon2.hash(TEST_PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 65_536,
+      timeCost: 3,
+      parallelism: 4,
+    })
+    await prisma.user.update({ where: { id }, data: { passwordHash: oldHash } })
+
+    expect((await attempt(email, TEST_PASSWORD)).ok).toBe(true)
+
+    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } })
+    expect(passwordHash).not.toBe(oldHash)
+    expect(passwordNeedsRehash(passwordHash!)).toBe(false)
+    expect(await verifyPassword(passwordHash!, TEST_PASSWORD)).toBe(true)
+  })
+
+  it('leaves the hash alone after a wrong password', async () => {
+    const { email, id } = await createUser()
+    const oldHash = await argon2.hash(TEST_PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: 65_536,
+      timeCost: 3,
+      parallelism: 4,
+    })
+    await prisma.user.update({ where: { id }, data: { passwordHash: oldHash } })
+    expect((await attempt(email, 'wrong-password')).ok).toBe(false)
+    const { passwordHash } = await prisma.user.findUniqueOrThrow({ where: { id }, select: { passwordHash: true } })
+    expect(passwordHash).toBe(oldHash)
   })
 })
 

@@ -1,7 +1,7 @@
 import { prisma, type Db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { recordAudit } from '~/modules/audit/audit.server'
-import { hashPassword, verifyAgainstDummy, verifyPassword } from './password.server'
+import { hashPassword, passwordNeedsRehash, verifyAgainstDummy, verifyPassword } from './password.server'
 import { createSession } from './session.server'
 
 export type SignInResult =
@@ -38,10 +38,13 @@ export async function attemptSignIn({
   if (!(await verifyPassword(user.passwordHash, password))) {
     return recordFailure(user.id, env.SIGN_IN_MAX_ATTEMPTS, env.SIGN_IN_LOCKOUT_MINUTES, ipAddress, now)
   }
+  // A hash made with older settings is replaced now, while the password is at hand (hashed before
+  // the transaction, so the write stays short).
+  const upgradedHash = passwordNeedsRehash(user.passwordHash) ? await hashPassword(password) : undefined
   await prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now },
+      data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now, passwordHash: upgradedHash },
       select: { id: true },
     })
     await recordAudit(tx, {
