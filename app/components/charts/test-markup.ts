@@ -130,9 +130,7 @@ export function expectAccessibleSvg(root: Node, svg: Node): { name: string; desc
 }
 
 /** Widths of the bars (segments) of one chart row, in order. */
-export function segmentsOf(
-  row: Node,
-): Array<{
+export function segmentsOf(row: Node): Array<{
   key: string
   x: number
   width: number

@@ -629,14 +629,12 @@ export class ReportWriter {
         height: SIZES.body + 4,
         goTo: entry.destination,
       })
-      doc
-        .fillColor(COLOURS.text)
-        .text(spaced(pageNumber), this.left + this.width - numberWidth, y, {
-          width: numberWidth,
-          align: 'right',
-          lineBreak: false,
-          goTo: entry.destination,
-        })
+      doc.fillColor(COLOURS.text).text(spaced(pageNumber), this.left + this.width - numberWidth, y, {
+        width: numberWidth,
+        align: 'right',
+        lineBreak: false,
+        goTo: entry.destination,
+      })
       doc.endMarkedContent()
       item.end()
       doc.y = y + lineHeight
