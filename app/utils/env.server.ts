@@ -36,6 +36,12 @@ const EnvSchema = z
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
     LOG_REQUESTS: booleanFromString.default(false),
+    // SQLite with several server processes (ADR 012): how long a write waits for another process's
+    // write, how durable a commit is, and how long Prisma waits to start and to finish a transaction.
+    SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+    TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
+    TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(15_000),
     // Email: over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); otherwise each
     // message is written to MAIL_DIR as an .eml file, which admins can read at /admin/mail.
     SMTP_URL: z

@@ -463,29 +463,42 @@ async function refuseIncomingFiles(
 }
 
 /**
- * Runs `work` in one transaction after checking the incoming files against the library (no
- * duplicates, within the quota). `place` moves a file from the temporary folder to a new storage
- * key; if the transaction fails, every file it placed is removed again.
+ * Runs `work` in one short transaction after checking the incoming files against the library (no
+ * duplicates, within the quota). The files were hashed while they streamed in, and are moved from
+ * the temporary folder to new storage keys before the transaction begins: the write lock is never
+ * held while a file is on the move, so other writers are not kept waiting. `storageKeyOf` gives
+ * the key a file was moved to. If the transaction fails or refuses the files, they are removed
+ * again, so a file is stored exactly when its row is committed. (A crash between the move and the
+ * commit can leave a stored file with no row; start-up sets such files aside, see
+ * storage.server.ts.)
  */
 async function writeWithFiles<T>(
   libraryServiceId: string,
   files: UploadedFile[],
-  work: (tx: Db, place: (file: UploadedFile) => Promise<string>) => Promise<T>,
+  work: (tx: Db, storageKeyOf: (file: UploadedFile) => string) => Promise<T>,
 ): Promise<T | FilesRefused> {
-  const placed: string[] = []
+  // A cheap check first, outside the lock, so a refused upload is never moved at all.
+  const refusedEarly = await refuseIncomingFiles(prisma, libraryServiceId, files)
+  if (refusedEarly) return refusedEarly
+  const placed = new Map<UploadedFile, string>()
   try {
+    for (const file of files) {
+      const storageKey = newStorageKey()
+      await moveIntoPlace(file.tempPath, storageKey)
+      placed.set(file, storageKey)
+    }
     return await prisma.$transaction(async (tx) => {
+      // Checked again inside the transaction: another upload may have committed in the meantime.
       const refused = await refuseIncomingFiles(tx, libraryServiceId, files)
       if (refused) throw new Refusal(refused)
-      return work(tx, async (file) => {
-        const storageKey = newStorageKey()
-        await moveIntoPlace(file.tempPath, storageKey)
-        placed.push(storageKey)
+      return work(tx, (file) => {
+        const storageKey = placed.get(file)
+        if (!storageKey) throw new Error(`${file.originalName} was not moved into storage`)
         return storageKey
       })
     })
   } catch (error) {
-    await removeStoredFiles(placed)
+    await removeStoredFiles(placed.values())
     if (error instanceof Refusal) return error.refused
     throw error
   }
@@ -514,11 +527,11 @@ function fileFacts(files: UploadedFile[]) {
 
 async function addFilesInTransaction(
   tx: Db,
-  place: (file: UploadedFile) => Promise<string>,
+  storageKeyOf: (file: UploadedFile) => string,
   input: { itemId: string; libraryServiceId: string; uploadedById: string; files: UploadedFile[] },
 ) {
   for (const file of input.files) {
-    const storageKey = await place(file)
+    const storageKey = storageKeyOf(file)
     await tx.evidenceFile.create({
       data: {
         evidenceItemId: input.itemId,
@@ -548,12 +561,12 @@ export async function createEvidenceItem(
   requirePermission(actor, 'evidence:manage', { libraryServiceIds: [libraryServiceId] })
   const url = files.length ? null : input.url
   invariantResponse(files.length > 0 || url, 'Evidence needs files or a web link')
-  return writeWithFiles(libraryServiceId, files, async (tx, place) => {
+  return writeWithFiles(libraryServiceId, files, async (tx, storageKeyOf) => {
     const item = await tx.evidenceItem.create({
       data: { libraryServiceId, ...details, url, createdById: actor.id },
       select: { id: true },
     })
-    await addFilesInTransaction(tx, place, { itemId: item.id, libraryServiceId, uploadedById: actor.id, files })
+    await addFilesInTransaction(tx, storageKeyOf, { itemId: item.id, libraryServiceId, uploadedById: actor.id, files })
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'evidence.item_created',
@@ -605,8 +618,8 @@ export async function addEvidenceFiles(
   const item = await findManagedItem(input.actor, input.itemId)
   invariantResponse(item.url === null, 'This evidence is a web link, so files cannot be added to it')
   invariantResponse(input.files.length > 0, 'Select a file')
-  return writeWithFiles(item.libraryServiceId, input.files, async (tx, place) => {
-    await addFilesInTransaction(tx, place, {
+  return writeWithFiles(item.libraryServiceId, input.files, async (tx, storageKeyOf) => {
+    await addFilesInTransaction(tx, storageKeyOf, {
       itemId: item.id,
       libraryServiceId: item.libraryServiceId,
       uploadedById: input.actor.id,
@@ -631,14 +644,14 @@ export async function replaceEvidenceFile(
 ): Promise<{ ok: true; version: number } | FilesRefused> {
   const summary = await getEvidenceFileSummary(input.actor, input.itemId, input.fileId)
   const libraryServiceId = summary.libraryService.id
-  return writeWithFiles(libraryServiceId, [input.file], async (tx, place) => {
+  return writeWithFiles(libraryServiceId, [input.file], async (tx, storageKeyOf) => {
     const latest = await tx.evidenceFileVersion.findFirstOrThrow({
       where: { evidenceFileId: summary.id },
       orderBy: { version: 'desc' },
       select: { version: true, originalName: true, sha256: true, sizeBytes: true },
     })
     const version = latest.version + 1
-    const storageKey = await place(input.file)
+    const storageKey = storageKeyOf(input.file)
     await tx.evidenceFileVersion.create({
       data: {
         evidenceFileId: summary.id,
