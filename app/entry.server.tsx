@@ -6,6 +6,7 @@ import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { removeStaleTempFiles } from '~/modules/evidence/storage.server'
 import { getEnv } from '~/utils/env.server'
+import { ServerPageStateProvider, type ServerPageState } from '~/components/page-title'
 import { NonceProvider } from '~/utils/nonce'
 
 // Validate the configuration as the server starts, not on the first request: a production
@@ -29,7 +30,9 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        <ServerPageStateProvider value={pageState(request, responseStatusCode, remixContext)}>
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+        </ServerPageStateProvider>
       </NonceProvider>,
       {
         nonce,
@@ -56,6 +59,20 @@ export default function handleRequest(
     )
     setTimeout(abort, streamTimeout + 1000)
   })
+}
+
+/**
+ * The head is rendered before the body, so the title learns here whether this is an error page or a
+ * form that came back with errors (a refused POST answers 4xx with the action's data).
+ */
+function pageState(request: Request, status: number, remixContext: EntryContext): ServerPageState {
+  const { errors, actionData } = remixContext.staticHandlerContext
+  if (errors) {
+    const error = Object.values(errors)[0]
+    return { errorStatus: isRouteErrorResponse(error) ? error.status : 500, formRejected: false }
+  }
+  const formRejected = request.method !== 'GET' && actionData != null && status >= 400 && status < 500
+  return { errorStatus: null, formRejected }
 }
 
 export const handleError: HandleErrorFunction = (error, { request }) => {

@@ -3,7 +3,6 @@ import { data } from '@remix-run/node'
 import {
   isRouteErrorResponse,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -13,14 +12,13 @@ import {
 } from '@remix-run/react'
 import { useEffect, type ReactNode } from 'react'
 import { Footer, Header, NotificationBanner, SkipLink } from '~/components/nhs'
-import { ErrorPage } from '~/components/error-page'
+import { ErrorPage, errorPageHeading } from '~/components/error-page'
+import { DocumentMeta, PageTitleProvider, SERVICE_NAME } from '~/components/page-title'
 import { getSessionUser } from '~/modules/auth/session.server'
 import { navigationFor } from '~/modules/auth/navigation'
 import { readFlash } from '~/utils/flash.server'
 import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.scss?url'
-
-export const SERVICE_NAME = 'LKS Quality Portal'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
@@ -67,61 +65,63 @@ export function Layout({ children }: { children: ReactNode }) {
     current: item.href === '/' ? location.pathname === '/' : location.pathname.startsWith(item.href),
   }))
   return (
-    <html lang="en-GB">
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <Meta />
-        <Links />
-      </head>
-      <body suppressHydrationWarning>
-        {/* The design system's CSS shows JavaScript-only parts only once this class is set. */}
-        <script
-          nonce={nonce}
-          dangerouslySetInnerHTML={{ __html: "document.body.className += ' nhsuk-frontend-supported'" }}
-        />
-        <SkipLink href="#maincontent" />
-        <Header
-          serviceName={SERVICE_NAME}
-          serviceHref="/"
-          user={rootData?.user ?? null}
-          navigation={navigation}
-          account={
-            rootData?.user
-              ? [
-                  { href: '/account', text: rootData.user.name, icon: true },
-                  { text: 'Sign out', form: { action: '/sign-out', method: 'post' } },
-                ]
-              : undefined
-          }
-        />
-        <div className="nhsuk-width-container">
-          <main className="nhsuk-main-wrapper" id="maincontent">
-            {rootData?.flash ? (
-              <NotificationBanner
-                title={rootData.flash.type === 'success' ? 'Success' : 'Important'}
-                success={rootData.flash.type === 'success'}
-              >
-                <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
-                {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
-              </NotificationBanner>
-            ) : null}
-            {children}
-          </main>
-        </div>
-        <Footer
-          links={[
-            { href: '/framework', text: 'Quality and improvement outcomes framework' },
-            { href: '/accessibility', text: 'Accessibility statement' },
-            { href: '/healthcheck', text: 'Service status' },
-          ]}
-          copyright="NHS England"
-        />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
-        <HydrationKey pathname={location.pathname} />
-      </body>
-    </html>
+    <PageTitleProvider>
+      <html lang="en-GB">
+        <head>
+          <meta charSet="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <DocumentMeta errorHeading={errorPageHeading} />
+          <Links />
+        </head>
+        <body suppressHydrationWarning>
+          {/* The design system's CSS shows JavaScript-only parts only once this class is set. */}
+          <script
+            nonce={nonce}
+            dangerouslySetInnerHTML={{ __html: "document.body.className += ' nhsuk-frontend-supported'" }}
+          />
+          <SkipLink href="#maincontent" />
+          <Header
+            serviceName={SERVICE_NAME}
+            serviceHref="/"
+            user={rootData?.user ?? null}
+            navigation={navigation}
+            account={
+              rootData?.user
+                ? [
+                    { href: '/account', text: rootData.user.name, icon: true },
+                    { text: 'Sign out', form: { action: '/sign-out', method: 'post' } },
+                  ]
+                : undefined
+            }
+          />
+          <div className="nhsuk-width-container">
+            <main className="nhsuk-main-wrapper" id="maincontent">
+              {rootData?.flash ? (
+                <NotificationBanner
+                  title={rootData.flash.type === 'success' ? 'Success' : 'Important'}
+                  success={rootData.flash.type === 'success'}
+                >
+                  <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
+                  {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
+                </NotificationBanner>
+              ) : null}
+              {children}
+            </main>
+          </div>
+          <Footer
+            links={[
+              { href: '/framework', text: 'Quality and improvement outcomes framework' },
+              { href: '/accessibility', text: 'Accessibility statement' },
+              { href: '/healthcheck', text: 'Service status' },
+            ]}
+            copyright="NHS England"
+          />
+          <ScrollRestoration nonce={nonce} />
+          <Scripts nonce={nonce} />
+          <HydrationKey pathname={location.pathname} />
+        </body>
+      </html>
+    </PageTitleProvider>
   )
 }
 

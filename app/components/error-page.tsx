@@ -1,4 +1,5 @@
 import { Link } from '@remix-run/react'
+import { useErrorPageTitle } from './page-title'
 
 const PAGES: Record<number, { title: string; body: string[] }> = {
   403: {
@@ -35,9 +36,22 @@ const PAGES: Record<number, { title: string; body: string[] }> = {
   },
 }
 
-/** NHS-style error pages (403, 404, 500): plain words, no technical detail. */
+function pageFor(status: number) {
+  return PAGES[status] ?? (status >= 500 ? PAGES[500]! : PAGES[404]!)
+}
+
+/** The error page's heading, which is also the first part of its title ("Page not found"). */
+export function errorPageHeading(status: number) {
+  return pageFor(status).title
+}
+
+/**
+ * NHS-style error pages (403, 404, 500): plain words, no technical detail. Any error boundary can
+ * render it; the document title follows ("Page not found – LKS Quality Portal").
+ */
 export function ErrorPage({ status }: { status: number }) {
-  const page = PAGES[status] ?? (status >= 500 ? PAGES[500]! : PAGES[404]!)
+  const page = pageFor(status)
+  useErrorPageTitle(status)
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react'
+import { useFormErrorsTitle } from '../page-title'
 import { cx } from './class-names'
 
 export type ErrorSummaryItem = { href: string; text: string }
@@ -12,7 +13,8 @@ export type ErrorSummaryProps = {
 /**
  * nhsuk-frontend v10 error summary. Renders nothing when there are no errors. When errors appear
  * (or change) the summary is focused so screen reader and keyboard users land on it; links point at
- * the field ids (`#${id}`), which work without JavaScript.
+ * the field ids (`#${id}`), which work without JavaScript. While it shows errors the page title
+ * starts with "Error: ".
  */
 export function ErrorSummary({ errors, title = 'There is a problem', className }: ErrorSummaryProps) {
   const ref = useRef<HTMLDivElement>(null)
@@ -21,6 +23,8 @@ export function ErrorSummary({ errors, title = 'There is a problem', className }
   useEffect(() => {
     if (errorsKey !== '') ref.current?.focus()
   }, [errorsKey])
+  // "Error: " goes before the page title while the form shows errors, as the NHS pattern asks.
+  useFormErrorsTitle(errors.length > 0)
 
   if (errors.length === 0) return null
 
