@@ -21,6 +21,7 @@ import { getSignOffSummary } from '~/modules/submissions/sign-off.server'
 import { SignOffSchema } from '~/modules/submissions/schema'
 import { recordSponsorDecision } from '~/modules/submissions/workflow.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { NarrativeText } from '~/components/narrative-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Sign off - ${data?.summary.organisationName ?? ''} - LKS Quality Portal` },
@@ -96,9 +97,9 @@ export default function SignOff() {
       {summary.outcomes.map((o) => (
         <Details key={o.number} summary={`Outcome ${o.number} narrative and key strengths`}>
           <h3 className="nhsuk-heading-s">Narrative</h3>
-          <div className="app-preserve-lines">{o.narrative || 'No narrative.'}</div>
+          <NarrativeText text={o.narrative} empty="No narrative." />
           <h3 className="nhsuk-heading-s">Key strengths</h3>
-          <div className="app-preserve-lines">{o.keyStrengths || 'None given.'}</div>
+          <NarrativeText text={o.keyStrengths} empty="None given." />
         </Details>
       ))}
       {summary.canDecide ? (

@@ -23,6 +23,7 @@ import { getReviewOutcome, saveValidation } from '~/modules/validation/workspace
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
+import { NarrativeText } from '~/components/narrative-text'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -187,9 +188,9 @@ export default function ReviewOutcome() {
                 </p>
               ) : null}
               <h3>Narrative</h3>
-              <div className="app-preserve-lines">{response.narrative || 'No narrative.'}</div>
+              <NarrativeText text={response.narrative} empty="No narrative." />
               <h3>Key strengths</h3>
-              <div className="app-preserve-lines">{response.keyStrengths || 'None given.'}</div>
+              <NarrativeText text={response.keyStrengths} empty="None given." />
               <h3>Evidence for the whole outcome</h3>
               <EvidenceList items={outcomeLinks} />
             </div>
