@@ -28,6 +28,7 @@ import {
   type IndicatorStatus,
 } from '~/modules/framework/grading'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
+import { countWords, formatWordCount } from '~/modules/submissions/narrative-text'
 import { autosaveNarrative, getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
 import {
   KEY_STRENGTHS_MAX,
@@ -195,8 +196,10 @@ export default function OutcomePage() {
   const versionRef = useRef(version)
   versionRef.current = version
   useEffect(() => () => clearTimeout(timer.current), [])
+  const [words, setWords] = useState(() => countWords((fields.narrative.initialValue as string | undefined) ?? ''))
   const onNarrativeInput = (event: FormEvent<HTMLTextAreaElement>) => {
     const narrative = event.currentTarget.value
+    setWords(countWords(narrative))
     clearTimeout(timer.current)
     if (narrative.length > NARRATIVE_MAX) return
     timer.current = setTimeout(() => {
@@ -365,6 +368,9 @@ export default function OutcomePage() {
             error={fields.narrative.errors?.[0]}
             onInput={onNarrativeInput}
           />
+          <p className="nhsuk-hint app-word-count" id="narrative-words">
+            Word count: {formatWordCount(words)}
+          </p>
           <p className="nhsuk-body-s" aria-live="polite" id="autosave-status">
             {autosave.state === 'submitting'
               ? 'Saving your narrative…'

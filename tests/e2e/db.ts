@@ -1,4 +1,5 @@
-// Read-only look-ups in the browser tests' database, to find the ids a person would click through to.
+// Look-ups in the browser tests' database, to find the ids a person would click through to, and
+// the few changes a test makes the way the world outside the browser would.
 import { createClient } from '@libsql/client'
 import { E2E_DATABASE_FILE } from './paths'
 
@@ -29,3 +30,17 @@ export const baselineWithRequiredActions = (libraryServiceName: string) =>
      ORDER BY s.reference LIMIT 1`,
     [libraryServiceName],
   )
+
+/**
+ * Changes the browser tests' database as something outside the browser would: another server
+ * process, the clock passing, or an administrator. Never a route of the app made for tests.
+ */
+export async function run(sql: string, args: Array<string | number | null>): Promise<number> {
+  const client = createClient({ url: `file:${E2E_DATABASE_FILE}` })
+  try {
+    const result = await client.execute({ sql, args })
+    return result.rowsAffected
+  } finally {
+    client.close()
+  }
+}

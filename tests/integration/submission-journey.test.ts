@@ -218,8 +218,10 @@ describe('saving an outcome', () => {
     expect(level0.error?.selfSubLevel).toEqual([
       'Level 0 has no sub-level. Select level 1 or above, or clear the sub-level',
     ])
-    const tooLong = form({ version: '0', narrative: 'x'.repeat(20_001) })
-    expect(tooLong.error?.narrative).toEqual(['Narrative must be 20,000 characters or fewer'])
+    // Word-length narratives (5,000 words is about 32,000 characters) fit; past 60,000 is refused.
+    expect(form({ version: '0', narrative: 'x'.repeat(60_000) }).error?.narrative).toBeUndefined()
+    const tooLong = form({ version: '0', narrative: 'x'.repeat(60_001) })
+    expect(tooLong.error?.narrative).toEqual(['Narrative must be 60,000 characters or fewer'])
     expect(form({ version: '0', selfLevel: '5' }).error?.selfLevel).toEqual(['Select a level from 0 to 4'])
   })
 

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { INDICATOR_STATUSES, SUB_LEVELS } from '~/modules/framework/grading'
 
-export const NARRATIVE_MAX = 20_000
+// Narratives written in Word commonly run to 3,000 to 5,000 words (about 6.5 characters a word).
+export const NARRATIVE_MAX = 60_000
 export const KEY_STRENGTHS_MAX = 5_000
 export const REASON_MAX = 5_000
 export const NOTE_MAX = 2_000
@@ -13,7 +14,7 @@ export const OutcomeFormSchema = z
   .object({
     intent: z.enum(['save', 'complete']).default('save'),
     version: z.number({ error: 'The page is out of date. Reload it and try again.' }).int().min(0),
-    narrative: text(NARRATIVE_MAX, 'Narrative must be 20,000 characters or fewer'),
+    narrative: text(NARRATIVE_MAX, 'Narrative must be 60,000 characters or fewer'),
     keyStrengths: text(KEY_STRENGTHS_MAX, 'Key strengths must be 5,000 characters or fewer'),
     selfLevel: z
       .number({ error: 'Select a level from 0 to 4' })
@@ -59,7 +60,7 @@ export type OutcomeForm = z.infer<typeof OutcomeFormSchema>
 export const NarrativeAutosaveSchema = z.object({
   intent: z.literal('autosave'),
   version: z.number().int().min(0),
-  narrative: text(NARRATIVE_MAX, 'Narrative must be 20,000 characters or fewer'),
+  narrative: text(NARRATIVE_MAX, 'Narrative must be 60,000 characters or fewer'),
 })
 
 export const UnlinkEvidenceSchema = z.object({
