@@ -1,6 +1,6 @@
 import { Form } from '@remix-run/react'
 import { CalibrationChart, ChangeChart, HeatMap, LevelDistributionChart, ProgressChart } from '~/components/charts'
-import { Breadcrumbs, Button, Checkboxes, InsetText, Select, SummaryList } from '~/components/nhs'
+import { Breadcrumbs, Button, Checkboxes, InsetText, Select, SummaryList, WarningCallout } from '~/components/nhs'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import type { Dashboard, DashboardFilter, FilterOptions } from '~/modules/dashboards/model'
 import { formatCount, formatPercent, type Suppression } from '~/modules/dashboards/suppression'
@@ -17,6 +17,8 @@ export type DashboardViewProps = {
   dashboard: Dashboard | null
   /** The filter as a query string, for export links and sort links. */
   query: string
+  /** Filter values in the address that could not be used, each saying what is shown instead. */
+  notices?: string[]
   sort: OrganisationSort
 }
 
@@ -83,7 +85,7 @@ function FilterForm({
           {
             value: 'yes',
             text: 'Suppress small numbers',
-            hint: 'For figures you will publish: small counts are shown as "<5", and medians and percentages of fewer than 5 values are withheld.',
+            hint: 'For figures you will publish: small counts, and any count that would let one be worked out from the totals, are shown as "[c]"; medians and percentages based on them are withheld.',
           },
         ]}
         defaultValues={suppression ? ['yes'] : []}
@@ -200,7 +202,16 @@ function OrganisationsTable({
   )
 }
 
-export function DashboardView({ kind, options, filter, suppression, dashboard, query, sort }: DashboardViewProps) {
+export function DashboardView({
+  kind,
+  options,
+  filter,
+  suppression,
+  dashboard,
+  query,
+  sort,
+  notices = [],
+}: DashboardViewProps) {
   const format = (n: number) => formatCount(n, suppression)
   const heading = dashboard?.scope.kind === 'region' ? `${dashboard.scope.regionName} dashboard` : 'National dashboard'
   return (
@@ -208,6 +219,13 @@ export function DashboardView({ kind, options, filter, suppression, dashboard, q
       <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
       <span className="nhsuk-caption-l">Attainment</span>
       <h1>{heading}</h1>
+      {notices.length > 0 ? (
+        <WarningCallout heading="Some of the filters could not be used" headingLevel={2}>
+          {notices.map((notice) => (
+            <p key={notice}>{notice}.</p>
+          ))}
+        </WarningCallout>
+      ) : null}
       <FilterForm kind={kind} options={options} filter={filter} suppression={suppression} />
       {!dashboard ? (
         <InsetText>
@@ -256,7 +274,9 @@ function DashboardBody({
           Showing{' '}
           {dashboard.appliedFilters.map((f) => `${f.label.toLowerCase()}: ${f.value}`).join('; ') ||
             'every submission in scope'}
-          {suppression ? '. Small numbers are suppressed for publication.' : '.'}
+          {suppression
+            ? `. Small numbers are suppressed for publication: "[c]" marks a count of 1 to ${suppression.threshold - 1}, or a count hidden so that no such count can be worked out from the totals.`
+            : '.'}
         </p>
       ) : null}
       <SummaryList
@@ -367,6 +387,15 @@ function DashboardBody({
 
       {kind === 'regional' && dashboard.organisations ? (
         <OrganisationsTable dashboard={dashboard} query={query} sort={sort} />
+      ) : null}
+      {kind === 'regional' && suppression ? (
+        <section aria-labelledby="organisations-heading" id="organisations">
+          <h2 id="organisations-heading">Organisations by outcome</h2>
+          <p>
+            The table of each organisation&apos;s agreed grades is not shown while small numbers are suppressed: it
+            would give every suppressed count away.
+          </p>
+        </section>
       ) : null}
     </>
   )

@@ -11,6 +11,9 @@ import ExcelJS from 'exceljs'
 import { regionId, submissionId } from './db'
 import { expect, expectAccessible, signIn, test } from './fixtures'
 
+const SUPPRESSION_NOTE =
+  ' Small numbers are suppressed for publication: "[c]" marks a count of 1 to 4, or a count hidden so that no such count can be worked out from the totals.'
+
 const BASELINE = '2021/22 baseline (2019 edition)'
 const RIBBLE_AND_FYLDE = 'Ribble and Fylde Community Health NHS Trust'
 const RIBBLE_VALLEY_MENTAL_HEALTH = 'Ribble Valley Mental Health NHS Foundation Trust'
@@ -393,26 +396,26 @@ test('the national viewer filters the national dashboard, suppresses small numbe
     .poll(() => summaryList(page))
     .toMatchObject({ Submissions: '4', 'With agreed grades': '4', 'Open required actions': '7 of 7' })
 
-  // Suppressed for publication: every count from 1 to 4 is "<5", in the tables and the summary list alike; zeros stay.
+  // Suppressed for publication: every count from 1 to 4 is "[c]", in the tables and the summary list alike; zeros stay.
   await applyFilters(page, { suppress: true })
   await expect(page).toHaveURL(/[?&]suppress=yes/)
   await expect(
-    page.getByText('Showing organisation type: Acute trust. Small numbers are suppressed for publication.', {
+    page.getByText('Showing organisation type: Acute trust.' + SUPPRESSION_NOTE, {
       exact: true,
     }),
   ).toBeVisible()
   await expectRows(progress, [
-    publishedOnly('London', '<5'),
-    publishedOnly('Midlands', '<5'),
-    publishedOnly('North West', '<5'),
-    publishedOnly('South West', '<5'),
-    publishedOnly('Total', '<5'),
+    publishedOnly('London', '[c]'),
+    publishedOnly('Midlands', '[c]'),
+    publishedOnly('North West', '[c]'),
+    publishedOnly('South West', '[c]'),
+    publishedOnly('Total', '[c]'),
   ])
   await expect
     .poll(() => summaryList(page))
     .toEqual({
-      Submissions: '<5',
-      'With agreed grades': '<5',
+      Submissions: '[c]',
+      'With agreed grades': '[c]',
       'Open required actions': '7 of 7',
       'Development plan items complete': '0 of 0 (None)',
     })
@@ -427,19 +430,19 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   await applyFilters(page, { type: 'All types' })
   await expect(page).not.toHaveURL(/[?&]type=[^&]/)
   await expectRows(progress, [
-    publishedOnly('London', '<5'),
-    publishedOnly('Midlands', '<5'),
-    publishedOnly('North West', '<5'),
-    publishedOnly('South West', '<5'),
+    publishedOnly('London', '[c]'),
+    publishedOnly('Midlands', '[c]'),
+    publishedOnly('North West', '[c]'),
+    publishedOnly('South West', '[c]'),
     publishedOnly('Total', '8'),
   ])
-  await expectRow(attainment, 'Outcome 1:', [OUTCOMES[0]!, '0', '<5', '5', '<5', '0', '8', '2'])
+  await expectRow(attainment, 'Outcome 1:', [OUTCOMES[0]!, '0', '[c]', '5', '[c]', '0', '8', '2'])
   // A median of fewer than five grades is withheld too, and so is its shading.
   await expectRows(
     heatMap,
     ['London', 'Midlands', 'North West', 'South West'].map((region) => [
       region,
-      ...Array.from({ length: 6 }, () => 'Median Suppressed n=<5'),
+      ...Array.from({ length: 6 }, () => 'Median Suppressed n=[c]'),
     ]),
   )
   await expect(heatMap.locator('td[class*="--level-"]')).toHaveCount(0)
@@ -459,20 +462,20 @@ test('the national viewer filters the national dashboard, suppresses small numbe
   expect(about(suppressed)).toMatchObject({
     Cycle: '2021/22 baseline',
     Filters: 'None',
-    'Small-number suppression': expect.stringContaining('shown as "<5"'),
+    'Small-number suppression': expect.stringContaining('shown as "[c]"'),
   })
   expect(sheetRows(suppressed, 'Progress').slice(1)).toEqual([
-    ['London', 0, 0, 0, 0, 0, 0, 0, 0, '<5', '<5'],
-    ['Midlands', 0, 0, 0, 0, 0, 0, 0, 0, '<5', '<5'],
-    ['North West', 0, 0, 0, 0, 0, 0, 0, 0, '<5', '<5'],
-    ['South West', 0, 0, 0, 0, 0, 0, 0, 0, '<5', '<5'],
+    ['London', 0, 0, 0, 0, 0, 0, 0, 0, '[c]', '[c]'],
+    ['Midlands', 0, 0, 0, 0, 0, 0, 0, 0, '[c]', '[c]'],
+    ['North West', 0, 0, 0, 0, 0, 0, 0, 0, '[c]', '[c]'],
+    ['South West', 0, 0, 0, 0, 0, 0, 0, 0, '[c]', '[c]'],
     ['Total', 0, 0, 0, 0, 0, 0, 0, 0, 8, 8],
   ])
-  expect(sheetRows(suppressed, 'Attainment')[1]).toEqual([1, 'Access and priorities', 0, '<5', 5, '<5', 0, 8, 2])
+  expect(sheetRows(suppressed, 'Attainment')[1]).toEqual([1, 'Access and priorities', 0, '[c]', 5, '[c]', 0, 8, 2])
   // A median of fewer than five grades is withheld from the published figures.
   expect(sheetRows(suppressed, 'Heat map')[1]).toEqual([
     'London',
-    ...Array.from({ length: 6 }, () => ['Suppressed', '<5']).flat(),
+    ...Array.from({ length: 6 }, () => ['Suppressed', '[c]']).flat(),
   ])
 
   // A national role may open any region's dashboard.
@@ -555,11 +558,19 @@ test('the regional lead sees only North West, sorts its organisations and is ref
   const csv = await download(page, page.getByRole('link', { name: 'Download organisations by outcome (CSV)' }))
   expect(csv.download.suggestedFilename()).toBe('lks-dashboard-2021-22-baseline-north-west-organisations.csv')
   const [csvHeader, ...csvRows] = parseCsv(await readFile(csv.file, 'utf8'))
-  expect(csvHeader?.slice(0, 5)).toEqual(['Reference', 'Organisation', 'ODS code', 'Organisation type', 'Status'])
+  expect(csvHeader?.slice(0, 6)).toEqual([
+    'Reference',
+    'Organisation',
+    'ODS code',
+    'Organisation type',
+    'Organisation type code',
+    'Status',
+  ])
   expect(csvRows.map((row) => row[1]).sort()).toEqual(
     [RIBBLE_AND_FYLDE, RIBBLE_VALLEY_MENTAL_HEALTH, RIBBLE_VALLEY_TEACHING].sort(),
   )
-  expect(csvRows.find((row) => row[0] === 'LKS-2122-RXV')?.slice(5)).toEqual([
+  expect(csvRows.find((row) => row[0] === 'LKS-2122-RXV')?.slice(3, 5)).toEqual(['Acute trust', 'ACUTE_TRUST'])
+  expect(csvRows.find((row) => row[0] === 'LKS-2122-RXV')?.slice(6)).toEqual([
     'Level 2, Low',
     'Level 0',
     'Level 2, Low',
@@ -619,14 +630,18 @@ test.describe('without JavaScript', () => {
     await applyFilters(page, { cycle: BASELINE, suppress: true })
     await expect(page).toHaveURL(/[?&]cycle=[^&]+.*[?&]suppress=yes/)
     await expect(
-      page.getByText('Showing every submission in scope. Small numbers are suppressed for publication.', {
+      page.getByText('Showing every submission in scope.' + SUPPRESSION_NOTE, {
         exact: true,
       }),
     ).toBeVisible()
     await expectRows(table(page, 'Submissions by status and region'), [
-      publishedOnly('North West', '<5'),
-      publishedOnly('Total', '<5'),
+      publishedOnly('North West', '[c]'),
+      publishedOnly('Total', '[c]'),
     ])
+    // The table of each organisation's grades would give every suppressed count away: not shown.
+    await expect(table(page, 'Agreed grades by organisation and outcome')).toHaveCount(0)
+    await expect(page.getByText(/is not shown while small numbers are suppressed/)).toBeVisible()
+    await applyFilters(page, { suppress: false })
 
     const organisations = table(page, 'Agreed grades by organisation and outcome')
     const names = async () => (await tableRows(organisations)).map((row) => row[0])
@@ -634,7 +649,7 @@ test.describe('without JavaScript', () => {
       .getByRole('columnheader', { name: /^Outcome 5/ })
       .getByRole('link')
       .click()
-    await expect(page).toHaveURL(/[?&]suppress=yes&sort=o5&dir=asc#organisations$/)
+    await expect(page).toHaveURL(/[?&]sort=o5&dir=asc#organisations$/)
     await expect
       .poll(names)
       .toEqual([`${RIBBLE_AND_FYLDE} (RYV)`, `${RIBBLE_VALLEY_TEACHING} (RXV)`, `${RIBBLE_VALLEY_MENTAL_HEALTH} (RWV)`])
@@ -647,10 +662,24 @@ test.describe('without JavaScript', () => {
       .poll(names)
       .toEqual([`${RIBBLE_VALLEY_MENTAL_HEALTH} (RWV)`, `${RIBBLE_VALLEY_TEACHING} (RXV)`, `${RIBBLE_AND_FYLDE} (RYV)`])
     // The filter survives sorting.
-    await expect(page.getByLabel('Suppress small numbers')).toBeChecked()
+    await expect(page.getByLabel('Suppress small numbers')).not.toBeChecked()
     await expect(page.getByLabel('Cycle', { exact: true })).toHaveValue(/.+/)
     await expect(page.getByLabel('Cycle', { exact: true }).locator('option:checked')).toHaveText(BASELINE)
   })
+})
+
+test('a filter value in the address that does not exist is named, with what is shown instead', async ({ page }) => {
+  await signIn(page, 'viewer@demo.nhs.uk')
+  await page.goto('/dashboards/national?cycle=2019-20&type=PIRATE_SHIP')
+  const callout = page.locator('.nhsuk-card--warning')
+  await expect(callout.getByRole('heading', { level: 2 })).toHaveText(
+    'Important: Some of the filters could not be used',
+  )
+  await expect(callout.getByText('There is no cycle called “2019-20”: showing 2026/27.', { exact: true })).toBeVisible()
+  await expect(
+    callout.getByText('There is no organisation type called “PIRATE_SHIP”: showing all types.', { exact: true }),
+  ).toBeVisible()
+  await expectAccessible(page)
 })
 
 test('a service lead has no dashboard', async ({ page }) => {

@@ -262,14 +262,21 @@ describe('national roles', () => {
   })
 
   it('get the whole country when the national dashboard names an unknown region or cycle', async () => {
-    const { dashboard, filter } = await page('viewer@demo.nhs.uk', 'nationalPage', {
+    const { dashboard, filter, notices } = await page('viewer@demo.nhs.uk', 'nationalPage', {
       cycle: 'no-such-cycle',
       region: 'no-such-region',
     })
-    // The newest cycle, unnarrowed.
+    // The newest cycle, unnarrowed, and the page says so rather than quietly showing the default.
     expect(filter).toMatchObject({ cycleId: ids.open, regionId: undefined })
+    expect(notices).toEqual([
+      'There is no cycle called “no-such-cycle”: showing 2026/27',
+      'There is no region called “no-such-region”: showing all regions',
+    ])
     expect(dashboard.appliedFilters).toEqual([])
     expect(dashboard.progress.total).toBe(9)
+    const typed = await page('viewer@demo.nhs.uk', 'nationalPage', { type: 'PIRATE_SHIP', cycle: ids.baseline })
+    expect(typed.notices).toEqual(['There is no organisation type called “PIRATE_SHIP”: showing all types'])
+    expect((await page('viewer@demo.nhs.uk', 'nationalPage', { cycle: ids.baseline })).notices).toEqual([])
   })
 })
 
@@ -368,11 +375,12 @@ describe('a regional lead', () => {
     expect(heat.rows.map((r) => r[0])).toEqual(['North West'])
 
     const organisations = await csv(LEAD, 'regionalCsv', { ...query, view: 'organisations' })
-    expect(organisations.header.slice(0, 5)).toEqual([
+    expect(organisations.header.slice(0, 6)).toEqual([
       'Reference',
       'Organisation',
       'ODS code',
       'Organisation type',
+      'Organisation type code',
       'Status',
     ])
     expect(organisations.rows.map((r) => r[2])).toEqual(['RYV', 'RWV', 'RXV'])
@@ -521,10 +529,11 @@ describe('exports', () => {
     }
     const organisations = await csv(LEAD, 'regionalCsv', { cycle: ids.open, view: 'organisations' })
     // Nothing agreed yet in 2026/27: blank grade cells.
-    expect(organisations.rows.map((r) => [r[2], r[4], ...r.slice(5)])).toEqual([
-      ['RYV', 'Awaiting sign-off', '', '', '', '', '', ''],
-      ['RWV', 'Not started', '', '', '', '', '', ''],
-      ['RXV', 'In progress', '', '', '', '', '', ''],
+    expect(organisations.header.slice(3, 5)).toEqual(['Organisation type', 'Organisation type code'])
+    expect(organisations.rows.map((r) => [r[2], r[3], r[4], r[5], ...r.slice(6)])).toEqual([
+      ['RYV', 'Community trust', 'COMMUNITY_TRUST', 'Awaiting sign-off', '', '', '', '', '', ''],
+      ['RWV', 'Mental health trust', 'MENTAL_HEALTH_TRUST', 'Not started', '', '', '', '', '', ''],
+      ['RXV', 'Acute trust', 'ACUTE_TRUST', 'In progress', '', '', '', '', '', ''],
     ])
   })
 
@@ -562,7 +571,7 @@ describe('exports', () => {
     ])
   })
 
-  it('suppress counts from 1 to 4 as "<5" when asked, keeping zeros and larger counts', async () => {
+  it('suppress counts from 1 to 4 as "[c]" when asked, keeping zeros and larger counts', async () => {
     const query = { cycle: ids.baseline, view: 'progress' }
     const full = await csv('viewer@demo.nhs.uk', 'nationalCsv', query)
     const suppressed = await csv('viewer@demo.nhs.uk', 'nationalCsv', { ...query, suppress: 'yes' })
@@ -576,23 +585,23 @@ describe('exports', () => {
       ['Total', '8'],
     ])
     expect(suppressed.rows.map((r) => [r[0], r[published], r[notStarted], r.at(-1)])).toEqual([
-      ['London', '<5', '0', '<5'],
-      ['Midlands', '<5', '0', '<5'],
-      ['North West', '<5', '0', '<5'],
-      ['South West', '<5', '0', '<5'],
+      ['London', '[c]', '0', '[c]'],
+      ['Midlands', '[c]', '0', '[c]'],
+      ['North West', '[c]', '0', '[c]'],
+      ['South West', '[c]', '0', '[c]'],
       ['Total', '8', '0', '8'],
     ])
     // A regional lead's figures are all small: every non-zero count hidden.
     const regional = await csv(LEAD, 'regionalCsv', { ...query, suppress: 'yes' })
     expect(regional.rows.map((r) => [r[0], r[published]])).toEqual([
-      ['North West', '<5'],
-      ['Total', '<5'],
+      ['North West', '[c]'],
+      ['Total', '[c]'],
     ])
     // Anything but "yes" shows the figures.
     const notAsked = await csv(LEAD, 'regionalCsv', { ...query, suppress: 'no' })
     expect(notAsked.rows.map((r) => r[published])).toEqual(['3', '3'])
     // And in the workbook, as text in a column of numbers.
     const book = await workbook(LEAD, 'regionalXlsx', { cycle: ids.baseline, suppress: 'yes' })
-    expect(sheetRows(book, 'Progress')[1]![published]).toBe('<5')
+    expect(sheetRows(book, 'Progress')[1]![published]).toBe('[c]')
   })
 })

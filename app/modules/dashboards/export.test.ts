@@ -118,7 +118,7 @@ const regional: Dashboard = {
       reference: 'LKS-2026-001',
       name: 'Ysbyty Gwynedd',
       odsCode: '7A1A4',
-      organisationType: 'Health board',
+      organisationType: 'OTHER',
       status: 'PUBLISHED',
       agreedSteps: [5, 0, null],
     },
@@ -127,7 +127,7 @@ const regional: Dashboard = {
       reference: 'LKS-2026-002',
       name: 'Zoë and Łukasz Library',
       odsCode: 'RXX',
-      organisationType: 'Acute trust',
+      organisationType: 'ACUTE_TRUST',
       status: 'VALIDATED',
       agreedSteps: [12, 1, 7],
     },
@@ -136,7 +136,7 @@ const regional: Dashboard = {
       reference: 'LKS-2026-003',
       name: 'Smith, Jones and "Partners" Trust',
       odsCode: 'R0A',
-      organisationType: 'Mental health trust',
+      organisationType: 'MENTAL_HEALTH_TRUST',
       status: 'IN_VALIDATION',
       agreedSteps: [null, null, null],
     },
@@ -145,7 +145,7 @@ const regional: Dashboard = {
       reference: 'LKS-2026-004',
       name: FORMULA_NAME,
       odsCode: 'RZZ',
-      organisationType: 'Acute trust',
+      organisationType: 'ACUTE_TRUST',
       status: 'SUBMITTED',
       agreedSteps: [null, null, null],
     },
@@ -241,7 +241,7 @@ describe('the views of a dashboard', () => {
             else if (suppression === null) expect(typeof cell, `${v.key} column ${i}`).toBe('number')
             else
               expect(
-                typeof cell === 'number' || cell === '<5' || cell === 'Suppressed',
+                typeof cell === 'number' || cell === '[c]' || cell === 'Suppressed',
                 `${v.key} column ${i}: ${cell}`,
               ).toBe(true)
           })
@@ -272,9 +272,9 @@ describe('the views of a dashboard', () => {
       ['Total', 5, 1, 2, 0, 0, 0, 0, 3, 6, 17],
     ])
     expect(view(dashboardViews(national, publication), 'progress').rows).toEqual([
-      ['North West', 0, '<5', '<5', 0, 0, 0, 0, '<5', 6, 12],
+      ['North West', 0, '[c]', '[c]', 0, 0, 0, 0, '[c]', 6, 12],
       ['London', 5, 0, 0, 0, 0, 0, 0, 0, 0, 5],
-      ['Total', 5, '<5', '<5', 0, 0, 0, 0, '<5', 6, 17],
+      ['Total', 5, '[c]', '[c]', 0, 0, 0, 0, '[c]', 6, 17],
     ])
   })
 
@@ -297,8 +297,8 @@ describe('the views of a dashboard', () => {
       [3, 'Knowledge, mobilised', 0, 0, 0, 0, 0, 0, null],
     ])
     expect(view(dashboardViews(national, publication), 'attainment').rows).toEqual([
-      [1, 'Strategy', 0, '<5', '<5', '<5', 0, '<5', 'Suppressed'],
-      [2, 'Evidence into practice', '<5', '<5', '<5', 0, 0, 6, 1.5],
+      [1, 'Strategy', 0, '[c]', '[c]', '[c]', 0, '[c]', 'Suppressed'],
+      [2, 'Evidence into practice', '[c]', '[c]', '[c]', 0, 0, 6, 1.5],
       [3, 'Knowledge, mobilised', 0, 0, 0, 0, 0, 0, null],
     ])
   })
@@ -315,7 +315,7 @@ describe('the views of a dashboard', () => {
       'Outcome 3 agreed grades (integer)',
     ])
     expect(heatMap.rows).toEqual([
-      ['North West', 'Suppressed', '<5', 1.5, 6, null, 0],
+      ['North West', 'Suppressed', '[c]', 1.5, 6, null, 0],
       ['London', null, 0, 2, 5, null, 0],
     ])
   })
@@ -343,11 +343,11 @@ describe('the views of a dashboard', () => {
       'Strategy',
       10,
       6,
-      '<5',
-      '<5',
-      '<5',
-      '<5',
-      '<5',
+      '[c]',
+      '[c]',
+      '[c]',
+      '[c]',
+      '[c]',
     ])
   })
 
@@ -363,8 +363,8 @@ describe('the views of a dashboard', () => {
       'Declined',
     ])
     expect(change.rows).toEqual([
-      [1, 'Strategy', 8, 5, '<5', '<5'],
-      [2, 'Evidence into practice', '<5', '<5', '<5', '<5'],
+      [1, 'Strategy', 8, 5, '[c]', '[c]'],
+      [2, 'Evidence into practice', '[c]', '[c]', '[c]', '[c]'],
       [3, 'Knowledge, mobilised', 0, 0, 0, 0],
     ])
   })
@@ -381,9 +381,10 @@ describe('the views of a dashboard', () => {
       'percent',
     ])
     expect(actions.rows).toEqual([
-      [1, 'Strategy', 8, '<5', null, null, null],
-      [2, 'Evidence into practice', '<5', '<5', null, null, null],
-      [3, 'Knowledge, mobilised', 0, 0, null, null, null],
+      [1, 'Strategy', 8, '[c]', null, null, null],
+      [2, 'Evidence into practice', '[c]', '[c]', null, null, null],
+      // The open 3 and 4 hide each other; the required 4 needs a second cell hidden, the smallest: 0.
+      [3, 'Knowledge, mobilised', '[c]', 0, null, null, null],
       [null, 'All outcomes', 12, 7, 20, 15, 0.75],
     ])
     const fewItems = { ...national, actions: { ...national.actions, planItems: 4, planItemsComplete: 4 } }
@@ -392,20 +393,22 @@ describe('the views of a dashboard', () => {
       'All outcomes',
       12,
       7,
-      '<5',
-      '<5',
+      '[c]',
+      '[c]',
       'Suppressed',
     ])
     expect(view(dashboardViews(fewItems, null), 'actions').rows.at(-1)).toEqual([null, 'All outcomes', 12, 7, 4, 4, 1])
   })
 
   it('show each organisation with its agreed grade per outcome in words', () => {
-    const organisations = view(dashboardViews(regional, publication), 'organisations')
+    expect(dashboardViews(regional, publication).map((v) => v.key)).not.toContain('organisations')
+    const organisations = view(dashboardViews(regional, null), 'organisations')
     expect(organisations.columns.map((c) => c.header)).toEqual([
       'Reference',
       'Organisation',
       'ODS code',
       'Organisation type',
+      'Organisation type code',
       'Status',
       'Outcome 1',
       'Outcome 2',
@@ -417,7 +420,8 @@ describe('the views of a dashboard', () => {
         'LKS-2026-001',
         'Ysbyty Gwynedd',
         '7A1A4',
-        'Health board',
+        'Other',
+        'OTHER',
         'Result published',
         'Level 2, Medium',
         'Level 0',
@@ -428,6 +432,7 @@ describe('the views of a dashboard', () => {
         'Zoë and Łukasz Library',
         'RXX',
         'Acute trust',
+        'ACUTE_TRUST',
         'Validated',
         'Level 4, High',
         'Level 1, Low',
@@ -438,12 +443,13 @@ describe('the views of a dashboard', () => {
         'Smith, Jones and "Partners" Trust',
         'R0A',
         'Mental health trust',
+        'MENTAL_HEALTH_TRUST',
         'In validation',
         null,
         null,
         null,
       ],
-      ['LKS-2026-004', FORMULA_NAME, 'RZZ', 'Acute trust', 'Submitted', null, null, null],
+      ['LKS-2026-004', FORMULA_NAME, 'RZZ', 'Acute trust', 'ACUTE_TRUST', 'Submitted', null, null, null],
     ])
   })
 
@@ -625,7 +631,7 @@ describe('Excel export', () => {
       Filters: 'Organisation type: Acute trust',
       'Compared with': 'No previous cycle, so there is no Change sheet',
       'Small-number suppression':
-        'Counts from 1 to 4 are shown as "<5"; medians and percentages based on fewer than 5 values are shown as "Suppressed". Zeros are shown.',
+        'Counts from 1 to 4 are shown as "[c]", and so is any other count that would let one of them be worked out from the totals or another view; medians and percentages based on a hidden count are shown as "Suppressed". Zeros are shown unless hidden for that reason.',
       'Agreed grades': 'Grades of submissions that have been validated or published',
       Generated: '22 November 2026',
       'Generated for': 'Ada Lovelace',
@@ -689,8 +695,8 @@ describe('Excel export', () => {
       await dashboardToXlsx(national, publication, { generatedFor: 'Ada Lovelace', generatedAt }),
     )
     const attainment = sheet(workbook, 'Attainment')
-    expect(rowValues(attainment, 2)).toEqual([1, 'Strategy', 0, '<5', '<5', '<5', 0, '<5', 'Suppressed'])
-    expect(rowValues(attainment, 3)).toEqual([2, 'Evidence into practice', '<5', '<5', '<5', 0, 0, 6, 1.5])
+    expect(rowValues(attainment, 2)).toEqual([1, 'Strategy', 0, '[c]', '[c]', '[c]', 0, '[c]', 'Suppressed'])
+    expect(rowValues(attainment, 3)).toEqual([2, 'Evidence into practice', '[c]', '[c]', '[c]', 0, 0, 6, 1.5])
     const types = (ws: ExcelJS.Worksheet, n: number) => rowValues(ws, n).map((_, i) => ws.getRow(n).getCell(i + 1).type)
     const { Number: N, String: S, Null: Z } = ExcelJS.ValueType
     expect(types(attainment, 2)).toEqual([N, S, N, S, S, S, N, S, S])
@@ -715,7 +721,7 @@ describe('Excel export', () => {
 
   it('stores a name starting with "=" as text, never as a formula, and keeps Welsh and accented names', async () => {
     const workbook = await readWorkbook(
-      await dashboardToXlsx(regional, publication, { generatedFor: 'Zoë Evans', generatedAt }),
+      await dashboardToXlsx(regional, null, { generatedFor: 'Zoë Evans', generatedAt }),
     )
     const organisations = sheet(workbook, 'Organisations')
     expect(organisations.getCell('B2').value).toBe('Ysbyty Gwynedd')
@@ -727,7 +733,8 @@ describe('Excel export', () => {
       'LKS-2026-001',
       'Ysbyty Gwynedd',
       '7A1A4',
-      'Health board',
+      'Other',
+      'OTHER',
       'Result published',
       'Level 2, Medium',
       'Level 0',

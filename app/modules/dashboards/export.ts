@@ -4,7 +4,7 @@
 //
 // Decisions:
 // - Cells are typed. Counts, medians and proportions are numbers; a suppressed count is the text
-//   "<5" and a withheld median or proportion the text "Suppressed", so the rest of the column stays
+//   "[c]" and a withheld median or proportion the text "Suppressed", so the rest of the column stays
 //   numeric. Proportions are fractions (0.75), formatted as percentages in Excel.
 // - A blank (null) cell means there is no figure: a median of no grades, a proportion of nothing,
 //   an outcome with no agreed grade, or (in the actions view) development plan figures that the
@@ -13,6 +13,8 @@
 //   The About sheet says so.
 // - The organisations view (regional dashboards only) has one text column per outcome with the
 //   agreed grade as the portal writes it ("Level 2, Medium", "Level 0"), blank when not agreed.
+//   Organisation types are in words ("Community trust"), with the code (COMMUNITY_TRUST) in a
+//   column of its own for those who join the figures to other data.
 // - CSV is one view per file, header row and data rows only, so it loads into any tool; what was
 //   filtered is in the file name and in the workbook's About sheet. UTF-8 with a byte order mark
 //   so Excel reads "Zoë" correctly; text that a spreadsheet would run as a formula gets a leading
@@ -20,11 +22,13 @@
 // - Sheet names are fixed words, so they are short, unique and free of characters Excel refuses.
 import ExcelJS from 'exceljs'
 import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
+import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { SUBMISSION_STATUS_LABELS } from '~/modules/submissions/status'
 import { BYTE_ORDER_MARK, csvLine } from '~/utils/csv'
 import { formatDate } from '~/utils/dates'
 import { slug } from '~/utils/slug'
 import type { Dashboard } from './model'
+import { publishDashboard } from './publish'
 import { countValue, describeSuppression, medianValue, proportionValue, type Suppression } from './suppression'
 
 export const EXPORT_VIEW_KEYS = [
@@ -235,6 +239,7 @@ function organisationsView(dashboard: Dashboard, organisations: NonNullable<Dash
       text('Organisation'),
       text('ODS code'),
       text('Organisation type'),
+      text('Organisation type code'),
       text('Status'),
       ...dashboard.outcomes.map((o) => text(`Outcome ${o.number}`)),
     ],
@@ -242,6 +247,7 @@ function organisationsView(dashboard: Dashboard, organisations: NonNullable<Dash
       o.reference,
       o.name,
       o.odsCode,
+      ORGANISATION_TYPE_LABELS[o.organisationType] ?? o.organisationType,
       o.organisationType,
       SUBMISSION_STATUS_LABELS[o.status],
       ...dashboard.outcomes.map((_, i) => {
@@ -252,8 +258,13 @@ function organisationsView(dashboard: Dashboard, organisations: NonNullable<Dash
   }
 }
 
-/** Every view of the dashboard as a table, in the order the page shows them. */
-export function dashboardViews(dashboard: Dashboard, suppression: Suppression): ExportView[] {
+/**
+ * Every view of the dashboard as a table, in the order the page shows them. With suppression, the
+ * published copy (publishDashboard: the same cells hidden as on the page); publishing twice
+ * changes nothing, so a dashboard already published may be passed.
+ */
+export function dashboardViews(unpublished: Dashboard, suppression: Suppression): ExportView[] {
+  const dashboard = publishDashboard(unpublished, suppression)
   const views = [
     progressView(dashboard, suppression),
     attainmentView(dashboard, suppression),
@@ -366,7 +377,7 @@ function addViewSheet(workbook: ExcelJS.Workbook, view: ExportView): void {
       if (column.type === 'text') return
       const cell = row.getCell(i + 1)
       if (typeof values[i] === 'number') cell.numFmt = NUMBER_FORMATS[column.type]
-      else cell.alignment = { horizontal: 'right' } // "<5" and "Suppressed" line up with the numbers
+      else cell.alignment = { horizontal: 'right' } // "[c]" and "Suppressed" line up with the numbers
     })
   }
   view.columns.forEach((column, i) => {

@@ -1,15 +1,24 @@
 // A dashboard request: the filter in the query string (validated with Zod; a value that is not one
-// of the options falls back to the default rather than failing), the suppression choice, and the
+// of the options falls back to the default, and the page says so: filter-notices.ts), the suppression choice, and the
 // dashboard itself. Shared by the pages and their exports, so an export is exactly what was shown.
 import { z } from 'zod'
 import type { SessionUser } from '~/modules/auth/session.server'
 import { getEnv } from '~/utils/env.server'
 import { forbidden } from '~/utils/http.server'
 import { getDashboard, getFilterOptions, resolveFilter, type DashboardKind } from './dashboard.server'
+import { filterNotices } from './filter-notices'
 import type { DashboardFilter } from './model'
+import { publishDashboard } from './publish'
 import { suppressionAt, type Suppression } from './suppression'
 
-const id = z.string().trim().min(1).max(64).optional().catch(undefined)
+// Any text is kept (shortened), so that a value that is not an option can be named on the page
+// ("There is no cycle called …"); an empty one means "all".
+const id = z
+  .string()
+  .trim()
+  .transform((value) => value.slice(0, 200) || undefined)
+  .optional()
+  .catch(undefined)
 
 export const DashboardQuerySchema = z.object({
   cycle: id,
@@ -50,15 +59,16 @@ export async function loadDashboard(user: SessionUser, kind: DashboardKind, url:
   const query = parseDashboardQuery(url)
   const options = await getFilterOptions(user, kind)
   if (options.regions.length === 0) forbidden()
-  const resolved = resolveFilter(
-    { cycleId: query.cycle, editionId: query.edition, regionId: query.region, organisationType: query.type },
-    options,
-  )
+  const asked = { cycleId: query.cycle, editionId: query.edition, regionId: query.region, organisationType: query.type }
+  const resolved = resolveFilter(asked, options)
   const suppression: Suppression = query.suppress ? suppressionAt(getEnv().SUPPRESSION_THRESHOLD) : null
-  if (!resolved) return { options, filter: null, suppression, dashboard: null }
+  // A regional dashboard never falls back from a region: one the user may not see is refused below.
+  const notices = filterNotices(kind === 'regional' ? { ...asked, regionId: undefined } : asked, options, resolved)
+  if (!resolved) return { options, filter: null, suppression, dashboard: null, notices }
   // The regional dashboard names its region; one the user may not see is refused by getDashboard.
   const filter: DashboardFilter =
     kind === 'regional' ? { ...resolved, regionId: query.region ?? options.regions[0]!.id } : resolved
-  const dashboard = await getDashboard(user, kind, filter)
-  return { options, filter, suppression, dashboard }
+  // With suppression on, what is shown and exported is the published copy (small counts and their complements hidden).
+  const dashboard = publishDashboard(await getDashboard(user, kind, filter), suppression)
+  return { options, filter, suppression, dashboard, notices }
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_SUPPRESSION_THRESHOLD,
+  HIDDEN_COUNT,
   countValue,
   describeSuppression,
   formatCount,
@@ -23,13 +24,13 @@ describe('small-number suppression of counts for publication', () => {
     expect(suppressionAt(10)).toEqual({ threshold: 10 })
   })
 
-  it('hides counts from 1 to 4 as "<5", and shows 0 and counts of 5 or more', () => {
+  it('hides counts from 1 to 4 as "[c]", and shows 0 and counts of 5 or more', () => {
     expect([0, 1, 2, 3, 4, 5, 6, 1234].map((n) => formatCount(n, publication))).toEqual([
       '0',
-      '<5',
-      '<5',
-      '<5',
-      '<5',
+      '[c]',
+      '[c]',
+      '[c]',
+      '[c]',
       '5',
       '6',
       '1,234',
@@ -37,19 +38,28 @@ describe('small-number suppression of counts for publication', () => {
     expect([0, 1, 4, 5].map((n) => isSuppressed(n, publication))).toEqual([false, true, true, false])
   })
 
-  it('gives export cells a number, or the text "<5" when suppressed', () => {
+  it('gives export cells a number, or the text "[c]" when suppressed', () => {
     expect(countValue(0, publication)).toBe(0)
-    expect(countValue(4, publication)).toBe('<5')
+    expect(countValue(4, publication)).toBe('[c]')
     expect(countValue(5, publication)).toBe(5)
   })
 
   it('follows a configured threshold', () => {
     const ten = suppressionAt(10)
-    expect(suppressedCountLabel(ten)).toBe('<10')
-    expect(formatCount(9, ten)).toBe('<10')
+    expect(suppressedCountLabel(ten)).toBe('[c]')
+    expect(formatCount(9, ten)).toBe('[c]')
     expect(formatCount(10, ten)).toBe('10')
-    expect(formatCount(1, { threshold: 2 })).toBe('<2')
+    expect(formatCount(1, { threshold: 2 })).toBe('[c]')
     expect(formatCount(2, { threshold: 2 })).toBe('2')
+  })
+
+  it('hides a count hidden as a complement, and any sum that includes one', () => {
+    expect(formatCount(HIDDEN_COUNT, publication)).toBe('[c]')
+    expect(formatCount(HIDDEN_COUNT + 12, publication)).toBe('[c]')
+    expect(countValue(HIDDEN_COUNT * 3, publication)).toBe('[c]')
+    expect(formatMedian(2, HIDDEN_COUNT, publication)).toBe('Suppressed')
+    expect(formatPercent(HIDDEN_COUNT, 20, publication)).toBe('Suppressed')
+    expect(formatPercent(3, HIDDEN_COUNT, publication)).toBe('Suppressed')
   })
 
   it('shows every count when there is no suppression', () => {
@@ -121,8 +131,8 @@ describe('describing the rule', () => {
   it('says "None" when figures are shown in full, and the rule when they are not', () => {
     expect(describeSuppression(null)).toBe('None')
     expect(describeSuppression(publication)).toBe(
-      'Counts from 1 to 4 are shown as "<5"; medians and percentages based on fewer than 5 values are shown as "Suppressed". Zeros are shown.',
+      'Counts from 1 to 4 are shown as "[c]", and so is any other count that would let one of them be worked out from the totals or another view; medians and percentages based on a hidden count are shown as "Suppressed". Zeros are shown unless hidden for that reason.',
     )
-    expect(describeSuppression(suppressionAt(10))).toContain('Counts from 1 to 9 are shown as "<10"')
+    expect(describeSuppression(suppressionAt(10))).toContain('Counts from 1 to 9 are shown as "[c]"')
   })
 })

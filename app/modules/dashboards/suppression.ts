@@ -1,19 +1,26 @@
-// Small-number suppression for figures meant for publication (issue 6, item 5). Pure: no I/O.
+// Small-number suppression for figures meant for publication (issues 6 and 17). Pure: no I/O.
 //
-// The rule follows NHS Digital's small-number practice:
-// - a count from 1 to threshold - 1 is shown as "<threshold" ("<5"); a zero is shown, because it
-//   describes nobody, and counts at or above the threshold are shown as they are;
-// - a derived figure (a median, a percentage) computed from 1 to threshold - 1 values is withheld
-//   and shown as "Suppressed", because a median of three grades discloses those grades as surely
-//   as the counts would; a percentage is also withheld when its numerator is a suppressed count,
-//   since the percentage and its base would give the count back;
+// The rule follows NHS Digital's and the ONS's disclosure control practice:
+// - a count from 1 to threshold - 1, and any other count that would let one be worked out by
+//   addition or subtraction (complementary suppression: complementary-suppression.ts, applied to a
+//   whole dashboard by publish.ts), is shown as "[c]", the government statistics symbol for
+//   confidential. One symbol for both, since "<5" beside a hidden 7 would mislead, and would point
+//   at the small cell;
+// - a zero is shown, because it describes nobody, and other counts are shown as they are, unless
+//   hidden as a complement;
+// - a derived figure (a median, a percentage) based on a hidden count is withheld and shown as
+//   "Suppressed", because a median of three grades discloses those grades as surely as the counts
+//   would; a percentage is also withheld when its numerator is hidden, since the percentage and
+//   its base would give the count back;
 // - with no values at all there is no figure to withhold: a median is "None".
 //
-// Not attempted: secondary suppression. A total shown beside its parts can give a suppressed part
-// back by subtraction (parts 4 and 5 of a total of 9 are shown as "<5", 5 and 9). Publishers who
-// need that protection should publish totals only; the threshold is the only setting here.
-//
-// The dashboards' data is never changed: suppression is applied when figures are shown or exported.
+// The dashboards' data is never changed: publishDashboard makes the copy that is shown or exported.
+
+/**
+ * A count hidden by complementary suppression (publishDashboard). Far above any real count, so a
+ * sum that includes one is hidden too.
+ */
+export const HIDDEN_COUNT = 2 ** 40
 
 /** The usual threshold: counts from 1 to 4 are suppressed. */
 export const DEFAULT_SUPPRESSION_THRESHOLD = 5
@@ -44,16 +51,19 @@ export function suppressionAt(threshold: number = DEFAULT_SUPPRESSION_THRESHOLD)
   return suppression
 }
 
-/** "<5": what a suppressed count is shown as. */
+/** "[c]": what a suppressed count is shown as, whether small or hidden as a complement. */
+export const SUPPRESSED_COUNT_LABEL = '[c]'
+
 export function suppressedCountLabel(suppression: NonNullable<Suppression>): string {
-  return `<${thresholdOf(suppression)}`
+  thresholdOf(suppression)
+  return SUPPRESSED_COUNT_LABEL
 }
 
-/** Whether a count is hidden: 1 to threshold - 1. Zero and larger counts are shown. */
+/** Whether a count is hidden: 1 to threshold - 1, or hidden as a complement. Zero and larger counts are shown. */
 export function isSuppressed(n: number, suppression: Suppression): boolean {
   assertCount(n)
   if (suppression === null) return false
-  return n > 0 && n < thresholdOf(suppression)
+  return (n > 0 && n < thresholdOf(suppression)) || n >= HIDDEN_COUNT
 }
 
 /** Whether a median or percentage based on this many values is withheld: 1 to threshold - 1. */
@@ -96,8 +106,8 @@ export function proportionValue(
 ): number | null | string {
   assertCount(numerator)
   assertCount(denominator)
-  if (numerator > denominator) throw new RangeError(`A part (${numerator}) cannot exceed its whole (${denominator})`)
   if (isWithheld(denominator, suppression) || isSuppressed(numerator, suppression)) return WITHHELD_LABEL
+  if (numerator > denominator) throw new RangeError(`A part (${numerator}) cannot exceed its whole (${denominator})`)
   if (denominator === 0) return null
   return Math.round((numerator / denominator) * 10_000) / 10_000
 }
@@ -115,5 +125,5 @@ export function formatPercent(numerator: number, denominator: number, suppressio
 export function describeSuppression(suppression: Suppression): string {
   if (suppression === null) return 'None'
   const threshold = thresholdOf(suppression)
-  return `Counts from 1 to ${threshold - 1} are shown as "<${threshold}"; medians and percentages based on fewer than ${threshold} values are shown as "${WITHHELD_LABEL}". Zeros are shown.`
+  return `Counts from 1 to ${threshold - 1} are shown as "${SUPPRESSED_COUNT_LABEL}", and so is any other count that would let one of them be worked out from the totals or another view; medians and percentages based on a hidden count are shown as "${WITHHELD_LABEL}". Zeros are shown unless hidden for that reason.`
 }
