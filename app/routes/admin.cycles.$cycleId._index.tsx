@@ -21,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function AdminCyclePage() {
   const { cycle } = useLoaderData<typeof loader>()
+  const noun = cycle.type === 'SERVICE_IMPROVEMENT_REVIEW' ? 'Service Improvement Plan' : 'submission'
   const base = `/admin/cycles/${cycle.id}`
   const taking = cycle.allOrganisations
     ? 'All active organisations'
@@ -54,7 +55,7 @@ export default function AdminCyclePage() {
             value:
               cycle.status === 'DRAFT'
                 ? taking
-                : `${taking} (${cycle.submissionCount} submission${cycle.submissionCount === 1 ? '' : 's'})`,
+                : `${taking} (${cycle.submissionCount} ${noun}${cycle.submissionCount === 1 ? '' : 's'})`,
           },
         ]}
       />
@@ -74,7 +75,7 @@ export default function AdminCyclePage() {
             Open the cycle
           </h2>
           <p>
-            Opening the cycle creates a submission for each organisation taking part, and its library service can start
+            Opening the cycle creates a {noun} for each organisation taking part, and its library service can start
             work. You can check who will take part before you confirm.
           </p>
           <ButtonLink href={`${base}/open`}>Open cycle</ButtonLink>
@@ -87,8 +88,8 @@ export default function AdminCyclePage() {
           </h2>
           <p>
             {cycle.notSubmitted === 0
-              ? 'Every submission in this cycle has been submitted.'
-              : `${cycle.notSubmitted} submission${cycle.notSubmitted === 1 ? ' has' : 's have'} not been submitted.`}{' '}
+              ? `Every ${noun} in this cycle has been submitted.`
+              : `${cycle.notSubmitted} ${noun}${cycle.notSubmitted === 1 ? ' has' : 's have'} not been submitted.`}{' '}
             Once closed, the cycle cannot be opened again and no organisations can be added.
           </p>
           <ButtonLink href={`${base}/close`} variant="warning">

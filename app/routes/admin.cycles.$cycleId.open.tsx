@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return redirectWithFlash(request, `/admin/cycles/${cycleId}`, {
     type: 'success',
     title: 'Cycle opened',
-    description: `${result.created} submission${result.created === 1 ? '' : 's'} created.${skipped ? ` ${skipped} organisation${skipped === 1 ? '' : 's'} cannot take part: ${result.cannotTakePart.map((c) => `${c.name} (${c.message.replace('cannot take part: ', '')})`).join('; ')}.` : ''}`,
+    description: `${result.created} ${result.plans ? 'Service Improvement Plan' : 'submission'}${result.created === 1 ? '' : 's'} created.${skipped ? ` ${skipped} organisation${skipped === 1 ? '' : 's'} cannot take part: ${result.cannotTakePart.map((c) => `${c.name} (${c.message.replace('cannot take part: ', '')})`).join('; ')}.` : ''}`,
   })
 }
 
@@ -60,7 +60,8 @@ export default function OpenCyclePage() {
         <h1>Open the cycle</h1>
         <WarningCallout heading="Opening cannot be undone">
           <p>
-            {taking.length} organisation{taking.length === 1 ? '' : 's'} will get a submission against the{' '}
+            {taking.length} organisation{taking.length === 1 ? '' : 's'} will get{' '}
+            {cycle.type === 'SERVICE_IMPROVEMENT_REVIEW' ? 'a Service Improvement Plan' : 'a submission'} against the{' '}
             {cycle.edition.name}, and their library services can start work. Once the cycle is open its framework
             edition cannot change.
           </p>

@@ -34,3 +34,16 @@ export function formatDateTime(value: Date | string | number): string {
 export function formatDateRange(from: Date | string | number, to: Date | string | number): string {
   return `${formatDate(from)} to ${formatDate(to)}`
 }
+
+/** Midnight UTC of the date's UTC day: how the portal stores a day (date inputs give midnight UTC). */
+export function startOfUtcDay(value: Date): Date {
+  return new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth(), value.getUTCDate()))
+}
+
+/** The same UTC day `months` later; the 31st of a shorter month becomes its last day. */
+export function addMonthsUtc(value: Date, months: number): Date {
+  const target = new Date(Date.UTC(value.getUTCFullYear(), value.getUTCMonth() + months, 1))
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  target.setUTCDate(Math.min(value.getUTCDate(), lastDay))
+  return new Date(target.getTime() + (value.getTime() - startOfUtcDay(value).getTime()))
+}

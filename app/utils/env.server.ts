@@ -59,6 +59,8 @@ const EnvSchema = z
       .default(60),
     // Dashboards: counts from 1 to one less than this are shown as "<N" when figures are suppressed for publication.
     SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(5),
+    // Service improvement review: months from a published review to the next one (the plan period too).
+    SIP_REVIEW_INTERVAL_MONTHS: z.coerce.number().int().min(6).max(60).default(24),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

@@ -5,6 +5,7 @@ import {
   canSomewhere,
   isReviewer,
   organisationScope,
+  planScope,
   reachOf,
   regionScope,
   requirePermission,
@@ -50,6 +51,16 @@ const EXPECTED: Record<Action, string> = {
   'report:outcome': 's s o . r e e',
   'dashboard:regional': '. . . . r e e',
   'dashboard:national': '. . . . . e e',
+  'sip:view': 's s o a r e e',
+  'sip:edit': 's s . . . . .',
+  'sip:send-for-sign-off': '. s . . . . .',
+  'sip:sign-off': '. . o . . . .',
+  'sip:submit': '. s . . . . .',
+  'sip:assign-reviewer': '. . . . r e .',
+  'sip:review': '. . . a . . .',
+  'sip:confirm-review': '. . . . r . .',
+  'sip:request-interim': '. . . . r . .',
+  'mapping:manage': '. . . . . e .',
 }
 
 const CODES: Record<string, Reach | null> = {
@@ -163,6 +174,21 @@ describe('query scopes', () => {
       OR: [{ validatorAssignments: { some: { validatorId: 'user-1' } } }],
     })
     expect(submissionScope(actorWith('NATIONAL_VIEWER'), 'submission:view')).toEqual({})
+  })
+
+  it('scopes Service Improvement Plans, the reviewer reaching only the plans they review', () => {
+    expect(planScope(actorWith('SERVICE_LEAD'), 'sip:view')).toEqual({
+      OR: [{ libraryServiceId: { in: [HOME.service] } }],
+    })
+    expect(planScope(actorWith('EXECUTIVE_SPONSOR'), 'sip:sign-off')).toEqual({
+      OR: [{ organisationId: { in: [HOME.organisation] } }],
+    })
+    expect(planScope(actorWith('REGIONAL_LEAD'), 'sip:confirm-review')).toEqual({
+      OR: [{ regionId: { in: [HOME.region] } }],
+    })
+    expect(planScope(actorWith('VALIDATOR'), 'sip:review')).toEqual({ OR: [{ reviewerId: 'user-1' }] })
+    expect(planScope(actorWith('NATIONAL_VIEWER'), 'sip:view')).toEqual({})
+    expect(planScope(actorWith('NATIONAL_VIEWER'), 'sip:edit')).toEqual({ OR: [] })
   })
 
   it('matches nothing for a user without the action', () => {

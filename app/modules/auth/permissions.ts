@@ -34,6 +34,16 @@ export const ACTIONS = [
   'report:outcome',
   'dashboard:regional',
   'dashboard:national',
+  'sip:view',
+  'sip:edit',
+  'sip:send-for-sign-off',
+  'sip:sign-off',
+  'sip:submit',
+  'sip:assign-reviewer',
+  'sip:review',
+  'sip:confirm-review',
+  'sip:request-interim',
+  'mapping:manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -60,6 +70,8 @@ const SERVICE_TEAM = {
   'development-plan:edit': 'service',
   'development-plan:view': 'service',
   'report:outcome': 'service',
+  'sip:view': 'service',
+  'sip:edit': 'service',
 } as const satisfies Partial<Record<Action, Reach>>
 
 const NATIONAL_READ = {
@@ -73,6 +85,7 @@ const NATIONAL_READ = {
   'report:outcome': 'everywhere',
   'dashboard:regional': 'everywhere',
   'dashboard:national': 'everywhere',
+  'sip:view': 'everywhere',
 } as const satisfies Partial<Record<Action, Reach>>
 
 export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
@@ -83,6 +96,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'submission:send-for-sign-off': 'service',
     'submission:submit': 'service',
     'report:reviewer-pack': 'service',
+    'sip:send-for-sign-off': 'service',
+    'sip:submit': 'service',
   },
   EXECUTIVE_SPONSOR: {
     'framework:view': 'everywhere',
@@ -93,6 +108,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'result:view': 'organisation',
     'development-plan:view': 'organisation',
     'report:outcome': 'organisation',
+    'sip:view': 'organisation',
+    'sip:sign-off': 'organisation',
   },
   VALIDATOR: {
     'framework:view': 'everywhere',
@@ -102,6 +119,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'clarification:ask': 'assigned',
     'result:view': 'assigned',
     'report:reviewer-pack': 'assigned',
+    'sip:view': 'assigned',
+    'sip:review': 'assigned',
   },
   REGIONAL_LEAD: {
     'framework:view': 'everywhere',
@@ -118,6 +137,10 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'report:reviewer-pack': 'region',
     'report:outcome': 'region',
     'dashboard:regional': 'region',
+    'sip:view': 'region',
+    'sip:assign-reviewer': 'region',
+    'sip:confirm-review': 'region',
+    'sip:request-interim': 'region',
   },
   NATIONAL_ADMIN: {
     ...NATIONAL_READ,
@@ -128,6 +151,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'team:invite': 'everywhere',
     'validation:assign': 'everywhere',
     'audit:view': 'everywhere',
+    'sip:assign-reviewer': 'everywhere',
+    'mapping:manage': 'everywhere',
   },
   NATIONAL_VIEWER: NATIONAL_READ,
 }
@@ -274,4 +299,22 @@ export function regionScope(actor: Actor, action: Action): { id?: { in: string[]
   const reach = reachOf(actor, action)
   if (reach.everywhere) return {}
   return { id: { in: reach.regionIds } }
+}
+
+type PlanCondition =
+  | { libraryServiceId: { in: string[] } }
+  | { organisationId: { in: string[] } }
+  | { regionId: { in: string[] } }
+  | { reviewerId: string }
+
+/** The `where` for Service Improvement Plans the user may reach with the action (the reviewer is "assigned"). */
+export function planScope(actor: Actor, action: Action): { OR?: PlanCondition[] } {
+  const reach = reachOf(actor, action)
+  if (reach.everywhere) return {}
+  const or: PlanCondition[] = []
+  if (reach.serviceIds.length) or.push({ libraryServiceId: { in: reach.serviceIds } })
+  if (reach.organisationIds.length) or.push({ organisationId: { in: reach.organisationIds } })
+  if (reach.regionIds.length) or.push({ regionId: { in: reach.regionIds } })
+  if (reach.assigned) or.push({ reviewerId: actor.id })
+  return { OR: or }
 }

@@ -4,6 +4,7 @@
 // two admins never overwrite each other silently, and lands with its audit events in one transaction.
 import { recordAudit } from '~/modules/audit/audit.server'
 import { requirePermission, type Actor } from '~/modules/auth/permissions'
+import { createPlans, isServiceImprovementCycle } from '~/modules/improvement/open.server'
 import { prisma, type Db } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
 import {
@@ -114,17 +115,20 @@ export async function getCycleForAdmin(actor: Actor, cycleId: string) {
     select: {
       ...CYCLE_SELECT,
       edition: { select: { id: true, code: true, name: true, status: true } },
-      _count: { select: { participants: true, submissions: true } },
+      _count: { select: { participants: true, submissions: true, improvementPlans: true } },
     },
   })
   if (!cycle) notFound()
-  const notSubmitted = await prisma.submission.count({
-    where: { cycleId, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } },
-  })
+  const unsubmitted = { cycleId, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } }
+  const plans = isServiceImprovementCycle(cycle)
+  const notSubmitted = plans
+    ? await prisma.serviceImprovementPlan.count({ where: unsubmitted })
+    : await prisma.submission.count({ where: unsubmitted })
   return {
     ...cycle,
     participantCount: cycle._count.participants,
-    submissionCount: cycle._count.submissions,
+    // For a service improvement review, the Service Improvement Plans stand in for submissions.
+    submissionCount: plans ? cycle._count.improvementPlans : cycle._count.submissions,
     notSubmitted,
   }
 }
@@ -495,6 +499,40 @@ async function createSubmissions(
   return created.length
 }
 
+type OpeningCycle = { id: string; name: string; type: string; editionId: string; opensAt: Date }
+
+/**
+ * What a cycle creates for each organisation taking part: a self-assessment, or for a service
+ * improvement review a Service Improvement Plan (modules/improvement).
+ */
+async function createForTaking(
+  tx: Tx,
+  input: ActorInput,
+  cycle: OpeningCycle,
+  taking: readonly TakingPart[],
+): Promise<number> {
+  if (!isServiceImprovementCycle(cycle)) return createSubmissions(tx, input, cycle, taking)
+  return createPlans(
+    tx,
+    { actorId: input.actor.id, ipAddress: input.ipAddress },
+    cycle,
+    taking.map((t) => ({
+      organisationId: t.organisationId,
+      odsCode: t.odsCode,
+      regionId: t.regionId,
+      libraryServiceId: t.libraryServiceId,
+    })),
+  )
+}
+
+/** The organisations that already have a submission (or plan) in the cycle. */
+async function organisationsWithRecords(tx: Tx, cycle: { id: string; type: string }): Promise<Set<string>> {
+  const rows = isServiceImprovementCycle(cycle)
+    ? await tx.serviceImprovementPlan.findMany({ where: { cycleId: cycle.id }, select: { organisationId: true } })
+    : await tx.submission.findMany({ where: { cycleId: cycle.id }, select: { organisationId: true } })
+  return new Set(rows.map((r) => r.organisationId))
+}
+
 /** The participants page: the active organisations by region, which are chosen, and which have started. */
 export async function getParticipantsForm(actor: Actor, cycleId: string, now = new Date()) {
   requirePermission(actor, 'cycle:manage')
@@ -566,7 +604,16 @@ export async function saveParticipants(
   return inTransaction<ParticipantsSaved | Invalid | Refused | Conflict<{ updatedAt: Date }>>(async (tx) => {
     const cycle = await tx.cycle.findUnique({
       where: { id: input.cycleId },
-      select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        editionId: true,
+        opensAt: true,
+        status: true,
+        allOrganisations: true,
+        updatedAt: true,
+      },
     })
     if (!cycle) notFound()
     if (!participantsCanChange(cycle.status))
@@ -601,7 +648,54 @@ export async function saveParticipants(
     let added = 0
     let removed = 0
     let cannotTakePart: CannotTakePart[] = []
-    if (cycle.status === 'OPEN') {
+    if (cycle.status === 'OPEN' && isServiceImprovementCycle(cycle)) {
+      const named = await namedOrganisations(tx, { id: cycle.id, allOrganisations: all }, now)
+      const namedIds = new Set(named.map((o) => o.id))
+      const existing = await tx.serviceImprovementPlan.findMany({
+        where: { cycleId: cycle.id },
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          startedAt: true,
+          organisationId: true,
+          organisation: { select: { name: true, activeFrom: true, activeTo: true } },
+        },
+      })
+      const dropped = existing.filter(
+        (p) =>
+          !namedIds.has(p.organisationId) &&
+          inForce({ from: p.organisation.activeFrom, to: p.organisation.activeTo }, now),
+      )
+      const started = dropped.filter((p) => p.status !== 'NOT_STARTED' || p.startedAt !== null)
+      if (started.length) {
+        const names = started.map((p) => p.organisation.name).sort()
+        throw new Rollback<Refused>({
+          ok: false,
+          kind: 'refused',
+          message: `${names.join(', ')} cannot be removed: ${started.length === 1 ? 'its library service has' : 'their library services have'} started the Service Improvement Plan.`,
+        })
+      }
+      for (const plan of dropped) {
+        await tx.serviceImprovementPlan.delete({ where: { id: plan.id } })
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: 'sip.removed',
+          entityType: 'ServiceImprovementPlan',
+          entityId: plan.id,
+          before: { reference: plan.reference, cycleId: cycle.id, organisationId: plan.organisationId },
+          ipAddress: input.ipAddress,
+        })
+      }
+      removed = dropped.length
+      const have = new Set(existing.map((p) => p.organisationId))
+      const plan = planParticipation(
+        named.filter((o) => !have.has(o.id)),
+        now,
+      )
+      added = await createForTaking(tx, input, cycle, plan.taking)
+      cannotTakePart = plan.cannot
+    } else if (cycle.status === 'OPEN') {
       const named = await namedOrganisations(tx, { id: cycle.id, allOrganisations: all }, now)
       const namedIds = new Set(named.map((o) => o.id))
       const existing = await tx.submission.findMany({
@@ -700,6 +794,7 @@ export async function previewOpening(actor: Actor, cycleId: string, now = new Da
     select: {
       id: true,
       name: true,
+      type: true,
       status: true,
       allOrganisations: true,
       updatedAt: true,
@@ -711,7 +806,7 @@ export async function previewOpening(actor: Actor, cycleId: string, now = new Da
   return { cycle, taking: plan.taking, cannotTakePart: plan.cannot }
 }
 
-export type Opened = { ok: true; created: number; cannotTakePart: CannotTakePart[] }
+export type Opened = { ok: true; created: number; plans: boolean; cannotTakePart: CannotTakePart[] }
 
 /**
  * Opens a draft cycle: a NOT_STARTED submission for every organisation taking part that a library
@@ -726,7 +821,16 @@ export async function openCycle(
   return inTransaction<Opened | Refused | Conflict<{ updatedAt: Date }>>(async (tx) => {
     const cycle = await tx.cycle.findUnique({
       where: { id: input.cycleId },
-      select: { id: true, name: true, status: true, allOrganisations: true, updatedAt: true },
+      select: {
+        id: true,
+        name: true,
+        type: true,
+        editionId: true,
+        opensAt: true,
+        status: true,
+        allOrganisations: true,
+        updatedAt: true,
+      },
     })
     if (!cycle) notFound()
     if (!canMoveCycle(cycle.status, 'OPEN'))
@@ -740,11 +844,7 @@ export async function openCycle(
       data: { status: 'OPEN' },
     })
     if (count === 0) return { ok: false, kind: 'conflict', current: { updatedAt: cycle.updatedAt } }
-    const have = new Set(
-      (await tx.submission.findMany({ where: { cycleId: cycle.id }, select: { organisationId: true } })).map(
-        (s) => s.organisationId,
-      ),
-    )
+    const have = await organisationsWithRecords(tx, cycle)
     const plan = planParticipation(
       (await namedOrganisations(tx, cycle, now)).filter((o) => !have.has(o.id)),
       now,
@@ -757,7 +857,7 @@ export async function openCycle(
           'No organisation can take part in this cycle yet. Choose organisations that a library service serves, then open the cycle.',
       })
     }
-    const created = await createSubmissions(tx, input, cycle, plan.taking)
+    const created = await createForTaking(tx, input, cycle, plan.taking)
     await recordAudit(tx, {
       actorId: actor.id,
       action: 'cycle.opened',
@@ -767,12 +867,12 @@ export async function openCycle(
       after: {
         name: cycle.name,
         status: 'OPEN',
-        submissionsCreated: created,
+        [isServiceImprovementCycle(cycle) ? 'plansCreated' : 'submissionsCreated']: created,
         cannotTakePart: plan.cannot.map((c) => ({ odsCode: c.odsCode, reason: c.reason })),
       },
       ipAddress: input.ipAddress,
     })
-    return { ok: true, created, cannotTakePart: plan.cannot }
+    return { ok: true, created, plans: isServiceImprovementCycle(cycle), cannotTakePart: plan.cannot }
   })
 }
 

@@ -6,6 +6,8 @@ import { prisma } from '~/utils/db.server'
 import { sendEmail } from './mailer.server'
 import { deadlineReminderMessage, REMINDER_DAYS, type ReminderDays, type ReminderStatus } from './messages'
 import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from './notifications.server'
+import { planFacts } from './plan-notifications.server'
+import { planDeadlineReminderMessage } from './plan-messages'
 
 const REMINDER_STATUSES: readonly ReminderStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF']
 
@@ -78,7 +80,52 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
         cycle: { select: { name: true } },
       },
     })
-    summary.cycles.push({ name: cycle.name, days, submissions: submissions.length })
+    // A service improvement review cycle has Service Improvement Plans instead of submissions.
+    const plans = await prisma.serviceImprovementPlan.findMany({
+      where: { cycleId: cycle.id, status: { in: [...REMINDER_STATUSES] } },
+      orderBy: { reference: 'asc' },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        libraryServiceId: true,
+        organisationId: true,
+        regionId: true,
+        organisation: { select: { name: true } },
+        libraryService: { select: { name: true } },
+        cycle: { select: { name: true } },
+      },
+    })
+    summary.cycles.push({ name: cycle.name, days, submissions: submissions.length + plans.length })
+    for (const plan of plans) {
+      const roles: RecipientRole[] =
+        plan.status === 'AWAITING_SIGN_OFF'
+          ? ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR', 'EXECUTIVE_SPONSOR']
+          : ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR']
+      try {
+        const to = await recipientsFor(plan, roles)
+        const message = planDeadlineReminderMessage({
+          origin,
+          plan: planFacts(plan),
+          days,
+          deadline: cycle.submissionDeadline,
+          status: plan.status,
+        })
+        const result = await sendEmail({ ...message, to, key: `deadline-reminder:plan:${plan.id}:${days}` })
+        if (result.sent) {
+          summary.sent++
+          summary.byDays[days].sent++
+        } else if (result.reason === 'duplicate') {
+          summary.alreadySent++
+          summary.byDays[days].alreadySent++
+        } else {
+          summary.noRecipients++
+        }
+      } catch (error) {
+        summary.failed++
+        console.error(`The ${days}-day deadline reminder for plan ${plan.reference} could not be sent`, error)
+      }
+    }
     for (const submission of submissions) {
       const status = submission.status as ReminderStatus
       // The sponsor is told too while the submission waits for them.

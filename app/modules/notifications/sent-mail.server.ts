@@ -30,6 +30,16 @@ const KIND_LABELS: Record<string, string> = {
   CLARIFICATION_ANSWERED: 'Clarification answered',
   RESULT_PUBLISHED: 'Result published',
   DEADLINE_REMINDER: 'Deadline reminder',
+  SIP_SENT_FOR_SIGN_OFF: 'Service Improvement Plan sent for sign-off',
+  SIP_RETURNED_BY_SPONSOR: 'Service Improvement Plan returned by the sponsor',
+  SIP_SUBMITTED_RECEIPT: 'Service Improvement Plan receipt',
+  SIP_SUBMITTED: 'Service Improvement Plan submitted',
+  SIP_REVIEWER_ASSIGNED: 'Service Improvement Plan reviewer assigned',
+  SIP_REVIEW_RECORDED: 'Service Improvement Plan review recorded',
+  SIP_REVIEW_PUBLISHED: 'Service Improvement Plan review published',
+  SIP_RESUBMISSION_REQUESTED: 'Service Improvement Plan resubmission requested',
+  SIP_INTERIM_UPDATE_REQUESTED: 'Service Improvement Plan interim update requested',
+  SIP_DEADLINE_REMINDER: 'Service Improvement Plan deadline reminder',
 }
 
 /** "Deadline reminder" for DEADLINE_REMINDER; an unknown kind is shown as it is stored. */
