@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { vitePlugin as remix } from '@remix-run/dev'
-import { createLogger, defineConfig } from 'vite'
+import { build, createLogger, defineConfig } from 'vite'
 import remixConfig from './remix.config.js'
 
 declare module '@remix-run/node' {
@@ -18,9 +18,29 @@ logger.warnOnce = (message, options) => {
   warnOnce(message, options)
 }
 
+const appDirectory = path.resolve(import.meta.dirname, 'app')
+
+// The HTTP server (server/*.ts) is built beside the Remix build, into build/http, whenever the
+// portal is built, so `node server.js` always serves the two together. Its dependencies stay
+// external, loaded from node_modules as the Remix server build's are.
+async function buildHttpServer() {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias: { '~': appDirectory } },
+    build: {
+      ssr: path.resolve(import.meta.dirname, 'server/index.ts'),
+      outDir: path.resolve(import.meta.dirname, 'build/http'),
+      emptyOutDir: true,
+      target: 'node20',
+      rollupOptions: { output: { entryFileNames: 'index.js' } },
+    },
+  })
+}
+
 export default defineConfig({
   customLogger: logger,
-  resolve: { alias: { '~': path.resolve(import.meta.dirname, 'app') } },
+  resolve: { alias: { '~': appDirectory } },
   // Server-only packages with native parts or large font data stay out of the server bundle.
   ssr: { external: ['argon2', '@libsql/client', '@prisma/adapter-libsql', 'pdfkit'] },
   css: { preprocessorOptions: { scss: { quietDeps: true, silenceDeprecations: ['import'] } } },
@@ -34,5 +54,5 @@ export default defineConfig({
       },
     },
   },
-  plugins: [remix(remixConfig)],
+  plugins: [remix({ ...remixConfig, buildEnd: buildHttpServer })],
 })

@@ -7,13 +7,15 @@ import { renderToPipeableStream } from 'react-dom/server'
 import { removeStaleTempFiles } from '~/modules/evidence/storage.server'
 import { getEnv } from '~/utils/env.server'
 import { ServerPageStateProvider, type ServerPageState } from '~/components/page-title'
+import { logger } from '~/utils/logger.server'
 import { NonceProvider } from '~/utils/nonce'
+import { RequestIdProvider } from '~/utils/request-id'
 
 // Validate the configuration as the server starts, not on the first request: a production
 // server with a missing or weak SESSION_SECRET must refuse to start.
 getEnv()
 // Uploads cut off by a previous stop leave temporary files behind; clear them out.
-removeStaleTempFiles().catch((error: unknown) => console.error('Could not clear stale upload files', error))
+removeStaleTempFiles().catch((error: unknown) => logger.error({ err: error }, 'Could not clear stale upload files'))
 
 export const streamTimeout = 5_000
 
@@ -30,9 +32,11 @@ export default function handleRequest(
     let shellRendered = false
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <ServerPageStateProvider value={pageState(request, responseStatusCode, remixContext)}>
-          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-        </ServerPageStateProvider>
+        <RequestIdProvider value={() => loadContext.requestId}>
+          <ServerPageStateProvider value={pageState(request, responseStatusCode, remixContext)}>
+            <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+          </ServerPageStateProvider>
+        </RequestIdProvider>
       </NonceProvider>,
       {
         nonce,
@@ -53,7 +57,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500
-          if (shellRendered) console.error(error)
+          if (shellRendered) logger.error({ err: error }, 'Rendering the page failed')
         },
       },
     )
@@ -79,5 +83,6 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   // Aborted requests and unknown URLs are not faults; everything else is logged for the team.
   if (request.signal.aborted) return
   if (isRouteErrorResponse(error) && error.status === 404) return
-  console.error(error)
+  // The line carries the request id (the logger adds it), which the error page shows the user.
+  logger.error({ err: error }, 'Server error')
 }

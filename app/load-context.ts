@@ -1,9 +1,11 @@
 import '@remix-run/node'
 
-// What server.js hands every loader and action.
+// What the HTTP server (server/app.ts) hands every loader and action.
 declare module '@remix-run/node' {
   interface AppLoadContext {
     cspNonce: string
     clientAddress: string
+    /** This request's id, in every log line about it and on the error page. */
+    requestId: string
   }
 }

@@ -1,5 +1,6 @@
 import { Link } from '@remix-run/react'
 import { useErrorPageTitle } from './page-title'
+import { REQUEST_REFERENCE_ATTRIBUTE, useRequestId } from '~/utils/request-id'
 
 const PAGES: Record<number, { title: string; body: string[] }> = {
   403: {
@@ -52,6 +53,7 @@ export function errorPageHeading(status: number) {
 export function ErrorPage({ status }: { status: number }) {
   const page = pageFor(status)
   useErrorPageTitle(status)
+  const requestId = useRequestId()
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -59,6 +61,12 @@ export function ErrorPage({ status }: { status: number }) {
         {page.body.map((text) => (
           <p key={text}>{text}</p>
         ))}
+        {status >= 500 && requestId ? (
+          <p>
+            If you contact the national team, quote this reference:{' '}
+            <strong {...{ [REQUEST_REFERENCE_ATTRIBUTE]: '' }}>{requestId}</strong>
+          </p>
+        ) : null}
         <p>
           <Link to="/">Go to the home page</Link>
         </p>

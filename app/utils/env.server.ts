@@ -35,7 +35,8 @@ const EnvSchema = z
     QUALIFIED_STAFF_POLICY_WTE: z.coerce.number().positive().default(1250),
     SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
     SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
-    LOG_REQUESTS: booleanFromString.default(false),
+    // One JSON line per request on standard output; on by default in production.
+    LOG_REQUESTS: booleanFromString.optional(),
     // SQLite with several server processes (ADR 012): how long a write waits for another process's
     // write, how durable a commit is, and how long Prisma waits to start and to finish a transaction.
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
@@ -101,6 +102,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
+    LOG_REQUESTS: env.LOG_REQUESTS ?? env.NODE_ENV === 'production',
     MAX_UPLOAD_BYTES: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     SERVICE_QUOTA_BYTES: Math.round(env.SERVICE_QUOTA_MB * 1024 * 1024),
     isProduction: env.NODE_ENV === 'production',

@@ -18,7 +18,7 @@ type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 type List = Awaited<ReturnType<typeof listLoader>>
 type Message = Awaited<ReturnType<typeof messageLoader>>
 
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const cookies = new Map<string, string>()
 const DEMO_ROLES = [
   'viewer@demo.nhs.uk',

@@ -14,7 +14,7 @@ import { seedDemoData } from '../../prisma/seed'
 import { requestWithCookie } from '../factories'
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const cookies = new Map<string, string>()
 const ids = { admin: '', lead: '', viewer: '', submission: '', reference: '', otherSubmission: '', response: '' }
 

@@ -16,7 +16,7 @@ import { action as newAction, loader as newLoader } from '~/routes/admin.cycles.
 import { seedDemoData } from '../../prisma/seed'
 import { actorFor } from '../factories'
 
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const cookies = new Map<string, string>()
 const ADMIN = 'admin@demo.nhs.uk'
 const d = (iso: string) => new Date(`${iso}T00:00:00Z`)

@@ -23,7 +23,7 @@ import { requestWithCookie } from '../factories'
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
 type Page = Awaited<ReturnType<typeof nationalPageLoader>>
 
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const cookies = new Map<string, string>()
 const ids = { baseline: '', open: '' }
 const regionIds = new Map<string, string>()

@@ -19,7 +19,7 @@ import { seedDemoData } from '../../prisma/seed'
 import { actorFor, requestWithCookie } from '../factories'
 
 const ADMIN = 'admin@demo.nhs.uk'
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const cookies = new Map<string, string>()
 
 async function cookieFor(email: string): Promise<string> {

@@ -110,7 +110,7 @@ export type Outcome = {
   response: Response | null
 }
 
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 
 /** What a loader or action answered: a Response (returned or thrown) or data with a status. */
 async function settle(run: () => Promise<unknown>): Promise<Outcome> {

@@ -4,6 +4,7 @@
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/utils/db.server'
+import { logger } from '~/utils/logger.server'
 import { seedDemoData } from '../../prisma/seed'
 import type { Action, Actor } from '~/modules/auth/permissions'
 import { mailDirectory } from '~/modules/notifications/mailer.server'
@@ -362,7 +363,7 @@ describe('publishing the result of LKS-2627-RSV', () => {
       }),
     ).toEqual({ ok: true })
     const mark = await mailMark()
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => undefined)
     // A file where the mail folder should be: writing the message fails.
     const dir = mailDirectory()
     await rename(dir, `${dir}-aside`)
@@ -382,6 +383,6 @@ describe('publishing the result of LKS-2627-RSV', () => {
       await prisma.auditEvent.count({ where: { submissionId: ids.rsv, action: 'submission.result_published' } }),
     ).toBe(2)
     expect(await sentSince(mark)).toEqual([])
-    expect(errors).toHaveBeenCalledWith('Sending the RESULT_PUBLISHED email failed', expect.anything())
+    expect(errors).toHaveBeenCalledWith({ err: expect.anything() }, 'Sending the RESULT_PUBLISHED email failed')
   })
 })

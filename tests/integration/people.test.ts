@@ -30,7 +30,7 @@ import { action as resetAction, loader as resetLoader } from '~/routes/password-
 import { seedDemoData } from '../../prisma/seed'
 import { actorFor, createUser, requestWithCookie, TEST_PASSWORD } from '../factories'
 
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const ADMIN = 'admin@demo.nhs.uk'
 const NEW_PASSWORD = 'a-brand-new-password-2026'
 const cookies = new Map<string, string>()

@@ -6,6 +6,7 @@ import type { LoaderFunctionArgs } from '@remix-run/node'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import yauzl from 'yauzl'
 import { prisma } from '~/utils/db.server'
+import { logger } from '~/utils/logger.server'
 import { createSession, getSessionUser } from '~/modules/auth/session.server'
 import { regionsWithAgreedResults } from '~/modules/reports/download.server'
 import { cycleReportLinks } from '~/modules/reports/links'
@@ -19,7 +20,7 @@ import { requestWithCookie } from '../factories'
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>
 
-const context = { clientAddress: '127.0.0.1', cspNonce: 'test' }
+const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
 const cookies = new Map<string, string>()
 const ids = { baseline: '', current: '', northWest: '', london: '', southEast: '' }
 
@@ -220,7 +221,7 @@ describe('a region’s outcome reports as one ZIP', () => {
   function watchForProblems() {
     process.on('unhandledRejection', record)
     process.on('uncaughtException', record)
-    return vi.spyOn(console, 'error')
+    return vi.spyOn(logger, 'error')
   }
 
   it('streams every outcome report of the region’s agreed results, each a PDF', async () => {

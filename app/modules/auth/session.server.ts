@@ -6,6 +6,7 @@ import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { safeRedirect } from '~/utils/http.server'
+import { noteSignedInUser } from '~/utils/request-context.server'
 import { isRole, type RoleGrant } from './roles'
 import type { Actor } from './permissions'
 
@@ -97,6 +98,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       data: { lastUsedAt: now, expiresAt: new Date(now.getTime() + ttlMs()) },
     })
   }
+  noteSignedInUser(session.user.id)
   const grants: RoleGrant[] = session.user.roles.flatMap((r) =>
     isRole(r.role)
       ? [{ role: r.role, libraryServiceId: r.libraryServiceId, organisationId: r.organisationId, regionId: r.regionId }]

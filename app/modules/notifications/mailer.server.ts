@@ -8,6 +8,7 @@ import path from 'node:path'
 import nodemailer, { type Transporter } from 'nodemailer'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
+import { logger } from '~/utils/logger.server'
 
 export type EmailMessage = {
   /** What the message is about, e.g. 'INVITATION' (see notifications.server.ts). */
@@ -88,7 +89,7 @@ export async function sendEmailSafely(message: EmailMessage): Promise<SendResult
   try {
     return await sendEmail(message)
   } catch (error) {
-    console.error(`Sending the ${message.kind} email failed`, error)
+    logger.error({ err: error }, `Sending the ${message.kind} email failed`)
     return null
   }
 }

@@ -16,6 +16,7 @@ import {
   type NotificationMessage,
   type SubmissionFacts,
 } from './messages'
+import { logger } from '~/utils/logger.server'
 
 /** The origin for links in emails: APP_ORIGIN when set, else the portal on this machine. */
 export function portalOrigin(): string {
@@ -102,7 +103,7 @@ async function safely(
     const submission = await loadSubmission(submissionId)
     if (submission) await work(submission)
   } catch (error) {
-    console.error(`Preparing the ${kind} email for submission ${submissionId} failed`, error)
+    logger.error({ err: error }, `Preparing the ${kind} email for submission ${submissionId} failed`)
   }
 }
 

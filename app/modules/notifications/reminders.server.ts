@@ -8,6 +8,7 @@ import { deadlineReminderMessage, REMINDER_DAYS, type ReminderDays, type Reminde
 import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from './notifications.server'
 import { planFacts } from './plan-notifications.server'
 import { planDeadlineReminderMessage } from './plan-messages'
+import { logger } from '~/utils/logger.server'
 
 const REMINDER_STATUSES: readonly ReminderStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF']
 
@@ -154,9 +155,9 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
         }
       } catch (error) {
         summary.failed++
-        console.error(
+        logger.error(
+          { err: error },
           `The ${days}-day deadline reminder for submission ${submission.reference} could not be sent`,
-          error,
         )
       }
     }

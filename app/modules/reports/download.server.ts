@@ -12,6 +12,7 @@ import { requirePermission, submissionScope, type Actor } from '~/modules/auth/p
 import type { ReportReader } from './model'
 import { getOutcomeReport } from './outcome-report.server'
 import { renderOutcomeReport } from './pdf/outcome-report.server'
+import { logger } from '~/utils/logger.server'
 
 /** A part of a file name (see utils/slug.ts), or "report" when nothing in the text survives. */
 export function fileSlug(text: string): string {
@@ -106,7 +107,7 @@ export async function outcomeReportsZip(input: {
       if (input.signal?.aborted) archive.destroy()
       else await archive.finalize()
     } catch (error) {
-      console.error('Building the outcome reports ZIP failed', error)
+      logger.error({ err: error }, 'Building the outcome reports ZIP failed')
       archive.destroy(error instanceof Error ? error : new Error(String(error)))
     }
   }

@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import compression from 'compression'
+import express, { type RequestHandler } from 'express'
+import type { Logger } from 'pino'
+import type { Env } from '~/utils/env.server'
+import { sameOriginMutations } from './origin-check'
+import { requestLogging, serverErrors } from './request-logging'
+import { routePattern } from './route-pattern'
+import { securityHeaders } from './security-headers'
+
+export type PortalAppOptions = {
+  env: Env
+  logger: Logger
+  /** The Remix server build, or (in development) a function that loads the current one. */
+  build: ServerBuild | (() => Promise<ServerBuild>)
+  /** Vite's middleware in development: it serves the client modules in place of build/client. */
+  viteMiddleware?: RequestHandler
+}
+
+const NHSUK_ASSETS = path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets')
+
+/** Names the route pattern of a static mount for the request log. */
+function routeNamed(route: string): RequestHandler {
+  return (_req, res, next) => {
+    res.locals.route = route
+    next()
+  }
+}
+
+/** A fresh Content Security Policy nonce for each response. */
+const cspNonce: RequestHandler = (_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString('base64')
+  next()
+}
+
+/**
+ * The portal's HTTP application: Express in front of the Remix request handler, so every response
+ * gets the security headers and a per-request Content Security Policy nonce, and every mutation is
+ * checked for a same-origin Origin before Remix sees it. Each step is one small middleware, in order.
+ */
+export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAppOptions): express.Express {
+  const app = express()
+  app.disable('x-powered-by')
+  if (env.TRUST_PROXY) app.set('trust proxy', true)
+
+  app.use(requestLogging({ logger, logRequests: env.LOG_REQUESTS }))
+  app.use(compression())
+  app.use(cspNonce)
+  app.use(securityHeaders({ isProduction: env.isProduction }))
+  app.use(sameOriginMutations({ appOrigin: env.APP_ORIGIN ? new URL(env.APP_ORIGIN).origin : null }))
+
+  // The design system's images and favicon, straight from the package.
+  app.use('/nhsuk', routeNamed('/nhsuk/*'), express.static(NHSUK_ASSETS, { maxAge: '7d', fallthrough: false }))
+  app.get('/favicon.ico', routeNamed('/favicon.ico'), (_req, res) => {
+    res.sendFile(path.join(NHSUK_ASSETS, 'images/favicon.ico'), { maxAge: '7d' })
+  })
+
+  if (viteMiddleware) {
+    app.use(viteMiddleware)
+  } else {
+    app.use(
+      '/assets',
+      routeNamed('/assets/*'),
+      express.static('build/client/assets', { immutable: true, maxAge: '1y', fallthrough: false }),
+    )
+    app.use(express.static('build/client', { maxAge: '1h' }))
+  }
+
+  const loadBuild = typeof build === 'function' ? build : () => Promise.resolve(build)
+  const handleWithRemix = createRequestHandler({
+    build: loadBuild,
+    mode: env.isProduction ? 'production' : 'development',
+    getLoadContext: (req, res) => ({
+      cspNonce: res.locals.cspNonce as string,
+      clientAddress: req.ip ?? '',
+      requestId: res.locals.requestId as string,
+    }),
+  })
+  app.all('*', async (req, res, next) => {
+    try {
+      res.locals.route = routePattern(await loadBuild(), req.path)
+    } catch (error) {
+      return next(error)
+    }
+    return handleWithRemix(req, res, next)
+  })
+
+  app.use(serverErrors({ logger }))
+  return app
+}
