@@ -124,7 +124,7 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
         }
       } catch (error) {
         summary.failed++
-        console.error(`The ${days}-day deadline reminder for plan ${plan.reference} could not be sent`, error)
+        logger.error({ err: error }, `The ${days}-day deadline reminder for plan ${plan.reference} could not be sent`)
       }
     }
     for (const submission of submissions) {
