@@ -15,7 +15,7 @@ import {
   setEvidenceArchived,
 } from '~/modules/evidence/evidence.server'
 import { newTempPath } from '~/modules/evidence/storage.server'
-import type { UploadedFile } from '~/modules/evidence/upload.server'
+import type { UploadedFile } from '~/modules/evidence/files'
 import { suggestGrade, toGrade, type Grade, type IndicatorStatus } from '~/modules/framework/grading'
 import { getOutcomeReport } from '~/modules/reports/outcome-report.server'
 import { getReviewerPack } from '~/modules/reports/reviewer-pack.server'

@@ -14,6 +14,7 @@ import {
   FILES_FIELD,
   MAX_FILES_PER_UPLOAD,
   formatSizeLimit,
+  type DuplicateFile,
 } from '~/modules/evidence/files'
 import { DESCRIPTION_MAX } from '~/modules/evidence/schema'
 import { FileUpload } from './file-upload'
@@ -134,8 +135,6 @@ export function WebLinkField({ defaultValue, error, hint }: { defaultValue?: str
     />
   )
 }
-
-export type DuplicateFile = { fileName: string; itemId: string; title: string }
 
 /** Links to the items that already hold a file the person tried to upload again. */
 export function DuplicateLinks({ duplicates }: { duplicates: readonly DuplicateFile[] }) {

@@ -2,7 +2,8 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { z } from 'zod'
 import { FILES_FIELD } from '~/modules/evidence/files'
-import { countSelectedFiles, evidenceErrorSummary, type DuplicateFile } from './evidence-form-parts'
+import type { DuplicateFile } from '~/modules/evidence/files'
+import { countSelectedFiles, evidenceErrorSummary } from './evidence-form-parts'
 import {
   UPLOAD_FAILED_MESSAGE,
   UPLOAD_RESPONSE_ATTRIBUTE,

@@ -8,12 +8,9 @@ import { invariantResponse, notFound } from '~/utils/http.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { reachOf, requirePermission, submissionScope, type Actor } from '~/modules/auth/permissions'
 import { SUBMISSION_STATUSES, isEditableByService } from '~/modules/submissions/status'
-import { fileMessages, formatFileSize, formatSizeLimit } from './files'
+import { fileMessages, formatFileSize, formatSizeLimit, type DuplicateFile, type UploadedFile } from './files'
 import type { EvidenceDetails, EvidenceFilters } from './schema'
 import { moveIntoPlace, newStorageKey, removeStoredFiles, type StoredFile } from './storage.server'
-import type { UploadedFile } from './upload.server'
-
-export type DuplicateFile = { fileName: string; itemId: string; title: string }
 
 /** Why files were not stored: messages for the files field, and the items already holding them. */
 export type FilesRefused = { ok: false; messages: string[]; duplicates: DuplicateFile[] }

@@ -267,3 +267,15 @@ export function fileKindLabel(mimeType: string): string {
   const label = ACCEPTED_FILE_TYPES.find((type) => type.mimeType === mimeType)?.label ?? 'File'
   return label === 'text' ? 'Text' : label
 }
+
+/** A file streamed to a temporary path by upload.server.ts, sniffed and hashed, not yet stored. */
+export type UploadedFile = {
+  originalName: string
+  tempPath: string
+  sizeBytes: number
+  sha256: string
+  mimeType: string
+}
+
+/** A file the service already holds: named on the upload form with a link to the item holding it. */
+export type DuplicateFile = { fileName: string; itemId: string; title: string }

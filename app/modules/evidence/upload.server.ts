@@ -23,10 +23,11 @@ import {
   fileTypeMessage,
   formatSizeLimit,
   isTextContent,
+  type DuplicateFile,
   type FileTypeCheck,
   type SniffedContent,
+  type UploadedFile,
 } from './files'
-import type { DuplicateFile } from './evidence.server'
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
 import { newTempPath, removeFiles } from './storage.server'
 
@@ -42,13 +43,6 @@ const WRITE_BUFFER_BYTES = 1024 * 1024
 export type UploadLimits = { maxFiles: number; maxFileBytes: number }
 
 /** A file that passed every check, waiting in the temporary folder to be stored. */
-export type UploadedFile = {
-  originalName: string
-  tempPath: string
-  sizeBytes: number
-  sha256: string
-  mimeType: string
-}
 
 export type EvidenceUpload = {
   /** The text fields of the form. */
