@@ -40,11 +40,61 @@ export async function removeStaleTempFiles(olderThanMs = 60 * 60 * 1000, now = D
   return removed
 }
 
-/** A new temporary file path for one uploaded part. */
+/** Where files with no row are set aside at start-up, for someone to look at rather than lose. */
+export function setAsideDir(): string {
+  return path.join(uploadRoot(), 'orphaned')
+}
+
+const PARTIAL_UPLOAD = /^(\d+)-[0-9a-f-]{36}\.part$/
+
+/**
+ * A new temporary file path for one uploaded part, named by the process receiving it, so that when
+ * a server process dies its partial uploads can be told from those of the processes still running.
+ */
 export async function newTempPath(): Promise<string> {
   const dir = tempDir()
   await mkdir(dir, { recursive: true })
-  return path.join(dir, `${randomUUID()}.part`)
+  return path.join(dir, `${process.pid}-${randomUUID()}.part`)
+}
+
+/**
+ * Removes partial uploads left in the temporary folder: every one (at start-up, before any server
+ * process takes requests), or only those of one process that has died (`ofProcess`). Other files
+ * there (such as organisation import previews) are left alone. Returns how many were removed.
+ */
+export async function removePartialUploads(ofProcess?: number): Promise<number> {
+  const dir = tempDir()
+  const names = await readdir(dir).catch(() => [] as string[])
+  let removed = 0
+  for (const name of names) {
+    const match = PARTIAL_UPLOAD.exec(name) ?? (name.endsWith('.part') ? [name, ''] : null)
+    if (!match || (ofProcess !== undefined && match[1] !== String(ofProcess))) continue
+    await rm(path.join(dir, name), { force: true })
+    removed++
+  }
+  return removed
+}
+
+/**
+ * Moves every stored file that no row names (`isKnown` is false for its key) into the set-aside
+ * folder, keeping its key as its path there. Such a file was moved into storage by an upload whose
+ * transaction never committed because its process was killed in between (ADR 012). Run only when
+ * no server process is taking requests. Returns the keys set aside.
+ */
+export async function setAsideUnknownFiles(isKnown: (storageKey: string) => boolean): Promise<string[]> {
+  const root = uploadRoot()
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => [])
+  const setAside: string[] = []
+  for (const entry of entries) {
+    if (!entry.isFile()) continue
+    const key = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/')
+    if (!STORAGE_KEY.test(key) || isKnown(key)) continue
+    const target = path.join(setAsideDir(), ...key.split('/'))
+    await mkdir(path.dirname(target), { recursive: true })
+    await rename(path.join(root, ...key.split('/')), target)
+    setAside.push(key)
+  }
+  return setAside
 }
 
 /** A new storage key, filed by year and month so no folder grows without bound. */
