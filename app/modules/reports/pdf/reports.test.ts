@@ -26,7 +26,7 @@ const TOLERANCE = 0.5
 
 const SHA256 = 'a3f1c2d4e5b6978877665544332211ffeeddccbbaa99887766554433221100aa'
 const PACK_HEADER = 'Reviewer pack · LKS-2627-RXV · Ysbyty Gwynedd Hospital Trust'
-const GENERATED = 'Generated 22 November 2026 for Łukasz Nowak'
+const GENERATED = 'LKS Quality Portal · Generated 22 November 2026 for Łukasz Nowak'
 
 type Reports = {
   pack: InspectedPdf
@@ -69,8 +69,8 @@ afterAll(async () => {
 
 const linesOf = (page: string) => page.split('\n').map((line) => line.trim())
 
-/** The running footer of a page in raw text: "Generated <date> for <name> Page x of y" on one line. */
-const isFooter = (line: string) => /^Generated .+ for .+ Page \d+ of \d+$/.test(line)
+/** The running footer of a page in raw text: "LKS Quality Portal · Generated <date> for <name> Page x of y" on one line. */
+const isFooter = (line: string) => /^LKS Quality Portal · Generated .+ for .+ Page \d+ of \d+$/.test(line)
 
 /** A page's lines without the running header and footer, which pdfkit writes last on each page. */
 function contentLines(pdf: InspectedPdf, pageIndex: number): string[] {

@@ -1,5 +1,6 @@
 // The one way the portal writes a PDF (issue 5): A4 pages in the NHS.UK style, an embedded Unicode
-// font (Noto Sans, so "Zoë", "Łukasz" and Welsh names render), a tagged structure in reading order
+// font (Noto Sans, so "Zoë", "Łukasz" and Welsh names render, with Noto fallbacks for emoji,
+// symbols, Hebrew and Arabic: fonts.server.ts), a tagged structure in reading order
 // (headings, paragraphs, lists, tables, figures), a contents page with page numbers and links, a PDF
 // outline (bookmarks), and a running header and a "Page x of y" footer on every page.
 //
@@ -8,77 +9,15 @@
 // footer) is marked as an artifact. Long text flows over as many pages as it needs; a word too long
 // for a line (a URL, say) is broken, so nothing runs off the page. Table cells hold short text only:
 // long text belongs in paragraphs, and `table()` refuses a row taller than a page rather than clip it.
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import path from 'node:path'
-import * as fontkit from 'fontkit'
 import PDFDocument from 'pdfkit'
+import { parseNarrative, type ListItem } from '~/modules/submissions/narrative-text'
 import { formatDate } from '~/utils/dates'
 import type { ReportReader } from '../model'
+import { fontRuns, loadFaces, type Weight } from './fonts.server'
 
 type Doc = PDFKit.PDFDocument
 type StructElement = PDFKit.PDFStructureElement
 type Outline = PDFKit.PDFOutline
-
-const require = createRequire(import.meta.url)
-
-let fonts: { regular: fontkit.Font; bold: fontkit.Font } | undefined
-
-/** Words laid out and kept per font, shared by every document; cleared when it grows past this. */
-const MAX_SHARED_LAYOUTS = 50_000
-
-/**
- * fontkit shapes each word with the font's OpenType tables, which is most of the cost of a report;
- * pdfkit keeps those layouts for one document only. This keeps them for the process. pdfkit scales
- * the positions it is given in place, so each call gets fresh copies of the cached positions.
- */
-function withSharedLayouts(font: fontkit.Font): fontkit.Font {
-  const cache = new Map<string, fontkit.GlyphRun>()
-  const layout = (text: string, features?: unknown) => {
-    if (features !== undefined) return font.layout(text, features as Parameters<fontkit.Font['layout']>[1])
-    let run = cache.get(text)
-    if (!run) {
-      if (cache.size >= MAX_SHARED_LAYOUTS) cache.clear()
-      run = font.layout(text)
-      cache.set(text, run)
-    }
-    const positions = run.positions.map((p) => ({ ...p }))
-    let advanceWidth: number | undefined
-    return {
-      glyphs: run.glyphs,
-      positions,
-      // Read by pdfkit after it has scaled the positions, and never changed after that.
-      get advanceWidth() {
-        advanceWidth ??= positions.reduce((sum, p) => sum + p.xAdvance, 0)
-        return advanceWidth
-      },
-    }
-  }
-  return new Proxy(font, {
-    get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property, target)),
-  })
-}
-
-function openFont(file: string): fontkit.Font {
-  const font = fontkit.create(readFileSync(file))
-  if (!('layout' in font)) throw new Error(`${file} is a font collection, not a font`)
-  return withSharedLayouts(font)
-}
-
-/**
- * Noto Sans (SIL Open Font License), from its npm package, parsed once per process and shared by
- * every document: pdfkit embeds a subset per document, and fontkit keeps what it has laid out.
- */
-function loadFonts() {
-  if (!fonts) {
-    const dir = path.dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'))
-    fonts = {
-      regular: openFont(path.join(dir, '400Regular', 'NotoSans_400Regular.ttf')),
-      bold: openFont(path.join(dir, '700Bold', 'NotoSans_700Bold.ttf')),
-    }
-  }
-  return fonts
-}
 
 /** NHS.UK colours (text, secondary text, blue, borders, grey background). */
 export const COLOURS = {
@@ -139,15 +78,6 @@ export type ReportOptions = {
   keywords?: string
 }
 
-/** Turns free text into paragraphs: blank lines separate them; other line breaks are kept. */
-export function paragraphsOf(text: string): string[] {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .split(/\n[ \t]*\n+/)
-    .map((p) => p.replace(/[ \t]+$/gm, '').trim())
-    .filter((p) => p.length > 0)
-}
-
 /** Ends a piece of text with a space, as tagged PDF asks, so words never run together when extracted. */
 function spaced(text: string): string {
   return text.endsWith(' ') ? text : `${text} `
@@ -167,7 +97,6 @@ export class ReportWriter {
 
   constructor(options: ReportOptions) {
     this.options = options
-    const { regular, bold } = loadFonts()
     this.doc = new PDFDocument({
       size: [A4.width, A4.height],
       margins: MARGIN,
@@ -187,10 +116,9 @@ export class ReportWriter {
         CreationDate: options.reader.generatedAt,
       },
     })
-    // Registered by name, so pdfkit parses each font once per document. (pdfkit also loads its default
-    // Helvetica, which is never used, so never written: every page uses only the embedded fonts.)
-    this.doc.registerFont('regular', regular as unknown as Buffer) // pdfkit takes a fontkit font too
-    this.doc.registerFont('bold', bold as unknown as Buffer)
+    // Registered by name, so pdfkit parses each font once per document, and embeds only those used.
+    // (pdfkit also loads its default Helvetica, which is never used, so never written.)
+    for (const [name, face] of loadFaces()) this.doc.registerFont(name, face as unknown as Buffer) // pdfkit takes a fontkit font too
     this.doc.font('regular').fontSize(SIZES.body).fillColor(COLOURS.text)
     this.doc.on('pageAdded', () => {
       this.pageIndex += 1
@@ -280,9 +208,17 @@ export class ReportWriter {
     }
   }
 
-  /** One or more paragraphs of free text (blank lines separate paragraphs). Nothing is written for empty text. */
+  /**
+   * Free text as people type or paste it from Word: paragraphs (blank lines separate them; other
+   * line breaks are kept) and bulleted or numbered lists, read by the same parser as the pages
+   * (modules/submissions/narrative-text.ts), so "•<tab>item" is a list item, not a bullet and a box.
+   * Nothing is written for empty text.
+   */
   paragraphs(text: string, options: ParagraphOptions = {}): void {
-    for (const paragraph of paragraphsOf(text)) this.paragraph(paragraph, options)
+    for (const block of parseNarrative(text)) {
+      if (block.kind === 'paragraph') this.paragraph(block.lines.join('\n'), options)
+      else this.list(block.items, { ordered: block.ordered, size: options.size })
+    }
   }
 
   paragraph(text: string, options: ParagraphOptions = {}): void {
@@ -297,9 +233,14 @@ export class ReportWriter {
     this.root.add(element)
     const content = doc.markStructureContent('P')
     element.add(content)
-    doc.font('bold').fontSize(SIZES.body).fillColor(COLOURS.text)
-    doc.text(`${label}: `, this.left, doc.y, { width: this.width, lineGap: LINE_GAP, continued: true })
-    doc.font('regular').text(spaced(value), { lineGap: LINE_GAP })
+    doc.fontSize(SIZES.body).fillColor(COLOURS.text)
+    this.write(
+      'bold',
+      `${label}: `,
+      { x: this.left, y: doc.y },
+      { width: this.width, lineGap: LINE_GAP, continued: true },
+    )
+    this.write('regular', spaced(value), null, { lineGap: LINE_GAP })
     doc.endMarkedContent()
     element.end()
     doc.x = this.left
@@ -313,13 +254,31 @@ export class ReportWriter {
 
   /** A bulleted list; each item may be long and flow over pages. */
   bulletList(items: readonly string[], options: { size?: number } = {}): void {
+    this.list(
+      items.map((text) => ({ text, level: 0 })),
+      { ordered: false, size: options.size },
+    )
+  }
+
+  /**
+   * A bulleted or numbered list, items indented by level (•, ◦, ▪; or 1., 2., … counted per
+   * level); each item may be long and flow over pages.
+   */
+  list(items: readonly ListItem[], options: { ordered: boolean; size?: number }): void {
     if (items.length === 0) return
     const doc = this.doc
     const list = doc.struct('L')
     this.root.add(list)
     const size = options.size ?? SIZES.body
-    const indent = 14
+    const step = 14
+    const counters: number[] = []
     for (const item of items) {
+      const level = Math.max(0, Math.min(3, item.level))
+      counters[level] = (counters[level] ?? 0) + 1
+      counters.length = level + 1
+      const marker = options.ordered ? `${counters[level]}.` : (['•', '◦', '▪', '•'] as const)[level]!
+      const labelWidth = options.ordered ? 20 : step
+      const x = this.left + level * step
       this.ensureSpace(size + LINE_GAP)
       const li = doc.struct('LI')
       list.add(li)
@@ -328,15 +287,20 @@ export class ReportWriter {
       li.add(label)
       const labelContent = doc.markStructureContent('Lbl')
       label.add(labelContent)
-      doc.font('regular').fontSize(size).fillColor(COLOURS.text)
-      doc.text('• ', this.left, y, { lineBreak: false, width: indent })
+      doc.fontSize(size).fillColor(COLOURS.text)
+      this.write('regular', `${marker} `, { x, y }, { lineBreak: false, width: labelWidth })
       doc.endMarkedContent()
       label.end()
       const body = doc.struct('LBody')
       li.add(body)
       const bodyContent = doc.markStructureContent('LBody')
       body.add(bodyContent)
-      doc.text(spaced(item), this.left + indent, y, { width: this.width - indent, lineGap: LINE_GAP })
+      this.write(
+        'regular',
+        spaced(item.text),
+        { x: x + labelWidth, y },
+        { width: this.width - (x - this.left) - labelWidth, lineGap: LINE_GAP },
+      )
       doc.endMarkedContent()
       body.end()
       li.end()
@@ -407,15 +371,17 @@ export class ReportWriter {
         row.add(element)
         const content = doc.markStructureContent(isHeader ? 'TH' : 'TD')
         element.add(content)
-        doc
-          .font(isHeader ? 'bold' : 'regular')
-          .fontSize(size)
-          .fillColor(COLOURS.text)
-        doc.text(spaced(cell || ' '), x + padding.x, y + padding.y, {
-          width: w - 2 * padding.x,
-          lineGap: LINE_GAP,
-          align: spec.columns[i]?.align ?? 'left',
-        })
+        doc.fontSize(size).fillColor(COLOURS.text)
+        this.write(
+          isHeader ? 'bold' : 'regular',
+          spaced(cell || ' '),
+          { x: x + padding.x, y: y + padding.y },
+          {
+            width: w - 2 * padding.x,
+            lineGap: LINE_GAP,
+            align: spec.columns[i]?.align ?? 'left',
+          },
+        )
         doc.endMarkedContent()
         element.end()
       })
@@ -431,11 +397,16 @@ export class ReportWriter {
       spec.columns.forEach((column, i) => {
         doc.rect(xs[i]!, y, widths[i]!, headerHeight).fill(COLOURS.headerBackground)
         doc.lineWidth(0.6).rect(xs[i]!, y, widths[i]!, headerHeight).stroke(COLOURS.lightBorder)
-        doc.font('bold').fontSize(size).fillColor(COLOURS.text)
-        doc.text(column.header, xs[i]! + padding.x, y + padding.y, {
-          width: widths[i]! - 2 * padding.x,
-          lineGap: LINE_GAP,
-        })
+        doc.fontSize(size).fillColor(COLOURS.text)
+        this.write(
+          'bold',
+          column.header,
+          { x: xs[i]! + padding.x, y: y + padding.y },
+          {
+            width: widths[i]! - 2 * padding.x,
+            lineGap: LINE_GAP,
+          },
+        )
       })
       doc.endMarkedContent()
       doc.x = this.left
@@ -501,7 +472,7 @@ export class ReportWriter {
     this.fillContentsPage()
     this.root.end()
     const { start, count } = doc.bufferedPageRange()
-    const generated = `Generated ${formatDate(this.options.reader.generatedAt)} for ${this.options.reader.name}`
+    const generated = `LKS Quality Portal · Generated ${formatDate(this.options.reader.generatedAt)} for ${this.options.reader.name}`
     for (let i = start; i < start + count; i++) {
       doc.switchToPage(i)
       const margins = doc.page.margins
@@ -509,13 +480,18 @@ export class ReportWriter {
       margins.bottom = 0 // writing in the margin must not add a page
       doc.markContent('Artifact', { type: 'Pagination', attached: ['Top'] })
       if (i > start) {
-        doc.font('regular').fontSize(SIZES.small).fillColor(COLOURS.secondary)
-        doc.text(this.options.runningHeader, this.left, 30, {
-          width: this.width,
-          lineBreak: false,
-          ellipsis: true,
-          height: SIZES.small + 4,
-        })
+        doc.fontSize(SIZES.small).fillColor(COLOURS.secondary)
+        this.write(
+          'regular',
+          this.options.runningHeader,
+          { x: this.left, y: 30 },
+          {
+            width: this.width,
+            lineBreak: false,
+            ellipsis: true,
+            height: SIZES.small + 4,
+          },
+        )
         doc
           .lineWidth(0.5)
           .moveTo(this.left, 44)
@@ -533,12 +509,17 @@ export class ReportWriter {
       doc.font('regular').fontSize(SIZES.small).fillColor(COLOURS.secondary)
       const pageText = `Page ${i - start + 1} of ${count}`
       const pageWidth = doc.widthOfString(pageText)
-      doc.text(generated, this.left, footerY, {
-        width: this.width - pageWidth - 12,
-        lineBreak: false,
-        ellipsis: true,
-        height: SIZES.small + 4,
-      })
+      this.write(
+        'regular',
+        generated,
+        { x: this.left, y: footerY },
+        {
+          width: this.width - pageWidth - 12,
+          lineBreak: false,
+          ellipsis: true,
+          height: SIZES.small + 4,
+        },
+      )
       doc.text(pageText, this.left + this.width - pageWidth, footerY, { lineBreak: false })
       doc.endMarkedContent()
       margins.bottom = savedBottom
@@ -562,22 +543,46 @@ export class ReportWriter {
     }
   }
 
+  /**
+   * Writes text in the current size and colour, split into runs of the faces that have its glyphs
+   * (fonts.server.ts), continued one after another so they wrap as one piece of text. Tabs
+   * become spaces: no font has a glyph for a tab.
+   */
+  private write(
+    weight: Weight,
+    text: string,
+    at: { x: number; y: number } | null,
+    options: PDFKit.Mixins.TextOptions,
+  ): void {
+    const doc = this.doc
+    const runs = fontRuns(text.replace(/\t/g, ' '), weight)
+    runs.forEach((run, i) => {
+      const last = i === runs.length - 1
+      const runOptions = { ...options, continued: last ? (options.continued ?? false) : true }
+      doc.font(run.face)
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, runOptions)
+      else doc.text(run.text, runOptions)
+    })
+  }
+
   private textBlock(type: string, text: string, options: ParagraphOptions): void {
     const doc = this.doc
     const element = doc.struct(type)
     this.root.add(element)
     const content = doc.markStructureContent(type)
     element.add(content)
-    doc
-      .font(options.font ?? 'regular')
-      .fontSize(options.size ?? SIZES.body)
-      .fillColor(options.colour ?? COLOURS.text)
+    doc.fontSize(options.size ?? SIZES.body).fillColor(options.colour ?? COLOURS.text)
     const indent = options.indent ?? 0
-    doc.text(spaced(text), this.left + indent, doc.y, {
-      width: this.width - indent,
-      lineGap: LINE_GAP,
-      ...(options.link ? { link: options.link, underline: true } : {}),
-    })
+    this.write(
+      options.font ?? 'regular',
+      spaced(text),
+      { x: this.left + indent, y: doc.y },
+      {
+        width: this.width - indent,
+        lineGap: LINE_GAP,
+        ...(options.link ? { link: options.link, underline: true } : {}),
+      },
+    )
     doc.endMarkedContent()
     element.end()
     doc.x = this.left
@@ -617,18 +622,20 @@ export class ReportWriter {
       element.add(item)
       const content = doc.markStructureContent('TOCI')
       item.add(content)
-      doc
-        .font(entry.level === 1 ? 'bold' : 'regular')
-        .fontSize(SIZES.body)
-        .fillColor(COLOURS.blue)
+      doc.fontSize(SIZES.body).fillColor(COLOURS.blue)
       const numberWidth = 40
-      doc.text(`${entry.title} `, this.left + indent, y, {
-        width: this.width - indent - numberWidth,
-        lineBreak: false,
-        ellipsis: true,
-        height: SIZES.body + 4,
-        goTo: entry.destination,
-      })
+      this.write(
+        entry.level === 1 ? 'bold' : 'regular',
+        `${entry.title} `,
+        { x: this.left + indent, y },
+        {
+          width: this.width - indent - numberWidth,
+          lineBreak: false,
+          ellipsis: true,
+          height: SIZES.body + 4,
+          goTo: entry.destination,
+        },
+      )
       doc.fillColor(COLOURS.text).text(spaced(pageNumber), this.left + this.width - numberWidth, y, {
         width: numberWidth,
         align: 'right',
