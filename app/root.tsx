@@ -103,6 +103,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 >
                   <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
                   {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
+                  {rootData.flash.items?.length ? (
+                    <ul className="nhsuk-list nhsuk-list--bullet">
+                      {rootData.flash.items.map((item) => (
+                        <li key={item}>{item}</li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </NotificationBanner>
               ) : null}
               {children}

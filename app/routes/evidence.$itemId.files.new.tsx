@@ -11,6 +11,7 @@ import { FILES_FIELD } from '~/modules/evidence/files'
 import { addFilesSchema } from '~/modules/evidence/schema'
 import {
   defaultUploadLimits,
+  partlyStoredFlash,
   refuseUpload,
   respondAfterUpload,
   withEvidenceUpload,
@@ -37,7 +38,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const item = await getEvidenceItemSummary(user, params.itemId ?? '')
   return withEvidenceUpload(request, defaultUploadLimits(), async (upload) => {
     const submission = parseWithZod(upload.fields, { schema: addFilesSchema({ fileCount: upload.fileCount }) })
-    if (submission.status !== 'success' || upload.problems.length)
+    // A bad file among good ones is reported by name after the others are stored.
+    if (submission.status !== 'success' || (upload.problems.length && !upload.separable))
       return refuseUpload(submission, upload.problems, [], upload.problemStatus)
     const result = await addEvidenceFiles({
       actor: user,
@@ -46,7 +48,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ipAddress: context.clientAddress,
     })
     if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
-    const added = upload.files.length === 1 ? '1 file has' : `${upload.files.length} files have`
+    const notStored = [...upload.problems, ...result.notStored]
+    if (notStored.length)
+      return respondAfterUpload(
+        request,
+        `/evidence/${item.id}`,
+        partlyStoredFlash({ stored: result.stored, title: item.title, notStored }),
+      )
+    const added = result.stored === 1 ? '1 file has' : `${result.stored} files have`
     return respondAfterUpload(request, `/evidence/${item.id}`, {
       type: 'success',
       title: 'Files added',

@@ -18,6 +18,7 @@ import { FILES_FIELD } from '~/modules/evidence/files'
 import { newEvidenceSchema } from '~/modules/evidence/schema'
 import {
   defaultUploadLimits,
+  partlyStoredFlash,
   refuseUpload,
   respondAfterUpload,
   withEvidenceUpload,
@@ -40,7 +41,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const library = await getEvidenceLibrary(user, params.serviceId ?? '')
   return withEvidenceUpload(request, defaultUploadLimits(), async (upload) => {
     const submission = parseWithZod(upload.fields, { schema: newEvidenceSchema({ fileCount: upload.fileCount }) })
-    if (submission.status !== 'success' || upload.problems.length)
+    // A bad file among good ones is reported by name after the others are stored.
+    if (submission.status !== 'success' || (upload.problems.length && !upload.separable))
       return refuseUpload(submission, upload.problems, [], upload.problemStatus)
     const { url, ...details } = submission.value
     const result = await createEvidenceItem({
@@ -52,11 +54,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       ipAddress: context.clientAddress,
     })
     if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
-    return respondAfterUpload(request, `/evidence/${result.itemId}`, {
-      type: 'success',
-      title: 'Evidence added',
-      description: `‘${details.title}’ is now in your evidence library.`,
-    })
+    const notStored = [...upload.problems, ...result.notStored]
+    return respondAfterUpload(
+      request,
+      `/evidence/${result.itemId}`,
+      notStored.length
+        ? partlyStoredFlash({ stored: result.stored, title: details.title, notStored })
+        : {
+            type: 'success',
+            title: 'Evidence added',
+            description: `‘${details.title}’ is now in your evidence library.`,
+          },
+    )
   })
 }
 

@@ -7,6 +7,8 @@ export const FlashSchema = z.object({
   type: z.enum(['success', 'important']),
   title: z.string(),
   description: z.string().optional(),
+  /** A short list under the description (for example, the files an upload left out and why). */
+  items: z.array(z.string()).max(20).optional(),
 })
 export type Flash = z.infer<typeof FlashSchema>
 

@@ -4,9 +4,13 @@
 // JavaScript. Ribble Valley's open submission (LKS-2627-RXV) is used for outcomes 4 and 5 only,
 // which the journey in self-assessment.spec.ts fills in again whatever these tests leave there.
 import { execFile } from 'node:child_process'
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Page } from '@playwright/test'
+import { makePdf } from '../fixtures/files'
 import { prose } from '../fixtures/reports'
+import { E2E_DIR } from './paths'
 import { one, run, submissionId } from './db'
 import { expect, expectAccessible, signIn, test } from './fixtures'
 
@@ -30,9 +34,62 @@ async function pdfBodyText(file: string): Promise<string> {
   return body.join(' ').replace(/\s+/g, ' ')
 }
 
+/** The evidence form's details, as a person types them. */
+async function fillEvidenceDetails(page: Page, title: string, description: string) {
+  await page.getByLabel('Title', { exact: true }).fill(title)
+  await page.getByLabel('Description (optional)').fill(description)
+  const start = page.getByRole('group', { name: 'Evidence start date' })
+  await start.getByLabel('Day').fill('3')
+  await start.getByLabel('Month').fill('6')
+  await start.getByLabel('Year').fill('2025')
+}
+
 for (const javaScript of [true, false]) {
   test.describe(javaScript ? 'with JavaScript' : 'without JavaScript', () => {
     test.use({ javaScriptEnabled: javaScript })
+
+    test('a multi-file upload with one file already in the library stores the others and names the one left out', async ({
+      page,
+    }) => {
+      const mode = javaScript ? 'js' : 'plain'
+      const dir = path.join(E2E_DIR, `nothing-lost-${mode}`)
+      await mkdir(dir, { recursive: true })
+      const held = path.join(dir, `board-minutes-${mode}.pdf`)
+      const first = path.join(dir, `usage-${mode}.pdf`)
+      const second = path.join(dir, `feedback-${mode}.pdf`)
+      await makePdf(held, [`Board minutes (${mode})`])
+      await makePdf(first, [`Usage statistics (${mode})`])
+      await makePdf(second, [`Feedback survey (${mode})`])
+
+      await signIn(page, 'lead@demo.nhs.uk')
+      await page.getByRole('link', { name: 'Ribble Valley Library and Knowledge Service evidence library' }).click()
+      const library = page.url()
+      await page.getByRole('button', { name: 'Add evidence' }).first().click()
+      await fillEvidenceDetails(page, `Board minutes ${mode}`, 'The first upload.')
+      await page.getByLabel('Upload files').setInputFiles(held)
+      await page.getByRole('button', { name: 'Add evidence' }).click()
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Board minutes ${mode}`)
+
+      await page.goto(library)
+      await page.getByRole('button', { name: 'Add evidence' }).first().click()
+      const title = `Service review ${mode}`
+      await fillEvidenceDetails(page, title, 'Typed once, kept whatever happens to the files.')
+      await page.getByLabel('Upload files').setInputFiles([first, held, second])
+      await page.getByRole('button', { name: 'Add evidence' }).click()
+
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(title)
+      const banner = page.locator('.nhsuk-notification-banner')
+      await expect(banner).toContainText(`2 files were added to ‘${title}’, but not every file`)
+      await expect(banner.getByRole('listitem')).toHaveText([
+        `board-minutes-${mode}.pdf is already in your evidence library as ‘Board minutes ${mode}’`,
+      ])
+      await expect(page.getByRole('heading', { level: 3, name: `usage-${mode}.pdf` })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 3, name: `feedback-${mode}.pdf` })).toBeVisible()
+      await expect(page.getByRole('heading', { level: 3, name: `board-minutes-${mode}.pdf` })).toHaveCount(0)
+      await expect(page.getByRole('main')).toContainText('Typed once, kept whatever happens to the files.')
+      await expect(page.getByRole('main')).toContainText('3 June 2025')
+      if (javaScript) await expectAccessible(page)
+    })
 
     test('a 5,000-word narrative saves, is counted in words, and appears whole in the reviewer pack', async ({
       page,

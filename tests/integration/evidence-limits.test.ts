@@ -72,13 +72,31 @@ describe('the size limit per file', () => {
     expect(initialValue(outcome)).toMatchObject({ title: 'Too big', url: 'typed after the file' })
   })
 
-  it('names the file that is too large when there are several', async () => {
+  it('names the file that is too large when there are several, and stores the others', async () => {
+    const outcome = await upload(
+      evidenceForm({ title: 'One too big' }, [textFile('small.txt', 10 * 1024), textFile('large.txt', 65 * 1024)]),
+    )
+    expect(outcome.status).toBe(302)
+    const stored = await prisma.evidenceFileVersion.findMany({
+      where: { evidenceFile: { evidenceItem: { title: 'One too big' } } },
+      select: { originalName: true },
+    })
+    expect(stored).toEqual([{ originalName: 'small.txt' }])
+  })
+
+  it('names every file that is too large when all of several are', async () => {
     const outcome = await expectNothingLeft(() =>
       upload(
-        evidenceForm({ title: 'One too big' }, [textFile('small.txt', 10 * 1024), textFile('large.txt', 65 * 1024)]),
+        evidenceForm({ title: 'All too big' }, [
+          textFile('large-a.txt', 65 * 1024),
+          textFile('large-b.txt', 65 * 1024),
+        ]),
       ),
     )
-    expect(fieldErrors(outcome).files).toEqual(['large.txt must be smaller than 64KB'])
+    expect(fieldErrors(outcome).files).toEqual([
+      'large-a.txt must be smaller than 64KB',
+      'large-b.txt must be smaller than 64KB',
+    ])
   })
 
   it('accepts a file of exactly the limit', async () => {

@@ -278,11 +278,27 @@ describe('refusing bad uploads, leaving nothing behind', () => {
     })
   })
 
-  it('a file of an accepted type among others that are not, naming each bad file', async () => {
+  it('a file of an accepted type among others that are not: the good one is stored, each bad one named', async () => {
+    const outcome = await upload(
+      evidenceForm({ title: 'Mixed' }, [
+        await pdfNamed('fine.pdf', 'Fine among bad ones'),
+        await fileFrom(files.fakePdf, 'setup.exe'),
+        await fileFrom(files.docx, 'sheet.xlsx'),
+      ]),
+    )
+    const itemId = itemIdFrom(outcome)
+    const stored = await prisma.evidenceFileVersion.findMany({
+      where: { evidenceFile: { evidenceItemId: itemId } },
+      select: { originalName: true },
+    })
+    expect(stored).toEqual([{ originalName: 'fine.pdf' }])
+    expect(await tempFiles()).toEqual([])
+  })
+
+  it('only bad files among several: nothing is stored, each bad file is named', async () => {
     const outcome = await expectRefusedCleanly(async () =>
       upload(
         evidenceForm({ title: 'Mixed' }, [
-          await fileFrom(files.csv, 'fine.csv'),
           await fileFrom(files.fakePdf, 'setup.exe'),
           await fileFrom(files.docx, 'sheet.xlsx'),
         ]),
@@ -393,13 +409,49 @@ describe('refusing bad uploads, leaving nothing behind', () => {
     expect(initialValue(outcome)).toMatchObject({ title: 'The same strategy again', description: 'Kept' })
   })
 
-  it('the same file twice in one upload', async () => {
-    const outcome = await expectRefusedCleanly(async () =>
-      upload(
+  it('the same file twice in one upload: the first is stored, the second reported by name', async () => {
+    const itemId = itemIdFrom(
+      await upload(
         evidenceForm({ title: 'Twice' }, [await fileFrom(files.txt, 'a.txt'), await fileFrom(files.txt, 'b.txt')]),
       ),
     )
-    expect(fieldErrors(outcome).files).toEqual(['b.txt has been selected more than once'])
+    const stored = await prisma.evidenceFileVersion.findMany({
+      where: { evidenceFile: { evidenceItemId: itemId } },
+      select: { originalName: true },
+    })
+    expect(stored).toEqual([{ originalName: 'a.txt' }])
+    expect(await tempFiles()).toEqual([])
+  })
+
+  it('one file of several already in the library: the others are stored with the details typed, the duplicate reported by name', async () => {
+    const held = await pdfNamed('held.pdf', 'Held in the library')
+    const heldId = itemIdFrom(await upload(evidenceForm({ title: 'Annual report 2024' }, [held])))
+    const outcome = await upload(
+      evidenceForm({ title: 'Three files, one held', description: 'Typed once', from: ['2', '5', '2025'] }, [
+        await pdfNamed('new-one.pdf', 'New one'),
+        held,
+        await pdfNamed('minutes.pdf', 'Minutes, new'),
+      ]),
+    )
+    const itemId = itemIdFrom(outcome)
+    expect(itemId).not.toBe(heldId)
+    const item = await prisma.evidenceItem.findUniqueOrThrow({
+      where: { id: itemId },
+      select: {
+        title: true,
+        description: true,
+        evidenceDateFrom: true,
+        files: { select: { versions: { select: { originalName: true } } } },
+      },
+    })
+    expect(item).toMatchObject({ title: 'Three files, one held', description: 'Typed once' })
+    expect(item.evidenceDateFrom.toISOString().slice(0, 10)).toBe('2025-05-02')
+    expect(item.files.flatMap((f) => f.versions.map((v) => v.originalName)).sort()).toEqual([
+      'minutes.pdf',
+      'new-one.pdf',
+    ])
+    expect(outcome.headers.get('Set-Cookie')).toMatch(/^lks_flash=/)
+    expect(await tempFiles()).toEqual([])
   })
 
   it('files that would take the library over its quota', async () => {

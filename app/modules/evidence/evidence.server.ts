@@ -404,13 +404,12 @@ class Refusal extends Error {
   }
 }
 
-/** Files the service already holds (on items that are not archived), and the service's quota. */
-async function refuseIncomingFiles(
+/** The incoming files the service already holds, on items that are not archived. */
+async function findLibraryDuplicates(
   db: Db,
   libraryServiceId: string,
   files: UploadedFile[],
-): Promise<FilesRefused | null> {
-  const single = files.length === 1
+): Promise<DuplicateFile[]> {
   const existing = await db.evidenceFileVersion.findMany({
     where: {
       libraryServiceId,
@@ -419,7 +418,7 @@ async function refuseIncomingFiles(
     },
     select: { sha256: true, evidenceFile: { select: { evidenceItem: { select: { id: true, title: true } } } } },
   })
-  const duplicates = files.flatMap((file) => {
+  return files.flatMap((file) => {
     const match = existing.find((version) => version.sha256 === file.sha256)
     return match
       ? [
@@ -431,6 +430,16 @@ async function refuseIncomingFiles(
         ]
       : []
   })
+}
+
+/** Files the service already holds (on items that are not archived), and the service's quota. */
+async function refuseIncomingFiles(
+  db: Db,
+  libraryServiceId: string,
+  files: UploadedFile[],
+): Promise<FilesRefused | null> {
+  const single = files.length === 1
+  const duplicates = await findLibraryDuplicates(db, libraryServiceId, files)
   if (duplicates.length) {
     return {
       ok: false,
@@ -469,6 +478,33 @@ async function refuseIncomingFiles(
  * commit can leave a stored file with no row; start-up sets such files aside, see
  * storage.server.ts.)
  */
+/**
+ * Of several files, those the library already holds are left out, so the others can be stored;
+ * each left-out file is reported by name with the item that holds it. When every file is a
+ * duplicate (or there is only one), nothing is left to store and the upload is refused as before.
+ */
+async function setAsideDuplicates(
+  libraryServiceId: string,
+  files: UploadedFile[],
+): Promise<{ files: UploadedFile[]; notStored: string[]; duplicates: DuplicateFile[] } | FilesRefused> {
+  const duplicates = await findLibraryDuplicates(prisma, libraryServiceId, files)
+  if (!duplicates.length) return { files, notStored: [], duplicates: [] }
+  const fresh = files.filter((file) => !duplicates.some((d) => d.fileName === file.originalName))
+  if (!fresh.length) {
+    const single = files.length === 1
+    return {
+      ok: false,
+      messages: duplicates.map((d) => fileMessages.duplicate(d.fileName, single, d.title)),
+      duplicates,
+    }
+  }
+  return {
+    files: fresh,
+    notStored: duplicates.map((d) => fileMessages.duplicate(d.fileName, false, d.title)),
+    duplicates,
+  }
+}
+
 async function writeWithFiles<T>(
   libraryServiceId: string,
   files: UploadedFile[],
@@ -553,11 +589,14 @@ export async function createEvidenceItem(
     url: string | null
     files: UploadedFile[]
   },
-): Promise<{ ok: true; itemId: string } | FilesRefused> {
-  const { actor, libraryServiceId, details, files } = input
+): Promise<{ ok: true; itemId: string; stored: number; notStored: string[] } | FilesRefused> {
+  const { actor, libraryServiceId, details } = input
   requirePermission(actor, 'evidence:manage', { libraryServiceIds: [libraryServiceId] })
-  const url = files.length ? null : input.url
-  invariantResponse(files.length > 0 || url, 'Evidence needs files or a web link')
+  const url = input.files.length ? null : input.url
+  invariantResponse(input.files.length > 0 || url, 'Evidence needs files or a web link')
+  const sorted = await setAsideDuplicates(libraryServiceId, input.files)
+  if ('ok' in sorted) return sorted
+  const { files, notStored } = sorted
   return writeWithFiles(libraryServiceId, files, async (tx, storageKeyOf) => {
     const item = await tx.evidenceItem.create({
       data: { libraryServiceId, ...details, url, createdById: actor.id },
@@ -572,7 +611,7 @@ export async function createEvidenceItem(
       after: { ...details, url, files: fileFacts(files) },
       ipAddress: input.ipAddress,
     })
-    return { ok: true as const, itemId: item.id }
+    return { ok: true as const, itemId: item.id, stored: files.length, notStored }
   })
 }
 
@@ -611,16 +650,19 @@ export async function updateEvidenceItem(
 /** Adds more files to an item of files (not to a web link). */
 export async function addEvidenceFiles(
   input: AuditContext & { itemId: string; files: UploadedFile[] },
-): Promise<{ ok: true } | FilesRefused> {
+): Promise<{ ok: true; stored: number; notStored: string[] } | FilesRefused> {
   const item = await findManagedItem(input.actor, input.itemId)
   invariantResponse(item.url === null, 'This evidence is a web link, so files cannot be added to it')
   invariantResponse(input.files.length > 0, 'Select a file')
-  return writeWithFiles(item.libraryServiceId, input.files, async (tx, storageKeyOf) => {
+  const sorted = await setAsideDuplicates(item.libraryServiceId, input.files)
+  if ('ok' in sorted) return sorted
+  const { files, notStored } = sorted
+  return writeWithFiles(item.libraryServiceId, files, async (tx, storageKeyOf) => {
     await addFilesInTransaction(tx, storageKeyOf, {
       itemId: item.id,
       libraryServiceId: item.libraryServiceId,
       uploadedById: input.actor.id,
-      files: input.files,
+      files,
     })
     await tx.evidenceItem.update({ where: { id: item.id }, data: { updatedAt: new Date() }, select: { id: true } })
     await recordAudit(tx, {
@@ -628,10 +670,10 @@ export async function addEvidenceFiles(
       action: 'evidence.files_added',
       entityType: 'EvidenceItem',
       entityId: item.id,
-      after: { files: fileFacts(input.files) },
+      after: { files: fileFacts(files) },
       ipAddress: input.ipAddress,
     })
-    return { ok: true as const }
+    return { ok: true as const, stored: files.length, notStored }
   })
 }
 

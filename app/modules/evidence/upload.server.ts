@@ -53,6 +53,11 @@ export type EvidenceUpload = {
   fileCount: number
   /** Error messages for the files field; empty when every file passed. */
   problems: string[]
+  /**
+   * True when each problem is about one file (named in its message) and at least one other file
+   * passed: the good files can be stored and the others reported, rather than refusing them all.
+   */
+  separable: boolean
   /** 413 when the request was refused for its size, otherwise 400 for problems. */
   problemStatus: 400 | 413
 }
@@ -133,6 +138,7 @@ async function parseEvidenceUpload(
       `The selected files must be smaller than ${formatSizeLimit(limits.maxFiles * limits.maxFileBytes)} in total`,
     ],
     problemStatus: 413,
+    separable: false,
     tempPaths,
   })
 
@@ -252,18 +258,27 @@ async function parseEvidenceUpload(
     // A body cut off by the browser (or a connection lost) is the person's problem to retry; anything
     // else, such as a full disk, is a fault.
     if (error instanceof MultipartError)
-      return { fields, files: [], fileCount, problems: [unreadableMessage(error)], problemStatus: 400, tempPaths }
+      return {
+        fields,
+        files: [],
+        fileCount,
+        problems: [unreadableMessage(error)],
+        problemStatus: 400,
+        separable: false,
+        tempPaths,
+      }
     if (error instanceof StorageFault) throw error.original
     throw error
   }
   for (const [key, value] of parsed) if (typeof value === 'string') fields.append(key, value)
 
   const single = fileCount === 1
-  const problems =
-    fileCount > limits.maxFiles
-      ? [fileMessages.tooMany(limits.maxFiles)]
-      : fileProblems.map((problem) => describe(problem, single, limits))
-  return { fields, files, fileCount, problems, problemStatus: 400, tempPaths }
+  const tooMany = fileCount > limits.maxFiles
+  const problems = tooMany
+    ? [fileMessages.tooMany(limits.maxFiles)]
+    : fileProblems.map((problem) => describe(problem, single, limits))
+  const separable = !tooMany && !single && files.length > 0
+  return { fields, files, fileCount, problems, problemStatus: 400, separable, tempPaths }
 }
 
 /**
@@ -292,6 +307,21 @@ export async function respondAfterUpload(request: Request, to: string, flash: Fl
   const redirectResponse = await redirectWithFlash(request, to, flash)
   if (request.headers.get(UPLOAD_PROGRESS_HEADER) !== '1') return redirectResponse
   return data({ redirectTo: to }, { headers: { 'Set-Cookie': redirectResponse.headers.get('Set-Cookie') ?? '' } })
+}
+
+/**
+ * The banner after an upload that stored some files and not others: which files were left out,
+ * each by name with the reason, so the person can deal with just those.
+ */
+export function partlyStoredFlash(input: { stored: number; title: string; notStored: string[] }): Flash {
+  const stored = input.stored === 1 ? '1 file was' : `${input.stored} files were`
+  const left = input.notStored.length === 1 ? 'This file was' : `These ${input.notStored.length} files were`
+  return {
+    type: 'important',
+    title: `${stored} added to ‘${input.title}’, but not every file`,
+    description: `${left} not added. Fix ${input.notStored.length === 1 ? 'it' : 'them'}, then add ${input.notStored.length === 1 ? 'it' : 'them'} from this page with ‘Add files’:`,
+    items: input.notStored,
+  }
 }
 
 /**
