@@ -1,10 +1,13 @@
 // Demo data: the framework, regions, organisations, library services, two cycles and one account
 // per role. Idempotent: it does nothing when the database already has users, so `npm start` can
 // call it on every start. Run by scripts/prepare-database.mjs, or `npm run db:seed`.
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/modules/auth/password.server'
-import { gradeToSteps, type Grade } from '../app/modules/framework/grading'
+import { gradeToSteps, stepsToGrade, type Grade } from '../app/modules/framework/grading'
 import {
   createEdition,
   demoNarrative,
@@ -17,7 +20,10 @@ import {
   type Random,
   type Tx,
 } from './seed-lib'
+import { DEMO_EVIDENCE } from './seed-data/evidence'
 import { EDITION_2019, EDITION_2022 } from './seed-data/framework-content'
+
+const SEED_FILES = path.join(import.meta.dirname, 'seed-data', 'files')
 
 export const DEMO_PASSWORD = 'Quality-Portal-2026'
 
@@ -76,6 +82,8 @@ const ORGANISATIONS = [
     type: 'ACUTE_TRUST',
     region: 'East of England',
   },
+  // Added after the baseline: it takes part in 2026/27 only, where it waits for moderation.
+  { odsCode: 'RPM', name: 'Pendle Moor Hospitals NHS Trust', type: 'ACUTE_TRUST', region: 'North West' },
 ] as const satisfies ReadonlyArray<{ odsCode: string; name: string; type: string; region: RegionName }>
 type OdsCode = (typeof ORGANISATIONS)[number]['odsCode']
 
@@ -84,13 +92,13 @@ const SERVICES = [
   { name: 'Thameside Healthcare Library', serves: ['RTH', 'RKQ', 'RWK'] },
   { name: 'Severn and Arden Knowledge Service', serves: ['RSV', 'QAF'] },
   { name: 'Tamar Health Libraries', serves: ['RTM', 'RQX'] },
+  { name: 'Pendle Moor Knowledge and Library Service', serves: ['RPM'] },
 ] as const satisfies ReadonlyArray<{ name: string; serves: readonly OdsCode[] }>
 
 type DemoUser = {
   email: string
   name: string
   jobTitle: string
-  canSignIn: boolean
   roles: Array<{ role: string; service?: string; organisation?: OdsCode; region?: RegionName }>
 }
 
@@ -99,85 +107,74 @@ const USERS: DemoUser[] = [
     email: 'contributor@demo.nhs.uk',
     name: 'Sam Okafor',
     jobTitle: 'Clinical Librarian',
-    canSignIn: true,
     roles: [{ role: 'SERVICE_CONTRIBUTOR', service: 'Ribble Valley Library and Knowledge Service' }],
   },
   {
     email: 'lead@demo.nhs.uk',
     name: 'Zoë Hartley',
     jobTitle: 'Head of Library and Knowledge Services',
-    canSignIn: true,
     roles: [{ role: 'SERVICE_LEAD', service: 'Ribble Valley Library and Knowledge Service' }],
   },
   {
     email: 'sponsor@demo.nhs.uk',
     name: 'Dr Aisha Rahman',
     jobTitle: 'Chief Medical Officer',
-    canSignIn: true,
     roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RXV' }],
   },
   {
     email: 'validator@demo.nhs.uk',
     name: 'Łukasz Nowak',
     jobTitle: 'Knowledge Services Manager',
-    canSignIn: true,
     roles: [{ role: 'VALIDATOR', region: 'London' }],
   },
   {
     email: 'regional.lead@demo.nhs.uk',
     name: 'Gareth Pryce',
     jobTitle: 'Regional Library and Knowledge Services Lead',
-    canSignIn: true,
     roles: [{ role: 'REGIONAL_LEAD', region: 'North West' }],
   },
   {
     email: 'admin@demo.nhs.uk',
     name: 'Helen Marsh',
     jobTitle: 'Knowledge for Healthcare Programme Manager',
-    canSignIn: true,
     roles: [{ role: 'NATIONAL_ADMIN' }],
   },
   {
     email: 'viewer@demo.nhs.uk',
     name: 'Tom Achebe',
     jobTitle: 'Head of Knowledge and Library Services Policy',
-    canSignIn: true,
     roles: [{ role: 'NATIONAL_VIEWER' }],
   },
-  // People the demo data needs but nobody signs in as (they have no password until invited).
+  // Everyone else the demo data needs. They sign in with the demo password too, so every journey
+  // (a second validator, another region's lead, another service) can be tried.
   {
     email: 'priya.shah@demo.nhs.uk',
     name: 'Priya Shah',
     jobTitle: 'Library Services Manager',
-    canSignIn: false,
     roles: [{ role: 'VALIDATOR', region: 'North West' }],
   },
   {
     email: 'owen.griffiths@demo.nhs.uk',
     name: 'Owen Griffiths',
     jobTitle: 'Knowledge Manager',
-    canSignIn: false,
     roles: [{ role: 'VALIDATOR', region: 'Midlands' }],
   },
   {
     email: 'fiona.campbell@demo.nhs.uk',
     name: 'Fiona Campbell',
     jobTitle: 'Clinical Librarian',
-    canSignIn: false,
     roles: [{ role: 'VALIDATOR', region: 'South West' }],
   },
   {
     email: 'rachel.osei@demo.nhs.uk',
     name: 'Rachel Osei',
     jobTitle: 'Regional Library and Knowledge Services Lead',
-    canSignIn: false,
     roles: [{ role: 'REGIONAL_LEAD', region: 'London' }],
   },
   {
     email: 'david.evans@demo.nhs.uk',
     name: 'David Evans',
     jobTitle: 'Regional Library and Knowledge Services Lead',
-    canSignIn: false,
     roles: [
       { role: 'REGIONAL_LEAD', region: 'Midlands' },
       { role: 'REGIONAL_LEAD', region: 'South West' },
@@ -188,28 +185,30 @@ const USERS: DemoUser[] = [
     email: 'mark.lewis@demo.nhs.uk',
     name: 'Mark Lewis',
     jobTitle: 'Library Manager',
-    canSignIn: false,
     roles: [{ role: 'SERVICE_LEAD', service: 'Thameside Healthcare Library' }],
   },
   {
     email: 'anna.bright@demo.nhs.uk',
     name: 'Anna Bright',
     jobTitle: 'Knowledge Services Lead',
-    canSignIn: false,
     roles: [{ role: 'SERVICE_LEAD', service: 'Severn and Arden Knowledge Service' }],
   },
   {
     email: 'jo.penrose@demo.nhs.uk',
     name: 'Jo Penrose',
     jobTitle: 'Library Services Manager',
-    canSignIn: false,
     roles: [{ role: 'SERVICE_LEAD', service: 'Tamar Health Libraries' }],
+  },
+  {
+    email: 'nia.roberts@demo.nhs.uk',
+    name: 'Nia Roberts',
+    jobTitle: 'Library and Knowledge Services Manager',
+    roles: [{ role: 'SERVICE_LEAD', service: 'Pendle Moor Knowledge and Library Service' }],
   },
   {
     email: 'kate.holt@demo.nhs.uk',
     name: 'Kate Holt',
     jobTitle: 'Director of Workforce',
-    canSignIn: false,
     roles: [{ role: 'EXECUTIVE_SPONSOR', organisation: 'RWV' }],
   },
 ]
@@ -268,7 +267,7 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
         email: user.email,
         name: user.name,
         jobTitle: user.jobTitle,
-        passwordHash: user.canSignIn ? passwordHash : null,
+        passwordHash,
         roles: {
           create: user.roles.map((r) => ({
             role: r.role,
@@ -282,7 +281,7 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
     })
     users.set(user.email, row.id)
   }
-  // Every other organisation with a library service gets an executive sponsor who has not signed in yet.
+  // Every other organisation with a library service gets an executive sponsor of its own.
   for (const org of ORGANISATIONS) {
     if (!places.serviceOf.has(org.odsCode)) continue
     if (USERS.some((u) => u.roles.some((r) => r.role === 'EXECUTIVE_SPONSOR' && r.organisation === org.odsCode)))
@@ -293,6 +292,7 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
         email,
         name: `Executive sponsor, ${org.odsCode}`,
         jobTitle: 'Director of Education',
+        passwordHash,
         roles: { create: [{ role: 'EXECUTIVE_SPONSOR', organisationId: places.organisations.get(org.odsCode)!.id }] },
       },
       select: { id: true },
@@ -467,7 +467,225 @@ async function createSubmission(
   return submission.id
 }
 
-export async function seedDemoData(prisma: PrismaClient): Promise<{ seeded: boolean }> {
+/**
+ * Pendle Moor's 2026/27 submission: both validators have completed, four outcomes are within one
+ * sub-level and already agreed by the primary validator, and outcomes 2 and 5 differ by more, so
+ * they wait for the North West regional lead to moderate.
+ */
+async function createModerationSubmission(
+  tx: Tx,
+  ids: Ids,
+  random: Random,
+  edition: EditionShape,
+  cycle: { id: string; code: string; deadline: Date; minimumLevel: number },
+  people: { lead: string; regionalLead: string; primary: string; secondary: string },
+) {
+  const submittedAt = d('2026-11-02')
+  const submissionId = await createSubmission(
+    tx,
+    ids,
+    random,
+    edition,
+    cycle,
+    { odsCode: 'RPM', status: 'IN_MODERATION', outcomesAnswered: 6, submittedAt },
+    { lead: people.lead, regionalLead: people.regionalLead },
+  )
+  const assignedAt = d('2026-11-04')
+  const completedAt = d('2026-11-20')
+  const primaryGrades = [5, 7, 6, 5, 8, 4] // sub-level steps, outcome by outcome
+  const secondaryGrades = [6, 4, 6, 4, 5, 5] // outcomes 2 and 5 differ by three steps
+  for (const [kind, validatorId, grades] of [
+    ['PRIMARY', people.primary, primaryGrades],
+    ['SECONDARY', people.secondary, secondaryGrades],
+  ] as const) {
+    const assignment = await tx.validatorAssignment.create({
+      data: {
+        submissionId,
+        validatorId,
+        kind,
+        dueDate: d('2026-12-09'),
+        assignedById: people.regionalLead,
+        assignedAt,
+        completedAt,
+      },
+      select: { id: true },
+    })
+    for (const [index, outcome] of edition.outcomes.entries()) {
+      await tx.outcomeValidation.create({
+        data: {
+          assignmentId: assignment.id,
+          outcomeId: outcome.id,
+          ...gradeColumns(stepsToGrade(grades[index]!)),
+          rationale:
+            kind === 'PRIMARY'
+              ? 'The linked evidence shows this practice across the trust, not only in one team.'
+              : 'The evidence covers one team only; the level above needs organisation-wide practice.',
+          version: 1,
+        },
+        select: { id: true },
+      })
+    }
+  }
+  for (const [index, outcome] of edition.outcomes.entries()) {
+    if (Math.abs(primaryGrades[index]! - secondaryGrades[index]!) > 1) continue
+    await tx.agreedResult.create({
+      data: {
+        submissionId,
+        outcomeId: outcome.id,
+        ...gradeColumns(stepsToGrade(primaryGrades[index]!)),
+        rationale: 'Both validators agreed within one sub-level.',
+        strengths: 'A clinical librarian attends every directorate’s governance meeting.',
+        areasForDevelopment: 'Collect impact data from the community teams too.',
+        recommendations: 'Report impact case studies to the Board twice a year.',
+        agreedById: people.primary,
+        agreedAt: d('2026-11-23'),
+      },
+      select: { id: true },
+    })
+  }
+  await tx.auditEvent.create({
+    data: {
+      actorId: people.secondary,
+      action: 'submission.sent_to_moderation',
+      entityType: 'Submission',
+      entityId: submissionId,
+      submissionId,
+      before: JSON.stringify({ status: 'IN_VALIDATION' }),
+      after: JSON.stringify({
+        status: 'IN_MODERATION',
+        differing: [
+          { outcomeNumber: 2, steps: 3 },
+          { outcomeNumber: 5, steps: 3 },
+        ],
+      }),
+      at: completedAt,
+    },
+  })
+}
+
+/** The baseline pen portraits of a library service's organisations: what copy forward brings across. */
+async function createBaselinePenPortraits(tx: Tx, ids: Ids, odsCodes: OdsCode[]) {
+  for (const [index, code] of odsCodes.entries()) {
+    const submission = await tx.submission.findUniqueOrThrow({
+      where: { reference: `LKS-2122-${code}` },
+      select: { id: true, libraryServiceId: true },
+    })
+    const served = [...ids.serviceOf.entries()].filter(([, id]) => id === submission.libraryServiceId)
+    await tx.penPortrait.create({
+      data: {
+        submissionId: submission.id,
+        budgetPounds: 231_500 + index * 12_000,
+        contextNotes:
+          'One library on the main hospital site and an outreach service for community teams; a shared catalogue with the other two trusts the service supports.',
+        version: 1,
+        organisations: {
+          create: served.map(([servedCode], i) => ({
+            organisationId: ids.organisations.get(servedCode)!.id,
+            staffHeadcount: 6200 - i * 1500,
+            staffWte: 5480 - i * 1320,
+          })),
+        },
+        staffPosts: {
+          create: [
+            { position: 1, title: 'Head of Library and Knowledge Services', wte: 1, qualified: true },
+            { position: 2, title: 'Clinical Librarian', wte: 1.6, qualified: true },
+            { position: 3, title: 'Outreach Librarian', wte: 1, qualified: true },
+            { position: 4, title: 'Library Assistant', wte: 3, qualified: false },
+          ],
+        },
+      },
+      select: { id: true },
+    })
+  }
+}
+
+/** The demo evidence library: real files copied into the upload folder, linked to outcomes with pointers. */
+async function createEvidenceLibrary(tx: Tx, ids: Ids, edition: EditionShape, uploadDir: string, leadId: string) {
+  const serviceId = ids.services.get('Ribble Valley Library and Knowledge Service')!
+  const indicatorId = (outcome: number, code: string) => {
+    const [, level, position] = code.split('.').map(Number)
+    return edition.outcomes
+      .find((o) => o.number === outcome)!
+      .indicators.find((i) => i.level === level && i.position === position)!.id
+  }
+  for (const item of DEMO_EVIDENCE) {
+    const bytes = await readFile(path.join(SEED_FILES, item.file.name))
+    const uploadedAt = new Date(`${item.from}T10:00:00Z`)
+    const month = String(uploadedAt.getUTCMonth() + 1).padStart(2, '0')
+    const storageKey = `${uploadedAt.getUTCFullYear()}/${month}/${randomUUID()}`
+    const target = path.resolve(uploadDir, ...storageKey.split('/'))
+    await mkdir(path.dirname(target), { recursive: true })
+    await writeFile(target, bytes)
+    const created = await tx.evidenceItem.create({
+      data: {
+        libraryServiceId: serviceId,
+        title: item.title,
+        description: item.description,
+        evidenceDateFrom: d(item.from),
+        evidenceDateTo: item.to ? d(item.to) : null,
+        createdById: leadId,
+        createdAt: uploadedAt,
+        files: {
+          create: [
+            {
+              createdAt: uploadedAt,
+              versions: {
+                create: [
+                  {
+                    libraryServiceId: serviceId,
+                    version: 1,
+                    originalName: item.file.name,
+                    mimeType: item.file.mimeType,
+                    sizeBytes: bytes.length,
+                    sha256: createHash('sha256').update(bytes).digest('hex'),
+                    storageKey,
+                    uploadedById: leadId,
+                    uploadedAt,
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      select: { id: true },
+    })
+    for (const link of item.links) {
+      for (const code of link.odsCodes) {
+        const response = await tx.outcomeResponse.findFirst({
+          where: { submission: { reference: `LKS-${link.cycle}-${code}` }, outcome: { number: link.outcome } },
+          select: { id: true },
+        })
+        if (!response) continue
+        await tx.evidenceLink.create({
+          data: {
+            evidenceItemId: created.id,
+            outcomeResponseId: response.id,
+            indicatorId: link.indicator ? indicatorId(link.outcome, link.indicator) : null,
+            pointer: link.pointer,
+          },
+          select: { id: true },
+        })
+      }
+    }
+    if (item.penPortrait) {
+      const portraits = await tx.penPortrait.findMany({
+        where: { submission: { reference: { startsWith: 'LKS-2122-' }, libraryServiceId: serviceId } },
+        select: { id: true },
+      })
+      for (const portrait of portraits)
+        await tx.penPortraitDocument.create({
+          data: { penPortraitId: portrait.id, kind: item.penPortrait, evidenceItemId: created.id },
+          select: { id: true },
+        })
+    }
+  }
+}
+
+export async function seedDemoData(
+  prisma: PrismaClient,
+  options: { uploadDir: string } = { uploadDir: process.env.UPLOAD_DIR ?? 'data/uploads' },
+): Promise<{ seeded: boolean }> {
   if ((await prisma.user.count()) > 0) return { seeded: false }
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const random = randomSource(2026)
@@ -563,7 +781,8 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ seeded: bool
       const plans: SubmissionPlan[] = [
         { odsCode: 'RXV', status: 'IN_PROGRESS', outcomesAnswered: 3 },
         { odsCode: 'RWV', status: 'NOT_STARTED', outcomesAnswered: 0 },
-        { odsCode: 'RYV', status: 'AWAITING_SIGN_OFF', outcomesAnswered: 6 },
+        // Signed off and submitted: waits for the North West regional lead to assign validators.
+        { odsCode: 'RYV', status: 'SUBMITTED', outcomesAnswered: 6, submittedAt: early(1) },
         {
           odsCode: 'RTH',
           status: 'IN_VALIDATION',
@@ -597,6 +816,15 @@ export async function seedDemoData(prisma: PrismaClient): Promise<{ seeded: bool
           regionalLead: regionalLeadOf(plan.odsCode),
         })
       }
+      // Later additions draw on their own random numbers, so the records above stay as they were.
+      await createModerationSubmission(tx, ids, randomSource(2027), edition2019, currentCycle, {
+        lead: leadOf('RPM'),
+        regionalLead: regionalLeadOf('RPM'),
+        primary: user('priya.shah@demo.nhs.uk'),
+        secondary: user('owen.griffiths@demo.nhs.uk'),
+      })
+      await createBaselinePenPortraits(tx, ids, ['RXV', 'RWV', 'RYV'])
+      await createEvidenceLibrary(tx, ids, edition2019, options.uploadDir, user('lead@demo.nhs.uk'))
 
       await tx.auditEvent.create({
         data: {

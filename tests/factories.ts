@@ -51,3 +51,17 @@ export async function actorFor(email: string): Promise<Actor> {
 export function requestWithCookie(setCookie: string, path = '/'): Request {
   return new Request(`http://localhost${path}`, { headers: { Cookie: setCookie.split(';')[0]! } })
 }
+
+/**
+ * Takes a demo submission back to "awaiting sign-off", for tests of the journey before the sponsor
+ * signs off (the demo data has Ribble and Fylde's signed off and submitted, waiting for validators).
+ */
+export async function backToAwaitingSignOff(reference: string): Promise<void> {
+  const { id } = await prisma.submission.findUniqueOrThrow({ where: { reference }, select: { id: true } })
+  await prisma.signOff.deleteMany({ where: { submissionId: id } })
+  await prisma.submission.update({
+    where: { id },
+    data: { status: 'AWAITING_SIGN_OFF', submittedAt: null, submittedById: null, isLate: null },
+    select: { id: true },
+  })
+}

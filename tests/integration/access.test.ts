@@ -1,5 +1,7 @@
 // Every demo role against every record of the demo data: what each may reach, and that a changed
 // id in a URL reaches nothing more. Runs against a real SQLite file seeded as `npm start` seeds it.
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { seedDemoData } from '../../prisma/seed'
@@ -82,7 +84,7 @@ describe('demo data', () => {
     expect(await prisma.region.count()).toBe(7)
     expect(await prisma.organisation.count()).toBeGreaterThanOrEqual(12)
     expect(new Set(organisations.map((o) => o.region)).size).toBeGreaterThanOrEqual(4)
-    expect(await prisma.libraryService.count()).toBe(4)
+    expect(await prisma.libraryService.count()).toBe(5)
     expect(organisations.filter((o) => o.services.includes(RIBBLE))).toHaveLength(3)
     const baseline = submissions.filter((s) => s.reference.startsWith('LKS-2122-'))
     expect(baseline.every((s) => s.status === 'PUBLISHED')).toBe(true)
@@ -100,6 +102,63 @@ describe('demo data', () => {
     })
     expect(below.length).toBeGreaterThan(0)
     for (const result of below) expect(result._count.requiredActions).toBeGreaterThanOrEqual(1)
+  })
+
+  it('lets every seeded person sign in with the demo password', async () => {
+    expect(await prisma.user.count({ where: { passwordHash: null } })).toBe(0)
+  })
+
+  it('gives the North West regional lead one submission to assign and one to moderate', async () => {
+    const northWest = submissions.filter((s) => s.region === 'North West' && s.reference.startsWith('LKS-2627-'))
+    expect(northWest.filter((s) => s.status === 'SUBMITTED' && s.validators.length === 0)).toHaveLength(1)
+    const moderation = northWest.filter((s) => s.status === 'IN_MODERATION')
+    expect(moderation).toHaveLength(1)
+    // Some outcomes are already agreed by the primary validator; the others wait for the regional lead.
+    const agreed = await prisma.agreedResult.count({ where: { submissionId: moderation[0]!.id } })
+    expect(agreed).toBeGreaterThan(0)
+    expect(agreed).toBeLessThan(6)
+  })
+
+  it('fills the demo evidence library with real files linked to outcomes with pointers', async () => {
+    const items = await prisma.evidenceItem.findMany({
+      where: { libraryService: { name: RIBBLE } },
+      select: {
+        files: { select: { versions: { select: { mimeType: true, storageKey: true, sizeBytes: true } } } },
+        links: { select: { pointer: true } },
+      },
+    })
+    expect(items.length).toBeGreaterThanOrEqual(10)
+    const versions = items.flatMap((i) => i.files.flatMap((f) => f.versions))
+    expect(new Set(versions.map((v) => v.mimeType))).toEqual(
+      new Set([
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'image/png',
+      ]),
+    )
+    for (const version of versions) {
+      const stored = await stat(path.join(process.env.UPLOAD_DIR!, ...version.storageKey.split('/')))
+      expect(stored.size).toBe(version.sizeBytes)
+    }
+    expect(items.flatMap((i) => i.links).filter((l) => /^page \d+$/.test(l.pointer)).length).toBeGreaterThan(3)
+  })
+
+  it('gives the baseline pen portraits and evidence links to copy forward', async () => {
+    const baseline = await prisma.submission.findUniqueOrThrow({
+      where: { reference: 'LKS-2122-RXV' },
+      select: {
+        penPortrait: { select: { staffPosts: { select: { id: true } }, documents: { select: { kind: true } } } },
+        outcomeResponses: { select: { links: { select: { id: true } } } },
+      },
+    })
+    expect(baseline.penPortrait?.staffPosts.length).toBeGreaterThan(0)
+    expect(baseline.penPortrait?.documents.map((d) => d.kind).sort()).toEqual([
+      'ANNUAL_REPORT',
+      'SERVICE_LEVEL_AGREEMENT',
+      'STRATEGY',
+    ])
+    expect(baseline.outcomeResponses.flatMap((r) => r.links).length).toBeGreaterThanOrEqual(6)
   })
 
   it('loads only once', async () => {

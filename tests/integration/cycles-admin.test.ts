@@ -461,7 +461,7 @@ describe('opening a cycle', () => {
     const cycleId = await newDraft('2027/28')
     const params = { cycleId }
     const preview = await call(openLoader as Handler, await request(ADMIN, `/admin/cycles/${cycleId}/open`), params)
-    expect(preview.body.taking).toHaveLength(10)
+    expect(preview.body.taking).toHaveLength(11)
     expect(preview.body.cannotTakePart.map((c: { odsCode: string }) => c.odsCode).sort()).toEqual(['RDH', 'RFN'])
 
     const answer = await call(
@@ -487,6 +487,7 @@ describe('opening a cycle', () => {
     expect(submissions.map((s) => s.reference)).toEqual([
       'LKS-2728-QAF',
       'LKS-2728-RKQ',
+      'LKS-2728-RPM',
       'LKS-2728-RQX',
       'LKS-2728-RSV',
       'LKS-2728-RTH',
@@ -512,11 +513,11 @@ describe('opening a cycle', () => {
           },
         },
       }),
-    ).toBe(10)
+    ).toBe(11)
     const opened = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'cycle.opened', entityId: cycleId } })
     expect(JSON.parse(opened.after!)).toMatchObject({
       status: 'OPEN',
-      submissionsCreated: 10,
+      submissionsCreated: 11,
       cannotTakePart: [
         { odsCode: 'RFN', reason: 'NO_SERVICE' },
         { odsCode: 'RDH', reason: 'NO_SERVICE' },
@@ -551,7 +552,7 @@ describe('opening a cycle', () => {
       const cycleId = await newDraft('Handover 2035/36')
       const result = await openCycle({ actor, cycleId, updatedAt: await versionOf(cycleId) })
       if (!result.ok) throw new Error(JSON.stringify(result))
-      expect(result.created).toBe(7)
+      expect(result.created).toBe(8)
       expect(result.cannotTakePart.map((c) => `${c.odsCode}:${c.reason}`).sort()).toEqual([
         'QAF:NO_SERVICE',
         'RDH:NO_SERVICE',
@@ -633,14 +634,14 @@ describe('opening a cycle', () => {
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } })).status).toBe('DRAFT')
     expect(await openCycle({ actor, cycleId, updatedAt: await versionOf(cycleId) })).toMatchObject({
       ok: true,
-      created: 10,
+      created: 11,
     })
     expect(await openCycle({ actor, cycleId, updatedAt: await versionOf(cycleId) })).toEqual({
       ok: false,
       kind: 'refused',
       message: 'This cycle is already open.',
     })
-    expect(await prisma.submission.count({ where: { cycleId } })).toBe(10)
+    expect(await prisma.submission.count({ where: { cycleId } })).toBe(11)
   })
 
   it('refuses to open a cycle nobody can take part in', async () => {
@@ -839,8 +840,8 @@ describe('organisations taking part', () => {
       cycleId,
       form: { scope: 'ALL', organisationIds: [], updatedAt: await versionOf(cycleId) },
     })
-    expect(all).toMatchObject({ ok: true, added: 8, removed: 0 })
-    expect(await prisma.submission.count({ where: { cycleId } })).toBe(10)
+    expect(all).toMatchObject({ ok: true, added: 9, removed: 0 })
+    expect(await prisma.submission.count({ where: { cycleId } })).toBe(11)
   })
 })
 
@@ -862,7 +863,7 @@ describe('closing a cycle', () => {
     expect(answer.status).toBe(302)
     expect((await prisma.cycle.findUniqueOrThrow({ where: { id: cycleId } })).status).toBe('CLOSED')
     const audit = await prisma.auditEvent.findFirstOrThrow({ where: { action: 'cycle.closed', entityId: cycleId } })
-    expect(JSON.parse(audit.after!)).toEqual({ name: 'Closing 2041/42', status: 'CLOSED', submissionsNotSubmitted: 10 })
+    expect(JSON.parse(audit.after!)).toEqual({ name: 'Closing 2041/42', status: 'CLOSED', submissionsNotSubmitted: 11 })
     expect(await closeCycle({ actor, cycleId, updatedAt: await versionOf(cycleId) })).toEqual({
       ok: false,
       kind: 'refused',

@@ -273,7 +273,7 @@ describe('national roles', () => {
       'There is no region called “no-such-region”: showing all regions',
     ])
     expect(dashboard.appliedFilters).toEqual([])
-    expect(dashboard.progress.total).toBe(9)
+    expect(dashboard.progress.total).toBe(10)
     const typed = await page('viewer@demo.nhs.uk', 'nationalPage', { type: 'PIRATE_SHIP', cycle: ids.baseline })
     expect(typed.notices).toEqual(['There is no organisation type called “PIRATE_SHIP”: showing all types'])
     expect((await page('viewer@demo.nhs.uk', 'nationalPage', { cycle: ids.baseline })).notices).toEqual([])
@@ -506,15 +506,15 @@ describe('exports', () => {
         `attachment; filename="lks-dashboard-2026-27-national-${view}.csv"`,
       )
     }
-    // 2026/27: nine submissions in six regions, by name.
+    // 2026/27: ten submissions in five regions, by name.
     const progress = await csv('viewer@demo.nhs.uk', 'nationalCsv', { cycle: ids.open, view: 'progress' })
     expect(progress.rows.map((r) => [r[0], r.at(-1)])).toEqual([
       ['London', '2'],
       ['Midlands', '2'],
-      ['North West', '3'],
+      ['North West', '4'],
       ['South East', '1'],
       ['South West', '1'],
-      ['Total', '9'],
+      ['Total', '10'],
     ])
     const attainment = await csv('viewer@demo.nhs.uk', 'nationalCsv', { cycle: ids.baseline, view: 'attainment' })
     expect(attainment.rows.map((r) => r.slice(2, 8))).toEqual(
@@ -528,10 +528,11 @@ describe('exports', () => {
       expect(result.rows.length, view).toBeGreaterThan(0)
     }
     const organisations = await csv(LEAD, 'regionalCsv', { cycle: ids.open, view: 'organisations' })
-    // Nothing agreed yet in 2026/27: blank grade cells.
+    // Nothing published yet in 2026/27: blank grade cells.
     expect(organisations.header.slice(3, 5)).toEqual(['Organisation type', 'Organisation type code'])
     expect(organisations.rows.map((r) => [r[2], r[3], r[4], r[5], ...r.slice(6)])).toEqual([
-      ['RYV', 'Community trust', 'COMMUNITY_TRUST', 'Awaiting sign-off', '', '', '', '', '', ''],
+      ['RPM', 'Acute trust', 'ACUTE_TRUST', 'In moderation', '', '', '', '', '', ''],
+      ['RYV', 'Community trust', 'COMMUNITY_TRUST', 'Submitted', '', '', '', '', '', ''],
       ['RWV', 'Mental health trust', 'MENTAL_HEALTH_TRUST', 'Not started', '', '', '', '', '', ''],
       ['RXV', 'Acute trust', 'ACUTE_TRUST', 'In progress', '', '', '', '', '', ''],
     ])
@@ -559,7 +560,7 @@ describe('exports', () => {
     ])
     const progress = sheetRows(book, 'Progress')
     expect(progress[0]).toEqual(['Region', ...SUBMISSION_STATUSES.map((s) => SUBMISSION_STATUS_LABELS[s]), 'Total'])
-    expect(progress.at(-1)).toEqual(['Total', 2, 2, 1, 2, 2, 0, 0, 0, 0, 9])
+    expect(progress.at(-1)).toEqual(['Total', 2, 2, 0, 3, 2, 0, 1, 0, 0, 10])
     const baseline = await workbook('admin@demo.nhs.uk', 'nationalXlsx', { cycle: ids.baseline })
     expect(baseline.worksheets.map((ws) => ws.name)).toEqual([
       'About',

@@ -21,7 +21,7 @@ import {
   replyToThread,
   resubmitAfterClarification,
 } from '~/modules/validation/clarification.server'
-import { actorFor, createUser } from '../factories'
+import { actorFor, backToAwaitingSignOff, createUser } from '../factories'
 import { mailMark, sentSince } from './mail-helpers'
 
 const ip = '192.0.2.20'
@@ -59,6 +59,7 @@ async function completedForm(ctx: SubmissionContext, number: number, narrative: 
 
 beforeAll(async () => {
   await seedDemoData(prisma)
+  await backToAwaitingSignOff('LKS-2627-RYV')
   ids.ryv = await submissionId('LKS-2627-RYV')
   ids.rkq = await submissionId('LKS-2627-RKQ')
   ids.rth = await submissionId('LKS-2627-RTH')

@@ -12,7 +12,7 @@ import { getEnv } from '~/utils/env.server'
 import { seedDemoData } from '../../prisma/seed'
 import { portalOrigin } from '~/modules/notifications/notifications.server'
 import { calendarDaysBetween, reminderKey, sendDeadlineReminders } from '~/modules/notifications/reminders.server'
-import { createUser } from '../factories'
+import { backToAwaitingSignOff, createUser } from '../factories'
 import { mailMark, sentSince, type SentMessage } from './mail-helpers'
 
 const run = promisify(execFile)
@@ -46,6 +46,7 @@ function byReference(messages: SentMessage[], days: number): Record<string, stri
 
 beforeAll(async () => {
   await seedDemoData(prisma)
+  await backToAwaitingSignOff('LKS-2627-RYV')
   for (const s of await prisma.submission.findMany({ select: { id: true, reference: true } }))
     references.set(s.id, s.reference)
   // Someone who has left the Ribble Valley service is not reminded.

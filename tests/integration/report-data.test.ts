@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
+import { DEMO_EVIDENCE } from '../../prisma/seed-data/evidence'
 import { seedDemoData } from '../../prisma/seed'
 import type { Actor } from '~/modules/auth/permissions'
 import {
@@ -541,7 +542,10 @@ describe('the service’s answers, evidence and pen portrait in the reviewer pac
       },
     ]
     const code = pack.outcomes[0]!.indicators[0]!.code
-    expect(pack.outcomes[0]!.evidence).toEqual([
+    // The demo data links evidence of its own to these outcomes: only this test's links matter here.
+    const ours = (evidence: (typeof pack.outcomes)[number]['evidence']) =>
+      evidence.filter((e) => !DEMO_EVIDENCE.some((demo) => demo.title === e.title))
+    expect(ours(pack.outcomes[0]!.evidence)).toEqual([
       {
         title: 'Library strategy 2025 to 2028',
         ...dates,
@@ -563,7 +567,7 @@ describe('the service’s answers, evidence and pen portrait in the reviewer pac
         archived: false,
       },
     ])
-    const [annualReport, blog] = pack.outcomes[1]!.evidence
+    const [annualReport, blog] = ours(pack.outcomes[1]!.evidence)
     expect(annualReport?.files.map((f) => [f.name, f.sha256])).toEqual([
       ['annual-report.pdf', sha256('%PDF-1.4 annual report')],
     ])
@@ -578,7 +582,7 @@ describe('the service’s answers, evidence and pen portrait in the reviewer pac
       portalUrl: `${BASE_URL}/evidence/${blogId}`,
       archived: true,
     })
-    expect(pack.outcomes.slice(2).every((o) => o.evidence.length === 0)).toBe(true)
+    expect(pack.outcomes.slice(2).every((o) => ours(o.evidence).length === 0)).toBe(true)
     // A national reader takes away the same list.
     expect((await packOf(admin, REFERENCE)).outcomes.map((o) => o.evidence)).toEqual(
       pack.outcomes.map((o) => o.evidence),
