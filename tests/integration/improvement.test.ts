@@ -71,6 +71,8 @@ beforeAll(async () => {
     where: { organisation: { odsCode: 'RXV' }, status: 'PUBLISHED' },
     select: { id: true, organisationId: true, cycle: { select: { editionId: true } } },
   })
+  // The demo baseline has a pen portrait of its own: this test's replaces it.
+  await prisma.penPortrait.deleteMany({ where: { submissionId: baseline.id } })
   await prisma.penPortrait.create({
     data: {
       submissionId: baseline.id,
