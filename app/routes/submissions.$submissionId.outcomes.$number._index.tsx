@@ -12,6 +12,7 @@ import {
   Button,
   ButtonLink,
   Details,
+  DisableFields,
   ErrorSummary,
   InsetText,
   Radios,
@@ -292,7 +293,7 @@ export default function OutcomePage() {
 
       <Form method="post" {...formProps} onChange={onFormChange} onSubmit={onSubmit}>
         <input type="hidden" name="version" value={version} />
-        <fieldset className="nhsuk-fieldset" disabled={!editable}>
+        <DisableFields when={!editable}>
           <h2 id="indicators">Indicators</h2>
           <p>
             Levels are cumulative: a level is reached when its indicators and those of every level below are met and
@@ -439,7 +440,7 @@ export default function OutcomePage() {
               </Button>
             </div>
           ) : null}
-        </fieldset>
+        </DisableFields>
       </Form>
 
       <section aria-labelledby="linked-evidence">

@@ -8,6 +8,7 @@ import {
   BackLink,
   Button,
   Checkboxes,
+  DisableFields,
   ErrorSummary,
   InsetText,
   Radios,
@@ -172,7 +173,7 @@ export default function PenPortraitPage() {
 
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="version" value={portrait.version} />
-          <fieldset className="nhsuk-fieldset" disabled={!editable}>
+          <DisableFields when={!editable}>
             <h2 id="organisations">Organisations served</h2>
             <p>
               Enter the staff headcount, the whole-time equivalent (WTE), or both, for each organisation your service
@@ -329,7 +330,7 @@ export default function PenPortraitPage() {
               error={fields.contextNotes.errors?.[0]}
             />
             {editable ? <Button type="submit">Save pen portrait</Button> : null}
-          </fieldset>
+          </DisableFields>
         </Form>
       </div>
     </div>

@@ -7,7 +7,16 @@ import { useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { GradeText } from '~/components/grade'
 import { GradeFields } from '~/components/grade-fields'
-import { BackLink, Button, ErrorSummary, InsetText, Radios, Textarea, WarningCallout } from '~/components/nhs'
+import {
+  BackLink,
+  Button,
+  DisableFields,
+  ErrorSummary,
+  InsetText,
+  Radios,
+  Textarea,
+  WarningCallout,
+} from '~/components/nhs'
 import { OtherOutcomes } from '~/components/other-outcomes'
 import { requireUser } from '~/modules/auth/session.server'
 import { previewKind } from '~/modules/evidence/files'
@@ -170,7 +179,7 @@ export default function ReviewOutcome() {
 
       <Form method="post" {...getFormProps(form)} onChange={onChange}>
         <input type="hidden" name="version" value={validation.version} />
-        <fieldset className="nhsuk-fieldset" disabled={!editable}>
+        <DisableFields when={!editable}>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">
               <h2>The service’s answer</h2>
@@ -262,7 +271,7 @@ export default function ReviewOutcome() {
             </div>
           ))}
           {editable ? <Button type="submit">Save your judgement</Button> : null}
-        </fieldset>
+        </DisableFields>
       </Form>
       <OtherOutcomes outcomes={editionOutcomes} current={outcome.number} href={(n) => `${base}/outcomes/${n}`} />
     </>

@@ -1,5 +1,6 @@
 import type { AnchorHTMLAttributes, ButtonHTMLAttributes, ReactNode } from 'react'
 import { cx } from './class-names'
+import { useFieldDisabled } from './read-only-fields'
 
 export type ButtonVariant = 'primary' | 'secondary' | 'secondary-solid' | 'reverse' | 'warning' | 'login'
 
@@ -28,10 +29,11 @@ export function Button({
   small,
   preventDoubleClick,
   type = 'submit',
-  disabled,
+  disabled: ownDisabled,
   className,
   ...rest
 }: ButtonProps) {
+  const disabled = useFieldDisabled(ownDisabled)
   return (
     <button
       className={buttonClassName(variant, small, className)}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { cx, joinIds } from './class-names'
+import { useFieldDisabled } from './read-only-fields'
 import { ErrorMessage, FormGroup, Hint, Legend, fieldIds, hasContent, type GroupFieldProps } from './form-parts'
 
 export type ChoiceItem = {
@@ -47,6 +48,7 @@ function ChoiceGroup({
   isChecked,
 }: ChoiceGroupBaseProps & { kind: 'radios' | 'checkboxes'; isChecked: (value: string) => boolean }) {
   const id = idProp ?? name
+  const groupDisabled = useFieldDisabled(disabled)
   const { hintId, errorId, describedBy } = fieldIds(id, hint, error)
   const type = kind === 'radios' ? 'radio' : 'checkbox'
   return (
@@ -73,7 +75,7 @@ function ChoiceGroup({
                   type={type}
                   value={item.value}
                   defaultChecked={isChecked(item.value)}
-                  disabled={item.disabled ?? disabled}
+                  disabled={item.disabled ?? groupDisabled}
                   aria-describedby={joinIds(itemHintId)}
                 />
                 <label className={`nhsuk-label nhsuk-${kind}__label`} htmlFor={inputId}>

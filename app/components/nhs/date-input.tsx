@@ -1,3 +1,4 @@
+import { useFieldDisabled } from './read-only-fields'
 import { cx } from './class-names'
 import { ErrorMessage, FormGroup, Hint, Legend, fieldIds, type GroupFieldProps } from './form-parts'
 
@@ -42,10 +43,11 @@ export function DateInput({
   parts = ['day', 'month', 'year'],
   errorParts,
   autoComplete,
-  disabled,
+  disabled: ownDisabled,
   formGroupClassName,
 }: DateInputProps) {
   const id = idProp ?? name
+  const disabled = useFieldDisabled(ownDisabled)
   const { hintId, errorId, describedBy } = fieldIds(id, hint, error)
   return (
     <FormGroup error={Boolean(error)} className={formGroupClassName}>

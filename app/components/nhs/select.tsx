@@ -1,5 +1,6 @@
 import type { SelectHTMLAttributes } from 'react'
 import { cx, joinIds } from './class-names'
+import { useFieldDisabled } from './read-only-fields'
 import { ErrorMessage, FormGroup, Hint, Label, fieldIds, type FieldProps } from './form-parts'
 
 export type SelectOption = { value: string; text: string; disabled?: boolean }
@@ -24,9 +25,11 @@ export function Select({
   className,
   formGroupClassName,
   'aria-describedby': ariaDescribedBy,
+  disabled: ownDisabled,
   ...rest
 }: SelectProps) {
   const id = idProp ?? name
+  const disabled = useFieldDisabled(ownDisabled)
   const { hintId, errorId, describedBy } = fieldIds(id, hint, error)
   return (
     <FormGroup error={Boolean(error)} className={formGroupClassName}>
@@ -40,6 +43,7 @@ export function Select({
         id={id}
         name={name}
         aria-describedby={joinIds(ariaDescribedBy, describedBy)}
+        disabled={disabled}
         {...rest}
       >
         {options.map((option) => (

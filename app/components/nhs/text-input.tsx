@@ -1,5 +1,6 @@
 import type { InputHTMLAttributes } from 'react'
 import { cx, joinIds } from './class-names'
+import { useFieldDisabled } from './read-only-fields'
 import { ErrorMessage, FormGroup, Hint, Label, fieldIds, type FieldProps } from './form-parts'
 
 type NativeInputProps = Omit<
@@ -33,9 +34,11 @@ export function TextInput({
   formGroupClassName,
   type = 'text',
   'aria-describedby': ariaDescribedBy,
+  disabled: ownDisabled,
   ...rest
 }: TextInputProps) {
   const id = idProp ?? name
+  const disabled = useFieldDisabled(ownDisabled)
   const { hintId, errorId, describedBy } = fieldIds(id, hint, error)
   return (
     <FormGroup error={Boolean(error)} className={formGroupClassName}>
@@ -50,6 +53,7 @@ export function TextInput({
         name={name}
         type={type}
         aria-describedby={joinIds(ariaDescribedBy, describedBy)}
+        disabled={disabled}
         {...rest}
       />
     </FormGroup>

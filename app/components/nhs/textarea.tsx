@@ -1,5 +1,6 @@
 import type { TextareaHTMLAttributes } from 'react'
 import { cx, joinIds } from './class-names'
+import { useFieldDisabled } from './read-only-fields'
 import { ErrorMessage, FormGroup, Hint, Label, fieldIds, type FieldProps } from './form-parts'
 
 export type TextareaProps = FieldProps &
@@ -28,9 +29,11 @@ export function Textarea({
   formGroupClassName,
   rows = 5,
   'aria-describedby': ariaDescribedBy,
+  disabled: ownDisabled,
   ...rest
 }: TextareaProps) {
   const id = idProp ?? name
+  const disabled = useFieldDisabled(ownDisabled)
   const { hintId, errorId, describedBy } = fieldIds(id, hint, error)
   const infoId = characterCount ? `${id}-info` : undefined
   return (
@@ -56,6 +59,7 @@ export function Textarea({
         name={name}
         rows={rows}
         aria-describedby={joinIds(ariaDescribedBy, infoId, describedBy)}
+        disabled={disabled}
         {...rest}
       />
       {characterCount ? (
