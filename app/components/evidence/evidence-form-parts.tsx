@@ -131,7 +131,8 @@ export function WebLinkField({ defaultValue, error, hint }: { defaultValue?: str
       defaultValue={defaultValue ?? ''}
       error={error}
       spellCheck={false}
-      autoComplete="url"
+      // The link is to a document, not the person's own web address (WCAG 1.3.5): no autofill.
+      autoComplete="off"
     />
   )
 }

@@ -11,6 +11,10 @@ import {
   useUploadProgress,
 } from './upload-progress'
 
+/** Shown when a refused form came back without the files the person had chosen. */
+export const SELECT_FILES_AGAIN_MESSAGE =
+  'If you chose files, select them again: files are not kept when there is an error'
+
 /** What an upload route's action answers when it refuses an upload (see refuseUpload). */
 type RefusedUpload = { result: SubmissionResult<string[]>; duplicates: readonly DuplicateFile[] }
 
@@ -56,11 +60,20 @@ export function useEvidenceUploadForm<
       upload.send(event.currentTarget, formData)
     },
   })
-  const filesError = upload.failed ? UPLOAD_FAILED_MESSAGE : form.allErrors[FILES_FIELD]?.[0]
+  // Without JavaScript the refused form comes back as a new page, and no browser lets a page fill in
+  // a file input: say so, rather than let the chosen files vanish unremarked.
+  const filesDropped = !upload.response && isRefusedUpload(actionData) && !form.allErrors[FILES_FIELD]?.length
+  const filesError = upload.failed
+    ? UPLOAD_FAILED_MESSAGE
+    : (form.allErrors[FILES_FIELD]?.[0] ?? (filesDropped ? SELECT_FILES_AGAIN_MESSAGE : undefined))
   const errors = evidenceErrorSummary(
     form.allErrors,
     fieldOrder,
-    upload.failed ? [{ href: `#${FILES_FIELD}`, text: UPLOAD_FAILED_MESSAGE }] : [],
+    upload.failed
+      ? [{ href: `#${FILES_FIELD}`, text: UPLOAD_FAILED_MESSAGE }]
+      : filesDropped
+        ? [{ href: `#${FILES_FIELD}`, text: SELECT_FILES_AGAIN_MESSAGE }]
+        : [],
   )
   const uploading = upload.percent !== null
   /** For the `<form>`: Conform's props, and the server's answer for the progress request to read. */
