@@ -119,6 +119,9 @@ export function Layout({ children }: { children: ReactNode }) {
             links={[
               { href: '/framework', text: 'Quality and improvement outcomes framework' },
               { href: '/accessibility', text: 'Accessibility statement' },
+              { href: '/privacy', text: 'Privacy notice' },
+              { href: '/cookies', text: 'Cookies' },
+              { href: '/glossary', text: 'Glossary' },
               { href: '/healthcheck', text: 'Service status' },
             ]}
             copyright="NHS England"

@@ -1,26 +1,150 @@
 import type { MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { ContactDetails } from '~/components/contact-details'
+import { pageTitle } from '~/components/page-title'
+import { contactDetails } from '~/modules/content/contact.server'
 
-export const meta: MetaFunction = () => [{ title: 'Accessibility statement - LKS Quality Portal' }]
+export const meta: MetaFunction = () => [{ title: pageTitle('Accessibility statement') }]
 
+export function loader() {
+  return { contact: contactDetails() }
+}
+
+// Written from the checks listed under "How we tested this website". Change a claim only when a
+// test shows it is true, and move a fixed problem out of "Non-accessible content" with its date.
 export default function Accessibility() {
+  const { contact } = useLoaderData<typeof loader>()
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <h1>Accessibility statement</h1>
+        <h1>Accessibility statement for the LKS Quality Portal</h1>
         <p>
-          The LKS Quality Portal is built to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA, using
-          the NHS.UK design system.
+          This accessibility statement applies to the LKS Quality Portal, the website that NHS library and knowledge
+          services (LKS) in England use for quality assurance: self-assessment against the quality and improvement
+          outcomes framework, evidence, validation, results, reports and dashboards.
         </p>
-        <p>You should be able to:</p>
+        <p>
+          This website is run by NHS England. We want as many people as possible to be able to use it. For example, that
+          means you should be able to:
+        </p>
         <ul>
-          <li>use every form with a keyboard and a screen reader</li>
-          <li>use the portal with JavaScript turned off</li>
-          <li>zoom to 400% without text spilling off the screen</li>
-          <li>read every chart as a table</li>
+          <li>change colours, contrast levels and fonts using your browser or device settings</li>
+          <li>zoom in up to 400% in most pages without the text spilling off the screen (see the exceptions below)</li>
+          <li>navigate every form using just a keyboard</li>
+          <li>use every form with JavaScript turned off</li>
+          <li>listen to most of the website using a screen reader</li>
+          <li>read every chart as a table beside it</li>
         </ul>
-        <p>Every page is checked automatically with axe as part of the portal&apos;s tests.</p>
-        <h2>Reporting a problem</h2>
-        <p>If you find a part of the portal you cannot use, tell the national team and we will put it right.</p>
+        <p>We have also made the text as simple as we can to understand.</p>
+        <p>
+          <a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a> has advice on making your device easier to use if you
+          have a disability.
+        </p>
+
+        <h2>How accessible this website is</h2>
+        <p>We know some parts of this website are not fully accessible:</p>
+        <ul>
+          <li>
+            at 320 pixels wide (or 400% zoom on a small screen), the header of a national admin is wider than the
+            screen, and the last menu link (“Admin”) is cut off
+          </li>
+          <li>the dashboard’s submission progress bars are told apart by shades of blue only</li>
+          <li>the headings of the outcome report PDF skip a level inside each outcome</li>
+          <li>some words are not explained where they are first used, such as LKS, ODS code and WTE</li>
+        </ul>
+
+        <h2>Feedback and contact information</h2>
+        <p>
+          If you need information on this website in a different format, such as accessible PDF, large print, easy read,
+          audio recording or braille, contact {contact.team}:
+        </p>
+        <ContactDetails contact={contact} />
+        <p>
+          This applies to the PDF reports too (the reviewer pack, the outcome report and the regional and national
+          summaries): ask and we will send the same content in a format you can use. We’ll consider your request and get
+          back to you in {contact.responseDays} working days.
+        </p>
+
+        <h2>Reporting accessibility problems with this website</h2>
+        <p>
+          We’re always looking to improve the accessibility of this website. If you find any problems not listed on this
+          page or think we’re not meeting accessibility requirements, contact {contact.team} at{' '}
+          <a href={`mailto:${contact.email}`}>{contact.email}</a>. Tell us the web address of the page and what you were
+          trying to do.
+        </p>
+
+        <h2>Enforcement procedure</h2>
+        <p>
+          The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies
+          (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the ‘accessibility regulations’).
+          If you’re not happy with how we respond to your complaint, contact the{' '}
+          <a href="https://www.equalityadvisoryservice.com/">Equality Advisory and Support Service (EASS)</a>.
+        </p>
+
+        <h2>Technical information about this website’s accessibility</h2>
+        <p>
+          NHS England is committed to making its website accessible, in accordance with the Public Sector Bodies
+          (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018.
+        </p>
+        <h3>Compliance status</h3>
+        <p>
+          This website is partially compliant with the{' '}
+          <a href="https://www.w3.org/TR/WCAG22/">Web Content Accessibility Guidelines version 2.2</a> AA standard, due
+          to the non-compliances listed below.
+        </p>
+
+        <h2>Non-accessible content</h2>
+        <p>The content listed below is non-accessible for the following reasons.</p>
+        <h3>Non-compliance with the accessibility regulations</h3>
+        <ul>
+          <li>
+            At a width of 320 pixels the header of a national admin account is 370 pixels wide, so the page scrolls
+            sideways and the “Admin” link is cut off; contributor and service lead headers are 333 pixels wide. This
+            fails WCAG 2.2 success criterion 1.4.10 (reflow). We plan to move the links that do not fit into the
+            header’s “More” menu, as the NHS header does, by 31 March 2027.
+          </li>
+          <li>
+            On the dashboards, the submission progress bars show each status as a shade of blue, and neighbouring shades
+            have a contrast of 1.5:1 to 2.3:1 with each other. Someone who cannot tell the shades apart must use the
+            table beside the chart. This fails WCAG 2.2 success criteria 1.4.1 (use of colour) and 1.4.11 (non-text
+            contrast). We plan to add patterns or labels and a legend with text by 31 March 2027.
+          </li>
+          <li>
+            In the outcome report PDF, the headings inside each outcome go from level 2 to level 4, so the structure a
+            screen reader announces skips a level. This fails WCAG 2.2 success criterion 1.3.1 (info and relationships).
+            Ask for the report in another format (see above); we plan to fix the headings by 31 March 2027.
+          </li>
+          <li>
+            Some abbreviations (LKS, ODS code, WTE) are not explained where they are first used, and the result page
+            calls the agreed grade the “validated grade”. This does not fail a level AA success criterion, but it makes
+            the portal harder to understand; we plan to fix it, with a glossary, by 31 March 2027.
+          </li>
+        </ul>
+        <h3>Disproportionate burden</h3>
+        <p>We are not claiming that any accessibility problem would be a disproportionate burden to fix.</p>
+        <h3>Content that’s not within the scope of the accessibility regulations</h3>
+        <p>
+          Evidence files that services upload (their own Word, Excel, PDF and other documents) are theirs and are not
+          checked by the portal. If you cannot use one, ask the service that uploaded it, or us, for another format.
+        </p>
+
+        <h2>What we’re doing to improve accessibility</h2>
+        <p>
+          Every page the portal’s browser tests visit is checked with axe for WCAG 2.2 A and AA in each release, and the
+          problems above are being fixed in the order they are listed.
+        </p>
+
+        <h2>Preparation of this accessibility statement</h2>
+        <p>This statement was prepared on 2 December 2026. It was last reviewed on 2 December 2026.</p>
+        <p>
+          This website was last tested on 1 December 2026 against the WCAG 2.2 AA standard. The test was carried out by
+          the portal’s development team. We tested the pages of every role (service contributor, service lead, executive
+          sponsor, validator, regional lead, national admin and national viewer): sign-in, home, the submission task
+          list, pen portrait, outcome pages, evidence library, validation queue and workspace, results and development
+          plans, dashboards, the framework browser, and administration. We used axe (in the automated browser tests) and
+          Lighthouse, and checked by hand with a keyboard, at 320 pixels wide, with increased text spacing, with
+          JavaScript turned off, and for page titles and content.
+        </p>
       </div>
     </div>
   )

@@ -51,6 +51,12 @@ const EnvSchema = z
       .transform((value) => value || undefined),
     MAIL_FROM: z.string().min(3).default('LKS Quality Portal <no-reply@lks-quality.example.nhs.uk>'),
     MAIL_DIR: z.string().default(path.join('data', 'mail')),
+    // Who answers questions about the portal, its accessibility and personal data: shown on the
+    // accessibility statement, privacy notice and error pages.
+    CONTACT_TEAM: z.string().min(3).default('the national Knowledge for Healthcare team'),
+    CONTACT_EMAIL: z.email().default('lks.quality@example.nhs.uk'),
+    CONTACT_PHONE: z.string().optional(),
+    CONTACT_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     PASSWORD_RESET_TTL_MINUTES: z.coerce
       .number()
