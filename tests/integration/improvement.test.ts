@@ -563,3 +563,64 @@ describe('deadline reminders', () => {
     expect(await prisma.sentEmail.count({ where: { kind: 'SIP_DEADLINE_REMINDER' } })).toBe(1)
   })
 })
+
+describe('the Service Improvement Plan PDF and the dashboard', () => {
+  it('renders the plan with its context, targets, actions, evidence and the review record, read back with pdftotext', async () => {
+    const { getPlanReport } = await import('~/modules/reports/plan-report.server')
+    const { renderPlanReport } = await import('~/modules/reports/pdf/plan.server')
+    const { pdfWorkspace } = await import('../pdf-tools')
+    const workspace = await pdfWorkspace()
+    try {
+      const report = await getPlanReport(sponsor, planId)
+      const pdf = await workspace.inspect(
+        'plan',
+        await renderPlanReport(report, { name: 'Dr Aisha Rahman', generatedAt: new Date() }),
+      )
+      expect(pdf.check.code).toBe(0)
+      const text = pdf.pages.join('\n').replace(/\s+/g, ' ')
+      for (const expected of [
+        'Service Improvement Plan',
+        'SIP-2728-RXV',
+        'A new clinical librarian post',
+        'Level 3, Medium',
+        'Run evidence training for ward managers',
+        'Publish evidence summaries to the intranet',
+        'Complete the open actions of the development plan',
+        'Review record',
+        'Accepted with recommendations',
+        'Share the impact case studies with the board',
+        'Outcome 3 needs a measurable objective',
+      ])
+        expect(text).toContain(expected)
+    } finally {
+      await workspace.cleanup()
+    }
+  }, 30_000)
+
+  it('shows the regional lead SIP status by region, targets against current grades and actions, with suppression', async () => {
+    const { getImprovementDashboard } = await import('~/modules/improvement/dashboard.server')
+    const open = await getImprovementDashboard(regionalLead, { cycleId, suppression: null })
+    expect(open.cycle?.id).toBe(cycleId)
+    expect(open.organisations.map((o) => [o.reference, o.status])).toEqual([
+      ['SIP-2728-RWV', 'NOT_STARTED'],
+      ['SIP-2728-RXV', 'PUBLISHED'],
+    ])
+    const status = open.views.find((v) => v.key === 'status')!
+    expect(status.rows.at(-1)!.at(-1)).toBe(2)
+    const ambition = open.views.find((v) => v.key === 'ambition')!
+    expect(ambition.rows[0]!.slice(0, 2)).toEqual(['Outcome 1', 1])
+    expect(ambition.rows[0]![3]).toBe('Level 3, Medium')
+    const { suppressionAt } = await import('~/modules/dashboards/suppression')
+    const published = await getImprovementDashboard(regionalLead, { cycleId, suppression: suppressionAt(5) })
+    expect(
+      published.views
+        .find((v) => v.key === 'status')!
+        .rows.at(-1)!
+        .at(-1),
+    ).toBe('[c]')
+    expect(published.views.find((v) => v.key === 'ambition')!.rows[0]![3]).toBe('Suppressed')
+    // A regional lead of another region sees none of these plans.
+    const london = await actorFor('rachel.osei@demo.nhs.uk')
+    expect((await getImprovementDashboard(london, { cycleId, suppression: null })).cycle).toBeNull()
+  }, 30_000)
+})

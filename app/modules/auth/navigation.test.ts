@@ -10,6 +10,7 @@ describe('header navigation', () => {
     ).toEqual([
       { href: '/', text: 'Home' },
       { href: '/services/s1/evidence', text: 'Evidence library' },
+      { href: '/improvement', text: 'Service improvement' },
       { href: '/framework', text: 'Framework' },
     ])
   })
@@ -19,7 +20,7 @@ describe('header navigation', () => {
       navigationFor({ id: 'u', grants: [{ role: 'EXECUTIVE_SPONSOR', ...none, organisationId: 'o1' }] }).map(
         (i) => i.text,
       ),
-    ).toEqual(['Home', 'Framework'])
+    ).toEqual(['Home', 'Service improvement', 'Framework'])
     expect(navigationFor({ id: 'u', grants: [] }).map((i) => i.text)).toEqual(['Home'])
   })
 
@@ -52,11 +53,11 @@ describe('header navigation', () => {
   it('gives a validator their queue', () => {
     expect(
       navigationFor({ id: 'u', grants: [{ role: 'VALIDATOR', ...none, regionId: 'r1' }] }).map((i) => i.text),
-    ).toEqual(['Home', 'Validation', 'Framework'])
+    ).toEqual(['Home', 'Validation', 'Service improvement', 'Framework'])
   })
 
   it('leaves the library out of the header for a member of several services', () => {
     const grants = ['s1', 's2'].map((id) => ({ role: 'SERVICE_LEAD' as const, ...none, libraryServiceId: id }))
-    expect(navigationFor({ id: 'u', grants }).map((i) => i.text)).toEqual(['Home', 'Framework'])
+    expect(navigationFor({ id: 'u', grants }).map((i) => i.text)).toEqual(['Home', 'Service improvement', 'Framework'])
   })
 })

@@ -12,6 +12,7 @@ export function navigationFor(actor: Actor): NavigationItem[] {
   if (canSomewhere(actor, 'validation:grade')) items.push({ href: '/validation', text: 'Validation' })
   if (canSomewhere(actor, 'dashboard:national')) items.push({ href: '/dashboards/national', text: 'Dashboards' })
   else if (canSomewhere(actor, 'dashboard:regional')) items.push({ href: '/dashboards/regional', text: 'Dashboard' })
+  if (canSomewhere(actor, 'sip:view')) items.push({ href: '/improvement', text: 'Service improvement' })
   if (canSomewhere(actor, 'framework:view')) items.push({ href: '/framework', text: 'Framework' })
   if (adminSectionsFor(actor).length) items.push({ href: '/admin', text: 'Admin' })
   return items

@@ -795,3 +795,12 @@ export async function listPlanActions(db: Db, planId: string, now = new Date()) 
     overdue: isActionOverdue(a, now),
   }))
 }
+
+/** The outcomes and actions of a plan, for the sponsor's sign-off and the review page. */
+export async function getPlanSummary(context: PlanContext, now = new Date()) {
+  const [outcomes, actions] = await Promise.all([
+    listPlanOutcomes(prisma, context.id),
+    listPlanActions(prisma, context.id, now),
+  ])
+  return { outcomes, actions }
+}
