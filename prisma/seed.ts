@@ -310,6 +310,168 @@ async function sponsorOf(tx: Tx, organisationId: string) {
   return grant.user
 }
 
+// Service improvement review (issue 18): the baseline's development plans have open items, and a
+// closed 2024/25 service improvement review holds published reviews of plans made from them.
+async function createImprovementDemo(
+  tx: Tx,
+  edition: EditionShape,
+  input: { reviewers: Record<string, string>; regionalLead: string; leadOf: (code: OdsCode) => string },
+) {
+  const outcomes = await tx.outcome.findMany({
+    where: { editionId: edition.id },
+    orderBy: { number: 'asc' },
+    select: { id: true, number: true },
+  })
+  const baseline = await tx.submission.findMany({
+    where: { reference: { startsWith: 'LKS-2122-' }, status: 'PUBLISHED' },
+    orderBy: { reference: 'asc' },
+    select: {
+      id: true,
+      organisationId: true,
+      regionId: true,
+      libraryServiceId: true,
+      organisation: { select: { odsCode: true } },
+      agreedResults: { select: { outcomeId: true, level: true, subLevel: true, gradeSteps: true } },
+    },
+  })
+  const outcome = (n: number) => outcomes.find((o) => o.number === n)!
+  for (const submission of baseline) {
+    await tx.developmentPlanItem.createMany({
+      data: [
+        {
+          submissionId: submission.id,
+          outcomeId: outcome(2).id,
+          action: 'Run evidence search training for ward managers',
+          owner: 'Clinical Librarian',
+          dueDate: d('2027-06-30'),
+          status: 'IN_PROGRESS',
+          progressNotes: 'Two of six sessions held.',
+        },
+        {
+          submissionId: submission.id,
+          outcomeId: outcome(2).id,
+          action: 'Publish monthly evidence summaries on the intranet',
+          owner: 'Head of Library and Knowledge Services',
+          dueDate: d('2027-12-31'),
+        },
+        {
+          submissionId: submission.id,
+          outcomeId: outcome(6).id,
+          action: 'Collect impact case studies from three directorates',
+          owner: 'Outreach Librarian',
+          dueDate: d('2024-03-31'),
+          status: 'COMPLETE',
+          progressNotes: 'Done and shared with the board.',
+        },
+      ],
+    })
+  }
+  const cycle = await tx.cycle.create({
+    data: {
+      name: '2024/25 service improvement review',
+      type: 'SERVICE_IMPROVEMENT_REVIEW',
+      status: 'CLOSED',
+      editionId: edition.id,
+      evidencePeriodStart: d('2023-04-01'),
+      evidencePeriodEnd: d('2024-03-31'),
+      opensAt: d('2024-04-01'),
+      submissionDeadline: d('2024-06-28'),
+      validationDeadline: d('2024-09-30'),
+      allOrganisations: true,
+    },
+    select: { id: true },
+  })
+  for (const submission of baseline.filter((b) => ['RXV', 'RTH', 'RSV'].includes(b.organisation.odsCode))) {
+    const code = submission.organisation.odsCode as OdsCode
+    const submittedAt = d('2024-06-20')
+    const publishedAt = d('2024-08-15')
+    const plan = await tx.serviceImprovementPlan.create({
+      data: {
+        reference: `SIP-2425-${code}`,
+        cycleId: cycle.id,
+        organisationId: submission.organisationId,
+        libraryServiceId: submission.libraryServiceId,
+        regionId: submission.regionId,
+        status: 'PUBLISHED',
+        version: 6,
+        planPeriodStart: d('2024-04-01'),
+        planPeriodEnd: d('2026-03-31'),
+        changesSinceValidation: 'A new knowledge mobilisation post, and the library moved into the education centre.',
+        contextCompleted: true,
+        startedAt: d('2024-04-10'),
+        sentForSignOffAt: d('2024-06-10'),
+        submittedAt,
+        submittedById: input.leadOf(code),
+        isLate: false,
+        reviewerId: input.reviewers[code]!,
+        reviewerAssignedAt: d('2024-06-24'),
+        publishedAt,
+        nextReviewDate: d('2026-08-15'),
+        outcomes: {
+          create: outcomes.map((o) => {
+            const agreed = submission.agreedResults.find((a) => a.outcomeId === o.id)
+            const target = Math.min((agreed?.gradeSteps ?? 0) + 2, 12)
+            return {
+              outcomeId: o.id,
+              currentLevel: agreed?.level ?? null,
+              currentSubLevel: agreed?.subLevel ?? null,
+              currentGradeSteps: agreed?.gradeSteps ?? null,
+              currentFromSubmissionId: submission.id,
+              targetLevel: target === 0 ? 0 : Math.ceil(target / 3),
+              targetSubLevel: target === 0 ? null : (['HIGH', 'LOW', 'MEDIUM'] as const)[target % 3],
+              targetGradeSteps: target,
+              status: 'COMPLETED',
+              objectives: {
+                create: [{ position: 1, text: `Strengthen outcome ${o.number} across the organisation` }],
+              },
+            }
+          }),
+        },
+      },
+      select: { id: true, outcomes: { select: { outcomeId: true, objectives: { select: { id: true } } } } },
+    })
+    for (const row of plan.outcomes)
+      await tx.sipAction.create({
+        data: {
+          planId: plan.id,
+          objectiveId: row.objectives[0]!.id,
+          what: 'Agree the outcome’s priorities with the executive sponsor',
+          owner: 'Head of Library and Knowledge Services',
+          dueDate: d('2025-03-31'),
+          measure: 'Priorities minuted at the education committee',
+          status: 'COMPLETE',
+        },
+      })
+    const sponsor = await sponsorOf(tx, submission.organisationId).catch(() => null)
+    if (sponsor)
+      await tx.sipSignOff.create({
+        data: {
+          planId: plan.id,
+          userId: sponsor.id,
+          decision: 'SIGNED_OFF',
+          signerName: sponsor.name,
+          signerRole: sponsor.jobTitle,
+          createdAt: d('2024-06-14'),
+        },
+      })
+    await tx.sipReview.create({
+      data: {
+        planId: plan.id,
+        round: 1,
+        reviewerId: input.reviewers[code]!,
+        outcome: code === 'RTH' ? 'ACCEPTED' : 'ACCEPTED_WITH_RECOMMENDATIONS',
+        meetingDate: d('2024-07-18'),
+        attendees: 'Head of Library and Knowledge Services; the regional reviewer; the executive sponsor',
+        meetingNotes: 'Discussed the targets and how the board will see progress.',
+        summary: code === 'RTH' ? '' : 'Report progress on outcome 6 to the board twice a year.',
+        recordedAt: d('2024-07-25'),
+        confirmedAt: publishedAt,
+        confirmedById: input.regionalLead,
+      },
+    })
+  }
+}
+
 type SubmissionPlan = {
   odsCode: OdsCode
   status: string
@@ -774,6 +936,16 @@ export async function seedDemoData(
           { lead: leadOf(code), regionalLead: regionalLeadOf(code) },
         )
       }
+
+      await createImprovementDemo(tx, edition2019, {
+        reviewers: {
+          RXV: user('priya.shah@demo.nhs.uk'),
+          RTH: user('validator@demo.nhs.uk'),
+          RSV: user('owen.griffiths@demo.nhs.uk'),
+        },
+        regionalLead: user('regional.lead@demo.nhs.uk'),
+        leadOf,
+      })
 
       // The open cycle, with submissions at several stages.
       const currentCycle = { id: current.id, code: '2627', deadline: current.submissionDeadline, minimumLevel: 2 }
