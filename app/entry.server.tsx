@@ -4,7 +4,6 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { removeStaleTempFiles } from '~/modules/evidence/storage.server'
 import { getEnv } from '~/utils/env.server'
 import { ServerPageStateProvider, type ServerPageState } from '~/components/page-title'
 import { logger } from '~/utils/logger.server'
@@ -14,8 +13,6 @@ import { RequestIdProvider } from '~/utils/request-id'
 // Validate the configuration as the server starts, not on the first request: a production
 // server with a missing or weak SESSION_SECRET must refuse to start.
 getEnv()
-// Uploads cut off by a previous stop leave temporary files behind; clear them out.
-removeStaleTempFiles().catch((error: unknown) => logger.error({ err: error }, 'Could not clear stale upload files'))
 
 export const streamTimeout = 5_000
 
@@ -40,7 +37,13 @@ export default function handleRequest(
       </NonceProvider>,
       {
         nonce,
+        // Once everything is rendered, the page only has to be written out: it is never cut off,
+        // however long a busy server takes to send it.
+        onAllReady() {
+          clearTimeout(abortTimer)
+        },
         [waitForAll ? 'onAllReady' : 'onShellReady']() {
+          if (waitForAll) clearTimeout(abortTimer)
           shellRendered = true
           const body = new PassThrough()
           responseHeaders.set('Content-Type', 'text/html; charset=utf-8')
@@ -53,6 +56,7 @@ export default function handleRequest(
           pipe(body)
         },
         onShellError(error: unknown) {
+          clearTimeout(abortTimer)
           reject(error)
         },
         onError(error: unknown) {
@@ -61,7 +65,11 @@ export default function handleRequest(
         },
       },
     )
-    setTimeout(abort, streamTimeout + 1000)
+    // A render still waiting for data after this is stopped, and the reason logged, never silently.
+    const abortTimer = setTimeout(() => {
+      logger.error({ url: request.url, afterMs: streamTimeout + 1000 }, 'Rendering the page took too long: stopped')
+      abort(new Error(`Rendering took longer than ${streamTimeout + 1000} ms`))
+    }, streamTimeout + 1000)
   })
 }
 

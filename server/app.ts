@@ -6,6 +6,7 @@ import compression from 'compression'
 import express, { type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import type { Env } from '~/utils/env.server'
+import { loadShedding } from './load-shedding'
 import { sameOriginMutations } from './origin-check'
 import { requestLogging, serverErrors } from './request-logging'
 import { routePattern } from './route-pattern'
@@ -70,6 +71,17 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
   }
 
   const loadBuild = typeof build === 'function' ? build : () => Promise.resolve(build)
+  // Past capacity, a quick 503 with a busy page rather than a slow failure (static files above are never turned away).
+  const rootStyles = typeof build === 'function' ? [] : (build.assets.routes.root?.css ?? [])
+  app.use(
+    loadShedding({
+      logger,
+      maxInFlight: env.MAX_IN_FLIGHT_REQUESTS,
+      maxEventLoopDelayMs: env.BUSY_EVENT_LOOP_DELAY_MS,
+      retryAfterSeconds: env.BUSY_RETRY_AFTER_SECONDS,
+      stylesheets: () => rootStyles,
+    }),
+  )
   const handleWithRemix = createRequestHandler({
     build: loadBuild,
     mode: env.isProduction ? 'production' : 'development',

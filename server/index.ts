@@ -6,7 +6,10 @@ import { pathToFileURL } from 'node:url'
 import type { ServerBuild } from '@remix-run/node'
 import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
+import { prepareUploadFolder } from '~/modules/evidence/start-up.server'
+import { removePartialUploads } from '~/modules/evidence/storage.server'
 import { createPortalApp } from './app'
+import { runProcesses, serveUntilStopped } from './lifecycle'
 
 const env = getEnv()
 
@@ -22,15 +25,21 @@ async function remixBuild(): Promise<Pick<Parameters<typeof createPortalApp>[0],
   return { build: (await import(/* @vite-ignore */ file)) as ServerBuild }
 }
 
-const app = createPortalApp({ env, logger, ...(await remixBuild()) })
-
-const server = app.listen(env.PORT, () => {
-  process.stdout.write(`LKS Quality Portal listening on http://localhost:${env.PORT}\n`)
+await runProcesses({
+  workers: env.WEB_CONCURRENCY,
+  logger,
+  shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+  // Before any process takes requests: partial uploads of an earlier run removed, unknown files set aside.
+  prepare: async () => {
+    const { partialUploadsRemoved, filesSetAside } = await prepareUploadFolder()
+    if (partialUploadsRemoved) logger.info({ partialUploadsRemoved }, 'Removed partial uploads left by an earlier run')
+    if (filesSetAside.length)
+      logger.warn({ filesSetAside }, 'Stored files with no row were set aside in the orphaned folder of the uploads')
+  },
+  startWorker: async () => {
+    serveUntilStopped(createPortalApp({ env, logger, ...(await remixBuild()) }), env, logger)
+  },
+  onWorkerDied: async (pid) => {
+    await removePartialUploads(pid)
+  },
 })
-
-function shutdown() {
-  server.close(() => process.exit(0))
-  setTimeout(() => process.exit(0), 5000).unref()
-}
-process.on('SIGTERM', shutdown)
-process.on('SIGINT', shutdown)

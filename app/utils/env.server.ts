@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 
@@ -39,6 +40,18 @@ const EnvSchema = z
     LOG_REQUESTS: booleanFromString.optional(),
     // SQLite with several server processes (ADR 012): how long a write waits for another process's
     // write, how durable a commit is, and how long Prisma waits to start and to finish a transaction.
+    // Server processes and their limits (ADR 012). WEB_CONCURRENCY: processes on the one port
+    // (default: one per core in production, one otherwise).
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+    KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+    MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().positive().default(48),
+    BUSY_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
+    BUSY_RETRY_AFTER_SECONDS: z.coerce.number().int().positive().default(10),
+    // Readiness fails when the database or upload folder has less free space than this.
+    MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(512),
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
     TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
@@ -112,6 +125,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
     MAX_UPLOAD_BYTES: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),
     SERVICE_QUOTA_BYTES: Math.round(env.SERVICE_QUOTA_MB * 1024 * 1024),
     isProduction: env.NODE_ENV === 'production',
+    WEB_CONCURRENCY: env.WEB_CONCURRENCY ?? (env.NODE_ENV === 'production' ? availableParallelism() : 1),
   }
 }
 
