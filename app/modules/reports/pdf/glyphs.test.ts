@@ -8,7 +8,7 @@ import { outcomeReportFixture, READER, reviewerPackFixture } from '../../../../t
 import { type InspectedPdf, pdfWorkspace } from '../../../../tests/pdf-tools'
 import { parseNarrative } from '~/modules/submissions/narrative-text'
 import { fontRuns, missingGlyphs } from './fonts.server'
-import { renderOutcomeReport } from './outcome-report.server'
+import { outcomeList, renderOutcomeReport } from './outcome-report.server'
 import { renderReviewerPack } from './reviewer-pack.server'
 
 const run = promisify(execFile)
@@ -153,5 +153,21 @@ describe('a narrative in the reviewer pack and the outcome report', () => {
 
   it('is a sound PDF', () => {
     for (const pdf of [pack, outcome]) expect(pdf.check.code, pdf.check.output).toBe(0)
+  })
+})
+
+describe('the outcome report cover', () => {
+  it('gives the agreed result at a glance, with the radar, on the first page', () => {
+    const cover = outcome.pages[0]!
+    expect(cover).toContain('The agreed result at a glance')
+    expect(cover).toContain('Agreed grade')
+    expect(cover).toContain('Outcome 6')
+    expect(outcome.structure.filter((s) => s.type === 'Figure').length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('lists outcomes in plain English', () => {
+    expect(outcomeList([3])).toBe('outcome 3')
+    expect(outcomeList([3, 6])).toBe('outcomes 3 and 6')
+    expect(outcomeList([1, 2, 5])).toBe('outcomes 1, 2 and 5')
   })
 })

@@ -5,9 +5,43 @@ import { agreementSummary, chartValueOfSteps, describeDifference, formatSteps } 
 import { PLAN_ITEM_STATUS_LABELS } from '~/modules/results/schema'
 import { formatDate } from '~/utils/dates'
 import type { OutcomeReport, OutcomeReportRow, ReportReader } from '../model'
-import { drawRadar } from './radar.server'
+import { drawRadar, radarHeight } from './radar.server'
 import { OUTCOME_AXES, submissionFacts, textSection } from './shared.server'
 import { ReportWriter } from './writer.server'
+
+/** "outcome 3", "outcomes 3 and 6", "outcomes 1, 2 and 5". */
+export function outcomeList(numbers: readonly number[]): string {
+  const words = numbers.map(String)
+  const joined = words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`
+  return `${numbers.length === 1 ? 'outcome' : 'outcomes'} ${joined}`
+}
+
+function gradeSeries(report: OutcomeReport) {
+  const series = [
+    { label: 'Self-assessed', values: report.outcomes.map((o) => chartValueOfSteps(o.selfSteps)) },
+    { label: 'Agreed grade', values: report.outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
+  ]
+  if (report.previousCycleName)
+    series.push({
+      label: `Agreed in ${report.previousCycleName}`,
+      values: report.outcomes.map((o) => chartValueOfSteps(o.previousSteps)),
+    })
+  return series
+}
+
+/** The cover's result at a glance: the agreed grades against the self-assessment, as a small radar. */
+function atAGlance(writer: ReportWriter, report: OutcomeReport): void {
+  const series = gradeSeries(report)
+  writer.heading('The agreed result at a glance', 2, { keepWith: radarHeight({ radius: 50, series }) + 50 })
+  drawRadar(writer, {
+    title: 'Agreed grades by outcome',
+    summary: agreementSummary(report.outcomes, report.previousCycleName),
+    axes: OUTCOME_AXES(report.outcomes.map((o) => o.number)),
+    series,
+    radius: 50,
+    table: false,
+  })
+}
 
 function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
   writer.heading('Summary of grades', 1, { newPage: true })
@@ -41,21 +75,13 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
         ? `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. ${
             below.length === 1
               ? `The agreed grade for outcome ${below[0]!.number} is below it, which calls for a required action.`
-              : `Agreed grades for outcomes ${below.map((o) => o.number).join(', ')} are below it, which calls for required actions.`
+              : `Agreed grades for ${outcomeList(below.map((o) => o.number))} are below it, which calls for required actions.`
           }`
         : `The minimum expected level for this cycle is Level ${report.minimumExpectedLevel}. Every agreed grade meets it.`,
     )
   }
-  const series = [
-    { label: 'Self-assessed', values: report.outcomes.map((o) => chartValueOfSteps(o.selfSteps)) },
-    { label: 'Agreed grade', values: report.outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
-  ]
-  if (previous)
-    series.push({
-      label: `Agreed in ${previous}`,
-      values: report.outcomes.map((o) => chartValueOfSteps(o.previousSteps)),
-    })
-  writer.heading('Self-assessment against agreed grades', 2)
+  const series = gradeSeries(report)
+  writer.heading('Self-assessment against agreed grades', 2, { keepWith: radarHeight({ series }) + 30 })
   drawRadar(writer, {
     title: 'Grades by outcome',
     summary: previous
@@ -138,6 +164,7 @@ export function renderOutcomeReport(report: OutcomeReport, reader: ReportReader)
       font: 'bold',
     })
   }
+  atAGlance(writer, report)
   writer.reserveContentsPage()
   summaryOfGrades(writer, report)
   writer.newPage()

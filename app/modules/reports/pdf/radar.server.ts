@@ -18,7 +18,6 @@ const RADIUS = 105
 const LABEL_GAP = 10
 const MARKER_SIZE = 3.6
 const LABEL_SIZE = 9
-const CHART_HEIGHT = 2 * RADIUS + 2 * (LABEL_GAP + LABEL_SIZE + 8)
 
 export type RadarSpec = {
   /** Captions the data table. */
@@ -27,6 +26,19 @@ export type RadarSpec = {
   summary: string
   axes: string[]
   series: RadarSeries[]
+  /** Radius of the outer ring in points (105 unless smaller, e.g. on a cover). */
+  radius?: number
+  /**
+   * Whether the values follow in a table (the default). Leave it out only where the same values
+   * are in a table elsewhere in the document, as on the outcome report's cover.
+   */
+  table?: boolean
+}
+
+/** The height the radar takes, key included, before its table. */
+export function radarHeight(spec: Pick<RadarSpec, 'radius' | 'series'>): number {
+  const radius = spec.radius ?? RADIUS
+  return 2 * radius + 2 * (LABEL_GAP + LABEL_SIZE + 8) + spec.series.length * 16
 }
 
 function marker(doc: PDFKit.PDFDocument, shape: MarkerShape, x: number, y: number, colour: string): void {
@@ -57,19 +69,21 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
   const count = spec.axes.length
   writer.paragraph(spec.summary)
 
+  const radius = spec.radius ?? RADIUS
   const keyHeight = spec.series.length * 16
+  const chartHeight = radarHeight(spec) - keyHeight
   writer.figure(
-    `${describeRadar(spec.axes, spec.series)} The values are in the table after the chart.`,
-    CHART_HEIGHT + keyHeight,
+    `${describeRadar(spec.axes, spec.series)} ${spec.table === false ? 'The values are in the summary of grades.' : 'The values are in the table after the chart.'}`,
+    chartHeight + keyHeight,
     (top) => {
       const cx = writer.left + writer.width / 2
-      const cy = top + CHART_HEIGHT / 2
+      const cy = top + chartHeight / 2
       // Rings and axes.
       doc.lineWidth(0.6).strokeColor(COLOURS.border)
       for (let level = 1; level <= RADAR_MAX_VALUE; level++)
-        doc.circle(cx, cy, (RADIUS * level) / RADAR_MAX_VALUE).stroke()
+        doc.circle(cx, cy, (radius * level) / RADAR_MAX_VALUE).stroke()
       for (let i = 0; i < count; i++) {
-        const end = radarPoint(RADAR_MAX_VALUE, i, count, RADIUS)
+        const end = radarPoint(RADAR_MAX_VALUE, i, count, radius)
         doc
           .moveTo(cx, cy)
           .lineTo(cx + end.x, cy + end.y)
@@ -77,12 +91,12 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
       }
       doc.font('regular').fontSize(7).fillColor(COLOURS.secondary)
       for (let level = 1; level <= RADAR_MAX_VALUE; level++) {
-        doc.text(`Level ${level}`, cx + 3, cy - (RADIUS * level) / RADAR_MAX_VALUE + 2, { lineBreak: false })
+        doc.text(`Level ${level}`, cx + 3, cy - (radius * level) / RADAR_MAX_VALUE + 2, { lineBreak: false })
       }
       // Series: a dashed outline of its own, and a marker of its own at each graded point.
       spec.series.forEach((series, s) => {
         const style = RADAR_SERIES_STYLES[s]!
-        const points = series.values.map((value, i) => radarPoint(value ?? 0, i, count, RADIUS))
+        const points = series.values.map((value, i) => radarPoint(value ?? 0, i, count, radius))
         doc.save()
         doc.polygon(...points.map((p): [number, number] => [cx + p.x, cy + p.y]))
         if (style.dash.length)
@@ -98,7 +112,7 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
       // Axis labels outside the rings.
       doc.font('regular').fontSize(LABEL_SIZE).fillColor(COLOURS.text)
       spec.axes.forEach((label, i) => {
-        const place = radarLabelPlacement(i, count, RADIUS + LABEL_GAP)
+        const place = radarLabelPlacement(i, count, radius + LABEL_GAP)
         const width = doc.widthOfString(label)
         const x =
           place.anchor === 'start'
@@ -115,7 +129,7 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
         doc.text(label, x, y, { lineBreak: false })
       })
       // The key: a line sample with its marker, then the series name.
-      let keyY = top + CHART_HEIGHT + 4
+      let keyY = top + chartHeight + 4
       spec.series.forEach((series, s) => {
         const style = RADAR_SERIES_STYLES[s]!
         const x = writer.left + writer.width / 2 - 90
@@ -138,6 +152,7 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
     },
   )
 
+  if (spec.table === false) return
   writer.table({
     columns: [{ header: 'Outcome', width: 2 }, ...spec.series.map((s) => ({ header: s.label, width: 1.3 }))],
     rows: spec.axes.map((axis, i) => [axis, ...spec.series.map((s) => formatChartValue(s.values[i] ?? null))]),

@@ -423,6 +423,7 @@ describe('the outcome report', () => {
     expect(pdf.layoutPages[0]).toMatch(/Status\s+Result published$/m)
     expect(pdf.layoutPages[0]).toMatch(/Result published\s+20 November 2026$/m)
     expect(contentsOf(pdf).map((e) => e.title)).toEqual([
+      'The agreed result at a glance',
       'Summary of grades',
       'Self-assessment against agreed grades',
       ...OUTCOME_TITLES,

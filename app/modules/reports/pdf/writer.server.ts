@@ -191,13 +191,15 @@ export class ReportWriter {
 
   /**
    * A section heading, with a bookmark and a contents entry for levels 1 and 2. Keeps itself with
-   * the next lines. Tagged one level below the title (H1), so level 1 is H2.
+   * the next lines (or the next `keepWith` points), so no heading is left alone at the foot of a page. Tagged one level below the title (H1), so level 1 is H2.
    */
-  heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean } = {}): void {
+  heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean; keepWith?: number } = {}): void {
     const size = level === 1 ? SIZES.h1 : level === 2 ? SIZES.h2 : SIZES.h3
     if (options.newPage && this.doc.y > MARGIN.top + 1) this.newPage()
     const before = level === 1 ? 12 : 8
-    this.ensureSpace(before + this.heightOf(text, { font: 'bold', size }) + 4 * (SIZES.body + LINE_GAP))
+    // Kept with what follows: four lines of text, or `keepWith` points (a chart) when more.
+    const following = Math.max(4 * (SIZES.body + LINE_GAP), options.keepWith ?? 0)
+    this.ensureSpace(before + this.heightOf(text, { font: 'bold', size }) + following)
     if (this.doc.y > MARGIN.top + 1) this.doc.y += before
     const destination = this.newDestination()
     this.doc.addNamedDestination(destination, 'XYZ', this.left, this.doc.y, null as unknown as number)
