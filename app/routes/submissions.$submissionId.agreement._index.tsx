@@ -18,6 +18,7 @@ import {
   reopenResult,
   reopenValidation,
 } from '~/modules/validation/agreement.server'
+import { DECIDED_BY_LABELS } from '~/modules/validation/labels'
 import { ReasonSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 
@@ -105,6 +106,12 @@ export async function action({ request, params, context: loadContext }: ActionFu
   )
 }
 
+/** "outcome 2", "outcomes 2 and 5", "outcomes 1, 2 and 5" */
+function outcomeList(numbers: number[]): string {
+  if (numbers.length === 1) return `outcome ${numbers[0]}`
+  return `outcomes ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`
+}
+
 export default function Agreement() {
   const { submissionId, organisationName, cycleName, status, agreement, completedValidations } =
     useLoaderData<typeof loader>()
@@ -127,7 +134,7 @@ export default function Agreement() {
             <p>
               {agreement.both.agreement.kind === 'AGREED'
                 ? 'The two validators agree within one sub-level on every outcome. The primary validator records the agreed result.'
-                : 'The two validators differ by more than one sub-level on at least one outcome. The regional lead moderates and records the agreed result.'}
+                : `The two validators differ by more than one sub-level on ${outcomeList(agreement.both.agreement.differing.map((d) => d.outcomeNumber))}: the regional lead moderates ${agreement.both.agreement.differing.length === 1 ? 'it' : 'them'}. The primary validator records the agreed result of the other outcomes.`}
             </p>
           </InsetText>
           <GradeDifference both={agreement.both} />
@@ -139,16 +146,21 @@ export default function Agreement() {
         caption="Agreed grades"
         captionSize="m"
         responsive
-        head={['Outcome', 'Agreed grade', 'Required actions', agreement.canRecord ? 'Action' : '']}
+        head={['Outcome', 'Decided', 'Agreed grade', 'Required actions', agreement.canRecord ? 'Action' : '']}
         rows={agreement.outcomes.map((o) => [
           `${o.number}. ${o.shortTitle}`,
+          o.decidedBy === null ? '' : DECIDED_BY_LABELS[o.decidedBy],
           <GradeText key="g" grade={o.agreed} />,
           o.agreed ? String(o.agreed.requiredActions.length) : '',
-          agreement.canRecord ? (
+          o.canRecord ? (
             <a key="a" href={`${base}/outcomes/${o.number}`}>
-              {o.agreed ? 'Change' : 'Record'}
+              {o.agreed ? 'Change' : o.decidedBy === 'MODERATION' ? 'Moderate' : 'Record'}
               <span className="nhsuk-u-visually-hidden"> the agreed result of outcome {o.number}</span>
             </a>
+          ) : o.decidedBy === 'MODERATION' && !o.agreed ? (
+            'Waiting for the regional lead'
+          ) : o.decidedBy === 'VALIDATORS' && !o.agreed ? (
+            'Waiting for the primary validator'
           ) : (
             ''
           ),

@@ -33,11 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const number = integerParam(params.number, 1, 20)
   const agreement = await getAgreement(user, context)
   const outcome = agreement.outcomes.find((o) => o.number === number)
-  if (!outcome || !agreement.canRecord) notFound()
+  if (!outcome || !outcome.canRecord) notFound()
   return {
     submissionId: context.id,
     organisationName: context.organisation.name,
-    moderation: context.status === 'IN_MODERATION',
+    moderation: outcome.decidedBy === 'MODERATION',
     minimumExpectedLevel: agreement.minimumExpectedLevel,
     outcome,
   }

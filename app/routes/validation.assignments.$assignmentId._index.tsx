@@ -47,7 +47,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
     AGREEMENT:
       'Both validations are complete and agree within one sub-level. The primary validator records the agreed result.',
     MODERATION:
-      'Both validations are complete. The grades differ by more than one sub-level, so the regional lead will moderate.',
+      'Both validations are complete. The regional lead moderates the outcomes whose grades differ by more than one sub-level; the primary validator records the agreed result of the others.',
   }
   return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, {
     type: 'success',
@@ -148,7 +148,7 @@ export default function AssignmentOverview() {
             <p>
               {both.agreement.kind === 'AGREED'
                 ? 'The grades agree within one sub-level on every outcome: the primary validator records the agreed result.'
-                : `The grades differ by more than one sub-level on ${both.agreement.differing.length === 1 ? 'one outcome' : `${both.agreement.differing.length} outcomes`}: the regional lead moderates.`}
+                : `The grades differ by more than one sub-level on ${both.agreement.differing.length === 1 ? 'outcome' : 'outcomes'} ${both.agreement.differing.map((d) => d.outcomeNumber).join(', ')}: the regional lead moderates ${both.agreement.differing.length === 1 ? 'it' : 'them'}. The primary validator records the agreed result of the other outcomes.`}
             </p>
           </InsetText>
           <GradeDifference both={both} />

@@ -127,48 +127,55 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await lukasz.page.getByRole('button', { name: 'Complete your validation' }).click()
   await expectBanner(
     lukasz.page,
-    'Both validations are complete. The grades differ by more than one sub-level, so the regional lead will moderate.',
+    'Both validations are complete. The regional lead moderates the outcomes whose grades differ by more than one sub-level; the primary validator records the agreed result of the others.',
   )
   await expect(lukasz.page.getByRole('table', { name: 'Grades by outcome' })).toContainText('Needs moderation')
   await expectAccessible(lukasz.page)
-  await priya.close()
   await lukasz.close()
 
   // Nothing of the validation shows to the service before publication.
   const early = await lead.page.goto(`/submissions/${id}/result`)
   expect(early?.status()).toBe(404)
 
-  // The regional lead moderates, from their home page: outcome 3 below the minimum needs a required action.
+  // Moderation is per outcome. The regional lead, from their home page, decides only outcome 3,
+  // which differs by more than one sub-level; below the minimum it needs a required action.
   await page.goto('/')
   await page.getByRole('link', { name: `Moderate for ${ORGANISATION}` }).click()
   await expectAccessible(page)
-  for (const number of [1, 2, 3, 4, 5, 6]) {
-    await page.getByRole('link', { name: `Record the agreed result of outcome ${number}` }).click()
-    await page
-      .getByRole('group', { name: 'Agreed level' })
-      .getByLabel(number === 3 ? 'Level 1' : 'Level 2', { exact: true })
-      .check()
-    await page.getByRole('group', { name: 'Agreed sub-level' }).getByLabel('Medium', { exact: true }).check()
-    await page
-      .getByLabel('Rationale for the moderated grade')
-      .fill('Moderated after reading both rationales and the evidence.')
-    await page.getByLabel('Strengths and good practice').fill('A well-used literature search service.')
-    await page.getByLabel('Areas for development').fill('Evidence of impact at Board level.')
-    await page.getByLabel('Recommendations').fill('Share impact case studies with the Board.')
-    await page.getByRole('button', { name: 'Save the agreed result' }).click()
-    if (number === 3) {
-      await expect(
-        page.getByRole('alert').getByRole('link', { name: /Enter at least one required action/ }),
-      ).toBeVisible()
-      await expect(page.getByLabel('Strengths and good practice')).toHaveValue('A well-used literature search service.')
-      await expectAccessible(page)
-      await page
-        .getByLabel('Required actions')
-        .fill('Agree a plan with the executive sponsor to reach level 2 for outcome 3')
-      await page.getByRole('button', { name: 'Save the agreed result' }).click()
-    }
-    await expectBanner(page, `Agreed result of outcome ${number} recorded`)
+  const grades = page.getByRole('table', { name: 'Agreed grades' })
+  await expect(grades).toContainText('Decided at moderation')
+  await expect(grades).toContainText('Agreed by the validators')
+  await expect(page.getByRole('link', { name: 'Record the agreed result of outcome 1' })).toHaveCount(0)
+  await page.getByRole('link', { name: 'Moderate the agreed result of outcome 3' }).click()
+  await page.getByRole('group', { name: 'Agreed level' }).getByLabel('Level 1', { exact: true }).check()
+  await page.getByRole('group', { name: 'Agreed sub-level' }).getByLabel('Medium', { exact: true }).check()
+  await page.getByLabel('Rationale for the moderated grade').fill('Moderated after reading both rationales.')
+  await page.getByLabel('Strengths and good practice').fill('A well-used literature search service.')
+  await page.getByRole('button', { name: 'Save the agreed result' }).click()
+  await expect(page.getByRole('alert').getByRole('link', { name: /Enter at least one required action/ })).toBeVisible()
+  await expect(page.getByLabel('Strengths and good practice')).toHaveValue('A well-used literature search service.')
+  await expectAccessible(page)
+  await page
+    .getByLabel('Required actions')
+    .fill('Agree a plan with the executive sponsor to reach level 2 for outcome 3')
+  await page.getByRole('button', { name: 'Save the agreed result' }).click()
+  await expectBanner(page, 'Agreed result of outcome 3 recorded')
+
+  // The primary validator records the outcomes the validators agreed on.
+  await priya.page.goto(`/submissions/${id}/agreement`)
+  for (const number of [1, 2, 4, 5, 6]) {
+    await priya.page.getByRole('link', { name: `Record the agreed result of outcome ${number}` }).click()
+    await expect(
+      priya.page.getByRole('group', { name: 'Agreed level' }).getByLabel('Level 2', { exact: true }),
+    ).toBeChecked()
+    await priya.page.getByLabel('Strengths and good practice').fill('A well-used literature search service.')
+    await priya.page.getByLabel('Areas for development').fill('Evidence of impact at Board level.')
+    await priya.page.getByRole('button', { name: 'Save the agreed result' }).click()
+    await expectBanner(priya.page, `Agreed result of outcome ${number} recorded`)
   }
+  await expect(priya.page.getByRole('link', { name: /outcome 3$/ })).toHaveCount(0)
+  await priya.close()
+  await page.reload()
   await page.getByRole('button', { name: 'Confirm the agreed result' }).click()
   await expectBanner(page, 'Submission validated')
   await page.getByRole('button', { name: 'Publish the result' }).click()

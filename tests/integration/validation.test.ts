@@ -195,42 +195,48 @@ describe('independent grading, then moderation', () => {
     expect(both?.agreement).toEqual({ kind: 'MODERATION', differing: [{ outcomeNumber: 3, steps: 3 }] })
   })
 
-  it('lets the regional lead moderate, insisting on a required action below the minimum, then publish and reopen', async () => {
+  it('moderates outcome by outcome: the regional lead decides only the outcome that differs, the primary validator records the rest', async () => {
     const reference = 'LKS-2627-RKQ'
     let context = await loadSubmissionContext(londonLead, await id(reference))
-    // The validators cannot record the result in moderation.
+    const validatorContext = await loadSubmissionContext(validator, context.id)
+    const form = (level: number, subLevel: 'LOW' | 'MEDIUM' | 'HIGH' | undefined, requiredActions = '') => ({
+      level,
+      subLevel,
+      rationale: 'Read both rationales and the linked evidence.',
+      strengths: 'Strong outreach.',
+      areasForDevelopment: 'Board reporting.',
+      requiredActions,
+      recommendations: 'Share case studies.',
+    })
+    // Outcome 3 differs by three steps: only the regional lead may decide it, not the primary validator.
     expect(
       await recordAgreedResult({
         actor: validator,
-        context: await loadSubmissionContext(validator, context.id),
-        number: 1,
-        form: {
-          level: 2,
-          subLevel: 'HIGH',
-          rationale: '',
-          strengths: '',
-          areasForDevelopment: '',
-          requiredActions: '',
-          recommendations: '',
-        },
+        context: validatorContext,
+        number: 3,
+        form: form(2, 'HIGH'),
         ipAddress: '',
       }),
+    ).toEqual({ ok: false, message: 'Only the regional lead can record the moderated grade of this outcome.' })
+    // Outcome 1 is within one sub-level: the validators agreed it, so the regional lead may not record it.
+    expect(
+      await recordAgreedResult({ actor: londonLead, context, number: 1, form: form(2, 'HIGH'), ipAddress: '' }),
     ).toMatchObject({ ok: false, message: expect.any(String) })
 
-    const base = {
-      rationale: 'Moderated after reading both rationales.',
-      strengths: 'Strong outreach.',
-      areasForDevelopment: 'Board reporting.',
-      recommendations: 'Share case studies.',
-    }
-    const belowMinimum = await recordAgreedResult({
-      actor: londonLead,
-      context,
-      number: 4,
-      form: { ...base, level: 1, subLevel: 'HIGH', requiredActions: '' },
-      ipAddress: '',
-    })
-    expect(belowMinimum).toEqual({
+    const before = await getAgreement(londonLead, context)
+    expect(before.outcomes.map((o) => [o.number, o.decidedBy, o.canRecord])).toEqual([
+      [1, 'VALIDATORS', false],
+      [2, 'VALIDATORS', false],
+      [3, 'MODERATION', true],
+      [4, 'VALIDATORS', false],
+      [5, 'VALIDATORS', false],
+      [6, 'VALIDATORS', false],
+    ])
+
+    // A moderated grade below the minimum needs a required action.
+    expect(
+      await recordAgreedResult({ actor: londonLead, context, number: 3, form: form(1, 'HIGH'), ipAddress: '' }),
+    ).toEqual({
       ok: false,
       fieldErrors: {
         requiredActions: [
@@ -238,42 +244,60 @@ describe('independent grading, then moderation', () => {
         ],
       },
     })
-    for (const number of [1, 2, 3, 5, 6]) {
-      expect(
-        await recordAgreedResult({
-          actor: londonLead,
-          context,
-          number,
-          form: { ...base, level: 2, subLevel: 'MEDIUM', requiredActions: '' },
-          ipAddress: '',
-        }),
-      ).toEqual({ ok: true })
-    }
-    expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toMatchObject({ ok: false })
     expect(
       await recordAgreedResult({
         actor: londonLead,
         context,
-        number: 4,
-        form: {
-          ...base,
-          level: 1,
-          subLevel: 'HIGH',
-          requiredActions: 'Agree a staffing plan with the sponsor\nReport to the Board quarterly',
-        },
+        number: 3,
+        form: form(1, 'HIGH', 'Agree a staffing plan with the sponsor\nReport to the Board quarterly'),
         ipAddress: '',
       }),
     ).toEqual({ ok: true })
+    // Not every outcome is agreed yet: nothing to confirm.
+    expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toMatchObject({ ok: false })
+
+    // The primary validator records the outcomes the validators agreed on, while the submission is in moderation.
+    for (const number of [1, 2, 4, 5, 6]) {
+      expect(
+        await recordAgreedResult({
+          actor: validator,
+          context: validatorContext,
+          number,
+          form: form(2, 'MEDIUM'),
+          ipAddress: '',
+        }),
+      ).toEqual({ ok: true })
+    }
     expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
 
     context = await loadSubmissionContext(londonLead, context.id)
     expect(context.status).toBe('VALIDATED')
     const agreement = await getAgreement(londonLead, context)
-    expect(agreement.outcomes.find((o) => o.number === 4)?.agreed?.requiredActions).toEqual([
+    expect(agreement.outcomes.find((o) => o.number === 3)?.agreed?.requiredActions).toEqual([
       'Agree a staffing plan with the sponsor',
       'Report to the Board quarterly',
     ])
-    expect(agreement.outcomes.every((o) => o.agreed?.viaModeration)).toBe(true)
+    expect(agreement.outcomes.map((o) => [o.number, o.agreed?.viaModeration, o.agreed?.agreedBy])).toEqual([
+      [1, false, 'Łukasz Nowak'],
+      [2, false, 'Łukasz Nowak'],
+      [3, true, 'Rachel Osei'],
+      [4, false, 'Łukasz Nowak'],
+      [5, false, 'Łukasz Nowak'],
+      [6, false, 'Łukasz Nowak'],
+    ])
+    const recorded = await prisma.auditEvent.findMany({
+      where: {
+        submissionId: context.id,
+        action: { in: ['validation.agreed_grade_recorded', 'validation.moderated_grade_recorded'] },
+      },
+      select: { action: true, after: true },
+    })
+    expect(
+      recorded
+        .filter((r) => r.action === 'validation.moderated_grade_recorded')
+        .map((r) => (JSON.parse(r.after!) as { outcome: number }).outcome),
+    ).toEqual([3])
+    expect(recorded.filter((r) => r.action === 'validation.agreed_grade_recorded')).toHaveLength(5)
 
     expect(
       await publishResult({

@@ -60,7 +60,9 @@ const TRANSITIONS: Record<SubmissionStatus, Partial<Record<SubmissionStatus, rea
     VALIDATED: ['VALIDATOR'],
   },
   CLARIFICATION_REQUESTED: { IN_VALIDATION: ['SERVICE_LEAD'] },
-  IN_MODERATION: { VALIDATED: ['REGIONAL_LEAD'] },
+  // Moderation is per outcome: the regional lead decides the outcomes that differ, the primary
+  // validator records the rest, and either confirms once every outcome has its agreed grade.
+  IN_MODERATION: { VALIDATED: ['REGIONAL_LEAD', 'VALIDATOR'] },
   VALIDATED: { PUBLISHED: ['REGIONAL_LEAD'] },
   PUBLISHED: { VALIDATED: ['REGIONAL_LEAD'] }, // reopened, with a reason
 }

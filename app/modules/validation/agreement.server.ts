@@ -1,6 +1,7 @@
-// The agreed result (issue 4, items 5, 6 and 8): recorded by the primary validator when the two
-// validators agree within one sub-level on every outcome, or by the regional lead in moderation;
-// then published by the regional lead, who can also reopen a published result with a reason.
+// The agreed result (issue 4, items 5, 6 and 8; issue 15, item 8), outcome by outcome: the primary
+// validator records each outcome the two validators agree on within one sub-level, the regional
+// lead moderates only the outcomes that differ by more; once every outcome has its agreed grade the
+// result is confirmed and published by the regional lead, who can also reopen it with a reason.
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { can, isReviewer, type Actor } from '~/modules/auth/permissions'
@@ -8,21 +9,29 @@ import { gradeToSteps, toGrade, type Grade } from '~/modules/framework/grading'
 import { notifyResultPublished } from '~/modules/notifications/notifications.server'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { notFound } from '~/utils/http.server'
-import { proposedAgreedGrade, requiresRequiredAction } from './rules'
+import {
+  decidedBy,
+  everyOutcomeAgreed,
+  mayRecordAgreedGrade,
+  proposedAgreedGrade,
+  requiresRequiredAction,
+  type DecidedBy,
+} from './rules'
 import { splitActions, type AgreedResultForm } from './schema'
 import { gradesOfBoth } from './workspace.server'
 
-/** Who may record the agreed result now: the primary validator after agreement, or the regional lead in moderation. */
-async function recorder(actor: Actor, context: SubmissionContext): Promise<'PRIMARY' | 'MODERATOR' | null> {
-  if (context.status === 'IN_MODERATION' && can(actor, 'validation:moderate', context.target)) return 'MODERATOR'
-  if (context.status !== 'IN_VALIDATION') return null
-  const both = await gradesOfBoth(context)
-  if (!both || both.agreement.kind !== 'AGREED') return null
+/** The actor's part in recording the agreed result: primary validator of it, regional lead who may moderate it. */
+async function rolesOf(actor: Actor, context: SubmissionContext) {
   const primary = await prisma.validatorAssignment.findFirst({
     where: { submissionId: context.id, kind: 'PRIMARY', validatorId: actor.id },
     select: { id: true },
   })
-  return primary ? 'PRIMARY' : null
+  return { isPrimaryValidator: primary !== null, isModerator: can(actor, 'validation:moderate', context.target) }
+}
+
+/** Who decides each outcome, once both validators have completed (outcome number to decider). */
+function decidersOf(both: Awaited<ReturnType<typeof gradesOfBoth>>): Map<number, DecidedBy> {
+  return new Map(both?.outcomes.map((o) => [o.outcomeNumber, decidedBy(o.primary, o.secondary)]) ?? [])
 }
 
 /** Loads a submission for the agreement pages: reviewers of it only. */
@@ -34,7 +43,7 @@ export async function loadForAgreement(actor: Actor, submissionId: string) {
 }
 
 export async function getAgreement(actor: Actor, context: SubmissionContext) {
-  const [both, outcomes, agreed, cycle, role] = await Promise.all([
+  const [both, outcomes, agreed, cycle, roles] = await Promise.all([
     gradesOfBoth(context),
     prisma.outcome.findMany({
       where: { editionId: context.cycle.editionId },
@@ -52,30 +61,49 @@ export async function getAgreement(actor: Actor, context: SubmissionContext) {
         areasForDevelopment: true,
         recommendations: true,
         viaModeration: true,
+        agreedBy: { select: { name: true } },
         requiredActions: { orderBy: { position: 'asc' }, select: { text: true } },
       },
     }),
     prisma.cycle.findUniqueOrThrow({ where: { id: context.cycleId }, select: { minimumExpectedLevel: true } }),
-    recorder(actor, context),
+    rolesOf(actor, context),
   ])
+  const deciders = decidersOf(both)
+  const rows = outcomes.map((o) => {
+    const result = agreed.find((a) => a.outcomeId === o.id)
+    const grades = both?.outcomes.find((g) => g.outcomeNumber === o.number)
+    const decider = deciders.get(o.number) ?? null
+    return {
+      number: o.number,
+      shortTitle: o.shortTitle,
+      grades: grades ?? null,
+      decidedBy: decider,
+      canRecord: mayRecordAgreedGrade({ outcome: decider, status: context.status, ...roles }),
+      proposed: grades ? proposedAgreedGrade(grades.primary, grades.secondary) : null,
+      agreed: result
+        ? { ...result, agreedBy: result.agreedBy.name, requiredActions: result.requiredActions.map((r) => r.text) }
+        : null,
+    }
+  })
+  const mayConfirm =
+    (context.status === 'IN_VALIDATION' && roles.isPrimaryValidator) ||
+    (context.status === 'IN_MODERATION' && (roles.isModerator || roles.isPrimaryValidator))
   return {
     both,
     minimumExpectedLevel: cycle.minimumExpectedLevel,
-    canRecord: role !== null,
-    canFinalise: role !== null && agreed.length === outcomes.length,
+    isPrimaryValidator: roles.isPrimaryValidator,
+    isModerator: roles.isModerator,
+    canRecord: rows.some((r) => r.canRecord),
+    canFinalise:
+      both !== null &&
+      mayConfirm &&
+      everyOutcomeAgreed(
+        rows.map((r) => r.number),
+        rows.filter((r) => r.agreed).map((r) => r.number),
+      ),
     canPublish: context.status === 'VALIDATED' && can(actor, 'result:publish', context.target),
     canReopen: context.status === 'PUBLISHED' && can(actor, 'result:reopen', context.target),
-    outcomes: outcomes.map((o) => {
-      const result = agreed.find((a) => a.outcomeId === o.id)
-      const grades = both?.outcomes.find((g) => g.outcomeNumber === o.number)
-      return {
-        number: o.number,
-        shortTitle: o.shortTitle,
-        grades: grades ?? null,
-        proposed: grades ? proposedAgreedGrade(grades.primary, grades.secondary) : null,
-        agreed: result ? { ...result, requiredActions: result.requiredActions.map((r) => r.text) } : null,
-      }
-    }),
+    outcomes: rows,
   }
 }
 
@@ -91,16 +119,25 @@ export async function recordAgreedResult(input: {
   ipAddress: string
 }): Promise<RecordResult> {
   const { actor, context, form } = input
-  const role = await recorder(actor, context)
-  if (!role) return { ok: false, message: 'You cannot record the agreed result of this submission now.' }
-  const [outcome, cycle] = await Promise.all([
-    prisma.outcome.findFirst({
-      where: { editionId: context.cycle.editionId, number: input.number },
-      select: { id: true },
-    }),
+  const [agreement, cycle] = await Promise.all([
+    getAgreement(actor, context),
     prisma.cycle.findUniqueOrThrow({ where: { id: context.cycleId }, select: { minimumExpectedLevel: true } }),
   ])
-  if (!outcome) notFound()
+  const row = agreement.outcomes.find((o) => o.number === input.number)
+  if (!row) notFound()
+  if (!row.canRecord)
+    return {
+      ok: false,
+      message:
+        row.decidedBy === 'MODERATION'
+          ? 'Only the regional lead can record the moderated grade of this outcome.'
+          : 'You cannot record the agreed result of this outcome now.',
+    }
+  const moderated = row.decidedBy === 'MODERATION'
+  const outcome = await prisma.outcome.findFirstOrThrow({
+    where: { editionId: context.cycle.editionId, number: input.number },
+    select: { id: true },
+  })
   const parsed = toGrade(form.level, form.subLevel)
   if (!parsed.ok) return { ok: false, fieldErrors: { subLevel: ['Select a valid level and sub-level'] } }
   const grade: Grade = parsed.grade
@@ -111,8 +148,7 @@ export async function recordAgreedResult(input: {
       `Enter at least one required action: level ${grade.level} is below the cycle’s minimum expected level of ${cycle.minimumExpectedLevel}`,
     ]
   }
-  if (role === 'MODERATOR' && !form.rationale.trim())
-    fieldErrors.rationale = ['Enter the rationale for the moderated grade']
+  if (moderated && !form.rationale.trim()) fieldErrors.rationale = ['Enter the rationale for the moderated grade']
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
 
   await prisma.$transaction(async (tx) => {
@@ -128,7 +164,7 @@ export async function recordAgreedResult(input: {
       strengths: form.strengths,
       areasForDevelopment: form.areasForDevelopment,
       recommendations: form.recommendations,
-      viaModeration: role === 'MODERATOR',
+      viaModeration: moderated,
       agreedById: actor.id,
       agreedAt: new Date(),
     }
@@ -151,12 +187,18 @@ export async function recordAgreedResult(input: {
       })
     await recordAudit(tx, {
       actorId: actor.id,
-      action: role === 'MODERATOR' ? 'validation.moderated_grade_recorded' : 'validation.agreed_grade_recorded',
+      action: moderated ? 'validation.moderated_grade_recorded' : 'validation.agreed_grade_recorded',
       entityType: 'AgreedResult',
       entityId: saved.id,
       submissionId: context.id,
       before: before ? { level: before.level, subLevel: before.subLevel } : null,
-      after: { outcome: input.number, level: grade.level, subLevel: grade.subLevel, requiredActions: actions.length },
+      after: {
+        outcome: input.number,
+        level: grade.level,
+        subLevel: grade.subLevel,
+        decidedBy: row.decidedBy,
+        requiredActions: actions.length,
+      },
       ipAddress: input.ipAddress,
     })
   })

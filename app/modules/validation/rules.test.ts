@@ -3,7 +3,10 @@ import type { Grade, SubLevel } from '~/modules/framework/grading'
 import {
   AGREEMENT_TOLERANCE_STEPS,
   agreementOutcome,
+  decidedBy,
+  everyOutcomeAgreed,
   ineligibilityReason,
+  mayRecordAgreedGrade,
   isOverdue,
   proposedAgreedGrade,
   requiresRequiredAction,
@@ -169,6 +172,70 @@ describe('agreementOutcome', () => {
   ])('throws a RangeError when $name', ({ primary, secondary, message }) => {
     expect(() => agreementOutcome(primary, secondary)).toThrow(RangeError)
     expect(() => agreementOutcome(primary, secondary)).toThrow(message)
+  })
+})
+
+describe('decidedBy: moderation outcome by outcome', () => {
+  it('leaves an outcome within one sub-level to the validators and sends one that differs more to moderation', () => {
+    expect(decidedBy(g(2, 'MEDIUM'), g(2, 'MEDIUM'))).toBe('VALIDATORS')
+    expect(decidedBy(g(2, 'HIGH'), g(3, 'LOW'))).toBe('VALIDATORS')
+    expect(decidedBy(L0, g(1, 'LOW'))).toBe('VALIDATORS')
+    expect(decidedBy(g(2, 'LOW'), g(2, 'HIGH'))).toBe('MODERATION')
+    expect(decidedBy(g(3, 'HIGH'), g(3, 'LOW'))).toBe('MODERATION')
+  })
+
+  it('judges each outcome on its own: one differing outcome does not send the others to moderation', () => {
+    const primary = six(g(2, 'MEDIUM'), { 2: g(3, 'HIGH') })
+    const secondary = six(g(2, 'HIGH'))
+    const byOutcome = primary.map((p) => decidedBy(p.grade, secondary[p.outcomeNumber - 1]!.grade))
+    expect(byOutcome).toEqual(['VALIDATORS', 'MODERATION', 'VALIDATORS', 'VALIDATORS', 'VALIDATORS', 'VALIDATORS'])
+  })
+
+  it('refuses a malformed grade', () => {
+    expect(() => decidedBy({ level: 2, subLevel: null } as unknown as Grade, g(2, 'LOW'))).toThrow(RangeError)
+  })
+})
+
+describe('mayRecordAgreedGrade', () => {
+  const base = { isPrimaryValidator: false, isModerator: false }
+  it('lets the primary validator record an agreed outcome in validation and while others are moderated', () => {
+    for (const status of ['IN_VALIDATION', 'IN_MODERATION'])
+      expect(mayRecordAgreedGrade({ ...base, outcome: 'VALIDATORS', status, isPrimaryValidator: true })).toBe(true)
+    expect(
+      mayRecordAgreedGrade({ ...base, outcome: 'VALIDATORS', status: 'VALIDATED', isPrimaryValidator: true }),
+    ).toBe(false)
+  })
+
+  it('leaves a differing outcome to the regional lead, in moderation only', () => {
+    expect(mayRecordAgreedGrade({ ...base, outcome: 'MODERATION', status: 'IN_MODERATION', isModerator: true })).toBe(
+      true,
+    )
+    expect(
+      mayRecordAgreedGrade({ ...base, outcome: 'MODERATION', status: 'IN_MODERATION', isPrimaryValidator: true }),
+    ).toBe(false)
+    expect(mayRecordAgreedGrade({ ...base, outcome: 'MODERATION', status: 'IN_VALIDATION', isModerator: true })).toBe(
+      false,
+    )
+  })
+
+  it('does not let the regional lead record an outcome the validators agree on', () => {
+    expect(mayRecordAgreedGrade({ ...base, outcome: 'VALIDATORS', status: 'IN_MODERATION', isModerator: true })).toBe(
+      false,
+    )
+  })
+
+  it('lets nobody record before both validators have completed', () => {
+    expect(
+      mayRecordAgreedGrade({ outcome: null, status: 'IN_VALIDATION', isPrimaryValidator: true, isModerator: true }),
+    ).toBe(false)
+  })
+})
+
+describe('everyOutcomeAgreed', () => {
+  it('is true only once every outcome has an agreed grade', () => {
+    expect(everyOutcomeAgreed([1, 2, 3], [3, 1, 2])).toBe(true)
+    expect(everyOutcomeAgreed([1, 2, 3], [1, 3])).toBe(false)
+    expect(everyOutcomeAgreed([], [])).toBe(false)
   })
 })
 

@@ -56,7 +56,8 @@ function gradesByOutcome(list: ReadonlyArray<OutcomeGrade>, who: 'primary' | 'se
  *   sub-level step (measured with `compareGrades`): the primary validator then records the agreed result.
  * - `MODERATION` otherwise, listing each outcome that differs by more, in ascending outcome order,
  *   with the size of the difference in steps (always positive: who graded higher is visible from
- *   the two grades themselves). The regional lead records the agreed grade.
+ *   the two grades themselves). The regional lead records the agreed grade of those outcomes only;
+ *   the primary validator records the others (see {@link decidedBy}).
  *
  * Throws a RangeError when the two lists do not cover exactly the same outcome numbers, when an
  * outcome appears twice in one list, when a grade is missing or malformed, or when both lists are
@@ -92,6 +93,43 @@ export function agreementOutcome(
     if (steps > AGREEMENT_TOLERANCE_STEPS) differing.push({ outcomeNumber, steps })
   }
   return differing.length === 0 ? { kind: 'AGREED' } : { kind: 'MODERATION', differing }
+}
+
+/** Who decides an outcome's agreed grade: the validators (recorded by the primary) or the regional lead at moderation. */
+export type DecidedBy = 'VALIDATORS' | 'MODERATION'
+
+/**
+ * Moderation is outcome by outcome (domain brief §6): an outcome whose two grades are within
+ * {@link AGREEMENT_TOLERANCE_STEPS} is agreed by the validators, and the primary validator records
+ * it; only an outcome that differs by more goes to the regional lead. Throws a RangeError if either
+ * grade is malformed.
+ */
+export function decidedBy(primary: Grade, secondary: Grade): DecidedBy {
+  return Math.abs(compareGrades(primary, secondary)) > AGREEMENT_TOLERANCE_STEPS ? 'MODERATION' : 'VALIDATORS'
+}
+
+/**
+ * Whether the actor may record the agreed grade of one outcome now.
+ * - An outcome the validators agree on: the primary validator, while the submission is in
+ *   validation or in moderation (the other outcomes' moderation does not hold these up).
+ * - An outcome that differs by more than one sub-level: the regional lead, in moderation only.
+ * Nobody records anything before both validators have completed (`outcome` is null then).
+ */
+export function mayRecordAgreedGrade(input: {
+  outcome: DecidedBy | null
+  status: string
+  isPrimaryValidator: boolean
+  isModerator: boolean
+}): boolean {
+  if (input.outcome === null) return false
+  if (input.outcome === 'MODERATION') return input.isModerator && input.status === 'IN_MODERATION'
+  return input.isPrimaryValidator && (input.status === 'IN_VALIDATION' || input.status === 'IN_MODERATION')
+}
+
+/** The result is ready to confirm, and then publish, once every outcome has an agreed grade. */
+export function everyOutcomeAgreed(outcomeNumbers: readonly number[], agreedNumbers: readonly number[]): boolean {
+  const agreed = new Set(agreedNumbers)
+  return outcomeNumbers.length > 0 && outcomeNumbers.every((n) => agreed.has(n))
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   textSection,
 } from './shared.server'
 import { ReportWriter } from './writer.server'
+import { DECIDED_BY_LABELS } from '~/modules/validation/labels'
 
 const KIND_LABELS: Record<ValidatorView['kind'], string> = {
   PRIMARY: 'Primary validator',
@@ -177,7 +178,7 @@ function validation(writer: ReportWriter, outcome: ReviewerPackOutcome): void {
     writer.heading('Agreed result', 3)
     writer.labelled(
       'Agreed grade',
-      `${gradeText(agreed.grade)}${agreed.viaModeration ? ' (decided at moderation)' : ''}`,
+      `${gradeText(agreed.grade)} (${DECIDED_BY_LABELS[agreed.viaModeration ? 'MODERATION' : 'VALIDATORS'].toLowerCase()})`,
     )
     for (const [label, text] of [
       ['Rationale', agreed.rationale],
