@@ -1,6 +1,7 @@
 import { cx } from './class-names'
+import { HeaderNavigation, type HeaderNavigationItem } from './header-navigation'
 
-export type HeaderNavigationItem = { href: string; text: string; current?: boolean }
+export type { HeaderNavigationItem }
 
 export type HeaderAccountForm = {
   action: string
@@ -86,7 +87,7 @@ function AccountItemContent({ item }: { item: HeaderAccountItem }) {
 
 /**
  * nhsuk-frontend v10 header: NHS logo and service name as one link, an account area and a navigation
- * bar. Without JavaScript the navigation items wrap onto more lines and the "More" toggle stays hidden.
+ * bar whose links that do not fit move into a "More" menu (without JavaScript they wrap onto more lines).
  */
 export function Header({
   serviceName,
@@ -148,45 +149,7 @@ export function Header({
           </nav>
         ) : null}
       </div>
-      {navigation && navigation.length > 0 ? (
-        <nav className="nhsuk-header__navigation" aria-label="Menu">
-          <div className="nhsuk-header__navigation-container nhsuk-width-container">
-            <ul className="nhsuk-header__navigation-list">
-              {navigation.map((item) => (
-                <li
-                  className={cx(
-                    'nhsuk-header__navigation-item',
-                    item.current && 'nhsuk-header__navigation-item--current',
-                  )}
-                  key={`${item.href}-${item.text}`}
-                >
-                  <a
-                    className="nhsuk-header__navigation-link"
-                    href={item.href}
-                    aria-current={item.current ? 'page' : undefined}
-                  >
-                    {item.current ? (
-                      <strong className="nhsuk-header__navigation-item-current-fallback">{item.text}</strong>
-                    ) : (
-                      item.text
-                    )}
-                  </a>
-                </li>
-              ))}
-              <li className="nhsuk-header__menu" hidden>
-                <button
-                  className="nhsuk-header__menu-toggle nhsuk-header__navigation-link"
-                  id="toggle-menu"
-                  aria-expanded="false"
-                >
-                  <span className="nhsuk-u-visually-hidden">Browse </span>
-                  More
-                </button>
-              </li>
-            </ul>
-          </div>
-        </nav>
-      ) : null}
+      {navigation && navigation.length > 0 ? <HeaderNavigation items={navigation} /> : null}
     </header>
   )
 }

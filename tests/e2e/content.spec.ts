@@ -1,0 +1,62 @@
+import { expect, expectAccessible, test } from './fixtures'
+
+// The footer of every page leads to the accessibility statement, privacy notice, cookies page and
+// glossary; each reads without signing in.
+
+test('the accessibility statement follows the model statement and names every known failure', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('contentinfo').getByRole('link', { name: 'Accessibility statement' }).click()
+  await expect(page).toHaveTitle('Accessibility statement – LKS Quality Portal')
+  const main = page.getByRole('main')
+  for (const heading of [
+    'How accessible this website is',
+    'Feedback and contact information',
+    'Reporting accessibility problems with this website',
+    'Enforcement procedure',
+    'Compliance status',
+    'Non-accessible content',
+    'Preparation of this accessibility statement',
+  ]) {
+    await expect(main.getByRole('heading', { name: heading })).toBeVisible()
+  }
+  await expect(main).toContainText('partially compliant')
+  await expect(main.getByRole('link', { name: /Equality Advisory and Support Service/ })).toBeVisible()
+  await expect(main.getByRole('link', { name: 'lks.quality@example.nhs.uk' }).first()).toBeVisible()
+  await expect(main).toContainText('in 5 working days')
+  // Known failures, each with the success criterion it fails and a date.
+  for (const criterion of ['1.4.1 (use of colour)', '1.4.11', '1.3.1 (info and relationships)']) {
+    await expect(main).toContainText(criterion)
+  }
+  // Reflow at 320 pixels was fixed on 2 December 2026 (tests/e2e/header-reflow.spec.ts).
+  await expect(main).not.toContainText('1.4.10')
+  await expect(main).toContainText('prepared on 2 December 2026')
+  await expectAccessible(page)
+})
+
+test('the privacy notice, cookies page and glossary are linked from the footer', async ({ page }) => {
+  await page.goto('/sign-in')
+  const footer = page.getByRole('contentinfo')
+  await footer.getByRole('link', { name: 'Privacy notice' }).click()
+  await expect(page).toHaveTitle('Privacy notice – LKS Quality Portal')
+  const main = page.getByRole('main')
+  await expect(main).toContainText('IP address')
+  await expect(main.getByRole('heading', { name: 'How long we keep it' })).toBeVisible()
+  await expect(main.getByRole('heading', { name: 'Your rights' })).toBeVisible()
+  await expect(main).toContainText('UK GDPR')
+  await expectAccessible(page)
+
+  await footer.getByRole('link', { name: 'Cookies' }).click()
+  await expect(page).toHaveTitle('Cookies – LKS Quality Portal')
+  const table = page.getByRole('table', { name: 'Cookies the portal sets' })
+  await expect(table).toContainText('lks_session')
+  await expect(table).toContainText('lks_flash')
+  await expect(page.getByRole('main')).toContainText('does not set analytics cookies')
+  await expectAccessible(page)
+
+  await footer.getByRole('link', { name: 'Glossary' }).click()
+  await expect(page).toHaveTitle('Glossary – LKS Quality Portal')
+  for (const term of ['LKS', 'ODS code', 'WTE', 'Agreed grade']) {
+    await expect(page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) })).toBeVisible()
+  }
+  await expectAccessible(page)
+})
