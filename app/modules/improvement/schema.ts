@@ -232,7 +232,8 @@ export const InterimRequestSchema = z.object({
   note: requiredText(TEXT_MAX, 'Request', 'Enter what the interim update should cover'),
 })
 
+/** The plan page's buttons (plain forms, read with Object.fromEntries, so the version is text). */
 export const PlanMoveSchema = z.object({
   intent: z.enum(['start', 'send-for-sign-off', 'withdraw', 'submit', 'resubmit', 'interim-update']),
-  version,
+  version: z.coerce.number().int().min(0),
 })
