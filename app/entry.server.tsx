@@ -16,6 +16,9 @@ getEnv()
 
 export const streamTimeout = 5_000
 
+// The server's request guard (server/request-guard.js) reports each refusal here.
+export { recordRefusedRequest } from '~/modules/audit/security-events.server'
+
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,

@@ -62,6 +62,8 @@ for (const size of sizes) {
         DATABASE_URL: `file:${file}`,
         NODE_ENV: 'production',
         SESSION_SECRET: 'x'.repeat(16) + 'benchmark-only-secret-abcdefgh',
+        APP_ORIGIN: 'http://localhost:3260',
+        MAIL_TO_FILES: 'true',
       },
       encoding: 'utf8',
     }),

@@ -39,6 +39,8 @@ export async function startPortal(options: {
     UPLOAD_DIR: path.join(dir, 'uploads'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
+    APP_ORIGIN: `http://localhost:${options.port}`,
+    MAIL_TO_FILES: 'true',
     ...options.env,
   }
   if (options.build !== false)

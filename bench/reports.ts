@@ -297,6 +297,8 @@ function serverEnv(name: string): NodeJS.ProcessEnv {
     MAIL_DIR: path.join(dir, 'mail'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
+    APP_ORIGIN: `http://localhost:${PORT}`,
+    MAIL_TO_FILES: 'true',
   }
 }
 

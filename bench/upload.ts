@@ -244,6 +244,8 @@ async function main() {
     UPLOAD_DIR: uploadDir,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
+    APP_ORIGIN: `http://localhost:${PORTAL_PORT}`,
+    MAIL_TO_FILES: 'true',
     MAX_UPLOAD_MB: '250',
   }
   log('Preparing a fresh demo database…')

@@ -3,6 +3,7 @@
 // migrates the embedded database (demo data on first run), builds, and serves the production build.
 // Without a SESSION_SECRET it makes a strong one for this installation and keeps it in
 // data/session-secret, so sessions survive restarts; set SESSION_SECRET to manage it yourself.
+// Without APP_ORIGIN it serves http://localhost:<PORT>, and without SMTP_URL it writes email to files.
 import { execFileSync, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -28,6 +29,11 @@ execFileSync(bin('remix'), ['vite:build'], { cwd: root, stdio: ['ignore', 'ignor
 
 const env = { ...process.env, NODE_ENV: 'production' }
 env.SESSION_SECRET ||= installationSecret()
+// The quick start serves this machine: links in emails point here, and without a mail server
+// every message is written to data/mail (readable at /admin/mail). A real installation sets
+// APP_ORIGIN and SMTP_URL itself.
+env.APP_ORIGIN ||= `http://localhost:${env.PORT || 3000}`
+if (!env.SMTP_URL) env.MAIL_TO_FILES ||= 'true'
 
 const server = spawn('node', [...SERVER_NODE_FLAGS, path.join(root, 'server.js')], { cwd: root, env, stdio: 'inherit' })
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))

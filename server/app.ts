@@ -7,7 +7,7 @@ import express, { type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import type { Env } from '~/utils/env.server'
 import { loadShedding } from './load-shedding'
-import { sameOriginMutations } from './origin-check'
+import { requestGuard, type RefusedRequest } from './request-guard'
 import { requestLogging, serverErrors } from './request-logging'
 import { routePattern } from './route-pattern'
 import { securityHeaders } from './security-headers'
@@ -20,6 +20,8 @@ export type PortalAppOptions = {
   /** Vite's middleware in development: it serves the client modules in place of build/client. */
   viteMiddleware?: RequestHandler
 }
+
+type EntryWithSecurityEvents = { recordRefusedRequest?: (event: RefusedRequest) => Promise<void> }
 
 const NHSUK_ASSETS = path.resolve('node_modules/nhsuk-frontend/dist/nhsuk/assets')
 
@@ -51,7 +53,20 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
   app.use(compression())
   app.use(cspNonce)
   app.use(securityHeaders({ isProduction: env.isProduction }))
-  app.use(sameOriginMutations({ appOrigin: env.APP_ORIGIN ? new URL(env.APP_ORIGIN).origin : null }))
+  // Only the configured Host, and mutations only from the portal's own pages; each refusal is
+  // recorded in the audit log by the Remix build's entry module (app/entry.server.tsx).
+  const loadBuild = typeof build === 'function' ? build : () => Promise.resolve(build)
+  app.use(
+    requestGuard({
+      appOrigin: env.APP_ORIGIN_CONFIGURED ? env.APP_ORIGIN : null,
+      trustProxy: env.TRUST_PROXY,
+      onRefused: (event) => {
+        loadBuild()
+          .then((current) => (current.entry.module as EntryWithSecurityEvents).recordRefusedRequest?.(event))
+          .catch((error: unknown) => logger.error({ err: error }, 'Could not record a refused request'))
+      },
+    }),
+  )
 
   // The design system's images and favicon, straight from the package.
   app.use('/nhsuk', routeNamed('/nhsuk/*'), express.static(NHSUK_ASSETS, { maxAge: '7d', fallthrough: false }))
@@ -70,7 +85,6 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
     app.use(express.static('build/client', { maxAge: '1h' }))
   }
 
-  const loadBuild = typeof build === 'function' ? build : () => Promise.resolve(build)
   // Past capacity, a quick 503 with a busy page rather than a slow failure (static files above are never turned away).
   const rootStyles = typeof build === 'function' ? [] : (build.assets.routes.root?.css ?? [])
   app.use(

@@ -101,7 +101,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       }
       break
     case 'resend': {
-      const sent = await resendInvitation(user, { ...input, origin: portalOrigin(request) })
+      const sent = await resendInvitation(user, { ...input, origin: portalOrigin() })
       result = sent
       flash =
         sent.ok && !sent.emailSent

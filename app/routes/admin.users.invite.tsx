@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await inviteUser(user, submission.value, {
-    origin: portalOrigin(request),
+    origin: portalOrigin(),
     ipAddress: context.clientAddress,
   })
   if (!result.ok)

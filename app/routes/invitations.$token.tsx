@@ -37,6 +37,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     userAgent: request.headers.get('user-agent') ?? '',
     ipAddress: context.clientAddress,
   })
+  if (!result.ok && result.reason === 'weak')
+    return data(
+      { result: submission.reply({ fieldErrors: { newPassword: [result.message] }, hideFields }) },
+      { status: 400, headers: NO_STORE },
+    )
   // A link that stopped working meanwhile: the loader, run again, shows why.
   if (!result.ok)
     return data(

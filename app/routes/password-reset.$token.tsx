@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { SetPasswordForm } from '~/components/set-password-form'
+import { trustDevice } from '~/modules/auth/device.server'
 import { resetPassword } from '~/modules/auth/password-reset.server'
 import { SetPasswordSchema } from '~/modules/auth/schema'
 import { inspectUserToken } from '~/modules/auth/user-tokens.server'
@@ -37,6 +38,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     password: submission.value.newPassword,
     ipAddress: context.clientAddress,
   })
+  if (!result.ok && result.reason === 'weak')
+    return data(
+      { result: submission.reply({ fieldErrors: { newPassword: [result.message] }, hideFields }) },
+      { status: 400, headers: NO_STORE },
+    )
   if (!result.ok)
     return data(
       {
@@ -51,11 +57,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       },
       { status: 410, headers: NO_STORE },
     )
-  return redirectWithFlash(request, '/sign-in', {
-    type: 'success',
-    title: 'Your password has been reset',
-    description: 'Sign in with your new password. You have been signed out everywhere else.',
-  })
+  // Proof of control of the email: this browser is trusted for the account from now on, so no
+  // stranger's failed attempts can keep it out.
+  return redirectWithFlash(
+    request,
+    '/sign-in',
+    {
+      type: 'success',
+      title: 'Your password has been reset',
+      description: 'Sign in with your new password. You have been signed out everywhere else.',
+    },
+    { headers: { 'Set-Cookie': await trustDevice(result.email) } },
+  )
 }
 
 export default function CreateNewPassword() {

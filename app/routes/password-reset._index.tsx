@@ -6,9 +6,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { BackLink, Button, ErrorSummary, TextInput } from '~/components/nhs'
 import { resetConfirmation } from '~/modules/auth/account-messages'
-import { requestPasswordReset } from '~/modules/auth/password-reset.server'
+import { requestPasswordReset, takeResetQuota } from '~/modules/auth/password-reset.server'
+import { waitInWords } from '~/modules/auth/throttle.server'
+import { runAfterResponse } from '~/utils/background.server'
 import { PasswordResetRequestSchema } from '~/modules/auth/schema'
-import { portalOrigin } from '~/modules/reports/download.server'
 import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 
@@ -21,11 +22,22 @@ export async function loader(_: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: PasswordResetRequestSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  await requestPasswordReset({
-    email: submission.value.email,
-    origin: portalOrigin(request),
-    ipAddress: context.clientAddress,
-  })
+  const { email } = submission.value
+  const wait = await takeResetQuota({ email, ipAddress: context.clientAddress })
+  if (wait > 0) {
+    return data(
+      {
+        result: submission.reply({
+          formErrors: [
+            `Too many reset links have been asked for from here or for this email address. Wait ${waitInWords(wait)} and try again.`,
+          ],
+        }),
+      },
+      { status: 429, headers: { 'Retry-After': String(wait) } },
+    )
+  }
+  // Looked up and sent after the response, so a real address answers in the same time as any other.
+  runAfterResponse('password reset email', () => requestPasswordReset({ email, ipAddress: context.clientAddress }))
   return redirectWithFlash(request, '/password-reset', {
     type: 'success',
     title: 'Check your email',
@@ -54,7 +66,8 @@ export default function RequestPasswordReset() {
           once, for {minutes} minutes.
         </p>
         <p>
-          Resetting your password also unlocks your account if it was locked after too many failed sign-in attempts.
+          Resetting your password also lets you sign in straight away if you were asked to wait after too many failed
+          attempts.
         </p>
         <Form method="post" {...getFormProps(form)}>
           <TextInput
@@ -65,7 +78,7 @@ export default function RequestPasswordReset() {
             autoComplete="email"
             spellCheck={false}
             defaultValue={fields.email.initialValue ?? ''}
-            error={fields.email.errors?.[0]}
+            error={fields.email.errors?.[0] ?? form.errors?.[0]}
           />
           <Button type="submit">Send a reset link</Button>
         </Form>

@@ -8,8 +8,8 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { useAttempt } from '~/components/use-attempt'
 import { SignInSchema } from '~/modules/auth/schema'
 import { attemptSignIn } from '~/modules/auth/sign-in.server'
-import { getSessionUser } from '~/modules/auth/session.server'
-import { formatDateTime } from '~/utils/dates'
+import { pendingStepPath, readSession } from '~/modules/auth/session.server'
+import { waitInWords } from '~/modules/auth/throttle.server'
 import { safeRedirect } from '~/utils/http.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in - LKS Quality Portal' }]
@@ -18,7 +18,9 @@ const FIELDS = ['email', 'password'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/')
-  if (await getSessionUser(request)) throw redirect(redirectTo)
+  const session = await readSession(request)
+  if (session?.state === 'COMPLETE') throw redirect(redirectTo)
+  if (session) throw redirect(pendingStepPath(session.state, redirectTo))
   return { redirectTo }
 }
 
@@ -26,29 +28,33 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData()
   const submission = parseWithZod(formData, { schema: SignInSchema })
   if (submission.status !== 'success') {
-    return data({ result: submission.reply({ hideFields: ['password'] }), lockedUntil: null }, { status: 400 })
+    return data({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
   }
   const result = await attemptSignIn({
     email: submission.value.email,
     password: submission.value.password,
     userAgent: request.headers.get('user-agent') ?? '',
     ipAddress: context.clientAddress,
+    cookieHeader: request.headers.get('Cookie'),
   })
   if (result.ok) {
-    throw redirect(safeRedirect(submission.value.redirectTo, '/'), { headers: { 'Set-Cookie': result.setCookie } })
+    const headers = new Headers([
+      ['Set-Cookie', result.setCookie],
+      ['Set-Cookie', result.deviceCookie],
+    ])
+    throw redirect(safeRedirect(submission.value.redirectTo, '/'), { headers })
   }
-  if (result.reason === 'LOCKED') {
+  if (result.reason === 'THROTTLED') {
     return data(
       {
         result: submission.reply({
           formErrors: [
-            `Your account is locked because of too many failed sign-in attempts. Try again after ${formatDateTime(result.lockedUntil)}.`,
+            `There have been too many failed attempts to sign in with this email address. Wait ${waitInWords(result.retryAfterSeconds)} and try again, or reset your password.`,
           ],
           hideFields: ['password'],
         }),
-        lockedUntil: result.lockedUntil.toISOString(),
       },
-      { status: 403 },
+      { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
     )
   }
   return data(
@@ -57,7 +63,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
         formErrors: ['Enter a correct email address and password'],
         hideFields: ['password'],
       }),
-      lockedUntil: null,
     },
     { status: 400 },
   )
@@ -109,8 +114,8 @@ export default function SignIn() {
           <a href="/password-reset">Forgotten your password?</a>
         </p>
         <p>
-          If your account is locked, reset your password or wait until the time shown. For any other problem, contact
-          the national team or your regional lead.
+          After several failed attempts you must wait a little before trying again; resetting your password lets you
+          straight back in. For any other problem, contact the national team or your regional lead.
         </p>
       </div>
     </div>

@@ -7,7 +7,7 @@ import { getReviewerPack } from '~/modules/reports/reviewer-pack.server'
 // The reviewer pack of one submission (issue 5): reviewers of the submission and its service lead.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
-  const pack = await getReviewerPack(user, params.submissionId ?? '', portalOrigin(request))
+  const pack = await getReviewerPack(user, params.submissionId ?? '', portalOrigin())
   const bytes = await renderReviewerPack(pack, readerOf(user))
   return pdfResponse(bytes, `reviewer-pack-${pack.submission.reference}.pdf`)
 }

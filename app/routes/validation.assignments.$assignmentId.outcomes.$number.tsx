@@ -28,7 +28,7 @@ import {
   type IndicatorStatus,
 } from '~/modules/framework/grading'
 import { ValidationFormSchema } from '~/modules/validation/schema'
-import { getReviewOutcome, saveValidation } from '~/modules/validation/workspace.server'
+import { getReviewOutcome, loadAssignment, saveValidation } from '~/modules/validation/workspace.server'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
@@ -64,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const number = integerParam(params.number, 1, 20)
+  // Authorise before reading the body: someone else's assignment is a 404 whatever was posted.
+  await loadAssignment(user, params.assignmentId ?? '')
   const submission = parseWithZod(await request.formData(), { schema: ValidationFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await saveValidation({

@@ -10,8 +10,11 @@ describe('configuration', () => {
       DATABASE_URL: 'file:./prisma/dev.db',
       MAX_UPLOAD_BYTES: 50 * 1024 * 1024,
       COOKIE_SECURE: false,
-      SIGN_IN_MAX_ATTEMPTS: 10,
-      SIGN_IN_LOCKOUT_MINUTES: 15,
+      SIGN_IN_FREE_ATTEMPTS: 5,
+      SIGN_IN_MAX_DELAY_MINUTES: 15,
+      SESSION_ABSOLUTE_HOURS: 168,
+      APP_ORIGIN: 'http://localhost:3000',
+      TWO_STEP_REQUIRED_ROLES: [],
     })
     expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32)
   })
@@ -29,8 +32,24 @@ describe('configuration', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', SESSION_SECRET: secret })).toThrow(/SESSION_SECRET is too weak/)
   })
 
+  it('stops a production server without APP_ORIGIN, or without SMTP_URL unless email goes to files on purpose', () => {
+    const secret = { NODE_ENV: 'production', SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0' }
+    expect(() => parseEnv({ ...secret, MAIL_TO_FILES: 'true' })).toThrow(/APP_ORIGIN is required in production/)
+    expect(() => parseEnv({ ...secret, APP_ORIGIN: 'https://lks.example.nhs.uk' })).toThrow(
+      /SMTP_URL is required in production[\s\S]*MAIL_TO_FILES=true/,
+    )
+    expect(
+      parseEnv({ ...secret, APP_ORIGIN: 'https://lks.example.nhs.uk/', SMTP_URL: 'smtp://mail:25' }).APP_ORIGIN,
+    ).toBe('https://lks.example.nhs.uk')
+  })
+
   it('accepts a strong production secret and secures cookies', () => {
-    const env = parseEnv({ NODE_ENV: 'production', SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0' })
+    const env = parseEnv({
+      NODE_ENV: 'production',
+      SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      APP_ORIGIN: 'https://lks.example.nhs.uk',
+      MAIL_TO_FILES: 'true',
+    })
     expect(env.COOKIE_SECURE).toBe(true)
     expect(env.isProduction).toBe(true)
   })

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
+import { ROLES } from '~/modules/auth/roles'
 
 // The one place that reads process.env. Every setting has a default that serves the embedded
 // first run; production refuses to start with a missing or weak SESSION_SECRET.
@@ -34,8 +35,46 @@ const EnvSchema = z
     MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(50),
     SERVICE_QUOTA_MB: z.coerce.number().positive().default(5120),
     QUALIFIED_STAFF_POLICY_WTE: z.coerce.number().positive().default(1250),
-    SIGN_IN_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(10),
-    SIGN_IN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+    // Hours from sign-in after which a session ends however much it is used.
+    SESSION_ABSOLUTE_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(24 * 7),
+    // Minutes after typing the password within which sensitive actions do not ask for it again.
+    REAUTHENTICATE_AFTER_MINUTES: z.coerce.number().int().min(1).max(720).default(15),
+    // Sign-in throttling: failed attempts on one email address before each further one must wait,
+    // the wait doubling from 1 second up to the maximum. The same from one IP address, more freely.
+    SIGN_IN_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(5),
+    SIGN_IN_MAX_DELAY_MINUTES: z.coerce
+      .number()
+      .positive()
+      .max(24 * 60)
+      .default(15),
+    SIGN_IN_IP_FREE_ATTEMPTS: z.coerce.number().int().min(1).default(100),
+    // Password reset and invitation emails: at most this many to one address an hour, and reset
+    // requests from one IP address an hour.
+    ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
+    RESET_REQUESTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
+    INVITATIONS_PER_ADMIN_PER_HOUR: z.coerce.number().int().min(1).default(200),
+    // Roles that must use two-step verification (comma-separated; empty for none).
+    TWO_STEP_REQUIRED_ROLES: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((role) => role.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(ROLES, 'must list roles such as NATIONAL_ADMIN,REGIONAL_LEAD'))),
+    // Malware scanning by a ClamAV daemon: its Unix socket, or host and port. Unset: no scanning.
+    CLAMAV_SOCKET: z.string().optional(),
+    CLAMAV_HOST: z.string().optional(),
+    CLAMAV_PORT: z.coerce.number().int().min(1).max(65535).default(3310),
+    CLAMAV_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+    // When the configured scanner does not answer: refuse the upload (default) or accept it unscanned.
+    CLAMAV_FAIL_OPEN: booleanFromString.default(false),
     // One JSON line per request on standard output; on by default in production.
     LOG_REQUESTS: booleanFromString.optional(),
     // SQLite with several server processes (ADR 012): how long a write waits for another process's
@@ -70,6 +109,8 @@ const EnvSchema = z
     CONTACT_EMAIL: z.email().default('lks.quality@example.nhs.uk'),
     CONTACT_PHONE: z.string().optional(),
     CONTACT_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+    // Production needs SMTP_URL, or this set to true to say on purpose that email goes to MAIL_DIR.
+    MAIL_TO_FILES: booleanFromString.default(false),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
     PASSWORD_RESET_TTL_MINUTES: z.coerce
       .number()
@@ -84,6 +125,22 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return
+    if (!env.APP_ORIGIN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['APP_ORIGIN'],
+        message:
+          'is required in production: the address people use to reach the portal, such as https://lks-quality.example.nhs.uk. Links in emails and reports are built from it, and requests for any other host are refused.',
+      })
+    }
+    if (!env.SMTP_URL && !env.MAIL_TO_FILES) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_URL'],
+        message:
+          'is required in production, so that email reaches people. To write every message to MAIL_DIR instead (a demo or a test), set MAIL_TO_FILES=true.',
+      })
+    }
     const secret = env.SESSION_SECRET
     if (!secret) {
       ctx.addIssue({
@@ -120,6 +177,9 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    APP_ORIGIN: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
+    // Set on purpose (always in production): the server then refuses any other Host.
+    APP_ORIGIN_CONFIGURED: env.APP_ORIGIN !== undefined,
     COOKIE_SECURE: env.COOKIE_SECURE ?? env.NODE_ENV === 'production',
     LOG_REQUESTS: env.LOG_REQUESTS ?? env.NODE_ENV === 'production',
     MAX_UPLOAD_BYTES: Math.round(env.MAX_UPLOAD_MB * 1024 * 1024),

@@ -13,20 +13,28 @@ export function forbidden(message = 'You do not have permission to do this'): ne
 
 /**
  * A redirect target from untrusted input: only a path on this site, never another origin
- * ("//evil.example", "/\\evil.example", "https://...") and never a protocol-relative URL.
+ * ("//evil.example", "/\\evil.example", "https://...") and never a protocol-relative URL. The check
+ * runs again on the normalised path, because "/.//evil.example" and "/a/../..//evil.example"
+ * normalise into "//evil.example", which a browser reads as another site.
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/'): string {
   if (typeof to !== 'string' || !to) return fallback
   const value = to.trim()
-  if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback
-  if (/[\u0000-\u001f\\]/.test(value)) return fallback
+  if (!isLocalPath(value)) return fallback
   try {
     const url = new URL(value, 'http://portal.invalid')
     if (url.origin !== 'http://portal.invalid') return fallback
-    return url.pathname + url.search + url.hash
+    const normalised = url.pathname + url.search + url.hash
+    return isLocalPath(normalised) ? normalised : fallback
   } catch {
     return fallback
   }
+}
+
+function isLocalPath(value: string): boolean {
+  return (
+    value.startsWith('/') && !value.startsWith('//') && !/[\u0000-\u001f\\]/.test(value) && !/^\/%(2f|5c)/i.test(value)
+  )
 }
 
 /** A whole number from a URL segment, within bounds; anything else is a page that does not exist. */

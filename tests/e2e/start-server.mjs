@@ -21,6 +21,8 @@ const env = {
   SESSION_SECRET: randomBytes(32).toString('hex'),
   // Browser tests run over plain http on localhost.
   COOKIE_SECURE: 'false',
+  APP_ORIGIN: `http://localhost:${process.env.E2E_PORT ?? '3210'}`,
+  MAIL_TO_FILES: 'true',
 }
 execFileSync('node', ['scripts/prepare-database.mjs'], { cwd: root, env, stdio: 'inherit' })
 execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['tests/e2e/prepare-users.ts'], {

@@ -13,3 +13,6 @@ process.env.DATABASE_URL = `file:${file}`
 process.env.UPLOAD_DIR = path.join(tmp, `uploads-${id}`)
 process.env.MAIL_DIR = path.join(tmp, `mail-${id}`)
 process.env.NODE_ENV = 'test'
+// Two-step verification is required of no role unless a test file asks for it (tests of the
+// requirement set TWO_STEP_REQUIRED_ROLES themselves, before any app module is loaded).
+process.env.TWO_STEP_REQUIRED_ROLES ??= ''

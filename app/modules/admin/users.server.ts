@@ -3,12 +3,14 @@
 // transaction that makes it. Changes to one person carry the version (updatedAt) the admin's page
 // showed, so two admins working on the same person cannot silently undo each other.
 import { prisma, type Db, type Prisma } from '~/utils/db.server'
+import { getEnv } from '~/utils/env.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { requirePermission, type Actor } from '~/modules/auth/permissions'
 import { ROLE_LABELS, type Role } from '~/modules/auth/roles'
 import { invitationMessage } from '~/modules/auth/account-messages'
 import { issueUserToken, withdrawUserTokens } from '~/modules/auth/user-tokens.server'
 import { sendEmailSafely } from '~/modules/notifications/mailer.server'
+import { takeFromQuota, waitInWords } from '~/modules/auth/throttle.server'
 import {
   PAGE_SIZE,
   placeValue,
@@ -240,6 +242,27 @@ async function sendInvitation(input: {
   return (await sendEmailSafely({ ...message, to: [input.email] }))?.sent === true
 }
 
+/**
+ * Invitation emails are limited per admin and per address an hour (the address's quota is shared
+ * with password reset emails). Returns the refusal in plain words, or null.
+ */
+async function takeInvitationQuota(actor: Actor, email: string): Promise<string | null> {
+  const env = getEnv()
+  const byAdmin = await takeFromQuota(`invitations:admin:${actor.id}`, {
+    points: env.INVITATIONS_PER_ADMIN_PER_HOUR,
+    durationSeconds: 60 * 60,
+  })
+  if (byAdmin > 0)
+    return `You have sent ${env.INVITATIONS_PER_ADMIN_PER_HOUR} invitations in the last hour. Wait ${waitInWords(byAdmin)} and try again`
+  const byAddress = await takeFromQuota(`account-email:${email.trim().toLowerCase()}`, {
+    points: env.ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR,
+    durationSeconds: 60 * 60,
+  })
+  if (byAddress > 0)
+    return `This email address has been sent ${env.ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR} account emails in the last hour. Wait ${waitInWords(byAddress)} and try again`
+  return null
+}
+
 async function actorName(actor: Actor): Promise<string> {
   return (
     (await prisma.user.findUnique({ where: { id: actor.id }, select: { name: true } }))?.name ?? 'The national team'
@@ -257,6 +280,8 @@ export async function inviteUser(
   now = new Date(),
 ): Promise<{ ok: true; userId: string; emailSent: boolean } | Failure> {
   requirePermission(actor, 'user:manage')
+  const wait = await takeInvitationQuota(actor, input.email)
+  if (wait) return { ok: false, field: 'email', message: wait }
   const existing = await prisma.user.findUnique({ where: { email: input.email }, select: { active: true } })
   if (existing?.active)
     return { ok: false, field: 'email', message: 'There is already an account for this email address' }
@@ -516,6 +541,9 @@ export async function resendInvitation(
   input: Change & { origin: string },
 ): Promise<{ ok: true; emailSent: boolean } | Failure> {
   requirePermission(actor, 'user:manage')
+  const target = await prisma.user.findUnique({ where: { id: input.userId }, select: { email: true } })
+  const wait = target ? await takeInvitationQuota(actor, target.email) : null
+  if (wait) return { ok: false, message: wait }
   const now = input.now ?? new Date()
   let issued: { token: string; expiresAt: Date; email: string; name: string; roles: string[] } | undefined
   const result = await changeUser(input.userId, input.version, now, async (tx) => {

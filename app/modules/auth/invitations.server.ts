@@ -3,12 +3,15 @@
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword } from './password.server'
+import { passwordWeakness } from './password-policy.server'
 import { createSession } from './session.server'
 import { storeNewPassword } from './sign-in.server'
 import { inspectUserToken, spendUserToken } from './user-tokens.server'
 
 export type AcceptInvitationResult =
-  { ok: true; userId: string; setCookie: string } | { ok: false; reason: 'expired' | 'invalid' }
+  | { ok: true; userId: string; setCookie: string }
+  | { ok: false; reason: 'expired' | 'invalid' }
+  | { ok: false; reason: 'weak'; message: string }
 
 /**
  * Sets the password, spends the link and starts a session. Two submissions of the same link: one
@@ -24,6 +27,8 @@ export async function acceptInvitation(input: {
   const now = input.now ?? new Date()
   const found = await inspectUserToken(input.token, 'INVITATION', now)
   if (found.state !== 'valid') return { ok: false, reason: found.state }
+  const weakness = passwordWeakness(input.password, [found.name, found.email])
+  if (weakness) return { ok: false, reason: 'weak', message: weakness }
   const userId = found.userId
   const passwordHash = await hashPassword(input.password)
   const accepted = await prisma.$transaction(async (tx) => {

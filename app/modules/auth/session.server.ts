@@ -1,6 +1,8 @@
 // Server-side sessions: the cookie holds a random token, signed; the database keeps only the
 // token's SHA-256, so a copy of the database cannot be replayed as a session. Sessions expire
-// after SESSION_TTL_HOURS without use, are renewed on use, and can be revoked by deleting rows.
+// after SESSION_TTL_HOURS without use, are renewed on use, end SESSION_ABSOLUTE_HOURS after sign-in
+// however much they are used, and can be revoked by deleting rows. A session whose owner uses
+// two-step verification (or must) lets them reach nothing until the second factor is given.
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
 import { prisma } from '~/utils/db.server'
@@ -9,6 +11,7 @@ import { safeRedirect } from '~/utils/http.server'
 import { noteSignedInUser } from '~/utils/request-context.server'
 import { isRole, type RoleGrant } from './roles'
 import type { Actor } from './permissions'
+import { secondFactorRequired } from './two-step'
 
 const RENEW_AFTER_MS = 5 * 60 * 1000
 
@@ -17,7 +20,13 @@ export type SessionUser = Actor & {
   name: string
   jobTitle: string
   sessionId: string
+  /** When the password was last typed in this session. */
+  authenticatedAt: Date
+  twoStepEnabled: boolean
 }
+
+/** What a session still owes before it reaches the portal: nothing, a code, or enrolment. */
+export type SessionState = 'COMPLETE' | 'SECOND_FACTOR_DUE' | 'ENROLMENT_DUE'
 
 let sessionCookie: ReturnType<typeof createCookie> | undefined
 function getSessionCookie() {
@@ -41,18 +50,31 @@ function ttlMs() {
   return getEnv().SESSION_TTL_HOURS * 60 * 60 * 1000
 }
 
-/** Starts a session and returns the Set-Cookie header value. */
-export async function createSession(userId: string, userAgent: string): Promise<string> {
+function absoluteEnd(createdAt: Date): number {
+  return createdAt.getTime() + getEnv().SESSION_ABSOLUTE_HOURS * 60 * 60 * 1000
+}
+
+/**
+ * Starts a session and returns the Set-Cookie header value. `secondFactorDone: false` starts it
+ * owing the second factor (the user has two-step verification turned on).
+ */
+export async function createSession(
+  userId: string,
+  userAgent: string,
+  options: { secondFactorDone: boolean; now?: Date } = { secondFactorDone: true },
+): Promise<string> {
   const token = randomBytes(32).toString('base64url')
-  const now = new Date()
+  const now = options.now ?? new Date()
   await prisma.session.create({
     data: {
       id: hashToken(token),
       userId,
       createdAt: now,
       lastUsedAt: now,
-      expiresAt: new Date(now.getTime() + ttlMs()),
+      expiresAt: new Date(Math.min(now.getTime() + ttlMs(), absoluteEnd(now))),
       userAgent: userAgent.slice(0, 300),
+      authenticatedAt: now,
+      secondFactorAt: options.secondFactorDone ? now : null,
     },
     select: { id: true },
   })
@@ -64,8 +86,8 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === 'string' && value.length > 0 ? value : null
 }
 
-/** The signed-in user, or null. Renews the session when it is used. */
-export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+/** The session's user and what the session still owes, or null. Renews the session when it is used. */
+export async function readSession(request: Request): Promise<{ user: SessionUser; state: SessionState } | null> {
   const token = await readToken(request)
   if (!token) return null
   const id = hashToken(token)
@@ -74,8 +96,11 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     where: { id },
     select: {
       id: true,
+      createdAt: true,
       expiresAt: true,
       lastUsedAt: true,
+      authenticatedAt: true,
+      secondFactorAt: true,
       user: {
         select: {
           id: true,
@@ -83,19 +108,23 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
           name: true,
           jobTitle: true,
           active: true,
+          totpEnabledAt: true,
           roles: { select: { role: true, libraryServiceId: true, organisationId: true, regionId: true } },
         },
       },
     },
   })
-  if (!session || session.expiresAt <= now || !session.user.active) {
+  if (!session || session.expiresAt <= now || absoluteEnd(session.createdAt) <= now.getTime() || !session.user.active) {
     if (session) await prisma.session.deleteMany({ where: { id } })
     return null
   }
   if (now.getTime() - session.lastUsedAt.getTime() > RENEW_AFTER_MS) {
     await prisma.session.updateMany({
       where: { id },
-      data: { lastUsedAt: now, expiresAt: new Date(now.getTime() + ttlMs()) },
+      data: {
+        lastUsedAt: now,
+        expiresAt: new Date(Math.min(now.getTime() + ttlMs(), absoluteEnd(session.createdAt))),
+      },
     })
   }
   noteSignedInUser(session.user.id)
@@ -104,24 +133,72 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       ? [{ role: r.role, libraryServiceId: r.libraryServiceId, organisationId: r.organisationId, regionId: r.regionId }]
       : [],
   )
+  const twoStepEnabled = session.user.totpEnabledAt !== null
+  const state: SessionState = twoStepEnabled
+    ? session.secondFactorAt
+      ? 'COMPLETE'
+      : 'SECOND_FACTOR_DUE'
+    : secondFactorRequired(grants, getEnv().TWO_STEP_REQUIRED_ROLES)
+      ? 'ENROLMENT_DUE'
+      : 'COMPLETE'
   return {
-    id: session.user.id,
-    email: session.user.email,
-    name: session.user.name,
-    jobTitle: session.user.jobTitle,
-    grants,
-    sessionId: session.id,
+    state,
+    user: {
+      id: session.user.id,
+      email: session.user.email,
+      name: session.user.name,
+      jobTitle: session.user.jobTitle,
+      grants,
+      sessionId: session.id,
+      authenticatedAt: session.authenticatedAt ?? session.createdAt,
+      twoStepEnabled,
+    },
   }
 }
 
-/** The signed-in user, or a redirect to the sign-in page that brings them back here. */
+/** The signed-in user, or null (also while the session still owes its second factor). */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const found = await readSession(request)
+  return found?.state === 'COMPLETE' ? found.user : null
+}
+
+/** Where a session that owes something goes next, keeping the page asked for. */
+export function pendingStepPath(state: Exclude<SessionState, 'COMPLETE'>, back: string): string {
+  const path = state === 'SECOND_FACTOR_DUE' ? '/sign-in/two-step' : '/account/two-step/set-up'
+  return back === '/' ? path : `${path}?${new URLSearchParams({ redirectTo: back })}`
+}
+
+/** The signed-in user, or a redirect to the sign-in page (or the step still owed) that brings them back here. */
 export async function requireUser(request: Request): Promise<SessionUser> {
-  const user = await getSessionUser(request)
-  if (user) return user
+  const found = await readSession(request)
+  if (found?.state === 'COMPLETE') return found.user
   const url = new URL(request.url)
   const back = safeRedirect(url.pathname + url.search, '/')
+  if (found) throw redirect(pendingStepPath(found.state, back))
   const query = back === '/' ? '' : `?${new URLSearchParams({ redirectTo: back })}`
   throw redirect(`/sign-in${query}`)
+}
+
+/**
+ * For a sensitive action (changing a password, adding a role, publishing): the user must have
+ * typed their password within REAUTHENTICATE_AFTER_MINUTES, or confirm it first and come back.
+ */
+export function requireRecentAuthentication(user: SessionUser, request: Request, now = new Date()): void {
+  const limitMs = getEnv().REAUTHENTICATE_AFTER_MINUTES * 60 * 1000
+  if (now.getTime() - user.authenticatedAt.getTime() <= limitMs) return
+  const url = new URL(request.url)
+  const back = safeRedirect(url.pathname + url.search, '/')
+  throw redirect(`/account/confirm-password?${new URLSearchParams({ redirectTo: back })}`)
+}
+
+/** Records that the password was typed again in this session. */
+export async function markReauthenticated(sessionId: string, now = new Date()): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId }, data: { authenticatedAt: now } })
+}
+
+/** Records that this session's second factor has been given. */
+export async function markSecondFactorDone(sessionId: string, now = new Date()): Promise<void> {
+  await prisma.session.updateMany({ where: { id: sessionId }, data: { secondFactorAt: now } })
 }
 
 /** Ends the current session and returns the Set-Cookie header that clears the cookie. */

@@ -3,48 +3,100 @@ import { getEnv } from '~/utils/env.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword, passwordNeedsRehash, verifyAgainstDummy, verifyPassword } from './password.server'
 import { createSession } from './session.server'
+import { passwordWeakness } from './password-policy.server'
+import { trustDevice, trustedDeviceFor } from './device.server'
+import { clearFailures, recordFailure, secondsToWait, type DelayPolicy } from './throttle.server'
 
 export type SignInResult =
-  | { ok: true; userId: string; setCookie: string }
+  | { ok: true; userId: string; setCookie: string; deviceCookie: string }
   | { ok: false; reason: 'INVALID' }
-  | { ok: false; reason: 'LOCKED'; lockedUntil: Date }
+  | { ok: false; reason: 'THROTTLED'; retryAfterSeconds: number }
 
-type Attempt = { email: string; password: string; userAgent: string; ipAddress: string; now?: Date }
+type Attempt = {
+  email: string
+  password: string
+  userAgent: string
+  ipAddress: string
+  /** The request's Cookie header, for the device cookie. */
+  cookieHeader?: string | null
+}
+
+export function signInPolicy(): DelayPolicy {
+  const env = getEnv()
+  return {
+    freeAttempts: env.SIGN_IN_FREE_ATTEMPTS,
+    firstDelaySeconds: 1,
+    maxDelaySeconds: env.SIGN_IN_MAX_DELAY_MINUTES * 60,
+  }
+}
+
+function ipPolicy(): DelayPolicy {
+  const env = getEnv()
+  return {
+    freeAttempts: env.SIGN_IN_IP_FREE_ATTEMPTS,
+    firstDelaySeconds: 1,
+    maxDelaySeconds: env.SIGN_IN_MAX_DELAY_MINUTES * 60,
+  }
+}
+
+/** The throttle key of an email address, whether or not an account has it, so answers never differ. */
+export function accountThrottleKey(email: string): string {
+  return `sign-in:account:${email.trim().toLowerCase()}`
+}
 
 /**
  * Checks an email and password. A wrong email and a wrong password give the same answer in the
- * same time; after SIGN_IN_MAX_ATTEMPTS failures in a row the account is locked for
- * SIGN_IN_LOCKOUT_MINUTES, during which even the right password is refused.
+ * same time. Failures are throttled, never locked: after SIGN_IN_FREE_ATTEMPTS failures on an
+ * address each further try must wait, the wait doubling up to SIGN_IN_MAX_DELAY_MINUTES; the same
+ * by IP address. A browser holding the account's device cookie is throttled on its own key, so a
+ * stranger's guesses never keep the owner out, and never end the owner's sessions.
  */
 export async function attemptSignIn({
   email,
   password,
   userAgent,
   ipAddress,
-  now = new Date(),
+  cookieHeader = null,
 }: Attempt): Promise<SignInResult> {
-  const env = getEnv()
+  const normalised = email.trim().toLowerCase()
+  const device = await trustedDeviceFor(cookieHeader, normalised)
+  const accountKey = device ? `sign-in:device:${device}` : accountThrottleKey(normalised)
+  const ipKey = `sign-in:ip:${ipAddress}`
+  const wait = await secondsToWait(device ? [accountKey] : [accountKey, ipKey])
+  if (wait > 0) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: wait }
+
   const user = await prisma.user.findUnique({
-    where: { email: email.trim().toLowerCase() },
-    select: { id: true, active: true, passwordHash: true, lockedUntil: true },
+    where: { email: normalised },
+    select: { id: true, active: true, passwordHash: true, totpEnabledAt: true },
   })
-  if (!user || !user.active || !user.passwordHash) {
-    await verifyAgainstDummy(password)
+  const valid =
+    user?.active && user.passwordHash
+      ? await verifyPassword(user.passwordHash, password)
+      : (await verifyAgainstDummy(password), false)
+  if (!user || !valid) {
+    const [accountDelay, ipDelay] = await Promise.all([
+      recordFailure(accountKey, signInPolicy()),
+      device ? Promise.resolve(0) : recordFailure(ipKey, ipPolicy()),
+    ])
+    await recordAudit(prisma, {
+      actorId: null,
+      action: accountDelay > 0 || ipDelay > 0 ? 'auth.sign_in_throttled' : 'auth.sign_in_failed',
+      entityType: 'User',
+      entityId: user?.id ?? normalised,
+      after: accountDelay > 0 || ipDelay > 0 ? { waitSeconds: Math.max(accountDelay, ipDelay) } : undefined,
+      ipAddress,
+    })
     return { ok: false, reason: 'INVALID' }
   }
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return { ok: false, reason: 'LOCKED', lockedUntil: user.lockedUntil }
-  }
-  if (!(await verifyPassword(user.passwordHash, password))) {
-    return recordFailure(user.id, env.SIGN_IN_MAX_ATTEMPTS, env.SIGN_IN_LOCKOUT_MINUTES, ipAddress, now)
-  }
+  await clearFailures(accountKey)
+  const now = new Date()
   // A hash made with older settings is replaced now, while the password is at hand (hashed before
   // the transaction, so the write stays short).
-  const upgradedHash = passwordNeedsRehash(user.passwordHash) ? await hashPassword(password) : undefined
+  const upgradedHash = passwordNeedsRehash(user.passwordHash!) ? await hashPassword(password) : undefined
   await prisma.$transaction(async (tx) => {
     await tx.user.update({
       where: { id: user.id },
-      data: { failedSignInCount: 0, lockedUntil: null, lastSignInAt: now, passwordHash: upgradedHash },
+      data: { lastSignInAt: now, passwordHash: upgradedHash },
       select: { id: true },
     })
     await recordAudit(tx, {
@@ -55,41 +107,13 @@ export async function attemptSignIn({
       ipAddress,
     })
   })
-  return { ok: true, userId: user.id, setCookie: await createSession(user.id, userAgent) }
-}
-
-async function recordFailure(
-  userId: string,
-  maxAttempts: number,
-  lockoutMinutes: number,
-  ipAddress: string,
-  now: Date,
-): Promise<SignInResult> {
-  return prisma.$transaction(async (tx) => {
-    const { failedSignInCount } = await tx.user.update({
-      where: { id: userId },
-      data: { failedSignInCount: { increment: 1 } },
-      select: { failedSignInCount: true },
-    })
-    if (failedSignInCount < maxAttempts) return { ok: false, reason: 'INVALID' } as const
-    const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60 * 1000)
-    await tx.user.update({ where: { id: userId }, data: { failedSignInCount: 0, lockedUntil }, select: { id: true } })
-    await tx.session.deleteMany({ where: { userId } })
-    await recordAudit(tx, {
-      actorId: null,
-      action: 'auth.account_locked',
-      entityType: 'User',
-      entityId: userId,
-      after: { lockedUntil },
-      ipAddress,
-    })
-    return { ok: false, reason: 'LOCKED', lockedUntil } as const
-  })
+  const session = await createSession(user.id, userAgent, { secondFactorDone: !user.totpEnabledAt })
+  return { ok: true, userId: user.id, setCookie: session, deviceCookie: await trustDevice(normalised) }
 }
 
 /**
- * Saves a new password hash, clears any lockout and ends every session of the user but the one
- * to keep: whoever held the old password is signed out. Used by a password change, a reset and an
+ * Saves a new password hash and ends every session of the user but the one to keep: whoever held
+ * the old password is signed out. Used by a password change, a reset and an
  * accepted invitation; call it inside the transaction that records the audit event.
  */
 export async function storeNewPassword(
@@ -101,8 +125,6 @@ export async function storeNewPassword(
     data: {
       passwordHash: input.passwordHash,
       passwordChangedAt: input.now ?? new Date(),
-      failedSignInCount: 0,
-      lockedUntil: null,
     },
     select: { id: true },
   })
@@ -111,7 +133,8 @@ export async function storeNewPassword(
   })
 }
 
-export type ChangePasswordResult = { ok: true } | { ok: false; field: 'currentPassword'; message: string }
+export type ChangePasswordResult =
+  { ok: true } | { ok: false; field: 'currentPassword' | 'newPassword'; message: string }
 
 /** Changes the password and ends every other session of the user. */
 export async function changePassword(input: {
@@ -121,10 +144,15 @@ export async function changePassword(input: {
   newPassword: string
   ipAddress: string
 }): Promise<ChangePasswordResult> {
-  const user = await prisma.user.findUnique({ where: { id: input.userId }, select: { passwordHash: true } })
+  const user = await prisma.user.findUnique({
+    where: { id: input.userId },
+    select: { passwordHash: true, name: true, email: true },
+  })
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
     return { ok: false, field: 'currentPassword', message: 'Your current password is not correct' }
   }
+  const weakness = passwordWeakness(input.newPassword, [user.name, user.email], 'New password')
+  if (weakness) return { ok: false, field: 'newPassword', message: weakness }
   const passwordHash = await hashPassword(input.newPassword)
   await prisma.$transaction(async (tx) => {
     await storeNewPassword(tx, { userId: input.userId, passwordHash, keepSessionId: input.sessionId })

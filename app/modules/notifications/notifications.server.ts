@@ -18,10 +18,12 @@ import {
 } from './messages'
 import { logger } from '~/utils/logger.server'
 
-/** The origin for links in emails: APP_ORIGIN when set, else the portal on this machine. */
+/**
+ * The origin for links in emails and reports: only ever the configured APP_ORIGIN (required in
+ * production), never the Host of a request, which whoever sends the request chooses.
+ */
 export function portalOrigin(): string {
-  const env = getEnv()
-  return env.APP_ORIGIN ?? `http://localhost:${env.PORT}`
+  return getEnv().APP_ORIGIN
 }
 
 type Scope = { libraryServiceId: string; organisationId: string; regionId: string }

@@ -114,5 +114,15 @@ export async function getSentEmail(actor: Actor, id: string) {
   if (size > MAX_EML_BYTES) return { ...base, content: { kind: 'TOO_LARGE' as const, size } }
   const { headers, text } = await readEml(await readFile(file))
   // Dates are shown as "14 March 2026 at 2:30pm" by the page; the Date header is kept as sent.
-  return { ...base, content: { kind: 'EML' as const, fileName: path.basename(file), headers, text } }
+  return { ...base, content: { kind: 'EML' as const, fileName: path.basename(file), headers, text: maskTokens(text) } }
+}
+
+const TOKEN_LINK = /(\/(?:password-reset|invitations)\/)[A-Za-z0-9_-]{8,}/g
+
+/**
+ * Invitation and reset links are keys to an account: the viewer shows where they point but never
+ * a usable token, so reading the mail folder through the portal cannot take over an account.
+ */
+export function maskTokens(text: string): string {
+  return text.replace(TOKEN_LINK, (_match, prefix: string) => `${prefix}[hidden]`)
 }

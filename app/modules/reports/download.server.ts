@@ -6,7 +6,6 @@ import { createReadableStreamFromReadable } from '@remix-run/node'
 import { ZipArchive } from 'archiver'
 import { slug } from '~/utils/slug'
 import { prisma } from '~/utils/db.server'
-import { getEnv } from '~/utils/env.server'
 import { notFound } from '~/utils/http.server'
 import { requirePermission, submissionScope, type Actor } from '~/modules/auth/permissions'
 import type { ReportReader } from './model'
@@ -41,10 +40,7 @@ export function readerOf(user: { name: string }, now = new Date()): ReportReader
   return { name: user.name, generatedAt: now }
 }
 
-/** Where the portal is reached, for links printed in reports. */
-export function portalOrigin(request: Request): string {
-  return getEnv().APP_ORIGIN ?? new URL(request.url).origin
-}
+export { portalOrigin } from '~/modules/notifications/notifications.server'
 
 const AGREED = ['VALIDATED', 'PUBLISHED'] as const
 
