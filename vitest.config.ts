@@ -16,5 +16,9 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     restoreMocks: true,
+    // Sized for a busy two-core machine: hashing passwords with argon2, rendering PDFs and
+    // streaming uploads each take seconds there. Demo data is seeded once, in the global setup.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 })

@@ -11,7 +11,7 @@ import { mailDirectory, sendEmail } from '~/modules/notifications/mailer.server'
 import { SENT_MAIL_PAGE_SIZE } from '~/modules/notifications/sent-mail.server'
 import { loader as listLoader } from '~/routes/admin.mail._index'
 import { loader as messageLoader } from '~/routes/admin.mail.$emailId'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { requestWithCookie } from '../factories'
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
@@ -52,7 +52,7 @@ async function call(loader: Loader, request: Request, params: Record<string, str
 const status = (answer: unknown) => (answer instanceof Response ? answer.status : 200)
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   const sent = await sendEmail({
     kind: 'SENT_FOR_SIGN_OFF',
     to: ['sponsor@demo.nhs.uk'],

@@ -10,7 +10,7 @@ import { parseAuditLogFilter, parsePageRequest } from '~/modules/audit/audit-log
 import { auditLogCsvStream, getAuditLogPage, type AuditLogPage } from '~/modules/audit/audit-log.server'
 import { loader as pageLoader } from '~/routes/admin.audit._index'
 import { loader as exportLoader } from '~/routes/admin.audit.export[.csv]'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { requestWithCookie } from '../factories'
 
 type Loader = (args: LoaderFunctionArgs) => Promise<unknown>
@@ -106,7 +106,7 @@ async function csv(query: string): Promise<{ response: Response; text: string; r
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   for (const email of [
     'admin@demo.nhs.uk',
     'regional.lead@demo.nhs.uk',

@@ -16,7 +16,7 @@ import {
   type BackupManifest,
 } from '~/modules/backup/backup.server'
 import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { makeFixtureFiles } from '../fixtures/files'
 import { cookieFor, evidenceForm, fileFrom, post, runAction, serviceId, uploadDir } from './evidence-helpers'
 
@@ -63,7 +63,7 @@ async function rewriteManifest(dir: string, change: (manifest: BackupManifest) =
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), 'lks-backup-'))
-  await seedDemoData(prisma)
+  await useDemoData()
   // As `npm start` leaves it: write-ahead logging, so readers and a writer work side by side.
   const client = createClient({ url: databaseUrl() })
   await client.execute('PRAGMA journal_mode = WAL')

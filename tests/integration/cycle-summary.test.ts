@@ -4,7 +4,7 @@
 // aggregations of the attainment module behind it.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import type { Actor } from '~/modules/auth/permissions'
 import {
   countAgreedGradesByOutcome,
@@ -113,7 +113,7 @@ const statusCountsOf = (counts: Partial<Record<SubmissionStatus, number>>) =>
   SUBMISSION_STATUSES.map((status) => ({ status, count: counts[status] ?? 0 }))
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   for (const region of await prisma.region.findMany({ select: { id: true, name: true } }))
     regionIds.set(region.name, region.id)
   regionalLead = await actorFor('regional.lead@demo.nhs.uk')

@@ -13,7 +13,7 @@ import { action as openAction, loader as openLoader } from '~/routes/admin.cycle
 import { action as participantsAction, loader as participantsLoader } from '~/routes/admin.cycles.$cycleId.participants'
 import { loader as listLoader } from '~/routes/admin.cycles._index'
 import { action as newAction, loader as newLoader } from '~/routes/admin.cycles.new'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { actorFor } from '../factories'
 
 const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
@@ -129,7 +129,7 @@ const orgId = async (odsCode: string) =>
 const errorsOf = (body: any): Record<string, string[]> => body?.result?.error ?? {}
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   const editions = await prisma.frameworkEdition.findMany({ select: { id: true, code: true } })
   ids.edition2019 = editions.find((e) => e.code === '2019')!.id
   ids.edition2022 = editions.find((e) => e.code !== '2019')!.id

@@ -5,7 +5,7 @@
 // single organisation, the regional organisation table, and the filter options.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import type { Actor } from '~/modules/auth/permissions'
 import {
   getDashboard,
@@ -203,7 +203,7 @@ const heatRows = (dashboard: Dashboard) =>
 const changeRows = (dashboard: Dashboard) => dashboard.change.map((c) => [c.compared, c.improved, c.same, c.declined])
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   for (const r of await prisma.region.findMany({ select: { id: true, name: true } })) regionIds.set(r.name, r.id)
   viewer = await actorFor('viewer@demo.nhs.uk')
   admin = await actorFor('admin@demo.nhs.uk')

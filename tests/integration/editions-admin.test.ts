@@ -15,7 +15,7 @@ import { action as importAction, loader as importLoader } from '~/routes/admin.e
 import { action as newAction, loader as newLoader } from '~/routes/admin.editions.new'
 import { loader as frameworkEditionLoader } from '~/routes/framework.$editionCode._index'
 import { loader as frameworkIndexLoader } from '~/routes/framework._index'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { actorFor, requestWithCookie } from '../factories'
 
 const ADMIN = 'admin@demo.nhs.uk'
@@ -139,7 +139,7 @@ async function indicatorsOf(code: string, number: number, level: number) {
 const formErrors = (body: any): string[] => Object.values(body.result?.error ?? {}).flat() as string[]
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
 })
 
 describe('copying an edition', () => {

@@ -9,7 +9,7 @@ vi.hoisted(() => {
 })
 
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
 import {
   cookieFor,
@@ -29,7 +29,7 @@ let ribble: string
 let cookie: string
 
 beforeAll(async () => {
-  expect(await seedDemoData(prisma)).toEqual({ seeded: true })
+  await useDemoData()
   ribble = await serviceId()
   cookie = await cookieFor('contributor@demo.nhs.uk')
 })

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { actorFor } from '../factories'
 import { makeFixtureFiles, makePdf, type FixtureFiles } from '../fixtures/files'
 import {
@@ -60,7 +60,7 @@ const MIME = {
 }
 
 beforeAll(async () => {
-  expect(await seedDemoData(prisma)).toEqual({ seeded: true })
+  await useDemoData()
   ribble = await serviceId()
   thameside = await serviceId('Thameside Healthcare Library')
   files = await freshFiles()

@@ -31,7 +31,7 @@ import {
 } from '~/modules/improvement/workflow.server'
 import type { Actor } from '~/modules/auth/permissions'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { actorFor, createUser } from '../factories'
 
 const ip = '127.0.0.1'
@@ -60,7 +60,7 @@ async function thrownStatus(work: () => Promise<unknown>): Promise<number> {
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   admin = await actorFor('admin@demo.nhs.uk')
   lead = await actorFor('lead@demo.nhs.uk')
   sponsor = await actorFor('sponsor@demo.nhs.uk')

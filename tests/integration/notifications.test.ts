@@ -5,7 +5,7 @@ import { rename, rm, writeFile } from 'node:fs/promises'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import type { Action, Actor } from '~/modules/auth/permissions'
 import { mailDirectory } from '~/modules/notifications/mailer.server'
 import { portalOrigin, recipientsFor } from '~/modules/notifications/notifications.server'
@@ -58,7 +58,7 @@ async function completedForm(ctx: SubmissionContext, number: number, narrative: 
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   await backToAwaitingSignOff('LKS-2627-RYV')
   ids.ryv = await submissionId('LKS-2627-RYV')
   ids.rkq = await submissionId('LKS-2627-RKQ')

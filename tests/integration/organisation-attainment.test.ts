@@ -2,7 +2,7 @@
 // whose result the user may read, newest first: the service once published, reviewers once validated.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { getOrganisationAttainment } from '~/modules/organisations/organisation.server'
 import { actorFor } from '../factories'
 
@@ -10,7 +10,7 @@ const organisationId = async (odsCode: string) =>
   (await prisma.organisation.findUniqueOrThrow({ where: { odsCode }, select: { id: true } })).id
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
 })
 
 describe('getOrganisationAttainment', () => {

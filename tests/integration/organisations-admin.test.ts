@@ -15,7 +15,7 @@ import { action as confirmAction, loader as previewLoader } from '~/routes/admin
 import { loader as servicesLoader } from '~/routes/admin.services._index'
 import { action as newServiceAction, loader as newServiceLoader } from '~/routes/admin.services.new'
 import { action as serviceAction, loader as serviceLoader } from '~/routes/admin.services.$serviceId'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { cookieFor, fieldErrors, get, post, runAction, runLoader, uploadDir, type Outcome } from './evidence-helpers'
 
 const ADMIN = 'admin@demo.nhs.uk'
@@ -37,7 +37,7 @@ const serviceIdOf = async (name: string) =>
   (await prisma.libraryService.findUniqueOrThrow({ where: { name }, select: { id: true } })).id
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   admin = await cookieFor(ADMIN)
 })
 

@@ -29,7 +29,7 @@ import { loader as peopleLoader } from '~/routes/admin.users._index'
 import { action as acceptAction, loader as acceptLoader } from '~/routes/invitations.$token'
 import { action as requestResetAction } from '~/routes/password-reset._index'
 import { action as resetAction, loader as resetLoader } from '~/routes/password-reset.$token'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { actorFor, createUser, requestWithCookie, TEST_PASSWORD } from '../factories'
 
 const context = { clientAddress: '127.0.0.1', cspNonce: 'test', requestId: 'test' }
@@ -118,7 +118,7 @@ async function versionOf(userId: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   const service = async (name: string) =>
     (await prisma.libraryService.findUniqueOrThrow({ where: { name }, select: { id: true } })).id
   const region = async (name: string) =>

@@ -9,7 +9,7 @@ import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { portalOrigin } from '~/modules/notifications/notifications.server'
 import { calendarDaysBetween, reminderKey, sendDeadlineReminders } from '~/modules/notifications/reminders.server'
 import { backToAwaitingSignOff, createUser } from '../factories'
@@ -45,7 +45,7 @@ function byReference(messages: SentMessage[], days: number): Record<string, stri
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   await backToAwaitingSignOff('LKS-2627-RYV')
   for (const s of await prisma.submission.findMany({ select: { id: true, reference: true } }))
     references.set(s.id, s.reference)

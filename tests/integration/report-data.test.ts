@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { DEMO_EVIDENCE } from '../../prisma/seed-data/evidence'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import type { Actor } from '~/modules/auth/permissions'
 import {
   createEvidenceItem,
@@ -69,7 +69,7 @@ let admin: Actor
 let viewer: Actor
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   thamesideLead = await actorFor('mark.lewis@demo.nhs.uk')
   thamesideSponsor = await actorFor('sponsor.rth@demo.nhs.uk')
   const thameside = await prisma.libraryService.findUniqueOrThrow({

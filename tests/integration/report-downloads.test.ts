@@ -15,7 +15,7 @@ import { loader as outcomeReportsZipLoader } from '~/routes/cycles.$cycleId.regi
 import { loader as nationalSummaryLoader } from '~/routes/cycles.$cycleId.summary[.pdf]'
 import { loader as outcomeReportLoader } from '~/routes/submissions.$submissionId.outcome-report[.pdf]'
 import { loader as reviewerPackLoader } from '~/routes/submissions.$submissionId.reviewer-pack[.pdf]'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { requestWithCookie } from '../factories'
 
 type Loader = (args: LoaderFunctionArgs) => Promise<Response>
@@ -106,7 +106,7 @@ async function unzip(bytes: Buffer): Promise<Array<{ name: string; head: string;
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   ids.baseline = await cycleId('2021/22 baseline')
   ids.current = await cycleId('2026/27')
   ids.northWest = await regionId('North West')

@@ -1,9 +1,9 @@
 // Publication, the development plan and a submission's history (issue 4, items 6 to 8) against a
 // real database seeded like `npm start`: who reads a result and when, the previous cycle on the
 // chart, plan items with their version checks and forged ids, and the audit history.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import type { Actor } from '~/modules/auth/permissions'
 import { recordAudit } from '~/modules/audit/audit.server'
 import {
@@ -55,6 +55,14 @@ async function requiredActionsOf(reference: string) {
   })
 }
 
+/** Puts a published demo result back to validated, not yet published. */
+async function validatedNotPublished(reference: string) {
+  await prisma.submission.update({
+    where: { reference },
+    data: { status: 'VALIDATED', publishedAt: null, publishedById: null },
+  })
+}
+
 const planForm = (overrides: Partial<PlanItemForm> = {}): PlanItemForm => ({
   action: 'Present the library strategy to the Board with the executive sponsor',
   owner: 'Head of Library and Knowledge Services',
@@ -65,7 +73,7 @@ const planForm = (overrides: Partial<PlanItemForm> = {}): PlanItemForm => ({
 })
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   lead = await actorFor('lead@demo.nhs.uk')
   contributor = await actorFor('contributor@demo.nhs.uk')
   sponsor = await actorFor('sponsor@demo.nhs.uk')
@@ -125,10 +133,7 @@ describe('the published result', () => {
   })
 
   it('shows the service nothing before publication, while the regional lead and validators see the agreed result', async () => {
-    await prisma.submission.update({
-      where: { reference: 'LKS-2122-RWV' },
-      data: { status: 'VALIDATED', publishedAt: null, publishedById: null },
-    })
+    await validatedNotPublished('LKS-2122-RWV')
     for (const actor of [lead, contributor]) {
       const ctx = await context(actor, 'LKS-2122-RWV', 'result:view')
       expect(await getResult(actor, ctx)).toBeNull()
@@ -219,21 +224,59 @@ describe('the published result', () => {
   })
 })
 
-describe('the development plan', () => {
-  let itemId: string
+// Plan items and the audit events about them are what the tests below add to Ribble Valley's and
+// Ribble and Fylde's published results: each test starts without them and adds what it needs, so
+// the tests hold in any order.
+beforeEach(async () => {
+  const submissions = await prisma.submission.findMany({
+    where: { reference: { in: ['LKS-2122-RXV', 'LKS-2122-RYV'] } },
+    select: { id: true },
+  })
+  const ids = submissions.map((s) => s.id)
+  await prisma.auditEvent.deleteMany({ where: { OR: [{ submissionId: { in: ids } }, { entityId: { in: ids } }] } })
+  await prisma.developmentPlanItem.deleteMany({ where: { submissionId: { in: ids } } })
+})
 
+/** The lead adds a plan item to Ribble Valley's published 2021/22 result, answering its first required action. */
+async function addPlanItem() {
+  const [required] = await requiredActionsOf('LKS-2122-RXV')
+  expect(required).toBeDefined()
+  const ctx = await context(lead, 'LKS-2122-RXV', 'development-plan:edit')
+  const created = await createPlanItem({
+    actor: lead,
+    context: ctx,
+    form: planForm({ requiredActionId: required!.id }),
+    ipAddress: '',
+  })
+  expect(created).toMatchObject({ ok: true })
+  return { ctx, required: required!, itemId: created.ok ? created.itemId : '' }
+}
+
+/** The plan item added, then completed by the contributor. */
+async function completePlanItem() {
+  const { itemId } = await addPlanItem()
+  const ctx = await context(contributor, 'LKS-2122-RXV', 'development-plan:edit')
+  const item = await getPlanItem(ctx, itemId)
+  const saved = await updatePlanItem({
+    actor: contributor,
+    context: ctx,
+    itemId,
+    form: {
+      ...planForm({ requiredActionId: item.requiredActionId ?? undefined }),
+      status: 'COMPLETE',
+      progressNotes: 'Presented on 4 March.',
+      version: item.version,
+    },
+    ipAddress: '',
+  })
+  expect(saved).toEqual({ ok: true, itemId })
+  return { itemId }
+}
+
+describe('the development plan', () => {
   it('lets the lead add an item that answers a required action, recorded in the audit trail', async () => {
-    const [required] = await requiredActionsOf('LKS-2122-RXV')
-    expect(required).toBeDefined()
-    const ctx = await context(lead, 'LKS-2122-RXV', 'development-plan:edit')
-    const created = await createPlanItem({
-      actor: lead,
-      context: ctx,
-      form: planForm({ requiredActionId: required!.id }),
-      ipAddress: '',
-    })
-    expect(created).toMatchObject({ ok: true })
-    itemId = created.ok ? created.itemId : ''
+    const { ctx, required: addedFor, itemId } = await addPlanItem()
+    const required = addedFor as typeof addedFor | undefined
     const plan = await getDevelopmentPlan(ctx)
     expect(plan.progress).toBe('0 of 1 item complete')
     expect(plan.items).toHaveLength(1)
@@ -262,6 +305,7 @@ describe('the development plan', () => {
   })
 
   it('saves a change against the version edited and refuses a stale one, changing nothing', async () => {
+    const { itemId } = await addPlanItem()
     const ctx = await context(contributor, 'LKS-2122-RXV', 'development-plan:edit')
     const item = await getPlanItem(ctx, itemId)
     const saved = await updatePlanItem({
@@ -317,6 +361,7 @@ describe('the development plan', () => {
   })
 
   it('refuses a required action of another submission, and keeps the plan as it was', async () => {
+    const { itemId } = await addPlanItem()
     const ctx = await context(lead, 'LKS-2122-RXV', 'development-plan:edit')
     const [foreign] = await requiredActionsOf('LKS-2122-RYV')
     expect(foreign).toBeDefined()
@@ -351,6 +396,7 @@ describe('the development plan', () => {
   })
 
   it('treats another submission’s item as a page that does not exist', async () => {
+    const { itemId } = await addPlanItem()
     const other = await context(lead, 'LKS-2122-RYV', 'development-plan:edit')
     const created = await createPlanItem({
       actor: lead,
@@ -376,6 +422,7 @@ describe('the development plan', () => {
   })
 
   it('is refused before publication', async () => {
+    await validatedNotPublished('LKS-2122-RWV')
     const ctx = await context(lead, 'LKS-2122-RWV', 'development-plan:edit')
     expect(ctx.status).toBe('VALIDATED')
     const before = await prisma.developmentPlanItem.count()
@@ -390,6 +437,7 @@ describe('the development plan', () => {
   })
 
   it('lets the regional lead and the sponsor follow the plan but not change it', async () => {
+    await completePlanItem()
     const plan = await getDevelopmentPlan(await context(regionalLead, 'LKS-2122-RXV', 'development-plan:view'))
     expect(plan.progress).toBe('1 of 1 item complete')
     expect(
@@ -411,6 +459,7 @@ describe('the development plan', () => {
 
 describe('the history', () => {
   it('shows the regional lead and an admin every event of the submission, newest first, in plain English', async () => {
+    await completePlanItem()
     const id = await submissionId('LKS-2122-RXV')
     // An event about the submission recorded without the submission column still belongs here.
     await recordAudit(prisma, {

@@ -3,7 +3,7 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { autosaveNarrative, getOutcomePage, linkEvidence, saveOutcome } from '~/modules/submissions/outcome.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
@@ -85,7 +85,7 @@ async function evidenceItem(libraryServiceName: string, title: string) {
 }
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   lead = await actorFor('lead@demo.nhs.uk')
   contributor = await actorFor('contributor@demo.nhs.uk')
   sponsor = await actorFor('sponsor@demo.nhs.uk')

@@ -2,7 +2,7 @@
 // moderation or agreement, publication and reopening, with who may do each.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import type { Actor } from '~/modules/auth/permissions'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { assignValidators, listCandidates } from '~/modules/validation/assignment.server'
@@ -75,7 +75,7 @@ let fiona: Actor
 let serviceLead: Actor
 
 beforeAll(async () => {
-  await seedDemoData(prisma)
+  await useDemoData()
   londonLead = await actorFor('rachel.osei@demo.nhs.uk')
   northWestLead = await actorFor('regional.lead@demo.nhs.uk')
   southWestLead = await actorFor('david.evans@demo.nhs.uk')

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { createClient, type Client } from '@libsql/client'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { prisma } from '~/utils/db.server'
-import { seedDemoData } from '../../prisma/seed'
+import { useDemoData } from '../setup/demo-data'
 import { makePdf } from '../fixtures/files'
 import { cookieFor, evidenceForm, fileFrom, post, runAction, serviceId, sha256OfFile } from './evidence-helpers'
 import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
@@ -43,7 +43,7 @@ vi.mock('~/modules/evidence/storage.server', async (importOriginal) => {
 })
 
 beforeAll(async () => {
-  expect(await seedDemoData(prisma)).toEqual({ seeded: true })
+  await useDemoData()
   other = createClient({ url: process.env.DATABASE_URL! })
   await other.execute('PRAGMA busy_timeout = 0')
 }, 60_000)

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { copyFileSync, mkdirSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import path from 'node:path'
@@ -16,3 +17,18 @@ process.env.NODE_ENV = 'test'
 // Two-step verification is required of no role unless a test file asks for it (tests of the
 // requirement set TWO_STEP_REQUIRED_ROLES themselves, before any app module is loaded).
 process.env.TWO_STEP_REQUIRED_ROLES ??= ''
+
+// A console.error during a test fails it, as in the browser tests: it is how React, Node and the
+// libraries report what went wrong. A test that expects one spies on console.error itself, which
+// takes the place of this watcher for that test.
+const consoleErrors: string[] = []
+const reportToConsole = console.error.bind(console)
+console.error = (...args: unknown[]) => {
+  consoleErrors.push(args.map((arg) => (arg instanceof Error ? (arg.stack ?? arg.message) : String(arg))).join(' '))
+  reportToConsole(...args)
+}
+afterEach(() => {
+  if (consoleErrors.length === 0) return
+  const messages = consoleErrors.splice(0)
+  throw new Error(`console.error was called during the test:\n${messages.join('\n')}`)
+})

@@ -1,23 +1,35 @@
-import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { removeStaleTempFiles, tempDir } from './storage.server'
+
+// Each test starts from an empty temporary folder and makes the files it needs.
+beforeEach(async () => {
+  await rm(tempDir(), { recursive: true, force: true })
+  await mkdir(tempDir(), { recursive: true })
+})
+
+const hoursAgo = (hours: number) => new Date(Date.now() - hours * 60 * 60 * 1000)
+
+async function partFile(name: string, modified?: Date) {
+  const file = path.join(tempDir(), name)
+  await writeFile(file, 'part of an upload')
+  if (modified) await utimes(file, modified, modified)
+  return file
+}
 
 describe('stale temporary uploads', () => {
   it('removes files left by an interrupted upload, and keeps recent ones', async () => {
-    await mkdir(tempDir(), { recursive: true })
-    const stale = path.join(tempDir(), 'stale.part')
-    const fresh = path.join(tempDir(), 'fresh.part')
-    await writeFile(stale, 'half an upload')
-    await writeFile(fresh, 'an upload under way')
-    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000)
-    await utimes(stale, twoHoursAgo, twoHoursAgo)
+    await partFile('stale.part', hoursAgo(2))
+    await partFile('fresh.part')
     expect(await removeStaleTempFiles()).toBe(1)
     expect(await readdir(tempDir())).toEqual(['fresh.part'])
   })
 
   it('removes everything older than the age given', async () => {
-    expect(await removeStaleTempFiles(0, Date.now() + 1000)).toBe(1)
+    await partFile('one.part')
+    await partFile('two.part', hoursAgo(0.5))
+    expect(await removeStaleTempFiles(0, Date.now() + 1000)).toBe(2)
     expect(await readdir(tempDir())).toEqual([])
   })
 })

@@ -11,10 +11,19 @@ import {
 } from './status'
 
 describe('submission status', () => {
-  it('has a label and a colour for every status', () => {
+  // The types already give every status a label and a colour; what they cannot check is that two
+  // statuses never read or look alike in a list of submissions.
+  it('gives each status its own label and its own tag colour', () => {
+    const labels = SUBMISSION_STATUSES.map((status) => SUBMISSION_STATUS_LABELS[status].toLowerCase())
+    const colours = SUBMISSION_STATUSES.map((status) => SUBMISSION_STATUS_COLOURS[status])
+    expect(new Set(labels).size).toBe(SUBMISSION_STATUSES.length)
+    expect(new Set(colours).size).toBe(SUBMISSION_STATUSES.length)
+  })
+
+  it('labels each status in sentence case, as NHS content style asks', () => {
     for (const status of SUBMISSION_STATUSES) {
-      expect(SUBMISSION_STATUS_LABELS[status]).toMatch(/\w/)
-      expect(SUBMISSION_STATUS_COLOURS[status]).toMatch(/\w/)
+      const label = SUBMISSION_STATUS_LABELS[status]
+      expect(label, status).toMatch(/^[A-Z][a-z-]*( [a-z-]+)*$/)
     }
   })
 
