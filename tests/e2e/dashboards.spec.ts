@@ -215,7 +215,7 @@ test('the national viewer filters the national dashboard, suppresses small numbe
       Submissions: '8',
       'With agreed grades': '8',
       'Open required actions': '21 of 21',
-      'Development plan items complete': '0 of 0 (None)',
+      'Development plan items complete': '8 of 24 (33.3%)',
     })
 
   const progress = table(page, 'Submissions by status and region')

@@ -21,7 +21,7 @@ import { suggestGrade, toGrade, type Grade, type IndicatorStatus } from '~/modul
 import { getOutcomeReport } from '~/modules/reports/outcome-report.server'
 import { getReviewerPack } from '~/modules/reports/reviewer-pack.server'
 import type { ReviewerPack } from '~/modules/reports/model'
-import { createPlanItem } from '~/modules/results/development-plan.server'
+import { createPlanItem, getDevelopmentPlan } from '~/modules/results/development-plan.server'
 import { getResult } from '~/modules/results/results.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { getOutcomePage, linkEvidence } from '~/modules/submissions/outcome.server'
@@ -405,7 +405,16 @@ describe('the outcome report', () => {
         result!.outcomes.map((o) => ({ ...o, requiredActions: o.requiredActions.map((a) => a.text) })),
       )
       expect(report.outcomes.some((o) => o.requiredActions.length > 0)).toBe(true)
-      expect(report.plan).toEqual({ items: [], complete: 0, total: 0 })
+      // The demo baseline carries a development plan; the report lists it exactly as the plan page does.
+      const plan = await getDevelopmentPlan(context)
+      expect(plan.items.length).toBeGreaterThan(0)
+      expect(report.plan?.items.map((item) => [item.action, item.status])).toEqual(
+        plan.items.map((item) => [item.action, item.status]),
+      )
+      expect(report.plan).toMatchObject({
+        total: plan.items.length,
+        complete: plan.items.filter((item) => item.status === 'COMPLETE').length,
+      })
     }
     await expect(reportOf(thamesideLead, reference)).rejects.toMatchObject({ status: 404 })
     await expect(reportOf(await actorFor('kate.holt@demo.nhs.uk'), reference)).rejects.toMatchObject({ status: 404 })
