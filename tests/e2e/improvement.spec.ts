@@ -220,7 +220,8 @@ test('the review is accepted with recommendations and published; the dashboard a
   await mkdir(dir, { recursive: true })
   const file = path.join(dir, 'plan.pdf')
   await writeFile(file, await response.body())
-  const { stdout } = await execute('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+  // -raw keeps each table cell's text together, in the order it was written.
+  const { stdout } = await execute('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
   const text = stdout.replace(/\s+/g, ' ')
   for (const expected of [
     'Service Improvement Plan',
