@@ -417,7 +417,7 @@ test('the national viewer filters the national dashboard, suppresses small numbe
       Submissions: '[c]',
       'With agreed grades': '[c]',
       'Open required actions': '7 of 7',
-      'Development plan items complete': '0 of 0 (None)',
+      'Development plan items complete': '[c] of 12 (Suppressed)',
     })
   await expect(
     section(page, 'Submission progress').getByText(
