@@ -32,7 +32,8 @@ function gradeSeries(report: OutcomeReport) {
 /** The cover's result at a glance: the agreed grades against the self-assessment, as a small radar. */
 function atAGlance(writer: ReportWriter, report: OutcomeReport): void {
   const series = gradeSeries(report)
-  writer.heading('The agreed result at a glance', 2, { keepWith: radarHeight({ radius: 50, series }) + 50 })
+  // One level below the title (H2), as every section is.
+  writer.heading('The agreed result at a glance', 1, { keepWith: radarHeight({ radius: 50, series }) + 50 })
   drawRadar(writer, {
     title: 'Agreed grades by outcome',
     summary: agreementSummary(report.outcomes, report.previousCycleName),
@@ -103,12 +104,13 @@ function outcomeSection(writer: ReportWriter, outcome: OutcomeReportRow, previou
   )
   writer.labelled('Self-assessed grade', formatSteps(outcome.selfSteps))
   if (previousCycleName) writer.labelled(`Agreed in ${previousCycleName}`, formatSteps(outcome.previousSteps))
-  textSection(writer, 'Strengths and good practice', outcome.strengths, 'None recorded.')
-  textSection(writer, 'Areas for development', outcome.areasForDevelopment, 'None recorded.')
-  writer.heading('Required actions', 3)
+  // The outcome's parts are one level below its heading (H3 under H2), and not in the contents.
+  textSection(writer, 'Strengths and good practice', outcome.strengths, 'None recorded.', 2)
+  textSection(writer, 'Areas for development', outcome.areasForDevelopment, 'None recorded.', 2)
+  writer.heading('Required actions', 2, { contents: false })
   if (outcome.requiredActions.length) writer.bulletList(outcome.requiredActions)
   else writer.hint('No required actions.')
-  textSection(writer, 'Recommendations', outcome.recommendations, 'None recorded.')
+  textSection(writer, 'Recommendations', outcome.recommendations, 'None recorded.', 2)
 }
 
 function developmentPlan(writer: ReportWriter, report: OutcomeReport): void {

@@ -162,6 +162,18 @@ describe('every report', () => {
     expect(pdf.structure[0]?.type).toBe('Document')
   })
 
+  // Issue 16 (WCAG 1.3.1): a screen reader's list of headings goes down one level at a time, from
+  // the one H1 (the title): never from H2 straight to H4.
+  it.each(ALL)('%s: tags one H1, and each heading at most one level below the heading before it', (name) => {
+    const levels = reports[name].structure.flatMap((e) => (/^H[1-6]$/.test(e.type) ? [Number(e.type.slice(1))] : []))
+    expect(levels[0]).toBe(1)
+    expect(levels.filter((level) => level === 1)).toHaveLength(1)
+    const jumps = levels.flatMap((level, i) =>
+      i > 0 && level > levels[i - 1]! + 1 ? [`H${levels[i - 1]} to H${level}`] : [],
+    )
+    expect(jumps).toEqual([])
+  })
+
   it.each(ALL)('%s: numbers every page "Page x of y" and names the reader and date in each footer', (name) => {
     const pdf = reports[name]
     expect(pdf.pages).toHaveLength(pdf.pageCount)

@@ -50,10 +50,19 @@ export function submissionFacts(submission: ReportSubmission): Array<[string, st
   ]
 }
 
-/** A labelled block of free text, skipped when empty unless `emptyText` is given. */
-export function textSection(writer: ReportWriter, heading: string, text: string, emptyText?: string): void {
+/**
+ * A labelled block of free text, skipped when empty unless `emptyText` is given. Its heading is of
+ * `level` 3 unless told (one below the section it sits in), and never listed in the contents.
+ */
+export function textSection(
+  writer: ReportWriter,
+  heading: string,
+  text: string,
+  emptyText?: string,
+  level: 2 | 3 = 3,
+): void {
   if (!text.trim() && !emptyText) return
-  writer.heading(heading, 3)
+  writer.heading(heading, level, { contents: false })
   if (text.trim()) writer.paragraphs(text)
   else writer.hint(emptyText!)
 }

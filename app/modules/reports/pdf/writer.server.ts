@@ -190,10 +190,16 @@ export class ReportWriter {
   }
 
   /**
-   * A section heading, with a bookmark and a contents entry for levels 1 and 2. Keeps itself with
-   * the next lines (or the next `keepWith` points), so no heading is left alone at the foot of a page. Tagged one level below the title (H1), so level 1 is H2.
+   * A section heading, with a bookmark and a contents entry for levels 1 and 2 (unless `contents` is
+   * false). Keeps itself with the next lines (or the next `keepWith` points), so no heading is left
+   * alone at the foot of a page. Tagged one level below the title (H1), so level 1 is H2: a report
+   * goes down one level at a time (H2, then H3, then H4), as a screen reader's list of headings expects.
    */
-  heading(text: string, level: 1 | 2 | 3, options: { newPage?: boolean; keepWith?: number } = {}): void {
+  heading(
+    text: string,
+    level: 1 | 2 | 3,
+    options: { newPage?: boolean; keepWith?: number; contents?: boolean } = {},
+  ): void {
     const size = level === 1 ? SIZES.h1 : level === 2 ? SIZES.h2 : SIZES.h3
     if (options.newPage && this.doc.y > MARGIN.top + 1) this.newPage()
     const before = level === 1 ? 12 : 8
@@ -204,7 +210,7 @@ export class ReportWriter {
     const destination = this.newDestination()
     this.doc.addNamedDestination(destination, 'XYZ', this.left, this.doc.y, null as unknown as number)
     this.textBlock(`H${level + 1}`, text, { font: 'bold', size, gapAfter: level === 1 ? 8 : 4 })
-    if (level <= 2) {
+    if (level <= 2 && options.contents !== false) {
       this.contents.push({ title: text, level: level as 1 | 2, pageIndex: this.pageIndex, destination })
       this.addOutline(text, level, destination)
     }
