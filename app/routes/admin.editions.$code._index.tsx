@@ -13,7 +13,7 @@ import {
   VisuallyHidden,
   WarningCallout,
 } from '~/components/nhs'
-import { requirePermission } from '~/modules/auth/permissions'
+import { can, requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { WORDING_ONLY_NOTICE } from '~/modules/framework/edition-rules'
 import { PublishEditionSchema } from '~/modules/framework/edition-schema'
@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(user, 'framework:manage')
   const edition = await getEditionForAdmin(user, params.code ?? '')
   if (!edition) notFound()
-  return { edition }
+  return { edition, mayMap: can(user, 'mapping:manage') }
 }
 
 const CONFLICT =
@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function EditionAdminPage() {
-  const { edition } = useLoaderData<typeof loader>()
+  const { edition, mayMap } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/admin/editions/${encodeURIComponent(edition.code)}`
   const inUse = edition.cycles.length > 0
@@ -172,6 +172,11 @@ export default function EditionAdminPage() {
         <li>
           <a href={`/framework/${encodeURIComponent(edition.code)}`}>View in the framework browser</a>
         </li>
+        {mayMap ? (
+          <li>
+            <a href={`${base}/mapping`}>Map outcomes from an earlier edition</a>
+          </li>
+        ) : null}
       </ul>
     </>
   )

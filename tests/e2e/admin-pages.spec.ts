@@ -12,6 +12,7 @@ const pages: Array<[string, () => Promise<string> | string, string]> = [
   ['editions', () => '/admin/editions', 'Framework editions'],
   ['an edition', () => '/admin/editions/2022', 'Second edition (2022)'],
   ['an edition outcome', () => '/admin/editions/2022/outcomes/1', 'Outcome 1'],
+  ['edition outcome mapping', () => '/admin/editions/2022/mapping', 'Outcome mapping'],
   ['edition import', () => '/admin/editions/import', 'Import an edition'],
   ['cycles', () => '/admin/cycles', 'Cycles'],
   ['new cycle', () => '/admin/cycles/new', 'Create a cycle'],

@@ -66,77 +66,109 @@ export async function outcomeTranslation(db: Db, fromEditionId: string, toEditio
   return (id) => mappings.filter((m) => m.fromOutcomeId === id).map((m) => m.toOutcomeId)
 }
 
-/** The mapping page: both editions' outcomes and the mappings recorded between them. */
-export async function getOutcomeMapping(actor: Actor, fromCode: string, toCode: string) {
+/**
+ * The mapping page of edition `toCode`: the other editions it can be mapped from (the one it was
+ * copied from first, then the latest earlier one), both editions' outcomes, and for each outcome of
+ * the earlier edition what it reads as now: the recorded mapping, or the outcome of the same number.
+ * Null when either edition does not exist, or they are the same.
+ */
+export async function getOutcomeMapping(actor: Actor, toCode: string, fromCode?: string | null) {
   requirePermission(actor, 'mapping:manage')
-  const [from, to] = await Promise.all(
-    [fromCode, toCode].map((code) =>
-      prisma.frameworkEdition.findUnique({
-        where: { code },
-        select: {
-          id: true,
-          code: true,
-          name: true,
-          outcomes: { orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } },
-        },
-      }),
-    ),
-  )
-  if (!from || !to || from.id === to.id) notFound()
+  const editions = await prisma.frameworkEdition.findMany({
+    orderBy: [{ createdAt: 'desc' }, { code: 'asc' }],
+    select: {
+      id: true,
+      code: true,
+      name: true,
+      createdAt: true,
+      publishedAt: true,
+      basedOnId: true,
+      outcomes: { orderBy: { number: 'asc' }, select: { id: true, number: true, shortTitle: true } },
+    },
+  })
+  const to = editions.find((e) => e.code === toCode)
+  if (!to) return null
+  const others = editions.filter((e) => e.id !== to.id)
+  const dated = (e: (typeof editions)[number]) => (e.publishedAt ?? e.createdAt).getTime()
+  const earlier = others.filter((e) => dated(e) <= dated(to)).sort((a, b) => dated(b) - dated(a))
+  const from = fromCode
+    ? others.find((e) => e.code === fromCode)
+    : (others.find((e) => e.id === to.basedOnId) ?? earlier[0] ?? others[0])
+  if (fromCode && !from) return null
+  const sources = others.map((e) => ({ code: e.code, name: e.name }))
+  if (!from) return { to, from: null, sources, rows: [], recorded: false }
   const mappings = await prisma.outcomeMapping.findMany({
     where: { fromOutcome: { editionId: from.id }, toOutcome: { editionId: to.id } },
-    select: { fromOutcomeId: true, toOutcomeId: true },
+    select: { fromOutcomeId: true, toOutcome: { select: { number: true } } },
   })
+  const recorded = mappings.length > 0
+  const toNumbers = new Set(to.outcomes.map((o) => o.number))
   return {
-    from,
     to,
+    from,
+    sources,
+    recorded,
     rows: from.outcomes.map((outcome) => ({
       ...outcome,
-      mappedTo: mappings.filter((m) => m.fromOutcomeId === outcome.id).map((m) => m.toOutcomeId),
+      mappedTo: recorded
+        ? mappings
+            .filter((m) => m.fromOutcomeId === outcome.id)
+            .map((m) => m.toOutcome.number)
+            .sort((a, b) => a - b)
+        : toNumbers.has(outcome.number)
+          ? [outcome.number]
+          : [],
     })),
-    recorded: mappings.length > 0,
   }
 }
 
-/** Replaces the mappings from one edition to another with the admin's choice, audited. */
+/**
+ * Replaces the mappings from one edition to another with the admin's choice (for each outcome
+ * number of the earlier edition, the outcome numbers of this one), in one audited transaction.
+ */
 export async function saveOutcomeMapping(input: {
   actor: Actor
   fromCode: string
   toCode: string
-  choices: Record<string, string[]>
+  choices: Record<number, number[]>
   ipAddress?: string
-}): Promise<{ ok: true } | { ok: false; fieldErrors: Record<string, string[]> }> {
-  const current = await getOutcomeMapping(input.actor, input.fromCode, input.toCode)
-  const toIds = new Set(current.to.outcomes.map((o) => o.id))
+}): Promise<{ ok: true; changed: boolean } | { ok: false; fieldErrors: Record<string, string[]> }> {
+  const current = await getOutcomeMapping(input.actor, input.toCode, input.fromCode)
+  if (!current?.from) notFound()
+  const { from, to } = current
+  const toIdOf = new Map(to.outcomes.map((o) => [o.number, o.id]))
   const fieldErrors: Record<string, string[]> = {}
+  const chosen = new Map<number, number[]>()
   for (const row of current.rows) {
-    const chosen = input.choices[row.id] ?? []
-    if (chosen.length === 0)
+    const numbers = [...new Set(input.choices[row.number] ?? [])].sort((a, b) => a - b)
+    chosen.set(row.number, numbers)
+    if (numbers.length === 0)
       fieldErrors[`map-${row.number}`] = [`Select the outcome that outcome ${row.number} becomes`]
-    else if (chosen.some((id) => !toIds.has(id)))
-      fieldErrors[`map-${row.number}`] = [`Select an outcome of the ${current.to.name} for outcome ${row.number}`]
+    else if (numbers.some((n) => !toIdOf.has(n)))
+      fieldErrors[`map-${row.number}`] = [`Select an outcome of the ${to.name} for outcome ${row.number}`]
   }
   if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors }
+  const before = Object.fromEntries(current.rows.map((r) => [r.number, r.mappedTo]))
+  const after = Object.fromEntries(current.rows.map((r) => [r.number, chosen.get(r.number)!]))
+  if (current.recorded && JSON.stringify(before) === JSON.stringify(after)) return { ok: true, changed: false }
   await prisma.$transaction(async (tx) => {
     await tx.outcomeMapping.deleteMany({
-      where: { fromOutcome: { editionId: current.from.id }, toOutcome: { editionId: current.to.id } },
+      where: { fromOutcome: { editionId: from.id }, toOutcome: { editionId: to.id } },
     })
-    const data = current.rows.flatMap((row) =>
-      [...new Set(input.choices[row.id])].map((toOutcomeId) => ({ fromOutcomeId: row.id, toOutcomeId })),
-    )
-    await tx.outcomeMapping.createMany({ data })
-    const numberOf = new Map(current.to.outcomes.map((o) => [o.id, o.number]))
+    await tx.outcomeMapping.createMany({
+      data: current.rows.flatMap((row) =>
+        chosen.get(row.number)!.map((n) => ({ fromOutcomeId: row.id, toOutcomeId: toIdOf.get(n)! })),
+      ),
+    })
     await recordAudit(tx, {
       actorId: input.actor.id,
       action: 'framework.outcomes_mapped',
       entityType: 'FrameworkEdition',
-      entityId: current.to.id,
-      before: Object.fromEntries(current.rows.map((r) => [r.number, r.mappedTo.map((id) => numberOf.get(id))])),
-      after: Object.fromEntries(
-        current.rows.map((r) => [r.number, [...new Set(input.choices[r.id])].map((id) => numberOf.get(id))]),
-      ),
+      entityId: to.id,
+      before: { from: from.code, recorded: current.recorded, outcomes: before },
+      after: { from: from.code, recorded: true, outcomes: after },
       ipAddress: input.ipAddress,
     })
   })
-  return { ok: true }
+  return { ok: true, changed: true }
 }

@@ -237,3 +237,34 @@ export const PlanMoveSchema = z.object({
   intent: z.enum(['start', 'send-for-sign-off', 'withdraw', 'submit', 'resubmit', 'interim-update']),
   version: z.coerce.number().int().min(0),
 })
+
+/**
+ * The outcome mapping form (framework refresh): for each outcome of the earlier edition, the
+ * outcome or outcomes of this edition it becomes (one checkbox group each, named `map-<number>`).
+ */
+export function outcomeMappingSchema(input: {
+  fromNumbers: readonly number[]
+  toNumbers: readonly number[]
+  toName: string
+}) {
+  const to = new Set(input.toNumbers)
+  return z.object({
+    from: z.string({ error: 'Choose the edition to map from' }).min(1).max(40),
+    ...Object.fromEntries(
+      input.fromNumbers.map((n) => [
+        `map-${n}`,
+        z
+          .array(
+            z
+              .number({ error: `Select an outcome of the ${input.toName} for outcome ${n}` })
+              .int()
+              .refine((value) => to.has(value), `Select an outcome of the ${input.toName} for outcome ${n}`),
+            { error: `Select the outcome that outcome ${n} becomes` },
+          )
+          .min(1, `Select the outcome that outcome ${n} becomes`)
+          .max(input.toNumbers.length),
+      ]),
+    ),
+  })
+}
+export const mappingField = (n: number) => `map-${n}`
