@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { SUPPRESSED_SHARE, barShares, type BarPart } from './bars'
 import { formatCount } from './format'
-import { LEVEL_FILLS } from './palette'
+import { LEVEL_FILLS } from '~/modules/charts/palette'
 import { suppress } from './test-markup'
 
 const part = (key: string, count: number, components?: number[]): BarPart => ({

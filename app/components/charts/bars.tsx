@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { cx } from '~/components/nhs'
 import { countWithPercent, isShown, shownPercent, type CountFormat } from './format'
-import { HATCH, TEXT_COLOUR, type Fill } from './palette'
+import { HATCH, TEXT_COLOUR, type Fill, type FillPattern } from '~/modules/charts/palette'
 
 // The parts the dashboard charts share: a frame with the one-sentence summary, an SVG of labelled
 // horizontal bars (stacked to 100%, or diverging about a centre line), and a key. Server-rendered,
@@ -106,6 +106,11 @@ export function barShares(
   }))
 }
 
+/** The width of a segment's label with a little room either side (the plate behind it). */
+function labelWidth(text: string): number {
+  return text.length * CHARACTER_WIDTH + 6
+}
+
 /** Whether `text` fits inside a segment `width` wide. */
 function fits(text: string, width: number): boolean {
   return text.length * CHARACTER_WIDTH + 8 <= width
@@ -196,6 +201,41 @@ export function ChartFrame({
   )
 }
 
+/** Width of the white gap between two segments of a bar (half from each), so that no two parts touch. */
+const SEGMENT_GAP = 2
+/** Side of a part pattern's tile. */
+const TILE = 6
+
+/**
+ * The marks of a part's pattern in one tile, in `colour` (the fill's text colour, 4.5:1 against
+ * it): dots, horizontal or vertical lines, or a grid. Nothing for 'none'.
+ */
+function PatternMarks({ pattern, colour }: { pattern: FillPattern; colour: string }) {
+  const half = TILE / 2
+  const horizontal = <line x1="0" y1={half} x2={TILE} y2={half} stroke={colour} strokeWidth={1.2} />
+  const vertical = <line x1={half} y1="0" x2={half} y2={TILE} stroke={colour} strokeWidth={1.2} />
+  if (pattern === 'dots') return <circle cx={half} cy={half} r={1.3} fill={colour} />
+  if (pattern === 'horizontal') return horizontal
+  if (pattern === 'vertical') return vertical
+  if (pattern === 'grid')
+    return (
+      <>
+        {horizontal}
+        {vertical}
+      </>
+    )
+  return null
+}
+
+/** A part's pattern as an SVG `<pattern>`, to fill a rectangle drawn over the part's colour. */
+function PartPattern({ id, fill }: { id: string; fill: Fill }) {
+  return (
+    <pattern id={id} patternUnits="userSpaceOnUse" width={TILE} height={TILE}>
+      <PatternMarks pattern={fill.pattern} colour={fill.text} />
+    </pattern>
+  )
+}
+
 /** White diagonal stripes over the fill of a part that includes hidden small numbers. */
 function HatchPattern({ id }: { id: string }) {
   return (
@@ -228,6 +268,11 @@ export function BarChartSvg({
   // Below the last bar: room for its median pointer.
   const height = layout.height + PADDING + 10
   const hasHidden = layout.rows.some((row) => row.segments.some((segment) => !segment.shown))
+  // One pattern per kind of part (a level, a side, a stage), whatever row it is in.
+  const patterned = new Map<string, Fill>()
+  for (const row of layout.rows)
+    for (const segment of row.segments) if (segment.fill.pattern !== 'none') patterned.set(segment.key, segment.fill)
+  const patternId = (key: string) => `${id}-pattern-${key}`
   return (
     <svg
       className="app-chart__svg"
@@ -240,9 +285,12 @@ export function BarChartSvg({
     >
       <title id={titleId}>{title}</title>
       <desc id={descId}>{description}</desc>
-      {hasHidden ? (
+      {hasHidden || patterned.size > 0 ? (
         <defs>
-          <HatchPattern id={hatchId} />
+          {hasHidden ? <HatchPattern id={hatchId} /> : null}
+          {[...patterned].map(([key, fill]) => (
+            <PartPattern key={key} id={patternId(key)} fill={fill} />
+          ))}
         </defs>
       ) : null}
       {/* White behind the chart: the colours' contrast (3:1 or more) assumes it. */}
@@ -293,6 +341,7 @@ export function BarChartSvg({
               )}
             >
               <title>{segment.tooltip}</title>
+              {/* The white outline leaves a gap between two parts, so no two parts touch. */}
               <rect
                 className="app-chart__bar"
                 x={n(segment.x)}
@@ -301,8 +350,18 @@ export function BarChartSvg({
                 height={BAR_HEIGHT}
                 fill={segment.fill.fill}
                 stroke="#ffffff"
-                strokeWidth={1}
+                strokeWidth={SEGMENT_GAP}
               />
+              {segment.fill.pattern === 'none' ? null : (
+                <rect
+                  className="app-chart__pattern"
+                  x={n(segment.x + SEGMENT_GAP / 2)}
+                  y={n(row.barY)}
+                  width={n(Math.max(segment.width - SEGMENT_GAP, 0.5))}
+                  height={BAR_HEIGHT}
+                  fill={`url(#${patternId(segment.key)})`}
+                />
+              )}
               {segment.shown ? null : (
                 <rect
                   className="app-chart__hatch"
@@ -313,6 +372,18 @@ export function BarChartSvg({
                   fill={`url(#${hatchId})`}
                 />
               )}
+              {segment.label !== null && segment.fill.pattern !== 'none' ? (
+                // A plain plate of the part's colour behind its number, so the pattern never crosses the text.
+                <rect
+                  className="app-chart__plate"
+                  x={n(segment.x + segment.width / 2 - labelWidth(segment.label) / 2)}
+                  y={n(row.barY + BAR_HEIGHT / 2 - 9)}
+                  width={n(labelWidth(segment.label))}
+                  height={18}
+                  rx={2}
+                  fill={segment.fill.fill}
+                />
+              ) : null}
               {segment.label !== null ? (
                 <text
                   className="app-chart__value"
@@ -336,8 +407,16 @@ export function BarChartSvg({
 }
 
 export type KeyItem = { key: string; label: string } & (
-  { kind: 'fill'; fill: string } | { kind: 'hidden' } | { kind: 'median' }
+  { kind: 'fill'; fill: Fill } | { kind: 'hidden' } | { kind: 'median' }
 )
+
+/** A pattern in words, for the key: "Level 1, dotted". */
+export const PATTERN_WORDS: Record<Exclude<FillPattern, 'none'>, string> = {
+  dots: 'dotted',
+  horizontal: 'horizontal lines',
+  vertical: 'vertical lines',
+  grid: 'grid',
+}
 
 /** The key beneath a chart: a swatch and a name for each colour, hatching or mark used. */
 export function ChartKey({ id, items }: { id: string; items: readonly KeyItem[] }) {
@@ -354,7 +433,17 @@ export function ChartKey({ id, items }: { id: string; items: readonly KeyItem[] 
             focusable="false"
           >
             {item.kind === 'fill' ? (
-              <rect x="0.5" y="0.5" width="15" height="15" fill={item.fill} stroke={item.fill} />
+              <>
+                <rect x="0.5" y="0.5" width="15" height="15" fill={item.fill.fill} stroke={item.fill.fill} />
+                {item.fill.pattern === 'none' ? null : (
+                  <>
+                    <defs>
+                      <PartPattern id={`${id}-key-pattern-${item.key}`} fill={item.fill} />
+                    </defs>
+                    <rect x="0.5" y="0.5" width="15" height="15" fill={`url(#${id}-key-pattern-${item.key})`} />
+                  </>
+                )}
+              </>
             ) : null}
             {item.kind === 'hidden' ? (
               <>
@@ -364,7 +453,10 @@ export function ChartKey({ id, items }: { id: string; items: readonly KeyItem[] 
             ) : null}
             {item.kind === 'median' ? <MedianMark x={8} top={6.5} bottom={9.5} size={6} /> : null}
           </svg>
-          <span>{item.label}</span>
+          <span>
+            {item.label}
+            {item.kind === 'fill' && item.fill.pattern !== 'none' ? `, ${PATTERN_WORDS[item.fill.pattern]}` : null}
+          </span>
         </li>
       ))}
     </ul>

@@ -8,7 +8,7 @@ import {
   summariseCalibration,
   type CalibrationChartProps,
 } from './calibration-chart'
-import { DIVERGING_FILLS } from './palette'
+import { DIVERGING_FILLS } from '~/modules/charts/palette'
 import {
   byClass,
   byTag,
@@ -153,9 +153,9 @@ describe('CalibrationChart', () => {
 
   it('has a key saying which side is which', () => {
     expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).toEqual([
-      'Rated lower than agreed (left)',
+      'Rated lower than agreed (left), vertical lines',
       'Same as agreed (centre)',
-      'Rated higher than agreed (right)',
+      'Rated higher than agreed (right), dotted',
     ])
   })
 

@@ -22,7 +22,7 @@ import {
   outcomeList,
   type CountFormat,
 } from './format'
-import { DIVERGING_FILLS } from './palette'
+import { DIVERGING_FILLS } from '~/modules/charts/palette'
 
 export type CalibrationChartProps = {
   /** Per outcome: self-assessed against agreed grade (`Dashboard['calibration']`). */
@@ -129,9 +129,9 @@ export function CalibrationChart({
   const layout = layoutBars(rows, 'diverging', format, countAndPercentLabels(format))
   const hidden = hasHiddenSegments(layout)
   const keyItems: KeyItem[] = [
-    { key: 'lower', kind: 'fill', fill: DIVERGING_FILLS.lower.fill, label: 'Rated lower than agreed (left)' },
-    { key: 'same', kind: 'fill', fill: DIVERGING_FILLS.same.fill, label: 'Same as agreed (centre)' },
-    { key: 'higher', kind: 'fill', fill: DIVERGING_FILLS.higher.fill, label: 'Rated higher than agreed (right)' },
+    { key: 'lower', kind: 'fill', fill: DIVERGING_FILLS.lower, label: 'Rated lower than agreed (left)' },
+    { key: 'same', kind: 'fill', fill: DIVERGING_FILLS.same, label: 'Same as agreed (centre)' },
+    { key: 'higher', kind: 'fill', fill: DIVERGING_FILLS.higher, label: 'Rated higher than agreed (right)' },
     ...(hidden ? [HIDDEN_KEY_ITEM] : []),
   ]
   const description =

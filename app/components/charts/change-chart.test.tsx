@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '~/modules/dashboards/model'
 import { ChangeChart, summariseChange, type ChangeChartProps } from './change-chart'
-import { DIVERGING_FILLS } from './palette'
+import { DIVERGING_FILLS } from '~/modules/charts/palette'
 import {
   byClass,
   byTag,
@@ -89,9 +89,9 @@ describe('ChangeChart', () => {
 
   it('has a key naming each direction', () => {
     expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).toEqual([
-      'Declined (left)',
+      'Declined (left), vertical lines',
       'Same (centre)',
-      'Improved (right)',
+      'Improved (right), dotted',
     ])
   })
 

@@ -22,7 +22,7 @@ import {
   outcomeList,
   type CountFormat,
 } from './format'
-import { DIVERGING_FILLS } from './palette'
+import { DIVERGING_FILLS } from '~/modules/charts/palette'
 
 export type ChangeChartProps = {
   /** Per outcome: organisations graded in both cycles, by direction of change (`Dashboard['change']`). */
@@ -122,9 +122,9 @@ export function ChangeChart({
   const layout = layoutBars(rows, 'diverging', format, countAndPercentLabels(format))
   const hidden = hasHiddenSegments(layout)
   const keyItems: KeyItem[] = [
-    { key: 'declined', kind: 'fill', fill: DIVERGING_FILLS.lower.fill, label: 'Declined (left)' },
-    { key: 'same', kind: 'fill', fill: DIVERGING_FILLS.same.fill, label: 'Same (centre)' },
-    { key: 'improved', kind: 'fill', fill: DIVERGING_FILLS.higher.fill, label: 'Improved (right)' },
+    { key: 'declined', kind: 'fill', fill: DIVERGING_FILLS.lower, label: 'Declined (left)' },
+    { key: 'same', kind: 'fill', fill: DIVERGING_FILLS.same, label: 'Same (centre)' },
+    { key: 'improved', kind: 'fill', fill: DIVERGING_FILLS.higher, label: 'Improved (right)' },
     ...(hidden ? [HIDDEN_KEY_ITEM] : []),
   ]
   const description =

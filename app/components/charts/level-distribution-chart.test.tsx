@@ -8,7 +8,7 @@ import {
   summariseLevelDistribution,
   type LevelDistributionChartProps,
 } from './level-distribution-chart'
-import { LEVEL_FILLS } from './palette'
+import { LEVEL_FILLS } from '~/modules/charts/palette'
 import {
   byClass,
   byTag,
@@ -162,8 +162,29 @@ describe('LevelDistributionChart', () => {
   it('has a key naming every level and the median mark', () => {
     const key = one(byClass(root, 'app-chart__key'), 'key')
     expect(key.attrs['aria-label']).toBe('Key to the chart')
-    expect(byTag(key, 'li').map(text)).toEqual(['Level 0', 'Level 1', 'Level 2', 'Level 3', 'Level 4', 'Median level'])
+    // Issue 16 (WCAG 1.4.1): the key names each level's pattern as well as showing its colour.
+    expect(byTag(key, 'li').map(text)).toEqual([
+      'Level 0',
+      'Level 1, dotted',
+      'Level 2, horizontal lines',
+      'Level 3, vertical lines',
+      'Level 4, grid',
+      'Median level',
+    ])
     expect(byTag(key, 'svg').every((swatch) => swatch.attrs['aria-hidden'] === 'true')).toBe(true)
+    // Each swatch shows the level's pattern over its colour, as the bars do.
+    expect(byTag(key, 'pattern').map((p) => p.attrs.id)).toEqual(
+      [1, 2, 3, 4].map((l) => `levels-key-pattern-level-${l}`),
+    )
+  })
+
+  it('draws each level but level 0 with its own pattern over its colour, numbers on a plain plate', () => {
+    const patterns = byClass(svg, 'app-chart__pattern')
+    expect(new Set(patterns.map((p) => p.attrs.fill))).toEqual(
+      new Set([1, 2, 3, 4].map((l) => `url(#levels-pattern-level-${l})`)),
+    )
+    expect(byTag(svg, 'pattern').map((p) => p.attrs.id)).toEqual([1, 2, 3, 4].map((l) => `levels-pattern-level-${l}`))
+    expect(byClass(svg, 'app-chart__plate').length).toBeGreaterThan(0)
   })
 
   it('prefixes every id with its own, so charts can share a page', () => {
@@ -212,8 +233,8 @@ describe('LevelDistributionChart', () => {
       expect([segments[0]!.fill, segments[4]!.fill]).toEqual([LEVEL_FILLS[0].fill, LEVEL_FILLS[4].fill])
       const hatches = byClass(hiddenSvg, 'app-chart__hatch')
       expect(hatches.map((h) => h.attrs.fill)).toEqual(['url(#levels-hatch)', 'url(#levels-hatch)'])
-      expect(one(byTag(hiddenSvg, 'pattern'), 'pattern').attrs.id).toBe('levels-hatch')
-      expect(byTag(svg, 'pattern')).toHaveLength(0)
+      expect(byTag(hiddenSvg, 'pattern').filter((p) => p.attrs.id === 'levels-hatch')).toHaveLength(1)
+      expect(byTag(svg, 'pattern').filter((p) => p.attrs.id === 'levels-hatch')).toHaveLength(0)
 
       const other = svgOf(render({ attainment: [row(1, [1, 10, 20, 12, 9]), hidden[1]!], format: suppress }).root)
       expect(segmentsOf(byClass(other, 'app-chart__row')[0]!).map((s) => s.width)).toEqual(segments.map((s) => s.width))

@@ -25,7 +25,7 @@ import {
   outcomeList,
   type CountFormat,
 } from './format'
-import { LEVEL_FILLS } from './palette'
+import { LEVEL_FILLS } from '~/modules/charts/palette'
 
 export type LevelDistributionChartProps = {
   /** Agreed grades per outcome at each level, with the median level (`Dashboard['attainment']`). */
@@ -143,7 +143,7 @@ export function LevelDistributionChart({
     ...LEVELS.map((level): KeyItem => ({
       key: `level-${level}`,
       kind: 'fill',
-      fill: LEVEL_FILLS[level].fill,
+      fill: LEVEL_FILLS[level],
       label: `Level ${level}`,
     })),
     { key: 'median', kind: 'median', label: 'Median level' },

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Dashboard } from '~/modules/dashboards/model'
 import { SUBMISSION_STATUSES } from '~/modules/submissions/status'
 import { VIEW_WIDTH } from './bars'
-import { LEVEL_FILLS } from './palette'
+import { LEVEL_FILLS } from '~/modules/charts/palette'
 import { ProgressChart, summariseProgress, type ProgressChartProps } from './progress-chart'
 import {
   byClass,
@@ -116,7 +116,7 @@ describe('ProgressChart', () => {
       LEVEL_FILLS[0].fill,
       LEVEL_FILLS[1].fill,
       LEVEL_FILLS[2].fill,
-      LEVEL_FILLS[4].fill,
+      LEVEL_FILLS[3].fill,
     ])
   })
 
@@ -128,9 +128,9 @@ describe('ProgressChart', () => {
   it('has a key to the four stages', () => {
     expect(byTag(one(byClass(root, 'app-chart__key'), 'key'), 'li').map(text)).toEqual([
       'Not started',
-      'In progress or awaiting sign-off',
-      'Submitted, in validation or moderation',
-      'Validated or published',
+      'In progress or awaiting sign-off, dotted',
+      'Submitted, in validation or moderation, horizontal lines',
+      'Validated or published, vertical lines',
     ])
   })
 
@@ -175,7 +175,7 @@ describe('ProgressChart', () => {
         LEVEL_FILLS[0].fill,
         LEVEL_FILLS[1].fill,
         LEVEL_FILLS[2].fill,
-        LEVEL_FILLS[4].fill,
+        LEVEL_FILLS[3].fill,
       ])
       expect(northWest.every((s) => s.hatched)).toBe(true)
     })

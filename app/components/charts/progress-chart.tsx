@@ -15,7 +15,7 @@ import {
   type KeyItem,
 } from './bars'
 import { allShown, formatCount, formatPercent, highestShare, isShown, joinWords, type CountFormat } from './format'
-import { LEVEL_FILLS, type Fill } from './palette'
+import { LEVEL_FILLS, type Fill } from '~/modules/charts/palette'
 
 export type ProgressChartProps = {
   /** Submissions by status for each region, statuses in workflow order (`Dashboard['progress']`). */
@@ -34,14 +34,14 @@ type StageKey = 'not-started' | 'preparing' | 'validating' | 'validated'
 
 /**
  * Nine statuses are too many to tell apart by colour, so the bars group them into four stages of
- * the workflow (domain.md §6), shaded light to dark as a submission moves on; the table gives every
+ * the workflow (domain.md §6), each with its own colour and pattern; the table gives every
  * status.
  */
 const STAGES: ReadonlyArray<{ key: StageKey; name: string; fill: Fill }> = [
   { key: 'not-started', name: 'Not started', fill: LEVEL_FILLS[0] },
   { key: 'preparing', name: 'In progress or awaiting sign-off', fill: LEVEL_FILLS[1] },
   { key: 'validating', name: 'Submitted, in validation or moderation', fill: LEVEL_FILLS[2] },
-  { key: 'validated', name: 'Validated or published', fill: LEVEL_FILLS[4] },
+  { key: 'validated', name: 'Validated or published', fill: LEVEL_FILLS[3] },
 ]
 
 const STAGE_OF: Record<SubmissionStatus, StageKey> = {
@@ -118,7 +118,7 @@ export function summariseProgress(progress: Dashboard['progress'], format: Count
 
 /**
  * Submission progress by region (issue 6): a 100% stacked bar per region (and one for all regions
- * when there are several) of its submissions at four stages of the workflow, light to dark, with
+ * when there are several) of its submissions at four stages of the workflow (light and dark in turn, each with its own pattern), with
  * counts inside where they fit; a key, and a data table with every status as a column, a Total
  * column and a Total row. With no submissions, a message instead.
  */
@@ -146,7 +146,7 @@ export function ProgressChart({
   const layout = layoutBars(rows, 'stacked', format, countAndPercentLabels(format))
   const hidden = hasHiddenSegments(layout)
   const keyItems: KeyItem[] = [
-    ...STAGES.map((stage): KeyItem => ({ key: stage.key, kind: 'fill', fill: stage.fill.fill, label: stage.name })),
+    ...STAGES.map((stage): KeyItem => ({ key: stage.key, kind: 'fill', fill: stage.fill, label: stage.name })),
     ...(hidden ? [HIDDEN_KEY_ITEM] : []),
   ]
   const description =

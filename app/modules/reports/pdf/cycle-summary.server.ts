@@ -3,6 +3,7 @@
 import { stepsToGrade } from '~/modules/framework/grading'
 import { SUBMISSION_STATUS_LABELS } from '~/modules/submissions/status'
 import type { CycleSummary, ReportReader } from '../model'
+import { LEVEL_FILLS, type Fill } from '~/modules/charts/palette'
 import { COLOURS, ReportWriter } from './writer.server'
 
 const SHORT_SUB_LEVEL = { LOW: 'Low', MEDIUM: 'Med', HIGH: 'High' } as const
@@ -19,9 +20,41 @@ export function formatMedian(median: number | null): string {
   return median === null ? 'None' : median.toLocaleString('en-GB', { maximumFractionDigits: 1 })
 }
 
-/** A sequential blue scale, light to dark (readable with any colour vision); the labels carry the levels too. */
-const LEVEL_COLOURS = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'] as const
-const LABEL_ON_LEVEL = [COLOURS.text, COLOURS.text, COLOURS.text, COLOURS.white, COLOURS.white] as const
+/**
+ * Levels take the dashboards' colours (modules/charts/palette.ts): light and dark in turn, each with
+ * 3:1 against white and against the levels beside it, and each with its own pattern; white gaps part
+ * the segments. The labels ("L2: 5") and the key in words carry the levels too.
+ */
+function drawPattern(doc: PDFKit.PDFDocument, fill: Fill, x: number, y: number, w: number, h: number): void {
+  if (fill.pattern === 'none') return
+  const step = 4
+  doc.save()
+  doc.rect(x, y, w, h).clip()
+  doc.lineWidth(0.7).strokeColor(fill.text).fillColor(fill.text)
+  if (fill.pattern === 'dots') {
+    for (let dy = step / 2; dy < h; dy += step)
+      for (let dx = step / 2; dx < w; dx += step) doc.circle(x + dx, y + dy, 0.8).fill()
+  }
+  if (fill.pattern === 'horizontal' || fill.pattern === 'grid')
+    for (let dy = step / 2; dy < h; dy += step)
+      doc
+        .moveTo(x, y + dy)
+        .lineTo(x + w, y + dy)
+        .stroke()
+  if (fill.pattern === 'vertical' || fill.pattern === 'grid')
+    for (let dx = step / 2; dx < w; dx += step)
+      doc
+        .moveTo(x + dx, y)
+        .lineTo(x + dx, y + h)
+        .stroke()
+  doc.restore()
+}
+
+/** A part of the chart: its colour, then its pattern. */
+function drawPart(doc: PDFKit.PDFDocument, fill: Fill, x: number, y: number, w: number, h: number): void {
+  doc.rect(x, y, w, h).fill(fill.fill)
+  drawPattern(doc, fill, x, y, w, h)
+}
 
 /** One horizontal bar per outcome, split by level, each part labelled with its count. */
 function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
@@ -50,14 +83,18 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
       row.levelCounts.forEach((count, level) => {
         if (count === 0) return
         const w = (count / row.graded) * barWidth
-        doc
-          .rect(x, y, w, rowHeight - 4)
-          .lineWidth(0.8)
-          .fillAndStroke(LEVEL_COLOURS[level]!, COLOURS.white)
+        const fill = LEVEL_FILLS[level]!
+        // A white gap of 1.5 points on the right of each segment.
+        const drawn = Math.max(w - 1.5, 0.5)
+        drawPart(doc, fill, x, y, drawn, rowHeight - 4)
         const label = `L${level}: ${count}`
-        doc.fontSize(8)
-        if (doc.widthOfString(label) + 4 < w)
-          doc.fillColor(LABEL_ON_LEVEL[level]!).text(label, x + 2, y + 4, { lineBreak: false })
+        doc.font('regular').fontSize(8)
+        const labelWidth = doc.widthOfString(label)
+        if (labelWidth + 6 < drawn) {
+          // A plain plate of the level's colour behind the label, so the pattern never crosses it.
+          doc.rect(x + 1, y + 2, labelWidth + 4, rowHeight - 8).fill(fill.fill)
+          doc.fillColor(fill.text).text(label, x + 3, y + 4, { lineBreak: false })
+        }
         x += w
       })
     })
@@ -65,9 +102,11 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
     let x = writer.left + labelWidth
     const keyY = top + rows.length * rowHeight + 8
     for (let level = 0; level <= 4; level++) {
-      doc.rect(x, keyY, 10, 10).lineWidth(0.5).fillAndStroke(LEVEL_COLOURS[level]!, COLOURS.border)
+      const fill = LEVEL_FILLS[level]!
+      drawPart(doc, fill, x, keyY, 10, 10)
       doc
         .fillColor(COLOURS.text)
+        .font('regular')
         .fontSize(8.5)
         .text(`Level ${level} (L${level})`, x + 14, keyY + 1, { lineBreak: false })
       x += 78

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { DIVERGING_FILLS, HATCH, LEVEL_FILLS, contrastRatio, relativeLuminance, textColourOn } from './palette'
+import {
+  DIVERGING_FILLS,
+  HATCH,
+  HEAT_MAP_FILLS,
+  LEVEL_FILLS,
+  chartContrasts,
+  contrastRatio,
+  relativeLuminance,
+  textColourOn,
+} from './palette'
 
 const WHITE = '#ffffff'
 
@@ -37,12 +46,32 @@ describe('the dashboard palette', () => {
     expect(contrastRatio(text, fill)).toBeGreaterThanOrEqual(4.5)
   })
 
-  it('darkens from level 0 to level 4 by clear steps (lightness, not hue, tells them apart)', () => {
-    const luminances = LEVEL_FILLS.map((f) => relativeLuminance(f.fill))
-    for (let level = 1; level < luminances.length; level += 1) {
-      expect(contrastRatio(LEVEL_FILLS[level]!.fill, LEVEL_FILLS[level - 1]!.fill)).toBeGreaterThanOrEqual(1.45)
-      expect(luminances[level]).toBeLessThan(luminances[level - 1]!)
-    }
+  // Issue 16 (WCAG 1.4.11): the parts of a bar touch each other, so each needs 3:1 against the next,
+  // as well as against the white background.
+  it('gives every level 3:1 against white and against the levels either side', () => {
+    const { background, adjacent } = chartContrasts(LEVEL_FILLS.map((f) => f.fill))
+    for (const ratio of [...background, ...adjacent]) expect(ratio).toBeGreaterThanOrEqual(3)
+  })
+
+  it('gives both sides of a comparison 3:1 against white and against the middle', () => {
+    const { lower, same, higher } = DIVERGING_FILLS
+    const { background, adjacent } = chartContrasts([lower.fill, same.fill, higher.fill])
+    for (const ratio of [...background, ...adjacent]) expect(ratio).toBeGreaterThanOrEqual(3)
+  })
+
+  it('would refuse the four blues the progress bars used before (1.5:1 between neighbours)', () => {
+    const { adjacent } = chartContrasts(['#4a99cd', '#1878b8', '#0057a0', '#061a42'])
+    expect(adjacent.map((ratio) => Math.round(ratio * 10) / 10)).toEqual([1.5, 1.5, 2.3])
+    expect(adjacent.some((ratio) => ratio < 3)).toBe(true)
+  })
+
+  it('marks each level and each side of a comparison with its own pattern, never the diagonal of hidden numbers', () => {
+    expect(new Set(LEVEL_FILLS.map((f) => f.pattern)).size).toBe(LEVEL_FILLS.length)
+    expect(new Set(Object.values(DIVERGING_FILLS).map((f) => f.pattern)).size).toBe(3)
+  })
+
+  it.each(FILLS)('draws the pattern of $name in its text colour, of 4.5:1 against the fill', ({ fill, text }) => {
+    expect(contrastRatio(text, fill)).toBeGreaterThanOrEqual(4.5)
   })
 
   it.each(FILLS)('stripes $name with white of 3:1 against it, to mark hidden small numbers', ({ fill }) => {
@@ -67,12 +96,20 @@ describe('the heat map classes in app.scss', () => {
     }
   }
 
-  it.each(LEVEL_FILLS.map((fill, level) => ({ level, ...fill })))(
-    'level $level uses the palette blue and its text colour',
+  it.each(HEAT_MAP_FILLS.map((fill, level) => ({ level, ...fill })))(
+    'level $level uses the heat map blue and its text colour',
     ({ level, fill, text }) => {
       expect(rule(`app-heat-map__cell--level-${level}`)).toEqual({ background: fill, colour: text })
     },
   )
+
+  it('shades the heat map light to dark, each cell with 3:1 against white', () => {
+    const luminances = HEAT_MAP_FILLS.map((f) => relativeLuminance(f.fill))
+    for (let level = 1; level < luminances.length; level += 1)
+      expect(luminances[level]).toBeLessThan(luminances[level - 1]!)
+    for (const ratio of chartContrasts(HEAT_MAP_FILLS.map((f) => f.fill)).background)
+      expect(ratio).toBeGreaterThanOrEqual(3)
+  })
 
   it('shows empty cells with readable text', () => {
     const empty = rule('app-heat-map__cell--empty')
