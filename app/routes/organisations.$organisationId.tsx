@@ -4,8 +4,10 @@ import { Breadcrumbs, SummaryList, Table } from '~/components/nhs'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { requireUser } from '~/modules/auth/session.server'
 import { getOrganisationAttainment, getOrganisationForUser } from '~/modules/organisations/organisation.server'
+import { PeerComparisonTable } from '~/components/peer-comparison'
 import { RadarChart } from '~/components/radar-chart'
 import { chartValueOfSteps } from '~/modules/results/compare'
+import { formatChartValueWithMedians, nationalMedianSeries } from '~/modules/results/peers'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { formatDate } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
@@ -29,6 +31,9 @@ export default function OrganisationPage() {
     { label: `Self-assessed, ${c.cycleName}`, values: c.selfSteps.map(chartValueOfSteps) },
     { label: `Agreed, ${c.cycleName}`, values: c.agreedSteps.map(chartValueOfSteps) },
   ])
+  // The national median of the latest cycle, only above the suppression threshold (results/peers.ts).
+  const peers = attainment.peers
+  if (peers?.shown) series.push({ label: `National median, ${peers.cycleName}`, values: nationalMedianSeries(peers) })
   return (
     <>
       <Breadcrumbs items={[{ href: '/', text: 'Home' }]} />
@@ -57,8 +62,15 @@ export default function OrganisationPage() {
             summary={attainmentSummary(shown)}
             axes={attainment.outcomeNumbers.map((n) => `Outcome ${n}`)}
             series={series}
+            formatValue={formatChartValueWithMedians}
           />
           {attainment.cycles.length > shown.length ? <p>Earlier results are on each cycle’s submission page.</p> : null}
+          {peers ? (
+            <>
+              <h3 id="peers-heading">How the result compares</h3>
+              <PeerComparisonTable id="peer-comparison" comparison={peers} />
+            </>
+          ) : null}
         </section>
       ) : null}
       <Table

@@ -3,10 +3,12 @@ import { submissionReportLinks } from '~/modules/reports/links'
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Breadcrumbs, InsetText, SummaryList, Table, WarningCallout } from '~/components/nhs'
+import { PeerComparisonTable } from '~/components/peer-comparison'
 import { RadarChart } from '~/components/radar-chart'
 import { can } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { agreementSummary, chartValueOfSteps, describeDifference, formatSteps } from '~/modules/results/compare'
+import { formatChartValueWithMedians, nationalMedianSeries } from '~/modules/results/peers'
 import { getResult } from '~/modules/results/results.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDate } from '~/utils/dates'
@@ -45,15 +47,17 @@ export default function ResultPage() {
   const base = `/submissions/${result.submissionId}`
   const series = [
     { label: 'Self-assessed', values: outcomes.map((o) => chartValueOfSteps(o.selfSteps)) },
-    { label: 'Validated', values: outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
+    { label: 'Agreed grade', values: outcomes.map((o) => chartValueOfSteps(o.agreedSteps)) },
     ...(previousCycleName
       ? [
           {
-            label: `Validated in ${previousCycleName}`,
+            label: `Agreed in ${previousCycleName}`,
             values: outcomes.map((o) => chartValueOfSteps(o.previousSteps)),
           },
         ]
       : []),
+    // Only above the suppression threshold (results/peers.ts): otherwise there is no series at all.
+    ...(result.peers.shown ? [{ label: 'National median', values: nationalMedianSeries(result.peers) }] : []),
   ]
   const planLink = canViewPlan ? (
     <p>
@@ -115,16 +119,16 @@ export default function ResultPage() {
 
       <h2>Grades by outcome</h2>
       <Table
-        caption="Self-assessed and validated grades"
+        caption="Self-assessed and agreed grades"
         captionSize="s"
         responsive
         firstCellIsHeader
         head={[
           'Outcome',
           'Self-assessed grade',
-          'Validated grade',
+          'Agreed grade',
           'Difference',
-          ...(previousCycleName ? [`Validated in ${previousCycleName}`] : []),
+          ...(previousCycleName ? [`Agreed in ${previousCycleName}`] : []),
         ]}
         rows={outcomes.map((o) => [
           `${o.number}. ${o.shortTitle}`,
@@ -138,15 +142,15 @@ export default function ResultPage() {
       <h2>Chart of the grades</h2>
       <RadarChart
         id="result-chart"
-        title={
-          previousCycleName
-            ? `Self-assessed and validated grades by outcome, with ${previousCycleName}`
-            : 'Self-assessed and validated grades by outcome'
-        }
+        title={`Self-assessed and agreed grades by outcome${previousCycleName ? `, with ${previousCycleName}` : ''}${result.peers.shown ? ', and the national median' : ''}`}
         summary={agreementSummary(outcomes, previousCycleName)}
         axes={outcomes.map((o) => `Outcome ${o.number}`)}
         series={series}
+        formatValue={formatChartValueWithMedians}
       />
+
+      <h2 id="peers-heading">How the result compares</h2>
+      <PeerComparisonTable id="peer-comparison" comparison={result.peers} />
 
       {outcomes.map((o) => (
         <section key={o.number} aria-labelledby={`outcome-${o.number}`}>
@@ -155,7 +159,7 @@ export default function ResultPage() {
             Outcome {o.number}: {o.shortTitle}
           </h2>
           <p>
-            <strong>Validated grade:</strong> {formatSteps(o.agreedSteps)}
+            <strong>Agreed grade:</strong> {formatSteps(o.agreedSteps)}
           </p>
           <h3>Strengths and good practice</h3>
           <FreeText text={o.strengths} />

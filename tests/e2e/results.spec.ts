@@ -19,15 +19,39 @@ async function readResult(page: Page, id: string) {
   await expect(page.getByRole('main').locator('.nhsuk-caption-l')).toHaveText(
     'Ribble Valley Teaching Hospitals NHS Foundation Trust, 2021/22 baseline',
   )
-  const grades = page.getByRole('table', { name: 'Self-assessed and validated grades', exact: true })
+  const grades = page.getByRole('table', { name: 'Self-assessed and agreed grades', exact: true })
   await expect(grades.getByRole('row')).toHaveCount(7)
   await expect(grades).toContainText(/sub-levels? (below|above) your self-assessment|The same as your self-assessment/)
-  const chartTable = page.getByRole('table', { name: 'Self-assessed and validated grades by outcome' })
-  await expect(chartTable.getByRole('columnheader')).toHaveText(['Outcome', 'Self-assessed', 'Validated'])
+  const chartTable = page.getByRole('table', {
+    name: 'Self-assessed and agreed grades by outcome, and the national median',
+  })
+  // Eight organisations published baseline results, above the threshold of five: the national
+  // median is the chart's third series.
+  await expect(chartTable.getByRole('columnheader')).toHaveText([
+    'Outcome',
+    'Self-assessed',
+    'Agreed grade',
+    'National median',
+  ])
   // The responsive table repeats each column's heading, hidden from assistive technology, in its cells.
   await expect(chartTable.getByRole('rowheader')).toHaveText([1, 2, 3, 4, 5, 6].map((n) => new RegExp(`Outcome ${n}$`)))
   await expect(chartTable.getByRole('cell').first()).toHaveText(/Level \d(, (Low|Medium|High))?/)
-  await expect(page.getByRole('img', { name: /Self-assessed and validated grades by outcome/ })).toBeVisible()
+  await expect(page.getByRole('img', { name: /Self-assessed and agreed grades by outcome/ })).toBeVisible()
+  // The comparison with the peers: the nation only, since the North West has three published results.
+  await expect(
+    page.getByText(/^Medians and ranges of the agreed grades published by 8 organisations in England/),
+  ).toContainText('North West is not shown separately: fewer than 5 of its organisations have published results')
+  const peers = page.getByRole('table', {
+    name: 'Agreed grade beside the published results of England, 2021/22 baseline',
+  })
+  await expect(peers.getByRole('columnheader')).toHaveText([
+    'Outcome',
+    'Agreed grade',
+    'National median',
+    'National range',
+  ])
+  await expect(peers.getByRole('row')).toHaveCount(7)
+  await expect(peers.getByRole('cell').nth(2)).toHaveText(/(All )?Level \d.*( to Level \d.*)?/)
   await expect(
     page.getByText(
       /^Validated grades are the same as or within one sub-level of the self-assessment for \d of 6 outcomes\./,

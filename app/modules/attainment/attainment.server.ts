@@ -327,3 +327,49 @@ export async function countPlanItems(filter: AttainmentFilter): Promise<{ total:
     WHERE ${submissionConditions(filter)}`
   return { total: toCount(row?.total ?? 0), complete: toCount(row?.complete ?? 0) }
 }
+
+export type PublishedGrades = {
+  /** Organisations with a published result in the cycle, by region id. */
+  organisationsByRegion: Map<string, number>
+  /** Agreed grades of published results by region id, outcome number and sub-level step. */
+  gradesByRegion: Map<string, Map<number, number[]>>
+}
+
+/**
+ * The published results of a cycle, counted by region: how many organisations, and their agreed
+ * grades per outcome (for peer comparison, results/peers.ts). Only PUBLISHED results: a peer's
+ * grade is never shown before its own service has seen it.
+ */
+export async function countPublishedGrades(cycleId: string): Promise<PublishedGrades> {
+  const [organisations, grades] = await Promise.all([
+    prisma.$queryRaw<Array<{ regionId: string; count: number | bigint }>>`
+      SELECT s.regionId AS regionId, COUNT(DISTINCT s.organisationId) AS count
+      FROM Submission AS s
+      WHERE s.cycleId = ${cycleId} AND s.status = 'PUBLISHED'
+      GROUP BY s.regionId`,
+    prisma.$queryRaw<
+      Array<{ regionId: string; number: number | bigint; gradeSteps: number | bigint; count: number | bigint }>
+    >`
+      SELECT s.regionId AS regionId, oc.number AS number, ar.gradeSteps AS gradeSteps, COUNT(*) AS count
+      FROM Submission AS s
+      JOIN AgreedResult AS ar ON ar.submissionId = s.id
+      JOIN Outcome AS oc ON oc.id = ar.outcomeId
+      WHERE s.cycleId = ${cycleId} AND s.status = 'PUBLISHED'
+      GROUP BY s.regionId, oc.number, ar.gradeSteps`,
+  ])
+  const gradesByRegion = new Map<string, Map<number, number[]>>()
+  for (const row of grades) {
+    const outcomes = gradesByRegion.get(row.regionId) ?? new Map<number, number[]>()
+    const number = toCount(row.number)
+    const histogram = outcomes.get(number) ?? Array<number>(MAX_STEPS + 1).fill(0)
+    const steps = toCount(row.gradeSteps)
+    if (steps < 0 || steps > MAX_STEPS) throw new RangeError(`Grade steps out of range: ${steps}`)
+    histogram[steps]! += toCount(row.count)
+    outcomes.set(number, histogram)
+    gradesByRegion.set(row.regionId, outcomes)
+  }
+  return {
+    organisationsByRegion: new Map(organisations.map((row) => [row.regionId, toCount(row.count)])),
+    gradesByRegion,
+  }
+}

@@ -1,5 +1,6 @@
 import { prisma } from '~/utils/db.server'
 import { organisationScope, regionScope, submissionScope, type Actor } from '~/modules/auth/permissions'
+import { getPeerComparison } from '~/modules/results/peers.server'
 import { resultAudience } from '~/modules/results/visibility'
 import { isSubmissionStatus } from '~/modules/submissions/status'
 
@@ -72,10 +73,12 @@ export async function getOrganisationAttainment(actor: Actor, organisationId: st
       libraryServiceId: true,
       organisationId: true,
       regionId: true,
+      cycleId: true,
       cycle: { select: { name: true } },
+      region: { select: { name: true } },
       validatorAssignments: { select: { validatorId: true } },
       outcomeResponses: { select: { selfGradeSteps: true, outcome: { select: { number: true } } } },
-      agreedResults: { select: { gradeSteps: true, outcome: { select: { number: true } } } },
+      agreedResults: { select: { gradeSteps: true, outcome: { select: { number: true, shortTitle: true } } } },
     },
   })
   const visible = submissions.filter((s) => {
@@ -90,8 +93,25 @@ export async function getOrganisationAttainment(actor: Actor, organisationId: st
   const outcomeNumbers = [...new Set(visible.flatMap((s) => s.agreedResults.map((r) => r.outcome.number)))].sort(
     (a, b) => a - b,
   )
+  // The latest result beside its peers' published results of the same cycle (issue 17).
+  const latest = visible[0]
+  const peers = latest
+    ? await getPeerComparison({
+        cycleId: latest.cycleId,
+        cycleName: latest.cycle.name,
+        regionId: latest.regionId,
+        regionName: latest.region.name,
+        outcomes: outcomeNumbers.map((number) => {
+          const agreed = latest.agreedResults.find((r) => r.outcome.number === number)
+          const title = visible.flatMap((s) => s.agreedResults).find((r) => r.outcome.number === number)!.outcome
+            .shortTitle
+          return { number, shortTitle: title, ownSteps: agreed?.gradeSteps ?? null }
+        }),
+      })
+    : null
   return {
     outcomeNumbers,
+    peers,
     cycles: visible.map((s) => ({
       submissionId: s.id,
       cycleName: s.cycle.name,

@@ -3,6 +3,7 @@
 // PDFs without touching the database, so they can be tested from fixtures. A field that the reader
 // may not see is absent from the data, never merely hidden by the renderer.
 import type { Grade, IndicatorStatus } from '~/modules/framework/grading'
+import type { PeerComparison } from '~/modules/results/peers'
 import type { StaffingSummary } from '~/modules/submissions/pen-portrait'
 import type { SubmissionStatus } from '~/modules/submissions/status'
 
@@ -73,6 +74,25 @@ export type AgreedView = {
   requiredActions: string[]
 }
 
+/** One decision of the executive sponsor, oldest first: who, in what role, when, and why a return. */
+export type SignOffRecord = {
+  decision: 'SIGNED_OFF' | 'RETURNED'
+  signerName: string
+  signerRole: string
+  at: Date
+  /** Why the sponsor returned it; empty for a sign-off. */
+  reason: string
+}
+
+/** A clarification question with its answers and follow-ups, oldest first. */
+export type ClarificationReport = {
+  /** "Open", "Answered", "Closed". */
+  statusLabel: string
+  askedAt: Date
+  resolvedAt: Date | null
+  messages: Array<{ authorName: string; authorContext: 'Validator' | 'Service'; at: Date; body: string }>
+}
+
 export type ReviewerPackOutcome = {
   number: number
   shortTitle: string
@@ -89,12 +109,18 @@ export type ReviewerPackOutcome = {
   validations: ValidatorView[]
   /** Only when the reader may see the agreed result. */
   agreed: AgreedView | null
+  /** Clarification questions about this outcome and their answers. */
+  clarifications: ClarificationReport[]
 }
 
 export type ReviewerPack = {
   submission: ReportSubmission
   penPortrait: PenPortraitReport
   outcomes: ReviewerPackOutcome[]
+  /** The executive sponsor's sign-off record, oldest first. */
+  signOffs: SignOffRecord[]
+  /** Clarification questions about the submission as a whole (no one outcome). */
+  generalClarifications: ClarificationReport[]
   /** Which validated grades the radar compares the self-assessment with, if any the reader may see. */
   validatedSeriesLabel: string | null
 }
@@ -127,6 +153,8 @@ export type OutcomeReport = {
   minimumExpectedLevel: number | null
   previousCycleName: string | null
   outcomes: OutcomeReportRow[]
+  /** The agreed grades beside the region's and the nation's published results (results/peers.ts). */
+  peers: PeerComparison
   /** The development plan, once the result is published; null before. */
   plan: { items: PlanItemReport[]; complete: number; total: number } | null
 }

@@ -29,6 +29,7 @@ export async function getOutcomeReport(actor: Actor, submissionId: string): Prom
       recommendations: o.recommendations,
       requiredActions: o.requiredActions.map((a) => a.text),
     })),
+    peers: result.peers,
     plan: plan && {
       items: plan.items.map((item) => ({
         action: item.action,

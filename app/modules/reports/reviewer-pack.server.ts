@@ -12,8 +12,10 @@ import {
 } from '~/modules/framework/grading'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { DOCUMENT_KINDS, getPenPortrait } from '~/modules/submissions/pen-portrait.server'
+import { THREAD_STATUS_LABELS, isThreadStatus } from '~/modules/validation/clarification-schema'
 import type {
   AgreedView,
+  ClarificationReport,
   EvidenceReport,
   PenPortraitReport,
   ReportSubmission,
@@ -83,7 +85,7 @@ async function penPortraitOf(context: SubmissionContext): Promise<PenPortraitRep
 export async function getReviewerPack(actor: Actor, submissionId: string, baseUrl: string): Promise<ReviewerPack> {
   const context = await loadSubmissionContext(actor, submissionId, 'report:reviewer-pack')
   const base = baseUrl.replace(/\/+$/, '')
-  const [penPortrait, outcomes, responses, assignments] = await Promise.all([
+  const [penPortrait, outcomes, responses, assignments, signOffs, threads] = await Promise.all([
     penPortraitOf(context),
     prisma.outcome.findMany({
       where: { editionId: context.cycle.editionId },
@@ -135,7 +137,41 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
       where: { submissionId: context.id },
       select: { id: true, kind: true, validatorId: true, completedAt: true, validator: { select: { name: true } } },
     }),
+    prisma.signOff.findMany({
+      where: { submissionId: context.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: { decision: true, signerName: true, signerRole: true, reason: true, createdAt: true },
+    }),
+    // Questions and answers are shared by the service and its validators: whoever may read the
+    // pack may read them (the clarifications page asks only 'submission:view').
+    prisma.clarificationThread.findMany({
+      where: { submissionId: context.id },
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      select: {
+        outcomeId: true,
+        status: true,
+        openedById: true,
+        createdAt: true,
+        resolvedAt: true,
+        messages: {
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: { body: true, createdAt: true, authorId: true, author: { select: { name: true } } },
+        },
+      },
+    }),
   ])
+  const validatorIds = new Set(assignments.map((a) => a.validatorId))
+  const clarificationOf = (thread: (typeof threads)[number]): ClarificationReport => ({
+    statusLabel: THREAD_STATUS_LABELS[isThreadStatus(thread.status) ? thread.status : 'OPEN'],
+    askedAt: thread.createdAt,
+    resolvedAt: thread.resolvedAt,
+    messages: thread.messages.map((m) => ({
+      authorName: m.author.name,
+      authorContext: validatorIds.has(m.authorId) || m.authorId === thread.openedById ? 'Validator' : 'Service',
+      at: m.createdAt,
+      body: m.body,
+    })),
+  })
 
   const facts = assignments.flatMap((a) =>
     isAssignmentKind(a.kind) ? [{ ...a, kind: a.kind, completed: a.completedAt !== null }] : [],
@@ -213,6 +249,14 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
     submission: reportSubmissionOf(context),
     penPortrait,
     validatedSeriesLabel: visibility.validatedSeriesLabel,
+    signOffs: signOffs.map((row) => ({
+      decision: row.decision === 'RETURNED' ? 'RETURNED' : 'SIGNED_OFF',
+      signerName: row.signerName,
+      signerRole: row.signerRole,
+      at: row.createdAt,
+      reason: row.reason,
+    })),
+    generalClarifications: threads.filter((t) => t.outcomeId === null).map(clarificationOf),
     outcomes: outcomes.map((outcome) => {
       const response = responseOf.get(outcome.id)
       const answers = new Map(response?.indicators.map((i) => [i.indicatorId, i]) ?? [])
@@ -282,6 +326,7 @@ export async function getReviewerPack(actor: Actor, submissionId: string, baseUr
                 requiredActions: agreed.requiredActions.map((r) => r.text),
               } satisfies AgreedView)
             : null,
+        clarifications: threads.filter((t) => t.outcomeId === outcome.id).map(clarificationOf),
       }
     }),
   }

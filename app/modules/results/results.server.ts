@@ -1,9 +1,11 @@
 // The validated result of a submission (issue 4, item 6): the agreed grade of each outcome beside
-// the self-assessed one and, when the organisation has one, its previous published result.
+// the self-assessed one and, when the organisation has one, its previous published result, and
+// beside its peers' published results (issue 17).
 import { prisma } from '~/utils/db.server'
 import { gradeToSteps, toGrade } from '~/modules/framework/grading'
 import { submissionScope, type Actor } from '~/modules/auth/permissions'
 import type { SubmissionContext } from '~/modules/submissions/access.server'
+import { getPeerComparison } from './peers.server'
 import { resultAudience } from './visibility'
 
 /** A stored grade as sub-level steps, or null when there is none (or it is malformed). */
@@ -79,6 +81,13 @@ export async function getResult(actor: Actor, context: SubmissionContext) {
       requiredActions: agreed?.requiredActions ?? [],
     }
   })
+  const peers = await getPeerComparison({
+    cycleId: context.cycleId,
+    cycleName: context.cycle.name,
+    regionId: context.regionId,
+    regionName: context.region.name,
+    outcomes: rows.map((row) => ({ number: row.number, shortTitle: row.shortTitle, ownSteps: row.agreedSteps })),
+  })
   return {
     audience,
     submissionId: context.id,
@@ -93,6 +102,8 @@ export async function getResult(actor: Actor, context: SubmissionContext) {
     outcomes: rows,
     previousCycleName: previous?.cycle.name ?? null,
     requiredActionCount: rows.reduce((sum, row) => sum + row.requiredActions.length, 0),
+    /** How the agreed grades compare with the published results of the region and the nation. */
+    peers,
   }
 }
 

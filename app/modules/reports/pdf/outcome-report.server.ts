@@ -2,6 +2,13 @@
 import { stepsToGrade } from '~/modules/framework/grading'
 import { requiresRequiredAction } from '~/modules/validation/rules'
 import { agreementSummary, chartValueOfSteps, describeDifference, formatSteps } from '~/modules/results/compare'
+import {
+  describePeerComparison,
+  formatChartValueWithMedians,
+  medianCell,
+  nationalMedianSeries,
+  rangeCell,
+} from '~/modules/results/peers'
 import { PLAN_ITEM_STATUS_LABELS } from '~/modules/results/schema'
 import { formatDate } from '~/utils/dates'
 import type { OutcomeReport, OutcomeReportRow, ReportReader } from '../model'
@@ -26,7 +33,41 @@ function gradeSeries(report: OutcomeReport) {
       label: `Agreed in ${report.previousCycleName}`,
       values: report.outcomes.map((o) => chartValueOfSteps(o.previousSteps)),
     })
+  // Only above the suppression threshold: otherwise there is no series at all.
+  if (report.peers.shown) series.push({ label: 'National median', values: nationalMedianSeries(report.peers) })
   return series
+}
+
+/** The agreed grades beside the region's and the nation's published results, or why not yet. */
+function peerComparison(writer: ReportWriter, report: OutcomeReport): void {
+  const { peers } = report
+  writer.heading('How the result compares', 2, { keepWith: 90 })
+  writer.paragraph(describePeerComparison(peers))
+  if (!peers.shown) return
+  const withRegion = peers.regionalOrganisations !== null
+  writer.table({
+    columns: [
+      { header: 'Outcome', width: 1.9 },
+      { header: 'Agreed grade', width: 1.1 },
+      // The region is named in the sentence above: its name would not fit a column header.
+      ...(withRegion
+        ? [
+            { header: 'Regional median', width: 1.5 },
+            { header: 'Regional range', width: 1.5 },
+          ]
+        : []),
+      { header: 'National median', width: 1.5 },
+      { header: 'National range', width: 1.5 },
+    ],
+    rows: peers.rows.map((row) => [
+      `${row.number}. ${row.shortTitle}`,
+      formatSteps(row.ownSteps),
+      ...(withRegion ? [medianCell(row.regional), rangeCell(row.regional)] : []),
+      medianCell(row.national),
+      rangeCell(row.national),
+    ]),
+    rowHeaders: true,
+  })
 }
 
 /** The cover's result at a glance: the agreed grades against the self-assessment, as a small radar. */
@@ -41,6 +82,7 @@ function atAGlance(writer: ReportWriter, report: OutcomeReport): void {
     series,
     radius: 50,
     table: false,
+    formatValue: formatChartValueWithMedians,
   })
 }
 
@@ -86,11 +128,13 @@ function summaryOfGrades(writer: ReportWriter, report: OutcomeReport): void {
   drawRadar(writer, {
     title: 'Grades by outcome',
     summary: previous
-      ? `Self-assessed and agreed grades by outcome, with the agreed grades from ${previous}.`
-      : 'Self-assessed and agreed grades by outcome.',
+      ? `Self-assessed and agreed grades by outcome, with the agreed grades from ${previous}${report.peers.shown ? ' and the national median' : ''}.`
+      : `Self-assessed and agreed grades by outcome${report.peers.shown ? ', with the national median' : ''}.`,
     axes: OUTCOME_AXES(report.outcomes.map((o) => o.number)),
     series,
+    formatValue: formatChartValueWithMedians,
   })
+  peerComparison(writer, report)
 }
 
 function outcomeSection(writer: ReportWriter, outcome: OutcomeReportRow, previousCycleName: string | null): void {

@@ -33,6 +33,8 @@ export type RadarSpec = {
    * are in a table elsewhere in the document, as on the outcome report's cover.
    */
   table?: boolean
+  /** Formats a value for the table; defaults to formatChartValue ("Level 2, Medium"). */
+  formatValue?: (value: number | null) => string
 }
 
 /** The height the radar takes, key included, before its table. */
@@ -155,7 +157,10 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
   if (spec.table === false) return
   writer.table({
     columns: [{ header: 'Outcome', width: 2 }, ...spec.series.map((s) => ({ header: s.label, width: 1.3 }))],
-    rows: spec.axes.map((axis, i) => [axis, ...spec.series.map((s) => formatChartValue(s.values[i] ?? null))]),
+    rows: spec.axes.map((axis, i) => [
+      axis,
+      ...spec.series.map((s) => (spec.formatValue ?? formatChartValue)(s.values[i] ?? null)),
+    ]),
     rowHeaders: true,
   })
 }

@@ -34,6 +34,7 @@ type Reports = {
   long: InspectedPdf
   outcome: InspectedPdf
   outcomeWithPrevious: InspectedPdf
+  outcomeWithPeers: InspectedPdf
   unpublished: InspectedPdf
   regional: InspectedPdf
   national: InspectedPdf
@@ -50,6 +51,7 @@ beforeAll(async () => {
     long: await renderReviewerPack(reviewerPackFixture({ words: 3000 }), READER),
     outcome: await renderOutcomeReport(outcomeReportFixture(), READER),
     outcomeWithPrevious: await renderOutcomeReport(outcomeReportFixture({ previous: true }), READER),
+    outcomeWithPeers: await renderOutcomeReport(outcomeReportFixture({ peers: true }), READER),
     unpublished: await renderOutcomeReport(outcomeReportFixture({ published: false }), READER),
     regional: await renderCycleSummary(cycleSummaryFixture(), READER),
     national: await renderCycleSummary(cycleSummaryFixture({ national: true, organisations: 300 }), READER),
@@ -265,6 +267,7 @@ describe('the reviewer pack', () => {
   it('lists the pen portrait, each outcome and the chart on the contents page', () => {
     expect(contentsOf(reports.validated).map((e) => e.title)).toEqual([
       'Pen portrait',
+      'Sign-off record',
       'Grades at a glance',
       ...OUTCOME_TITLES,
     ])
@@ -277,29 +280,50 @@ describe('the reviewer pack', () => {
   it('has bookmarks for the pen portrait, each outcome and their sections', () => {
     const titles = (items: PdfOutlineItem[]) => items.map((i) => i.title)
     const { outline } = reports.validated
-    expect(titles(outline)).toEqual(['Reviewer pack', 'Pen portrait', 'Grades at a glance', ...OUTCOME_TITLES])
+    expect(titles(outline)).toEqual([
+      'Reviewer pack',
+      'Pen portrait',
+      'Sign-off record',
+      'Grades at a glance',
+      ...OUTCOME_TITLES,
+    ])
     expect(titles(outline[1]!.kids)).toEqual([
       'Organisations served',
       'Library and knowledge service staff',
       'Key documents',
     ])
-    for (const outcome of outline.slice(3))
-      expect(titles(outcome.kids)).toEqual(['Self-assessment', 'Indicators', 'Narrative', 'Evidence', 'Validation'])
-    for (const outcome of reports.pack.outline.slice(3))
-      expect(titles(outcome.kids)).toEqual(['Self-assessment', 'Indicators', 'Narrative', 'Evidence'])
+    const sections = ['Self-assessment', 'Indicators', 'Narrative', 'Evidence', 'Clarification questions and answers']
+    for (const outcome of outline.slice(4)) expect(titles(outcome.kids)).toEqual([...sections, 'Validation'])
+    for (const outcome of reports.pack.outline.slice(4)) expect(titles(outcome.kids)).toEqual(sections)
   })
 
   it('tags headings, lists, tables, the contents and the chart with its alternative text', () => {
     const types = reports.validated.structure.map((e) => e.type)
     const count = (type: string) => types.filter((t) => t === type).length
     expect(count('H1')).toBe(1)
-    // "Contents", "Pen portrait", "Grades at a glance" and the six outcomes.
-    expect(count('H2')).toBe(9)
+    // "Contents", "Pen portrait", "Sign-off record", "Grades at a glance" and the six outcomes.
+    expect(count('H2')).toBe(10)
     expect(count('TOCI')).toBe(contentsOf(reports.validated).length)
     for (const type of ['P', 'L', 'LI', 'Table', 'THead', 'TBody', 'TH', 'TD', 'TOC']) expect(types).toContain(type)
     const figures = reports.validated.structure.filter((e) => e.type === 'Figure')
     expect(figures).toHaveLength(1)
     expect(figures[0]!.alt).toMatch(/Outcome 1.*The values are in the table after the chart\.$/)
+  })
+
+  it("prints the sponsor's sign-off record: each decision, who, in what role and when", () => {
+    const text = bodyText(reports.pack)
+    expect(text).toContain('Sign-off record Decision Who Role When Reason for returning it')
+    expect(text).toMatch(
+      /Returned to the service Siân Griffiths Director of Education 28 September 2026 at 10:15am Add the service level agreement to outcome 1\. Signed off Siân Griffiths Director of Education 30 September 2026 at 5:45pm/,
+    )
+  })
+
+  it('prints the clarification questions and answers of each outcome, in order, with who wrote them and when', () => {
+    const text = bodyText(reports.pack)
+    expect(text).toContain(
+      'Clarification questions and answers Question 1 (answered) Priya Shah (validator), 2 November 2026 at 10:00am Which page of the annual report shows the outreach figures? Zoë Hartley (service), 4 November 2026 at 3:30pm Page 12, the table headed "Outreach sessions 2025/26". Resolved on 4 November 2026.',
+    )
+    expect(occurrences(text, 'No clarification was asked about this outcome.')).toBe(5)
   })
 
   it('prints the pen portrait', () => {
@@ -438,6 +462,7 @@ describe('the outcome report', () => {
       'The agreed result at a glance',
       'Summary of grades',
       'Self-assessment against agreed grades',
+      'How the result compares',
       ...OUTCOME_TITLES,
       'Development plan',
       'Progress notes',
@@ -476,6 +501,34 @@ describe('the outcome report', () => {
     expect(occurrences(text, 'Agreed in 2021/22 baseline')).toBeGreaterThanOrEqual(7)
     expect(bodyText(reports.outcome)).not.toContain('2021/22')
     expect(bodyText(reports.outcome)).not.toContain('Agreed in')
+  })
+
+  it('compares the agreed grades with the regional and national median and range, and charts the national median', () => {
+    const text = bodyText(reports.outcomeWithPeers)
+    const layout = reports.outcomeWithPeers.layoutPages.join('\n')
+    expect(text).toContain(
+      'How the result compares Medians and ranges of the agreed grades published by 12 organisations in England for 2026/27, 5 of them in Wales and the Marches.',
+    )
+    expect(layout).toMatch(/Outcome\s+Agreed\s+Regional\s+Regional\s+National\s+National/)
+    // Outcome 2: agreed Level 2, Low; medians of 4.5 steps; range Level 1, Low to Level 4, Medium.
+    const cells = (row: string) => row.replace(/\s+/g, ' ')
+    expect(cells(text)).toContain(
+      cells(
+        '2. Outcome title 2 Level 2, Low Between Level 2, Low and Level 2, Medium Level 1, Low to Level 4, Medium Between Level 2, Low and Level 2, Medium Level 1, Low to Level 4, Medium',
+      ),
+    )
+    // Outcome 6 has too few regional grades: the region's figures are not shown.
+    expect(text).toMatch(/6\. Outcome title 6 Level 3, Medium Not shown Not shown /)
+    // The radar's third series and its values in the chart's table.
+    expect(layout).toMatch(/^\s*Outcome\s+Self-assessed\s+Agreed grade\s+National median\s*$/m)
+  })
+
+  it('says why there is no comparison below the suppression threshold, and draws no national median', () => {
+    const text = bodyText(reports.outcome)
+    expect(text).toContain(
+      'How the result compares The comparison with other organisations appears once at least 5 organisations have published results for 2026/27, so that no organisation can be identified.',
+    )
+    expect(text).not.toContain('National median')
   })
 
   it('gives the strengths, areas for development, required actions and recommendations of each outcome', () => {

@@ -2,8 +2,15 @@
 // The data arrives with the reader's permissions applied (reviewer-pack.server.ts): validations and
 // the agreed result are in it only when the reader may see them.
 import { INDICATOR_STATUS_LABELS } from '~/modules/framework/grading'
-import { formatDate, formatDateRange } from '~/utils/dates'
-import type { EvidenceReport, ReportReader, ReviewerPack, ReviewerPackOutcome, ValidatorView } from '../model'
+import { formatDate, formatDateRange, formatDateTime } from '~/utils/dates'
+import type {
+  ClarificationReport,
+  EvidenceReport,
+  ReportReader,
+  ReviewerPack,
+  ReviewerPackOutcome,
+  ValidatorView,
+} from '../model'
 import { drawRadar } from './radar.server'
 import {
   chartValueOf,
@@ -71,6 +78,55 @@ function penPortrait(writer: ReportWriter, pack: ReviewerPack): void {
   if (portrait.documents.length) writer.bulletList(portrait.documents.map((d) => `${d.kindLabel}: ${d.title}`))
   else writer.hint('No key documents are linked.')
   textSection(writer, 'Context', portrait.contextNotes, 'No context notes were given.')
+}
+
+/** Who signed the submission off (or returned it), in what role and when: every decision, oldest first. */
+function signOffRecord(writer: ReportWriter, pack: ReviewerPack): void {
+  writer.heading('Sign-off record', 1, { newPage: true })
+  if (pack.signOffs.length === 0) {
+    writer.hint('The executive sponsor has not signed this submission off yet.')
+    return
+  }
+  writer.table({
+    columns: [
+      { header: 'Decision', width: 1.2 },
+      { header: 'Who', width: 1.6 },
+      { header: 'Role', width: 1.8 },
+      { header: 'When', width: 1.7 },
+      { header: 'Reason for returning it', width: 2.2 },
+    ],
+    rows: pack.signOffs.map((s) => [
+      s.decision === 'SIGNED_OFF' ? 'Signed off' : 'Returned to the service',
+      s.signerName,
+      s.signerRole,
+      formatDateTime(s.at),
+      s.reason.trim() || (s.decision === 'RETURNED' ? 'None given' : ''),
+    ]),
+  })
+}
+
+/** Each question with its answers and follow-ups, in the order they were written. */
+function clarificationThreads(writer: ReportWriter, threads: readonly ClarificationReport[], level: 1 | 2): void {
+  threads.forEach((thread, index) => {
+    writer.heading(`Question ${index + 1} (${thread.statusLabel.toLowerCase()})`, level === 1 ? 2 : 3, {
+      keepWith: 40,
+    })
+    for (const message of thread.messages) {
+      const role = message.authorContext === 'Validator' ? 'validator' : 'service'
+      writer.paragraph(`${message.authorName} (${role}), ${formatDateTime(message.at)}`, { font: 'bold', gapAfter: 2 })
+      writer.paragraphs(message.body, { indent: 14 })
+    }
+    if (thread.resolvedAt) writer.hint(`Resolved on ${formatDate(thread.resolvedAt)}.`)
+  })
+}
+
+function clarifications(writer: ReportWriter, outcome: ReviewerPackOutcome): void {
+  writer.heading('Clarification questions and answers', 2)
+  if (outcome.clarifications.length === 0) {
+    writer.hint('No clarification was asked about this outcome.')
+    return
+  }
+  clarificationThreads(writer, outcome.clarifications, 2)
 }
 
 function gradesAtAGlance(writer: ReportWriter, pack: ReviewerPack): void {
@@ -213,6 +269,7 @@ function outcomeSection(writer: ReportWriter, outcome: ReviewerPackOutcome): voi
   else writer.hint('No narrative was written.')
   textSection(writer, 'Key strengths', outcome.keyStrengths)
   evidenceList(writer, outcome)
+  clarifications(writer, outcome)
   validation(writer, outcome)
 }
 
@@ -229,14 +286,19 @@ export function renderReviewerPack(pack: ReviewerPack, reader: ReportReader): Pr
   writer.title('Reviewer pack', `${submission.organisation.name}, ${submission.cycleName}`)
   writer.facts(submissionFacts(submission))
   writer.paragraph(
-    'This pack holds the submission as the service wrote it: its pen portrait and, for each outcome, the self-assessment, indicators, narrative and evidence list, for reading offline.',
+    "This pack holds the submission as the service wrote it, for reading offline: its pen portrait, the executive sponsor's sign-off and, for each outcome, the self-assessment, indicators, narrative, evidence list (with where to look in each item) and any clarification questions and answers.",
     {
       colour: '#4c6272',
     },
   )
   writer.reserveContentsPage()
   penPortrait(writer, pack)
+  signOffRecord(writer, pack)
   gradesAtAGlance(writer, pack)
+  if (pack.generalClarifications.length) {
+    writer.heading('Clarification about the whole submission', 1, { newPage: true })
+    clarificationThreads(writer, pack.generalClarifications, 1)
+  }
   for (const outcome of pack.outcomes) outcomeSection(writer, outcome)
   return writer.finish()
 }
