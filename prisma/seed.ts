@@ -8,6 +8,7 @@ import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/modules/auth/password.server'
 import { gradeToSteps, stepsToGrade, type Grade } from '../app/modules/framework/grading'
+import { createPlans } from '../app/modules/improvement/open.server'
 import {
   createEdition,
   demoNarrative,
@@ -997,6 +998,41 @@ export async function seedDemoData(
       })
       await createBaselinePenPortraits(tx, ids, ['RXV', 'RWV', 'RYV'])
       await createEvidenceLibrary(tx, ids, edition2019, options.uploadDir, user('lead@demo.nhs.uk'))
+
+      // An open service improvement review, two years after 2024/25, for the Ribble Valley service's
+      // two trusts in the North West: the demo lead, the sponsor and the regional lead can try the
+      // plan's whole journey. Its plans are made just as opening the cycle makes them (context from
+      // the pen portrait, current grades from the baseline). It opened before 2026/27, so that stays
+      // the newest cycle, and its deadline is a month after 2026/27's, so their reminders never meet.
+      const review = await tx.cycle.create({
+        data: {
+          name: '2026/27 service improvement review',
+          type: 'SERVICE_IMPROVEMENT_REVIEW',
+          status: 'OPEN',
+          editionId: edition2019.id,
+          evidencePeriodStart: d('2025-04-01'),
+          evidencePeriodEnd: d('2026-03-31'),
+          opensAt: d('2026-09-01'),
+          submissionDeadline: d('2027-02-26'),
+          validationDeadline: d('2027-04-30'),
+          allOrganisations: false,
+          participants: {
+            create: (['RXV', 'RWV'] as const).map((code) => ({ organisationId: ids.organisations.get(code)!.id })),
+          },
+        },
+        select: { id: true, name: true, editionId: true, opensAt: true },
+      })
+      await createPlans(
+        tx,
+        { actorId: user('admin@demo.nhs.uk') },
+        review,
+        (['RXV', 'RWV'] as const).map((code) => ({
+          organisationId: ids.organisations.get(code)!.id,
+          odsCode: code,
+          regionId: ids.organisations.get(code)!.regionId,
+          libraryServiceId: ids.serviceOf.get(code)!,
+        })),
+      )
 
       await tx.auditEvent.create({
         data: {

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { Table, Tag } from '~/components/nhs'
+import { PlanStatusTag } from '~/components/plan-status-tag'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { getHome } from '~/modules/home/home.server'
 import { requireUser } from '~/modules/auth/session.server'
@@ -21,6 +22,7 @@ export default function Home() {
     !home.sponsorOrganisations.length &&
     !home.assignments.length &&
     !home.regions.length &&
+    !home.plans.length &&
     !home.national
   return (
     <>
@@ -88,6 +90,39 @@ export default function Home() {
           />
         </section>
       ))}
+
+      {home.plans.length ? (
+        <section aria-labelledby="improvement-plans">
+          <h2 id="improvement-plans">Service Improvement Plans</h2>
+          <p>
+            Plans in service improvement review cycles: the strategic steps each organisation will take against the six
+            outcomes over the next two years.
+          </p>
+          <Table
+            caption="Service Improvement Plans you work on"
+            captionSize="s"
+            responsive
+            head={['Plan', 'Cycle', 'Status', 'Deadline', 'Next step']}
+            rows={home.plans.map((plan) => [
+              <a key="p" href={`/plans/${plan.id}`}>
+                {plan.organisation.name}
+                <span className="nhsuk-u-visually-hidden"> Service Improvement Plan</span> ({plan.reference})
+              </a>,
+              plan.cycle.name,
+              <PlanStatusTag key="s" status={plan.status} />,
+              formatDate(plan.cycle.submissionDeadline),
+              plan.needsReviewer || plan.reviewing ? (
+                <a key="n" href={`/plans/${plan.id}/review`}>
+                  {plan.needsReviewer ? 'Assign a reviewer' : 'Review the plan'}
+                  <span className="nhsuk-u-visually-hidden"> for {plan.organisation.name}</span>
+                </a>
+              ) : (
+                ''
+              ),
+            ])}
+          />
+        </section>
+      ) : null}
 
       {home.assignments.length ? (
         <section aria-labelledby="assignments">

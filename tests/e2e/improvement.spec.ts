@@ -12,7 +12,8 @@ import type { Browser, Page } from '@playwright/test'
 import { expect, expectAccessible, signIn, test } from './fixtures'
 
 const execute = promisify(execFile)
-const CYCLE = '2026/27 service improvement review'
+// The demo data has its own open '2026/27 service improvement review'; this journey makes another.
+const CYCLE = '2026/27 autumn service improvement review'
 const ORGANISATION = 'Ribble Valley Teaching Hospitals NHS Foundation Trust'
 
 async function fillDate(page: Page, id: string, date: { day: string; month: string; year: string }) {
@@ -32,6 +33,20 @@ async function newPage(browser: Browser): Promise<Page> {
 
 test.describe.configure({ mode: 'serial' })
 let planUrl = ''
+
+test('the demo lead, sponsor and regional lead find the open demo plan from their home pages', async ({ browser }) => {
+  for (const email of ['lead@demo.nhs.uk', 'sponsor@demo.nhs.uk', 'regional.lead@demo.nhs.uk']) {
+    const page = await newPage(browser)
+    await signIn(page, email)
+    await page.goto('/')
+    const plans = page.getByRole('table', { name: 'Service Improvement Plans you work on' })
+    await expect(plans).toContainText('2026/27 service improvement review')
+    await plans.getByRole('link', { name: new RegExp(`^${ORGANISATION}.*SIP-2627-RXV`) }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(ORGANISATION)
+    await expect(page.getByText('SIP-2627-RXV').first()).toBeVisible()
+    await page.context().close()
+  }
+})
 
 test('an admin creates a Service improvement review cycle for a chosen organisation and opens it', async ({ page }) => {
   await signIn(page, 'admin@demo.nhs.uk')

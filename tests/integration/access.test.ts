@@ -266,10 +266,16 @@ describe('home pages', () => {
     expect(lead.assignments).toEqual([])
     expect(lead.regions).toEqual([])
     expect(lead.national).toBeNull()
+    // The open 2026/27 service improvement review's plans, not the published 2024/25 ones.
+    expect(lead.plans.map((p) => [p.reference, p.cycle.name, p.status])).toEqual([
+      ['SIP-2627-RWV', '2026/27 service improvement review', 'NOT_STARTED'],
+      ['SIP-2627-RXV', '2026/27 service improvement review', 'NOT_STARTED'],
+    ])
 
     const sponsor = await getHome(await actorFor('sponsor@demo.nhs.uk'))
     expect(sponsor.sponsorOrganisations.map((o) => o.odsCode)).toEqual(['RXV'])
     expect(sponsor.services).toEqual([])
+    expect(sponsor.plans.map((p) => p.reference)).toEqual(['SIP-2627-RXV'])
 
     const validator = await getHome(await actorFor('validator@demo.nhs.uk'))
     const assigned = submissions.filter((s) => s.validators.includes('validator@demo.nhs.uk'))
@@ -281,14 +287,21 @@ describe('home pages', () => {
     expect(regional.regions.map((r) => r.name)).toEqual(['North West'])
     expect(regional.regions[0]!.submissions.every((s) => s.reference.startsWith('LKS-2627-'))).toBe(true)
     expect(regional.national).toBeNull()
+    expect(regional.plans.map((p) => [p.reference, p.needsReviewer])).toEqual([
+      ['SIP-2627-RWV', false],
+      ['SIP-2627-RXV', false],
+    ])
+    expect((await getHome(await actorFor('validator@demo.nhs.uk'))).plans).toEqual([])
 
     const viewer = await getHome(await actorFor('viewer@demo.nhs.uk'))
     expect(viewer.national?.cycles.map((c) => c.name)).toEqual([
       '2026/27',
+      '2026/27 service improvement review',
       '2024/25 service improvement review',
       '2021/22 baseline',
     ])
     expect(viewer.national?.regions).toHaveLength(7)
+    expect(viewer.plans).toEqual([])
     expect(viewer.national?.cycles.find((c) => c.name === '2021/22 baseline')).toMatchObject({ total: 8, published: 8 })
   })
 })

@@ -956,6 +956,7 @@ describe('the filter options', () => {
       '2041/42 dashboard',
       '2040/41 dashboard',
       '2026/27',
+      '2026/27 service improvement review',
       '2024/25 service improvement review',
       '2021/22 baseline',
       '2000/01 empty',

@@ -172,7 +172,10 @@ describe('opening a service improvement review cycle', () => {
     expect(plans.map((p) => p.reference)).toEqual(['SIP-2728-RWV', 'SIP-2728-RXV'])
     expect(plans.every((p) => p.status === 'NOT_STARTED' && p._count.outcomes === 6)).toBe(true)
     expect(plans[0]).toMatchObject({ planPeriodStart: d('2027-04-01'), planPeriodEnd: d('2029-03-31') })
-    expect(await prisma.auditEvent.count({ where: { action: 'sip.created' } })).toBe(2)
+    const planIds = (await prisma.serviceImprovementPlan.findMany({ where: { cycleId }, select: { id: true } })).map(
+      (p) => p.id,
+    )
+    expect(await prisma.auditEvent.count({ where: { action: 'sip.created', entityId: { in: planIds } } })).toBe(2)
   })
 
   it('copies the context from the latest pen portrait and the current grades from the latest published result', async () => {

@@ -1,6 +1,6 @@
 // What each person's home page lists: only records their grants reach, straight from the database.
 import { prisma } from '~/utils/db.server'
-import { reachOf, submissionScope, type Actor } from '~/modules/auth/permissions'
+import { planScope, reachOf, submissionScope, type Actor } from '~/modules/auth/permissions'
 
 const submissionRow = {
   id: true,
@@ -136,13 +136,49 @@ async function nationalSection(actor: Actor) {
   }
 }
 
+/**
+ * Service Improvement Plans the person works on (their service's, organisation's, region's, or the
+ * ones they review): those of open cycles, and any still on their way to a published review.
+ * National users see every plan on the Service improvement page instead.
+ */
+async function improvementPlans(actor: Actor) {
+  const scope = planScope(actor, 'sip:view')
+  if (!scope.OR?.length) return []
+  return prisma.serviceImprovementPlan.findMany({
+    where: { AND: [scope, { OR: [{ cycle: { status: 'OPEN' } }, { status: { not: 'PUBLISHED' } }] }] },
+    orderBy: [{ cycle: { opensAt: 'desc' } }, { organisation: { name: 'asc' } }],
+    select: {
+      id: true,
+      reference: true,
+      status: true,
+      reviewerId: true,
+      cycle: { select: { id: true, name: true, submissionDeadline: true } },
+      organisation: { select: { name: true, odsCode: true } },
+      regionId: true,
+    },
+  })
+}
+
 export async function getHome(actor: Actor) {
-  const [services, sponsorOrganisations, assignments, regions, national] = await Promise.all([
+  const [services, sponsorOrganisations, assignments, regions, national, plans] = await Promise.all([
     serviceSections(actor),
     sponsorSections(actor),
     validatorAssignments(actor),
     regionSections(actor),
     nationalSection(actor),
+    improvementPlans(actor),
   ])
-  return { services, sponsorOrganisations, assignments, regions, national }
+  const assigning = new Set(reachOf(actor, 'sip:assign-reviewer').regionIds)
+  return {
+    services,
+    sponsorOrganisations,
+    assignments,
+    regions,
+    national,
+    plans: plans.map(({ regionId, reviewerId, ...plan }) => ({
+      ...plan,
+      reviewing: reviewerId === actor.id,
+      needsReviewer: plan.status === 'SUBMITTED' && !reviewerId && assigning.has(regionId),
+    })),
+  }
 }
