@@ -11,6 +11,7 @@ import {
   relativeLuminance,
   textColourOn,
 } from './palette'
+import { RADAR_SERIES_STYLES } from './radar'
 
 const WHITE = '#ffffff'
 
@@ -114,5 +115,22 @@ describe('the heat map classes in app.scss', () => {
   it('shows empty cells with readable text', () => {
     const empty = rule('app-heat-map__cell--empty')
     expect(contrastRatio(empty.colour, empty.background)).toBeGreaterThanOrEqual(4.5)
+  })
+})
+
+// The radar charts (result pages and every PDF report) draw their series as lines over each other,
+// not as parts side by side: each colour needs 3:1 against white, and each series has its own dash
+// pattern and point marker besides its colour, drawn in the legend too.
+describe('the radar series', () => {
+  it.each(RADAR_SERIES_STYLES.map((style, index) => ({ index, ...style })))(
+    'series $index ($colour) has 3:1 against white',
+    ({ colour }) => {
+      expect(contrastRatio(colour.toLowerCase(), WHITE)).toBeGreaterThanOrEqual(3)
+    },
+  )
+
+  it('gives each series its own dash pattern and its own marker', () => {
+    expect(new Set(RADAR_SERIES_STYLES.map((style) => style.dash.join(' '))).size).toBe(RADAR_SERIES_STYLES.length)
+    expect(new Set(RADAR_SERIES_STYLES.map((style) => style.marker)).size).toBe(RADAR_SERIES_STYLES.length)
   })
 })
