@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { SERVER_NODE_FLAGS } from '../../scripts/server-flags.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const dir = path.join(root, 'tests/.tmp/e2e')
+// The pa11y check (scripts/pa11y.mjs) starts its own server in its own folder.
+const dir = process.env.E2E_SERVER_DIR ?? path.join(root, 'tests/.tmp/e2e')
 rmSync(dir, { recursive: true, force: true })
 mkdirSync(path.join(dir, 'uploads'), { recursive: true })
 
