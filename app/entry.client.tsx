@@ -13,13 +13,38 @@ window.fetch = async (...args) => {
   return response
 }
 
-startTransition(() => {
-  hydrateRoot(
-    document,
-    <StrictMode>
-      <RequestIdProvider value={() => failedRequestId}>
-        <RemixBrowser />
-      </RequestIdProvider>
-    </StrictMode>,
-  )
+declare global {
+  interface Window {
+    __remixContext?: { stream?: unknown }
+  }
+}
+
+/**
+ * Waits until Remix has decoded the page's data. With single fetch, RemixBrowser suspends while it
+ * decodes the data streamed into the page; if the person types or clicks in that moment, React 18
+ * hydrates synchronously, cannot suspend, gives up on the whole document and leaves a page that
+ * never starts ("Root did not complete", React error 345; remix-run/remix#10214). Calling
+ * RemixBrowser once before hydrating starts the decoding and hands back the promise it would have
+ * suspended on (it runs no hooks before that point), so hydration starts with the data in hand.
+ */
+async function pageDataDecoded() {
+  if (window.__remixContext?.stream === undefined) return
+  try {
+    RemixBrowser({})
+  } catch (thrown) {
+    if (thrown instanceof Promise) await thrown
+  }
+}
+
+void pageDataDecoded().then(() => {
+  startTransition(() => {
+    hydrateRoot(
+      document,
+      <StrictMode>
+        <RequestIdProvider value={() => failedRequestId}>
+          <RemixBrowser />
+        </RequestIdProvider>
+      </StrictMode>,
+    )
+  })
 })

@@ -56,7 +56,15 @@ function useNhsFrontend() {
   }, [location.key])
 }
 
+/** Marks the page as started (hydrated), for browser tests that must know the scripts are running. */
+function useHydratedMarker() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
+}
+
 export function Layout({ children }: { children: ReactNode }) {
+  useHydratedMarker()
   const nonce = useNonce()
   const rootData = useRouteLoaderData<typeof loader>('root')
   const location = useLocation()
