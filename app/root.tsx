@@ -10,13 +10,15 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react'
-import { useEffect, type ReactNode } from 'react'
+import { useEffect, useMemo, type ReactNode } from 'react'
 import { Footer, Header, NotificationBanner, SkipLink } from '~/components/nhs'
 import { ErrorPage, errorPageHeading } from '~/components/error-page'
 import { DocumentMeta, PageTitleProvider, SERVICE_NAME } from '~/components/page-title'
 import { getSessionUser } from '~/modules/auth/session.server'
 import { navigationFor } from '~/modules/auth/navigation'
 import { readFlash } from '~/utils/flash.server'
+import { getEnv } from '~/utils/env.server'
+import { SessionTimeout } from '~/components/session-timeout'
 import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.scss?url'
 
@@ -37,6 +39,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
       user: user ? { name: user.name, email: user.email } : null,
       navigation: user ? navigationFor(user) : [],
       flash,
+      // When the session ends unless used again (the warning before it, WCAG 2.2.1).
+      session: user
+        ? {
+            expiresAt: user.expiresAt.toISOString(),
+            now: new Date().toISOString(),
+            idleHours: getEnv().SESSION_TTL_HOURS,
+          }
+        : null,
     },
     { headers: setCookie ? { 'Set-Cookie': setCookie } : undefined },
   )
@@ -104,6 +114,7 @@ export function Layout({ children }: { children: ReactNode }) {
           />
           <div className="nhsuk-width-container">
             <main className="nhsuk-main-wrapper" id="maincontent">
+              {rootData?.session ? <SessionClock session={rootData.session} /> : null}
               {rootData?.flash ? (
                 <NotificationBanner
                   title={rootData.flash.type === 'success' ? 'Success' : 'Important'}
@@ -147,6 +158,13 @@ export function Layout({ children }: { children: ReactNode }) {
 function HydrationKey(_: { pathname: string }) {
   useNhsFrontend()
   return null
+}
+
+// The session's times as one object that changes only when the server says something new.
+function SessionClock({ session }: { session: { expiresAt: string; now: string; idleHours: number } }) {
+  const { expiresAt, now, idleHours } = session
+  const times = useMemo(() => ({ expiresAt, now }), [expiresAt, now])
+  return <SessionTimeout times={times} idleHours={idleHours} />
 }
 
 export default function App() {

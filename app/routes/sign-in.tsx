@@ -3,7 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { Button, ErrorSummary, PasswordInput, TextInput } from '~/components/nhs'
+import { Button, ErrorSummary, NotificationBanner, PasswordInput, TextInput } from '~/components/nhs'
 import { errorSummaryItems } from '~/components/form-errors'
 import { useAttempt } from '~/components/use-attempt'
 import { SignInSchema } from '~/modules/auth/schema'
@@ -11,6 +11,8 @@ import { attemptSignIn } from '~/modules/auth/sign-in.server'
 import { pendingStepPath, readSession } from '~/modules/auth/session.server'
 import { waitInWords } from '~/modules/auth/throttle.server'
 import { safeRedirect } from '~/utils/http.server'
+import { signedOutMessage } from '~/modules/auth/signed-out'
+import { getEnv } from '~/utils/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in - LKS Quality Portal' }]
 
@@ -21,7 +23,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await readSession(request)
   if (session?.state === 'COMPLETE') throw redirect(redirectTo)
   if (session) throw redirect(pendingStepPath(session.state, redirectTo))
-  return { redirectTo }
+  const params = new URL(request.url).searchParams
+  const signedOut = signedOutMessage(params.get('reason'), params.get('kept') === '1', {
+    idleHours: getEnv().SESSION_TTL_HOURS,
+    absoluteHours: getEnv().SESSION_ABSOLUTE_HOURS,
+  })
+  return { redirectTo, signedOut }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -69,7 +76,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { redirectTo } = useLoaderData<typeof loader>()
+  const { redirectTo, signedOut } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const navigation = useNavigation()
   const [form, fields] = useForm({
@@ -86,6 +93,16 @@ export default function SignIn() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
+        {signedOut ? (
+          <NotificationBanner id="signed-out" title="Important" disableAutoFocus>
+            <p className="nhsuk-notification-banner__heading">{signedOut.heading}</p>
+            {signedOut.body.map((line) => (
+              <p key={line} className="nhsuk-body">
+                {line}
+              </p>
+            ))}
+          </NotificationBanner>
+        ) : null}
         <h1>Sign in</h1>
         <p>Sign in to the LKS Quality Portal with the email address and password for your account.</p>
         <Form method="post" {...getFormProps(form)}>

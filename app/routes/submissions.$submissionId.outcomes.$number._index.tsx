@@ -2,8 +2,8 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData, useFetcher, useLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { GradeFields } from '~/components/grade-fields'
 import { OtherOutcomes } from '~/components/other-outcomes'
@@ -21,6 +21,9 @@ import {
   WarningCallout,
 } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { announceSessionEnded, announceSessionRenewed, SESSION_BACK } from '~/utils/session-events'
+import { clearDraft, readDraft, writeDraft } from '~/utils/drafts.client'
 import {
   formatGrade,
   INDICATOR_STATUS_LABELS,
@@ -30,14 +33,8 @@ import {
 } from '~/modules/framework/grading'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { countWords, formatWordCount } from '~/modules/submissions/narrative-text'
-import { autosaveNarrative, getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
-import {
-  KEY_STRENGTHS_MAX,
-  NarrativeAutosaveSchema,
-  NARRATIVE_MAX,
-  OutcomeFormSchema,
-  UnlinkEvidenceSchema,
-} from '~/modules/submissions/schema'
+import { getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
+import { KEY_STRENGTHS_MAX, NARRATIVE_MAX, OutcomeFormSchema, UnlinkEvidenceSchema } from '~/modules/submissions/schema'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam, invariantResponse } from '~/utils/http.server'
@@ -54,7 +51,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const page = await getOutcomePage(context, integerParam(params.number, 1, 20))
+  // What the person posted when their session had ended, to check and save (once).
+  const restored = await restoredForm(request, user, OutcomeFormSchema)
   return {
+    restored,
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -63,10 +63,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
 }
 
-// Autosave must not reload the page's data: the form the user is typing in stays as it is.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) =>
-  formData?.get('intent') === 'autosave' ? false : defaultShouldRevalidate
-
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
@@ -74,27 +70,6 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const formData = await request.formData()
   const intent = formData.get('intent')
   const ipAddress = loadContext.clientAddress
-
-  if (intent === 'autosave') {
-    const parsed = parseWithZod(formData, { schema: NarrativeAutosaveSchema })
-    invariantResponse(parsed.status === 'success', 'The narrative could not be saved')
-    const result = await autosaveNarrative({
-      actor: user,
-      context,
-      number,
-      version: parsed.value.version,
-      narrative: parsed.value.narrative,
-      ipAddress,
-    })
-    return data(
-      {
-        autosave: result.ok
-          ? { ok: true as const, version: result.version, savedAt: result.savedAt.toISOString() }
-          : { ok: false as const },
-      },
-      { status: result.ok ? 200 : 409 },
-    )
-  }
 
   if (intent === 'unlink') {
     const parsed = parseWithZod(formData, { schema: UnlinkEvidenceSchema })
@@ -141,19 +116,26 @@ export async function action({ request, params, context: loadContext }: ActionFu
   })
 }
 
+type AutosaveState = 'idle' | 'saving' | 'conflict' | 'signed-out' | 'failed'
+type AutosaveAnswer =
+  | { ok: true; version: number; savedAt: string; session?: { expiresAt: string; now: string } }
+  | { ok: false; reason: string; session?: { expiresAt: string; now: string } }
+
 const FIELDS = ['indicators', 'narrative', 'keyStrengths', 'selfLevel', 'selfSubLevel', 'selfGradeReason'] as const
 
 export default function OutcomePage() {
-  const { submissionId, organisationName, cycleName, clarification, page } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, clarification, page, restored } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const lastResult = actionData && 'result' in actionData ? actionData.result : undefined
+  const lastResult = actionData && 'result' in actionData ? actionData.result : (restored ?? undefined)
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
   const { outcome, indicators, response, links, unevidenced, editable } = page
   const base = `/submissions/${submissionId}`
 
   // The version this page edits: the loaded one, or a newer one after an autosave or a conflict.
-  const [version, setVersion] = useState(response.version)
-  useEffect(() => setVersion(response.version), [response.version])
+  const restoredVersion = Number(restored?.initialValue?.version ?? Number.NaN)
+  const loadedVersion = Number.isInteger(restoredVersion) ? restoredVersion : response.version
+  const [version, setVersion] = useState(loadedVersion)
+  useEffect(() => setVersion(loadedVersion), [loadedVersion])
   useEffect(() => {
     if (conflict) setVersion(conflict.version)
   }, [conflict])
@@ -184,28 +166,88 @@ export default function OutcomePage() {
   )
   const suggestion = suggestGrade(indicators.map((i) => ({ level: i.level, status: statuses[i.id] ?? null })))
 
-  const autosave = useFetcher<typeof action>()
-  const autosaveResult = autosave.data && 'autosave' in autosave.data ? autosave.data.autosave : undefined
+  // Autosave, in the background with fetch: it never leaves the page. What is typed is also kept in
+  // this browser until it is saved, so a session that ends (or a closed tab) loses nothing.
+  const draftKey = `${submissionId}:${outcome.number}`
+  const narrativeField = () => document.getElementById('narrative') as HTMLTextAreaElement | null
+  const [autosaveState, setAutosaveState] = useState<AutosaveState>('idle')
   const [savedAt, setSavedAt] = useState<string | null>(null)
-  useEffect(() => {
-    if (autosaveResult?.ok) {
-      setVersion(autosaveResult.version)
-      setSavedAt(autosaveResult.savedAt)
-    }
-  }, [autosaveResult])
+  const [draftRestoredAt, setDraftRestoredAt] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   const versionRef = useRef(version)
   versionRef.current = version
   useEffect(() => () => clearTimeout(timer.current), [])
   const [words, setWords] = useState(() => countWords((fields.narrative.initialValue as string | undefined) ?? ''))
+
+  const sendAutosave = useCallback(
+    async (narrative: string) => {
+      setAutosaveState('saving')
+      try {
+        const response = await fetch(`/submissions/${submissionId}/outcomes/${outcome.number}/autosave`, {
+          method: 'POST',
+          headers: { Accept: 'application/json' },
+          body: new URLSearchParams({ intent: 'autosave', version: String(versionRef.current), narrative }),
+        })
+        if (response.status === 401) {
+          setAutosaveState('signed-out')
+          announceSessionEnded()
+          return
+        }
+        const body = (await response.json()) as AutosaveAnswer
+        if (body.session) announceSessionRenewed(body.session)
+        if (body.ok) {
+          setVersion(body.version)
+          versionRef.current = body.version
+          setSavedAt(body.savedAt)
+          setAutosaveState('idle')
+          // Saved: the browser's copy is needed no more, unless the person has typed since.
+          if (narrativeField()?.value === narrative) clearDraft(draftKey)
+          else writeDraft(draftKey, { narrative: narrativeField()?.value ?? narrative, version: body.version })
+        } else setAutosaveState(body.reason === 'conflict' ? 'conflict' : 'failed')
+      } catch {
+        setAutosaveState('failed')
+      }
+    },
+    [submissionId, outcome.number, draftKey],
+  )
+
+  // Text typed before a session ended (or a tab closed) comes back from this browser's copy, and is saved.
+  useEffect(() => {
+    const draft = readDraft(draftKey)
+    const field = narrativeField()
+    if (!draft || !field) return
+    if (restored || draft.narrative === field.value) {
+      clearDraft(draftKey)
+      return
+    }
+    field.value = draft.narrative
+    setWords(countWords(draft.narrative))
+    setVersion(draft.version)
+    versionRef.current = draft.version
+    setDraftRestoredAt(draft.at)
+    if (editable && draft.narrative.length <= NARRATIVE_MAX) void sendAutosave(draft.narrative)
+    // Once, when the page is loaded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [draftKey])
+
+  // Signed in again (in another tab, or with "Stay signed in"): what could not be saved is saved now.
+  useEffect(() => {
+    if (autosaveState !== 'signed-out') return
+    const again = () => {
+      const narrative = narrativeField()?.value
+      if (narrative !== undefined && narrative.length <= NARRATIVE_MAX) void sendAutosave(narrative)
+    }
+    window.addEventListener(SESSION_BACK, again)
+    return () => window.removeEventListener(SESSION_BACK, again)
+  }, [autosaveState, sendAutosave])
+
   const onNarrativeInput = (event: FormEvent<HTMLTextAreaElement>) => {
     const narrative = event.currentTarget.value
     setWords(countWords(narrative))
+    writeDraft(draftKey, { narrative, version: versionRef.current })
     clearTimeout(timer.current)
     if (narrative.length > NARRATIVE_MAX) return
-    timer.current = setTimeout(() => {
-      autosave.submit({ intent: 'autosave', version: String(versionRef.current), narrative }, { method: 'post' })
-    }, 2000)
+    timer.current = setTimeout(() => void sendAutosave(narrative), 2000)
   }
 
   // A save of the whole form supersedes any autosave still waiting: it must not run afterwards and
@@ -276,6 +318,22 @@ export default function OutcomePage() {
           ))}
         </ul>
       </Details>
+
+      {restored ? (
+        <WarningCallout heading="Check what you typed and save it">
+          <p>
+            You were signed out before your last save reached us. What you had typed is back in the form below: check it
+            and save it.
+          </p>
+        </WarningCallout>
+      ) : draftRestoredAt ? (
+        <WarningCallout heading="Check what you typed and save it">
+          <p>
+            Text you typed in the narrative on {formatDateTime(draftRestoredAt)} had not been saved. It has been put
+            back from this browser; check it and save the page.
+          </p>
+        </WarningCallout>
+      ) : null}
 
       {conflict ? (
         <WarningCallout heading="Someone else changed this outcome">
@@ -373,15 +431,19 @@ export default function OutcomePage() {
             Word count: {formatWordCount(words)}
           </p>
           <p className="nhsuk-body-s" aria-live="polite" id="autosave-status">
-            {autosave.state === 'submitting'
+            {autosaveState === 'saving'
               ? 'Saving your narrative…'
-              : autosaveResult && !autosaveResult.ok
+              : autosaveState === 'conflict'
                 ? 'Your narrative could not be saved automatically because someone else changed this outcome. Save the page to compare.'
-                : savedAt
-                  ? `Narrative saved automatically at ${formatDateTime(savedAt)}`
-                  : response.updatedAt
-                    ? `Last saved ${formatDateTime(response.updatedAt)}${response.updatedByName ? ` by ${response.updatedByName}` : ''}`
-                    : null}
+                : autosaveState === 'signed-out'
+                  ? 'Your narrative could not be saved because you have been signed out. It is still here and kept in this browser: sign in again and it will be saved.'
+                  : autosaveState === 'failed'
+                    ? 'Your narrative could not be saved automatically. It is kept in this browser; save the page to try again.'
+                    : savedAt
+                      ? `Narrative saved automatically at ${formatDateTime(savedAt)}`
+                      : response.updatedAt
+                        ? `Last saved ${formatDateTime(response.updatedAt)}${response.updatedByName ? ` by ${response.updatedByName}` : ''}`
+                        : null}
           </p>
           <Textarea
             name="keyStrengths"
@@ -432,10 +494,16 @@ export default function OutcomePage() {
           {editable ? (
             <div className="nhsuk-button-group">
               {/* Held back for the moment an autosave is under way, so the save carries its new version. */}
-              <Button type="submit" name="intent" value="complete" disabled={autosave.state !== 'idle'}>
+              <Button type="submit" name="intent" value="complete" disabled={autosaveState === 'saving'}>
                 Save and mark as completed
               </Button>
-              <Button type="submit" name="intent" value="save" variant="secondary" disabled={autosave.state !== 'idle'}>
+              <Button
+                type="submit"
+                name="intent"
+                value="save"
+                variant="secondary"
+                disabled={autosaveState === 'saving'}
+              >
                 Save and come back later
               </Button>
             </div>

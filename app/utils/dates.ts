@@ -30,6 +30,11 @@ export function formatDateTime(value: Date | string | number): string {
   return `${formatDate(date)} at ${time}`
 }
 
+/** "2:30pm" */
+export function formatTime(value: Date | string | number): string {
+  return timeFormat.format(toDate(value)).replace(/\s/g, '').toLowerCase()
+}
+
 /** "14 March 2026 to 31 March 2027" */
 export function formatDateRange(from: Date | string | number, to: Date | string | number): string {
   return `${formatDate(from)} to ${formatDate(to)}`

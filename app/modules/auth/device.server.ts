@@ -22,7 +22,7 @@ function getDeviceCookie() {
   return deviceCookie
 }
 
-function accountHash(email: string): string {
+export function accountHash(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 32)
 }
 
@@ -47,4 +47,10 @@ export async function trustedDeviceFor(cookieHeader: string | null, email: strin
 /** The Set-Cookie header that marks this browser as one the owner of the account uses. */
 export function trustDevice(email: string): Promise<string> {
   return getDeviceCookie().serialize({ account: accountHash(email), device: randomBytes(16).toString('hex') })
+}
+
+/** The account (as its hash) this browser's device cookie names, or null. */
+export async function deviceAccountOf(cookieHeader: string | null): Promise<string | null> {
+  const value: unknown = await getDeviceCookie().parse(cookieHeader)
+  return isDeviceValue(value) ? value.account : null
 }

@@ -12,6 +12,7 @@ import { noteSignedInUser } from '~/utils/request-context.server'
 import { isRole, type RoleGrant } from './roles'
 import type { Actor } from './permissions'
 import { secondFactorRequired } from './two-step'
+import { stashPostedForm } from './form-stash.server'
 
 const RENEW_AFTER_MS = 5 * 60 * 1000
 
@@ -23,7 +24,14 @@ export type SessionUser = Actor & {
   /** When the password was last typed in this session. */
   authenticatedAt: Date
   twoStepEnabled: boolean
+  /** When the session ends if it is not used again. */
+  expiresAt: Date
 }
+
+/** Why a request's session cookie no longer signs anyone in. */
+export type EndedReason = 'IDLE' | 'ABSOLUTE' | 'ENDED'
+export type EndedSession = { reason: EndedReason; userId: string | null }
+const endedSessions = new WeakMap<Request, EndedSession>()
 
 /** What a session still owes before it reaches the portal: nothing, a code, or enrolment. */
 export type SessionState = 'COMPLETE' | 'SECOND_FACTOR_DUE' | 'ENROLMENT_DUE'
@@ -115,17 +123,17 @@ export async function readSession(request: Request): Promise<{ user: SessionUser
     },
   })
   if (!session || session.expiresAt <= now || absoluteEnd(session.createdAt) <= now.getTime() || !session.user.active) {
+    endedSessions.set(request, {
+      reason: !session || !session.user.active ? 'ENDED' : session.expiresAt <= now ? 'IDLE' : 'ABSOLUTE',
+      userId: session?.user.id ?? null,
+    })
     if (session) await prisma.session.deleteMany({ where: { id } })
     return null
   }
+  let expiresAt = session.expiresAt
   if (now.getTime() - session.lastUsedAt.getTime() > RENEW_AFTER_MS) {
-    await prisma.session.updateMany({
-      where: { id },
-      data: {
-        lastUsedAt: now,
-        expiresAt: new Date(Math.min(now.getTime() + ttlMs(), absoluteEnd(session.createdAt))),
-      },
-    })
+    expiresAt = new Date(Math.min(now.getTime() + ttlMs(), absoluteEnd(session.createdAt)))
+    await prisma.session.updateMany({ where: { id }, data: { lastUsedAt: now, expiresAt } })
   }
   noteSignedInUser(session.user.id)
   const grants: RoleGrant[] = session.user.roles.flatMap((r) =>
@@ -152,8 +160,27 @@ export async function readSession(request: Request): Promise<{ user: SessionUser
       sessionId: session.id,
       authenticatedAt: session.authenticatedAt ?? session.createdAt,
       twoStepEnabled,
+      expiresAt,
     },
   }
+}
+
+/**
+ * Why this request's session cookie signed no one in, once readSession has found it: it lapsed
+ * unused, reached its absolute end, or was ended (signed out elsewhere, a password change,
+ * deactivation). Null when the request carried no session cookie at all.
+ */
+export function endedSessionOf(request: Request): EndedSession | null {
+  return endedSessions.get(request) ?? null
+}
+
+/** "Stay signed in": the session runs for another SESSION_TTL_HOURS (never past its absolute end). */
+export async function renewSession(user: SessionUser, now = new Date()): Promise<Date> {
+  const session = await prisma.session.findUnique({ where: { id: user.sessionId }, select: { createdAt: true } })
+  if (!session) return now
+  const expiresAt = new Date(Math.min(now.getTime() + ttlMs(), absoluteEnd(session.createdAt)))
+  await prisma.session.updateMany({ where: { id: user.sessionId }, data: { lastUsedAt: now, expiresAt } })
+  return expiresAt
 }
 
 /** The signed-in user, or null (also while the session still owes its second factor). */
@@ -175,8 +202,16 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   const url = new URL(request.url)
   const back = safeRedirect(url.pathname + url.search, '/')
   if (found) throw redirect(pendingStepPath(found.state, back))
-  const query = back === '/' ? '' : `?${new URLSearchParams({ redirectTo: back })}`
-  throw redirect(`/sign-in${query}`)
+  const ended = endedSessionOf(request)
+  // A form posted after the session ended: what it carried waits for the person to sign in again.
+  const stash = request.method === 'POST' ? await stashPostedForm(request, back, ended) : null
+  const query = new URLSearchParams()
+  if (back !== '/') query.set('redirectTo', back)
+  if (ended) query.set('reason', ended.reason.toLowerCase())
+  if (stash) query.set('kept', '1')
+  throw redirect(query.size ? `/sign-in?${query}` : '/sign-in', {
+    headers: stash ? { 'Set-Cookie': stash } : undefined,
+  })
 }
 
 /**

@@ -1,0 +1,164 @@
+// A session that ends while someone is writing loses nothing (issue 14, item 1). The session is
+// ended the way the world would end it, in the database (its expiry set in the past, as if twelve
+// hours had passed unused), never by waiting. Ribble Valley's open submission (LKS-2627-RXV) is used
+// for outcome 6 only, which the journey in self-assessment.spec.ts fills in again whatever these
+// tests leave there.
+import type { Page } from '@playwright/test'
+import { createClient } from '@libsql/client'
+import { E2E_DATABASE_FILE } from './paths'
+import { one, submissionId } from './db'
+import { expect, expectAccessible, signIn, test } from './fixtures'
+
+const LEAD = 'lead@demo.nhs.uk'
+
+/** Sets when every session of a person ends (and that it was last used now), as stored. */
+async function setSessionEnd(email: string, endsInMs: number) {
+  const client = createClient({ url: `file:${E2E_DATABASE_FILE}` })
+  try {
+    const now = Date.now()
+    const end = now + endsInMs
+    // Whichever way the dates are stored (milliseconds or ISO text), the same way again.
+    await client.execute({
+      sql: `UPDATE Session SET
+              expiresAt = CASE typeof(expiresAt) WHEN 'integer' THEN ? ELSE ? END,
+              lastUsedAt = CASE typeof(lastUsedAt) WHEN 'integer' THEN ? ELSE ? END
+            WHERE userId = (SELECT id FROM User WHERE email = ?)`,
+      args: [end, new Date(end).toISOString(), now, new Date(now).toISOString(), email],
+    })
+  } finally {
+    client.close()
+  }
+}
+
+const endSessions = (email: string) => setSessionEnd(email, -60_000)
+
+async function narrativeOf(reference: string, outcome: number): Promise<string> {
+  return one(
+    `SELECT r.narrative FROM OutcomeResponse r JOIN Submission s ON s.id = r.submissionId
+     JOIN Outcome o ON o.id = r.outcomeId WHERE s.reference = ? AND o.number = ?`,
+    [reference, String(outcome)],
+  )
+}
+
+async function signInAgainHere(page: Page, email: string) {
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password', { exact: true }).fill('Quality-Portal-2026')
+  await page.getByRole('button', { name: 'Sign in' }).click()
+}
+
+test.describe('with JavaScript', () => {
+  test('a warning comes before an idle session ends, and "Stay signed in" keeps the person signed in', async ({
+    page,
+  }) => {
+    const id = await submissionId('LKS-2627-RXV')
+    await signIn(page, LEAD)
+    // As if the person had left the page unused: three minutes of the session are left.
+    await setSessionEnd(LEAD, 3 * 60_000)
+    await page.goto(`/submissions/${id}/outcomes/6`)
+    const warning = page.getByRole('alert').filter({ hasText: 'You will be signed out soon' })
+    await expect(warning).toBeVisible()
+    await expect(warning).toContainText('unless you choose to stay signed in')
+    await expectAccessible(page)
+    await warning.getByRole('button', { name: 'Stay signed in' }).click()
+    await expect(warning).toHaveCount(0)
+    // The session now runs for hours again: a fresh page gives no warning.
+    await page.reload()
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Outcome 6')
+    await expect(page.getByText('You will be signed out soon')).toHaveCount(0)
+  })
+
+  test('an autosave that finds the session gone keeps the text, says so, and saves it once the person signs in again in another tab', async ({
+    page,
+  }) => {
+    const id = await submissionId('LKS-2627-RXV')
+    await signIn(page, LEAD)
+    await page.goto(`/submissions/${id}/outcomes/6`)
+    const field = page.getByLabel('Narrative', { exact: true })
+    await field.fill('Written before the session ended.')
+    await expect(page.getByText(/Narrative saved automatically at/)).toBeVisible()
+
+    await endSessions(LEAD)
+    await field.press('End')
+    await field.pressSequentially(' Typed after it ended.')
+    const status = page.locator('#autosave-status')
+    await expect(status).toContainText('could not be saved because you have been signed out')
+    await expect(page.getByRole('alert').filter({ hasText: 'You have been signed out' })).toBeVisible()
+    await expect(page).toHaveURL(new RegExp(`/submissions/${id}/outcomes/6$`))
+    const typed = 'Written before the session ended. Typed after it ended.'
+    await expect(field).toHaveValue(typed)
+    const kept = await page.evaluate((key) => window.localStorage.getItem(key), `lks:draft:${id}:6`)
+    expect(JSON.parse(kept ?? '{}')).toMatchObject({ narrative: typed })
+    await expectAccessible(page)
+
+    // Signing in again in another tab: this page saves what it kept.
+    const other = await page.context().newPage()
+    await signIn(other, LEAD)
+    await other.close()
+    await page.bringToFront()
+    await expect(status).toContainText('Narrative saved automatically at')
+    await expect(page.getByText('You have been signed out')).toHaveCount(0)
+    expect(await narrativeOf('LKS-2627-RXV', 6)).toBe(typed)
+    expect(await page.evaluate((key) => window.localStorage.getItem(key), `lks:draft:${id}:6`)).toBeNull()
+  })
+
+  test('text kept in the browser comes back when the page is opened again, and is saved', async ({ page }) => {
+    const id = await submissionId('LKS-2627-RXV')
+    await signIn(page, LEAD)
+    await page.goto(`/submissions/${id}/outcomes/6`)
+    const field = page.getByLabel('Narrative', { exact: true })
+    await field.fill('Saved once.')
+    await expect(page.getByText(/Narrative saved automatically at/)).toBeVisible()
+    await endSessions(LEAD)
+    await field.pressSequentially(' Kept in the browser.')
+    await expect(page.locator('#autosave-status')).toContainText('signed out')
+    // Signing in again on this tab, by another way in: the page comes back with the kept text.
+    await page.goto(`/sign-in?redirectTo=${encodeURIComponent(`/submissions/${id}/outcomes/6`)}`)
+    await signInAgainHere(page, LEAD)
+    await expect(page.getByText('Check what you typed and save it')).toBeVisible()
+    await expect(field).toHaveValue('Saved once. Kept in the browser.')
+    await expect(page.locator('#autosave-status')).toContainText('Narrative saved automatically at')
+    expect(await narrativeOf('LKS-2627-RXV', 6)).toBe('Saved once. Kept in the browser.')
+  })
+})
+
+for (const javaScript of [true, false]) {
+  test.describe(javaScript ? 'with JavaScript' : 'without JavaScript', () => {
+    test.use({ javaScriptEnabled: javaScript })
+
+    test('saving after the session ended: the sign-in page says why, and the form comes back with the text to check and save', async ({
+      page,
+    }) => {
+      const id = await submissionId('LKS-2627-RXV')
+      const mode = javaScript ? 'with' : 'without'
+      await signIn(page, LEAD)
+      await page.goto(`/submissions/${id}/outcomes/6`)
+      const narrative = `A narrative written ${mode} JavaScript while the session ran out.`
+      const strengths = `Strengths typed ${mode} JavaScript.`
+      await page.getByLabel('Narrative', { exact: true }).fill(narrative)
+      await page.getByLabel('Key strengths').fill(strengths)
+      await endSessions(LEAD)
+      await page.getByRole('button', { name: 'Save and come back later' }).click()
+
+      await expect(page).toHaveURL(/\/sign-in\?/)
+      const notice = page.locator('#signed-out')
+      await expect(notice).toContainText('You were signed out because you had not used the portal for 12 hours')
+      await expect(notice).toContainText('What you had typed has been kept')
+      if (javaScript) await expectAccessible(page)
+      await signInAgainHere(page, LEAD)
+
+      await expect(page).toHaveURL(new RegExp(`/submissions/${id}/outcomes/6$`))
+      await expect(page.getByText('Check what you typed and save it')).toBeVisible()
+      await expect(page.getByLabel('Narrative', { exact: true })).toHaveValue(narrative)
+      await expect(page.getByLabel('Key strengths')).toHaveValue(strengths)
+      await page.getByRole('button', { name: 'Save and come back later' }).click()
+      await expect(
+        page.locator('.nhsuk-notification-banner').getByText('Outcome 6 saved', { exact: true }),
+      ).toBeVisible()
+      expect(await narrativeOf('LKS-2627-RXV', 6)).toBe(narrative)
+
+      // Kept once only: opening the form again shows what is saved, with no message.
+      await page.goto(`/submissions/${id}/outcomes/6`)
+      await expect(page.getByText('Check what you typed and save it')).toHaveCount(0)
+    })
+  })
+}
