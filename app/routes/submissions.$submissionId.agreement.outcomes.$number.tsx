@@ -7,6 +7,8 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { GradeFields } from '~/components/grade-fields'
 import { BackLink, Button, ErrorSummary, InsetText, Textarea } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice } from '~/components/restored-notice'
 import { formatGrade } from '~/modules/framework/grading'
 import { getAgreement, loadForAgreement, recordAgreedResult } from '~/modules/validation/agreement.server'
 import { AgreedResultFormSchema } from '~/modules/validation/schema'
@@ -35,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const outcome = agreement.outcomes.find((o) => o.number === number)
   if (!outcome || !outcome.canRecord) notFound()
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, AgreedResultFormSchema),
     submissionId: context.id,
     organisationName: context.organisation.name,
     moderation: outcome.decidedBy === 'MODERATION',
@@ -88,9 +92,10 @@ export default function AgreedOutcome() {
           requiredActions: [] as string[],
         }
       : null)
+  const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: `agreed-${outcome.number}`,
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: {
       level: start ? String(start.level) : undefined,
       subLevel: start?.subLevel ?? undefined,
@@ -109,6 +114,7 @@ export default function AgreedOutcome() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={`/submissions/${submissionId}/agreement`}>Back to the agreed result</BackLink>
         <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
+        <RestoredNotice show={Boolean(restored) && !actionData} />
         <span className="nhsuk-caption-l">{organisationName}</span>
         <h1>
           {moderation ? 'Moderate' : 'Agree'} outcome {outcome.number}: {outcome.shortTitle}

@@ -17,6 +17,8 @@ import {
 } from '~/components/nhs'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { requireUser } from '~/modules/auth/session.server'
+import { takeStashedForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice } from '~/components/restored-notice'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import {
   FollowUpSchema,
@@ -44,7 +46,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:view')
   const page = await getClarificationPage(user, context)
+  // A reply or follow-up posted when the person's session had ended, to check and send (once).
+  const stashed = await takeStashedForm(request, user)
+  const stashedIntent = stashed?.get('intent')
+  const restored =
+    stashed && (stashedIntent === 'reply' || stashedIntent === 'follow-up')
+      ? {
+          threadId: String(stashed.get('threadId') ?? ''),
+          result: parseWithZod(stashed, { schema: stashedIntent === 'reply' ? ReplySchema : FollowUpSchema }).reply(),
+        }
+      : null
   return {
+    restored,
     submission: {
       id: context.id,
       reference: context.reference,
@@ -144,7 +157,7 @@ function errorSummary(actionData: ActionData, submissionId: string): ErrorSummar
 }
 
 export default function Clarifications() {
-  const { submission, threads, allAnswered, permissions } = useLoaderData<typeof loader>()
+  const { submission, threads, allAnswered, permissions, restored } = useLoaderData<typeof loader>()
   const actionData: ActionData = useActionData<typeof action>()
   const base = `/submissions/${submission.id}`
   const reopened = threads.flatMap((t) => (t.outcome?.reopened ? [t.outcome.number] : []))
@@ -153,6 +166,7 @@ export default function Clarifications() {
     <>
       <BackLink href={base}>Back to the submission</BackLink>
       <ErrorSummary errors={errorSummary(actionData, submission.id)} />
+      <RestoredNotice show={Boolean(restored) && !actionData} />
       <span className="nhsuk-caption-l">
         {submission.organisationName}, {submission.cycleName}
       </span>
@@ -191,6 +205,7 @@ export default function Clarifications() {
           status={submission.status}
           permissions={permissions}
           actionData={actionData}
+          restored={!actionData && restored?.threadId === thread.id ? restored.result : undefined}
         />
       ))}
 
@@ -221,14 +236,17 @@ function Thread({
   status,
   permissions,
   actionData,
+  restored,
 }: {
+  restored?: SubmissionResult<string[]>
   thread: PageData['threads'][number]
   submissionId: string
   status: string
   permissions: Permissions
   actionData: ActionData
 }) {
-  const lastResult = actionData?.form === 'thread' && actionData.threadId === thread.id ? actionData.result : undefined
+  const lastResult =
+    actionData?.form === 'thread' && actionData.threadId === thread.id ? actionData.result : (restored ?? undefined)
   const [form, fields] = useForm({
     id: `message-form-${thread.id}`,
     lastResult,

@@ -15,6 +15,8 @@ import {
   type ErrorSummaryItem,
 } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice } from '~/components/restored-notice'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import {
   AskSchema,
@@ -35,6 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'clarification:ask')
   const page = await getAskPage(user, context)
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, AskSchema),
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -60,9 +64,10 @@ export async function action({ request, params, context: loadContext }: ActionFu
 export default function AskForClarification() {
   const { submissionId, organisationName, cycleName, outcomes, refusal } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm<AskForm>({
     id: 'ask',
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: { items: outcomes.map((o) => ({ number: o.number, ask: false, question: '' })) },
     shouldValidate: 'onSubmit',
   })
@@ -84,6 +89,7 @@ export default function AskForClarification() {
     <>
       <BackLink href={`${base}/clarifications`}>Back to clarification questions</BackLink>
       <ErrorSummary errors={errors} />
+      <RestoredNotice show={Boolean(restored) && !actionData} />
       <span className="nhsuk-caption-l">
         {organisationName}, {cycleName}
       </span>

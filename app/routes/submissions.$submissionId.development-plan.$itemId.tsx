@@ -5,6 +5,8 @@ import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink, Button, ErrorSummary, SummaryList, WarningCallout } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { partsFromDate } from '~/utils/date-input'
 import { getPlanFormOptions, getPlanItem, updatePlanItem } from '~/modules/results/development-plan.server'
 import { EditPlanItemSchema, PLAN_ITEM_STATUS_LABELS } from '~/modules/results/schema'
@@ -29,6 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getPlanFormOptions(context),
   ])
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, EditPlanItemSchema),
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -74,9 +78,10 @@ export default function EditPlanItemPage() {
   const { submissionId, organisationName, cycleName, item, requiredActions } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const conflict = actionData?.conflict ?? null
+  const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: `plan-item-${item.id}`,
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: {
       action: item.action,
       requiredActionId: item.requiredActionId ?? '',
@@ -98,6 +103,7 @@ export default function EditPlanItemPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={plan}>Back to the development plan</BackLink>
         <ErrorSummary errors={planItemErrors(form.allErrors)} />
+        <RestoredNotice show={Boolean(restored) && !actionData} />
         <span className="nhsuk-caption-l">
           {organisationName}, {cycleName}
         </span>
@@ -134,7 +140,7 @@ export default function EditPlanItemPage() {
         ) : null}
         <Form method="post" {...getFormProps(form)}>
           {/* After a conflict the person has seen the other changes, so saving again replaces them. */}
-          <input type="hidden" name="version" value={conflict?.version ?? item.version} />
+          <input type="hidden" name="version" value={conflict?.version ?? restoredVersion(restored, item.version)} />
           <PlanItemFields fields={fields} requiredActions={requiredActions} />
           <div className="nhsuk-button-group">
             <Button type="submit">Save changes</Button>

@@ -6,6 +6,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { PlanItemFields, planItemErrors } from '~/components/development-plan-fields'
 import { BackLink, Button, ErrorSummary } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice } from '~/components/restored-notice'
 import { createPlanItem, getPlanFormOptions } from '~/modules/results/development-plan.server'
 import { NewPlanItemSchema } from '~/modules/results/schema'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
@@ -26,6 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // "Add an item" beside a required action opens the form with that action chosen.
   const chosen = new URL(request.url).searchParams.get('requiredActionId')
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, NewPlanItemSchema),
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -56,9 +60,10 @@ export default function NewPlanItemPage() {
   const { submissionId, organisationName, cycleName, requiredActions, requiredActionId } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: 'new-plan-item',
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: { status: 'NOT_STARTED', requiredActionId: requiredActionId ?? '' },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanItemSchema }),
     shouldValidate: 'onSubmit',
@@ -70,6 +75,7 @@ export default function NewPlanItemPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={plan}>Back to the development plan</BackLink>
         <ErrorSummary errors={planItemErrors(form.allErrors)} />
+        <RestoredNotice show={Boolean(restored) && !actionData} />
         <span className="nhsuk-caption-l">
           {organisationName}, {cycleName}
         </span>

@@ -19,6 +19,8 @@ import {
   WarningCallout,
 } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
@@ -38,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listEvidenceForLinking(user, context.libraryServiceId),
   ])
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, PenPortraitSchema),
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -93,9 +97,10 @@ const formatNumber = (n: number) => n.toLocaleString('en-GB', { maximumFractionD
 export default function PenPortraitPage() {
   const { submissionId, organisationName, cycleName, editable, portrait, evidence } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: 'pen-portrait',
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: {
       version: String(portrait.version),
       organisations: portrait.organisations.map((o) => ({
@@ -135,6 +140,7 @@ export default function PenPortraitPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={`/submissions/${submissionId}`}>Back to the submission</BackLink>
         <ErrorSummary errors={errors} />
+        <RestoredNotice show={Boolean(restored) && !actionData} />
         <span className="nhsuk-caption-l">
           {organisationName}, {cycleName}
         </span>
@@ -172,7 +178,7 @@ export default function PenPortraitPage() {
         </InsetText>
 
         <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="version" value={portrait.version} />
+          <input type="hidden" name="version" value={restoredVersion(restored, portrait.version)} />
           <DisableFields when={!editable}>
             <h2 id="organisations">Organisations served</h2>
             <p>

@@ -19,6 +19,8 @@ import {
 } from '~/components/nhs'
 import { OtherOutcomes } from '~/components/other-outcomes'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { previewKind } from '~/modules/evidence/files'
 import {
   formatGrade,
@@ -49,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const review = await getReviewOutcome(user, params.assignmentId ?? '', integerParam(params.number, 1, 20))
   const { service } = review
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, ValidationFormSchema),
     assignmentId: review.assignment.id,
     organisationName: review.context.organisation.name,
     outcome: service.outcome,
@@ -101,9 +105,10 @@ export default function ReviewOutcome() {
     editable,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
+  const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: `review-${outcome.number}`,
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: {
       level: validation.level === null ? undefined : String(validation.level),
       subLevel: validation.subLevel ?? undefined,
@@ -163,6 +168,7 @@ export default function ReviewOutcome() {
     <>
       <BackLink href={base}>Back to your validation</BackLink>
       <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
+      <RestoredNotice show={Boolean(restored) && !actionData} />
       <span className="nhsuk-caption-l">{organisationName}</span>
       <h1>
         Outcome {outcome.number}: {outcome.shortTitle}
@@ -180,7 +186,7 @@ export default function ReviewOutcome() {
       ) : null}
 
       <Form method="post" {...getFormProps(form)} onChange={onChange}>
-        <input type="hidden" name="version" value={validation.version} />
+        <input type="hidden" name="version" value={restoredVersion(restored, validation.version)} />
         <DisableFields when={!editable}>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">

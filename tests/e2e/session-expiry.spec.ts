@@ -162,3 +162,128 @@ for (const javaScript of [true, false]) {
     })
   })
 }
+
+const assignmentOf = (email: string, reference: string) =>
+  one(
+    `SELECT a.id FROM ValidatorAssignment a JOIN User u ON u.id = a.validatorId JOIN Submission s ON s.id = a.submissionId
+     WHERE u.email = ? AND s.reference = ?`,
+    [email, reference],
+  )
+
+type LongTextForm = {
+  name: string
+  email: string
+  path: () => Promise<string>
+  /** Fills the form as a person would; returns the long text typed, by the field's label. */
+  fill: (page: Page) => Promise<Record<string, string>>
+  button: string
+}
+
+const LONG_TEXT_FORMS: LongTextForm[] = [
+  {
+    name: 'the pen portrait',
+    email: LEAD,
+    path: async () => `/submissions/${await submissionId('LKS-2627-RXV')}/pen-portrait`,
+    fill: async (page) => {
+      const notes = 'Context notes typed while the session ran out.'
+      await page.getByLabel('Context notes (optional)').fill(notes)
+      return { 'Context notes (optional)': notes }
+    },
+    button: 'Save pen portrait',
+  },
+  {
+    name: "the validator's judgement of an outcome",
+    email: 'validator@demo.nhs.uk',
+    path: async () =>
+      `/validation/assignments/${await assignmentOf('validator@demo.nhs.uk', 'LKS-2627-RTH')}/outcomes/1`,
+    fill: async (page) => {
+      const rationale = 'A rationale typed while the session ran out.'
+      const notes = 'Notes typed while the session ran out.'
+      await page.getByLabel('Rationale for your grade').fill(rationale)
+      await page.getByLabel('Notes (optional)').fill(notes)
+      return { 'Rationale for your grade': rationale, 'Notes (optional)': notes }
+    },
+    button: 'Save your judgement',
+  },
+  {
+    name: 'a clarification question',
+    email: 'validator@demo.nhs.uk',
+    path: async () => `/submissions/${await submissionId('LKS-2627-RTH')}/clarifications/new`,
+    fill: async (page) => {
+      const question = 'A question typed while the session ran out.'
+      await page.getByLabel('Ask about outcome 4').check()
+      await page.getByLabel('Your question about outcome 4').fill(question)
+      return { 'Your question about outcome 4': question }
+    },
+    button: 'Send questions',
+  },
+  {
+    name: 'an agreed result at moderation',
+    email: 'regional.lead@demo.nhs.uk',
+    path: async () => `/submissions/${await submissionId('LKS-2627-RPM')}/agreement/outcomes/2`,
+    fill: async (page) => {
+      const strengths = 'Strengths agreed while the session ran out.'
+      await page.getByLabel('Strengths and good practice').fill(strengths)
+      return { 'Strengths and good practice': strengths }
+    },
+    button: 'Save the agreed result',
+  },
+  {
+    name: 'a development plan item',
+    email: LEAD,
+    path: async () => {
+      const reference = await one(
+        `SELECT s.reference FROM Submission s JOIN LibraryService l ON l.id = s.libraryServiceId
+         WHERE s.reference LIKE 'LKS-2122-%' AND s.status = 'PUBLISHED' AND l.name = ? ORDER BY s.reference LIMIT 1`,
+        ['Ribble Valley Library and Knowledge Service'],
+      )
+      return `/submissions/${await submissionId(reference)}/development-plan/new`
+    },
+    fill: async (page) => {
+      const action = 'An action typed while the session ran out'
+      const notes = 'Progress notes typed while the session ran out.'
+      await page.getByLabel('Action', { exact: true }).fill(action)
+      await page.getByLabel('Progress notes (optional)').fill(notes)
+      return { Action: action, 'Progress notes (optional)': notes }
+    },
+    button: 'Add item',
+  },
+]
+
+test.describe('without JavaScript, every long-text form', () => {
+  test.use({ javaScriptEnabled: false })
+
+  for (const form of LONG_TEXT_FORMS) {
+    test(`${form.name}: sent after the session ended, it comes back after sign-in with the text to check and save`, async ({
+      page,
+    }) => {
+      await signIn(page, form.email)
+      const path = await form.path()
+      await page.goto(path)
+      const typed = await form.fill(page)
+      await endSessions(form.email)
+      await page.getByRole('button', { name: form.button }).click()
+      await expect(page.locator('#signed-out')).toContainText('What you had typed has been kept')
+      await signInAgainHere(page, form.email)
+      await expect(page).toHaveURL((url) => url.pathname === path)
+      await expect(page.getByText('Check what you typed and save it')).toBeVisible()
+      for (const [label, text] of Object.entries(typed)) {
+        await expect(page.getByLabel(label, { exact: true })).toHaveValue(text)
+      }
+    })
+  }
+})
+
+test('what a form kept for one person is never shown to another who signs in on the same browser', async ({ page }) => {
+  const id = await submissionId('LKS-2627-RXV')
+  await signIn(page, LEAD)
+  await page.goto(`/submissions/${id}/pen-portrait`)
+  await page.getByLabel('Context notes (optional)').fill('Only for the service lead.')
+  await endSessions(LEAD)
+  await page.getByRole('button', { name: 'Save pen portrait' }).click()
+  await expect(page.locator('#signed-out')).toContainText('What you had typed has been kept')
+  await signInAgainHere(page, 'contributor@demo.nhs.uk')
+  await expect(page).toHaveURL((url) => url.pathname === `/submissions/${id}/pen-portrait`)
+  await expect(page.getByText('Check what you typed and save it')).toHaveCount(0)
+  await expect(page.getByLabel('Context notes (optional)')).not.toHaveValue('Only for the service lead.')
+})
