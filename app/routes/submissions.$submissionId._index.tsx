@@ -22,6 +22,7 @@ import { can, isReviewer } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
+import { hasValidationStarted, isResultVisible, responseStatusLabel } from '~/modules/submissions/status'
 import { overviewOf } from '~/modules/submissions/submission.server'
 import {
   findPreviousSubmission,
@@ -39,12 +40,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   },
 ]
 
-const RESPONSE_LABELS: Record<string, string> = {
-  NOT_STARTED: 'Not started',
-  IN_PROGRESS: 'In progress',
-  COMPLETED: 'Completed',
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   // Missing and out-of-reach submissions both give 404, so a changed id reveals nothing.
@@ -55,9 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     serviceView || can(user, 'submission:sign-off', context.target) ? await getSubmissionProgress(context) : null
   const previous = serviceView && context.status === 'NOT_STARTED' ? await findPreviousSubmission(context) : null
   const status = context.status
-  const validationStarted = !['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF', 'SUBMITTED'].includes(status)
+  const validationStarted = hasValidationStarted(status)
   const reviewer = isReviewer(user, context.target)
-  const resultVisible = status === 'PUBLISHED' || (reviewer && status === 'VALIDATED')
+  const resultVisible = isResultVisible(status, { reviewer })
   const links = [
     ...(can(user, 'validation:assign', context.target) && ['SUBMITTED', 'IN_VALIDATION'].includes(status)
       ? [{ href: 'assign', text: 'Assign validators' }]
@@ -240,7 +235,7 @@ export default function SubmissionPage() {
           rows={submission.outcomes.map((o) => {
             const row = [
               `${o.number}. ${o.shortTitle}`,
-              RESPONSE_LABELS[o.responseStatus] ?? o.responseStatus,
+              responseStatusLabel(o.responseStatus),
               <GradeText key="self" grade={o.selfGrade} />,
             ]
             return submission.showResults ? [...row, <GradeText key="agreed" grade={o.agreedGrade} />] : row

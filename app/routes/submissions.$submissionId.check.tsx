@@ -7,18 +7,13 @@ import { can } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { getSubmissionProgress, sendForSignOff, submit } from '~/modules/submissions/workflow.server'
+import { responseStatusLabel } from '~/modules/submissions/status'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Check your answers - ${data?.organisationName ?? ''} - LKS Quality Portal` },
 ]
-
-const RESPONSE_LABELS: Record<string, string> = {
-  NOT_STARTED: 'Not started',
-  IN_PROGRESS: 'In progress',
-  COMPLETED: 'Completed',
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
@@ -88,7 +83,7 @@ export default function CheckAnswers() {
         rows={[
           {
             key: 'Pen portrait',
-            value: RESPONSE_LABELS[progress.penPortraitStatus] ?? progress.penPortraitStatus,
+            value: responseStatusLabel(progress.penPortraitStatus),
             action: { href: `${base}/pen-portrait`, text: 'Change', visuallyHiddenText: 'pen portrait' },
           },
         ]}
@@ -102,7 +97,7 @@ export default function CheckAnswers() {
           <a key="o" href={`${base}/outcomes/${o.number}`}>
             {o.number}. {o.shortTitle}
           </a>,
-          RESPONSE_LABELS[o.status] ?? o.status,
+          responseStatusLabel(o.status),
           o.grade ?? 'Not graded',
           `${o.narrativeLength.toLocaleString('en-GB')} characters`,
           String(o.evidenceCount),

@@ -25,6 +25,7 @@ import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
 import { PenPortraitSchema } from '~/modules/submissions/schema'
+import { isEditableByService } from '~/modules/submissions/status'
 import { redirectWithFlash } from '~/utils/flash.server'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -34,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
-  const editable = ['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(context.status)
+  const editable = isEditableByService(context.status)
   const [portrait, evidence] = await Promise.all([
     getPenPortrait(context),
     listEvidenceForLinking(user, context.libraryServiceId),

@@ -2,7 +2,12 @@
 // events, newest first, in plain English. The describing functions are pure and exported for tests.
 import { prisma } from '~/utils/db.server'
 import { formatGrade, toGrade } from '~/modules/framework/grading'
-import { SUBMISSION_STATUS_LABELS, isSubmissionStatus } from '~/modules/submissions/status'
+import {
+  RESPONSE_STATUS_LABELS,
+  responseStatusLabel,
+  SUBMISSION_STATUS_LABELS,
+  isSubmissionStatus,
+} from '~/modules/submissions/status'
 import { PLAN_ITEM_STATUS_LABELS, isPlanItemStatus } from '~/modules/results/schema'
 import { formatDate } from '~/utils/dates'
 
@@ -79,11 +84,6 @@ const FIELD_LABELS: Record<string, string> = {
   isLate: 'After the deadline',
 }
 
-const RESPONSE_STATUS_LABELS: Record<string, string> = {
-  NOT_STARTED: 'Not started',
-  IN_PROGRESS: 'In progress',
-  COMPLETED: 'Completed',
-}
 const VALIDATOR_KINDS: Record<string, string> = { PRIMARY: 'Primary', SECONDARY: 'Second' }
 
 /** Grades are stored as a level and a sub-level: each pair is shown as one grade. */
@@ -137,7 +137,7 @@ function truncate(text: string, max = 100): string {
 function statusText(entityType: string, value: string): string {
   if (entityType === 'Submission' && isSubmissionStatus(value)) return SUBMISSION_STATUS_LABELS[value]
   if (entityType === 'DevelopmentPlanItem' && isPlanItemStatus(value)) return PLAN_ITEM_STATUS_LABELS[value]
-  if (entityType === 'OutcomeResponse' && value in RESPONSE_STATUS_LABELS) return RESPONSE_STATUS_LABELS[value] ?? value
+  if (entityType === 'OutcomeResponse' && value in RESPONSE_STATUS_LABELS) return responseStatusLabel(value)
   return sentenceCase(value)
 }
 

@@ -7,6 +7,7 @@ import { requirePermission, type Actor } from '~/modules/auth/permissions'
 import { createPlans, isServiceImprovementCycle } from '~/modules/improvement/open.server'
 import { prisma, type Db } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
+import { NOT_YET_SUBMITTED_STATUSES } from '~/modules/submissions/status'
 import {
   CANNOT_TAKE_PART,
   canMoveCycle,
@@ -119,7 +120,7 @@ export async function getCycleForAdmin(actor: Actor, cycleId: string) {
     },
   })
   if (!cycle) notFound()
-  const unsubmitted = { cycleId, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } }
+  const unsubmitted = { cycleId, status: { in: [...NOT_YET_SUBMITTED_STATUSES] } }
   const plans = isServiceImprovementCycle(cycle)
   const notSubmitted = plans
     ? await prisma.serviceImprovementPlan.count({ where: unsubmitted })
@@ -900,7 +901,7 @@ export async function closeCycle(
     })
     if (count === 0) return { ok: false, kind: 'conflict', current: { updatedAt: cycle.updatedAt } }
     const unsubmitted = await tx.submission.count({
-      where: { cycleId: cycle.id, status: { in: ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] } },
+      where: { cycleId: cycle.id, status: { in: [...NOT_YET_SUBMITTED_STATUSES] } },
     })
     await recordAudit(tx, {
       actorId: actor.id,

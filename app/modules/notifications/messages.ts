@@ -2,6 +2,7 @@
 // the facts and the portal's origin and returns what sendEmail needs, so the wording is tested
 // without a database. Plain text in NHS.UK style: say what happened, what to do, and link to the page.
 import { formatDate } from '~/utils/dates'
+import type { NotYetSubmittedStatus } from '~/modules/submissions/status'
 
 export const NOTIFICATION_KINDS = [
   'SENT_FOR_SIGN_OFF',
@@ -199,7 +200,7 @@ export function resultPublishedMessage(input: {
 }
 
 /** What a reminder says the service still has to do. */
-export type ReminderStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'AWAITING_SIGN_OFF'
+export type ReminderStatus = NotYetSubmittedStatus
 
 const NEXT_STEP: Record<ReminderStatus, string> = {
   NOT_STARTED:

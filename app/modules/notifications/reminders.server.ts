@@ -9,8 +9,9 @@ import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from
 import { planFacts } from './plan-notifications.server'
 import { planDeadlineReminderMessage } from './plan-messages'
 import { logger } from '~/utils/logger.server'
+import { NOT_YET_SUBMITTED_STATUSES } from '~/modules/submissions/status'
 
-const REMINDER_STATUSES: readonly ReminderStatus[] = ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF']
+const REMINDER_STATUSES = NOT_YET_SUBMITTED_STATUSES
 
 const londonDay = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Europe/London',

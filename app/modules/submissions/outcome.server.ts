@@ -9,6 +9,7 @@ import type { Actor } from '~/modules/auth/permissions'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { requireEditable, SubmissionLocked, type SubmissionContext } from './access.server'
 import { outcomeProblems, type OutcomeProblem } from './progress'
+import { isEditableByService, isOutcomeEditableByService } from './status'
 import type { OutcomeForm } from './schema'
 
 const isIndicatorStatus = (value: string | null | undefined): value is IndicatorStatus =>
@@ -135,13 +136,8 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
     })),
     suggested,
     unevidenced,
-    editable: isOutcomeEditable(context, response?.reopenedForClarification ?? false),
+    editable: isOutcomeEditableByService(context.status, response?.reopenedForClarification ?? false),
   }
-}
-
-function isOutcomeEditable(context: SubmissionContext, reopened: boolean): boolean {
-  if (context.status === 'CLARIFICATION_REQUESTED') return reopened
-  return context.status === 'NOT_STARTED' || context.status === 'IN_PROGRESS'
 }
 
 export type SaveResult =
@@ -275,8 +271,7 @@ async function writeWithVersion(
     return await prisma.$transaction(async (tx) => {
       // Re-read the submission inside the transaction: it may have been sent or submitted meanwhile.
       const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
-      if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status))
-        throw new SubmissionLocked()
+      if (!isEditableByService(submission.status)) throw new SubmissionLocked()
       const existing = await tx.outcomeResponse.findUnique({
         where: { submissionId_outcomeId: { submissionId: context.id, outcomeId } },
         select: {

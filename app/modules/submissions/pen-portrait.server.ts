@@ -7,6 +7,7 @@ import type { Actor } from '~/modules/auth/permissions'
 import { requireEditable, type SubmissionContext } from './access.server'
 import { markStarted } from './outcome.server'
 import { summariseStaffing } from './pen-portrait'
+import { isEditableByService } from './status'
 import type { PenPortraitForm } from './schema'
 
 export const DOCUMENT_KINDS = ['STRATEGY', 'ANNUAL_REPORT', 'SERVICE_LEVEL_AGREEMENT'] as const
@@ -113,8 +114,7 @@ export async function savePenPortrait(input: {
 
   return prisma.$transaction(async (tx) => {
     const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
-    if (!['NOT_STARTED', 'IN_PROGRESS', 'CLARIFICATION_REQUESTED'].includes(submission.status))
-      return { ok: false as const, kind: 'conflict' as const }
+    if (!isEditableByService(submission.status)) return { ok: false as const, kind: 'conflict' as const }
     const existing = await tx.penPortrait.findUnique({
       where: { submissionId: context.id },
       select: { id: true, version: true, budgetPounds: true },

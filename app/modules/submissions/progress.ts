@@ -2,8 +2,9 @@
 // Pure: the server modules gather the data, these rules decide.
 import { gradesEqual, suggestGrade, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
 
-export const RESPONSE_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const
-export type ResponseStatus = (typeof RESPONSE_STATUSES)[number]
+import { isNotYetSubmitted, type ResponseStatus } from './status'
+
+export { RESPONSE_STATUSES, type ResponseStatus } from './status'
 
 export type OutcomeAnswers = {
   number: number
@@ -103,7 +104,7 @@ export type Tasks = {
 }
 
 export function taskStatuses(input: TaskListInput): Tasks {
-  const submitted = !['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'].includes(input.submissionStatus)
+  const submitted = !isNotYetSubmitted(input.submissionStatus)
   const outcomeStatus = (o: TaskListInput['outcomes'][number]): TaskStatus =>
     o.status === 'IN_PROGRESS' && o.copiedForward ? 'COPIED' : o.status
   const readyForSignOff =

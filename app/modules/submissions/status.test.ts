@@ -5,9 +5,14 @@ import {
   SUBMISSION_STATUS_COLOURS,
   SUBMISSION_STATUS_LABELS,
   canTransition,
+  hasValidationStarted,
   isEditableByService,
+  isNotYetSubmitted,
+  isOutcomeEditableByService,
+  isResultVisible,
   isResultVisibleToService,
   nextStatuses,
+  responseStatusLabel,
 } from './status'
 
 describe('submission status', () => {
@@ -55,5 +60,40 @@ describe('submission status', () => {
       'CLARIFICATION_REQUESTED',
     ])
     expect(SUBMISSION_STATUSES.filter(isResultVisibleToService)).toEqual(['PUBLISHED'])
+  })
+
+  it('lets the service change an outcome during clarification only if it was reopened', () => {
+    expect(isOutcomeEditableByService('CLARIFICATION_REQUESTED', true)).toBe(true)
+    expect(isOutcomeEditableByService('CLARIFICATION_REQUESTED', false)).toBe(false)
+    expect(isOutcomeEditableByService('IN_PROGRESS', false)).toBe(true)
+    expect(isOutcomeEditableByService('SUBMITTED', true)).toBe(false)
+  })
+
+  it('counts a submission as not yet submitted until the service lead submits it', () => {
+    expect(SUBMISSION_STATUSES.filter(isNotYetSubmitted)).toEqual(['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'])
+  })
+
+  it('starts validation once validators are assigned, not on submission', () => {
+    expect(SUBMISSION_STATUSES.filter(hasValidationStarted)).toEqual([
+      'IN_VALIDATION',
+      'CLARIFICATION_REQUESTED',
+      'IN_MODERATION',
+      'VALIDATED',
+      'PUBLISHED',
+    ])
+  })
+
+  it('shows reviewers the result once validated, and the service only once published', () => {
+    expect(SUBMISSION_STATUSES.filter((s) => isResultVisible(s, { reviewer: true }))).toEqual([
+      'VALIDATED',
+      'PUBLISHED',
+    ])
+    expect(SUBMISSION_STATUSES.filter((s) => isResultVisible(s, { reviewer: false }))).toEqual(['PUBLISHED'])
+  })
+
+  it('labels the status of each answer, and shows an unknown one as it is', () => {
+    expect(responseStatusLabel('COMPLETED')).toBe('Completed')
+    expect(responseStatusLabel('NOT_STARTED')).toBe('Not started')
+    expect(responseStatusLabel('SOMETHING_ELSE')).toBe('SOMETHING_ELSE')
   })
 })

@@ -78,11 +78,49 @@ export function canTransition(from: SubmissionStatus, to: SubmissionStatus, role
 }
 
 /** The service may change its answers only before submission, or on outcomes reopened for clarification. */
-export function isEditableByService(status: SubmissionStatus): boolean {
+export function isEditableByService(status: string): boolean {
   return status === 'NOT_STARTED' || status === 'IN_PROGRESS' || status === 'CLARIFICATION_REQUESTED'
 }
 
 /** The service and sponsor see validation results only once published. */
 export function isResultVisibleToService(status: SubmissionStatus): boolean {
   return status === 'PUBLISHED'
+}
+
+/** An outcome's answers: editable before submission, and during clarification only if that outcome was reopened. */
+export function isOutcomeEditableByService(status: SubmissionStatus, reopenedForClarification: boolean): boolean {
+  if (status === 'CLARIFICATION_REQUESTED') return reopenedForClarification
+  return isEditableByService(status)
+}
+
+/** The statuses of a submission that has not yet been submitted: the ones deadline reminders and closing a cycle act on. */
+export const NOT_YET_SUBMITTED_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'AWAITING_SIGN_OFF'] as const
+export type NotYetSubmittedStatus = (typeof NOT_YET_SUBMITTED_STATUSES)[number]
+
+export function isNotYetSubmitted(status: string): status is NotYetSubmittedStatus {
+  return (NOT_YET_SUBMITTED_STATUSES as readonly string[]).includes(status)
+}
+
+/** Validation has started once validators have been assigned: from IN_VALIDATION on. */
+export function hasValidationStarted(status: SubmissionStatus): boolean {
+  return !isNotYetSubmitted(status) && status !== 'SUBMITTED'
+}
+
+/** Reviewers (validators, regional and national leads) see the result once validated; the service only once published. */
+export function isResultVisible(status: SubmissionStatus, viewer: { reviewer: boolean }): boolean {
+  return isResultVisibleToService(status) || (viewer.reviewer && status === 'VALIDATED')
+}
+
+/** The status of the answers to one part of a submission (an outcome, the pen portrait). */
+export const RESPONSE_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETED'] as const
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number]
+
+export const RESPONSE_STATUS_LABELS: Record<ResponseStatus, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  COMPLETED: 'Completed',
+}
+
+export function responseStatusLabel(status: string): string {
+  return (RESPONSE_STATUS_LABELS as Record<string, string>)[status] ?? status
 }
