@@ -21,12 +21,15 @@ import {
   type Random,
   type Tx,
 } from './seed-lib'
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-credentials'
 import { DEMO_EVIDENCE } from './seed-data/evidence'
 import { EDITION_2019, EDITION_2022 } from './seed-data/framework-content'
 
 const SEED_FILES = path.join(import.meta.dirname, 'seed-data', 'files')
 
-export const DEMO_PASSWORD = 'Quality-Portal-2026'
+export { DEMO_PASSWORD }
+// Demo national admins and regional leads come with two-step verification set up (demo-credentials.ts).
+const TWO_STEP_DEMO_ROLES = new Set(['NATIONAL_ADMIN', 'REGIONAL_LEAD'])
 
 const REGIONS = [
   { code: 'Y61', name: 'East of England' },
@@ -269,6 +272,9 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
         name: user.name,
         jobTitle: user.jobTitle,
         passwordHash,
+        ...(user.roles.some((r) => TWO_STEP_DEMO_ROLES.has(r.role))
+          ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() }
+          : {}),
         roles: {
           create: user.roles.map((r) => ({
             role: r.role,

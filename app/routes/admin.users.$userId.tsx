@@ -22,6 +22,7 @@ import {
   placeOptions,
   removeRoleAssignment,
   resendInvitation,
+  resetTwoStep,
   setUserActive,
 } from '~/modules/admin/users.server'
 import { AddRoleSchema, USER_STATUS_LABELS, UserActionSchema } from '~/modules/admin/users-schema'
@@ -98,6 +99,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         type: 'success',
         title: 'Account reactivated',
         description: 'They can sign in again with their password.',
+      }
+      break
+    case 'reset-two-step':
+      result = await resetTwoStep(user, input)
+      flash = {
+        type: 'success',
+        title: 'Two-step verification reset',
+        description: 'They have been signed out. They will set it up again the next time they sign in.',
       }
       break
     case 'resend': {
@@ -184,6 +193,7 @@ export default function Person() {
           },
           { key: 'Account created', value: formatDate(person.createdAt) },
           { key: 'Last signed in', value: person.lastSignInAt ? formatDateTime(person.lastSignInAt) : 'Never' },
+          { key: 'Two-step verification', value: person.twoStepEnabled ? 'Set up' : 'Not set up' },
           ...(person.status === 'invited'
             ? [
                 {
@@ -258,6 +268,18 @@ export default function Person() {
       </Form>
 
       <h2 className="nhsuk-heading-m">Account</h2>
+      {person.twoStepEnabled && !isSelf ? (
+        <VersionedForm intent="reset-two-step" version={person.version}>
+          <p>
+            If they have lost the phone or app they use for two-step verification, and their recovery codes, reset it.
+            Check who they are first, for example by calling them on a number you already know. They will be signed out
+            and will set it up again the next time they sign in.
+          </p>
+          <Button type="submit" variant="secondary">
+            Reset two-step verification
+          </Button>
+        </VersionedForm>
+      ) : null}
       {person.status === 'deactivated' ? (
         <VersionedForm intent="reactivate" version={person.version}>
           <p>They cannot sign in. Reactivating lets them sign in again with their password.</p>

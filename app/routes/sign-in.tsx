@@ -16,7 +16,7 @@ import { getEnv } from '~/utils/env.server'
 
 export const meta: MetaFunction = () => [{ title: 'Sign in - LKS Quality Portal' }]
 
-const FIELDS = ['email', 'password'] as const
+const FIELDS = ['email', 'password', 'code'] as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/')
@@ -43,22 +43,25 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userAgent: request.headers.get('user-agent') ?? '',
     ipAddress: context.clientAddress,
     cookieHeader: request.headers.get('Cookie'),
+    secondFactorCode: submission.value.code,
   })
   if (result.ok) {
     const headers = new Headers([
       ['Set-Cookie', result.setCookie],
       ['Set-Cookie', result.deviceCookie],
     ])
-    throw redirect(safeRedirect(submission.value.redirectTo, '/'), { headers })
+    const redirectTo = safeRedirect(submission.value.redirectTo, '/')
+    throw redirect(result.next === 'COMPLETE' ? redirectTo : pendingStepPath(result.next, redirectTo), { headers })
   }
   if (result.reason === 'THROTTLED') {
     return data(
       {
+        throttled: true,
         result: submission.reply({
           formErrors: [
-            `There have been too many failed attempts to sign in with this email address. Wait ${waitInWords(result.retryAfterSeconds)} and try again, or reset your password.`,
+            `There have been too many failed attempts to sign in with this email address. Wait ${waitInWords(result.retryAfterSeconds)} and try again, reset your password, or enter a security code from your authenticator app.`,
           ],
-          hideFields: ['password'],
+          hideFields: ['password', 'code'],
         }),
       },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterSeconds) } },
@@ -68,7 +71,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     {
       result: submission.reply({
         formErrors: ['Enter a correct email address and password'],
-        hideFields: ['password'],
+        hideFields: ['password', 'code'],
       }),
     },
     { status: 400 },
@@ -89,6 +92,8 @@ export default function SignIn() {
   const attempt = useAttempt(actionData)
   const errors = errorSummaryItems(form.allErrors, FIELDS)
   const formError = form.errors?.[0]
+  // After failures by others, the owner may give a code from their app with the password.
+  const offerCode = Boolean(actionData && 'throttled' in actionData && actionData.throttled)
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -125,14 +130,29 @@ export default function SignIn() {
             autoComplete="current-password"
             error={fields.password.errors?.[0]}
           />
+          {offerCode ? (
+            <TextInput
+              key={`code-${attempt}`}
+              name="code"
+              id="code"
+              label="Security code (if you use two-step verification)"
+              hint="The 6-digit code from your authenticator app lets you sign in now"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              spellCheck={false}
+              width={10}
+              error={fields.code.errors?.[0]}
+            />
+          ) : null}
           <Button type="submit">Sign in</Button>
         </Form>
         <p>
           <a href="/password-reset">Forgotten your password?</a>
         </p>
         <p>
-          After several failed attempts you must wait a little before trying again; resetting your password lets you
-          straight back in. For any other problem, contact the national team or your regional lead.
+          After several failed attempts you must wait a little before trying again; resetting your password, or a code
+          from your authenticator app if you use two-step verification, lets you straight back in. For any other
+          problem, contact the national team or your regional lead.
         </p>
       </div>
     </div>

@@ -14,7 +14,7 @@ describe('configuration', () => {
       SIGN_IN_MAX_DELAY_MINUTES: 15,
       SESSION_ABSOLUTE_HOURS: 168,
       APP_ORIGIN: 'http://localhost:3000',
-      TWO_STEP_REQUIRED_ROLES: [],
+      TWO_STEP_REQUIRED_ROLES: ['NATIONAL_ADMIN', 'REGIONAL_LEAD'],
     })
     expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32)
   })

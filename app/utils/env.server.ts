@@ -57,10 +57,11 @@ const EnvSchema = z
     ACCOUNT_EMAILS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(3),
     RESET_REQUESTS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(20),
     INVITATIONS_PER_ADMIN_PER_HOUR: z.coerce.number().int().min(1).default(200),
-    // Roles that must use two-step verification (comma-separated; empty for none).
+    // Roles that must use two-step verification (comma-separated; empty for none). National admins
+    // and regional leads see every organisation's evidence in their reach, so they must by default.
     TWO_STEP_REQUIRED_ROLES: z
       .string()
-      .default('')
+      .default('NATIONAL_ADMIN,REGIONAL_LEAD')
       .transform((value) =>
         value
           .split(',')

@@ -2,9 +2,16 @@
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '../../app/generated/prisma/client'
 import { hashPassword } from '../../app/modules/auth/password.server'
-import { DEMO_PASSWORD } from './paths'
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './paths'
 
 const TEST_ACCOUNTS = ['lockout.test@demo.nhs.uk', 'password.test@demo.nhs.uk', 'noroles.test@demo.nhs.uk'] as const
+// National admins for the two-step verification tests: two still to set it up, one set up with the
+// demo key for an admin to reset.
+const TWO_STEP_ACCOUNTS = [
+  { email: 'twostep.new@demo.nhs.uk', enrolled: false },
+  { email: 'twostep.nojs@demo.nhs.uk', enrolled: false },
+  { email: 'twostep.reset@demo.nhs.uk', enrolled: true },
+] as const
 
 const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }) })
 const passwordHash = await hashPassword(DEMO_PASSWORD)
@@ -13,6 +20,20 @@ for (const email of TEST_ACCOUNTS) {
     where: { email },
     update: {},
     create: { email, name: 'Test Account', passwordHash },
+    select: { id: true },
+  })
+}
+for (const { email, enrolled } of TWO_STEP_ACCOUNTS) {
+  await prisma.user.upsert({
+    where: { email },
+    update: {},
+    create: {
+      email,
+      name: 'Two-step Test Admin',
+      passwordHash,
+      roles: { create: [{ role: 'NATIONAL_ADMIN' }] },
+      ...(enrolled ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
+    },
     select: { id: true },
   })
 }

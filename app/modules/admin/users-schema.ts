@@ -147,6 +147,7 @@ export const UserActionSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('deactivate'), version: versionField }),
   z.object({ intent: z.literal('reactivate'), version: versionField }),
   z.object({ intent: z.literal('resend'), version: versionField }),
+  z.object({ intent: z.literal('reset-two-step'), version: versionField }),
 ])
 
 /** The list's filters, from the query string. Unknown values are reported, never thrown. */

@@ -11,6 +11,7 @@ import { invitationMessage } from '~/modules/auth/account-messages'
 import { issueUserToken, withdrawUserTokens } from '~/modules/auth/user-tokens.server'
 import { sendEmailSafely } from '~/modules/notifications/mailer.server'
 import { takeFromQuota, waitInWords } from '~/modules/auth/throttle.server'
+import { resetSecondFactor } from '~/modules/auth/two-step.server'
 import {
   PAGE_SIZE,
   placeValue,
@@ -359,6 +360,8 @@ export type UserDetail = {
   createdAt: Date
   lastSignInAt: Date | null
   invitationExpiresAt: Date | null
+  /** Whether they have set up two-step verification. */
+  twoStepEnabled: boolean
   roles: Array<{ id: string; role: Role; description: string }>
 }
 
@@ -377,6 +380,7 @@ export async function getUserForAdmin(actor: Actor, userId: string): Promise<Use
       updatedAt: true,
       createdAt: true,
       lastSignInAt: true,
+      totpEnabledAt: true,
       roles: { select: ROLE_SELECT, orderBy: { createdAt: 'asc' } },
       tokens: {
         where: { purpose: 'INVITATION', usedAt: null },
@@ -397,6 +401,7 @@ export async function getUserForAdmin(actor: Actor, userId: string): Promise<Use
     createdAt: user.createdAt,
     lastSignInAt: user.lastSignInAt,
     invitationExpiresAt: user.passwordHash ? null : (user.tokens[0]?.expiresAt ?? null),
+    twoStepEnabled: user.totpEnabledAt !== null,
     roles: user.roles.map((row) => ({ id: row.id, role: row.role as Role, description: describeRole(row) })),
   }
 }
@@ -532,6 +537,19 @@ export async function setUserActive(
       after: { active: input.active },
       ipAddress: input.ipAddress,
     })
+  })
+}
+
+/**
+ * Resets someone's second factor (a lost or replaced phone): their authenticator secret and
+ * recovery codes go and they are signed out everywhere; they set it up again at their next sign-in.
+ */
+export async function resetTwoStep(actor: Actor, input: Change): Promise<{ ok: true } | Failure> {
+  requirePermission(actor, 'user:manage')
+  return changeUser(input.userId, input.version, input.now ?? new Date(), async (tx) => {
+    const target = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { totpEnabledAt: true } })
+    if (!target.totpEnabledAt) throw new Refused({ ok: false, message: 'They have not set up two-step verification' })
+    await resetSecondFactor(tx, { actorId: actor.id, userId: input.userId, ipAddress: input.ipAddress })
   })
 }
 

@@ -13,6 +13,32 @@ export const SignInSchema = z.object({
     .string({ error: 'Enter your password' })
     .min(1, 'Enter your password')
     .max(1000, 'Password must be 1000 characters or fewer'),
+  /** Offered after failed attempts by others: a code from the authenticator app lets the owner in now. */
+  code: z.string().trim().max(40, 'Security code must be 40 characters or fewer').optional(),
+  redirectTo: z.string().optional(),
+})
+
+const securityCode = z
+  .string({ error: 'Enter the security code' })
+  .trim()
+  .min(1, 'Enter the security code')
+  .max(40, 'Security code must be 40 characters or fewer')
+
+/** The second step of signing in: a 6-digit code from the app, or a recovery code. */
+export const SecondFactorSchema = z.object({
+  code: securityCode,
+  redirectTo: z.string().optional(),
+})
+
+/** Confirming a new authenticator app with the code it shows. */
+export const EnrolmentSchema = z.object({
+  code: securityCode.regex(/^\d{3}\s?\d{3}$/, 'Enter the 6-digit code from your authenticator app'),
+  redirectTo: z.string().optional(),
+})
+
+/** Typing the password again before a sensitive action, or to turn two-step verification off. */
+export const ConfirmPasswordSchema = z.object({
+  password: z.string({ error: 'Enter your password' }).min(1, 'Enter your password').max(1000),
   redirectTo: z.string().optional(),
 })
 

@@ -2,13 +2,14 @@ import { prisma, type Db } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { hashPassword, passwordNeedsRehash, verifyAgainstDummy, verifyPassword } from './password.server'
-import { createSession } from './session.server'
+import { createSession, markReauthenticated, type SessionState, type SessionUser } from './session.server'
+import { checkSecondFactor, twoStepRequiredFor } from './two-step.server'
 import { passwordWeakness } from './password-policy.server'
 import { trustDevice, trustedDeviceFor } from './device.server'
 import { clearFailures, recordFailure, secondsToWait, type DelayPolicy } from './throttle.server'
 
 export type SignInResult =
-  | { ok: true; userId: string; setCookie: string; deviceCookie: string }
+  | { ok: true; userId: string; setCookie: string; deviceCookie: string; next: SessionState }
   | { ok: false; reason: 'INVALID' }
   | { ok: false; reason: 'THROTTLED'; retryAfterSeconds: number }
 
@@ -19,6 +20,11 @@ type Attempt = {
   ipAddress: string
   /** The request's Cookie header, for the device cookie. */
   cookieHeader?: string | null
+  /**
+   * A code from the authenticator app (or a recovery code) given with the password: the way in for
+   * the owner while strangers' failures hold the address back, and the second step done at once.
+   */
+  secondFactorCode?: string
 }
 
 export function signInPolicy(): DelayPolicy {
@@ -57,18 +63,33 @@ export async function attemptSignIn({
   userAgent,
   ipAddress,
   cookieHeader = null,
+  secondFactorCode,
 }: Attempt): Promise<SignInResult> {
   const normalised = email.trim().toLowerCase()
   const device = await trustedDeviceFor(cookieHeader, normalised)
-  const accountKey = device ? `sign-in:device:${device}` : accountThrottleKey(normalised)
   const ipKey = `sign-in:ip:${ipAddress}`
-  const wait = await secondsToWait(device ? [accountKey] : [accountKey, ipKey])
-  if (wait > 0) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: wait }
-
   const user = await prisma.user.findUnique({
     where: { email: normalised },
     select: { id: true, active: true, passwordHash: true, totpEnabledAt: true },
   })
+  // A right second-factor code proves control of the account as a device cookie does: the owner
+  // gets their own key, away from the waits that strangers' guesses put on the address.
+  let secondFactorDone = false
+  if (secondFactorCode?.trim() && user?.active && user.totpEnabledAt) {
+    const checked = await checkSecondFactor({ userId: user.id, code: secondFactorCode, ipAddress })
+    if (checked.ok === false && checked.reason === 'THROTTLED') {
+      return { ok: false, reason: 'THROTTLED', retryAfterSeconds: checked.retryAfterSeconds }
+    }
+    secondFactorDone = checked.ok
+  }
+  const accountKey = secondFactorDone
+    ? `sign-in:second-factor:${user!.id}`
+    : device
+      ? `sign-in:device:${device}`
+      : accountThrottleKey(normalised)
+  const ownKey = secondFactorDone || device !== null
+  const wait = await secondsToWait(ownKey ? [accountKey] : [accountKey, ipKey])
+  if (wait > 0) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: wait }
   const valid =
     user?.active && user.passwordHash
       ? await verifyPassword(user.passwordHash, password)
@@ -76,7 +97,7 @@ export async function attemptSignIn({
   if (!user || !valid) {
     const [accountDelay, ipDelay] = await Promise.all([
       recordFailure(accountKey, signInPolicy()),
-      device ? Promise.resolve(0) : recordFailure(ipKey, ipPolicy()),
+      ownKey ? Promise.resolve(0) : recordFailure(ipKey, ipPolicy()),
     ])
     await recordAudit(prisma, {
       actorId: null,
@@ -107,8 +128,17 @@ export async function attemptSignIn({
       ipAddress,
     })
   })
-  const session = await createSession(user.id, userAgent, { secondFactorDone: !user.totpEnabledAt })
-  return { ok: true, userId: user.id, setCookie: session, deviceCookie: await trustDevice(normalised) }
+  const next: SessionState = user.totpEnabledAt
+    ? secondFactorDone
+      ? 'COMPLETE'
+      : 'SECOND_FACTOR_DUE'
+    : (await twoStepRequiredFor(user.id))
+      ? 'ENROLMENT_DUE'
+      : 'COMPLETE'
+  const session = await createSession(user.id, userAgent, {
+    secondFactorDone: !user.totpEnabledAt || secondFactorDone,
+  })
+  return { ok: true, userId: user.id, setCookie: session, deviceCookie: await trustDevice(normalised), next }
 }
 
 /**
@@ -175,4 +205,42 @@ export async function recordSignOut(userId: string, ipAddress: string): Promise<
     entityId: userId,
     ipAddress,
   })
+}
+
+/**
+ * Re-authentication before a sensitive action: the password typed again, throttled on the
+ * person's own key like sign-in, recorded on the session and in the audit log.
+ */
+export async function confirmPassword(input: {
+  user: SessionUser
+  password: string
+  ipAddress: string
+}): Promise<
+  { ok: true } | { ok: false; reason: 'INVALID' } | { ok: false; reason: 'THROTTLED'; retryAfterSeconds: number }
+> {
+  const key = `reauthenticate:${input.user.id}`
+  const wait = await secondsToWait([key])
+  if (wait > 0) return { ok: false, reason: 'THROTTLED', retryAfterSeconds: wait }
+  const found = await prisma.user.findUnique({ where: { id: input.user.id }, select: { passwordHash: true } })
+  if (!found?.passwordHash || !(await verifyPassword(found.passwordHash, input.password))) {
+    await recordFailure(key, signInPolicy())
+    await recordAudit(prisma, {
+      actorId: input.user.id,
+      action: 'auth.reauthentication_failed',
+      entityType: 'User',
+      entityId: input.user.id,
+      ipAddress: input.ipAddress,
+    })
+    return { ok: false, reason: 'INVALID' }
+  }
+  await clearFailures(key)
+  await markReauthenticated(input.user.sessionId)
+  await recordAudit(prisma, {
+    actorId: input.user.id,
+    action: 'auth.reauthenticated',
+    entityType: 'User',
+    entityId: input.user.id,
+    ipAddress: input.ipAddress,
+  })
+  return { ok: true }
 }
