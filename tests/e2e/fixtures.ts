@@ -92,7 +92,17 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   if (kept) {
     await page.context().addCookies(kept)
     await page.goto('/')
-    if (!new URL(page.url()).pathname.startsWith('/sign-in')) return
+    if (!new URL(page.url()).pathname.startsWith('/sign-in')) {
+      // As after a real sign-in, which ends with a page React has taken over: wait for hydration
+      // (React's fiber on the header) whenever the page runs scripts.
+      if ((await page.locator('body.nhsuk-frontend-supported').count()) > 0) {
+        await page.waitForFunction(() => {
+          const header = document.querySelector('header')
+          return header !== null && Object.keys(header).some((key) => key.startsWith('__reactFiber'))
+        })
+      }
+      return
+    }
     twoStepSessions.delete(email)
   }
   await submitSignIn(page, email, password)
