@@ -24,9 +24,11 @@ import stylesheet from '~/styles/app.scss?url'
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesheet },
-  { rel: 'icon', href: '/nhsuk/images/favicon.ico', sizes: '48x48' },
-  { rel: 'icon', href: '/nhsuk/images/favicon.svg', type: 'image/svg+xml' },
-  { rel: 'apple-touch-icon', href: '/nhsuk/images/nhsuk-icon-180.png' },
+  // The NHS frontend's favicon and touch icons, copied into public/ (served from the site's root).
+  { rel: 'icon', href: '/favicon.ico', sizes: '48x48' },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+  { rel: 'apple-touch-icon', href: '/apple-touch-icon.png' },
+  { rel: 'manifest', href: '/manifest.webmanifest' },
 ]
 
 export const meta: MetaFunction = () => [{ title: SERVICE_NAME }]

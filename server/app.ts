@@ -68,11 +68,9 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
     }),
   )
 
-  // The design system's images and favicon, straight from the package.
+  // The design system's images (the icons its styles use), straight from the package. The favicon,
+  // touch icons, robots.txt and the web manifest are in public/, which the build copies into build/client.
   app.use('/nhsuk', routeNamed('/nhsuk/*'), express.static(NHSUK_ASSETS, { maxAge: '7d', fallthrough: false }))
-  app.get('/favicon.ico', routeNamed('/favicon.ico'), (_req, res) => {
-    res.sendFile(path.join(NHSUK_ASSETS, 'images/favicon.ico'), { maxAge: '7d' })
-  })
 
   if (viteMiddleware) {
     app.use(viteMiddleware)
@@ -82,6 +80,7 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
       routeNamed('/assets/*'),
       express.static('build/client/assets', { immutable: true, maxAge: '1y', fallthrough: false }),
     )
+    // Fingerprinted files (above) are kept for a year; the rest of public/ an hour, as its names never change.
     app.use(express.static('build/client', { maxAge: '1h' }))
   }
 

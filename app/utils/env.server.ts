@@ -110,6 +110,11 @@ const EnvSchema = z
     CONTACT_EMAIL: z.email().default('lks.quality@example.nhs.uk'),
     CONTACT_PHONE: z.string().optional(),
     CONTACT_RESPONSE_DAYS: z.coerce.number().int().min(1).max(30).default(5),
+    // Where vulnerabilities are reported (/.well-known/security.txt); CONTACT_EMAIL when not set.
+    SECURITY_CONTACT_EMAIL: z
+      .union([z.literal(''), z.email()])
+      .optional()
+      .transform((value) => value || undefined),
     // Production needs SMTP_URL, or this set to true to say on purpose that email goes to MAIL_DIR.
     MAIL_TO_FILES: booleanFromString.default(false),
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(60).default(14),
