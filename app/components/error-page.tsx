@@ -50,7 +50,7 @@ export function errorPageHeading(status: number) {
  * NHS-style error pages (403, 404, 500): plain words, no technical detail. Any error boundary can
  * render it; the document title follows ("Page not found – LKS Quality Portal").
  */
-export function ErrorPage({ status }: { status: number }) {
+export function ErrorPage({ status, back }: { status: number; back?: { href: string; text: string } | null }) {
   const page = pageFor(status)
   useErrorPageTitle(status)
   const requestId = useRequestId()
@@ -65,6 +65,11 @@ export function ErrorPage({ status }: { status: number }) {
           <p>
             If you contact the national team, quote this reference:{' '}
             <strong {...{ [REQUEST_REFERENCE_ATTRIBUTE]: '' }}>{requestId}</strong>
+          </p>
+        ) : null}
+        {back ? (
+          <p>
+            <Link to={back.href}>{back.text}</Link>
           </p>
         ) : null}
         <p>

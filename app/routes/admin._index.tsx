@@ -4,6 +4,7 @@ import { Breadcrumbs } from '~/components/nhs'
 import { adminSectionsFor } from '~/modules/admin/sections'
 import { requireUser } from '~/modules/auth/session.server'
 import { forbidden } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Administration - LKS Quality Portal' }]
 
@@ -39,3 +40,5 @@ export default function AdminHome() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -12,6 +12,7 @@ import { auditRecordTypes, getAuditLogPage, type AuditLogEvent } from '~/modules
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { formatDateTime } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Audit log - Administration - LKS Quality Portal' }]
 
@@ -264,3 +265,5 @@ function Pagination({
     </nav>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

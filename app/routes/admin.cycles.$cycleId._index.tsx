@@ -8,6 +8,7 @@ import { getCycleForAdmin } from '~/modules/cycles/admin.server'
 import { CYCLE_TYPE_LABELS } from '~/modules/cycles/labels'
 import { participantsCanChange } from '~/modules/cycles/rules'
 import { formatDate, formatDateRange } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.cycle.name ?? 'Cycle'} - Administration - LKS Quality Portal` },
@@ -107,3 +108,5 @@ export default function AdminCyclePage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -8,6 +8,7 @@ import { closeCycle, getCycleForAdmin } from '~/modules/cycles/admin.server'
 import { CycleMoveSchema } from '~/modules/cycles/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Close ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` },
@@ -78,3 +79,5 @@ export default function CloseCyclePage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -14,6 +14,7 @@ import { EditCycleSchema } from '~/modules/cycles/schema'
 import { partsFromDate } from '~/utils/date-input'
 import { formatDate, formatDateRange, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` },
@@ -134,3 +135,5 @@ export default function EditCyclePage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

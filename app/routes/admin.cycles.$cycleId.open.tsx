@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { openCycle, previewOpening } from '~/modules/cycles/admin.server'
 import { CycleMoveSchema } from '~/modules/cycles/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Open ${data?.cycle.name ?? 'cycle'} - Administration - LKS Quality Portal` },
@@ -110,3 +111,5 @@ export default function OpenCyclePage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

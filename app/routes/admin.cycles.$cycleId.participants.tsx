@@ -9,6 +9,7 @@ import { getParticipantsForm, saveParticipants } from '~/modules/cycles/admin.se
 import { ParticipantsSchema } from '~/modules/cycles/schema'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Organisations taking part - ${data?.cycle.name ?? 'Cycle'} - Administration - LKS Quality Portal` },
@@ -180,3 +181,5 @@ export default function ParticipantsPage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { listCyclesForAdmin } from '~/modules/cycles/admin.server'
 import { CYCLE_TYPE_LABELS } from '~/modules/cycles/labels'
 import { formatDate } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Cycles - Administration - LKS Quality Portal' }]
 
@@ -57,3 +58,5 @@ export default function AdminCyclesPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -10,6 +10,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { createCycle, listEditionOptions } from '~/modules/cycles/admin.server'
 import { NewCycleSchema } from '~/modules/cycles/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Create a cycle - Administration - LKS Quality Portal' }]
 
@@ -63,3 +64,5 @@ export default function NewCyclePage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

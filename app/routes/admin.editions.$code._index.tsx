@@ -21,6 +21,7 @@ import { getEditionForAdmin, publishEdition } from '~/modules/framework/editions
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.edition.name ?? 'Framework edition'} - Framework editions - LKS Quality Portal` },
@@ -181,3 +182,5 @@ export default function EditionAdminPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -13,6 +13,7 @@ import { getOutcomeMapping, saveOutcomeMapping } from '~/modules/improvement/map
 import { mappingField, outcomeMappingSchema } from '~/modules/improvement/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Outcome mapping - ${data?.to.name ?? 'Framework edition'} - LKS Quality Portal` },
@@ -191,3 +192,5 @@ export default function OutcomeMappingPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -22,6 +22,7 @@ import { getOutcomeForEditing, saveOutcome, versionOf } from '~/modules/framewor
 import { formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam, notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -335,3 +336,5 @@ export default function EditOutcomePage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

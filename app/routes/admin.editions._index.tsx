@@ -6,6 +6,7 @@ import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { listEditionsForAdmin } from '~/modules/framework/editions.server'
 import { formatDate } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Framework editions - LKS Quality Portal' }]
 
@@ -60,3 +61,5 @@ export default function EditionsAdmin() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -14,6 +14,7 @@ import { EDITION_JSON_MAX_BYTES, parseEditionJson, type EditionJsonError } from 
 import { IMPORT_FILE_FIELD } from '~/modules/framework/edition-schema'
 import { importEdition } from '~/modules/framework/editions.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Import an edition - LKS Quality Portal' }]
 
@@ -132,3 +133,5 @@ export default function ImportEdition() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

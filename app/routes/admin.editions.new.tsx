@@ -11,6 +11,7 @@ import { LIMITS } from '~/modules/framework/edition-json'
 import { CopyEditionSchema } from '~/modules/framework/edition-schema'
 import { copyEdition, listEditionsForAdmin } from '~/modules/framework/editions.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Copy an edition - LKS Quality Portal' }]
 
@@ -116,3 +117,5 @@ export default function CopyEdition() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -4,6 +4,7 @@ import { BackLink, Breadcrumbs, InsetText, SummaryList } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { getSentEmail, requireMailReader } from '~/modules/notifications/sent-mail.server'
 import { formatDateTime } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data ? data.subject : 'Email'} - Email sent - Administration - LKS Quality Portal` },
@@ -70,3 +71,5 @@ export default function SentEmailMessagePage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -6,6 +6,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { listSentEmail, requireMailReader } from '~/modules/notifications/sent-mail.server'
 import { formatDateTime } from '~/utils/dates'
 import { integerParam, notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -75,3 +76,5 @@ export default function SentEmailPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

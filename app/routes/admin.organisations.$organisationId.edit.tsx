@@ -18,6 +18,7 @@ import { OrganisationSchema, OrganisationStatusSchema } from '~/modules/organisa
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Edit ${data?.organisation.name ?? 'organisation'} - Administration - LKS Quality Portal` },
@@ -219,3 +220,5 @@ export default function EditOrganisation() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { listOrganisationsForAdmin, listRegionsForAdmin } from '~/modules/organisations/admin.server'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { OrganisationFilterSchema } from '~/modules/organisations/schema'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Organisations - Administration - LKS Quality Portal' }]
 
@@ -137,3 +138,5 @@ export default function Organisations() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -8,6 +8,7 @@ import { applyOrganisationImport, previewOrganisationImport } from '~/modules/or
 import { IMPORT_FIELD_LABELS, ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [
   { title: 'Check the organisations to import - Administration - LKS Quality Portal' },
@@ -187,3 +188,5 @@ export default function CheckImport() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

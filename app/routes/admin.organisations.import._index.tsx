@@ -10,6 +10,7 @@ import { listRegionsForAdmin } from '~/modules/organisations/admin.server'
 import { MAX_IMPORT_BYTES, receiveCsvUpload, startOrganisationImport } from '~/modules/organisations/import.server'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { IMPORT_FILE_FIELD } from '~/modules/organisations/schema'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [
   { title: 'Import organisations from a CSV file - Administration - LKS Quality Portal' },
@@ -85,3 +86,5 @@ export default function ImportOrganisations() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

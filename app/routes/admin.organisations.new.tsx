@@ -11,6 +11,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { createOrganisation, listRegionsForAdmin } from '~/modules/organisations/admin.server'
 import { OrganisationSchema } from '~/modules/organisations/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Add an organisation - Administration - LKS Quality Portal' }]
 
@@ -75,3 +76,5 @@ export default function NewOrganisation() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -18,6 +18,7 @@ import {
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.service.name ?? 'Library service'} - Administration - LKS Quality Portal` },
@@ -202,3 +203,5 @@ export default function LibraryServicePage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

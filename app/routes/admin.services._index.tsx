@@ -4,6 +4,7 @@ import { Breadcrumbs, ButtonLink, Table, Tag } from '~/components/nhs'
 import { requirePermission } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { listLibraryServicesForAdmin } from '~/modules/organisations/services.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Library services - Administration - LKS Quality Portal' }]
 
@@ -57,3 +58,5 @@ export default function LibraryServices() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

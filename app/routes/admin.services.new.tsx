@@ -12,6 +12,7 @@ import { LibraryServiceSchema } from '~/modules/organisations/schema'
 import { createLibraryService } from '~/modules/organisations/services.server'
 import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Add a library service - Administration - LKS Quality Portal' }]
 
@@ -72,3 +73,5 @@ export default function NewLibraryService() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

@@ -33,6 +33,7 @@ import { portalOrigin } from '~/modules/reports/download.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash, type Flash } from '~/utils/flash.server'
 import { invariantResponse, notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.person.name ?? 'Person'} - People - LKS Quality Portal` },
@@ -302,3 +303,5 @@ export default function Person() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

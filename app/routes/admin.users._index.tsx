@@ -18,6 +18,7 @@ import { parseUserFilters, USER_STATUS_LABELS, USER_STATUSES, type UserStatus } 
 import { requirePermission } from '~/modules/auth/permissions'
 import { ROLE_LABELS, ROLES } from '~/modules/auth/roles'
 import { requireUser } from '~/modules/auth/session.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'People - Administration - LKS Quality Portal' }]
 
@@ -205,3 +206,5 @@ export default function People() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

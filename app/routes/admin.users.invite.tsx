@@ -14,6 +14,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { portalOrigin } from '~/modules/reports/download.server'
 import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Invite someone - Administration - LKS Quality Portal' }]
 
@@ -142,3 +143,5 @@ export default function InviteSomeone() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('admin')

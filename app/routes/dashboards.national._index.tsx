@@ -4,6 +4,7 @@ import { DashboardView } from '~/components/dashboard-view'
 import { requireUser } from '~/modules/auth/session.server'
 import { queryString, loadDashboard } from '~/modules/dashboards/request.server'
 import { parseSort } from '~/modules/dashboards/sort'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'National dashboard - LKS Quality Portal' }]
 
@@ -19,3 +20,5 @@ export default function NationalDashboard() {
   const data = useLoaderData<typeof loader>()
   return <DashboardView kind="national" {...data} />
 }
+
+export const ErrorBoundary = areaErrorBoundary('dashboards')

@@ -7,6 +7,7 @@ import { fileKindLabel, formatFileSize, previewKind, shortSha256 } from '~/modul
 import { formatEvidencePeriod } from '~/modules/evidence/period'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.item.title} - Evidence library - LKS Quality Portal` : 'Evidence - LKS Quality Portal' },
@@ -216,3 +217,5 @@ export default function EvidenceItemPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

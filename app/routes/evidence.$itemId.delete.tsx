@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { deleteEvidenceItem, getEvidenceItemSummary } from '~/modules/evidence/evidence.server'
 import { LOCKED_ITEM_MESSAGE } from '~/modules/evidence/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Delete evidence - LKS Quality Portal' }]
 
@@ -89,3 +90,5 @@ export default function DeleteEvidence() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

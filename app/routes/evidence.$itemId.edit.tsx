@@ -17,6 +17,7 @@ import { getEvidenceItemSummary, updateEvidenceItem } from '~/modules/evidence/e
 import { editEvidenceSchema } from '~/modules/evidence/schema'
 import { partsFromDate } from '~/utils/date-input'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Edit evidence - LKS Quality Portal' }]
 
@@ -91,3 +92,5 @@ export default function EditEvidence() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

@@ -15,6 +15,7 @@ import {
   respondAfterUpload,
   withEvidenceUpload,
 } from '~/modules/evidence/upload.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Replace a file - Evidence library - LKS Quality Portal' }]
 
@@ -92,3 +93,5 @@ export default function ReplaceFile() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

@@ -17,6 +17,7 @@ import {
   withEvidenceUpload,
 } from '~/modules/evidence/upload.server'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Add files - Evidence library - LKS Quality Portal' }]
 
@@ -103,3 +104,5 @@ export default function AddFiles() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

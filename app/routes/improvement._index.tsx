@@ -7,6 +7,7 @@ import { suppressionAt } from '~/modules/dashboards/suppression'
 import { getImprovementDashboard } from '~/modules/improvement/dashboard.server'
 import { getEnv } from '~/utils/env.server'
 import { formatDate } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Service improvement - LKS Quality Portal' }]
 
@@ -106,3 +107,5 @@ export default function ImprovementPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

@@ -25,6 +25,7 @@ import {
 } from '~/modules/improvement/workflow.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -305,3 +306,5 @@ export default function PlanPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

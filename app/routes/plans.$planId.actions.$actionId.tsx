@@ -13,6 +13,7 @@ import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '~/modules/improvement/sta
 import { partsFromDate } from '~/utils/date-input'
 import { formatDate, formatDateRange } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Action - ${data?.organisationName ?? 'Service Improvement Plan'} - LKS Quality Portal` },
@@ -136,3 +137,5 @@ export default function PlanActionPage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

@@ -9,6 +9,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { getPlanContextForm, loadPlanContext, savePlanContext } from '~/modules/improvement/plan.server'
 import { CONTEXT_FIELDS, NOTES_MAX, PlanContextSchema } from '~/modules/improvement/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Context - ${data?.organisationName ?? 'Service Improvement Plan'} - LKS Quality Portal` },
@@ -175,3 +176,5 @@ export default function PlanContextPage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

@@ -48,6 +48,7 @@ import {
 import { formatDate, formatDateRange } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -430,3 +431,5 @@ export default function PlanOutcomePage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

@@ -41,6 +41,7 @@ import {
 import { partsFromDate } from '~/utils/date-input'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Review - ${data?.plan.organisation.name ?? 'Service Improvement Plan'} - LKS Quality Portal` },
@@ -387,3 +388,5 @@ export default function PlanReviewPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

@@ -11,6 +11,7 @@ import { recordPlanSponsorDecision } from '~/modules/improvement/workflow.server
 import { SignOffSchema } from '~/modules/submissions/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Sign off the Service Improvement Plan - ${data?.organisationName ?? ''} - LKS Quality Portal` },
@@ -162,3 +163,5 @@ export default function PlanSignOffPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('improvement')

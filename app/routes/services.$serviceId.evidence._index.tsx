@@ -20,6 +20,7 @@ import { formatFileSize } from '~/modules/evidence/files'
 import { formatEvidencePeriod } from '~/modules/evidence/period'
 import { parseEvidenceFilters } from '~/modules/evidence/schema'
 import { formatDate } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -166,3 +167,5 @@ export default function EvidenceLibrary() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

@@ -23,6 +23,7 @@ import {
   respondAfterUpload,
   withEvidenceUpload,
 } from '~/modules/evidence/upload.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Add evidence - LKS Quality Portal' }]
 
@@ -114,3 +115,5 @@ export default function NewEvidence() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('evidence')

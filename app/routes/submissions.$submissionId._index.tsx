@@ -31,6 +31,7 @@ import {
 } from '~/modules/submissions/workflow.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -245,3 +246,5 @@ export default function SubmissionPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -21,6 +21,7 @@ import {
 import { DECIDED_BY_LABELS } from '~/modules/validation/labels'
 import { ReasonSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Agreed result - ${data?.organisationName ?? ''} - LKS Quality Portal` },
@@ -221,3 +222,5 @@ export default function Agreement() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -14,6 +14,7 @@ import { getAgreement, loadForAgreement, recordAgreedResult } from '~/modules/va
 import { AgreedResultFormSchema } from '~/modules/validation/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam, notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Agreed result of outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` },
@@ -199,3 +200,5 @@ export default function AgreedOutcome() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -11,6 +11,7 @@ import { assignValidators, getAssignments, listCandidates } from '~/modules/vali
 import { AssignFormSchema } from '~/modules/validation/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Assign validators - ${data?.organisationName ?? ''} - LKS Quality Portal` },
@@ -161,3 +162,5 @@ export default function AssignValidators() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

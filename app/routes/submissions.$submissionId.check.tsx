@@ -10,6 +10,7 @@ import { getSubmissionProgress, sendForSignOff, submit } from '~/modules/submiss
 import { responseStatusLabel } from '~/modules/submissions/status'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Check your answers - ${data?.organisationName ?? ''} - LKS Quality Portal` },
@@ -147,3 +148,5 @@ export default function CheckAnswers() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -37,6 +37,7 @@ import {
 import { formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { invariantResponse } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Clarification questions - ${data?.submission.organisationName ?? ''} - LKS Quality Portal` },
@@ -327,3 +328,5 @@ function Thread({
     </section>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -27,6 +27,7 @@ import {
 } from '~/modules/validation/clarification-schema'
 import { askForClarification, getAskPage } from '~/modules/validation/clarification.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Ask for clarification - ${data?.organisationName ?? ''} - LKS Quality Portal` },
@@ -166,3 +167,5 @@ export default function AskForClarification() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

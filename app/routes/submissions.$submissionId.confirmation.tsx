@@ -5,6 +5,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDateTime } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Submission complete - LKS Quality Portal' }]
 
@@ -51,3 +52,5 @@ export default function Confirmation() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

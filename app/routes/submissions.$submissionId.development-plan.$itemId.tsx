@@ -14,6 +14,7 @@ import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { PlanItemFields, planItemErrors } from '~/components/development-plan-fields'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -153,3 +154,5 @@ export default function EditPlanItemPage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -7,6 +7,7 @@ import { getDevelopmentPlan } from '~/modules/results/development-plan.server'
 import { PLAN_ITEM_STATUS_COLOURS, PLAN_ITEM_STATUS_LABELS } from '~/modules/results/schema'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -150,3 +151,5 @@ export default function DevelopmentPlanPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

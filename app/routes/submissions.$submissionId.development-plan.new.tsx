@@ -12,6 +12,7 @@ import { createPlanItem, getPlanFormOptions } from '~/modules/results/developmen
 import { NewPlanItemSchema } from '~/modules/results/schema'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -93,3 +94,5 @@ export default function NewPlanItemPage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

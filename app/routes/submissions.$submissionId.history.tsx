@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDateTime } from '~/utils/dates'
 import { integerParam, notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -93,3 +94,5 @@ export default function HistoryPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

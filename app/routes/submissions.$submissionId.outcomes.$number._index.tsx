@@ -38,6 +38,7 @@ import { KEY_STRENGTHS_MAX, NARRATIVE_MAX, OutcomeFormSchema, UnlinkEvidenceSche
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam, invariantResponse } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -553,3 +554,5 @@ export default function OutcomePage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -13,6 +13,7 @@ import { LinkEvidenceSchema } from '~/modules/submissions/schema'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Link evidence to outcome ${data?.outcome.number ?? ''} - LKS Quality Portal` },
@@ -133,3 +134,5 @@ export default function LinkEvidence() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -27,6 +27,7 @@ import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portr
 import { PenPortraitSchema } from '~/modules/submissions/schema'
 import { isEditableByService } from '~/modules/submissions/status'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Pen portrait - ${data?.organisationName ?? ''} - LKS Quality Portal` },
@@ -343,3 +344,5 @@ export default function PenPortraitPage() {
     </div>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

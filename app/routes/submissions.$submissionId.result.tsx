@@ -13,6 +13,7 @@ import { getResult } from '~/modules/results/results.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDate } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -184,3 +185,5 @@ export default function ResultPage() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

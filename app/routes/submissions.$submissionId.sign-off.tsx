@@ -22,6 +22,7 @@ import { SignOffSchema } from '~/modules/submissions/schema'
 import { recordSponsorDecision } from '~/modules/submissions/workflow.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { NarrativeText } from '~/components/narrative-text'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Sign off - ${data?.summary.organisationName ?? ''} - LKS Quality Portal` },
@@ -157,3 +158,5 @@ export default function SignOff() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('submissions')

@@ -8,6 +8,7 @@ import { QUEUE_SORTS, type QueueSort } from '~/modules/validation/queue'
 import { getQueue } from '~/modules/validation/workspace.server'
 import { formatDate } from '~/utils/dates'
 import { forbidden } from '~/utils/http.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Your validation queue - LKS Quality Portal' }]
 
@@ -77,3 +78,5 @@ export default function ValidationQueue() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('validation')

@@ -11,6 +11,7 @@ import { formatGrade } from '~/modules/framework/grading'
 import { completeValidation, getWorkspaceOverview } from '~/modules/validation/workspace.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Validation of ${data?.organisationName ?? 'a submission'} - LKS Quality Portal` },
@@ -160,3 +161,5 @@ export default function AssignmentOverview() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('validation')

@@ -35,6 +35,7 @@ import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { integerParam } from '~/utils/http.server'
 import { NarrativeText } from '~/components/narrative-text'
+import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
@@ -285,3 +286,5 @@ export default function ReviewOutcome() {
     </>
   )
 }
+
+export const ErrorBoundary = areaErrorBoundary('validation')
