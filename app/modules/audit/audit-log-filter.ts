@@ -6,6 +6,8 @@
 // - An action with no full stop ("submission"), or ending in one ("submission.") or in "*", matches
 //   every action that starts with it; otherwise the action must match exactly.
 
+import { londonMidnight, nextCalendarDay } from '~/utils/dates'
+
 export const AUDIT_LOG_FIELDS = ['person', 'type', 'record', 'action', 'from', 'to'] as const
 export type AuditLogField = (typeof AUDIT_LOG_FIELDS)[number]
 
@@ -39,40 +41,6 @@ export type AuditLogFilterResult = {
 }
 
 const MAX_LENGTH = 200
-const TIME_ZONE = 'Europe/London'
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: 'numeric',
-  day: 'numeric',
-  hour: 'numeric',
-  minute: 'numeric',
-  second: 'numeric',
-})
-
-/** Minutes London is ahead of UTC at an instant (0 in winter, 60 in summer). */
-function londonOffsetMinutes(instant: number): number {
-  const parts = Object.fromEntries(londonParts.formatToParts(new Date(instant)).map((p) => [p.type, p.value]))
-  const wall = Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  )
-  return Math.round((wall - Math.floor(instant / 1000) * 1000) / 60_000)
-}
-
-/**
- * Midnight in London at the start of a calendar day, as an instant. The clocks change at 1am UTC,
- * so the offset at midnight UTC is the offset at London midnight.
- */
-export function londonMidnight(year: number, month: number, day: number): Date {
-  const utcMidnight = Date.UTC(year, month - 1, day)
-  return new Date(utcMidnight - londonOffsetMinutes(utcMidnight) * 60_000)
-}
 
 /** A calendar day typed as 14/3/2026, 14-03-2026, 14.3.2026 or 2026-03-14; null when it is not one. */
 export function parseDay(text: string): { year: number; month: number; day: number } | null {
@@ -87,11 +55,6 @@ export function parseDay(text: string): { year: number; month: number; day: numb
   const date = new Date(Date.UTC(year, month - 1, day))
   if (year < 1900 || year > 2100 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null
   return { year, month, day }
-}
-
-function nextDay({ year, month, day }: { year: number; month: number; day: number }) {
-  const date = new Date(Date.UTC(year, month - 1, day + 1))
-  return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() }
 }
 
 function parseAction(text: string): AuditLogFilter['action'] {
@@ -119,7 +82,7 @@ export function parseAuditLogFilter(params: URLSearchParams): AuditLogFilterResu
   if (values.from && !fromDay) errors.from ??= 'From must be a real date, like 14/3/2026'
   if (values.to && !toDay) errors.to ??= 'To must be a real date, like 31/3/2026'
   const from = fromDay ? londonMidnight(fromDay.year, fromDay.month, fromDay.day) : null
-  const dayAfter = toDay ? nextDay(toDay) : null
+  const dayAfter = toDay ? nextCalendarDay(toDay) : null
   const until = dayAfter ? londonMidnight(dayAfter.year, dayAfter.month, dayAfter.day) : null
   if (from && until && until <= from) errors.to ??= 'To must be the same as or after From'
   return {

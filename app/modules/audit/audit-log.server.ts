@@ -12,6 +12,7 @@
 // many rows it writes.
 import { prisma, type Prisma } from '~/utils/db.server'
 import { BYTE_ORDER_MARK, csvLine } from '~/utils/csv'
+import { formatLondonTimestamp, isoLondonDay } from '~/utils/dates'
 import type { AuditLogCursor, AuditLogFilter, AuditLogPageRequest } from './audit-log-filter'
 import { encodeCursor } from './audit-log-filter'
 import { describeAuditAction, summariseChanges } from './history.server'
@@ -228,18 +229,11 @@ export const AUDIT_CSV_HEADERS = [
   'IP address',
 ] as const
 
-const ukTime = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', dateStyle: 'short', timeStyle: 'medium' })
-
-/** "14/03/2026 14:30:05", the time in London. */
-export function formatUkTimestamp(at: Date): string {
-  return ukTime.format(at).replace(', ', ' ')
-}
-
 function csvRow(event: EventRow, references: Map<string, string>): string {
   const submissionId = submissionOf(event)
   return csvLine([
     event.at.toISOString(),
-    formatUkTimestamp(event.at),
+    formatLondonTimestamp(event.at),
     event.actor?.email ?? '',
     event.actor?.name ?? '',
     event.action,
@@ -295,6 +289,5 @@ export function auditLogCsvStream(
 
 /** "audit-log-2026-03-14.csv", the day it was taken in UK time. */
 export function auditLogCsvFileName(now = new Date()): string {
-  const [day, month, year] = formatUkTimestamp(now).slice(0, 10).split('/')
-  return `audit-log-${year}-${month}-${day}.csv`
+  return `audit-log-${isoLondonDay(now)}.csv`
 }

@@ -9,25 +9,10 @@ import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from
 import { planFacts } from './plan-notifications.server'
 import { planDeadlineReminderMessage } from './plan-messages'
 import { logger } from '~/utils/logger.server'
+import { calendarDaysBetween, isoLondonDay } from '~/utils/dates'
 import { NOT_YET_SUBMITTED_STATUSES } from '~/modules/submissions/status'
 
 const REMINDER_STATUSES = NOT_YET_SUBMITTED_STATUSES
-
-const londonDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-})
-
-/** Whole calendar days from `from` to `to`, each taken as its date in London (so BST never shifts a day). */
-export function calendarDaysBetween(from: Date, to: Date): number {
-  const day = (date: Date) => {
-    const [year, month, dayOfMonth] = londonDay.format(date).split('-').map(Number) as [number, number, number]
-    return Date.UTC(year, month - 1, dayOfMonth)
-  }
-  return Math.round((day(to) - day(from)) / 86_400_000)
-}
 
 export function reminderKey(submissionId: string, days: ReminderDays): string {
   return `deadline-reminder:${submissionId}:${days}`
@@ -168,7 +153,7 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
 
 /** The summary in a sentence or two, for the command's output. */
 export function describeReminderSummary(summary: ReminderSummary, now: Date): string {
-  const day = londonDay.format(now)
+  const day = isoLondonDay(now)
   if (summary.cycles.length === 0)
     return `${day}: no open cycle has its submission deadline in 14, 7 or 1 days. No reminders sent.`
   const lines = summary.cycles.map(

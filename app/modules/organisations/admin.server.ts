@@ -7,21 +7,13 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { prisma, type Prisma } from '~/utils/db.server'
 import { ORGANISATION_TYPE_LABELS } from './labels'
 import type { OrganisationFilter, OrganisationInput } from './schema'
+import { londonDayAsUtc } from '~/utils/dates'
 
 export const ORGANISATIONS_PAGE_SIZE = 25
 
 /** Today's date in London, as midnight UTC (how effective dates are stored), never later than now. */
 export function effectiveToday(now = new Date()): Date {
-  const [year, month, day] = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(now)
-    .split('-')
-    .map(Number)
-  return new Date(Math.min(Date.UTC(year!, month! - 1, day!), now.getTime()))
+  return new Date(Math.min(londonDayAsUtc(now).getTime(), now.getTime()))
 }
 
 /** An organisation is active until its activeTo date (exclusive), as cycles/rules.ts reads it. */
