@@ -1,11 +1,21 @@
 import { Form } from '@remix-run/react'
 import { CalibrationChart, ChangeChart, HeatMap, LevelDistributionChart, ProgressChart } from '~/components/charts'
-import { Breadcrumbs, Button, Checkboxes, InsetText, Select, SummaryList, WarningCallout } from '~/components/nhs'
+import {
+  Breadcrumbs,
+  Button,
+  Checkboxes,
+  InsetText,
+  Select,
+  SummaryList,
+  Table,
+  WarningCallout,
+} from '~/components/nhs'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import type { Dashboard, DashboardFilter, FilterOptions } from '~/modules/dashboards/model'
 import { formatCount, formatPercent, type Suppression } from '~/modules/dashboards/suppression'
 import { sortOrganisations, type OrganisationSort } from '~/modules/dashboards/sort'
 import { formatGrade, stepsToGrade } from '~/modules/framework/grading'
+import type { ImprovementView } from '~/modules/improvement/dashboard'
 
 type Kind = 'national' | 'regional'
 
@@ -20,6 +30,8 @@ export type DashboardViewProps = {
   /** Filter values in the address that could not be used, each saying what is shown instead. */
   notices?: string[]
   sort: OrganisationSort
+  /** For a service improvement review cycle: its plans' views, shown instead of attainment. */
+  improvement?: ImprovementView[] | null
 }
 
 function ExportLink({ kind, query, view, title }: { kind: Kind; query: string; view: string; title: string }) {
@@ -211,6 +223,7 @@ export function DashboardView({
   query,
   sort,
   notices = [],
+  improvement = null,
 }: DashboardViewProps) {
   const format = (n: number) => formatCount(n, suppression)
   const heading = dashboard?.scope.kind === 'region' ? `${dashboard.scope.regionName} dashboard` : 'National dashboard'
@@ -231,6 +244,14 @@ export function DashboardView({
         <InsetText>
           <p>There are no cycles to show yet. Figures appear here once a cycle has opened.</p>
         </InsetText>
+      ) : improvement ? (
+        <ImprovementBody
+          kind={kind}
+          dashboard={dashboard}
+          views={improvement}
+          suppression={suppression}
+          query={query}
+        />
       ) : (
         <DashboardBody
           kind={kind}
@@ -397,6 +418,65 @@ function DashboardBody({
           </p>
         </section>
       ) : null}
+    </>
+  )
+}
+
+/** A service improvement review cycle on the dashboard: its plans' three views, in the dashboard's scope. */
+function ImprovementBody({
+  kind,
+  dashboard,
+  views,
+  suppression,
+  query,
+}: {
+  kind: Kind
+  dashboard: Dashboard
+  views: ImprovementView[]
+  suppression: Suppression
+  query: string
+}) {
+  return (
+    <>
+      <h2 className="nhsuk-heading-m">
+        {dashboard.cycle.name} <span className="nhsuk-caption-m">{dashboard.cycle.editionName}</span>
+      </h2>
+      <p>
+        A service improvement review: each organisation taking part writes a Service Improvement Plan instead of a
+        self-assessment. Showing{' '}
+        {dashboard.appliedFilters.map((f) => `${f.label.toLowerCase()}: ${f.value}`).join('; ') ||
+          'every plan in scope'}
+        {suppression
+          ? `. Small numbers are suppressed for publication: "[c]" marks a count of 1 to ${suppression.threshold - 1}, or a count hidden so that no such count can be worked out from the totals; medians based on them are withheld.`
+          : '.'}{' '}
+        <a href={`/improvement?cycle=${encodeURIComponent(dashboard.cycle.id)}`}>
+          See each organisation&apos;s plan on the Service improvement page
+        </a>
+        .
+      </p>
+      <p>
+        <a href={`/dashboards/${kind}/export.xlsx?${query}`} download>
+          Download every view as an Excel workbook
+        </a>
+      </p>
+      {views.map((view) => (
+        <section key={view.key} aria-labelledby={`sip-${view.key}-heading`}>
+          <h2 id={`sip-${view.key}-heading`}>{view.title}</h2>
+          <Table
+            caption={view.title}
+            captionSize="s"
+            responsive
+            firstCellIsHeader
+            head={view.head}
+            rows={view.rows.map((row) => row.map(String))}
+          />
+          <p className="nhsuk-body-s">
+            <a href={`/dashboards/${kind}/export.csv?${query}&view=sip-${view.key}`} download>
+              Download {view.title.charAt(0).toLowerCase() + view.title.slice(1)} (CSV)
+            </a>
+          </p>
+        </section>
+      ))}
     </>
   )
 }

@@ -668,6 +668,29 @@ test.describe('without JavaScript', () => {
   })
 })
 
+test('a service improvement review cycle chosen in the dashboard filter shows its plans, in region and suppressed', async ({
+  page,
+}) => {
+  await signIn(page, 'regional.lead@demo.nhs.uk')
+  await page.goto('/dashboards/regional')
+  await applyFilters(page, { cycle: '2024/25 service improvement review (2019 edition)' })
+  const status = table(page, 'Service Improvement Plans by status and region')
+  await expect(status.getByRole('row', { name: /^North West/ })).toContainText('1')
+  await expect(status).not.toContainText('London')
+  await expect(table(page, 'Target against current agreed grade, by outcome')).toContainText('Outcome 6')
+  await expect(table(page, 'Actions by status').getByRole('row', { name: /^All actions/ })).toContainText('6')
+  await expectAccessible(page)
+  const csv = await download(
+    page,
+    page.getByRole('link', { name: /service improvement plans by status and region \(CSV\)/i }),
+  )
+  expect(await readFile(csv.file, 'utf8')).toContain('North West')
+
+  await applyFilters(page, { suppress: true })
+  await expect(status.getByRole('row', { name: /^North West/ })).toContainText('[c]')
+  await expectAccessible(page)
+})
+
 test('a filter value in the address that does not exist is named, with what is shown instead', async ({ page }) => {
   await signIn(page, 'viewer@demo.nhs.uk')
   await page.goto('/dashboards/national?cycle=2019-20&type=PIRATE_SHIP')

@@ -3,6 +3,7 @@
 // dashboard itself. Shared by the pages and their exports, so an export is exactly what was shown.
 import { z } from 'zod'
 import type { SessionUser } from '~/modules/auth/session.server'
+import { getDashboardImprovementViews } from '~/modules/improvement/dashboard.server'
 import { getEnv } from '~/utils/env.server'
 import { forbidden } from '~/utils/http.server'
 import { getDashboard, getFilterOptions, resolveFilter, type DashboardKind } from './dashboard.server'
@@ -64,11 +65,19 @@ export async function loadDashboard(user: SessionUser, kind: DashboardKind, url:
   const suppression: Suppression = query.suppress ? suppressionAt(getEnv().SUPPRESSION_THRESHOLD) : null
   // A regional dashboard never falls back from a region: one the user may not see is refused below.
   const notices = filterNotices(kind === 'regional' ? { ...asked, regionId: undefined } : asked, options, resolved)
-  if (!resolved) return { options, filter: null, suppression, dashboard: null, notices }
+  if (!resolved) return { options, filter: null, suppression, dashboard: null, notices, improvement: null }
   // The regional dashboard names its region; one the user may not see is refused by getDashboard.
   const filter: DashboardFilter =
     kind === 'regional' ? { ...resolved, regionId: query.region ?? options.regions[0]!.id } : resolved
   // With suppression on, what is shown and exported is the published copy (small counts and their complements hidden).
   const dashboard = publishDashboard(await getDashboard(user, kind, filter), suppression)
-  return { options, filter, suppression, dashboard, notices }
+  // A service improvement review cycle has plans, not submissions: the dashboard shows its plans'
+  // views (status by region, targets against current grades, actions) in the same scope instead.
+  const improvement = await getDashboardImprovementViews(user, {
+    cycleId: filter.cycleId,
+    regionId: filter.regionId,
+    organisationType: filter.organisationType,
+    suppression,
+  })
+  return { options, filter, suppression, dashboard, notices, improvement }
 }

@@ -4,7 +4,7 @@
 import { canSomewhere, planScope, requirePermission, type Actor } from '~/modules/auth/permissions'
 import { prisma } from '~/utils/db.server'
 import type { Suppression } from '~/modules/dashboards/suppression'
-import { improvementViews, type PlanRow } from './dashboard'
+import { improvementViews, type ImprovementView, type PlanRow } from './dashboard'
 import { SERVICE_IMPROVEMENT_REVIEW } from './open.server'
 import { isActionOverdue } from './rules'
 
@@ -84,4 +84,54 @@ export async function getImprovementExport(actor: Actor, input: { cycleId: strin
   const dashboard = await getImprovementDashboard(actor, input)
   if (!dashboard.cycle) throw new Response('No service improvement review cycle', { status: 404 })
   return dashboard
+}
+
+/**
+ * The service improvement views inside the national and regional dashboards (/dashboards/*): when
+ * the cycle chosen in the dashboard's filter is a service improvement review, its plans that the
+ * user may see, narrowed by the filter's region and organisation type, as the three views with the
+ * dashboard's suppression. Null for any other cycle.
+ */
+export async function getDashboardImprovementViews(
+  actor: Actor,
+  input: {
+    cycleId: string
+    regionId?: string
+    organisationType?: string
+    suppression: Suppression
+    now?: Date
+  },
+): Promise<ImprovementView[] | null> {
+  const cycle = await prisma.cycle.findUnique({ where: { id: input.cycleId }, select: { type: true } })
+  if (cycle?.type !== SERVICE_IMPROVEMENT_REVIEW) return null
+  const now = input.now ?? new Date()
+  const plans = await prisma.serviceImprovementPlan.findMany({
+    where: {
+      AND: [
+        planScope(actor, 'sip:view'),
+        { cycleId: input.cycleId },
+        input.regionId ? { regionId: input.regionId } : {},
+        input.organisationType ? { organisation: { type: input.organisationType } } : {},
+      ],
+    },
+    select: {
+      status: true,
+      region: { select: { name: true } },
+      outcomes: { select: { currentGradeSteps: true, targetGradeSteps: true, outcome: { select: { number: true } } } },
+      actions: { select: { status: true, dueDate: true } },
+    },
+  })
+  return improvementViews(
+    plans.map((p) => ({
+      regionName: p.region.name,
+      status: p.status,
+      outcomes: p.outcomes.map((o) => ({
+        number: o.outcome.number,
+        currentSteps: o.currentGradeSteps,
+        targetSteps: o.targetGradeSteps,
+      })),
+      actions: p.actions.map((a) => ({ status: a.status, overdue: isActionOverdue(a, now) })),
+    })),
+    input.suppression,
+  )
 }
