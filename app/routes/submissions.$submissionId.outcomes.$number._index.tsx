@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -56,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const restored = await restoredForm(request, user, OutcomeFormSchema)
   return {
     restored,
+    // This rendering's idempotency key: the save it sends, if sent again, is answered as the first was.
+    saveKey: randomUUID(),
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -117,6 +120,12 @@ export async function action({ request, params, context: loadContext }: ActionFu
   })
 }
 
+const AUTOSAVE_RETRIES = 3
+
+function newSaveKey(): string {
+  return window.crypto.randomUUID()
+}
+
 type AutosaveState = 'idle' | 'saving' | 'conflict' | 'signed-out' | 'failed'
 type AutosaveAnswer =
   | { ok: true; version: number; savedAt: string; session?: { expiresAt: string; now: string } }
@@ -125,7 +134,8 @@ type AutosaveAnswer =
 const FIELDS = ['indicators', 'narrative', 'keyStrengths', 'selfLevel', 'selfSubLevel', 'selfGradeReason'] as const
 
 export default function OutcomePage() {
-  const { submissionId, organisationName, cycleName, clarification, page, restored } = useLoaderData<typeof loader>()
+  const { submissionId, organisationName, cycleName, clarification, page, restored, saveKey } =
+    useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'result' in actionData ? actionData.result : (restored ?? undefined)
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
@@ -175,19 +185,25 @@ export default function OutcomePage() {
   const [savedAt, setSavedAt] = useState<string | null>(null)
   const [draftRestoredAt, setDraftRestoredAt] = useState<string | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const retryTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  useEffect(() => () => clearTimeout(retryTimer.current), [])
   const versionRef = useRef(version)
   versionRef.current = version
   useEffect(() => () => clearTimeout(timer.current), [])
   const [words, setWords] = useState(() => countWords((fields.narrative.initialValue as string | undefined) ?? ''))
 
   const sendAutosave = useCallback(
-    async (narrative: string) => {
+    async (narrative: string, retry?: { saveKey: string; version: number; attempt: number }) => {
       setAutosaveState('saving')
+      // One key per autosave, kept when it is sent again after a failure, so a save the server
+      // stored before the answer was lost is recognised, not taken for someone else's change.
+      const saveKey = retry?.saveKey ?? newSaveKey()
+      const sentVersion = retry?.version ?? versionRef.current
       try {
         const response = await fetch(`/submissions/${submissionId}/outcomes/${outcome.number}/autosave`, {
           method: 'POST',
           headers: { Accept: 'application/json' },
-          body: new URLSearchParams({ intent: 'autosave', version: String(versionRef.current), narrative }),
+          body: new URLSearchParams({ intent: 'autosave', version: String(sentVersion), narrative, saveKey }),
         })
         if (response.status === 401) {
           setAutosaveState('signed-out')
@@ -206,7 +222,14 @@ export default function OutcomePage() {
           else writeDraft(draftKey, { narrative: narrativeField()?.value ?? narrative, version: body.version })
         } else setAutosaveState(body.reason === 'conflict' ? 'conflict' : 'failed')
       } catch {
-        setAutosaveState('failed')
+        // No answer (the network, or the server too busy): the same save again, a few times.
+        const attempt = (retry?.attempt ?? 0) + 1
+        if (attempt <= AUTOSAVE_RETRIES && narrativeField()?.value === narrative) {
+          retryTimer.current = setTimeout(
+            () => void sendAutosave(narrative, { saveKey, version: sentVersion, attempt }),
+            1000 * 2 ** attempt,
+          )
+        } else setAutosaveState('failed')
       }
     },
     [submissionId, outcome.number, draftKey],
@@ -247,6 +270,7 @@ export default function OutcomePage() {
     setWords(countWords(narrative))
     writeDraft(draftKey, { narrative, version: versionRef.current })
     clearTimeout(timer.current)
+    clearTimeout(retryTimer.current)
     if (narrative.length > NARRATIVE_MAX) return
     timer.current = setTimeout(() => void sendAutosave(narrative), 2000)
   }
@@ -352,6 +376,7 @@ export default function OutcomePage() {
 
       <Form method="post" {...formProps} onChange={onFormChange} onSubmit={onSubmit}>
         <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="saveKey" value={saveKey} />
         <DisableFields when={!editable}>
           <h2 id="indicators">Indicators</h2>
           <p>

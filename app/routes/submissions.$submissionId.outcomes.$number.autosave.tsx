@@ -23,6 +23,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
     number,
     version: parsed.value.version,
     narrative: parsed.value.narrative,
+    saveKey: parsed.value.saveKey,
     ipAddress: loadContext.clientAddress,
   })
   const session = { expiresAt: user.expiresAt.toISOString(), now: new Date().toISOString() }

@@ -11,6 +11,7 @@ import { requireEditable, SubmissionLocked, type SubmissionContext } from './acc
 import { outcomeProblems, type OutcomeProblem } from './progress'
 import { isEditableByService, isOutcomeEditableByService } from './status'
 import type { OutcomeForm } from './schema'
+import { findReceipt, recordReceipt, type SaveReceiptKey } from './save-receipts.server'
 
 const isIndicatorStatus = (value: string | null | undefined): value is IndicatorStatus =>
   value !== null && value !== undefined && (INDICATOR_STATUSES as readonly string[]).includes(value)
@@ -193,13 +194,23 @@ export async function saveOutcome({ actor, context, number, form, ipAddress }: S
     copiedForward: false,
     updatedById: actor.id,
   }
-  return writeWithVersion(context, outcome.id, form.version, ipAddress, actor, data, async (tx, responseId) => {
-    await tx.indicatorResponse.deleteMany({ where: { outcomeResponseId: responseId } })
-    const rows = form.indicators.flatMap((i) =>
-      i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : [],
-    )
-    if (rows.length) await tx.indicatorResponse.createMany({ data: rows })
-  })
+  const receipt = form.saveKey ? { userId: actor.id, key: form.saveKey } : null
+  return writeWithVersion(
+    context,
+    outcome.id,
+    form.version,
+    ipAddress,
+    actor,
+    data,
+    async (tx, responseId) => {
+      await tx.indicatorResponse.deleteMany({ where: { outcomeResponseId: responseId } })
+      const rows = form.indicators.flatMap((i) =>
+        i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : [],
+      )
+      if (rows.length) await tx.indicatorResponse.createMany({ data: rows })
+    },
+    receipt,
+  )
 }
 
 /** Saves the narrative alone (autosave with JavaScript). */
@@ -210,6 +221,8 @@ export async function autosaveNarrative(input: {
   version: number
   narrative: string
   ipAddress: string
+  /** The autosave's idempotency key: a retry with it is answered with the first answer. */
+  saveKey?: string
 }): Promise<SaveResult> {
   requireEditable(input.context)
   const outcome = await findOutcome(input.context.cycle.editionId, input.number)
@@ -221,6 +234,7 @@ export async function autosaveNarrative(input: {
     input.actor,
     { narrative: input.narrative, copiedForward: false, updatedById: input.actor.id },
     null,
+    input.saveKey ? { userId: input.actor.id, key: input.saveKey } : null,
   )
 }
 
@@ -266,9 +280,13 @@ async function writeWithVersion(
   actor: Actor,
   data: ResponseData,
   writeChildren: ((tx: Tx, responseId: string) => Promise<void>) | null,
+  receipt: SaveReceiptKey | null = null,
 ): Promise<SaveResult> {
   try {
     return await prisma.$transaction(async (tx) => {
+      // The same save again (a retry with the same key): the first answer, and nothing written.
+      const done = receipt ? await findReceipt(tx, receipt) : null
+      if (done) return { ok: true as const, ...done }
       // Re-read the submission inside the transaction: it may have been sent or submitted meanwhile.
       const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
       if (!isEditableByService(submission.status)) throw new SubmissionLocked()
@@ -338,10 +356,15 @@ async function writeWithVersion(
         },
         ipAddress,
       })
-      return { ok: true as const, version: newVersion, savedAt: saved.updatedAt, status: saved.status }
+      const answer = { version: newVersion, savedAt: saved.updatedAt, status: saved.status }
+      if (receipt) await recordReceipt(tx, receipt, answer)
+      return { ok: true as const, ...answer }
     })
   } catch (error) {
     if (!(error instanceof VersionConflict)) throw error
+    // The first try of this very save may have been stored while this one waited.
+    const done = receipt ? await findReceipt(prisma, receipt) : null
+    if (done) return { ok: true, ...done }
     const current = await prisma.outcomeResponse.findUnique({
       where: { submissionId_outcomeId: { submissionId: context.id, outcomeId } },
       select: {

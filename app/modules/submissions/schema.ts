@@ -10,9 +10,16 @@ export const NOTE_MAX = 2_000
 const text = (max: number, message: string) => z.string().max(max, message).default('')
 
 /** The outcome page: indicator statuses, narrative, key strengths and the self-assessed grade. */
+/** The idempotency key of a save: made when the form is rendered, or when an autosave fires. */
+export const SaveKeySchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/)
+  .optional()
+
 export const OutcomeFormSchema = z
   .object({
     intent: z.enum(['save', 'complete']).default('save'),
+    saveKey: SaveKeySchema,
     version: z.number({ error: 'The page is out of date. Reload it and try again.' }).int().min(0),
     narrative: text(NARRATIVE_MAX, 'Narrative must be 60,000 characters or fewer'),
     keyStrengths: text(KEY_STRENGTHS_MAX, 'Key strengths must be 5,000 characters or fewer'),
@@ -59,6 +66,7 @@ export type OutcomeForm = z.infer<typeof OutcomeFormSchema>
 /** Autosave of the narrative alone, with JavaScript. */
 export const NarrativeAutosaveSchema = z.object({
   intent: z.literal('autosave'),
+  saveKey: SaveKeySchema,
   version: z.number().int().min(0),
   narrative: text(NARRATIVE_MAX, 'Narrative must be 60,000 characters or fewer'),
 })
