@@ -93,9 +93,9 @@ test.describe('with JavaScript', () => {
     // Signing in again in another tab: this page saves what it kept.
     const other = await page.context().newPage()
     await signIn(other, LEAD)
-    await other.close()
-    await page.bringToFront()
+    // The other tab, once its page is up, tells this one through the browser's storage.
     await expect(status).toContainText('Narrative saved automatically at')
+    await other.close()
     await expect(page.getByText('You have been signed out')).toHaveCount(0)
     expect(await narrativeOf('LKS-2627-RXV', 6)).toBe(typed)
     expect(await page.evaluate((key) => window.localStorage.getItem(key), `lks:draft:${id}:6`)).toBeNull()
