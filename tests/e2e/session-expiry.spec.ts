@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test'
 import { createClient } from '@libsql/client'
 import { E2E_DATABASE_FILE } from './paths'
 import { one, submissionId } from './db'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, signIn, submitSecondFactor, test } from './fixtures'
 
 const LEAD = 'lead@demo.nhs.uk'
 
@@ -44,6 +44,9 @@ async function signInAgainHere(page: Page, email: string) {
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password', { exact: true }).fill('Quality-Portal-2026')
   await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForURL((url) => url.pathname !== '/sign-in')
+  // Accounts with two-step verification give their code next, and still land back on the form.
+  if (new URL(page.url()).pathname === '/sign-in/two-step') await submitSecondFactor(page, email)
 }
 
 test.describe('with JavaScript', () => {
