@@ -190,7 +190,21 @@ describe('npm run reminders (scripts/send-reminders.ts)', () => {
     // The 7-day reminders of the earlier test were for the old deadline's day; the keys are the same,
     // so clear them to see this run send.
     await prisma.sentEmail.deleteMany({ where: { key: { endsWith: ':7' } } })
+    // The daily run also clears expired sessions, and only those.
+    const { id: userId } = await prisma.user.findFirstOrThrow({ select: { id: true } })
+    await prisma.session.createMany({
+      data: [
+        { id: 'expired-session-for-the-cleanup', userId, expiresAt: new Date(Date.now() - 60_000) },
+        { id: 'live-session-for-the-cleanup', userId, expiresAt: new Date(Date.now() + 3_600_000) },
+      ],
+    })
     const first = await run('npx', ['tsx', 'scripts/send-reminders.ts'], { cwd: ROOT, env })
+    expect(first.stdout).toMatch(/Removed [1-9]\d* expired sessions?\./)
+    const left = await prisma.session.findMany({
+      where: { id: { endsWith: '-for-the-cleanup' } },
+      select: { id: true },
+    })
+    expect(left.map((s) => s.id)).toEqual(['live-session-for-the-cleanup'])
     expect(first.stdout).toContain(`2026/27: deadline in 7 days, ${open} submissions not yet submitted`)
     expect(first.stdout).toContain(`Sent ${open}; already sent earlier 0; nobody to send to 0; failed 0.`)
     expect((await sentSince(mark, 'DEADLINE_REMINDER')).length).toBe(open)

@@ -4,7 +4,7 @@
 // region they lead, whatever the URL says.
 import { prisma } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
-import { can, reachOf, requirePermission, type Actor } from '~/modules/auth/permissions'
+import { can, requirePermission, type Actor } from '~/modules/auth/permissions'
 import {
   countAgreedGradesWithSelf,
   countChangeSince,
@@ -226,15 +226,4 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
         agreedSteps: outcomes.map((o) => s.agreedSteps[o.id] ?? null),
       })) ?? null,
   }
-}
-
-/** The region a regional lead's dashboard opens on: the one asked for if they lead it, else their first. */
-export function defaultRegion(
-  actor: Actor,
-  regions: ReadonlyArray<{ id: string }>,
-  asked: string | undefined,
-): string | undefined {
-  if (asked && regions.some((r) => r.id === asked)) return asked
-  const reach = reachOf(actor, 'dashboard:regional')
-  return regions.find((r) => reach.everywhere || reach.regionIds.includes(r.id))?.id
 }
