@@ -229,6 +229,18 @@ test('the review is accepted with recommendations and published; the dashboard a
   await expect(page.getByRole('row', { name: new RegExp(ORGANISATION) })).toContainText('Review published')
   await expectAccessible(page)
 
+  // The same views inside the regional dashboard, with the cycle chosen in its filter.
+  await page.goto('/dashboards/regional')
+  await page.getByLabel('Cycle', { exact: true }).selectOption({ label: `${CYCLE} (2019 edition)` })
+  await page.getByRole('button', { name: 'Apply filters' }).click()
+  const byRegion = page.getByRole('table', { name: 'Service Improvement Plans by status and region', exact: true })
+  await expect(byRegion.getByRole('row', { name: /^North West/ })).toBeVisible()
+  await expect(
+    page
+      .getByRole('table', { name: 'Target against current agreed grade, by outcome', exact: true })
+      .getByRole('row', { name: /Outcome 1/ }),
+  ).toContainText('Level 3, Medium')
+
   const response = await page.request.get(`${planUrl}/plan.pdf`)
   expect(response.status()).toBe(200)
   const dir = path.resolve('tests/.tmp/e2e-pdf')

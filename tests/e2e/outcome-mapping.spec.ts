@@ -23,7 +23,7 @@ for (const javaScript of [true, false]) {
       // Leaving an outcome with nothing selected is refused, with the message at the field.
       for (const box of await group(page, 4).getByRole('checkbox').all()) await box.uncheck()
       await page.getByRole('button', { name: 'Save mapping' }).click()
-      const summary = page.getByRole('alert')
+      const summary = page.locator('.nhsuk-error-summary')
       await expect(summary).toContainText('Select the outcome that outcome 4 becomes')
       await expect(group(page, 4)).toContainText('Error: Select the outcome that outcome 4 becomes')
       if (javaScript) await expectAccessible(page)
