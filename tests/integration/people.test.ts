@@ -438,7 +438,8 @@ describe('deactivating an account', () => {
     expect(await getSessionUser(requestWithCookie(theirCookie, '/submissions'))).toBeNull()
     const refused = await requireUser(requestWithCookie(theirCookie, '/submissions')).catch((thrown: unknown) => thrown)
     expect(refused).toBeInstanceOf(Response)
-    expect((refused as Response).headers.get('Location')).toBe('/sign-in?redirectTo=%2Fsubmissions')
+    // The sign-in page is told why: the session was ended (issue 14).
+    expect((refused as Response).headers.get('Location')).toBe('/sign-in?redirectTo=%2Fsubmissions&reason=ended')
     expect(
       (
         await attemptSignIn({
