@@ -41,6 +41,11 @@ function pageFor(status: number) {
   return PAGES[status] ?? (status >= 500 ? PAGES[500]! : PAGES[404]!)
 }
 
+/** The error page's heading and paragraphs, for pages rendered outside the app's layout. */
+export function errorPageContent(status: number): { title: string; body: readonly string[] } {
+  return pageFor(status)
+}
+
 /** The error page's heading, which is also the first part of its title ("Page not found"). */
 export function errorPageHeading(status: number) {
   return pageFor(status).title

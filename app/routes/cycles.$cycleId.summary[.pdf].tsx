@@ -1,13 +1,17 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { refusedAsPage } from '~/utils/refusal-page.server'
 import { requireUser } from '~/modules/auth/session.server'
 import { getCycleSummary } from '~/modules/reports/cycle-summary.server'
 import { fileSlug, pdfResponse, readerOf } from '~/modules/reports/download.server'
 import { renderCycleSummary } from '~/modules/reports/pdf/cycle-summary.server'
 
-// The national summary of a cycle (issue 5): national roles only.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+// The national summary of a cycle (issues 5 and 17): national roles, in full or with ?suppress=yes
+// as published; a regional lead only as published. Refusals are NHS-style pages.
+export const loader = refusedAsPage(async ({ request, params }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
-  const summary = await getCycleSummary(user, { cycleId: params.cycleId ?? '' })
+  const suppress = new URL(request.url).searchParams.get('suppress') === 'yes'
+  const summary = await getCycleSummary(user, { cycleId: params.cycleId ?? '', suppress })
   const bytes = await renderCycleSummary(summary, readerOf(user))
-  return pdfResponse(bytes, `national-summary-${fileSlug(summary.cycleName)}.pdf`)
-}
+  const published = summary.suppression ? '-published' : ''
+  return pdfResponse(bytes, `national-summary${published}-${fileSlug(summary.cycleName)}.pdf`)
+})

@@ -59,6 +59,13 @@ export default function CyclePage() {
               </a>
             </p>
           ) : null}
+          {reports.publishedNational ? (
+            <p>
+              <a href={reports.publishedNational.href} download>
+                {reports.publishedNational.text}
+              </a>
+            </p>
+          ) : null}
           {reports.regions.length ? (
             <Table
               caption="Regional reports"

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { refusedAsPage } from '~/utils/refusal-page.server'
 import { requireUser } from '~/modules/auth/session.server'
 import { suppressionAt } from '~/modules/dashboards/suppression'
 import { improvementViewToCsv } from '~/modules/improvement/dashboard'
@@ -6,7 +7,7 @@ import { getImprovementExport } from '~/modules/improvement/dashboard.server'
 import { getEnv } from '~/utils/env.server'
 import { slug } from '~/utils/slug'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = refusedAsPage(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const url = new URL(request.url)
   const suppress = url.searchParams.get('suppress') === 'yes'
@@ -24,4 +25,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'X-Content-Type-Options': 'nosniff',
     },
   })
-}
+})

@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
+import { refusedAsPage } from '~/utils/refusal-page.server'
 import { requireUser } from '~/modules/auth/session.server'
 import { describeSuppression, suppressionAt } from '~/modules/dashboards/suppression'
 import { improvementViewsToXlsx } from '~/modules/improvement/dashboard'
@@ -7,7 +8,7 @@ import { formatDateTime } from '~/utils/dates'
 import { getEnv } from '~/utils/env.server'
 import { slug } from '~/utils/slug'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = refusedAsPage(async ({ request }: LoaderFunctionArgs) => {
   const user = await requireUser(request)
   const url = new URL(request.url)
   const suppression = url.searchParams.get('suppress') === 'yes' ? suppressionAt(getEnv().SUPPRESSION_THRESHOLD) : null
@@ -25,4 +26,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       'X-Content-Type-Options': 'nosniff',
     },
   })
-}
+})

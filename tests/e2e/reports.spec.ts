@@ -262,6 +262,21 @@ test('the regional lead downloads their region’s summary and outcome reports, 
   const table = page.getByRole('table', { name: 'Regional reports' })
   await expect(table.getByRole('row')).toHaveCount(2)
   await expectAccessible(page)
+  // The national summary, only as published: small numbers suppressed, no organisation listed.
+  const published = await download(
+    page,
+    page.getByRole('link', { name: 'Download the national summary, small numbers suppressed (PDF)' }),
+  )
+  expect(published.download.suggestedFilename()).toBe('national-summary-published-2021-22-baseline.pdf')
+  await expectPdf(published.file, 'Gareth Pryce', [
+    'National summary',
+    'Suppressed for publication',
+    'Median level by region and outcome',
+    'Change since the previous cycle',
+    'Required actions and development plans',
+    "Not listed: with small numbers suppressed, each organisation's grades would give every count away.",
+  ])
+  expect((await readPdf(published.file)).text).not.toContain('(RXV)')
   const summaryLink = table.getByRole('link', { name: 'Regional summary for North West (PDF)' })
   const summary = await download(page, summaryLink)
   expect(summary.download.suggestedFilename()).toBe('regional-summary-2021-22-baseline-north-west.pdf')
@@ -281,11 +296,18 @@ test('the regional lead downloads their region’s summary and outcome reports, 
   await expectStatuses(page, {
     [summaryHref.replace(northWest, london)]: 403,
     [zipHref.replace(northWest, london)]: 403,
-    [`/cycles/${cycle}/summary.pdf`]: 403,
+    [`/cycles/${cycle}/summary.pdf`]: 200,
     // A reviewer of every submission in the region, and of none elsewhere.
     [reviewerPack(await submissionId('LKS-2627-RYV'))]: 200,
     [reviewerPack(await submissionId('LKS-2627-RTH'))]: 404,
   })
+  // A refused download is the portal's own error page, not bare words.
+  const refused = await page.goto(summaryHref.replace(northWest, london))
+  expect(refused?.status()).toBe(403)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You do not have permission to view this page')
+  await expect(page.getByRole('link', { name: 'Go to the home page' })).toBeVisible()
+  await expect(page.getByRole('banner')).toContainText('Gareth Pryce')
+  await expectAccessible(page)
 })
 
 test('the national viewer downloads the national summary and any region’s reports; the administrator may too', async ({

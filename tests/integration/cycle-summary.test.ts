@@ -166,7 +166,7 @@ describe('the national summary of a cycle', () => {
 
   it('lists every submission by region then organisation name, with agreed grades only once final', async () => {
     const summary = await getCycleSummary(admin, { cycleId })
-    expect(summary.organisations.map((o) => [o.regionName, o.odsCode])).toEqual([
+    expect(summary.organisations!.map((o) => [o.regionName, o.odsCode])).toEqual([
       ['London', 'RKQ'],
       ['London', 'RTH'],
       ['Midlands', 'QAF'],
@@ -178,7 +178,7 @@ describe('the national summary of a cycle', () => {
       ['South West', 'RQX'],
       ['South West', 'RTM'],
     ])
-    const row = (odsCode: string) => summary.organisations.find((o) => o.odsCode === odsCode)!
+    const row = (odsCode: string) => summary.organisations!.find((o) => o.odsCode === odsCode)!
     expect(row('RXV')).toEqual({
       name: 'Ribble Valley Teaching Hospitals NHS Foundation Trust',
       odsCode: 'RXV',
@@ -198,7 +198,7 @@ describe('the national summary of a cycle', () => {
   it('leaves out organisations without a submission in the cycle', async () => {
     const summary = await getCycleSummary(viewer, { cycleId })
     expect(summary.organisations).toHaveLength(FIXTURES.length)
-    expect(summary.organisations.map((o) => o.odsCode)).not.toContain('RWK')
+    expect(summary.organisations!.map((o) => o.odsCode)).not.toContain('RWK')
   })
 
   it('agrees with counting the demo baseline cycle row by row', async () => {
@@ -224,7 +224,7 @@ describe('a regional summary', () => {
     const summary = await getCycleSummary(regionalLead, { cycleId, regionId: regionIds.get('North West')! })
     expect(summary.scope).toEqual({ kind: 'region', regionName: 'North West' })
     expect(summary.statusCounts).toEqual(statusCountsOf({ IN_MODERATION: 1, VALIDATED: 1, PUBLISHED: 1 }))
-    expect(summary.organisations.map((o) => o.odsCode)).toEqual(['RYV', 'RWV', 'RXV'])
+    expect(summary.organisations!.map((o) => o.odsCode)).toEqual(['RYV', 'RWV', 'RXV'])
     // RXV and RWV count: two grades per outcome, so a median between two levels ends in .5.
     expect(summary.distribution).toEqual([
       { outcomeNumber: 1, levelCounts: [0, 0, 2, 0, 0], graded: 2, medianLevel: 2 },
@@ -239,7 +239,7 @@ describe('a regional summary', () => {
   it('gives the London lead only London', async () => {
     const summary = await getCycleSummary(londonLead, { cycleId, regionId: regionIds.get('London')! })
     expect(summary.scope).toEqual({ kind: 'region', regionName: 'London' })
-    expect(summary.organisations.map((o) => o.odsCode)).toEqual(['RKQ', 'RTH'])
+    expect(summary.organisations!.map((o) => o.odsCode)).toEqual(['RKQ', 'RTH'])
     expect(summary.statusCounts).toEqual(statusCountsOf({ IN_VALIDATION: 1, PUBLISHED: 1 }))
     // One graded submission: its own levels, each the median.
     expect(summary.distribution.map((d) => [d.graded, d.medianLevel])).toEqual([
@@ -256,7 +256,7 @@ describe('a regional summary', () => {
     for (const actor of [viewer, admin]) {
       const summary = await getCycleSummary(actor, { cycleId, regionId: regionIds.get('Midlands')! })
       expect(summary.scope).toEqual({ kind: 'region', regionName: 'Midlands' })
-      expect(summary.organisations.map((o) => o.odsCode)).toEqual(['QAF', 'RSV'])
+      expect(summary.organisations!.map((o) => o.odsCode)).toEqual(['QAF', 'RSV'])
       expect(summary.distribution.map((d) => d.levelCounts)).toEqual([
         [0, 1, 0, 0, 0],
         [0, 0, 1, 0, 0],
@@ -277,8 +277,22 @@ describe('a regional summary', () => {
 })
 
 describe('who may read a summary', () => {
-  it('refuses a regional lead the national summary and other regions', async () => {
-    await expect(getCycleSummary(regionalLead, { cycleId })).rejects.toMatchObject({ status: 403 })
+  it('gives a regional lead the national summary only as published: suppressed, with no organisation listed', async () => {
+    for (const suppress of [false, true]) {
+      const summary = await getCycleSummary(regionalLead, { cycleId, suppress })
+      expect(summary.scope).toEqual({ kind: 'national' })
+      expect(summary.suppression).toEqual({ threshold: 5 })
+      expect(summary.organisations).toBeNull()
+      // Every count is zero, at least the threshold, or hidden.
+      const counts = summary.distribution.flatMap((d) => [...d.levelCounts, d.graded])
+      expect(counts.every((n) => n === 0 || n >= 5)).toBe(true)
+    }
+    // National roles choose: in full by default, published when asked.
+    expect((await getCycleSummary(viewer, { cycleId })).suppression).toBeNull()
+    expect((await getCycleSummary(viewer, { cycleId, suppress: true })).organisations).toBeNull()
+  })
+
+  it('refuses a regional lead other regions', async () => {
     await expect(getCycleSummary(regionalLead, { cycleId, regionId: regionIds.get('London')! })).rejects.toMatchObject({
       status: 403,
     })

@@ -179,7 +179,7 @@ describe('a PDF report is a private attachment', () => {
       ],
       [
         nationalSummaryLoader,
-        'regional.lead@demo.nhs.uk',
+        'lead@demo.nhs.uk',
         `/cycles/${ids.baseline}/summary.pdf`,
         { cycleId: ids.baseline },
         403,
@@ -203,7 +203,27 @@ describe('a PDF report is a private attachment', () => {
       const response = await load(loader, await signedIn(email, path), params)
       expect({ path, email, status: response.status }).toEqual({ path, email, status })
       expect(response.headers.get('Content-Disposition')).toBeNull()
-      expect(response.headers.get('Content-Type')).toBe('text/plain; charset=utf-8')
+      // An NHS-style page, not the bare words of the refusal: the portal's header, heading and footer.
+      expect(response.headers.get('Content-Type')).toBe('text/html; charset=utf-8')
+      const html = await response.text()
+      expect(html).toMatch(/^<!DOCTYPE html><html lang="en-GB">/)
+      expect(html).toContain('class="nhsuk-header"')
+      expect(html).toContain(
+        status === 403 ? '<h1>You do not have permission to view this page</h1>' : '<h1>Page not found</h1>',
+      )
+      expect(html).toContain('<a href="/">Go to the home page</a>')
+      expect(html).toContain('class="nhsuk-footer"')
+      expect(html).not.toContain('<script')
+    }
+  })
+
+  it('sends a regional lead the national summary only as published', async () => {
+    for (const path of [`/cycles/${ids.baseline}/summary.pdf`, `/cycles/${ids.baseline}/summary.pdf?suppress=yes`]) {
+      const response = await load(nationalSummaryLoader, await signedIn('regional.lead@demo.nhs.uk', path), {
+        cycleId: ids.baseline,
+      })
+      expectPrivateAttachment(response, 'application/pdf', 'national-summary-published-2021-22-baseline.pdf')
+      await expectPdf(response)
     }
   })
 })
@@ -341,8 +361,10 @@ describe('a region’s outcome reports as one ZIP', () => {
       )
       expect(response.status).toBe(404)
       expect(response.headers.get('Content-Disposition')).toBeNull()
-      expect(await response.text()).toMatch(
-        /^No results have been agreed in (South East|North West) for (2021\/22 baseline|2026\/27) yet$/,
+      const html = await response.text()
+      expect(html).toContain('<h1>Page not found</h1>')
+      expect(html).toMatch(
+        /<p>No results have been agreed in (South East|North West) for (2021\/22 baseline|2026\/27) yet\.<\/p>/,
       )
     }
   })

@@ -51,6 +51,7 @@ const EXPECTED: Record<Action, string> = {
   'report:outcome': 's s o . r e e',
   'dashboard:regional': '. . . . r e e',
   'dashboard:national': '. . . . . e e',
+  'report:published-summary': '. . . . e e e',
   'sip:view': 's s o a r e e',
   'sip:edit': 's s . . . . .',
   'sip:send-for-sign-off': '. s . . . . .',

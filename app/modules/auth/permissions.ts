@@ -44,6 +44,7 @@ export const ACTIONS = [
   'sip:confirm-review',
   'sip:request-interim',
   'mapping:manage',
+  'report:published-summary',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -85,6 +86,7 @@ const NATIONAL_READ = {
   'report:outcome': 'everywhere',
   'dashboard:regional': 'everywhere',
   'dashboard:national': 'everywhere',
+  'report:published-summary': 'everywhere',
   'sip:view': 'everywhere',
 } as const satisfies Partial<Record<Action, Reach>>
 
@@ -137,6 +139,9 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'report:reviewer-pack': 'region',
     'report:outcome': 'region',
     'dashboard:regional': 'region',
+    // The national summary as published (small numbers suppressed, no organisation listed): to set
+    // the region beside the nation. The national dashboard itself stays with the national roles.
+    'report:published-summary': 'everywhere',
     'sip:view': 'region',
     'sip:assign-reviewer': 'region',
     'sip:confirm-review': 'region',

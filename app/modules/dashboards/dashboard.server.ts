@@ -82,6 +82,16 @@ export async function getDashboard(actor: Actor, kind: DashboardKind, filter: Da
     if (!filter.regionId) notFound('Choose a region')
     requirePermission(actor, 'dashboard:regional', { regionId: filter.regionId })
   }
+  return readDashboard(kind, filter)
+}
+
+/**
+ * The dashboard's figures without a permission check: for callers that have made their own (the
+ * PDF summaries, reports/cycle-summary.server.ts, which give a regional lead the national figures
+ * only as published, with suppression). 404 for an unknown cycle or region.
+ */
+export async function readDashboard(kind: DashboardKind, filter: DashboardFilter): Promise<Dashboard> {
+  if (kind === 'regional' && !filter.regionId) notFound('Choose a region')
   const [cycle, region] = await Promise.all([
     prisma.cycle.findFirst({
       where: { id: filter.cycleId, status: { not: 'DRAFT' } },

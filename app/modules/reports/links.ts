@@ -32,8 +32,20 @@ export function cycleReportLinks(
 ) {
   const base = `/cycles/${cycleId}`
   return {
+    // A regional lead reads the national summary only as published (reports/cycle-summary.server.ts).
     national: can(actor, 'dashboard:national')
       ? { href: `${base}/summary.pdf`, text: 'Download the national summary (PDF)' }
+      : can(actor, 'report:published-summary')
+        ? {
+            href: `${base}/summary.pdf?suppress=yes`,
+            text: 'Download the national summary, small numbers suppressed (PDF)',
+          }
+        : null,
+    publishedNational: can(actor, 'dashboard:national')
+      ? {
+          href: `${base}/summary.pdf?suppress=yes`,
+          text: 'Download the national summary for publication, small numbers suppressed (PDF)',
+        }
       : null,
     regions: regions
       .filter((region) => can(actor, 'dashboard:regional', { regionId: region.id }))

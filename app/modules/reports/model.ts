@@ -3,6 +3,7 @@
 // PDFs without touching the database, so they can be tested from fixtures. A field that the reader
 // may not see is absent from the data, never merely hidden by the renderer.
 import type { Grade, IndicatorStatus } from '~/modules/framework/grading'
+import type { Suppression } from '~/modules/dashboards/suppression'
 import type { PeerComparison } from '~/modules/results/peers'
 import type { StaffingSummary } from '~/modules/submissions/pen-portrait'
 import type { SubmissionStatus } from '~/modules/submissions/status'
@@ -159,14 +160,24 @@ export type OutcomeReport = {
   plan: { items: PlanItemReport[]; complete: number; total: number } | null
 }
 
-/** A cycle's attainment for a region (regional lead) or the whole country (national roles). */
+/**
+ * A cycle's attainment for a region (regional lead) or the whole country, built from the same
+ * dashboard figures as the pages and exports (dashboards/dashboard.server.ts), published through
+ * the same suppression (dashboards/publish.ts): a hidden count is HIDDEN_COUNT, shown as "[c]".
+ */
 export type CycleSummary = {
   scope: { kind: 'national' } | { kind: 'region'; regionName: string }
   cycleName: string
   editionName: string
+  /** The cycle the change is measured from, if any. */
+  previousCycleName: string | null
+  /** Null when figures are in full (for the team's own use); the threshold when published. */
+  suppression: Suppression
   outcomes: Array<{ number: number; shortTitle: string }>
   /** Submissions by status, every status listed (zero counts included), in workflow order. */
   statusCounts: Array<{ status: SubmissionStatus; count: number }>
+  /** National summary: submissions by region and status, each region with its total. */
+  progressByRegion: Array<{ regionName: string; counts: number[]; total: number }>
   /**
    * Per outcome: how many agreed grades at each level 0 to 4, how many in all, and the median level
    * (the mean of the two middle levels when the count is even, so it may end in .5; null when none).
@@ -177,7 +188,25 @@ export type CycleSummary = {
     graded: number
     medianLevel: number | null
   }>
-  /** Every organisation in scope taking part in the cycle, by region then name, with its agreed grade (steps) per outcome. */
+  /** Region x outcome: the median agreed level and how many grades it is the median of. */
+  heatMap: Array<{
+    regionName: string
+    cells: Array<{ outcomeNumber: number; medianLevel: number | null; graded: number }>
+  }>
+  /** Per outcome: organisations graded in this and the previous cycle, by direction of change. */
+  change: Array<{ outcomeNumber: number; compared: number; improved: number; same: number; declined: number }>
+  /** Required actions and how many are still open, by outcome and in all, and development plan progress. */
+  actions: {
+    requiredActions: number
+    openRequiredActions: number
+    planItems: number
+    planItemsComplete: number
+    byOutcome: Array<{ outcomeNumber: number; requiredActions: number; openRequiredActions: number }>
+  }
+  /**
+   * Every organisation in scope taking part in the cycle, by region then name, with its agreed grade
+   * (steps) per outcome. Null when published with suppression: it would give every count away.
+   */
   organisations: Array<{
     name: string
     odsCode: string
@@ -185,5 +214,5 @@ export type CycleSummary = {
     reference: string
     status: SubmissionStatus
     agreedSteps: Array<number | null>
-  }>
+  }> | null
 }

@@ -1,9 +1,20 @@
-// The regional and national summaries of a cycle (issue 5, item 3): submission progress, the
-// distribution of agreed levels per outcome, and every organisation's agreed grades.
+// The regional and national summaries of a cycle (issues 5 and 17): submission progress, the
+// distribution of agreed levels per outcome, the heat map (region x outcome), the change since the
+// previous cycle, open required actions and development plan progress, and (in full only) every
+// organisation's agreed grades. The figures arrive published (reports/cycle-summary.server.ts): a
+// hidden count is HIDDEN_COUNT and is printed as "[c]", a median or percentage on one withheld.
 import { stepsToGrade } from '~/modules/framework/grading'
 import { SUBMISSION_STATUS_LABELS } from '~/modules/submissions/status'
 import type { CycleSummary, ReportReader } from '../model'
 import { LEVEL_FILLS, type Fill } from '~/modules/charts/palette'
+import {
+  describeSuppression,
+  formatCount,
+  formatMedian as formatPublishedMedian,
+  formatPercent,
+  isSuppressed,
+  type Suppression,
+} from '~/modules/dashboards/suppression'
 import { COLOURS, ReportWriter } from './writer.server'
 
 const SHORT_SUB_LEVEL = { LOW: 'Low', MEDIUM: 'Med', HIGH: 'High' } as const
@@ -59,11 +70,15 @@ function drawPart(doc: PDFKit.PDFDocument, fill: Fill, x: number, y: number, w: 
 /** One horizontal bar per outcome, split by level, each part labelled with its count. */
 function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
   const rows = summary.distribution
+  const suppression = summary.suppression
   const rowHeight = 20
   const labelWidth = 70
   const height = rows.length * rowHeight + 34
   const alt = `Bar chart of agreed levels by outcome. ${rows
-    .map((r) => `Outcome ${r.outcomeNumber}: ${r.levelCounts.map((c, level) => `${c} at level ${level}`).join(', ')}`)
+    .map(
+      (r) =>
+        `Outcome ${r.outcomeNumber}: ${r.levelCounts.map((c, level) => `${formatCount(c, suppression)} at level ${level}`).join(', ')}`,
+    )
     .join('. ')}. The same figures are in the table after the chart.`
   writer.figure(alt, height, (top) => {
     const doc = writer.doc
@@ -78,6 +93,13 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
       let x = writer.left + labelWidth
       if (row.graded === 0) {
         doc.fillColor(COLOURS.secondary).text('No agreed grades', x, y + 4, { lineBreak: false })
+        return
+      }
+      // A bar drawn to scale would give a hidden count away: the table has what may be shown.
+      if ([row.graded, ...row.levelCounts].some((c) => isSuppressed(c, suppression))) {
+        doc.fillColor(COLOURS.secondary).text('Some counts are suppressed ([c]): see the table', x, y + 4, {
+          lineBreak: false,
+        })
         return
       }
       row.levelCounts.forEach((count, level) => {
@@ -114,45 +136,49 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
   })
 }
 
-/** Renders a regional or national summary; returns the PDF's bytes. */
-export function renderCycleSummary(summary: CycleSummary, reader: ReportReader): Promise<Buffer> {
-  const scopeName =
-    summary.scope.kind === 'national' ? 'National summary' : `Regional summary: ${summary.scope.regionName}`
-  const writer = new ReportWriter({
-    title: `${scopeName}, ${summary.cycleName}`,
-    subject: `Attainment of library and knowledge services in ${summary.cycleName}`,
-    runningHeader: `${scopeName} · ${summary.cycleName}`,
-    keywords: 'LKS quality, summary',
-    reader,
-  })
-  const national = summary.scope.kind === 'national'
-  writer.title(scopeName, `${summary.cycleName} cycle, ${summary.editionName}`)
-  const total = summary.statusCounts.reduce((sum, s) => sum + s.count, 0)
-  const published = summary.statusCounts.find((s) => s.status === 'PUBLISHED')?.count ?? 0
-  const graded = summary.organisations.filter((o) => o.agreedSteps.some((s) => s !== null)).length
-  writer.facts([
-    ['Cycle', summary.cycleName],
-    ['Framework edition', summary.editionName],
-    ['Scope', summary.scope.kind === 'national' ? 'All regions' : summary.scope.regionName],
-    ['Submissions', total.toLocaleString('en-GB')],
-    ['With agreed grades', graded.toLocaleString('en-GB')],
-    ['Results published', published.toLocaleString('en-GB')],
-  ])
-  writer.reserveContentsPage()
+const count = (n: number, suppression: Suppression) => formatCount(n, suppression)
 
+function progress(writer: ReportWriter, summary: CycleSummary): void {
+  const { suppression } = summary
+  const total = summary.statusCounts.reduce((sum, s) => sum + s.count, 0)
   writer.heading('Submission progress', 1)
+  if (summary.progressByRegion.length === 0) {
+    writer.table({
+      columns: [
+        { header: 'Status', width: 3 },
+        { header: 'Submissions', width: 1, align: 'right' },
+      ],
+      rows: [
+        ...summary.statusCounts.map((s) => [SUBMISSION_STATUS_LABELS[s.status], count(s.count, suppression)]),
+        ['Total', count(total, suppression)],
+      ],
+      rowHeaders: true,
+    })
+    return
+  }
+  // Statuses down the side, regions across: nine statuses would not fit across an A4 page.
+  const regions = summary.progressByRegion
   writer.table({
     columns: [
-      { header: 'Status', width: 3 },
-      { header: 'Submissions', width: 1, align: 'right' },
+      { header: 'Status', width: 2 },
+      ...regions.map((r) => ({ header: r.regionName, width: 1, align: 'right' as const })),
+      { header: 'All regions', width: 1, align: 'right' },
     ],
     rows: [
-      ...summary.statusCounts.map((s) => [SUBMISSION_STATUS_LABELS[s.status], s.count.toLocaleString('en-GB')]),
-      ['Total', total.toLocaleString('en-GB')],
+      ...summary.statusCounts.map((s, i) => [
+        SUBMISSION_STATUS_LABELS[s.status],
+        ...regions.map((r) => count(r.counts[i] ?? 0, suppression)),
+        count(s.count, suppression),
+      ]),
+      ['Total', ...regions.map((r) => count(r.total, suppression)), count(total, suppression)],
     ],
     rowHeaders: true,
+    size: 8,
   })
+}
 
+function distribution(writer: ReportWriter, summary: CycleSummary): void {
+  const { suppression } = summary
   writer.heading('Agreed levels by outcome', 1, { newPage: true })
   writer.paragraph(
     'Agreed grades of submissions that have been validated or published, by level. The median is the middle level; with an even number of grades it is the mean of the two middle levels.',
@@ -168,14 +194,101 @@ export function renderCycleSummary(summary: CycleSummary, reader: ReportReader):
     ],
     rows: summary.distribution.map((row) => [
       `${row.outcomeNumber}. ${titles.get(row.outcomeNumber) ?? ''}`,
-      ...row.levelCounts.map((c) => c.toLocaleString('en-GB')),
-      row.graded.toLocaleString('en-GB'),
-      formatMedian(row.medianLevel),
+      ...row.levelCounts.map((c) => count(c, suppression)),
+      count(row.graded, suppression),
+      suppression ? formatPublishedMedian(row.medianLevel, row.graded, suppression) : formatMedian(row.medianLevel),
     ]),
     rowHeaders: true,
   })
+}
 
+function heatMap(writer: ReportWriter, summary: CycleSummary): void {
+  const { suppression } = summary
+  writer.heading('Median level by region and outcome', 1, { newPage: true })
+  writer.paragraph(
+    'The heat map of the dashboard as a table: the median agreed level of each region for each outcome, with the number of agreed grades it is the median of in brackets.',
+  )
+  writer.table({
+    columns: [
+      { header: 'Region', width: 2.2 },
+      ...summary.outcomes.map((o) => ({ header: `Outcome ${o.number}`, width: 1, align: 'right' as const })),
+    ],
+    rows: summary.heatMap.map((region) => [
+      region.regionName,
+      ...region.cells.map((cell) =>
+        cell.graded === 0
+          ? 'None'
+          : `${formatPublishedMedian(cell.medianLevel, cell.graded, suppression)} (${count(cell.graded, suppression)})`,
+      ),
+    ]),
+    rowHeaders: true,
+    size: 8.5,
+    emptyText: 'No region has a submission in this cycle.',
+  })
+}
+
+function change(writer: ReportWriter, summary: CycleSummary): void {
+  const { suppression } = summary
+  writer.heading('Change since the previous cycle', 1)
+  if (!summary.previousCycleName) {
+    writer.hint('There is no earlier cycle to compare with.')
+    return
+  }
+  writer.paragraph(
+    `Organisations with an agreed grade for the outcome in both ${summary.previousCycleName} and ${summary.cycleName}, by whether the grade went up, stayed the same or went down (by sub-level).`,
+  )
+  writer.table({
+    columns: [
+      { header: 'Outcome', width: 1.6 },
+      { header: 'Compared', width: 1, align: 'right' },
+      { header: 'Improved', width: 1, align: 'right' },
+      { header: 'Same', width: 1, align: 'right' },
+      { header: 'Declined', width: 1, align: 'right' },
+    ],
+    rows: summary.change.map((row) => [
+      `Outcome ${row.outcomeNumber}`,
+      count(row.compared, suppression),
+      count(row.improved, suppression),
+      count(row.same, suppression),
+      count(row.declined, suppression),
+    ]),
+    rowHeaders: true,
+  })
+}
+
+function actions(writer: ReportWriter, summary: CycleSummary): void {
+  const { suppression, actions } = summary
+  writer.heading('Required actions and development plans', 1)
+  writer.paragraph(
+    `${count(actions.openRequiredActions, suppression)} of ${count(actions.requiredActions, suppression)} required actions are still open (not answered by a completed development plan item). ${count(actions.planItemsComplete, suppression)} of ${count(actions.planItems, suppression)} development plan items are complete (${formatPercent(actions.planItemsComplete, actions.planItems, suppression)}).`,
+  )
+  writer.table({
+    columns: [
+      { header: 'Outcome', width: 1.6 },
+      { header: 'Required actions', width: 1, align: 'right' },
+      { header: 'Still open', width: 1, align: 'right' },
+    ],
+    rows: [
+      ...actions.byOutcome.map((row) => [
+        `Outcome ${row.outcomeNumber}`,
+        count(row.requiredActions, suppression),
+        count(row.openRequiredActions, suppression),
+      ]),
+      ['All outcomes', count(actions.requiredActions, suppression), count(actions.openRequiredActions, suppression)],
+    ],
+    rowHeaders: true,
+  })
+}
+
+function organisations(writer: ReportWriter, summary: CycleSummary): void {
+  const national = summary.scope.kind === 'national'
   writer.heading('Organisations by outcome', 1, { newPage: true })
+  if (summary.organisations === null) {
+    writer.paragraph(
+      "Not listed: with small numbers suppressed, each organisation's grades would give every count away.",
+    )
+    return
+  }
   writer.paragraph(
     'Agreed grades by outcome, as level and sub-level: "2 Med" is Level 2, Medium. A dash means no agreed grade yet.',
   )
@@ -197,5 +310,47 @@ export function renderCycleSummary(summary: CycleSummary, reader: ReportReader):
     size: 8,
     emptyText: 'No organisation takes part in this cycle in this scope.',
   })
+}
+
+/** Renders a regional or national summary; returns the PDF's bytes. */
+export function renderCycleSummary(summary: CycleSummary, reader: ReportReader): Promise<Buffer> {
+  const scopeName =
+    summary.scope.kind === 'national' ? 'National summary' : `Regional summary: ${summary.scope.regionName}`
+  const writer = new ReportWriter({
+    title: `${scopeName}, ${summary.cycleName}`,
+    subject: `Attainment of library and knowledge services in ${summary.cycleName}`,
+    runningHeader: `${scopeName} · ${summary.cycleName}`,
+    keywords: 'LKS quality, summary',
+    reader,
+  })
+  const { suppression } = summary
+  writer.title(scopeName, `${summary.cycleName} cycle, ${summary.editionName}`)
+  const total = summary.statusCounts.reduce((sum, s) => sum + s.count, 0)
+  const published = summary.statusCounts.find((s) => s.status === 'PUBLISHED')?.count ?? 0
+  const graded = summary.statusCounts
+    .filter((s) => s.status === 'VALIDATED' || s.status === 'PUBLISHED')
+    .reduce((sum, s) => sum + s.count, 0)
+  writer.facts([
+    ['Cycle', summary.cycleName],
+    ['Framework edition', summary.editionName],
+    ['Scope', summary.scope.kind === 'national' ? 'All regions' : summary.scope.regionName],
+    ['Submissions', count(total, suppression)],
+    ['With agreed grades', count(graded, suppression)],
+    ['Results published', count(published, suppression)],
+    [
+      'Small numbers',
+      suppression
+        ? `Suppressed for publication. ${describeSuppression(suppression)}`
+        : "Shown in full, for the team's own use",
+    ],
+  ])
+  writer.reserveContentsPage()
+  progress(writer, summary)
+  distribution(writer, summary)
+  // A region's own medians are in the distribution's table: the heat map compares regions.
+  if (summary.scope.kind === 'national') heatMap(writer, summary)
+  change(writer, summary)
+  actions(writer, summary)
+  organisations(writer, summary)
   return writer.finish()
 }

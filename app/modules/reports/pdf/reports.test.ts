@@ -35,6 +35,7 @@ type Reports = {
   outcome: InspectedPdf
   outcomeWithPrevious: InspectedPdf
   outcomeWithPeers: InspectedPdf
+  publishedNational: InspectedPdf
   unpublished: InspectedPdf
   regional: InspectedPdf
   national: InspectedPdf
@@ -55,6 +56,7 @@ beforeAll(async () => {
     unpublished: await renderOutcomeReport(outcomeReportFixture({ published: false }), READER),
     regional: await renderCycleSummary(cycleSummaryFixture(), READER),
     national: await renderCycleSummary(cycleSummaryFixture({ national: true, organisations: 300 }), READER),
+    publishedNational: await renderCycleSummary(cycleSummaryFixture({ national: true, suppressed: true }), READER),
   }
   const entries = await Promise.all(
     Object.entries(rendered).map(async ([name, bytes]) => [name, await workspace.inspect(name, bytes)] as const),
@@ -585,6 +587,37 @@ describe('the cycle summaries', () => {
     expect(reports.regional.info.Title).toBe('Regional summary: North West, 2026/27')
     expect(contentLines(reports.regional, 0)[0]).toBe('Regional summary: North West')
     expect(reports.regional.layoutPages[0]).toMatch(/Scope\s+North West$/m)
+  })
+
+  it('give the heat map, the change since the previous cycle, open required actions and plan progress', () => {
+    const text = bodyText(reports.national)
+    expect(text).toContain('Median level by region and outcome')
+    expect(text).toMatch(/North West 1\.5 \(4\) 2 \(5\) 1 \(6\)/)
+    expect(text).toContain(
+      'Change since the previous cycle Organisations with an agreed grade for the outcome in both 2021/22 baseline and 2026/27',
+    )
+    expect(text).toContain('Outcome 1 12 6 1 5')
+    expect(text).toContain(
+      '9 of 14 required actions are still open (not answered by a completed development plan item). 8 of 20 development plan items are complete (40%).',
+    )
+    expect(text).toContain('All outcomes 14 9')
+    expect(text).toContain("Small numbers Shown in full, for the team's own use")
+  })
+
+  it('publish with the same suppression as the dashboard: "[c]" for hidden counts, withheld medians, no organisations', () => {
+    const text = bodyText(reports.publishedNational)
+    expect(text).toContain('Small numbers Suppressed for publication. Counts from 1 to 4 are shown as "[c]"')
+    // Status counts of 1 to 4 are hidden, 5 and 0 shown.
+    expect(text).toMatch(/Not started \[c\] \[c\] \[c\]/)
+    expect(text).toMatch(/Result published \[c\] \[c\] 5/)
+    // The heat map's median is withheld with its base.
+    expect(text).toMatch(/North West Suppressed \(\[c\]\) 2 \(5\)/)
+    expect(text).toContain('Some counts are suppressed ([c]): see the table')
+    expect(text).toContain(
+      "Not listed: with small numbers suppressed, each organisation's grades would give every count away.",
+    )
+    expect(text).not.toContain('Ysbyty Gwynedd Hospital Trust')
+    expect(text).not.toMatch(/\b[1-4] of\b/)
   })
 
   it('have a Region column nationally and none in a region', () => {
