@@ -7,7 +7,7 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { useAttempt } from '~/components/use-attempt'
 import { BackLink, Button, ErrorSummary, PasswordInput } from '~/components/nhs'
 import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/modules/auth/schema'
-import { requireUser } from '~/modules/auth/session.server'
+import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { changePassword } from '~/modules/auth/sign-in.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 
@@ -15,13 +15,16 @@ export const meta: MetaFunction = () => [{ title: 'Change your password - LKS Qu
 
 const FIELDS = ['currentPassword', 'newPassword', 'confirmPassword'] as const
 
+// Changing the password is a sensitive action: the current password must have been typed within
+// REAUTHENTICATE_AFTER_MINUTES (asked before the form, so nothing typed is lost).
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request)
+  requireRecentAuthentication(await requireUser(request), request)
   return null
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
+  requireRecentAuthentication(user, request)
   const submission = parseWithZod(await request.formData(), { schema: ChangePasswordSchema })
   const hideFields = [...FIELDS]
   if (submission.status !== 'success') return data({ result: submission.reply({ hideFields }) }, { status: 400 })

@@ -14,7 +14,7 @@ import {
   WarningCallout,
 } from '~/components/nhs'
 import { can, requirePermission } from '~/modules/auth/permissions'
-import { requireUser } from '~/modules/auth/session.server'
+import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { WORDING_ONLY_NOTICE } from '~/modules/framework/edition-rules'
 import { PublishEditionSchema } from '~/modules/framework/edition-schema'
 import { getEditionForAdmin, publishEdition } from '~/modules/framework/editions.server'
@@ -41,6 +41,7 @@ const CONFLICT =
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'framework:manage')
+  requireRecentAuthentication(user, request)
   const submission = parseWithZod(await request.formData(), { schema: PublishEditionSchema })
   if (submission.status !== 'success') return data({ errors: [CONFLICT] }, { status: 400 })
   const code = params.code ?? ''

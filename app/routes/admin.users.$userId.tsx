@@ -28,7 +28,7 @@ import {
 import { AddRoleSchema, USER_STATUS_LABELS, UserActionSchema } from '~/modules/admin/users-schema'
 import { requirePermission } from '~/modules/auth/permissions'
 import { ROLE_LABELS, ROLES } from '~/modules/auth/roles'
-import { requireUser } from '~/modules/auth/session.server'
+import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { portalOrigin } from '~/modules/reports/download.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash, type Flash } from '~/utils/flash.server'
@@ -57,6 +57,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const ipAddress = context.clientAddress
   const formData = await request.formData()
 
+  // Adding a role and resetting a second factor are sensitive: the password must be recent.
+  if (formData.get('intent') === 'add-role' || formData.get('intent') === 'reset-two-step') {
+    requireRecentAuthentication(user, request)
+  }
   if (formData.get('intent') === 'add-role') {
     const submission = parseWithZod(formData, { schema: AddRoleSchema })
     if (submission.status !== 'success')

@@ -10,7 +10,7 @@ import { inviteUser, placeOptions } from '~/modules/admin/users.server'
 import { InviteSchema, ROLE_ROWS } from '~/modules/admin/users-schema'
 import { requirePermission } from '~/modules/auth/permissions'
 import { ROLE_LABELS, ROLES } from '~/modules/auth/roles'
-import { requireUser } from '~/modules/auth/session.server'
+import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { portalOrigin } from '~/modules/reports/download.server'
 import { getEnv } from '~/utils/env.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -24,12 +24,15 @@ const FIELDS = ['email', 'name', 'jobTitle', ...ROWS.flatMap((n) => [`role${n}`,
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'user:manage')
+  // An invitation grants roles: a sensitive action, asked before the form so nothing is lost.
+  requireRecentAuthentication(user, request)
   return { places: await placeOptions(user), days: getEnv().INVITATION_TTL_DAYS }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   requirePermission(user, 'user:manage')
+  requireRecentAuthentication(user, request)
   const submission = parseWithZod(await request.formData(), { schema: InviteSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const result = await inviteUser(user, submission.value, {

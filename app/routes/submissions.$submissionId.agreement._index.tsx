@@ -7,7 +7,7 @@ import { BackLink, Button, ErrorSummary, InsetText, Table, Textarea } from '~/co
 import { GradeDifference } from '~/components/grade-difference'
 import { GradeText } from '~/components/grade'
 import { SubmissionStatusTag } from '~/components/status-tag'
-import { requireUser } from '~/modules/auth/session.server'
+import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { can } from '~/modules/auth/permissions'
 import { getAssignments } from '~/modules/validation/assignment.server'
 import {
@@ -56,6 +56,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const formData = await request.formData()
   const parsed = IntentSchema.safeParse({ intent: formData.get('intent') })
   if (!parsed.success) return data({ error: 'Choose an action from the page', reason: '' }, { status: 400 })
+  // Publishing shows a result to the service: a sensitive action, after the password typed recently.
+  if (parsed.data.intent === 'publish') requireRecentAuthentication(user, request)
   const input = { actor: user, context, ipAddress: loadContext.clientAddress }
   const here = `/submissions/${context.id}/agreement`
   if (parsed.data.intent === 'reopen-validation') {
