@@ -130,6 +130,10 @@ export const fileMessages = {
     `${single ? 'The selected file' : name} must be smaller than ${formatSizeLimit(limitBytes)}`,
   tooMany: (max: number) => (max === 1 ? 'Select one file' : `Select up to ${max} files at a time`),
   selectedTwice: (name: string) => `${name} has been selected more than once`,
+  notARealDocument: (name: string, single: boolean, label: string) =>
+    `${single ? 'The selected file' : name} is damaged or is not a real ${label} file. Open it, save it again and upload the new copy`,
+  inflatesTooLarge: (name: string, single: boolean) =>
+    `${single ? 'The selected file' : name} is too large when opened (over 500 MB, or too many parts). Save it as a smaller file or split it up`,
   duplicate: (name: string, single: boolean, title: string) =>
     `${single ? 'This file' : name} is already in your evidence library as ‘${title}’`,
 }

@@ -30,6 +30,7 @@ import {
 } from './files'
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
 import { newTempPath, removeFiles } from './storage.server'
+import { checkOfficeContainer, isOfficeContainer, type ArchiveCheck } from './archive.server'
 
 /** How much of each file is kept in memory to check that text is text. */
 const HEAD_BYTES = 64 * 1024
@@ -67,6 +68,7 @@ type FileProblem =
   | { kind: 'empty'; name: string }
   | { kind: 'type'; name: string; check: Exclude<FileTypeCheck, { ok: true }> }
   | { kind: 'selected-twice'; name: string }
+  | { kind: 'archive'; name: string; label: string; reason: Exclude<ArchiveCheck, { ok: true }>['reason'] }
 
 class BodyTooLarge extends Error {}
 
@@ -102,6 +104,10 @@ function describe(problem: FileProblem, single: boolean, limits: UploadLimits): 
       return fileTypeMessage(problem.name, single, problem.check)
     case 'selected-twice':
       return fileMessages.selectedTwice(problem.name)
+    case 'archive':
+      return problem.reason === 'TOO_LARGE_INFLATED'
+        ? fileMessages.inflatesTooLarge(problem.name, single)
+        : fileMessages.notARealDocument(problem.name, single, problem.label)
   }
 }
 
@@ -232,6 +238,10 @@ async function parseEvidenceUpload(
     if (size === 0) return reject({ kind: 'empty', name })
     const check = checkFileType(name, await sniffFile(tempPath, Buffer.concat(head), size <= HEAD_BYTES))
     if (!check.ok) return reject({ kind: 'type', name, check })
+    if (isOfficeContainer(check.type.extension)) {
+      const container = await checkOfficeContainer(tempPath, check.type.extension)
+      if (!container.ok) return reject({ kind: 'archive', name, label: check.type.label, reason: container.reason })
+    }
     const sha256 = hash.digest('hex')
     if (files.some((file) => file.sha256 === sha256)) return reject({ kind: 'selected-twice', name })
     files.push({ originalName: name, tempPath, sizeBytes: size, sha256, mimeType: check.type.mimeType })
