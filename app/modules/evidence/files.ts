@@ -130,6 +130,10 @@ export const fileMessages = {
     `${single ? 'The selected file' : name} must be smaller than ${formatSizeLimit(limitBytes)}`,
   tooMany: (max: number) => (max === 1 ? 'Select one file' : `Select up to ${max} files at a time`),
   selectedTwice: (name: string) => `${name} has been selected more than once`,
+  infected: (name: string, single: boolean) =>
+    `${single ? 'The selected file' : name} contains a virus or other harmful software, so it has not been uploaded. Do not open it again; ask your IT service desk to check the computer it came from`,
+  notScanned: (name: string, single: boolean) =>
+    `${single ? 'The selected file' : name} could not be checked for viruses just now, so it has not been uploaded. Try again later`,
   notARealDocument: (name: string, single: boolean, label: string) =>
     `${single ? 'The selected file' : name} is damaged or is not a real ${label} file. Open it, save it again and upload the new copy`,
   inflatesTooLarge: (name: string, single: boolean) =>

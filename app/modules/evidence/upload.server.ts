@@ -31,6 +31,7 @@ import {
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
 import { newTempPath, removeFiles } from './storage.server'
 import { checkOfficeContainer, isOfficeContainer, type ArchiveCheck } from './archive.server'
+import { failOpen, scanUpload } from './malware-scan.server'
 
 /** How much of each file is kept in memory to check that text is text. */
 const HEAD_BYTES = 64 * 1024
@@ -69,6 +70,8 @@ type FileProblem =
   | { kind: 'type'; name: string; check: Exclude<FileTypeCheck, { ok: true }> }
   | { kind: 'selected-twice'; name: string }
   | { kind: 'archive'; name: string; label: string; reason: Exclude<ArchiveCheck, { ok: true }>['reason'] }
+  | { kind: 'infected'; name: string }
+  | { kind: 'not-scanned'; name: string }
 
 class BodyTooLarge extends Error {}
 
@@ -104,6 +107,10 @@ function describe(problem: FileProblem, single: boolean, limits: UploadLimits): 
       return fileTypeMessage(problem.name, single, problem.check)
     case 'selected-twice':
       return fileMessages.selectedTwice(problem.name)
+    case 'infected':
+      return fileMessages.infected(problem.name, single)
+    case 'not-scanned':
+      return fileMessages.notScanned(problem.name, single)
     case 'archive':
       return problem.reason === 'TOO_LARGE_INFLATED'
         ? fileMessages.inflatesTooLarge(problem.name, single)
@@ -241,6 +248,15 @@ async function parseEvidenceUpload(
     if (isOfficeContainer(check.type.extension)) {
       const container = await checkOfficeContainer(tempPath, check.type.extension)
       if (!container.ok) return reject({ kind: 'archive', name, label: check.type.label, reason: container.reason })
+    }
+    const scan = await scanUpload(tempPath)
+    if (scan.status === 'INFECTED') {
+      console.warn(JSON.stringify({ event: 'upload.malware_refused', file: name, signature: scan.signature }))
+      return reject({ kind: 'infected', name })
+    }
+    if (scan.status === 'UNAVAILABLE') {
+      console.warn(JSON.stringify({ event: 'upload.scanner_unavailable', detail: scan.detail, failOpen: failOpen() }))
+      if (!failOpen()) return reject({ kind: 'not-scanned', name })
     }
     const sha256 = hash.digest('hex')
     if (files.some((file) => file.sha256 === sha256)) return reject({ kind: 'selected-twice', name })
