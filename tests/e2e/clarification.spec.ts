@@ -1,6 +1,8 @@
 // Clarification (issue 4, item 4): the primary validator of LKS-2627-RTH asks about outcome 2, the
 // Thameside service lead replies, changes the outcome and resubmits, and the validator reads the
-// reply. Only LKS-2627-RTH is touched: the other specs share this server and database.
+// reply. Without JavaScript the same round trip runs on LKS-2627-RSV (the demo validator is its
+// second validator), so neither test depends on the other or on their order, and no other spec
+// changes either submission.
 import type { Page } from '@playwright/test'
 import { submissionId } from './db'
 import { expect, expectAccessible, signIn, test } from './fixtures'
@@ -92,7 +94,7 @@ test('a validator asks about outcome 2, the service replies, changes it and resu
 })
 
 test('the same round trip works without JavaScript', async ({ browser }) => {
-  const id = await submissionId('LKS-2627-RTH')
+  const id = await submissionId('LKS-2627-RSV')
   const threads = `/submissions/${id}/clarifications`
   const question = 'Please link the benchmarking report you mention.'
 
@@ -115,7 +117,7 @@ test('the same round trip works without JavaScript', async ({ browser }) => {
 
   const serviceContext = await browser.newContext({ javaScriptEnabled: false })
   const lead = await serviceContext.newPage()
-  await signIn(lead, 'mark.lewis@demo.nhs.uk')
+  await signIn(lead, 'anna.bright@demo.nhs.uk')
   await lead.goto(threads)
   await expect(lead.getByRole('link', { name: 'Change your answer to outcome 5' })).toBeVisible()
   await expect(lead.getByRole('link', { name: 'Change your answer to outcome 2' })).toHaveCount(0)
