@@ -134,7 +134,7 @@ export function CycleFields({
         name="minimumExpectedLevel"
         id="minimumExpectedLevel"
         label="Minimum expected level"
-        hint="A validated grade below this level must have at least one required action."
+        hint="An agreed grade below this level must have at least one required action."
         options={[
           { value: '', text: 'None' },
           ...MINIMUM_LEVEL_OPTIONS.map((level) => ({ value: level, text: `Level ${level}` })),

@@ -300,17 +300,30 @@ function DashboardBody({
             : '.'}
         </p>
       ) : null}
+      {/* Where there is nothing to count, say so in words rather than "0 of 0 (None)" (issue 16). */}
       <SummaryList
         rows={[
-          { key: 'Submissions', value: format(dashboard.progress.total) },
-          { key: 'With agreed grades', value: format(graded) },
+          {
+            key: 'Submissions',
+            value: dashboard.progress.total === 0 ? 'No submissions yet' : format(dashboard.progress.total),
+          },
+          {
+            key: 'With agreed grades',
+            value: dashboard.progress.total > 0 && graded === 0 ? 'None agreed yet' : format(graded),
+          },
           {
             key: 'Open required actions',
-            value: `${format(actions.openRequiredActions)} of ${format(actions.requiredActions)}`,
+            value:
+              actions.requiredActions === 0
+                ? 'No required actions yet'
+                : `${format(actions.openRequiredActions)} of ${format(actions.requiredActions)}`,
           },
           {
             key: 'Development plan items complete',
-            value: `${format(actions.planItemsComplete)} of ${format(actions.planItems)} (${formatPercent(actions.planItemsComplete, actions.planItems, suppression)})`,
+            value:
+              actions.planItems === 0
+                ? 'No development plan items yet'
+                : `${format(actions.planItemsComplete)} of ${format(actions.planItems)} (${formatPercent(actions.planItemsComplete, actions.planItems, suppression)})`,
           },
         ]}
       />

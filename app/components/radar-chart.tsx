@@ -34,7 +34,7 @@ export { MAX_RADAR_SERIES, RADAR_SERIES_STYLES, formatChartValue, type RadarSeri
 export type RadarChartProps = {
   /** Names the chart (SVG `<title>`) and captions its data table. */
   title: string
-  /** One sentence shown above the chart, e.g. "Validated grades are at or above the self-assessment on five of six outcomes." */
+  /** One sentence shown above the chart, e.g. "Agreed grades are at or above the self-assessment on five of six outcomes." */
   summary: string
   /** One label per axis, clockwise from the top, e.g. 'Outcome 1'. */
   axes: string[]

@@ -27,6 +27,10 @@ export default function Home() {
   return (
     <>
       <h1>Welcome, {name}</h1>
+      <p>
+        The LKS Quality Portal is where NHS library and knowledge services (LKS) in England assess their quality against
+        the national framework, and where validators and regional teams review it.
+      </p>
       {nothing ? (
         <p>Your account has no roles yet. Contact your regional lead or the national team to be given access.</p>
       ) : null}

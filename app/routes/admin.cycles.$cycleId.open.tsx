@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { openCycle, previewOpening } from '~/modules/cycles/admin.server'
 import { CycleMoveSchema } from '~/modules/cycles/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { OdsCode } from '~/components/abbr'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -73,7 +74,7 @@ export default function OpenCyclePage() {
             captionSize="m"
             responsive
             firstCellIsHeader
-            head={['Organisation', 'ODS code', 'Reason']}
+            head={['Organisation', <OdsCode key="ods" />, 'Reason']}
             rows={cannotTakePart.map((org) => [
               org.name,
               org.odsCode,
@@ -87,7 +88,7 @@ export default function OpenCyclePage() {
             captionSize="m"
             responsive
             firstCellIsHeader
-            head={['Organisation', 'ODS code', 'Region', 'Library service']}
+            head={['Organisation', <OdsCode key="ods" />, 'Region', 'Library service']}
             rows={taking.map((org) => [org.name, org.odsCode, org.regionName, org.libraryServiceName])}
           />
         ) : (

@@ -7,6 +7,7 @@ import { requireUser } from '~/modules/auth/session.server'
 import { listOrganisationsForAdmin, listRegionsForAdmin } from '~/modules/organisations/admin.server'
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { OrganisationFilterSchema } from '~/modules/organisations/schema'
+import { OdsCode } from '~/components/abbr'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction = () => [{ title: 'Organisations - Administration - LKS Quality Portal' }]
@@ -55,7 +56,14 @@ export default function Organisations() {
         <Form method="get" key={location.search}>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">
-              <TextInput name="q" id="q" label="Name or ODS code" defaultValue={filter.q} spellCheck={false} />
+              <TextInput
+                name="q"
+                id="q"
+                label="Name or ODS code"
+                hint="The ODS code is the organisation's code from the Organisation Data Service, for example RXV."
+                defaultValue={filter.q}
+                spellCheck={false}
+              />
             </div>
             <div className="nhsuk-grid-column-one-half">
               <Select
@@ -111,7 +119,7 @@ export default function Organisations() {
           caption={pageCount > 1 ? `Organisations, page ${page} of ${pageCount}` : 'Organisations'}
           captionSize="m"
           responsive
-          head={['Name', 'ODS code', 'Type', 'Region', 'Library service', 'Status']}
+          head={['Name', <OdsCode key="ods" />, 'Type', 'Region', 'Library service', 'Status']}
           rows={organisations.map((o) => [
             <a key="name" href={`/admin/organisations/${o.id}/edit`}>
               {o.name}

@@ -51,7 +51,8 @@ export default function ImportOrganisations() {
         <h1>Import organisations from a CSV file</h1>
         <p>
           Add new organisations and update existing ones from a spreadsheet saved as CSV. Organisations are matched by
-          ODS code. You can check what will change before anything is saved.
+          their code from the Organisation Data Service (ODS code). You can check what will change before anything is
+          saved.
         </p>
         <p>The file needs a heading row with these 4 columns, in any order:</p>
         <ul>

@@ -11,6 +11,7 @@ import { formatChartValueWithMedians, nationalMedianSeries } from '~/modules/res
 import { ORGANISATION_TYPE_LABELS } from '~/modules/organisations/labels'
 import { formatDate } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
+import { OdsCode } from '~/components/abbr'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.organisation.name ?? 'Organisation'} - LKS Quality Portal` },
@@ -40,7 +41,7 @@ export default function OrganisationPage() {
       <h1>{organisation.name}</h1>
       <SummaryList
         rows={[
-          { key: 'ODS code', value: organisation.odsCode },
+          { key: <OdsCode />, value: organisation.odsCode },
           { key: 'Type', value: ORGANISATION_TYPE_LABELS[organisation.type] ?? organisation.type },
           { key: 'Region', value: organisation.region.name },
           {

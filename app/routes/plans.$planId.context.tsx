@@ -116,6 +116,7 @@ export default function PlanContextPage() {
               name="staffWte"
               id="staffWte"
               label="Staff WTE of the organisations served"
+              hint="WTE is the whole-time equivalent: hours worked as a share of a full-time post, so two people working half time are 1 WTE."
               width={10}
               inputMode="decimal"
               defaultValue={initial('staffWte')}

@@ -9,6 +9,7 @@ import { notFound } from '~/utils/http.server'
 import { listReportableCycles } from '~/modules/cycles/cycle.server'
 import { regionsWithAgreedResults } from '~/modules/reports/download.server'
 import { cycleReportLinks } from '~/modules/reports/links'
+import { OdsCode } from '~/components/abbr'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.region.name ?? 'Region'} - LKS Quality Portal` },
@@ -40,7 +41,7 @@ export default function RegionPage() {
         caption="Organisations and their submissions in open cycles"
         captionSize="m"
         responsive
-        head={['Organisation', 'ODS code', 'Type', 'Library service', 'Open cycle submission']}
+        head={['Organisation', <OdsCode key="ods" />, 'Type', 'Library service', 'Open cycle submission']}
         rows={region.organisations.map((o) => [
           <a key="o" href={`/organisations/${o.id}`}>
             {o.name}

@@ -109,7 +109,10 @@ export default function SignIn() {
           </NotificationBanner>
         ) : null}
         <h1>Sign in</h1>
-        <p>Sign in to the LKS Quality Portal with the email address and password for your account.</p>
+        <p>
+          The LKS Quality Portal is where NHS library and knowledge services (LKS) in England assess and improve the
+          quality of their service. Sign in with the email address and password for your account.
+        </p>
         <Form method="post" {...getFormProps(form)}>
           <input type="hidden" name="redirectTo" value={redirectTo} />
           <TextInput

@@ -31,6 +31,7 @@ import {
 } from '~/modules/submissions/workflow.server'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
+import { OdsCode } from '~/components/abbr'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -159,7 +160,7 @@ export default function SubmissionPage() {
         rows={[
           { key: 'Status', value: <SubmissionStatusTag status={submission.status} /> },
           { key: 'Reference', value: submission.reference },
-          { key: 'ODS code', value: submission.organisation.odsCode },
+          { key: <OdsCode />, value: submission.organisation.odsCode },
           { key: 'Library service', value: submission.libraryServiceName },
           { key: 'Region', value: submission.regionName },
           { key: 'Framework', value: submission.cycle.editionName },
@@ -230,7 +231,7 @@ export default function SubmissionPage() {
           responsive
           head={
             submission.showResults
-              ? ['Outcome', 'Progress', 'Self-assessed grade', 'Validated grade']
+              ? ['Outcome', 'Progress', 'Self-assessed grade', 'Agreed grade']
               : ['Outcome', 'Progress', 'Self-assessed grade']
           }
           rows={submission.outcomes.map((o) => {

@@ -157,6 +157,10 @@ export default function PenPortraitPage() {
         ) : null}
 
         <h2>Qualified staff</h2>
+        <p>
+          Staff are counted as whole-time equivalents (WTE): hours worked as a share of a full-time post, so two people
+          working half time are 1 WTE.
+        </p>
         <SummaryList
           rows={[
             { key: 'Library and knowledge service posts', value: `${formatNumber(staffing.totalPostsWte)} WTE` },
@@ -298,6 +302,7 @@ export default function PenPortraitPage() {
               name="strategyEvidenceId"
               id="strategyEvidenceId"
               label="LKS strategy"
+              hint="Your library and knowledge service (LKS) strategy, from your evidence library."
               options={evidenceOptions}
               defaultValue={(fields.strategyEvidenceId.initialValue as string | undefined) ?? ''}
               error={fields.strategyEvidenceId.errors?.[0]}

@@ -60,7 +60,7 @@ test.describe('a changed id in a URL reveals nothing', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('2021/22 baseline')
     await expectAccessible(page)
     await page.getByRole('link', { name: 'Tamar and Moor NHS Foundation Trust' }).click()
-    await expect(page.getByRole('columnheader', { name: 'Validated grade' })).toBeVisible()
+    await expect(page.getByRole('columnheader', { name: 'Agreed grade' })).toBeVisible()
     await expectAccessible(page)
   })
 })

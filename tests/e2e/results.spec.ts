@@ -54,7 +54,7 @@ async function readResult(page: Page, id: string) {
   await expect(peers.getByRole('cell').nth(2)).toHaveText(/(All )?Level \d.*( to Level \d.*)?/)
   await expect(
     page.getByText(
-      /^Validated grades are the same as or within one sub-level of the self-assessment for \d of 6 outcomes\./,
+      /^Agreed grades are the same as or within one sub-level of the self-assessment for \d of 6 outcomes\./,
     ),
   ).toBeVisible()
   await expect(page.getByRole('heading', { level: 2, name: /^Outcome 1: / })).toBeVisible()

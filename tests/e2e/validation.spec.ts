@@ -200,7 +200,7 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await lead.page.goto(`/submissions/${id}`)
   await lead.page.getByRole('link', { name: 'Result', exact: true }).click()
   await expect(lead.page.getByRole('heading', { level: 1 })).toHaveText('Validated result')
-  await expect(lead.page.getByRole('table', { name: 'Self-assessed and validated grades by outcome' })).toBeVisible()
+  await expect(lead.page.getByRole('table', { name: /^Self-assessed and agreed grades by outcome/ })).toBeVisible()
   await expect(
     lead.page.getByText('Agree a plan with the executive sponsor to reach level 2 for outcome 3'),
   ).toBeVisible()

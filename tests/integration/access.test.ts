@@ -247,7 +247,7 @@ describe('organisations and regions', () => {
 })
 
 describe('results', () => {
-  it('shows the service its validated grades only once published', async () => {
+  it('shows the service its agreed grades only once published', async () => {
     const sponsor = await actorFor('sponsor@demo.nhs.uk')
     const published = submissions.find((s) => s.reference === 'LKS-2122-RXV')!
     const open = submissions.find((s) => s.reference === 'LKS-2627-RXV')!

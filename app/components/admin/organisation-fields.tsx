@@ -22,7 +22,7 @@ export function OrganisationFields({
         name="odsCode"
         id="odsCode"
         label="ODS code"
-        hint="3 to 10 letters and numbers, from the Organisation Data Service. For example, RXV"
+        hint="The organisation's code from the Organisation Data Service (ODS): 3 to 10 letters and numbers. For example, RXV"
         width={10}
         autoComplete="off"
         spellCheck={false}

@@ -122,7 +122,7 @@ export type ReviewerPack = {
   signOffs: SignOffRecord[]
   /** Clarification questions about the submission as a whole (no one outcome). */
   generalClarifications: ClarificationReport[]
-  /** Which validated grades the radar compares the self-assessment with, if any the reader may see. */
+  /** Which agreed grades the radar compares the self-assessment with, if any the reader may see. */
   validatedSeriesLabel: string | null
 }
 

@@ -23,7 +23,7 @@ function inWords(n: number): string {
 }
 
 /**
- * The validated grade against the self-assessed one, both in sub-level steps:
+ * The agreed grade against the self-assessed one, both in sub-level steps:
  * "The same as your self-assessment", "One sub-level below your self-assessment",
  * "Three sub-levels above the self-assessment". `whose` is "your" for the service, "the" for reviewers.
  */
@@ -32,7 +32,7 @@ export function describeDifference(
   agreedSteps: number | null,
   whose: 'your' | 'the' = 'your',
 ): string {
-  if (agreedSteps === null) return 'Not validated'
+  if (agreedSteps === null) return 'Not agreed yet'
   if (selfSteps === null) return 'No self-assessed grade to compare'
   const difference = agreedSteps - selfSteps
   if (difference === 0) return `The same as ${whose} self-assessment`
@@ -44,7 +44,7 @@ export function describeDifference(
 export type GradePair = { selfSteps: number | null; agreedSteps: number | null }
 
 /**
- * The sentence that sums up the chart: how many validated grades are the same as or within one
+ * The sentence that sums up the chart: how many agreed grades are the same as or within one
  * sub-level of the self-assessment, and how many are further below or above it.
  */
 export function agreementSummary(pairs: readonly GradePair[], previousCycleName: string | null = null): string {
@@ -56,19 +56,19 @@ export function agreementSummary(pairs: readonly GradePair[], previousCycleName:
   const higher = compared.filter((p) => p.agreedSteps - p.selfSteps > 1).length
   const outcomes = (n: number) => `${n} outcome${n === 1 ? '' : 's'}`
   const sentences = [
-    `Validated grades are the same as or within one sub-level of the self-assessment for ${close} of ${pairs.length} outcomes.`,
+    `Agreed grades are the same as or within one sub-level of the self-assessment for ${close} of ${pairs.length} outcomes.`,
   ]
   if (lower)
     sentences.push(
-      `${outcomes(lower)} ${lower === 1 ? 'was' : 'were'} validated more than one sub-level below the self-assessment.`,
+      `${outcomes(lower)} ${lower === 1 ? 'was' : 'were'} agreed more than one sub-level below the self-assessment.`,
     )
   if (higher)
     sentences.push(
-      `${outcomes(higher)} ${higher === 1 ? 'was' : 'were'} validated more than one sub-level above the self-assessment.`,
+      `${outcomes(higher)} ${higher === 1 ? 'was' : 'were'} agreed more than one sub-level above the self-assessment.`,
     )
   if (compared.length < pairs.length)
     sentences.push(`${outcomes(pairs.length - compared.length)} could not be compared because a grade is missing.`)
-  if (previousCycleName) sentences.push(`The chart also shows the validated grades from ${previousCycleName}.`)
+  if (previousCycleName) sentences.push(`The chart also shows the agreed grades from ${previousCycleName}.`)
   return sentences.join(' ')
 }
 

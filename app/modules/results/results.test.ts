@@ -7,7 +7,7 @@ import { agreementSummary, chartValueOfSteps, describeDifference, formatSteps } 
 import { EditPlanItemSchema, NewPlanItemSchema, planProgress } from './schema'
 import { resultAudience } from './visibility'
 
-describe('describing a validated grade against the self-assessment', () => {
+describe('describing an agreed grade against the self-assessment', () => {
   it('says how many sub-levels apart the grades are, in words', () => {
     expect(describeDifference(5, 5)).toBe('The same as your self-assessment')
     expect(describeDifference(5, 4)).toBe('One sub-level below your self-assessment')
@@ -17,7 +17,7 @@ describe('describing a validated grade against the self-assessment', () => {
 
   it('says when there is nothing to compare', () => {
     expect(describeDifference(null, 4)).toBe('No self-assessed grade to compare')
-    expect(describeDifference(4, null)).toBe('Not validated')
+    expect(describeDifference(4, null)).toBe('Not agreed yet')
   })
 })
 
@@ -32,9 +32,9 @@ describe('the chart summary', () => {
       { selfSteps: 3, agreedSteps: 6 },
     ]
     expect(agreementSummary(pairs)).toBe(
-      'Validated grades are the same as or within one sub-level of the self-assessment for 4 of 6 outcomes. ' +
-        '1 outcome was validated more than one sub-level below the self-assessment. ' +
-        '1 outcome was validated more than one sub-level above the self-assessment.',
+      'Agreed grades are the same as or within one sub-level of the self-assessment for 4 of 6 outcomes. ' +
+        '1 outcome was agreed more than one sub-level below the self-assessment. ' +
+        '1 outcome was agreed more than one sub-level above the self-assessment.',
     )
   })
 
@@ -44,8 +44,8 @@ describe('the chart summary', () => {
       { selfSteps: null, agreedSteps: 5 },
     ]
     expect(agreementSummary(pairs, '2021/22 baseline')).toBe(
-      'Validated grades are the same as or within one sub-level of the self-assessment for 1 of 2 outcomes. ' +
-        '1 outcome could not be compared because a grade is missing. The chart also shows the validated grades from 2021/22 baseline.',
+      'Agreed grades are the same as or within one sub-level of the self-assessment for 1 of 2 outcomes. ' +
+        '1 outcome could not be compared because a grade is missing. The chart also shows the agreed grades from 2021/22 baseline.',
     )
   })
 

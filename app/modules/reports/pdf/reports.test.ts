@@ -438,7 +438,7 @@ describe('the reviewer pack', () => {
     // The reader's name is in every footer; in the body, the validator's name would be the only "Nowak".
     expect(text).not.toContain('Nowak')
     expect(text).not.toContain('Primary validator')
-    expect(text).toContain('No validated grades are shown in this pack.')
+    expect(text).toContain('No agreed grades are shown in this pack.')
     expect(text).not.toContain('Private note for the moderation meeting')
     expect(text).toContain('Code Indicator Service 1.1.1')
   })

@@ -145,7 +145,7 @@ function gradesAtAGlance(writer: ReportWriter, pack: ReviewerPack): void {
     title: 'Grades by outcome',
     summary: pack.validatedSeriesLabel
       ? `The service self-assessed ${graded} of ${pack.outcomes.length} outcomes; the chart compares those grades with ${agreedShown ? 'the agreed grades' : 'your validation grades'}.`
-      : `The service self-assessed ${graded} of ${pack.outcomes.length} outcomes. No validated grades are shown in this pack.`,
+      : `The service self-assessed ${graded} of ${pack.outcomes.length} outcomes. No agreed grades are shown in this pack.`,
     axes,
     series,
   })
