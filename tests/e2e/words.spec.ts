@@ -33,7 +33,7 @@ test('the service lead reads LKS, ODS code and WTE explained where each page fir
   await page.goto(`/submissions/${id}/pen-portrait`)
   await expect(page.getByRole('heading', { level: 1, name: 'Pen portrait' })).toBeVisible()
   expect(await textToFirstUse(page, 'WTE')).toMatch(/whole-time equivalents? \(WTE\)$/)
-  await expect(page.getByLabel('LKS strategy')).toHaveAccessibleDescription(
+  await expect(page.getByLabel('LKS strategy', { exact: true })).toHaveAccessibleDescription(
     'Your library and knowledge service (LKS) strategy, from your evidence library.',
   )
 })
