@@ -107,6 +107,8 @@ export default function AgreedOutcome() {
       recommendations: start?.recommendations ?? '',
     },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser shows the errors without a round trip.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AgreedResultFormSchema }),
   })
   const text = (name: 'rationale' | 'strengths' | 'areasForDevelopment' | 'requiredActions' | 'recommendations') =>
     (fields[name].initialValue as string | undefined) ?? ''

@@ -71,6 +71,8 @@ export default function AskForClarification() {
     lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: { items: outcomes.map((o) => ({ number: o.number, ask: false, question: '' })) },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser shows the errors without a round trip.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: AskSchema }),
   })
   const items = fields.items.getFieldList()
   const base = `/submissions/${submissionId}`

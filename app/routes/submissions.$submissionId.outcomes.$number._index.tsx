@@ -163,6 +163,8 @@ export default function OutcomePage() {
       indicators: indicators.map((i) => ({ id: i.id, status: i.status ?? undefined, note: i.note })),
     },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser shows the errors without a round trip.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OutcomeFormSchema }),
   })
   const indicatorFields = fields.indicators.getFieldList()
 

@@ -68,6 +68,8 @@ export default function LinkEvidence() {
     lastResult: actionData?.result,
     defaultValue: { evidenceItemId: '', target: preselectedTarget, pointer: '' },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser shows the errors without a round trip.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LinkEvidenceSchema }),
   })
   const back = `/submissions/${submissionId}/outcomes/${outcome.number}`
   return (

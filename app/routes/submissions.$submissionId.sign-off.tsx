@@ -69,6 +69,8 @@ export default function SignOff() {
     lastResult: actionData?.result,
     defaultValue: { decision: '', signerName: signer.name, signerRole: signer.role, reason: '' },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser shows the errors without a round trip.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: SignOffSchema }),
   })
   return (
     <>

@@ -117,6 +117,8 @@ export default function ReviewOutcome() {
       notes: validation.notes,
     },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser shows the errors without a round trip.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ValidationFormSchema }),
   })
   const [judgements, setJudgements] = useState<Record<string, IndicatorStatus | null>>(() =>
     Object.fromEntries(indicators.map((i) => [i.id, i.judgement])),
