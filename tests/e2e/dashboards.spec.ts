@@ -508,6 +508,26 @@ test('the regional lead sees only North West, sorts its organisations and is ref
   await expectRows(table(page, 'Median agreed level by region and outcome'), [
     heatRow('North West', ['2', '2', '2', '1', '1', '2'], '3'),
   ])
+  // The region against the nation (issue 17): three published results here, eight in England, so
+  // the five outside the region are enough for the nation to be shown.
+  await expect(page.getByRole('heading', { level: 2, name: 'North West against the nation' })).toBeVisible()
+  await expect(page.getByText(/all organisation types: 3 organisations in North West, 8 in England\./)).toBeVisible()
+  const medians = page.getByRole('table', {
+    name: 'Median and range of the published agreed grades, North West and England',
+  })
+  await expect(medians.getByRole('columnheader')).toHaveText([
+    'Outcome',
+    'North West median',
+    'North West range',
+    'National median',
+    'National range',
+  ])
+  await expect(medians.getByRole('row')).toHaveCount(7)
+  await expect(
+    page
+      .getByRole('table', { name: 'Published agreed grades at each level, North West against England' })
+      .getByRole('row'),
+  ).toHaveCount(13)
 
   // The organisations, by name; then by outcome 2's agreed grade, lowest first, then highest first.
   const organisations = table(page, 'Agreed grades by organisation and outcome')
