@@ -108,51 +108,51 @@ export function SessionTimeout({ times, idleHours }: { times: SessionTimes; idle
   }, [phase, stay])
 
   const here = typeof window === 'undefined' ? '/' : window.location.pathname + window.location.search
-  return (
-    <div className="app-session-timeout" role="alert">
-      {phase === 'warning' && deadline !== null ? (
-        <div className="nhsuk-notification-banner app-session-timeout__banner" aria-labelledby="session-timeout-title">
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="session-timeout-title">
-              Important
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">You will be signed out soon</p>
-            <p className="nhsuk-body">
-              You have not used the portal for a while. To keep your information safe, you will be signed out at{' '}
-              {formatTime(new Date(deadline))} unless you choose to stay signed in.
-            </p>
-            <button type="button" className="nhsuk-button nhsuk-u-margin-bottom-0" onClick={stay} disabled={busy}>
-              Stay signed in
-            </button>
-          </div>
+  // The alert is put on the page with its message (as the error summary is), so screen readers
+  // announce it, and there is no empty alert on every page for anything else to be confused with.
+  const message =
+    phase === 'warning' && deadline !== null ? (
+      <div className="nhsuk-notification-banner app-session-timeout__banner" aria-labelledby="session-timeout-title">
+        <div className="nhsuk-notification-banner__header">
+          <h2 className="nhsuk-notification-banner__title" id="session-timeout-title">
+            Important
+          </h2>
         </div>
-      ) : phase === 'ended' ? (
-        <div className="nhsuk-notification-banner app-session-timeout__banner" aria-labelledby="session-timeout-title">
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="session-timeout-title">
-              Important
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">You have been signed out</p>
-            <p className="nhsuk-body">
-              Your session ended (after {hoursInWords(idleHours)} without use, or because it was ended elsewhere).
-              Nothing you typed on this page has been lost: it is still here, and kept in this browser.
-            </p>
-            <p className="nhsuk-body">
-              <a href={`/sign-in?${new URLSearchParams({ redirectTo: here })}`} target="_blank" rel="noreferrer">
-                Sign in again in a new tab (opens in a new tab)
-              </a>
-              , then come back to this page: what you typed will be saved. Or press a save button on this page: you will
-              be asked to sign in and brought back here with your text.
-            </p>
-          </div>
+        <div className="nhsuk-notification-banner__content">
+          <p className="nhsuk-notification-banner__heading">You will be signed out soon</p>
+          <p className="nhsuk-body">
+            You have not used the portal for a while. To keep your information safe, you will be signed out at{' '}
+            {formatTime(new Date(deadline))} unless you choose to stay signed in.
+          </p>
+          <button type="button" className="nhsuk-button nhsuk-u-margin-bottom-0" onClick={stay} disabled={busy}>
+            Stay signed in
+          </button>
         </div>
-      ) : phase === 'renewed' ? (
-        <p className="nhsuk-u-visually-hidden">You are still signed in.</p>
-      ) : null}
-    </div>
-  )
+      </div>
+    ) : phase === 'ended' ? (
+      <div className="nhsuk-notification-banner app-session-timeout__banner" aria-labelledby="session-timeout-title">
+        <div className="nhsuk-notification-banner__header">
+          <h2 className="nhsuk-notification-banner__title" id="session-timeout-title">
+            Important
+          </h2>
+        </div>
+        <div className="nhsuk-notification-banner__content">
+          <p className="nhsuk-notification-banner__heading">You have been signed out</p>
+          <p className="nhsuk-body">
+            Your session ended (after {hoursInWords(idleHours)} without use, or because it was ended elsewhere). Nothing
+            you typed on this page has been lost: it is still here, and kept in this browser.
+          </p>
+          <p className="nhsuk-body">
+            <a href={`/sign-in?${new URLSearchParams({ redirectTo: here })}`} target="_blank" rel="noreferrer">
+              Sign in again in a new tab (opens in a new tab)
+            </a>
+            , then come back to this page: what you typed will be saved. Or press a save button on this page: you will
+            be asked to sign in and brought back here with your text.
+          </p>
+        </div>
+      </div>
+    ) : phase === 'renewed' ? (
+      <p className="nhsuk-u-visually-hidden">You are still signed in.</p>
+    ) : null
+  return <div className="app-session-timeout">{message ? <div role="alert">{message}</div> : null}</div>
 }

@@ -124,8 +124,6 @@ export default function PenPortraitPage() {
       contextNotes: portrait.contextNotes,
     },
     shouldValidate: 'onSubmit',
-    // The same schema as the action's, so the browser shows the errors without a round trip.
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PenPortraitSchema }),
   })
   const organisations = fields.organisations.getFieldList()
   const posts = fields.staffPosts.getFieldList()

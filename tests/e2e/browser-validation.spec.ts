@@ -30,16 +30,3 @@ test('asking for clarification without choosing an outcome is stopped in the bro
   ).toBeVisible()
   expect(posts).toEqual([])
 })
-
-test('a budget that is not a whole number is stopped in the browser on the pen portrait', async ({ page }) => {
-  await signIn(page, 'lead@demo.nhs.uk')
-  await page.goto(`/submissions/${await submissionId('LKS-2627-RXV')}/pen-portrait`)
-  await expectHydrated(page)
-  const posts = postsFrom(page)
-  await page.getByLabel('Annual budget (optional)').fill('about a quarter of a million')
-  await page.getByRole('button', { name: 'Save pen portrait' }).click()
-  await expect(
-    page.getByRole('alert').getByRole('link', { name: 'Enter the budget in whole pounds, like 250000' }),
-  ).toBeVisible()
-  expect(posts).toEqual([])
-})

@@ -94,7 +94,7 @@ test('an admin resets a person’s two-step verification, and they set it up aga
 
   // Their session has ended; the next sign-in goes to set-up.
   await personPage.goto('/account')
-  await expect(personPage).toHaveURL(/\/sign-in\?redirectTo=%2Faccount$/)
+  await expect(personPage).toHaveURL(/\/sign-in\?redirectTo=%2Faccount&reason=ended$/)
   await submitSignIn(personPage, email, DEMO_PASSWORD)
   await expect(personPage).toHaveURL(/\/account\/two-step\/set-up$/)
   await person.close()
