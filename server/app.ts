@@ -6,6 +6,7 @@ import compression from 'compression'
 import express, { type RequestHandler } from 'express'
 import type { Logger } from 'pino'
 import type { Env } from '~/utils/env.server'
+import { answeredByBodyTimeout, bodyIdleTimeout } from './body-idle-timeout'
 import { loadShedding } from './load-shedding'
 import { requestGuard, type RefusedRequest } from './request-guard'
 import { requestLogging, serverErrors } from './request-logging'
@@ -50,6 +51,9 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
   if (env.TRUST_PROXY) app.set('trust proxy', true)
 
   app.use(requestLogging({ logger, logRequests: env.LOG_REQUESTS }))
+  // A body that stops arriving ends its request with 408, however slowly it came before.
+  const rootStyles = typeof build === 'function' ? [] : (build.assets.routes.root?.css ?? [])
+  app.use(bodyIdleTimeout({ logger, idleMs: env.BODY_IDLE_TIMEOUT_MS, stylesheets: () => rootStyles }))
   app.use(compression())
   app.use(cspNonce)
   app.use(securityHeaders({ isProduction: env.isProduction }))
@@ -85,7 +89,6 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
   }
 
   // Past capacity, a quick 503 with a busy page rather than a slow failure (static files above are never turned away).
-  const rootStyles = typeof build === 'function' ? [] : (build.assets.routes.root?.css ?? [])
   app.use(
     loadShedding({
       logger,
@@ -110,7 +113,9 @@ export function createPortalApp({ env, logger, build, viteMiddleware }: PortalAp
     } catch (error) {
       return next(error)
     }
-    return handleWithRemix(req, res, next)
+    // A request the body idle timeout has answered: the route's late answer (or its failure to
+    // write one) has nowhere to go.
+    return handleWithRemix(req, res, (error?: unknown) => (answeredByBodyTimeout(res) ? undefined : next(error)))
   })
 
   app.use(serverErrors({ logger }))

@@ -4,7 +4,8 @@
 //   clears the upload folder of partial uploads; when a worker dies it removes that worker's
 //   partial uploads, logs it and starts another.
 // - Each HTTP server has header, request and keep-alive timeouts, so a slow or stalled client
-//   cannot hold a connection for ever.
+//   cannot hold a connection for ever; the request timeout is long enough for a modem-speed upload,
+//   and a body that stops arriving is cut off sooner by server/body-idle-timeout.ts.
 // - SIGTERM (or SIGINT): stop accepting connections, let requests in flight finish (up to
 //   SHUTDOWN_TIMEOUT_MS), then exit 0; a forced exit after the timeout exits 1.
 import cluster from 'node:cluster'

@@ -25,7 +25,7 @@ export type LoadSheddingOptions = {
 const EXEMPT = /^\/(healthcheck|readiness)$/
 const MAX_KEPT_BODY_BYTES = 1024 * 1024
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,

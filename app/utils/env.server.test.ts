@@ -19,6 +19,13 @@ describe('configuration', () => {
     expect(env.SESSION_SECRET.length).toBeGreaterThanOrEqual(32)
   })
 
+  it('lets a 20 MB upload over a 56 kbit/s modem finish by default, and cuts off a stalled body within a minute', () => {
+    const env = parseEnv({})
+    const modemBytesPerSecond = 56_000 / 8 - 1_000 // less the line's overheads
+    expect((20 * 1024 * 1024) / modemBytesPerSecond).toBeLessThan(env.REQUEST_TIMEOUT_MS / 1000)
+    expect(env.BODY_IDLE_TIMEOUT_MS).toBeLessThanOrEqual(60_000)
+  })
+
   it('stops a production server without a session secret, saying how to fix it', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required in production/)
   })

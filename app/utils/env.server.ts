@@ -85,7 +85,11 @@ const EnvSchema = z
     WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
     HEADERS_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
-    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(300_000),
+    // The longest a whole request may take. An hour lets an upload of about 20 MB finish over a
+    // 56 kbit/s modem line (about 6 KB/s); a body that stops arriving is cut off far sooner, after
+    // BODY_IDLE_TIMEOUT_MS with no bytes while the portal waits for them (server/body-idle-timeout.ts).
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(3_600_000),
+    BODY_IDLE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
     KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
     MAX_IN_FLIGHT_REQUESTS: z.coerce.number().int().positive().default(48),
     BUSY_EVENT_LOOP_DELAY_MS: z.coerce.number().int().positive().default(1_000),
