@@ -106,7 +106,7 @@ afterAll(async () => {
 })
 
 /** A new-evidence form with one PDF, as the bytes a browser sends, and its Content-Type. */
-async function multipartUpload(title: string, fileBytes: Uint8Array) {
+async function multipartUpload(title: string, fileBytes: Buffer<ArrayBuffer>) {
   const form = evidenceForm({ title }, [new File([fileBytes], 'slow-line.pdf', { type: 'application/pdf' })])
   const encoded = new Response(form)
   return {
@@ -115,7 +115,7 @@ async function multipartUpload(title: string, fileBytes: Uint8Array) {
   }
 }
 
-function pdfBytes(size: number): Uint8Array {
+function pdfBytes(size: number): Buffer<ArrayBuffer> {
   const bytes = Buffer.alloc(size, 'x')
   bytes.write('%PDF-1.7\n', 0)
   return bytes
