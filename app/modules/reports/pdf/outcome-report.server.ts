@@ -74,13 +74,17 @@ function peerComparison(writer: ReportWriter, report: OutcomeReport): void {
 function atAGlance(writer: ReportWriter, report: OutcomeReport): void {
   const series = gradeSeries(report)
   // One level below the title (H2), as every section is.
-  writer.heading('The agreed result at a glance', 1, { keepWith: radarHeight({ radius: 50, series }) + 50 })
+  // The key beside the chart, so the chart fits on the cover under the facts, whatever the series.
+  writer.heading('The agreed result at a glance', 1, {
+    keepWith: radarHeight({ radius: 60, series, key: 'beside' }) + 50,
+  })
   drawRadar(writer, {
     title: 'Agreed grades by outcome',
     summary: agreementSummary(report.outcomes, report.previousCycleName),
     axes: OUTCOME_AXES(report.outcomes.map((o) => o.number)),
     series,
-    radius: 50,
+    radius: 60,
+    key: 'beside',
     table: false,
     formatValue: formatChartValueWithMedians,
   })

@@ -18,6 +18,8 @@ const RADIUS = 105
 const LABEL_GAP = 10
 const MARKER_SIZE = 3.6
 const LABEL_SIZE = 9
+/** Height of one row of the key. */
+const KEY_ROW = 16
 
 export type RadarSpec = {
   /** Captions the data table. */
@@ -35,12 +37,18 @@ export type RadarSpec = {
   table?: boolean
   /** Formats a value for the table; defaults to formatChartValue ("Level 2, Medium"). */
   formatValue?: (value: number | null) => string
+  /**
+   * Where the key goes: under the chart (the default), or beside it, which saves height where the
+   * chart must share a page with other things, as on a cover.
+   */
+  key?: 'below' | 'beside'
 }
 
 /** The height the radar takes, key included, before its table. */
-export function radarHeight(spec: Pick<RadarSpec, 'radius' | 'series'>): number {
-  const radius = spec.radius ?? RADIUS
-  return 2 * radius + 2 * (LABEL_GAP + LABEL_SIZE + 8) + spec.series.length * 16
+export function radarHeight(spec: Pick<RadarSpec, 'radius' | 'series' | 'key'>): number {
+  const chartHeight = 2 * (spec.radius ?? RADIUS) + 2 * (LABEL_GAP + LABEL_SIZE + 8)
+  const keyHeight = spec.series.length * KEY_ROW
+  return spec.key === 'beside' ? Math.max(chartHeight, keyHeight) : chartHeight + keyHeight
 }
 
 function marker(doc: PDFKit.PDFDocument, shape: MarkerShape, x: number, y: number, colour: string): void {
@@ -72,13 +80,16 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
   writer.paragraph(spec.summary)
 
   const radius = spec.radius ?? RADIUS
-  const keyHeight = spec.series.length * 16
-  const chartHeight = radarHeight(spec) - keyHeight
+  const beside = spec.key === 'beside'
+  const keyHeight = spec.series.length * KEY_ROW
+  const height = radarHeight(spec)
+  const chartHeight = beside ? height : height - keyHeight
   writer.figure(
     `${describeRadar(spec.axes, spec.series)} ${spec.table === false ? 'The values are in the summary of grades.' : 'The values are in the table after the chart.'}`,
-    chartHeight + keyHeight,
+    height,
     (top) => {
-      const cx = writer.left + writer.width / 2
+      // Beside: the chart in the left half, the key in the right half, centred on the chart.
+      const cx = beside ? writer.left + writer.width * 0.3 : writer.left + writer.width / 2
       const cy = top + chartHeight / 2
       // Rings and axes.
       doc.lineWidth(0.6).strokeColor(COLOURS.border)
@@ -131,10 +142,10 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
         doc.text(label, x, y, { lineBreak: false })
       })
       // The key: a line sample with its marker, then the series name.
-      let keyY = top + chartHeight + 4
+      let keyY = beside ? top + (chartHeight - keyHeight) / 2 : top + chartHeight + 4
       spec.series.forEach((series, s) => {
         const style = RADAR_SERIES_STYLES[s]!
-        const x = writer.left + writer.width / 2 - 90
+        const x = beside ? writer.left + writer.width * 0.56 : writer.left + writer.width / 2 - 90
         doc.save()
         if (style.dash.length) doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
         doc
@@ -149,7 +160,7 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
           .fontSize(FONT_SIZES.body - 1)
           .fillColor(COLOURS.text)
           .text(series.label, x + 44, keyY, { lineBreak: false })
-        keyY += 16
+        keyY += KEY_ROW
       })
     },
   )

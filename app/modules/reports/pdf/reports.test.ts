@@ -35,6 +35,7 @@ type Reports = {
   outcome: InspectedPdf
   outcomeWithPrevious: InspectedPdf
   outcomeWithPeers: InspectedPdf
+  outcomeWithPreviousAndPeers: InspectedPdf
   publishedNational: InspectedPdf
   unpublished: InspectedPdf
   regional: InspectedPdf
@@ -53,6 +54,10 @@ beforeAll(async () => {
     outcome: await renderOutcomeReport(outcomeReportFixture(), READER),
     outcomeWithPrevious: await renderOutcomeReport(outcomeReportFixture({ previous: true }), READER),
     outcomeWithPeers: await renderOutcomeReport(outcomeReportFixture({ peers: true }), READER),
+    outcomeWithPreviousAndPeers: await renderOutcomeReport(
+      outcomeReportFixture({ previous: true, peers: true }),
+      READER,
+    ),
     unpublished: await renderOutcomeReport(outcomeReportFixture({ published: false }), READER),
     regional: await renderCycleSummary(cycleSummaryFixture(), READER),
     national: await renderCycleSummary(cycleSummaryFixture({ national: true, organisations: 300 }), READER),
@@ -469,6 +474,21 @@ describe('the outcome report', () => {
       'Development plan',
       'Progress notes',
     ])
+  })
+
+  it('puts the result at a glance, chart and key, on the cover, however many series it has', () => {
+    for (const pdf of [reports.outcome, reports.outcomeWithPreviousAndPeers]) {
+      const cover = pdf.layoutPages[0]!
+      expect(cover).toContain('The agreed result at a glance')
+      for (const n of [1, 2, 3, 4, 5, 6]) expect(cover).toContain(`Outcome ${n}`)
+      expect(cover).toContain('Self-assessed')
+      expect(cover).toContain('Agreed grade')
+      // Before, the chart of four series did not fit under the facts and was left alone on page 2,
+      // pushing the contents to page 3.
+      expect(pdf.layoutPages[1]).toMatch(/^\s*Contents$/m)
+    }
+    expect(reports.outcomeWithPreviousAndPeers.layoutPages[0]).toContain('National median')
+    expect(reports.outcomeWithPreviousAndPeers.layoutPages[0]).toContain('Agreed in 2021/22 baseline')
   })
 
   it('shows each agreed grade beside the self-assessed grade', () => {
