@@ -30,25 +30,35 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const file = await getEvidenceFileSummary(user, params.itemId ?? '', params.fileId ?? '')
-  return withEvidenceUpload(request, defaultUploadLimits(1), async (upload) => {
-    const submission = parseWithZod(upload.fields, { schema: replaceFileSchema({ fileCount: upload.fileCount }) })
-    const [newFile] = upload.files
-    if (submission.status !== 'success' || upload.problems.length || !newFile)
-      return refuseUpload(submission, upload.problems, [], upload.problemStatus)
-    const result = await replaceEvidenceFile({
-      actor: user,
-      itemId: file.item.id,
-      fileId: file.id,
-      file: newFile,
+  return withEvidenceUpload(
+    request,
+    defaultUploadLimits(1),
+    {
+      actorId: user.id,
+      libraryServiceId: file.libraryService.id,
+      evidenceItemId: file.item.id,
       ipAddress: context.clientAddress,
-    })
-    if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
-    return respondAfterUpload(request, `/evidence/${file.item.id}`, {
-      type: 'success',
-      title: 'File replaced',
-      description: `${newFile.originalName} is now version ${result.version}. Earlier versions are kept.`,
-    })
-  })
+    },
+    async (upload) => {
+      const submission = parseWithZod(upload.fields, { schema: replaceFileSchema({ fileCount: upload.fileCount }) })
+      const [newFile] = upload.files
+      if (submission.status !== 'success' || upload.problems.length || !newFile)
+        return refuseUpload(submission, upload.problems, [], upload.problemStatus)
+      const result = await replaceEvidenceFile({
+        actor: user,
+        itemId: file.item.id,
+        fileId: file.id,
+        file: newFile,
+        ipAddress: context.clientAddress,
+      })
+      if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
+      return respondAfterUpload(request, `/evidence/${file.item.id}`, {
+        type: 'success',
+        title: 'File replaced',
+        description: `${newFile.originalName} is now version ${result.version}. Earlier versions are kept.`,
+      })
+    },
+  )
 }
 
 export default function ReplaceFile() {

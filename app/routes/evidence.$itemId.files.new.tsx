@@ -37,32 +37,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   const item = await getEvidenceItemSummary(user, params.itemId ?? '')
-  return withEvidenceUpload(request, defaultUploadLimits(), async (upload) => {
-    const submission = parseWithZod(upload.fields, { schema: addFilesSchema({ fileCount: upload.fileCount }) })
-    // A bad file among good ones is reported by name after the others are stored.
-    if (submission.status !== 'success' || (upload.problems.length && !upload.separable))
-      return refuseUpload(submission, upload.problems, [], upload.problemStatus)
-    const result = await addEvidenceFiles({
-      actor: user,
-      itemId: item.id,
-      files: upload.files,
+  return withEvidenceUpload(
+    request,
+    defaultUploadLimits(),
+    {
+      actorId: user.id,
+      libraryServiceId: item.libraryService.id,
+      evidenceItemId: item.id,
       ipAddress: context.clientAddress,
-    })
-    if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
-    const notStored = [...upload.problems, ...result.notStored]
-    if (notStored.length)
-      return respondAfterUpload(
-        request,
-        `/evidence/${item.id}`,
-        partlyStoredFlash({ stored: result.stored, title: item.title, notStored }),
-      )
-    const added = result.stored === 1 ? '1 file has' : `${result.stored} files have`
-    return respondAfterUpload(request, `/evidence/${item.id}`, {
-      type: 'success',
-      title: 'Files added',
-      description: `${added} been added to ‘${item.title}’.`,
-    })
-  })
+    },
+    async (upload) => {
+      const submission = parseWithZod(upload.fields, { schema: addFilesSchema({ fileCount: upload.fileCount }) })
+      // A bad file among good ones is reported by name after the others are stored.
+      if (submission.status !== 'success' || (upload.problems.length && !upload.separable))
+        return refuseUpload(submission, upload.problems, [], upload.problemStatus)
+      const result = await addEvidenceFiles({
+        actor: user,
+        itemId: item.id,
+        files: upload.files,
+        ipAddress: context.clientAddress,
+      })
+      if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
+      const notStored = [...upload.problems, ...result.notStored]
+      if (notStored.length)
+        return respondAfterUpload(
+          request,
+          `/evidence/${item.id}`,
+          partlyStoredFlash({ stored: result.stored, title: item.title, notStored }),
+        )
+      const added = result.stored === 1 ? '1 file has' : `${result.stored} files have`
+      return respondAfterUpload(request, `/evidence/${item.id}`, {
+        type: 'success',
+        title: 'Files added',
+        description: `${added} been added to ‘${item.title}’.`,
+      })
+    },
+  )
 }
 
 export default function AddFiles() {

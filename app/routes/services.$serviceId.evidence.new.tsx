@@ -40,34 +40,39 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request)
   // Refuse before reading a byte of the upload.
   const library = await getEvidenceLibrary(user, params.serviceId ?? '')
-  return withEvidenceUpload(request, defaultUploadLimits(), async (upload) => {
-    const submission = parseWithZod(upload.fields, { schema: newEvidenceSchema({ fileCount: upload.fileCount }) })
-    // A bad file among good ones is reported by name after the others are stored.
-    if (submission.status !== 'success' || (upload.problems.length && !upload.separable))
-      return refuseUpload(submission, upload.problems, [], upload.problemStatus)
-    const { url, ...details } = submission.value
-    const result = await createEvidenceItem({
-      actor: user,
-      libraryServiceId: library.id,
-      details,
-      url: url ?? null,
-      files: upload.files,
-      ipAddress: context.clientAddress,
-    })
-    if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
-    const notStored = [...upload.problems, ...result.notStored]
-    return respondAfterUpload(
-      request,
-      `/evidence/${result.itemId}`,
-      notStored.length
-        ? partlyStoredFlash({ stored: result.stored, title: details.title, notStored })
-        : {
-            type: 'success',
-            title: 'Evidence added',
-            description: `‘${details.title}’ is now in your evidence library.`,
-          },
-    )
-  })
+  return withEvidenceUpload(
+    request,
+    defaultUploadLimits(),
+    { actorId: user.id, libraryServiceId: library.id, ipAddress: context.clientAddress },
+    async (upload) => {
+      const submission = parseWithZod(upload.fields, { schema: newEvidenceSchema({ fileCount: upload.fileCount }) })
+      // A bad file among good ones is reported by name after the others are stored.
+      if (submission.status !== 'success' || (upload.problems.length && !upload.separable))
+        return refuseUpload(submission, upload.problems, [], upload.problemStatus)
+      const { url, ...details } = submission.value
+      const result = await createEvidenceItem({
+        actor: user,
+        libraryServiceId: library.id,
+        details,
+        url: url ?? null,
+        files: upload.files,
+        ipAddress: context.clientAddress,
+      })
+      if (!result.ok) return refuseUpload(submission, result.messages, result.duplicates)
+      const notStored = [...upload.problems, ...result.notStored]
+      return respondAfterUpload(
+        request,
+        `/evidence/${result.itemId}`,
+        notStored.length
+          ? partlyStoredFlash({ stored: result.stored, title: details.title, notStored })
+          : {
+              type: 'success',
+              title: 'Evidence added',
+              description: `‘${details.title}’ is now in your evidence library.`,
+            },
+      )
+    },
+  )
 }
 
 export default function NewEvidence() {

@@ -31,7 +31,7 @@ import {
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
 import { newTempPath, removeFiles } from './storage.server'
 import { checkOfficeContainer, isOfficeContainer, type ArchiveCheck } from './archive.server'
-import { failOpen, scanUpload } from './malware-scan.server'
+import { failOpen, recordMalwareRefusal, scanUpload, type Uploader } from './malware-scan.server'
 
 /** How much of each file is kept in memory to check that text is text. */
 const HEAD_BYTES = 64 * 1024
@@ -132,7 +132,8 @@ function unreadableMessage(error: MultipartError): string {
  */
 async function parseEvidenceUpload(
   request: Request,
-  limits: UploadLimits = defaultUploadLimits(),
+  limits: UploadLimits,
+  uploader: Uploader,
 ): Promise<EvidenceUpload & { tempPaths: Set<string> }> {
   const tempPaths = new Set<string>()
   const fields = new FormData()
@@ -252,6 +253,7 @@ async function parseEvidenceUpload(
     const scan = await scanUpload(tempPath)
     if (scan.status === 'INFECTED') {
       console.warn(JSON.stringify({ event: 'upload.malware_refused', file: name, signature: scan.signature }))
+      await recordMalwareRefusal(uploader, { fileName: name, signature: scan.signature })
       return reject({ kind: 'infected', name })
     }
     if (scan.status === 'UNAVAILABLE') {
@@ -308,15 +310,17 @@ async function parseEvidenceUpload(
 }
 
 /**
- * Parses the upload, runs `work` with it, and then removes every temporary file that was not
+ * Parses the upload (`uploader` names who sent it and where, for the audit event of a file
+ * refused as malware), runs `work` with it, and then removes every temporary file that was not
  * moved into storage: whatever `work` returns or throws, nothing is left behind.
  */
 export async function withEvidenceUpload<T>(
   request: Request,
   limits: UploadLimits,
+  uploader: Uploader,
   work: (upload: EvidenceUpload) => Promise<T>,
 ): Promise<T> {
-  const upload = await parseEvidenceUpload(request, limits)
+  const upload = await parseEvidenceUpload(request, limits, uploader)
   try {
     return await work(upload)
   } finally {
