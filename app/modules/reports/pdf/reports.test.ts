@@ -209,6 +209,27 @@ describe('every report', () => {
     },
   )
 
+  it.each(ALL)('%s: prints no word over another (a wrapped table header once ran into its first row)', (name) => {
+    const pdf = reports[name]
+    // Line boxes of neighbouring lines touch (ascenders and descenders); an overlap of more than a
+    // third of the smaller word's height, and horizontally, is text printed over text.
+    const overlaps: string[] = []
+    for (let page = 1; page <= pdf.pageCount; page++) {
+      const words = pdf.words.filter((w) => w.page === page).sort((a, b) => a.yMin - b.yMin)
+      for (let i = 0; i < words.length; i++) {
+        const a = words[i]!
+        for (let j = i + 1; j < words.length && words[j]!.yMin < a.yMax; j++) {
+          const b = words[j]!
+          const dy = Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin)
+          const dx = Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin)
+          const height = Math.min(a.yMax - a.yMin, b.yMax - b.yMin)
+          if (dx > 0.5 && dy > height / 3) overlaps.push(`page ${page}: "${a.text}" and "${b.text}"`)
+        }
+      }
+    }
+    expect(overlaps).toEqual([])
+  })
+
   it.each(ALL)('%s: has a contents page whose page numbers are the pages the sections start on', (name) => {
     const pdf = reports[name]
     const contents = contentsOf(pdf)

@@ -349,7 +349,9 @@ export class ReportWriter {
     const rowHeight = (cells: readonly string[], font: (i: number) => FontName) =>
       Math.max(
         ...cells.map((cell, i) =>
-          this.heightOf(cell || ' ', { font: font(i), size, width: widths[i]! - 2 * padding.x }),
+          // Measured exactly as drawRow writes it (with the trailing space), or a cell that only
+          // just fits would be measured one line short and its last line printed over the next row.
+          this.heightOf(spaced(cell || ' '), { font: font(i), size, width: widths[i]! - 2 * padding.x }),
         ),
       ) +
       2 * padding.y
@@ -408,7 +410,7 @@ export class ReportWriter {
         doc.fontSize(size).fillColor(COLOURS.text)
         this.write(
           'bold',
-          column.header,
+          spaced(column.header),
           { x: xs[i]! + padding.x, y: y + padding.y },
           {
             width: widths[i]! - 2 * padding.x,
