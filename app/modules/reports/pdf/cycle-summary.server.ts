@@ -97,7 +97,7 @@ function distributionChart(writer: ReportWriter, summary: CycleSummary): void {
       }
       // A bar drawn to scale would give a hidden count away: the table has what may be shown.
       if ([row.graded, ...row.levelCounts].some((c) => isSuppressed(c, suppression))) {
-        doc.fillColor(COLOURS.secondary).text('Some counts are suppressed ([c]): see the table', x, y + 4, {
+        doc.fillColor(COLOURS.secondary).text('Some counts are suppressed: see [c] in the table', x, y + 4, {
           lineBreak: false,
         })
         return

@@ -653,7 +653,7 @@ describe('the cycle summaries', () => {
     expect(text).toMatch(/Result published \[c\] \[c\] 5/)
     // The heat map's median is withheld with its base.
     expect(text).toMatch(/North West Suppressed \(\[c\]\) 2 \(5\)/)
-    expect(text).toContain('Some counts are suppressed ([c]): see the table')
+    expect(text).toContain('Some counts are suppressed: see [c] in the table')
     expect(text).toContain(
       "Not listed: with small numbers suppressed, each organisation's grades would give every count away.",
     )
