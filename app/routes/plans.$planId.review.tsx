@@ -19,7 +19,7 @@ import {
 } from '~/components/nhs'
 import { ActionStatusTag, PlanStatusTag } from '~/components/plan-status-tag'
 import { can } from '~/modules/auth/permissions'
-import { requireUser } from '~/modules/auth/session.server'
+import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { getPlanSummary, loadPlanContext } from '~/modules/improvement/plan.server'
 import {
   AssignReviewerSchema,
@@ -104,6 +104,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
     })
   }
   if (intent === 'confirm' || intent === 'send-back') {
+    // Confirming publishes the review to the service: a sensitive action, as publishing a result is.
+    if (intent === 'confirm') requireRecentAuthentication(user, request)
     const parsed = ConfirmReviewSchema.parse({ intent })
     const result = await confirmReview({ ...input, intent: parsed.intent })
     if (!result.ok) return data({ intent, error: result.message }, { status: 409 })

@@ -1,8 +1,9 @@
 // Re-authentication before sensitive actions (issue 12, finding 8): changing the password, adding
 // a role (an invitation or on a person's page), resetting a second factor and publishing ask a
 // session whose password is older than REAUTHENTICATE_AFTER_MINUTES (15) to type it again first.
+// So does publishing a result or a service improvement plan review (on the demo data).
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { createSession } from '~/modules/auth/session.server'
 import { action as confirmAction, loader as confirmLoader } from '~/routes/account.confirm-password'
@@ -10,6 +11,9 @@ import { loader as passwordLoader } from '~/routes/account.password'
 import { action as personAction } from '~/routes/admin.users.$userId'
 import { loader as inviteLoader } from '~/routes/admin.users.invite'
 import { action as publishEditionAction } from '~/routes/admin.editions.$code._index'
+import { action as agreementAction } from '~/routes/submissions.$submissionId.agreement._index'
+import { action as planReviewAction } from '~/routes/plans.$planId.review'
+import { useDemoData } from '../setup/demo-data'
 import { createUser, TEST_PASSWORD } from '../factories'
 
 const context = { clientAddress: '192.0.2.30', cspNonce: 'test', requestId: 'test' }
@@ -47,6 +51,19 @@ async function adminSignedInEarlier() {
   return { admin, cookie }
 }
 
+/** The demo regional lead, whose password was typed 20 minutes ago. */
+async function regionalLeadSignedInEarlier() {
+  const lead = await prisma.user.findUniqueOrThrow({
+    where: { email: 'regional.lead@demo.nhs.uk' },
+    select: { id: true },
+  })
+  return createSession(lead.id, 'vitest', { secondFactorDone: true, now: new Date(Date.now() - 20 * 60 * 1000) })
+}
+
+beforeAll(async () => {
+  await useDemoData()
+}, 60_000)
+
 describe('re-authentication', { timeout: 90_000 }, () => {
   it('is asked before each sensitive action of a session whose password is old, and nothing changes', async () => {
     const { cookie } = await adminSignedInEarlier()
@@ -79,6 +96,48 @@ describe('re-authentication', { timeout: 90_000 }, () => {
       { code: 'NOT-REAL' },
     )
     expect(publish.headers.get('Location')).toBe(confirmPage('/admin/editions/NOT-REAL'))
+  })
+
+  it('is asked before publishing a result, and nothing is published', async () => {
+    const cookie = await regionalLeadSignedInEarlier()
+    // A demo result of the lead's region, put back to agreed and waiting to be published.
+    const submission = await prisma.submission.update({
+      where: { reference: 'LKS-2122-RWV' },
+      data: { status: 'VALIDATED' },
+      select: { id: true },
+    })
+    const here = `/submissions/${submission.id}/agreement`
+    const publish = await call(agreementAction as RouteFn, request(here, cookie, { intent: 'publish' }), {
+      submissionId: submission.id,
+    })
+    expect(publish.headers.get('Location')).toBe(confirmPage(here))
+    expect(
+      await prisma.submission.findUniqueOrThrow({ where: { id: submission.id }, select: { status: true } }),
+    ).toEqual({ status: 'VALIDATED' })
+  })
+
+  it('is asked before confirming (publishing) an improvement plan review, and nothing is published', async () => {
+    const cookie = await regionalLeadSignedInEarlier()
+    // A demo plan of the lead's region, put back to its review recorded and waiting for the lead.
+    const { regionId } = await prisma.roleAssignment.findFirstOrThrow({
+      where: { user: { email: 'regional.lead@demo.nhs.uk' }, role: 'REGIONAL_LEAD' },
+      select: { regionId: true },
+    })
+    const plan = await prisma.serviceImprovementPlan.findFirstOrThrow({
+      where: { status: 'PUBLISHED', regionId: regionId!, reviews: { some: {} } },
+      select: { id: true },
+    })
+    await prisma.serviceImprovementPlan.update({ where: { id: plan.id }, data: { status: 'REVIEW_RECORDED' } })
+    await prisma.sipReview.updateMany({ where: { planId: plan.id }, data: { confirmedAt: null, confirmedById: null } })
+    const here = `/plans/${plan.id}/review`
+    const confirm = await call(planReviewAction as RouteFn, request(here, cookie, { intent: 'confirm' }), {
+      planId: plan.id,
+    })
+    expect([confirm.status, confirm.headers.get('Location')]).toEqual([302, confirmPage(here)])
+    expect(
+      await prisma.serviceImprovementPlan.findUniqueOrThrow({ where: { id: plan.id }, select: { status: true } }),
+    ).toEqual({ status: 'REVIEW_RECORDED' })
+    expect(await prisma.sipReview.count({ where: { planId: plan.id, confirmedAt: { not: null } } })).toBe(0)
   })
 
   it('lets the person type their password again and go back to the page, once, audited', async () => {
