@@ -19,6 +19,28 @@ const require = createRequire(import.meta.url)
 const MAX_SHARED_LAYOUTS = 50_000
 
 /**
+ * A glyph's position as pdfkit reads it for every glyph it writes. One shape for every position,
+ * with its fields held as floating-point numbers from the start: pdfkit scales font units (small
+ * integers) into fractions in place and then adds `advanceWidth`, which, on plain copies, changed
+ * each object's shape twice and left pdfkit's per-glyph loop reading properties the slow way
+ * (about a third of a long report's render time, in the profile of bench/reports.ts).
+ */
+class GlyphPosition {
+  xAdvance = 0.5
+  yAdvance = 0.5
+  xOffset = 0.5
+  yOffset = 0.5
+  advanceWidth = 0.5
+  constructor(xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) {
+    this.xAdvance = xAdvance
+    this.yAdvance = yAdvance
+    this.xOffset = xOffset
+    this.yOffset = yOffset
+    this.advanceWidth = 0
+  }
+}
+
+/**
  * fontkit shapes each word with the font's OpenType tables, which is most of the cost of a report;
  * pdfkit keeps those layouts for one document only. This keeps them for the process. pdfkit scales
  * the positions it is given in place, so each call gets fresh copies of the cached positions.
@@ -33,7 +55,7 @@ function withSharedLayouts(font: fontkit.Font): fontkit.Font {
       run = font.layout(text)
       cache.set(text, run)
     }
-    const positions = run.positions.map((p) => ({ ...p }))
+    const positions = run.positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset))
     let advanceWidth: number | undefined
     return {
       glyphs: run.glyphs,
