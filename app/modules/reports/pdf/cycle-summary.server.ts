@@ -290,7 +290,7 @@ function organisations(writer: ReportWriter, summary: CycleSummary): void {
     return
   }
   writer.paragraph(
-    'Agreed grades by outcome, as level and sub-level: "2 Med" is Level 2, Medium. A dash means no agreed grade yet.',
+    'Agreed grades by outcome, as level and sub-level: "2 Med" is Level 2, Medium. "0" is Level 0, which has no sub-levels. A dash means no agreed grade yet.',
   )
   writer.table({
     columns: [
