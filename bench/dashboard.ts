@@ -62,6 +62,7 @@ for (const size of sizes) {
         DATABASE_URL: `file:${file}`,
         NODE_ENV: 'production',
         SESSION_SECRET: 'x'.repeat(16) + 'benchmark-only-secret-abcdefgh',
+        TOTP_ENCRYPTION_KEY: '5e'.repeat(32),
         APP_ORIGIN: 'http://localhost:3260',
         MAIL_TO_FILES: 'true',
       },

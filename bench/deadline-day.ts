@@ -744,6 +744,7 @@ async function main() {
     UPLOAD_DIR: path.join(OUT, 'uploads'),
     MAIL_DIR: path.join(OUT, 'mail'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     ...(args.workers ? { WEB_CONCURRENCY: args.workers } : {}),
   }

@@ -38,6 +38,7 @@ export async function startPortal(options: {
     DATABASE_URL: databaseUrl,
     UPLOAD_DIR: path.join(dir, 'uploads'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     APP_ORIGIN: `http://localhost:${options.port}`,
     MAIL_TO_FILES: 'true',

@@ -296,6 +296,7 @@ function serverEnv(name: string): NodeJS.ProcessEnv {
     UPLOAD_DIR: path.join(dir, 'uploads'),
     MAIL_DIR: path.join(dir, 'mail'),
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     APP_ORIGIN: `http://localhost:${PORT}`,
     MAIL_TO_FILES: 'true',
@@ -534,6 +535,7 @@ async function endToEnd() {
     DATABASE_URL: env.DATABASE_URL,
     UPLOAD_DIR: env.UPLOAD_DIR,
     SESSION_SECRET: env.SESSION_SECRET,
+    TOTP_ENCRYPTION_KEY: env.TOTP_ENCRYPTION_KEY,
   })
   const { prisma } = await import('~/utils/db.server')
   const { isRole } = await import('~/modules/auth/roles')

@@ -243,6 +243,7 @@ async function main() {
     DATABASE_URL: `file:${databaseFile}`,
     UPLOAD_DIR: uploadDir,
     SESSION_SECRET: randomBytes(32).toString('hex'),
+    TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
     APP_ORIGIN: `http://localhost:${PORTAL_PORT}`,
     MAIL_TO_FILES: 'true',

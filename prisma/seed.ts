@@ -7,6 +7,7 @@ import path from 'node:path'
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { hashPassword } from '../app/modules/auth/password.server'
+import { encryptTotpSecret } from '../app/modules/auth/totp-secret.server'
 import { gradeToSteps, stepsToGrade, type Grade } from '../app/modules/framework/grading'
 import { createPlans } from '../app/modules/improvement/open.server'
 import {
@@ -272,9 +273,7 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
         name: user.name,
         jobTitle: user.jobTitle,
         passwordHash,
-        ...(user.roles.some((r) => TWO_STEP_DEMO_ROLES.has(r.role))
-          ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() }
-          : {}),
+        ...(user.roles.some((r) => TWO_STEP_DEMO_ROLES.has(r.role)) ? { totpEnabledAt: new Date() } : {}),
         roles: {
           create: user.roles.map((r) => ({
             role: r.role,
@@ -286,6 +285,13 @@ async function createUsers(tx: Tx, places: Omit<Ids, 'users'>, passwordHash: str
       },
       select: { id: true },
     })
+    // The key is encrypted for its person (their id), so it is written once the row exists.
+    if (user.roles.some((r) => TWO_STEP_DEMO_ROLES.has(r.role)))
+      await tx.user.update({
+        where: { id: row.id },
+        data: { totpSecret: encryptTotpSecret(row.id, DEMO_TOTP_SECRET) },
+        select: { id: true },
+      })
     users.set(user.email, row.id)
   }
   // Every other organisation with a library service gets an executive sponsor of its own.

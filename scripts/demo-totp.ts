@@ -4,12 +4,22 @@
 //   npm run demo:totp -- admin@demo.nhs.uk
 //
 // It reads the account's authenticator key from the portal's database (DATABASE_URL, by default
-// file:./prisma/dev.db). Only the demo data's published key (DEMO_TOTP_SECRET in prisma/seed.ts)
+// file:./prisma/dev.db), decrypting it with TOTP_ENCRYPTION_KEY as the portal does. Only the demo data's published key (DEMO_TOTP_SECRET in prisma/seed.ts)
 // is printed from: a real person's key is never shown.
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '../app/generated/prisma/client'
 import { generate } from 'otplib'
 import { DEMO_TOTP_SECRET } from '../prisma/demo-credentials'
+import { decryptTotpSecret } from '../app/modules/auth/totp-secret.server'
+
+/** Whether the stored key (encrypted with TOTP_ENCRYPTION_KEY) is the demo one. */
+function isDemoKey(userId: string, stored: string): boolean {
+  try {
+    return decryptTotpSecret(userId, stored) === DEMO_TOTP_SECRET
+  } catch {
+    return false
+  }
+}
 
 async function main(): Promise<number> {
   const email = process.argv[2]?.trim().toLowerCase()
@@ -21,8 +31,11 @@ async function main(): Promise<number> {
     adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL ?? 'file:./prisma/dev.db' }),
   })
   try {
-    const user = await prisma.user.findUnique({ where: { email }, select: { totpSecret: true, totpEnabledAt: true } })
-    if (!user?.totpEnabledAt || user.totpSecret !== DEMO_TOTP_SECRET) {
+    const user = await prisma.user.findUnique({
+      where: { email },
+      select: { id: true, totpSecret: true, totpEnabledAt: true },
+    })
+    if (!user?.totpEnabledAt || !user.totpSecret || !isDemoKey(user.id, user.totpSecret)) {
       process.stderr.write(`${email} does not use the demo authenticator key, so there is no code to print.\n`)
       return 1
     }

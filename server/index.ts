@@ -8,6 +8,7 @@ import { getEnv } from '~/utils/env.server'
 import { logger } from '~/utils/logger.server'
 import { prepareUploadFolder } from '~/modules/evidence/start-up.server'
 import { removePartialUploads } from '~/modules/evidence/storage.server'
+import { encryptPlainTotpSecrets } from '~/modules/auth/totp-secret.server'
 import { createPortalApp } from './app'
 import { runProcesses, serveUntilStopped } from './lifecycle'
 
@@ -35,6 +36,10 @@ await runProcesses({
     if (partialUploadsRemoved) logger.info({ partialUploadsRemoved }, 'Removed partial uploads left by an earlier run')
     if (filesSetAside.length)
       logger.warn({ filesSetAside }, 'Stored files with no row were set aside in the orphaned folder of the uploads')
+    // Two-step verification keys stored before they were encrypted are encrypted now.
+    const totpSecretsEncrypted = await encryptPlainTotpSecrets()
+    if (totpSecretsEncrypted)
+      logger.info({ totpSecretsEncrypted }, 'Encrypted two-step verification keys kept in plain text')
   },
   startWorker: async () => {
     serveUntilStopped(createPortalApp({ env, logger, ...(await remixBuild()) }), env, logger)

@@ -26,6 +26,24 @@ describe('configuration', () => {
     expect(env.BODY_IDLE_TIMEOUT_MS).toBeLessThanOrEqual(60_000)
   })
 
+  it('stops a production server without its own two-step key encryption key, saying how to make one', () => {
+    const ready = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      APP_ORIGIN: 'https://lks.example.nhs.uk',
+      MAIL_TO_FILES: 'true',
+    }
+    expect(() => parseEnv(ready)).toThrow(/TOTP_ENCRYPTION_KEY is required in production[\s\S]*openssl rand -hex 32/)
+    expect(() => parseEnv({ ...ready, TOTP_ENCRYPTION_KEY: 'too-short' })).toThrow(
+      /TOTP_ENCRYPTION_KEY must be 64 hexadecimal characters/,
+    )
+    expect(() => parseEnv({ ...ready, TOTP_ENCRYPTION_KEY: parseEnv({}).TOTP_ENCRYPTION_KEY })).toThrow(
+      /TOTP_ENCRYPTION_KEY is the published development key/,
+    )
+    const key = 'A1'.repeat(32)
+    expect(parseEnv({ ...ready, TOTP_ENCRYPTION_KEY: key }).TOTP_ENCRYPTION_KEY).toBe(key.toLowerCase())
+  })
+
   it('stops a production server without a session secret, saying how to fix it', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET is required in production/)
   })
@@ -40,7 +58,11 @@ describe('configuration', () => {
   })
 
   it('stops a production server without APP_ORIGIN, or without SMTP_URL unless email goes to files on purpose', () => {
-    const secret = { NODE_ENV: 'production', SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0' }
+    const secret = {
+      NODE_ENV: 'production',
+      SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      TOTP_ENCRYPTION_KEY: '3c'.repeat(32),
+    }
     expect(() => parseEnv({ ...secret, MAIL_TO_FILES: 'true' })).toThrow(/APP_ORIGIN is required in production/)
     expect(() => parseEnv({ ...secret, APP_ORIGIN: 'https://lks.example.nhs.uk' })).toThrow(
       /SMTP_URL is required in production[\s\S]*MAIL_TO_FILES=true/,
@@ -54,6 +76,7 @@ describe('configuration', () => {
     const env = parseEnv({
       NODE_ENV: 'production',
       SESSION_SECRET: '9f8e7d6c5b4a39281706f5e4d3c2b1a0',
+      TOTP_ENCRYPTION_KEY: '3c'.repeat(32),
       APP_ORIGIN: 'https://lks.example.nhs.uk',
       MAIL_TO_FILES: 'true',
     })

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
@@ -7,6 +8,8 @@ import { ROLES } from '~/modules/auth/roles'
 // first run; production refuses to start with a missing or weak SESSION_SECRET.
 const DEV_SESSION_SECRET = 'development-only-session-secret-do-not-use-in-production'
 const EXAMPLE_SESSION_SECRET = 'replace-with-a-long-random-string'
+// Published, so only for development and tests: production refuses it.
+const DEV_TOTP_ENCRYPTION_KEY = createHash('sha256').update('development-only-totp-encryption-key').digest('hex')
 
 const booleanFromString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -69,6 +72,15 @@ const EnvSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(z.enum(ROLES, 'must list roles such as NATIONAL_ADMIN,REGIONAL_LEAD'))),
+    // Encrypts each person's two-step verification key in the database (AES-256-GCM): 32 random
+    // bytes as 64 hexadecimal characters. Required in production; keep it apart from database backups.
+    TOTP_ENCRYPTION_KEY: z
+      .string()
+      .regex(
+        /^[0-9a-fA-F]{64}$/,
+        'must be 64 hexadecimal characters (32 random bytes), for example from `openssl rand -hex 32`',
+      )
+      .optional(),
     // Malware scanning by a ClamAV daemon: its Unix socket, or host and port. Unset: no scanning.
     CLAMAV_SOCKET: z.string().optional(),
     CLAMAV_HOST: z.string().optional(),
@@ -151,6 +163,20 @@ const EnvSchema = z
           'is required in production, so that email reaches people. To write every message to MAIL_DIR instead (a demo or a test), set MAIL_TO_FILES=true.',
       })
     }
+    if (!env.TOTP_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOTP_ENCRYPTION_KEY'],
+        message:
+          'is required in production: it encrypts the two-step verification keys in the database. Set it to 64 hexadecimal characters, for example from `openssl rand -hex 32`, keep it apart from backups of the database, and never change it without re-encrypting the keys.',
+      })
+    } else if (env.TOTP_ENCRYPTION_KEY.toLowerCase() === DEV_TOTP_ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TOTP_ENCRYPTION_KEY'],
+        message: 'is the published development key. Use your own, for example from `openssl rand -hex 32`.',
+      })
+    }
     const secret = env.SESSION_SECRET
     if (!secret) {
       ctx.addIssue({
@@ -187,6 +213,7 @@ export function parseEnv(source: Record<string, string | undefined>) {
   return {
     ...env,
     SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    TOTP_ENCRYPTION_KEY: (env.TOTP_ENCRYPTION_KEY ?? DEV_TOTP_ENCRYPTION_KEY).toLowerCase(),
     APP_ORIGIN: new URL(env.APP_ORIGIN ?? `http://localhost:${env.PORT}`).origin,
     // Set on purpose (always in production): the server then refuses any other Host.
     APP_ORIGIN_CONFIGURED: env.APP_ORIGIN !== undefined,

@@ -2,6 +2,7 @@
 import { PrismaLibSQL } from '@prisma/adapter-libsql'
 import { PrismaClient } from '../../app/generated/prisma/client'
 import { hashPassword } from '../../app/modules/auth/password.server'
+import { encryptTotpSecret } from '../../app/modules/auth/totp-secret.server'
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './paths'
 
 const TEST_ACCOUNTS = ['lockout.test@demo.nhs.uk', 'password.test@demo.nhs.uk', 'noroles.test@demo.nhs.uk'] as const
@@ -24,7 +25,7 @@ for (const email of TEST_ACCOUNTS) {
   })
 }
 for (const { email, enrolled } of TWO_STEP_ACCOUNTS) {
-  await prisma.user.upsert({
+  const { id } = await prisma.user.upsert({
     where: { email },
     update: {},
     create: {
@@ -32,9 +33,16 @@ for (const { email, enrolled } of TWO_STEP_ACCOUNTS) {
       name: 'Two-step Test Admin',
       passwordHash,
       roles: { create: [{ role: 'NATIONAL_ADMIN' }] },
-      ...(enrolled ? { totpSecret: DEMO_TOTP_SECRET, totpEnabledAt: new Date() } : {}),
+      ...(enrolled ? { totpEnabledAt: new Date() } : {}),
     },
     select: { id: true },
   })
+  // Encrypted for its person with the server's TOTP_ENCRYPTION_KEY, as the portal stores keys.
+  if (enrolled)
+    await prisma.user.update({
+      where: { id },
+      data: { totpSecret: encryptTotpSecret(id, DEMO_TOTP_SECRET) },
+      select: { id: true },
+    })
 }
 await prisma.$disconnect()

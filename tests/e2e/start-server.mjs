@@ -20,6 +20,7 @@ const env = {
   UPLOAD_DIR: path.join(dir, 'uploads'),
   MAIL_DIR: path.join(dir, 'mail'),
   SESSION_SECRET: randomBytes(32).toString('hex'),
+  TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
   // Browser tests run over plain http on localhost.
   COOKIE_SECURE: 'false',
   APP_ORIGIN: `http://localhost:${process.env.E2E_PORT ?? '3210'}`,

@@ -12,6 +12,7 @@ import { clearFailures, recordFailure, secondsToWait, type DelayPolicy } from '.
 import { verifyPassword } from './password.server'
 import { secondFactorRequired } from './two-step'
 import { isRole, type RoleGrant } from './roles'
+import { encryptTotpSecret, readTotpSecret } from './totp-secret.server'
 
 const ISSUER = 'LKS Quality Portal'
 export const RECOVERY_CODE_COUNT = 10
@@ -75,10 +76,14 @@ export async function startEnrolment(userId: string): Promise<Enrolment | null> 
     select: { email: true, totpSecret: true, totpEnabledAt: true },
   })
   if (!user || user.totpEnabledAt) return null
-  let secret = user.totpSecret
+  let secret = user.totpSecret ? await readTotpSecret(userId, user.totpSecret) : null
   if (!secret) {
     secret = generateSecret()
-    await prisma.user.update({ where: { id: userId }, data: { totpSecret: secret }, select: { id: true } })
+    await prisma.user.update({
+      where: { id: userId },
+      data: { totpSecret: encryptTotpSecret(userId, secret) },
+      select: { id: true },
+    })
   }
   const uri = generateURI({ issuer: ISSUER, label: user.email, secret })
   const qrCodeSvg = await QRCode.toString(uri, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' })
@@ -128,7 +133,7 @@ export async function checkSecondFactor(input: {
   if (!user?.totpSecret || !user.totpEnabledAt) return { ok: false, reason: 'INVALID' }
   const token = input.code.replace(/\s/g, '')
 
-  const timeStep = await checkTotp(user.totpSecret, token, user.totpLastTimeStep)
+  const timeStep = await checkTotp(await readTotpSecret(input.userId, user.totpSecret), token, user.totpLastTimeStep)
   if (timeStep !== null) {
     // Only one request can move the time step on: a code sent twice at once is accepted once.
     const { count } = await prisma.user.updateMany({
@@ -201,7 +206,11 @@ export async function confirmEnrolment(input: {
     select: { totpSecret: true, totpEnabledAt: true },
   })
   if (!user?.totpSecret || user.totpEnabledAt) return { ok: false, reason: 'INVALID' }
-  const timeStep = await checkTotp(user.totpSecret, input.code.replace(/\s/g, ''), null)
+  const timeStep = await checkTotp(
+    await readTotpSecret(input.userId, user.totpSecret),
+    input.code.replace(/\s/g, ''),
+    null,
+  )
   if (timeStep === null) {
     await recordFailure(key, CODE_POLICY)
     return { ok: false, reason: 'INVALID' }
