@@ -67,6 +67,19 @@ export default function Account() {
               action: { href: '/account/password', text: 'Change', visuallyHiddenText: 'password' },
             },
             twoStepRow(twoStep),
+            ...(twoStep.enabled
+              ? [
+                  {
+                    key: 'Recovery codes',
+                    value: `${twoStep.recoveryCodesLeft} left`,
+                    action: {
+                      href: '/account/two-step/recovery-codes',
+                      text: 'Make new',
+                      visuallyHiddenText: 'recovery codes',
+                    },
+                  },
+                ]
+              : []),
           ]}
         />
       </div>

@@ -6,12 +6,13 @@ import { encryptTotpSecret } from '../../app/modules/auth/totp-secret.server'
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './paths'
 
 const TEST_ACCOUNTS = ['lockout.test@demo.nhs.uk', 'password.test@demo.nhs.uk', 'noroles.test@demo.nhs.uk'] as const
-// National admins for the two-step verification tests: two still to set it up, one set up with the
-// demo key for an admin to reset.
+// National admins for the two-step verification tests: two still to set it up, two set up with the
+// demo key (one for an admin to reset, one to make new recovery codes).
 const TWO_STEP_ACCOUNTS = [
   { email: 'twostep.new@demo.nhs.uk', enrolled: false },
   { email: 'twostep.nojs@demo.nhs.uk', enrolled: false },
   { email: 'twostep.reset@demo.nhs.uk', enrolled: true },
+  { email: 'twostep.codes@demo.nhs.uk', enrolled: true },
 ] as const
 
 const prisma = new PrismaClient({ adapter: new PrismaLibSQL({ url: process.env.DATABASE_URL! }) })

@@ -1,12 +1,13 @@
 // Two-step verification (issue 12) in the browser: a national admin sets it up before reaching any
 // page (QR code and key, a code, ten recovery codes), signs in again with a recovery code, and an
-// admin resets someone's second factor; with and without JavaScript, each page checked with axe.
+// admin resets someone's second factor, and a person makes new recovery codes; with and without
+// JavaScript, each page checked with axe.
 import { generate } from 'otplib'
 import { one } from './db'
 import { demoCode, expect, expectAccessible, signIn, submitSignIn, test } from './fixtures'
 import { DEMO_PASSWORD } from './paths'
 
-/** The current code for the key the set-up page shows. */
+/** Sets up two-step verification from the set-up page; the recovery codes and the key it showed. */
 async function setUpTwoStep(page: import('@playwright/test').Page, email: string, { axe = true } = {}) {
   await submitSignIn(page, email, DEMO_PASSWORD)
   await expect(page).toHaveURL(/\/account\/two-step\/set-up$/)
@@ -116,8 +117,62 @@ test('the demo admin signs in with the demo key’s code, and a code works only 
   await again.close()
 })
 
+const CODES_EMAIL = 'twostep.codes@demo.nhs.uk'
+
+/** Makes new recovery codes from the account page; returns them. */
+async function makeNewRecoveryCodes(page: import('@playwright/test').Page, { axe = true } = {}) {
+  await page.goto('/account')
+  await page.getByRole('link', { name: 'Make new recovery codes' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Make new recovery codes')
+  if (axe) await expectAccessible(page)
+  await page.getByRole('button', { name: 'Make new recovery codes' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('You have new recovery codes')
+  const codes = (await page.getByTestId('recovery-codes').getByRole('listitem').allTextContents()).map((c) => c.trim())
+  expect(codes).toHaveLength(10)
+  if (axe) await expectAccessible(page)
+  return codes
+}
+
+async function signInWithCode(page: import('@playwright/test').Page, code: string) {
+  await submitSignIn(page, CODES_EMAIL, DEMO_PASSWORD)
+  await expect(page).toHaveURL(/\/sign-in\/two-step$/)
+  await page.getByLabel('Security code').fill(code)
+  await page.getByRole('button', { name: 'Continue' }).click()
+}
+
+test('a person makes new recovery codes from their account; the old ones stop working', async ({ page }) => {
+  test.setTimeout(90_000)
+  await submitSignIn(page, CODES_EMAIL, DEMO_PASSWORD)
+  await page.getByLabel('Security code').fill(await demoCode(CODES_EMAIL))
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/)
+  const first = await makeNewRecoveryCodes(page)
+  const second = await makeNewRecoveryCodes(page, { axe: false })
+  await page.getByRole('link', { name: 'Continue' }).click()
+  await expect(page.getByText('10 left')).toBeVisible()
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await signInWithCode(page, first[0]!)
+  await expect(page.getByRole('alert')).toContainText('not correct or has already been used')
+  await page.getByLabel('Security code').fill(second[0]!)
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await expect(page.getByText('You have 9 recovery codes left')).toBeVisible()
+})
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
+
+  test('making new recovery codes works', async ({ page }) => {
+    test.setTimeout(90_000)
+    await submitSignIn(page, CODES_EMAIL, DEMO_PASSWORD)
+    await page.getByLabel('Security code').fill(await demoCode(CODES_EMAIL))
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/)
+    const codes = await makeNewRecoveryCodes(page, { axe: false })
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await signInWithCode(page, codes[3]!)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/)
+  })
 
   test('setting up two-step verification and signing in with a code work', async ({ page }) => {
     test.setTimeout(60_000)

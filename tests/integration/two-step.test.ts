@@ -10,7 +10,7 @@ vi.hoisted(() => {
 
 import { prisma } from '~/utils/db.server'
 import { attemptSignIn } from '~/modules/auth/sign-in.server'
-import { getSessionUser, readSession, requireUser } from '~/modules/auth/session.server'
+import { createSession, getSessionUser, readSession, requireUser } from '~/modules/auth/session.server'
 import {
   checkSecondFactor,
   confirmEnrolment,
@@ -21,6 +21,7 @@ import {
 import { resetTwoStep } from '~/modules/admin/users.server'
 import { action as twoStepAction, loader as twoStepLoader } from '~/routes/sign-in_.two-step'
 import { action as signInAction } from '~/routes/sign-in'
+import { action as recoveryCodesAction, loader as recoveryCodesLoader } from '~/routes/account.two-step.recovery-codes'
 import { actorFor, createUser, requestWithCookie, TEST_PASSWORD } from '../factories'
 
 const ip = '198.51.100.7'
@@ -265,5 +266,72 @@ describe('two-step verification', { timeout: 90_000 }, () => {
     })
     expect(event).toEqual({ actorId: admin.id, ipAddress: '192.0.2.44' })
     expect(await signIn(person.email)).toMatchObject({ ok: true, next: 'ENROLMENT_DUE' })
+  })
+})
+
+describe('new recovery codes', { timeout: 90_000 }, () => {
+  const page = '/account/two-step/recovery-codes'
+
+  it('are made by the person after typing their password again, shown once, audited; the old ones stop working', async () => {
+    const person = await enrolled()
+    // A session whose password was typed 20 minutes ago is asked for it first, and nothing changes.
+    const earlier = await createSession(person.id, 'vitest', {
+      secondFactorDone: true,
+      now: new Date(Date.now() - 20 * 60 * 1000),
+    })
+    const confirmFirst = `/account/confirm-password?${new URLSearchParams({ redirectTo: page })}`
+    expect((await call(recoveryCodesLoader as RouteFn, requestWithCookie(earlier, page))).headers.get('Location')).toBe(
+      confirmFirst,
+    )
+    const refused = await call(recoveryCodesAction as RouteFn, post(page, earlier, { intent: 'renew' }))
+    expect(refused.headers.get('Location')).toBe(confirmFirst)
+    const oldHashes = await prisma.recoveryCode.findMany({ where: { userId: person.id }, select: { codeHash: true } })
+    expect(oldHashes).toHaveLength(10)
+
+    const fresh = await createSession(person.id, 'vitest')
+    expect((await call(recoveryCodesLoader as RouteFn, requestWithCookie(fresh, page))).status).toBe(200)
+    const answer = (await (recoveryCodesAction as RouteFn)({
+      request: post(page, fresh, { intent: 'renew' }),
+      params: {},
+      context,
+    })) as { data: { codes: string[] }; init: ResponseInit }
+    expect(new Headers(answer.init.headers).get('Cache-Control')).toBe('private, no-store')
+    const codes = answer.data.codes
+    expect(new Set(codes).size).toBe(10)
+    expect(codes.some((code) => person.recoveryCodes.includes(code))).toBe(false)
+
+    expect(await checkSecondFactor({ userId: person.id, code: person.recoveryCodes[0]!, ipAddress: ip })).toEqual({
+      ok: false,
+      reason: 'INVALID',
+    })
+    expect(await checkSecondFactor({ userId: person.id, code: codes[0]!, ipAddress: ip })).toMatchObject({
+      ok: true,
+      recoveryCodeUsed: true,
+      recoveryCodesLeft: 9,
+    })
+    const events = await prisma.auditEvent.findMany({
+      where: { entityId: person.id, action: 'auth.recovery_codes_renewed' },
+      select: { actorId: true, ipAddress: true, before: true, after: true },
+    })
+    expect(events).toEqual([
+      {
+        actorId: person.id,
+        ipAddress: ip,
+        before: JSON.stringify({ recoveryCodesLeft: 10 }),
+        after: JSON.stringify({ recoveryCodesLeft: 10 }),
+      },
+    ])
+  })
+
+  it('are not offered to someone without two-step verification', async () => {
+    const person = await createUser()
+    const cookie = await createSession(person.id, 'vitest')
+    expect((await call(recoveryCodesLoader as RouteFn, requestWithCookie(cookie, page))).headers.get('Location')).toBe(
+      '/account',
+    )
+    expect(
+      (await call(recoveryCodesAction as RouteFn, post(page, cookie, { intent: 'renew' }))).headers.get('Location'),
+    ).toBe('/account')
+    expect(await prisma.recoveryCode.count({ where: { userId: person.id } })).toBe(0)
   })
 })

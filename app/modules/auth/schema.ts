@@ -42,6 +42,11 @@ export const ConfirmPasswordSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
+/** Making new recovery codes: the button says what it does; there is nothing to type. */
+export const RenewRecoveryCodesSchema = z.object({
+  intent: z.literal('renew', 'Select ‘Make new recovery codes’'),
+})
+
 export const MAX_PASSWORD_LENGTH = 128
 
 /** The rules for any new password, with messages that name the field ("New password", "Password"). */

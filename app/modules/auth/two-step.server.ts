@@ -305,3 +305,29 @@ export async function resetSecondFactor(
 export function recoveryCodesLeft(userId: string): Promise<number> {
   return prisma.recoveryCode.count({ where: { userId, usedAt: null } })
 }
+
+/**
+ * New recovery codes for a person with two-step verification on: the old ones stop working at
+ * once, and the new ones are returned to be shown once (only their hashes are kept). Audited.
+ */
+export async function renewRecoveryCodes(input: {
+  userId: string
+  ipAddress: string
+}): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false }> {
+  return prisma.$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { totpEnabledAt: true } })
+    if (!user?.totpEnabledAt) return { ok: false as const }
+    const before = await tx.recoveryCode.count({ where: { userId: input.userId, usedAt: null } })
+    const recoveryCodes = await replaceRecoveryCodes(tx, input.userId)
+    await recordAudit(tx, {
+      actorId: input.userId,
+      action: 'auth.recovery_codes_renewed',
+      entityType: 'User',
+      entityId: input.userId,
+      before: { recoveryCodesLeft: before },
+      after: { recoveryCodesLeft: recoveryCodes.length },
+      ipAddress: input.ipAddress,
+    })
+    return { ok: true as const, recoveryCodes }
+  })
+}
