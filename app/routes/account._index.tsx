@@ -1,8 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useLoaderData } from '@remix-run/react'
-import { SummaryList } from '~/components/nhs'
+import { parseWithZod } from '@conform-to/zod/v4'
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { Button, SummaryList } from '~/components/nhs'
 import { describeGrants } from '~/modules/auth/account.server'
-import { requireUser } from '~/modules/auth/session.server'
+import { SignOutElsewhereSchema } from '~/modules/auth/schema'
+import { otherSessionCount, requireUser, signOutOtherSessions } from '~/modules/auth/session.server'
+import { redirectWithFlash } from '~/utils/flash.server'
+import { invariantResponse } from '~/utils/http.server'
 import { recoveryCodesLeft, twoStepRequiredFor } from '~/modules/auth/two-step.server'
 
 export const meta: MetaFunction = () => [{ title: 'Your account - LKS Quality Portal' }]
@@ -19,7 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
       required: await twoStepRequiredFor(user.id),
       recoveryCodesLeft: user.twoStepEnabled ? await recoveryCodesLeft(user.id) : 0,
     },
+    otherSessions: await otherSessionCount(user),
   }
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request)
+  const submission = parseWithZod(await request.formData(), { schema: SignOutElsewhereSchema })
+  invariantResponse(submission.status === 'success', 'Choose an action from the page')
+  const ended = await signOutOtherSessions({ user, ipAddress: context.clientAddress })
+  return redirectWithFlash(request, '/account', {
+    type: 'success',
+    title: 'You have been signed out everywhere else',
+    description: ended === 1 ? '1 other session ended.' : `${ended} other sessions ended.`,
+  })
 }
 
 function twoStepRow(twoStep: { enabled: boolean; required: boolean; recoveryCodesLeft: number }) {
@@ -41,7 +58,7 @@ function twoStepRow(twoStep: { enabled: boolean; required: boolean; recoveryCode
 }
 
 export default function Account() {
-  const { name, email, jobTitle, roles, twoStep } = useLoaderData<typeof loader>()
+  const { name, email, jobTitle, roles, twoStep, otherSessions } = useLoaderData<typeof loader>()
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -82,6 +99,23 @@ export default function Account() {
               : []),
           ]}
         />
+        <h2>Signed in elsewhere</h2>
+        {otherSessions === 0 ? (
+          <p>You are not signed in on any other browser or device.</p>
+        ) : (
+          <>
+            <p>
+              You are also signed in on {otherSessions} other{' '}
+              {otherSessions === 1 ? 'browser or device' : 'browsers or devices'}. If you did not expect this, or you
+              left a shared computer signed in, sign out of them and change your password.
+            </p>
+            <Form method="post">
+              <Button type="submit" name="intent" value="sign-out-elsewhere" variant="secondary">
+                Sign out everywhere else
+              </Button>
+            </Form>
+          </>
+        )}
       </div>
     </div>
   )

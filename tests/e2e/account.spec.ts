@@ -32,3 +32,24 @@ test('a user changes their password, with errors explained and nothing lost', as
   await signIn(page, 'password.test@demo.nhs.uk', 'a-long-new-password')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Test Account')
 })
+
+test('a person signed in on two browsers signs out of the other one from their account', async ({ page, browser }) => {
+  const email = 'noroles.test@demo.nhs.uk'
+  const other = await browser.newContext()
+  const otherPage = await other.newPage()
+  await signIn(otherPage, email)
+  await signIn(page, email)
+  await page.goto('/account')
+  await expect(page.getByText('You are also signed in on 1 other browser or device.')).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: 'Sign out everywhere else' }).click()
+  const banner = page.getByRole('alert', { name: 'Success' })
+  await expect(banner).toContainText('You have been signed out everywhere else')
+  await expect(banner).toContainText('1 other session ended.')
+  await expect(page.getByText('You are not signed in on any other browser or device.')).toBeVisible()
+  await expectAccessible(page)
+
+  await otherPage.goto('/account')
+  await expect(otherPage).toHaveURL(/\/sign-in/)
+  await other.close()
+})

@@ -42,6 +42,11 @@ export const ConfirmPasswordSchema = z.object({
   redirectTo: z.string().optional(),
 })
 
+/** Signing out of every other browser and device: a button, nothing to type. */
+export const SignOutElsewhereSchema = z.object({
+  intent: z.literal('sign-out-elsewhere', 'Select ‘Sign out everywhere else’'),
+})
+
 /** Making new recovery codes: the button says what it does; there is nothing to type. */
 export const RenewRecoveryCodesSchema = z.object({
   intent: z.literal('renew', 'Select ‘Make new recovery codes’'),

@@ -5,6 +5,7 @@
 // two-step verification (or must) lets them reach nothing until the second factor is given.
 import { createHash, randomBytes } from 'node:crypto'
 import { createCookie, redirect } from '@remix-run/node'
+import { recordAudit } from '~/modules/audit/audit.server'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
 import { safeRedirect } from '~/utils/http.server'
@@ -246,4 +247,33 @@ export async function destroySession(request: Request): Promise<string> {
 export async function deleteExpiredSessions(now = new Date()): Promise<number> {
   const { count } = await prisma.session.deleteMany({ where: { expiresAt: { lte: now } } })
   return count
+}
+
+/** How many other sessions the person has open (other browsers or devices). */
+export function otherSessionCount(user: { id: string; sessionId: string }, now = new Date()): Promise<number> {
+  return prisma.session.count({ where: { userId: user.id, id: { not: user.sessionId }, expiresAt: { gt: now } } })
+}
+
+/**
+ * Signs the person out of every other browser and device, keeping this session: for a lost laptop
+ * or a shared computer left signed in. Audited with how many sessions ended.
+ */
+export async function signOutOtherSessions(input: {
+  user: { id: string; sessionId: string }
+  ipAddress: string
+}): Promise<number> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.session.deleteMany({
+      where: { userId: input.user.id, id: { not: input.user.sessionId } },
+    })
+    await recordAudit(tx, {
+      actorId: input.user.id,
+      action: 'auth.signed_out_elsewhere',
+      entityType: 'User',
+      entityId: input.user.id,
+      after: { sessionsEnded: count },
+      ipAddress: input.ipAddress,
+    })
+    return count
+  })
 }
