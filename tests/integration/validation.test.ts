@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import { useDemoData } from '../setup/demo-data'
+import { portalOrigin } from '~/modules/notifications/notifications.server'
+import { mailMark, sentSince } from './mail-helpers'
 import type { Actor } from '~/modules/auth/permissions'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { assignValidators, listCandidates } from '~/modules/validation/assignment.server'
@@ -184,10 +186,26 @@ describe('independent grading, then moderation', () => {
       [2, 'LOW'],
       [2, 'HIGH'],
     ])
+    const mark = await mailMark()
     expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toEqual({
       ok: true,
       next: 'MODERATION',
     })
+    // The primary validator hears that the second has completed and what is left to them; the
+    // region's lead hears which outcome to moderate, each with a link to the next step.
+    const mail = await sentSince(mark)
+    expect(mail.map((m) => [m.kind, m.to])).toEqual([
+      ['SECOND_VALIDATION_COMPLETED', ['validator@demo.nhs.uk']],
+      ['MODERATION_NEEDED', ['rachel.osei@demo.nhs.uk']],
+    ])
+    const submissionUrl = `${portalOrigin()}/submissions/${await id(reference)}/agreement`
+    expect(mail[0]!.text).toContain(
+      'differ by more than one sub-level for outcome 3, which the regional lead moderates',
+    )
+    expect(mail[0]!.text).toContain(submissionUrl)
+    expect(mail[1]!.subject).toContain('Moderation needed: outcome 3 of the 2026/27 submission')
+    expect(mail[1]!.text).toMatch(/- outcome 3: \S/)
+    expect(mail[1]!.text).toContain(submissionUrl)
 
     const context = await loadSubmissionContext(londonLead, await id(reference))
     expect(context.status).toBe('IN_MODERATION')
@@ -381,10 +399,16 @@ describe('agreement without moderation', () => {
       ok: true,
       next: 'WAITING',
     })
+    const mark = await mailMark()
     expect(await completeValidation({ actor: validator, assignmentId: second, ipAddress: '' })).toEqual({
       ok: true,
       next: 'AGREEMENT',
     })
+    // Agreement: only the primary validator is told, to record the agreed result; nobody moderates.
+    const mail = await sentSince(mark)
+    expect(mail.map((m) => [m.kind, m.to])).toEqual([['SECOND_VALIDATION_COMPLETED', ['fiona.campbell@demo.nhs.uk']]])
+    expect(mail[0]!.text).toContain('agree within one sub-level for every outcome. Record the agreed result')
+    expect(mail[0]!.text).toContain(`${portalOrigin()}/submissions/${context.id}/agreement`)
 
     const validating = await loadSubmissionContext(fiona, context.id)
     expect(validating.status).toBe('IN_VALIDATION')

@@ -13,6 +13,9 @@ export const NOTIFICATION_KINDS = [
   'CLARIFICATION_ANSWERED',
   'RESULT_PUBLISHED',
   'DEADLINE_REMINDER',
+  'MODERATION_NEEDED',
+  'SECOND_VALIDATION_COMPLETED',
+  'VALIDATION_OVERDUE',
 ] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
@@ -174,6 +177,68 @@ export function clarificationAnsweredMessage(input: {
       `${submission.libraryServiceName} has replied to the questions about ${named(submission)} and sent it back for validation.`,
       input.outcomeNumbers.length ? `They could change ${outcomeList(input.outcomeNumbers)}.` : null,
       `Read the replies and continue your validation:\n${portalLink(input.origin, `/validation/assignments/${input.assignmentId}`)}`,
+    ),
+  }
+}
+
+/** To the region's regional leads, once both validations are complete and some outcomes differ. */
+export function moderationNeededMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  outcomes: ReadonlyArray<{ number: number; shortTitle: string }>
+}): NotificationMessage {
+  const { submission } = input
+  const outcomes = [...input.outcomes].sort((a, b) => a.number - b.number)
+  const numbers = outcomes.map((o) => o.number)
+  return {
+    kind: 'MODERATION_NEEDED',
+    subject: `Moderation needed: ${outcomeList(numbers)} of the ${submission.cycleName} submission for ${submission.organisationName}`,
+    text: body(
+      `Both validators have completed their validation of ${named(submission)}. Their grades differ by more than one sub-level for ${outcomeList(numbers)}:`,
+      outcomes.map((o) => `- outcome ${o.number}: ${o.shortTitle}`).join('\n'),
+      `Decide the agreed grade of ${numbers.length === 1 ? 'this outcome' : 'these outcomes'}. The primary validator records the agreed result of the others. The result is published once every outcome has an agreed grade:\n${portalLink(input.origin, `/submissions/${submission.id}/agreement`)}`,
+    ),
+  }
+}
+
+/** To the primary validator, when the second validator completes their validation. */
+export function secondValidationCompletedMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  primaryAssignmentId: string
+  /** What happens next: the primary has not finished yet, both agree, or some outcomes go to moderation. */
+  next: 'WAITING' | 'AGREEMENT' | 'MODERATION'
+  differing: readonly number[]
+}): NotificationMessage {
+  const { submission } = input
+  const nextStep = {
+    WAITING: `Complete your own validation. Once you have, you record the agreed result, or the outcomes whose grades differ by more than one sub-level go to the regional lead:\n${portalLink(input.origin, `/validation/assignments/${input.primaryAssignmentId}`)}`,
+    AGREEMENT: `Your grades agree within one sub-level for every outcome. Record the agreed result:\n${portalLink(input.origin, `/submissions/${submission.id}/agreement`)}`,
+    MODERATION: `Your grades differ by more than one sub-level for ${outcomeList(input.differing)}, which the regional lead moderates. Record the agreed result of the other outcomes:\n${portalLink(input.origin, `/submissions/${submission.id}/agreement`)}`,
+  }[input.next]
+  return {
+    kind: 'SECOND_VALIDATION_COMPLETED',
+    subject: `The second validator has completed their validation of ${submission.organisationName}'s ${submission.cycleName} submission`,
+    text: body(`The second validator has completed their validation of ${named(submission)}.`, nextStep),
+  }
+}
+
+/** To the region's regional leads, the day after a validator's due date passes with the validation not complete. */
+export function validationOverdueMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  validatorName: string
+  kind: 'PRIMARY' | 'SECONDARY'
+  dueDate: Date
+}): NotificationMessage {
+  const { submission } = input
+  const role = input.kind === 'PRIMARY' ? 'primary' : 'second'
+  return {
+    kind: 'VALIDATION_OVERDUE',
+    subject: `Validation overdue: ${submission.organisationName}, ${submission.cycleName}`,
+    text: body(
+      `${input.validatorName}, the ${role} validator of ${named(submission)}, has not completed their validation. It was due on ${formatDate(input.dueDate)}.`,
+      `Contact the validator, or change the assignment or its due date:\n${portalLink(input.origin, `/submissions/${submission.id}/assign`)}`,
     ),
   }
 }

@@ -8,7 +8,9 @@ import { sendEmailSafely } from './mailer.server'
 import {
   clarificationAnsweredMessage,
   clarificationRequestedMessage,
+  moderationNeededMessage,
   resultPublishedMessage,
+  secondValidationCompletedMessage,
   returnedBySponsorMessage,
   sentForSignOffMessage,
   submittedMessage,
@@ -242,5 +244,58 @@ export async function notifyResultPublished(submissionId: string): Promise<void>
       resultPublishedMessage({ origin: portalOrigin(), submission: submissionFacts(submission), requiredActions }),
       to,
     )
+  })
+}
+
+/** Outcome numbers and short titles of the submission's framework edition, for naming them in an email. */
+async function outcomeTitles(submissionId: string, numbers: readonly number[]) {
+  return prisma.outcome.findMany({
+    where: {
+      number: { in: [...numbers] },
+      edition: { cycles: { some: { submissions: { some: { id: submissionId } } } } },
+    },
+    orderBy: { number: 'asc' },
+    select: { number: true, shortTitle: true },
+  })
+}
+
+/**
+ * A validator has completed their validation. When it was the second validator, the primary is
+ * told what comes next; when both are complete and some outcomes differ by more than one
+ * sub-level, the region's regional leads are told which outcomes to moderate.
+ */
+export async function notifyValidationCompleted(input: {
+  submissionId: string
+  completedKind: 'PRIMARY' | 'SECONDARY'
+  next: 'WAITING' | 'AGREEMENT' | 'MODERATION'
+  differing: readonly number[]
+}): Promise<void> {
+  await safely('VALIDATION_COMPLETED', input.submissionId, async (submission) => {
+    const facts = submissionFacts(submission)
+    if (input.completedKind === 'SECONDARY') {
+      const primary = await prisma.validatorAssignment.findFirst({
+        where: { submissionId: submission.id, kind: 'PRIMARY', validator: { active: true } },
+        select: { id: true, validator: { select: { email: true } } },
+      })
+      if (primary) {
+        await send(
+          secondValidationCompletedMessage({
+            origin: portalOrigin(),
+            submission: facts,
+            primaryAssignmentId: primary.id,
+            next: input.next,
+            differing: input.differing,
+          }),
+          [primary.validator.email],
+        )
+      }
+    }
+    if (input.next === 'MODERATION') {
+      const [outcomes, to] = await Promise.all([
+        outcomeTitles(submission.id, input.differing),
+        recipientsFor(submission, ['REGIONAL_LEAD']),
+      ])
+      await send(moderationNeededMessage({ origin: portalOrigin(), submission: facts, outcomes }), to)
+    }
   })
 }

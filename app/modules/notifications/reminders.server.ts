@@ -4,7 +4,13 @@
 // later, never sends the same reminder twice (see sendEmail). Run by `npm run reminders` from cron.
 import { prisma } from '~/utils/db.server'
 import { sendEmail } from './mailer.server'
-import { deadlineReminderMessage, REMINDER_DAYS, type ReminderDays, type ReminderStatus } from './messages'
+import {
+  deadlineReminderMessage,
+  REMINDER_DAYS,
+  validationOverdueMessage,
+  type ReminderDays,
+  type ReminderStatus,
+} from './messages'
 import { portalOrigin, recipientsFor, submissionFacts, type RecipientRole } from './notifications.server'
 import { planFacts } from './plan-notifications.server'
 import { planDeadlineReminderMessage } from './plan-messages'
@@ -164,4 +170,68 @@ export function describeReminderSummary(summary: ReminderSummary, now: Date): st
     `Sent ${summary.sent}; already sent earlier ${summary.alreadySent}; nobody to send to ${summary.noRecipients}; failed ${summary.failed}.`,
   )
   return `${day}:\n${lines.join('\n')}`
+}
+
+export type OverdueSummary = { sent: number; alreadySent: number; noRecipients: number; failed: number }
+
+/**
+ * Tells the region's regional leads about each validation whose due date has passed while it is
+ * still open (the submission in validation, the validator not finished). Once per assignment and
+ * due date: a later run sends nothing again, but a new due date that passes is reported again.
+ */
+export async function sendOverdueValidationAlerts(now = new Date()): Promise<OverdueSummary> {
+  const summary: OverdueSummary = { sent: 0, alreadySent: 0, noRecipients: 0, failed: 0 }
+  const assignments = await prisma.validatorAssignment.findMany({
+    where: { completedAt: null, dueDate: { lt: now }, submission: { status: 'IN_VALIDATION' } },
+    orderBy: [{ dueDate: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      kind: true,
+      dueDate: true,
+      validator: { select: { name: true } },
+      submission: {
+        select: {
+          id: true,
+          reference: true,
+          libraryServiceId: true,
+          organisationId: true,
+          regionId: true,
+          organisation: { select: { name: true } },
+          libraryService: { select: { name: true } },
+          cycle: { select: { name: true } },
+        },
+      },
+    },
+  })
+  const origin = portalOrigin()
+  for (const assignment of assignments) {
+    try {
+      const to = await recipientsFor(assignment.submission, ['REGIONAL_LEAD'])
+      const message = validationOverdueMessage({
+        origin,
+        submission: submissionFacts(assignment.submission),
+        validatorName: assignment.validator.name,
+        kind: assignment.kind === 'PRIMARY' ? 'PRIMARY' : 'SECONDARY',
+        dueDate: assignment.dueDate,
+      })
+      const key = `validation-overdue:${assignment.id}:${assignment.dueDate.toISOString()}`
+      const result = await sendEmail({ ...message, to, key })
+      if (result.sent) summary.sent++
+      else if (result.reason === 'duplicate') summary.alreadySent++
+      else summary.noRecipients++
+    } catch (error) {
+      summary.failed++
+      logger.error(
+        { err: error },
+        `The overdue validation alert for submission ${assignment.submission.reference} could not be sent`,
+      )
+    }
+  }
+  return summary
+}
+
+export function describeOverdueSummary(summary: OverdueSummary): string {
+  const total = summary.sent + summary.alreadySent + summary.noRecipients + summary.failed
+  if (total === 0) return 'No validation is past its due date.'
+  return `Validations past their due date: ${total}. Regional leads told ${summary.sent}; already told earlier ${summary.alreadySent}; nobody to tell ${summary.noRecipients}; failed ${summary.failed}.`
 }

@@ -16,6 +16,7 @@ import type { Actor } from '~/modules/auth/permissions'
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { getOutcomePage } from '~/modules/submissions/outcome.server'
 import { notFound } from '~/utils/http.server'
+import { notifyValidationCompleted } from '~/modules/notifications/notifications.server'
 import type { QueueSort } from './queue'
 import { agreementOutcome, isOverdue } from './rules'
 import type { ValidationForm } from './schema'
@@ -296,7 +297,7 @@ export async function completeValidation(input: {
       message: 'Give a grade and a rationale for every outcome before completing your validation.',
       missing,
     }
-  return prisma.$transaction(async (tx) => {
+  const result = await prisma.$transaction(async (tx) => {
     const { count } = await tx.validatorAssignment.updateMany({
       where: { id: assignment.id, completedAt: null },
       data: { completedAt: new Date() },
@@ -315,7 +316,7 @@ export async function completeValidation(input: {
       where: { submissionId: context.id, id: { not: assignment.id } },
       select: { completedAt: true },
     })
-    if (!other?.completedAt) return { ok: true as const, next: 'WAITING' as const }
+    if (!other?.completedAt) return { ok: true as const, next: 'WAITING' as const, differing: [] }
     const grades = await tx.outcomeValidation.findMany({
       where: { assignment: { submissionId: context.id } },
       select: {
@@ -331,7 +332,7 @@ export async function completeValidation(input: {
         return grade?.ok ? [{ outcomeNumber: g.outcome.number, grade: grade.grade as Grade }] : []
       })
     const result = agreementOutcome(listFor('PRIMARY'), listFor('SECONDARY'))
-    if (result.kind === 'AGREED') return { ok: true as const, next: 'AGREEMENT' as const }
+    if (result.kind === 'AGREED') return { ok: true as const, next: 'AGREEMENT' as const, differing: [] }
     const moved = await tx.submission.updateMany({
       where: { id: context.id, status: 'IN_VALIDATION' },
       data: { status: 'IN_MODERATION', version: { increment: 1 } },
@@ -350,6 +351,19 @@ export async function completeValidation(input: {
       after: { status: 'IN_MODERATION', differing: result.differing },
       ipAddress: input.ipAddress,
     })
-    return { ok: true as const, next: 'MODERATION' as const }
+    return {
+      ok: true as const,
+      next: 'MODERATION' as const,
+      differing: result.differing.map((d) => d.outcomeNumber),
+    }
   })
+  if (!result.ok) return result
+  // Emails once the change has committed (they never throw).
+  await notifyValidationCompleted({
+    submissionId: context.id,
+    completedKind: assignment.kind === 'PRIMARY' ? 'PRIMARY' : 'SECONDARY',
+    next: result.next,
+    differing: result.differing,
+  })
+  return { ok: true, next: result.next }
 }
