@@ -138,6 +138,8 @@ export const fileMessages = {
     `${single ? 'The selected file' : name} is damaged or is not a real ${label} file. Open it, save it again and upload the new copy`,
   inflatesTooLarge: (name: string, single: boolean) =>
     `${single ? 'The selected file' : name} is too large when opened (over 500 MB, or too many parts). Save it as a smaller file or split it up`,
+  outOfSpace: (name: string, single: boolean, contactEmail: string) =>
+    `${single ? 'The file' : name} could not be saved because the portal is out of storage space. Your text has been kept. Try again later, or contact ${contactEmail}`,
   duplicate: (name: string, single: boolean, title: string) =>
     `${single ? 'This file' : name} is already in your evidence library as ‘${title}’`,
 }

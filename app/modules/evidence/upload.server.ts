@@ -29,7 +29,8 @@ import {
   type UploadedFile,
 } from './files'
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
-import { newTempPath, removeFiles } from './storage.server'
+import { newTempPath, removeFiles, uploadRoot } from './storage.server'
+import { logger } from '~/utils/logger.server'
 import { checkOfficeContainer, isOfficeContainer, type ArchiveCheck } from './archive.server'
 import { failOpen, recordMalwareRefusal, scanUpload, type Uploader } from './malware-scan.server'
 
@@ -61,7 +62,7 @@ export type EvidenceUpload = {
    */
   separable: boolean
   /** 413 when the request was refused for its size, otherwise 400 for problems. */
-  problemStatus: 400 | 413
+  problemStatus: 400 | 413 | 507
 }
 
 type FileProblem =
@@ -72,6 +73,7 @@ type FileProblem =
   | { kind: 'archive'; name: string; label: string; reason: Exclude<ArchiveCheck, { ok: true }>['reason'] }
   | { kind: 'infected'; name: string }
   | { kind: 'not-scanned'; name: string }
+  | { kind: 'out-of-space'; name: string }
 
 class BodyTooLarge extends Error {}
 
@@ -80,6 +82,12 @@ class StorageFault extends Error {
   constructor(readonly original: unknown) {
     super('Could not write an uploaded file to disk')
   }
+}
+
+/** A write that failed because the disk (or the portal's quota on it) is full. */
+export function isOutOfSpace(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return code === 'ENOSPC' || code === 'EDQUOT'
 }
 
 export function defaultUploadLimits(maxFiles = MAX_FILES_PER_UPLOAD): UploadLimits {
@@ -111,6 +119,8 @@ function describe(problem: FileProblem, single: boolean, limits: UploadLimits): 
       return fileMessages.infected(problem.name, single)
     case 'not-scanned':
       return fileMessages.notScanned(problem.name, single)
+    case 'out-of-space':
+      return fileMessages.outOfSpace(problem.name, single, getEnv().CONTACT_EMAIL)
     case 'archive':
       return problem.reason === 'TOO_LARGE_INFLATED'
         ? fileMessages.inflatesTooLarge(problem.name, single)
@@ -200,7 +210,10 @@ async function parseEvidenceUpload(
     // The file is opened asynchronously: removing it before the stream has closed could let the
     // open happen afterwards and leave a stray file, so every path waits for 'close'.
     const closed = new Promise<void>((resolve) => out.once('close', resolve))
+    // Kept as well as raced: an error that comes while nothing waits for it must not be missed.
+    let writeError: unknown = null
     const writeFailed = once(out, 'error').then(([error]) => {
+      writeError = error
       throw new StorageFault(error)
     })
     writeFailed.catch(() => undefined)
@@ -209,11 +222,24 @@ async function parseEvidenceUpload(
     let headBytes = 0
     let size = 0
     let tooLarge = false
+    // The disk filled up: the rest of this file is read and dropped, so the form's other fields
+    // (and the person's text) still arrive and the page can say what happened.
+    let outOfSpace = false
+    const onWriteFault = (error: unknown) => {
+      const original = error instanceof StorageFault ? error.original : error
+      if (!isOutOfSpace(original)) throw error
+      outOfSpace = true
+      out.destroy()
+    }
     try {
       for await (const chunk of part.data) {
         count(chunk)
         size += chunk.byteLength
-        if (tooLarge) continue
+        if (tooLarge || outOfSpace) continue
+        if (writeError) {
+          onWriteFault(writeError)
+          continue
+        }
         if (size > limits.maxFileBytes) {
           // Stop storing at once; the rest of the part is read and dropped so the browser gets an answer.
           tooLarge = true
@@ -226,11 +252,12 @@ async function parseEvidenceUpload(
           head.push(slice)
           headBytes += slice.byteLength
         }
-        if (!out.write(chunk)) await Promise.race([once(out, 'drain'), writeFailed])
+        if (!out.write(chunk)) await Promise.race([once(out, 'drain'), writeFailed]).catch(onWriteFault)
       }
-      if (!tooLarge) {
+      if (!tooLarge && !outOfSpace) {
         out.end()
-        await Promise.race([closed, writeFailed])
+        await Promise.race([closed, writeFailed]).catch(onWriteFault)
+        if (writeError && !outOfSpace) onWriteFault(new StorageFault(writeError))
       }
     } finally {
       out.destroy()
@@ -241,6 +268,14 @@ async function parseEvidenceUpload(
       fileProblems.push(problem)
       tempPaths.delete(tempPath)
       await removeFiles([tempPath])
+    }
+    if (outOfSpace) {
+      // An alert for whoever runs the portal: nothing of this file is kept.
+      logger.error(
+        { event: 'storage.out_of_space', alert: true, folder: uploadRoot(), file: name },
+        'An upload could not be saved: the upload folder is out of space',
+      )
+      return reject({ kind: 'out-of-space', name })
     }
     if (tooLarge) return reject({ kind: 'too-large', name })
     if (size === 0) return reject({ kind: 'empty', name })
@@ -306,7 +341,9 @@ async function parseEvidenceUpload(
     ? [fileMessages.tooMany(limits.maxFiles)]
     : fileProblems.map((problem) => describe(problem, single, limits))
   const separable = !tooMany && !single && files.length > 0
-  return { fields, files, fileCount, problems, problemStatus: 400, separable, tempPaths }
+  // 507 Insufficient Storage: the fault is the portal's, not the person's file.
+  const problemStatus = fileProblems.some((p) => p.kind === 'out-of-space') ? 507 : 400
+  return { fields, files, fileCount, problems, problemStatus, separable, tempPaths }
 }
 
 /**
@@ -362,7 +399,7 @@ export function refuseUpload<Schema, Value>(
   submission: Submission<Schema, string[], Value>,
   messages: string[],
   duplicates: DuplicateFile[] = [],
-  status: 400 | 413 = 400,
+  status: 400 | 413 | 507 = 400,
 ) {
   // What the upload found is more precise than the schema's count of files (a cut-off upload
   // has no files to count), so it takes the place of the schema's file errors.

@@ -1,0 +1,91 @@
+// A full upload disk (issue 13, item 5): the person is told in words, keeps every field they typed,
+// nothing is half-stored, and the log carries an alert. The disk is made full for real: while the
+// test says so, each partial upload is written to /dev/full, where every write fails with ENOSPC
+// from the kernel, as on a full file system.
+import { randomBytes } from 'node:crypto'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+
+const disk = vi.hoisted(() => ({ full: false }))
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>()
+  const createWriteStream = ((file: string, options?: unknown) =>
+    disk.full && String(file).endsWith('.part')
+      ? fs.createWriteStream('/dev/full', { flags: 'w' })
+      : fs.createWriteStream(
+          file,
+          options as Parameters<typeof fs.createWriteStream>[1],
+        )) as typeof fs.createWriteStream
+  return { ...fs, default: { ...fs, createWriteStream }, createWriteStream }
+})
+
+import { logger } from '~/utils/logger.server'
+import { useDemoData } from '../setup/demo-data'
+import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
+import {
+  cookieFor,
+  evidenceForm,
+  evidenceRowCounts,
+  fieldErrors,
+  initialValue,
+  post,
+  runAction,
+  serviceId,
+  tempFiles,
+  uploadedFiles,
+} from './evidence-helpers'
+
+let ribble: string
+let cookie: string
+
+beforeAll(async () => {
+  await useDemoData()
+  ribble = await serviceId()
+  cookie = await cookieFor('contributor@demo.nhs.uk')
+})
+
+afterEach(() => {
+  disk.full = false
+  vi.restoreAllMocks()
+})
+
+const textFile = (name: string) => new File([randomBytes(4096).toString('hex')], name, { type: 'text/plain' })
+const upload = (form: FormData) =>
+  runAction(newEvidence, post(`/services/${ribble}/evidence/new`, form, cookie), { serviceId: ribble })
+
+describe('an upload when the disk is full', () => {
+  it('says the portal is out of space, keeps the text, stores nothing and raises an alert', async () => {
+    const errors = vi.spyOn(logger, 'error').mockImplementation(() => undefined)
+    const filesBefore = await uploadedFiles()
+    const rowsBefore = await evidenceRowCounts()
+    disk.full = true
+    const outcome = await upload(
+      evidenceForm(
+        { title: 'Annual report', description: 'Typed before the disk filled', url: 'typed after the file' },
+        [textFile('annual-report.txt')],
+      ),
+    )
+    expect(outcome.status).toBe(507)
+    expect(fieldErrors(outcome).files).toEqual([
+      expect.stringMatching(
+        /^The file could not be saved because the portal is out of storage space\. Your text has been kept\. Try again later, or contact \S+@\S+$/,
+      ),
+    ])
+    expect(initialValue(outcome)).toMatchObject({
+      title: 'Annual report',
+      description: 'Typed before the disk filled',
+      url: 'typed after the file',
+    })
+    expect(await evidenceRowCounts()).toEqual(rowsBefore)
+    expect(await uploadedFiles()).toEqual(filesBefore)
+    expect(await tempFiles()).toEqual([])
+    expect(errors).toHaveBeenCalledWith(
+      expect.objectContaining({ event: 'storage.out_of_space', alert: true }),
+      expect.stringContaining('out of space'),
+    )
+  })
+
+  it('stores the same upload once there is room again', async () => {
+    const outcome = await upload(evidenceForm({ title: 'Annual report, again' }, [textFile('annual-report-2.txt')]))
+    expect(outcome.status).toBe(302)
+  })
+})
