@@ -41,6 +41,23 @@ class GlyphPosition {
 }
 
 /**
+ * A copy of a cached layout for one document. Its width is read by pdfkit for every word of every
+ * line, after pdfkit has scaled the positions in place, so it is summed on first reading and kept;
+ * a getter on the class (rather than on each object) keeps that reading fast.
+ */
+class SharedGlyphRun {
+  private width = -1
+  constructor(
+    readonly glyphs: fontkit.Glyph[],
+    readonly positions: GlyphPosition[],
+  ) {}
+  get advanceWidth(): number {
+    if (this.width < 0) this.width = this.positions.reduce((sum, p) => sum + p.xAdvance, 0)
+    return this.width
+  }
+}
+
+/**
  * fontkit shapes each word with the font's OpenType tables, which is most of the cost of a report;
  * pdfkit keeps those layouts for one document only. This keeps them for the process. pdfkit scales
  * the positions it is given in place, so each call gets fresh copies of the cached positions.
@@ -55,17 +72,10 @@ function withSharedLayouts(font: fontkit.Font): fontkit.Font {
       run = font.layout(text)
       cache.set(text, run)
     }
-    const positions = run.positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset))
-    let advanceWidth: number | undefined
-    return {
-      glyphs: run.glyphs,
-      positions,
-      // Read by pdfkit after it has scaled the positions, and never changed after that.
-      get advanceWidth() {
-        advanceWidth ??= positions.reduce((sum, p) => sum + p.xAdvance, 0)
-        return advanceWidth
-      },
-    }
+    return new SharedGlyphRun(
+      run.glyphs,
+      run.positions.map((p) => new GlyphPosition(p.xAdvance, p.yAdvance, p.xOffset, p.yOffset)),
+    )
   }
   return new Proxy(font, {
     get: (target, property) => (property === 'layout' ? layout : Reflect.get(target, property, target)),
