@@ -29,7 +29,7 @@ test('a user changes their password, with errors explained and nothing lost', as
   await expect(page.getByText('Your password has been changed')).toBeVisible()
   await expectAccessible(page)
 
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await signIn(page, 'password.test@demo.nhs.uk', 'a-long-new-password')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Test Account')
 })

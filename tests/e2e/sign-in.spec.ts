@@ -48,7 +48,7 @@ for (const account of ACCOUNTS) {
     await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible()
     await expectAccessible(page)
 
-    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await expect(page).toHaveURL(/\/sign-in$/)
     await page.goto('/')
     await expect(page).toHaveURL(/\/sign-in$/)
@@ -115,7 +115,7 @@ test('signing in returns to the page asked for, but never to another site', asyn
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page).toHaveURL(/\/framework$/)
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
 
   await page.goto('/sign-in?redirectTo=%2F%2Fevil.example%2F')
   await page.getByLabel('Email address').fill('viewer@demo.nhs.uk')
@@ -139,7 +139,7 @@ test.describe('without JavaScript', () => {
     await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD)
     await page.getByRole('button', { name: 'Sign in' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Dr Aisha Rahman')
-    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await expect(page).toHaveURL(/\/sign-in$/)
   })
 })

@@ -46,7 +46,7 @@ test('a national admin sets up two-step verification before anything else, then 
   // The role requires it, so it cannot be turned off.
   await expect(page.getByRole('link', { name: /Turn off/ })).toHaveCount(0)
 
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await submitSignIn(page, email, DEMO_PASSWORD)
   await expect(page).toHaveURL(/\/sign-in\/two-step$/)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Enter your security code')
@@ -61,7 +61,7 @@ test('a national admin sets up two-step verification before anything else, then 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/)
 
   // A recovery code works once.
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await submitSignIn(page, email, DEMO_PASSWORD)
   await page.getByLabel('Security code').fill(codes[0]!)
   await page.getByRole('button', { name: 'Continue' }).click()
@@ -151,7 +151,7 @@ test('a person makes new recovery codes from their account; the old ones stop wo
   await page.getByRole('link', { name: 'Continue' }).click()
   await expect(page.getByText('10 left')).toBeVisible()
 
-  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click()
   await signInWithCode(page, first[0]!)
   await expect(page.getByRole('alert')).toContainText('not correct or has already been used')
   await page.getByLabel('Security code').fill(second[0]!)
@@ -169,7 +169,7 @@ test.describe('without JavaScript', () => {
     await page.getByRole('button', { name: 'Continue' }).click()
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/)
     const codes = await makeNewRecoveryCodes(page, { axe: false })
-    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await signInWithCode(page, codes[3]!)
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Welcome/)
   })
@@ -178,7 +178,7 @@ test.describe('without JavaScript', () => {
     test.setTimeout(60_000)
     const email = 'twostep.nojs@demo.nhs.uk'
     const { key } = await setUpTwoStep(page, email, { axe: false })
-    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByRole('button', { name: 'Sign out', exact: true }).click()
     await submitSignIn(page, email, DEMO_PASSWORD)
     await expect(page).toHaveURL(/\/sign-in\/two-step$/)
     await page.getByRole('button', { name: 'Continue' }).click()
