@@ -20,6 +20,19 @@ import { NOT_YET_SUBMITTED_STATUSES } from '~/modules/submissions/status'
 
 const REMINDER_STATUSES = NOT_YET_SUBMITTED_STATUSES
 
+/** What a reminder needs of a submission or plan: who to send it to (its scope) and what to call it. */
+const RECIPIENT_FACTS = {
+  id: true,
+  reference: true,
+  status: true,
+  libraryServiceId: true,
+  organisationId: true,
+  regionId: true,
+  organisation: { select: { name: true } },
+  libraryService: { select: { name: true } },
+  cycle: { select: { name: true } },
+} as const
+
 export function reminderKey(submissionId: string, days: ReminderDays): string {
   return `deadline-reminder:${submissionId}:${days}`
 }
@@ -61,33 +74,13 @@ export async function sendDeadlineReminders(now = new Date()): Promise<ReminderS
     const submissions = await prisma.submission.findMany({
       where: { cycleId: cycle.id, status: { in: [...REMINDER_STATUSES] } },
       orderBy: { reference: 'asc' },
-      select: {
-        id: true,
-        reference: true,
-        status: true,
-        libraryServiceId: true,
-        organisationId: true,
-        regionId: true,
-        organisation: { select: { name: true } },
-        libraryService: { select: { name: true } },
-        cycle: { select: { name: true } },
-      },
+      select: RECIPIENT_FACTS,
     })
     // A service improvement review cycle has Service Improvement Plans instead of submissions.
     const plans = await prisma.serviceImprovementPlan.findMany({
       where: { cycleId: cycle.id, status: { in: [...REMINDER_STATUSES] } },
       orderBy: { reference: 'asc' },
-      select: {
-        id: true,
-        reference: true,
-        status: true,
-        libraryServiceId: true,
-        organisationId: true,
-        regionId: true,
-        organisation: { select: { name: true } },
-        libraryService: { select: { name: true } },
-        cycle: { select: { name: true } },
-      },
+      select: RECIPIENT_FACTS,
     })
     summary.cycles.push({ name: cycle.name, days, submissions: submissions.length + plans.length })
     for (const plan of plans) {
@@ -189,18 +182,7 @@ export async function sendOverdueValidationAlerts(now = new Date()): Promise<Ove
       kind: true,
       dueDate: true,
       validator: { select: { name: true } },
-      submission: {
-        select: {
-          id: true,
-          reference: true,
-          libraryServiceId: true,
-          organisationId: true,
-          regionId: true,
-          organisation: { select: { name: true } },
-          libraryService: { select: { name: true } },
-          cycle: { select: { name: true } },
-        },
-      },
+      submission: { select: RECIPIENT_FACTS },
     },
   })
   const origin = portalOrigin()
