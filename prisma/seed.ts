@@ -960,6 +960,17 @@ export async function seedDemoData(
         leadOf,
       })
 
+      // Ribble Valley Mental Health sent its baseline two days after the deadline, so the demo shows
+      // how a late submission is marked.
+      await tx.submission.update({
+        where: { reference: 'LKS-2122-RWV' },
+        data: {
+          submittedAt: new Date(baseline.submissionDeadline.getTime() + 2 * 86400000 + 10 * 3600000),
+          isLate: true,
+        },
+        select: { id: true },
+      })
+
       // The open cycle, with submissions at several stages.
       const currentCycle = { id: current.id, code: '2627', deadline: current.submissionDeadline, minimumLevel: 2 }
       const early = (days: number) => new Date(d('2026-11-22').getTime() - days * 86400000)

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Table, Tag } from '~/components/nhs'
+import { Table } from '~/components/nhs'
 import { PlanStatusTag } from '~/components/plan-status-tag'
 import { SubmissionStatusTag } from '~/components/status-tag'
+import { ServiceToDoList } from '~/components/service-to-do-list'
+import { OpenQueueTable } from '~/components/validation-queue'
 import { getHome } from '~/modules/home/home.server'
 import { requireUser } from '~/modules/auth/session.server'
 import { CYCLE_STATUS_LABELS } from '~/modules/cycles/labels'
+import { queueSummary } from '~/modules/validation/queue'
 import { formatDate } from '~/utils/dates'
 
 export const meta: MetaFunction = () => [{ title: 'Home - LKS Quality Portal' }]
@@ -20,7 +23,7 @@ export default function Home() {
   const nothing =
     !home.services.length &&
     !home.sponsorOrganisations.length &&
-    !home.assignments.length &&
+    !home.validation &&
     !home.regions.length &&
     !home.plans.length &&
     !home.national
@@ -35,43 +38,9 @@ export default function Home() {
         <p>Your account has no roles yet. Contact your regional lead or the national team to be given access.</p>
       ) : null}
 
+      {/* The service's to-do list (issue 15, items 1 to 7). */}
       {home.services.map((service) => (
-        <section key={service.id} aria-labelledby={`service-${service.id}`}>
-          <h2 id={`service-${service.id}`}>{service.name}</h2>
-          <p>
-            Organisations your library service submits for, and their submissions. Your evidence is kept in the{' '}
-            <a href={`/services/${service.id}/evidence`}>{service.name} evidence library</a>.
-          </p>
-          <Table
-            caption={`Submissions by ${service.name}`}
-            captionSize="s"
-            responsive
-            head={['Organisation', 'Cycle', 'Status', 'Submitted']}
-            rows={service.organisations.flatMap(({ organisation }) =>
-              organisation.submissions.length
-                ? organisation.submissions.map((s) => [
-                    <a key="o" href={`/organisations/${organisation.id}`}>
-                      {organisation.name}
-                    </a>,
-                    <a key="c" href={`/submissions/${s.id}`}>
-                      {s.cycle.name}
-                    </a>,
-                    <SubmissionStatusTag key="s" status={s.status} />,
-                    s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
-                  ])
-                : [
-                    [
-                      <a key="o" href={`/organisations/${organisation.id}`}>
-                        {organisation.name}
-                      </a>,
-                      'No submission yet',
-                      '',
-                      '',
-                    ],
-                  ],
-            )}
-          />
-        </section>
+        <ServiceToDoList key={service.id} service={service} />
       ))}
 
       {home.sponsorOrganisations.map((org) => (
@@ -128,31 +97,22 @@ export default function Home() {
         </section>
       ) : null}
 
-      {home.assignments.length ? (
-        <section aria-labelledby="assignments">
-          <h2 id="assignments">Your validation assignments</h2>
-          <Table
-            caption="Submissions assigned to you"
-            captionSize="s"
-            responsive
-            head={['Organisation', 'Region', 'Cycle', 'Role', 'Due', 'Status']}
-            rows={home.assignments.map((a) => [
-              <a key="o" href={`/validation/assignments/${a.id}`}>
-                {a.submission.organisation.name}
-              </a>,
-              a.submission.region.name,
-              a.submission.cycle.name,
-              a.kind === 'PRIMARY' ? 'Primary validator' : 'Second validator',
-              formatDate(a.dueDate),
-              a.completedAt ? (
-                <Tag key="t" colour="green">
-                  Completed
-                </Tag>
-              ) : (
-                <SubmissionStatusTag key="t" status={a.submission.status} />
-              ),
-            ])}
-          />
+      {home.validation ? (
+        <section aria-labelledby="validation-queue">
+          <h2 id="validation-queue">Your validation queue</h2>
+          <p>{queueSummary(home.validation.counts)}</p>
+          {home.validation.open.length ? (
+            <OpenQueueTable rows={home.validation.open} caption="Submissions assigned to you" />
+          ) : (
+            <p>When a regional lead assigns you a submission to validate, it appears here and you are sent an email.</p>
+          )}
+          <p>
+            <a href="/validation">
+              {home.validation.counts.completed
+                ? 'See your whole validation queue, with the validations you have completed'
+                : 'See your validation queue'}
+            </a>
+          </p>
         </section>
       ) : null}
 

@@ -17,12 +17,19 @@ import {
 } from '~/components/nhs'
 import { GradeText } from '~/components/grade'
 import { SubmissionStatusTag } from '~/components/status-tag'
+import { DeadlineText } from '~/components/submission-to-do'
 import { taskStatus } from '~/components/task-status'
 import { can, isReviewer } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { copyForward } from '~/modules/submissions/copy-forward.server'
-import { hasValidationStarted, isResultVisible, responseStatusLabel } from '~/modules/submissions/status'
+import { deadlineState, progressFigure } from '~/modules/submissions/next-step'
+import {
+  hasValidationStarted,
+  isNotYetSubmitted,
+  isResultVisible,
+  responseStatusLabel,
+} from '~/modules/submissions/status'
 import { overviewOf } from '~/modules/submissions/submission.server'
 import {
   findPreviousSubmission,
@@ -71,6 +78,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]
   return {
     submission,
+    // The days left are counted on the server, so the page and the home page agree on "today".
+    deadline: isNotYetSubmitted(status) ? deadlineState(context.cycle.submissionDeadline, new Date()) : null,
+    progressText: progress && isNotYetSubmitted(status) ? progressFigure(progress.tasks).text : null,
     links,
     reports: submissionReportLinks(user, context),
     serviceView,
@@ -112,8 +122,18 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function SubmissionPage() {
-  const { submission, links, reports, serviceView, progress, previousCycle, canWithdraw, canSignOff } =
-    useLoaderData<typeof loader>()
+  const {
+    submission,
+    deadline,
+    progressText,
+    links,
+    reports,
+    serviceView,
+    progress,
+    previousCycle,
+    canWithdraw,
+    canSignOff,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submission.id}`
   const tasks = progress?.tasks
@@ -156,6 +176,11 @@ export default function SubmissionPage() {
       {actionData?.error ? <ErrorSummary errors={[{ href: '#submission-actions', text: actionData.error }]} /> : null}
       <span className="nhsuk-caption-l">{submission.cycle.name}</span>
       <h1>{submission.organisation.name}</h1>
+      {progressText ? (
+        <p className="nhsuk-body-l" id="progress">
+          {progressText}
+        </p>
+      ) : null}
       <SummaryList
         rows={[
           { key: 'Status', value: <SubmissionStatusTag status={submission.status} /> },
@@ -164,7 +189,10 @@ export default function SubmissionPage() {
           { key: 'Library service', value: submission.libraryServiceName },
           { key: 'Region', value: submission.regionName },
           { key: 'Framework', value: submission.cycle.editionName },
-          { key: 'Submission deadline', value: formatDate(submission.cycle.submissionDeadline) },
+          {
+            key: 'Submission deadline',
+            value: deadline ? <DeadlineText deadline={deadline} /> : formatDate(submission.cycle.submissionDeadline),
+          },
           {
             key: 'Submitted',
             value: submission.submittedAt

@@ -7,9 +7,15 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { BackLink, Button, DateInput, ErrorSummary, Select, Table } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
-import { assignValidators, getAssignments, listCandidates } from '~/modules/validation/assignment.server'
+import {
+  assignValidators,
+  dueDateOffer,
+  getAssignments,
+  listCandidates,
+  type Candidate,
+} from '~/modules/validation/assignment.server'
 import { AssignFormSchema } from '~/modules/validation/schema'
-import { formatDate } from '~/utils/dates'
+import { formatDate, londonDay } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 
@@ -19,23 +25,33 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const FIELDS = ['primaryId', 'secondaryId', 'dueDate'] as const
 
+const openWork = (n: number) =>
+  n === 0 ? 'no open assignments' : `${n} open ${n === 1 ? 'assignment' : 'assignments'}`
+const optionOf = (c: Candidate) => ({
+  value: c.id,
+  text: `${c.name} (${c.regionName ?? 'no region'}), ${openWork(c.openAssignments)}`,
+})
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'validation:assign')
-  const [candidates, assignments] = await Promise.all([listCandidates(context), getAssignments(context.id)])
+  const [candidates, assignments, offer] = await Promise.all([
+    listCandidates(context),
+    getAssignments(context.id),
+    dueDateOffer(context),
+  ])
+  const due = offer.suggested ? londonDay(offer.suggested) : null
   return {
     submissionId: context.id,
     organisationName: context.organisation.name,
     regionName: context.region.name,
     cycleName: context.cycle.name,
     status: context.status,
-    primaryOptions: candidates
-      .filter((c) => c.eligible.PRIMARY)
-      .map((c) => ({ value: c.id, text: `${c.name} (${c.regionName ?? 'no region'})` })),
-    secondaryOptions: candidates
-      .filter((c) => c.eligible.SECONDARY)
-      .map((c) => ({ value: c.id, text: `${c.name} (${c.regionName ?? 'no region'})` })),
+    primaryOptions: candidates.filter((c) => c.eligible.PRIMARY).map(optionOf),
+    secondaryOptions: candidates.filter((c) => c.eligible.SECONDARY).map(optionOf),
     assignments,
+    validationDeadline: formatDate(offer.validationDeadline),
+    defaultDue: due ? { day: String(due.day), month: String(due.month), year: String(due.year) } : null,
   }
 }
 
@@ -78,6 +94,8 @@ export default function AssignValidators() {
     primaryOptions,
     secondaryOptions,
     assignments,
+    validationDeadline,
+    defaultDue,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm<{
@@ -107,7 +125,8 @@ export default function AssignValidators() {
         <h1>Assign validators</h1>
         <p>
           Two validators review each submission independently: a primary validator from {regionName} and a second
-          validator from another region. Nobody who belongs to the organisation or its library service is offered.
+          validator from another region. Nobody who belongs to the organisation or its library service is offered. Each
+          validator is shown with the assignments they have not yet completed.
         </p>
         {assignments.length ? (
           <Table
@@ -145,11 +164,11 @@ export default function AssignValidators() {
               id="dueDate"
               legend="Due date"
               legendSize="s"
-              hint="For example, 27 2 2027"
+              hint={`The cycle's validation deadline is ${validationDeadline}. For example, 27 2 2027`}
               defaultValue={{
-                day: (due.day.initialValue as string | undefined) ?? '',
-                month: (due.month.initialValue as string | undefined) ?? '',
-                year: (due.year.initialValue as string | undefined) ?? '',
+                day: (due.day.initialValue as string | undefined) ?? defaultDue?.day ?? '',
+                month: (due.month.initialValue as string | undefined) ?? defaultDue?.month ?? '',
+                year: (due.year.initialValue as string | undefined) ?? defaultDue?.year ?? '',
               }}
               error={fields.dueDate.errors?.[0]}
             />

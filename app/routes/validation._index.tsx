@@ -1,12 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { Table, Tag } from '~/components/nhs'
-import { SubmissionStatusTag } from '~/components/status-tag'
+import { CompletedQueueTable, OpenQueueTable } from '~/components/validation-queue'
 import { canSomewhere } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
-import { QUEUE_SORTS, type QueueSort } from '~/modules/validation/queue'
+import { QUEUE_SORTS, queueSummary, type QueueSort } from '~/modules/validation/queue'
 import { getQueue } from '~/modules/validation/workspace.server'
-import { formatDate } from '~/utils/dates'
 import { forbidden } from '~/utils/http.server'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 
@@ -21,60 +19,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const sort: QueueSort = (QUEUE_SORTS as readonly string[]).includes(requested ?? '')
     ? (requested as QueueSort)
     : 'due'
-  return { sort, rows: await getQueue(user, sort) }
+  return { sort, queue: await getQueue(user, sort) }
 }
 
 export default function ValidationQueue() {
-  const { sort, rows } = useLoaderData<typeof loader>()
-  const overdue = rows.filter((r) => r.overdue).length
+  const { sort, queue } = useLoaderData<typeof loader>()
   return (
     <>
       <h1>Your validation queue</h1>
-      <p>
-        {rows.length} {rows.length === 1 ? 'submission is' : 'submissions are'} assigned to you
-        {overdue ? `, ${overdue} overdue` : ''}.
-      </p>
-      <p className="nhsuk-body-s">
-        Sort by:{' '}
-        {QUEUE_SORTS.map((key, i) => (
-          <span key={key}>
-            {i > 0 ? ', ' : ''}
-            {key === sort ? (
-              <strong aria-current="true">{SORT_LABELS[key]}</strong>
-            ) : (
-              <a href={`/validation?sort=${key}`}>{SORT_LABELS[key]}</a>
-            )}
-          </span>
-        ))}
-      </p>
-      <Table
-        caption="Submissions assigned to you"
-        captionSize="s"
-        responsive
-        head={['Organisation', 'Region', 'Cycle', 'Your role', 'Due', 'Status']}
-        rows={rows.map((r) => [
-          <a key="o" href={`/validation/assignments/${r.id}`}>
-            {r.submission.organisation.name}
-          </a>,
-          r.submission.region.name,
-          r.submission.cycle.name,
-          r.kind === 'PRIMARY' ? 'Primary validator' : 'Second validator',
-          r.overdue ? (
-            <span key="d">
-              {formatDate(r.dueDate)} <Tag colour="red">Overdue</Tag>
-            </span>
-          ) : (
-            formatDate(r.dueDate)
-          ),
-          r.completedAt ? (
-            <Tag key="s" colour="green">
-              You have completed
-            </Tag>
-          ) : (
-            <SubmissionStatusTag key="s" status={r.submission.status} />
-          ),
-        ])}
-      />
+      <p>{queueSummary(queue.counts)}</p>
+      <h2>To validate ({queue.counts.open})</h2>
+      {queue.open.length ? (
+        <>
+          <p className="nhsuk-body-s">
+            Sort by:{' '}
+            {QUEUE_SORTS.map((key, i) => (
+              <span key={key}>
+                {i > 0 ? ', ' : ''}
+                {key === sort ? (
+                  <strong aria-current="true">{SORT_LABELS[key]}</strong>
+                ) : (
+                  <a href={`/validation?sort=${key}`}>{SORT_LABELS[key]}</a>
+                )}
+              </span>
+            ))}
+          </p>
+          <OpenQueueTable rows={queue.open} caption="Submissions assigned to you" />
+        </>
+      ) : (
+        <p>There is nothing for you to validate at the moment.</p>
+      )}
+      <h2>Completed ({queue.counts.completed})</h2>
+      {queue.completed.length ? (
+        <CompletedQueueTable rows={queue.completed} caption="Validations you have completed" />
+      ) : (
+        <p>You have not completed a validation yet.</p>
+      )}
     </>
   )
 }

@@ -21,7 +21,7 @@ const ACCOUNTS = [
   {
     email: 'validator@demo.nhs.uk',
     name: 'Łukasz Nowak',
-    sees: ['Your validation assignments', 'Thameside University Hospitals NHS Trust'],
+    sees: ['Your validation queue', 'Thameside University Hospitals NHS Trust'],
   },
   {
     email: 'regional.lead@demo.nhs.uk',

@@ -52,12 +52,21 @@ test('a regional lead, two validators, the service and moderation take a submiss
   await page.getByRole('button', { name: 'Assign validators' }).click()
   await expect(page.getByRole('alert').getByRole('link', { name: 'Select the primary validator' })).toBeVisible()
   await expectAccessible(page)
-  await page.getByLabel('Primary validator (from North West)').selectOption({ label: 'Priya Shah (North West)' })
-  await expect(
-    page.getByLabel('Second validator (from another region)').locator('option', { hasText: 'Priya Shah' }),
-  ).toHaveCount(0)
-  await page.getByLabel('Second validator (from another region)').selectOption({ label: 'Łukasz Nowak (London)' })
+  // Each validator is offered with their workload: the assignments they have not yet completed.
+  const primary = page.getByLabel('Primary validator (from North West)')
+  const second = page.getByLabel('Second validator (from another region)')
+  const priyaOption = primary.locator('option', { hasText: 'Priya Shah' })
+  await expect(priyaOption).toHaveText(/^Priya Shah \(North West\), (no|\d+) open assignments?$/)
+  await primary.selectOption((await priyaOption.getAttribute('value'))!)
+  await expect(second.locator('option', { hasText: 'Priya Shah' })).toHaveCount(0)
+  const lukaszOption = second.locator('option', { hasText: 'Łukasz Nowak' })
+  await expect(lukaszOption).toHaveText(/^Łukasz Nowak \(London\), \d+ open assignments?$/)
+  await second.selectOption((await lukaszOption.getAttribute('value'))!)
+  // The cycle's validation deadline is offered as the due date.
   const due = page.getByRole('group', { name: 'Due date' })
+  await expect(due.getByLabel('Day')).toHaveValue('31')
+  await expect(due.getByLabel('Month')).toHaveValue('3')
+  await expect(due.getByLabel('Year')).toHaveValue('2027')
   await due.getByLabel('Day').fill('26')
   await due.getByLabel('Month').fill('2')
   await due.getByLabel('Year').fill('2027')

@@ -262,8 +262,9 @@ describe('home pages', () => {
   it('lists for each role the real records it can reach', async () => {
     const lead = await getHome(await actorFor('lead@demo.nhs.uk'))
     expect(lead.services.map((s) => s.name)).toEqual([RIBBLE])
-    expect(lead.services[0]!.organisations).toHaveLength(3)
-    expect(lead.assignments).toEqual([])
+    const ribble = lead.services[0]!
+    expect(new Set([...ribble.toDo, ...ribble.past].map((i) => i.organisation.name)).size).toBe(3)
+    expect(lead.validation).toBeNull()
     expect(lead.regions).toEqual([])
     expect(lead.national).toBeNull()
     // The open 2026/27 service improvement review's plans, not the published 2024/25 ones.
@@ -279,7 +280,8 @@ describe('home pages', () => {
 
     const validator = await getHome(await actorFor('validator@demo.nhs.uk'))
     const assigned = submissions.filter((s) => s.validators.includes('validator@demo.nhs.uk'))
-    expect(validator.assignments.map((a) => a.submission.reference).sort()).toEqual(
+    const queue = validator.validation!
+    expect([...queue.open, ...queue.completed].map((a) => a.submission.reference).sort()).toEqual(
       assigned.map((s) => s.reference).sort(),
     )
 

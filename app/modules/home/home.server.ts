@@ -1,6 +1,9 @@
 // What each person's home page lists: only records their grants reach, straight from the database.
 import { prisma } from '~/utils/db.server'
 import { planScope, reachOf, submissionScope, type Actor } from '~/modules/auth/permissions'
+import { findSubmissionContext } from '~/modules/submissions/access.server'
+import { submissionToDo, type SubmissionToDo } from '~/modules/submissions/to-do.server'
+import { getQueue } from '~/modules/validation/workspace.server'
 
 const submissionRow = {
   id: true,
@@ -11,11 +14,16 @@ const submissionRow = {
   organisation: { select: { id: true, name: true, odsCode: true } },
 } as const
 
-async function serviceSections(actor: Actor) {
+/**
+ * The service's to-do list: each submission it can act on (open cycles, anything still in
+ * validation, and published results whose required actions are not yet in the development plan),
+ * then past cycles.
+ */
+async function serviceSections(actor: Actor, now: Date) {
   const { serviceIds } = reachOf(actor, 'submission:view')
   if (!serviceIds.length) return []
   const scope = submissionScope(actor, 'submission:view')
-  return prisma.libraryService.findMany({
+  const services = await prisma.libraryService.findMany({
     where: { id: { in: serviceIds } },
     orderBy: { name: 'asc' },
     select: {
@@ -29,11 +37,10 @@ async function serviceSections(actor: Actor) {
             select: {
               id: true,
               name: true,
-              odsCode: true,
               submissions: {
                 where: { AND: [scope, { libraryServiceId: { in: serviceIds } }] },
                 orderBy: { cycle: { opensAt: 'desc' } },
-                select: submissionRow,
+                select: { id: true, libraryServiceId: true },
               },
             },
           },
@@ -41,6 +48,31 @@ async function serviceSections(actor: Actor) {
       },
     },
   })
+  return Promise.all(
+    services.map(async (service) => {
+      const ids = service.organisations.flatMap(({ organisation }) =>
+        organisation.submissions.filter((s) => s.libraryServiceId === service.id).map((s) => s.id),
+      )
+      const items: SubmissionToDo[] = []
+      for (const id of ids) {
+        const context = await findSubmissionContext(actor, id)
+        if (context) items.push(await submissionToDo(actor, context, now))
+      }
+      // The newest cycle first; within a cycle, organisations in name order (the query's order).
+      items.sort((a, b) => b.cycle.opensAt.getTime() - a.cycle.opensAt.getTime())
+      const current = (item: SubmissionToDo) =>
+        item.cycle.status === 'OPEN' || item.status !== 'PUBLISHED' || item.nextStep.action?.path === 'development-plan'
+      return {
+        id: service.id,
+        name: service.name,
+        toDo: items.filter(current),
+        past: items.filter((item) => !current(item)),
+        withoutSubmission: service.organisations
+          .filter(({ organisation }) => !organisation.submissions.some((s) => s.libraryServiceId === service.id))
+          .map(({ organisation }) => ({ id: organisation.id, name: organisation.name })),
+      }
+    }),
+  )
 }
 
 async function sponsorSections(actor: Actor) {
@@ -63,19 +95,10 @@ async function sponsorSections(actor: Actor) {
   })
 }
 
-async function validatorAssignments(actor: Actor) {
-  if (!reachOf(actor, 'validation:grade').assigned) return []
-  return prisma.validatorAssignment.findMany({
-    where: { validatorId: actor.id, submission: submissionScope(actor, 'submission:view') },
-    orderBy: [{ completedAt: 'asc' }, { dueDate: 'asc' }],
-    select: {
-      id: true,
-      kind: true,
-      dueDate: true,
-      completedAt: true,
-      submission: { select: { ...submissionRow, region: { select: { name: true } } } },
-    },
-  })
+/** A validator's queue, for anyone who may validate, even with nothing assigned yet. */
+async function validatorQueue(actor: Actor, now: Date) {
+  if (!reachOf(actor, 'validation:grade').assigned) return null
+  return getQueue(actor, 'due', now)
 }
 
 async function regionSections(actor: Actor) {
@@ -159,11 +182,11 @@ async function improvementPlans(actor: Actor) {
   })
 }
 
-export async function getHome(actor: Actor) {
-  const [services, sponsorOrganisations, assignments, regions, national, plans] = await Promise.all([
-    serviceSections(actor),
+export async function getHome(actor: Actor, now = new Date()) {
+  const [services, sponsorOrganisations, validation, regions, national, plans] = await Promise.all([
+    serviceSections(actor, now),
     sponsorSections(actor),
-    validatorAssignments(actor),
+    validatorQueue(actor, now),
     regionSections(actor),
     nationalSection(actor),
     improvementPlans(actor),
@@ -172,7 +195,7 @@ export async function getHome(actor: Actor) {
   return {
     services,
     sponsorOrganisations,
-    assignments,
+    validation,
     regions,
     national,
     plans: plans.map(({ regionId, reviewerId, ...plan }) => ({

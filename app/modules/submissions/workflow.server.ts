@@ -21,6 +21,7 @@ import {
   type SignOffState,
 } from './progress'
 import { canTransition, type SubmissionStatus } from './status'
+import { isLateSubmission } from './next-step'
 
 const asResponseStatus = (value: string): ResponseStatus =>
   value === 'COMPLETED' || value === 'IN_PROGRESS' ? value : 'NOT_STARTED'
@@ -300,7 +301,7 @@ export async function submit(input: TransitionInput): Promise<TransitionResult> 
   const result = await transition(input, 'SUBMITTED', 'SERVICE_LEAD', 'submission.submitted', async (_tx, now) => ({
     submittedAt: now,
     submittedById: input.actor.id,
-    isLate: now > input.context.cycle.submissionDeadline,
+    isLate: isLateSubmission(now, input.context.cycle.submissionDeadline),
   }))
   if (result.ok) await notifySubmitted(input.context.id)
   return result

@@ -6,6 +6,7 @@ import { requirePermission, type Actor } from '~/modules/auth/permissions'
 import { notifyValidatorsAssigned } from '~/modules/notifications/notifications.server'
 import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { canTransition } from '~/modules/submissions/status'
+import { calendarDaysBetween } from '~/utils/dates'
 import { ineligibilityReason, type ValidatorCandidate } from './rules'
 
 export type Candidate = {
@@ -13,6 +14,8 @@ export type Candidate = {
   name: string
   regionName: string | null
   eligible: { PRIMARY: boolean; SECONDARY: boolean }
+  /** Their current workload: assignments on any submission not yet completed. */
+  openAssignments: number
 }
 
 /** Everyone who holds the validator role, with whether each may take either place on this submission. */
@@ -32,6 +35,7 @@ export async function listCandidates(context: SubmissionContext): Promise<Candid
           region: { select: { name: true } },
         },
       },
+      _count: { select: { validatorAssignments: { where: { completedAt: null } } } },
     },
   })
   const target = {
@@ -55,8 +59,29 @@ export async function listCandidates(context: SubmissionContext): Promise<Candid
         PRIMARY: ineligibilityReason(candidate, target, 'PRIMARY') === null,
         SECONDARY: ineligibilityReason(candidate, target, 'SECONDARY') === null,
       },
+      openAssignments: user._count.validatorAssignments,
     }
   })
+}
+
+/**
+ * The due date the form offers: the one already set, else the cycle's validation deadline while it
+ * is still ahead (dates stored as their calendar day).
+ */
+export async function dueDateOffer(context: SubmissionContext, now = new Date()) {
+  const [assigned, cycle] = await Promise.all([
+    prisma.validatorAssignment.findFirst({
+      where: { submissionId: context.id },
+      orderBy: { assignedAt: 'desc' },
+      select: { dueDate: true },
+    }),
+    prisma.cycle.findUniqueOrThrow({ where: { id: context.cycleId }, select: { validationDeadline: true } }),
+  ])
+  const deadlineAhead = calendarDaysBetween(now, cycle.validationDeadline) >= 0
+  return {
+    validationDeadline: cycle.validationDeadline,
+    suggested: assigned?.dueDate ?? (deadlineAhead ? cycle.validationDeadline : null),
+  }
 }
 
 export async function getAssignments(submissionId: string) {

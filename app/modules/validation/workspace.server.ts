@@ -17,14 +17,14 @@ import { loadSubmissionContext, type SubmissionContext } from '~/modules/submiss
 import { getOutcomePage } from '~/modules/submissions/outcome.server'
 import { notFound } from '~/utils/http.server'
 import { notifyValidationCompleted } from '~/modules/notifications/notifications.server'
-import type { QueueSort } from './queue'
+import { splitQueue, type QueueSort } from './queue'
 import { agreementOutcome, isOverdue } from './rules'
 import type { ValidationForm } from './schema'
 
 const asStatus = (value: string): IndicatorStatus | null =>
   (INDICATOR_STATUSES as readonly string[]).includes(value) ? (value as IndicatorStatus) : null
 
-/** The validator's assignments, sorted as asked, with overdue ones marked. */
+/** The validator's assignments: open ones sorted as asked, with overdue ones marked, then completed ones. */
 export async function getQueue(actor: Actor, sort: QueueSort, now = new Date()) {
   const assignments = await prisma.validatorAssignment.findMany({
     where: { validatorId: actor.id },
@@ -52,8 +52,10 @@ export async function getQueue(actor: Actor, sort: QueueSort, now = new Date()) 
     status: (a, b) =>
       a.submission.status.localeCompare(b.submission.status) || a.dueDate.getTime() - b.dueDate.getTime(),
   }
-  return rows.sort(compare[sort])
+  return splitQueue(rows.sort(compare[sort]))
 }
+
+export type Queue = Awaited<ReturnType<typeof getQueue>>
 
 /** The user's own assignment and its submission; anyone else's assignment is a 404. */
 export async function loadAssignment(actor: Actor, assignmentId: string) {
