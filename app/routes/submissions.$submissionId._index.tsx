@@ -16,6 +16,7 @@ import {
   type TaskListItem,
 } from '~/components/nhs'
 import { GradeText } from '~/components/grade'
+import { SignedOffNote } from '~/components/signed-off-note'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { DeadlineText } from '~/components/submission-to-do'
 import { taskStatus } from '~/components/task-status'
@@ -225,6 +226,7 @@ export default function SubmissionPage() {
             </p>
           </InsetText>
         ) : null}
+        {progress?.signOff.kind === 'SIGNED_OFF' ? <SignedOffNote signOff={progress.signOff} /> : null}
         {canSignOff ? <ButtonLink href={`${base}/sign-off`}>Review and sign off</ButtonLink> : null}
         {serviceView && previousCycle ? (
           <Form method="post">

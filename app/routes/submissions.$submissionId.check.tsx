@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Table } from '~/components/nhs'
+import { BackLink, Button, ErrorSummary, SummaryList, Table } from '~/components/nhs'
+import { SignedOffNote } from '~/components/signed-off-note'
 import { can } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { getSubmissionProgress, sendForSignOff, submit } from '~/modules/submissions/workflow.server'
 import { responseStatusLabel } from '~/modules/submissions/status'
-import { formatDate, formatDateTime } from '~/utils/dates'
+import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 
@@ -106,14 +107,7 @@ export default function CheckAnswers() {
       />
 
       <div id="actions">
-        {progress.signOff.kind === 'SIGNED_OFF' ? (
-          <InsetText>
-            <p>
-              Signed off by {progress.signOff.signerName}, {progress.signOff.signerRole}, on{' '}
-              {formatDateTime(progress.signOff.at)}.
-            </p>
-          </InsetText>
-        ) : null}
+        {progress.signOff.kind === 'SIGNED_OFF' ? <SignedOffNote signOff={progress.signOff} /> : null}
         {canSend ? (
           <Form method="post">
             <h2>Send for sign-off</h2>

@@ -201,6 +201,10 @@ async function runJourney(page: Page, browser: Browser, journey: Journey) {
   await expectBanner(sponsor, 'Submission signed off')
   await sponsorContext.close()
 
+  // The lead's task list shows the sign-off at once.
+  await page.goto(`/submissions/${id}`)
+  await expect(page.getByText(`Signed off by ${journey.sponsor.name}, ${journey.sponsor.role}, on `)).toBeVisible()
+
   // The lead submits; the submission is locked.
   await page.goto(`/submissions/${id}/check`)
   await expect(page.getByText(`Signed off by ${journey.sponsor.name}, ${journey.sponsor.role}`)).toBeVisible()

@@ -21,6 +21,7 @@ import {
   replyToThread,
   resubmitAfterClarification,
 } from '~/modules/validation/clarification.server'
+import { formatDate, formatDateTime } from '~/utils/dates'
 import { actorFor, backToAwaitingSignOff, createUser } from '../factories'
 import { mailMark, sentSince } from './mail-helpers'
 
@@ -168,31 +169,71 @@ describe('the self-assessment journey of LKS-2627-RYV', () => {
     expect(sent[0]!.headers.To).toBe('sponsor.ryv@demo.nhs.uk')
   })
 
-  it('sends nothing when the sponsor signs off, and tells the region’s lead when it is submitted', async () => {
+  it('tells the service leads when the sponsor signs off, with the link to submit', async () => {
     const signOffMark = await mailMark()
     expect(
       await recordSponsorDecision({
         actor: sponsorRyv,
         context: await context(sponsorRyv, ids.ryv, 'submission:sign-off'),
         decision: 'SIGNED_OFF',
-        signerName: 'Executive sponsor, RYV',
+        signerName: 'Dr Executive Sponsor',
         signerRole: 'Director of Education',
         reason: '',
         ipAddress: ip,
       }),
     ).toEqual({ ok: true })
-    expect(await sentSince(signOffMark)).toEqual([])
+    const signOff = await prisma.signOff.findFirstOrThrow({
+      where: { submissionId: ids.ryv, decision: 'SIGNED_OFF' },
+      select: { id: true, createdAt: true },
+    })
+    const sent = await sentSince(signOffMark)
+    expect(sent.map((m) => ({ kind: m.kind, to: m.to, key: m.key }))).toEqual([
+      { kind: 'SIGNED_OFF_BY_SPONSOR', to: ['lead@demo.nhs.uk'], key: `signed-off-by-sponsor:${signOff.id}` },
+    ])
+    expect(sent[0]!.subject).toBe(
+      'The 2026/27 submission for Ribble and Fylde Community Health NHS Trust has been signed off',
+    )
+    expect(sent[0]!.text).toContain(
+      `Dr Executive Sponsor, Director of Education, signed off the 2026/27 submission for Ribble and Fylde Community Health NHS Trust (LKS-2627-RYV) on ${formatDateTime(signOff.createdAt)}.`,
+    )
+    expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.ryv}/check\n`)
+  })
+
+  it('tells the region’s lead when it is submitted, and sends the service and the sponsor a receipt', async () => {
     const mark = await mailMark()
     expect(
       await submit({ actor: lead, context: await context(lead, ids.ryv, 'submission:submit'), ipAddress: ip }),
     ).toEqual({ ok: true })
+    const { submittedAt, isLate, cycle } = await prisma.submission.findUniqueOrThrow({
+      where: { id: ids.ryv },
+      select: { submittedAt: true, isLate: true, cycle: { select: { submissionDeadline: true } } },
+    })
     const sent = await sentSince(mark)
     expect(sent.map((m) => ({ kind: m.kind, to: m.to }))).toEqual([
       { kind: 'SUBMITTED', to: ['regional.lead@demo.nhs.uk'] },
+      // Not the deactivated lead, nor anyone from another service or organisation.
+      {
+        kind: 'SUBMISSION_RECEIPT',
+        to: ['contributor@demo.nhs.uk', 'lead@demo.nhs.uk', 'sponsor.ryv@demo.nhs.uk'],
+      },
     ])
     expect(sent[0]!.subject).toBe('Ribble and Fylde Community Health NHS Trust has submitted its 2026/27 submission')
     expect(sent[0]!.text).toContain('As regional lead for North West')
     expect(sent[0]!.text).toContain(`${origin}/submissions/${ids.ryv}/assign`)
+
+    const receipt = sent[1]!
+    expect(receipt.key).toBe(`submission-receipt:${ids.ryv}:${submittedAt!.toISOString()}`)
+    expect(receipt.subject).toBe(
+      'Submission received: LKS-2627-RYV, Ribble and Fylde Community Health NHS Trust, 2026/27',
+    )
+    expect(receipt.text).toContain('Reference: LKS-2627-RYV')
+    // The time as the clock in London showed it.
+    expect(receipt.text).toContain(`on ${formatDateTime(submittedAt!)} (UK time).`)
+    expect(isLate).toBe(false)
+    expect(receipt.text).toContain(
+      `It was submitted on time: the deadline was ${formatDate(cycle.submissionDeadline)}.`,
+    )
+    expect(receipt.text).toContain(`${origin}/submissions/${ids.ryv}\n`)
   })
 
   it('sends nothing when a step is refused', async () => {

@@ -8,6 +8,8 @@ import {
   resultPublishedMessage,
   returnedBySponsorMessage,
   sentForSignOffMessage,
+  signedOffBySponsorMessage,
+  submissionReceiptMessage,
   submittedMessage,
   validatorAssignedMessage,
   type SubmissionFacts,
@@ -78,6 +80,55 @@ describe('workflow messages', () => {
     expect(message.text).toContain('Dr Aisha Rahman, the executive sponsor, has returned')
     expect(message.text).toContain('Their reason:\nOutcome 3 needs the 2026 survey.\nPlease add it.\n')
     expect(message.text).toContain('https://quality.example.nhs.uk/submissions/sub123\n')
+  })
+
+  it('tells the service leads who signed off and when, in London time, with the link to submit', () => {
+    const message = signedOffBySponsorMessage({
+      origin,
+      submission,
+      sponsorName: 'Dr Aisha Rahman',
+      sponsorRole: 'Chief Medical Officer',
+      signedOffAt: summerLate,
+      submissionDeadline: deadline,
+    })
+    expect(message.kind).toBe('SIGNED_OFF_BY_SPONSOR')
+    expect(message.subject).toBe(
+      'The 2026/27 submission for Ribble Valley Teaching Hospitals NHS Foundation Trust has been signed off',
+    )
+    expect(message.text).toContain(
+      'Dr Aisha Rahman, Chief Medical Officer, signed off the 2026/27 submission for Ribble Valley Teaching Hospitals NHS Foundation Trust (LKS-2627-RXV) on 15 June 2027 at 12:30am.',
+    )
+    expect(message.text).toContain(
+      'submit it by 29 January 2027:\nhttps://quality.example.nhs.uk/submissions/sub123/check\n',
+    )
+  })
+
+  it('gives a receipt with the reference, the time in London and whether it was late', () => {
+    const late = submissionReceiptMessage({
+      origin,
+      submission,
+      submittedAt: summerLate,
+      submissionDeadline: deadline,
+      isLate: true,
+    })
+    expect(late.kind).toBe('SUBMISSION_RECEIPT')
+    expect(late.subject).toBe(
+      'Submission received: LKS-2627-RXV, Ribble Valley Teaching Hospitals NHS Foundation Trust, 2026/27',
+    )
+    expect(late.text).toContain('Reference: LKS-2627-RXV')
+    expect(late.text).toContain('on 15 June 2027 at 12:30am (UK time).')
+    expect(late.text).toContain('It was submitted late: the deadline was 29 January 2027.')
+    expect(late.text).toContain('https://quality.example.nhs.uk/submissions/sub123\n')
+    const onTime = submissionReceiptMessage({
+      origin,
+      submission,
+      submittedAt: new Date('2027-01-20T10:00:00Z'),
+      submissionDeadline: deadline,
+      isLate: false,
+    })
+    expect(onTime.text).toContain('on 20 January 2027 at 10:00am (UK time).')
+    expect(onTime.text).toContain('It was submitted on time: the deadline was 29 January 2027.')
+    expect(onTime.text).not.toContain('late')
   })
 
   it('tells the regional lead of a submission, and says when it was late', () => {

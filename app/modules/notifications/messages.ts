@@ -1,13 +1,15 @@
 // The words of every workflow email (issue 7, item 5), one function per message. Pure: each takes
 // the facts and the portal's origin and returns what sendEmail needs, so the wording is tested
 // without a database. Plain text in NHS.UK style: say what happened, what to do, and link to the page.
-import { formatDate } from '~/utils/dates'
+import { formatDate, formatDateTime } from '~/utils/dates'
 import type { NotYetSubmittedStatus } from '~/modules/submissions/status'
 
 export const NOTIFICATION_KINDS = [
   'SENT_FOR_SIGN_OFF',
   'RETURNED_BY_SPONSOR',
+  'SIGNED_OFF_BY_SPONSOR',
   'SUBMITTED',
+  'SUBMISSION_RECEIPT',
   'VALIDATOR_ASSIGNED',
   'CLARIFICATION_REQUESTED',
   'CLARIFICATION_ANSWERED',
@@ -90,6 +92,51 @@ export function returnedBySponsorMessage(input: {
       `${input.sponsorName}, the executive sponsor, has returned ${named(submission)} without signing it off.`,
       `Their reason:\n${input.reason.trim()}`,
       `Make the changes, then send the submission for sign-off again:\n${portalLink(input.origin, `/submissions/${submission.id}`)}`,
+    ),
+  }
+}
+
+/** To the service leads of the library service that submits, once the sponsor has signed off. */
+export function signedOffBySponsorMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  sponsorName: string
+  sponsorRole: string
+  signedOffAt: Date
+  submissionDeadline: Date
+}): NotificationMessage {
+  const { submission } = input
+  return {
+    kind: 'SIGNED_OFF_BY_SPONSOR',
+    subject: `The ${submission.cycleName} submission for ${submission.organisationName} has been signed off`,
+    text: body(
+      `${input.sponsorName}, ${input.sponsorRole}, signed off ${named(submission)} on ${formatDateTime(input.signedOffAt)}.`,
+      `You can now submit it. Check your answers and submit it by ${formatDate(input.submissionDeadline)}:\n${portalLink(input.origin, `/submissions/${submission.id}/check`)}`,
+      'A submission made after the deadline is marked as late.',
+    ),
+  }
+}
+
+/** The receipt, to the service leads and contributors and the organisation's executive sponsors. */
+export function submissionReceiptMessage(input: {
+  origin: string
+  submission: SubmissionFacts
+  submittedAt: Date
+  submissionDeadline: Date
+  isLate: boolean
+}): NotificationMessage {
+  const { submission } = input
+  return {
+    kind: 'SUBMISSION_RECEIPT',
+    subject: `Submission received: ${submission.reference}, ${submission.organisationName}, ${submission.cycleName}`,
+    text: body(
+      `${submission.libraryServiceName} submitted ${named(submission)} on ${formatDateTime(input.submittedAt)} (UK time).`,
+      `Reference: ${submission.reference}`,
+      input.isLate
+        ? `It was submitted late: the deadline was ${formatDate(input.submissionDeadline)}.`
+        : `It was submitted on time: the deadline was ${formatDate(input.submissionDeadline)}.`,
+      'The submission is now locked. The regional team will assign two validators, who may ask you about some outcomes.',
+      `View the submission:\n${portalLink(input.origin, `/submissions/${submission.id}`)}`,
     ),
   }
 }

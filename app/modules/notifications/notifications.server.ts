@@ -13,6 +13,8 @@ import {
   secondValidationCompletedMessage,
   returnedBySponsorMessage,
   sentForSignOffMessage,
+  signedOffBySponsorMessage,
+  submissionReceiptMessage,
   submittedMessage,
   validatorAssignedMessage,
   type NotificationMessage,
@@ -126,34 +128,82 @@ export async function notifySentForSignOff(submissionId: string): Promise<void> 
   })
 }
 
-/** The sponsor has returned the submission: to the service leads, with the reason. */
+/** The sponsor has returned the submission: to the service leads, with the reason, once per decision. */
 export async function notifyReturnedBySponsor(
   submissionId: string,
-  input: { sponsorName: string; reason: string },
+  input: { signOffId: string; sponsorName: string; reason: string },
 ): Promise<void> {
   await safely('RETURNED_BY_SPONSOR', submissionId, async (submission) => {
     const to = await recipientsFor(submission, ['SERVICE_LEAD'])
     await send(
-      returnedBySponsorMessage({ origin: portalOrigin(), submission: submissionFacts(submission), ...input }),
+      returnedBySponsorMessage({
+        origin: portalOrigin(),
+        submission: submissionFacts(submission),
+        sponsorName: input.sponsorName,
+        reason: input.reason,
+      }),
       to,
+      `returned-by-sponsor:${input.signOffId}`,
     )
   })
 }
 
-/** The service has submitted: to the regional leads of the submission's region. */
+/** The sponsor has signed off: to the service leads, who submit next, once per decision. */
+export async function notifySignedOffBySponsor(
+  submissionId: string,
+  input: { signOffId: string; sponsorName: string; sponsorRole: string; signedOffAt: Date },
+): Promise<void> {
+  await safely('SIGNED_OFF_BY_SPONSOR', submissionId, async (submission) => {
+    const to = await recipientsFor(submission, ['SERVICE_LEAD'])
+    await send(
+      signedOffBySponsorMessage({
+        origin: portalOrigin(),
+        submission: submissionFacts(submission),
+        sponsorName: input.sponsorName,
+        sponsorRole: input.sponsorRole,
+        signedOffAt: input.signedOffAt,
+        submissionDeadline: submission.cycle.submissionDeadline,
+      }),
+      to,
+      `signed-off-by-sponsor:${input.signOffId}`,
+    )
+  })
+}
+
+/**
+ * The service has submitted: the regional leads of the submission's region are asked to assign
+ * validators, and the service leads and contributors and the organisation's executive sponsors get
+ * a receipt (once per submission time).
+ */
 export async function notifySubmitted(submissionId: string): Promise<void> {
   await safely('SUBMITTED', submissionId, async (submission) => {
-    const to = await recipientsFor(submission, ['REGIONAL_LEAD'])
+    const submittedAt = submission.submittedAt ?? new Date()
+    const facts = submissionFacts(submission)
+    const [regionalLeads, service] = await Promise.all([
+      recipientsFor(submission, ['REGIONAL_LEAD']),
+      recipientsFor(submission, ['SERVICE_LEAD', 'SERVICE_CONTRIBUTOR', 'EXECUTIVE_SPONSOR']),
+    ])
     await send(
       submittedMessage({
         origin: portalOrigin(),
-        submission: submissionFacts(submission),
+        submission: facts,
         regionName: submission.region.name,
-        submittedAt: submission.submittedAt ?? new Date(),
+        submittedAt,
         submissionDeadline: submission.cycle.submissionDeadline,
         isLate: submission.isLate ?? false,
       }),
-      to,
+      regionalLeads,
+    )
+    await send(
+      submissionReceiptMessage({
+        origin: portalOrigin(),
+        submission: facts,
+        submittedAt,
+        submissionDeadline: submission.cycle.submissionDeadline,
+        isLate: submission.isLate ?? false,
+      }),
+      service,
+      `submission-receipt:${submission.id}:${submittedAt.toISOString()}`,
     )
   })
 }

@@ -9,6 +9,7 @@ import { requirePermission } from '~/modules/auth/permissions'
 import {
   notifyReturnedBySponsor,
   notifySentForSignOff,
+  notifySignedOffBySponsor,
   notifySubmitted,
 } from '~/modules/notifications/notifications.server'
 import type { SubmissionContext } from './access.server'
@@ -161,6 +162,11 @@ export async function findPreviousSubmission(context: SubmissionContext) {
   })
 }
 
+/** "complete the pen portrait; mark outcome 3 as completed": what is left, for a refusal message. */
+function whatIsLeft(problems: ReadonlyArray<{ text: string }>): string {
+  return problems.map((p) => p.text.charAt(0).toLowerCase() + p.text.slice(1)).join('; ')
+}
+
 export type TransitionResult = { ok: true } | { ok: false; message: string }
 
 type TransitionInput = { actor: Actor; context: SubmissionContext; ipAddress: string }
@@ -243,6 +249,16 @@ export async function recordSponsorDecision(
     return { ok: false, message: 'This submission is not waiting for your sign-off.' }
   const state = await signOffState(context)
   if (state.kind === 'SIGNED_OFF') return { ok: false, message: 'You have already signed off this submission.' }
+  if (input.decision === 'SIGNED_OFF') {
+    // The answers cannot change while the submission waits for sign-off, but what was sent may
+    // already have been incomplete (a record changed outside the journey): never sign off that.
+    const progress = await getSubmissionProgress(context)
+    if (!progress.tasks.readyForSignOff)
+      return {
+        ok: false,
+        message: `This submission cannot be signed off because it is not finished: ${whatIsLeft(progress.problems)}. Return it to the service so that they can finish it.`,
+      }
+  }
   const record = (tx: Parameters<Parameters<typeof prisma.$transaction>[0]>[0]) =>
     tx.signOff.create({
       data: {
@@ -253,23 +269,25 @@ export async function recordSponsorDecision(
         signerRole: input.signerRole,
         reason: input.decision === 'RETURNED' ? input.reason : '',
       },
-      select: { id: true },
+      select: { id: true, createdAt: true },
     })
   if (input.decision === 'RETURNED') {
+    let signOffId = ''
     const result = await transition(
       input,
       'IN_PROGRESS',
       'EXECUTIVE_SPONSOR',
       'submission.returned_by_sponsor',
       async (tx) => {
-        await record(tx)
+        signOffId = (await record(tx)).id
         return {}
       },
     )
-    if (result.ok) await notifyReturnedBySponsor(context.id, { sponsorName: input.signerName, reason: input.reason })
+    if (result.ok)
+      await notifyReturnedBySponsor(context.id, { signOffId, sponsorName: input.signerName, reason: input.reason })
     return result
   }
-  return prisma.$transaction(async (tx) => {
+  const signedOff = await prisma.$transaction(async (tx) => {
     const { count } = await tx.submission.updateMany({
       where: { id: context.id, status: 'AWAITING_SIGN_OFF', version: context.version },
       data: { version: { increment: 1 } },
@@ -289,8 +307,16 @@ export async function recordSponsorDecision(
       after: { signOffId: signOff.id, signerName: input.signerName, signerRole: input.signerRole },
       ipAddress: input.ipAddress,
     })
-    return { ok: true as const }
+    return { ok: true as const, signOff }
   })
+  if (!signedOff.ok) return signedOff
+  await notifySignedOffBySponsor(context.id, {
+    signOffId: signedOff.signOff.id,
+    sponsorName: input.signerName,
+    sponsorRole: input.signerRole,
+    signedOffAt: signedOff.signOff.createdAt,
+  })
+  return { ok: true }
 }
 
 export async function submit(input: TransitionInput): Promise<TransitionResult> {
@@ -298,6 +324,12 @@ export async function submit(input: TransitionInput): Promise<TransitionResult> 
   const state = await signOffState(input.context)
   if (state.kind !== 'SIGNED_OFF')
     return { ok: false, message: 'The executive sponsor must sign off the submission before you submit it.' }
+  const progress = await getSubmissionProgress(input.context)
+  if (!progress.tasks.readyForSignOff)
+    return {
+      ok: false,
+      message: `This submission cannot be submitted because it is not finished: ${whatIsLeft(progress.problems)}. Take it back from sign-off, finish it and send it for sign-off again.`,
+    }
   const result = await transition(input, 'SUBMITTED', 'SERVICE_LEAD', 'submission.submitted', async (_tx, now) => ({
     submittedAt: now,
     submittedById: input.actor.id,
