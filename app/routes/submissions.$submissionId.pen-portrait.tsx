@@ -24,6 +24,7 @@ import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
 import { getPenPortrait, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
+import { policyStatement } from '~/modules/submissions/pen-portrait'
 import { PenPortraitSchema } from '~/modules/submissions/schema'
 import { isEditableByService } from '~/modules/submissions/status'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -124,6 +125,8 @@ export default function PenPortraitPage() {
       contextNotes: portrait.contextNotes,
     },
     shouldValidate: 'onSubmit',
+    // The same schema as the action's, so the browser and the server give the same messages.
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PenPortraitSchema }),
   })
   const organisations = fields.organisations.getFieldList()
   const posts = fields.staffPosts.getFieldList()
@@ -173,10 +176,7 @@ export default function PenPortraitPage() {
                   ? 'No qualified staff recorded'
                   : `1 qualified specialist per ${formatNumber(staffing.staffPerQualified)} WTE staff`,
             },
-            {
-              key: 'Policy',
-              value: `1 per ${formatNumber(portrait.policyStaffPerQualified)} WTE staff: ${formatNumber(staffing.policyQualifiedWte)} qualified WTE needed. ${staffing.meetsPolicy ? 'The service meets the policy ratio.' : 'The service does not meet the policy ratio yet.'}`,
-            },
+            { key: 'Policy', value: policyStatement(staffing, portrait.policyStaffPerQualified) },
           ]}
         />
         <InsetText>
@@ -292,8 +292,7 @@ export default function PenPortraitPage() {
               name="budgetPounds"
               id="budgetPounds"
               label="Annual budget (optional)"
-              hint="In whole pounds, for example 250000"
-              inputMode="numeric"
+              hint="In pounds, for example £250,000. Pence are rounded to the nearest pound."
               width={10}
               defaultValue={(fields.budgetPounds.initialValue as string | undefined) ?? ''}
               error={fields.budgetPounds.errors?.[0]}
@@ -342,7 +341,16 @@ export default function PenPortraitPage() {
               defaultValue={(fields.contextNotes.initialValue as string | undefined) ?? ''}
               error={fields.contextNotes.errors?.[0]}
             />
-            {editable ? <Button type="submit">Save pen portrait</Button> : null}
+            {editable ? (
+              <>
+                <p>
+                  You can save a pen portrait that is not finished and come back to it: it shows as in progress until
+                  every organisation has its staff figures and there is at least one post. Leave a post empty to leave
+                  it out.
+                </p>
+                <Button type="submit">Save pen portrait</Button>
+              </>
+            ) : null}
           </DisableFields>
         </Form>
       </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { summariseStaffing } from './pen-portrait'
+import { policyStatement, summariseStaffing } from './pen-portrait'
 
 describe('qualified-staff ratio', () => {
   it('compares qualified WTE with 1 per 1,250 WTE staff', () => {
@@ -39,5 +39,36 @@ describe('qualified-staff ratio', () => {
       organisationStaffWte: 0,
       meetsPolicy: false,
     })
+  })
+})
+
+describe('policyStatement', () => {
+  const empty = summariseStaffing([], [], 1250)
+
+  it('says what to fill in for an empty portrait, never that it fails the policy', () => {
+    const text = policyStatement(empty, 1250)
+    expect(text).toBe(
+      'The policy is 1 qualified library and knowledge specialist per 1,250 WTE staff. Enter the staff WTE of the organisations you serve and your library and knowledge service posts and save, to see whether the service meets it.',
+    )
+    expect(text).not.toContain('does not meet')
+    expect(text).not.toContain('0 qualified WTE needed')
+  })
+
+  it('asks only for what is missing', () => {
+    expect(policyStatement(summariseStaffing([{ wte: 1, qualified: true }], [null], 1250), 1250)).toContain(
+      'Enter the staff WTE of the organisations you serve and save',
+    )
+    expect(policyStatement(summariseStaffing([], [3000], 1250), 1250)).toContain(
+      'Enter your library and knowledge service posts and save',
+    )
+  })
+
+  it('measures a portrait with its figures against the policy', () => {
+    expect(policyStatement(summariseStaffing([{ wte: 1, qualified: true }], [3000], 1250), 1250)).toBe(
+      'The policy is 1 qualified library and knowledge specialist per 1,250 WTE staff. 2.4 qualified WTE needed. The service does not meet the policy ratio yet.',
+    )
+    expect(policyStatement(summariseStaffing([{ wte: 2, qualified: true }], [2500], 1250), 1250)).toContain(
+      'The service meets the policy ratio.',
+    )
   })
 })

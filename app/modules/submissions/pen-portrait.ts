@@ -32,3 +32,19 @@ export function summariseStaffing(
     meetsPolicy: staffWte > 0 && qualifiedWte >= policyQualifiedWte,
   }
 }
+
+const figure = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 })
+
+/**
+ * What the pen portrait says about the policy ratio. Until the figures it needs are saved, it says
+ * which to fill in, rather than measuring an empty portrait against the policy.
+ */
+export function policyStatement(staffing: StaffingSummary, policyStaffPerQualified: number): string {
+  const policy = `The policy is 1 qualified library and knowledge specialist per ${figure(policyStaffPerQualified)} WTE staff.`
+  const missing = [
+    staffing.organisationStaffWte === 0 ? 'the staff WTE of the organisations you serve' : null,
+    staffing.totalPostsWte === 0 ? 'your library and knowledge service posts' : null,
+  ].filter((part): part is string => part !== null)
+  if (missing.length) return `${policy} Enter ${missing.join(' and ')} and save, to see whether the service meets it.`
+  return `${policy} ${figure(staffing.policyQualifiedWte)} qualified WTE needed. ${staffing.meetsPolicy ? 'The service meets the policy ratio.' : 'The service does not meet the policy ratio yet.'}`
+}

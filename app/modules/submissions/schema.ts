@@ -102,20 +102,86 @@ export const SignOffSchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'Enter why you are returning the submission' })
   })
 
-export const StaffPostSchema = z.object({
+/**
+ * A message that names the post's row when the issue is inside the list of posts ("Enter the WTE
+ * for post 2 as a number, like 0.6"): Zod works the message out once the issue's path is complete.
+ */
+function forPost(message: (post: string) => string) {
+  return {
+    error: (issue: { path?: PropertyKey[] }) => {
+      const index = issue.path?.find((part): part is number => typeof part === 'number')
+      return message(index === undefined ? 'the post' : `post ${index + 1}`)
+    },
+  }
+}
+
+/** One row of the posts list as typed: every field may still be empty. */
+const StaffPostRowSchema = z.object({
   title: z
-    .string({ error: 'Enter the post title' })
+    .string()
     .trim()
-    .min(1, 'Enter the post title')
-    .max(200, 'Post title must be 200 characters or fewer'),
+    .max(
+      200,
+      forPost((post) => `The title of ${post} must be 200 characters or fewer`),
+    )
+    .optional(),
   wte: z
-    .number({ error: 'Enter the WTE as a number, like 0.6' })
-    .min(0.01, 'WTE must be more than 0')
-    .max(100, 'WTE must be 100 or less'),
-  qualified: z.enum(['yes', 'no'], {
-    error: 'Select whether the post holder is a qualified library and knowledge specialist',
-  }),
+    .number(forPost((post) => `Enter the WTE of ${post} as a number, like 0.6`))
+    .min(
+      0.01,
+      forPost((post) => `The WTE of ${post} must be more than 0`),
+    )
+    .max(
+      100,
+      forPost((post) => `The WTE of ${post} must be 100 or less`),
+    )
+    .optional(),
+  qualified: z.enum(['yes', 'no']).optional(),
 })
+type StaffPostRow = z.infer<typeof StaffPostRowSchema>
+export type StaffPostForm = { title: string; wte: number; qualified: 'yes' | 'no' }
+
+const isBlankRow = (row: StaffPostRow) => !row.title && row.wte === undefined && row.qualified === undefined
+const isFilledRow = (row: StaffPostRow): row is StaffPostForm =>
+  Boolean(row.title) && row.wte !== undefined && row.qualified !== undefined
+
+/**
+ * The posts: a row left completely empty (the form always offers one) is not a post and is
+ * dropped; a row started must be finished, and each message names its row.
+ */
+const StaffPostsSchema = z
+  .array(StaffPostRowSchema)
+  .max(100, 'Enter 100 posts or fewer')
+  .default([])
+  .superRefine((rows, ctx) => {
+    rows.forEach((row, index) => {
+      if (isBlankRow(row)) return
+      const post = `post ${index + 1}`
+      if (!row.title)
+        ctx.addIssue({ code: 'custom', path: [index, 'title'], message: `Enter the post title for ${post}` })
+      if (row.wte === undefined)
+        ctx.addIssue({ code: 'custom', path: [index, 'wte'], message: `Enter the WTE for ${post}, like 1 or 0.6` })
+      if (row.qualified === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'qualified'],
+          message: `Select whether the holder of ${post} is a qualified library and knowledge specialist`,
+        })
+    })
+  })
+  .transform((rows) => rows.filter(isFilledRow))
+
+/** "£250,000", "250000", "250,000.50", "£ 250 000": an amount in pounds as people write it. */
+const POUNDS = /^£?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/
+const BUDGET_MESSAGE = 'Enter the budget as an amount in pounds, like £250,000'
+
+/** The annual budget, kept in whole pounds: pence are rounded to the nearest pound. */
+const BudgetSchema = z
+  .string(BUDGET_MESSAGE)
+  .transform((value) => value.replace(/\s/g, ''))
+  .refine((value) => POUNDS.test(value), BUDGET_MESSAGE)
+  .transform((value) => Math.round(Number(value.replace(/[£,]/g, ''))))
+  .pipe(z.number().max(1_000_000_000, 'Enter a budget of £1,000,000,000 or less'))
 
 export const PenPortraitSchema = z.object({
   version: z.number().int().min(0),
@@ -134,13 +200,8 @@ export const PenPortraitSchema = z.object({
     )
     .max(50)
     .default([]),
-  staffPosts: z.array(StaffPostSchema).max(100, 'Enter 100 posts or fewer').default([]),
-  budgetPounds: z
-    .number({ error: 'Enter the budget in whole pounds, like 250000' })
-    .int('Enter the budget in whole pounds, like 250000')
-    .min(0)
-    .max(1_000_000_000)
-    .optional(),
+  staffPosts: StaffPostsSchema,
+  budgetPounds: BudgetSchema.optional(),
   strategyEvidenceId: z.string().max(64).optional(),
   annualReportEvidenceId: z.string().max(64).optional(),
   slaEvidenceIds: z.array(z.string().max(64)).max(50).default([]),
