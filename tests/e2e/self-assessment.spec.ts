@@ -231,7 +231,7 @@ test('a service completes its submission, the sponsor signs it off and the lead 
   page,
   browser,
 }) => {
-  test.setTimeout(180_000)
+  test.setTimeout(360_000)
   await runJourney(page, browser, {
     reference: 'LKS-2627-RXV',
     sponsor: { email: 'sponsor@demo.nhs.uk', name: 'Dr Aisha Rahman', role: 'Chief Medical Officer' },
@@ -285,7 +285,7 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('the same journey works with the plain forms', async ({ page, browser }) => {
-    test.setTimeout(180_000)
+    test.setTimeout(360_000)
     await runJourney(page, browser, {
       reference: 'LKS-2627-RWV',
       sponsor: { email: 'kate.holt@demo.nhs.uk', name: 'Kate Holt', role: 'Director of Workforce' },
