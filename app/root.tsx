@@ -18,6 +18,7 @@ import { getSessionUser } from '~/modules/auth/session.server'
 import { navigationFor } from '~/modules/auth/navigation'
 import { readFlash } from '~/utils/flash.server'
 import { getEnv } from '~/utils/env.server'
+import { contactDetails } from '~/modules/content/contact.server'
 import { SessionTimeout } from '~/components/session-timeout'
 import { useNonce } from '~/utils/nonce'
 import stylesheet from '~/styles/app.scss?url'
@@ -36,8 +37,11 @@ export const meta: MetaFunction = () => [{ title: SERVICE_NAME }]
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request)
   const { flash, setCookie } = await readFlash(request)
+  const contact = await contactDetails()
   return data(
     {
+      // The footer's contact line: the same details as the statement and the privacy notice.
+      contact: { team: contact.team, email: contact.email },
       user: user ? { name: user.name, email: user.email } : null,
       navigation: user ? navigationFor(user) : [],
       flash,
@@ -145,6 +149,7 @@ export function Layout({ children }: { children: ReactNode }) {
               { href: '/glossary', text: 'Glossary' },
               { href: '/healthcheck', text: 'Service status' },
             ]}
+            contact={rootData?.contact}
             copyright="NHS England"
           />
           <ScrollRestoration nonce={nonce} />

@@ -1,12 +1,12 @@
+import { contactDetails } from '~/modules/content/contact.server'
 import { securityTxt } from '~/modules/content/security-txt'
 import { getEnv } from '~/utils/env.server'
 
 /** /.well-known/security.txt: how to report a vulnerability (RFC 9116). Public, like robots.txt. */
-export function loader() {
-  const env = getEnv()
+export async function loader() {
   const body = securityTxt({
-    contactEmail: env.SECURITY_CONTACT_EMAIL ?? env.CONTACT_EMAIL,
-    origin: env.APP_ORIGIN,
+    contactEmail: (await contactDetails()).securityEmail,
+    origin: getEnv().APP_ORIGIN,
     now: new Date(),
   })
   return new Response(body, {

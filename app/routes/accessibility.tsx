@@ -6,8 +6,8 @@ import { contactDetails } from '~/modules/content/contact.server'
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Accessibility statement') }]
 
-export function loader() {
-  return { contact: contactDetails() }
+export async function loader() {
+  return { contact: await contactDetails() }
 }
 
 // Written from the checks listed under "How we tested this website". Change a claim only when a

@@ -7,8 +7,8 @@ import { contactDetails } from '~/modules/content/contact.server'
 
 export const meta: MetaFunction = () => [{ title: pageTitle('Cookies') }]
 
-export function loader() {
-  return { contact: contactDetails() }
+export async function loader() {
+  return { contact: await contactDetails() }
 }
 
 export default function Cookies() {

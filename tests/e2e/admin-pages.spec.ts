@@ -35,6 +35,7 @@ const pages: Array<[string, () => Promise<string> | string, string]> = [
   ['a person', async () => `/admin/users/${await zoeId()}`, 'Zoë Hartley'],
   ['email sent', () => '/admin/mail', 'Email sent'],
   ['audit log', () => '/admin/audit', 'Audit log'],
+  ['contact details', () => '/admin/contact-details', 'Contact details'],
 ]
 
 for (const [name, urlOf, heading] of pages) {

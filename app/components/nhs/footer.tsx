@@ -4,13 +4,15 @@ export type FooterLink = { href: string; text: string }
 
 export type FooterProps = {
   links: FooterLink[]
+  /** Who answers questions about the portal, shown above the copyright. */
+  contact?: { team: string; email: string }
   /** Defaults to "© NHS England", as in v10. */
   copyright?: string
   className?: string
 }
 
 /** nhsuk-frontend v10 footer with meta (support) links and copyright. */
-export function Footer({ links, copyright = '© NHS England', className }: FooterProps) {
+export function Footer({ links, contact, copyright = '© NHS England', className }: FooterProps) {
   return (
     <footer className={cx('nhsuk-footer', className)} role="contentinfo">
       <div className="nhsuk-width-container">
@@ -28,6 +30,14 @@ export function Footer({ links, copyright = '© NHS England', className }: Foote
                 ))}
               </ul>
             </>
+          ) : null}
+          {contact ? (
+            <p className="nhsuk-body-s">
+              Questions about the portal: contact {contact.team} at{' '}
+              <a className="nhsuk-footer__list-item-link" href={`mailto:${contact.email}`}>
+                {contact.email}
+              </a>
+            </p>
           ) : null}
           <p className="nhsuk-body-s">{copyright}</p>
         </div>

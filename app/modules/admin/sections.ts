@@ -47,6 +47,13 @@ export const ADMIN_SECTIONS: readonly AdminSection[] = [
     description: 'Every change, who made it and when; filter and export it.',
     action: 'audit:view',
   },
+  {
+    href: '/admin/contact-details',
+    title: 'Contact details',
+    description:
+      'Who people contact about the portal, accessibility and their data, and where security problems are reported.',
+    action: 'settings:manage',
+  },
 ]
 
 /** The sections the user may open: those whose permission reaches everywhere. */

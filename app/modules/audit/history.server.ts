@@ -46,6 +46,7 @@ const ACTION_DESCRIPTIONS: Record<string, string> = {
   'outcome_response.clarification_completed': 'Outcome completed again after clarification',
   'development_plan_item.created': 'Development plan item added',
   'development_plan_item.updated': 'Development plan item updated',
+  'settings.contact_details_updated': 'Contact details changed',
 }
 
 /** The plain-English name of an audit action, or the code itself when it is not known. */

@@ -62,6 +62,7 @@ const EXPECTED: Record<Action, string> = {
   'sip:confirm-review': '. . . . r . .',
   'sip:request-interim': '. . . . r . .',
   'mapping:manage': '. . . . . e .',
+  'settings:manage': '. . . . . e .',
 }
 
 const CODES: Record<string, Reach | null> = {

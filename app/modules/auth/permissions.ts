@@ -45,6 +45,7 @@ export const ACTIONS = [
   'sip:request-interim',
   'mapping:manage',
   'report:published-summary',
+  'settings:manage',
 ] as const
 export type Action = (typeof ACTIONS)[number]
 
@@ -158,6 +159,8 @@ export const PERMISSIONS: Record<Role, Partial<Record<Action, Reach>>> = {
     'audit:view': 'everywhere',
     'sip:assign-reviewer': 'everywhere',
     'mapping:manage': 'everywhere',
+    // The portal's contact details, including where vulnerability reports go (issue 16, item 9).
+    'settings:manage': 'everywhere',
   },
   NATIONAL_VIEWER: NATIONAL_READ,
 }
