@@ -6,7 +6,9 @@
 // tests/.tmp/pa11y), signs in as each role in its own browser context, and checks the role's home
 // page and the pages its links lead to, breadth first, up to PAGES_PER_ROLE pages of different
 // kinds (two addresses that differ only by a record's id count as one kind). It prints each
-// page's errors and exits with 1 if any page has one, or if fewer than MIN_PAGES were checked.
+// page's errors and exits with 1 if any page has one, if fewer than MIN_PAGES were checked, or if a
+// role reached fewer than PAGES_PER_ROLE pages. Once a role's kinds run out, further pages of kinds
+// already checked (another submission, outcome or record) make up the number.
 // Options (environment): PA11Y_PORT (3290), PAGES_PER_ROLE (7), PA11Y_REPORT (a JSON file to write).
 import { spawn } from 'node:child_process'
 import { writeFileSync } from 'node:fs'
@@ -47,7 +49,8 @@ function kindOf(pathname) {
 }
 
 async function waitForServer(server) {
-  for (let attempt = 0; attempt < 240; attempt += 1) {
+  // Preparing and seeding the database takes minutes on a busy machine.
+  for (let attempt = 0; attempt < 1200; attempt += 1) {
     if (server.exitCode !== null) throw new Error('The server stopped before it was ready')
     try {
       if ((await fetch(`${origin}/healthcheck`)).ok) return
@@ -56,7 +59,7 @@ async function waitForServer(server) {
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error('The server did not start within two minutes')
+  throw new Error('The server did not start within ten minutes')
 }
 
 const server = spawn('node', ['tests/e2e/start-server.mjs'], {
@@ -65,11 +68,15 @@ const server = spawn('node', ['tests/e2e/start-server.mjs'], {
   stdio: ['ignore', 'ignore', 'inherit'],
 })
 const results = []
+/** How many pages were checked for each role. */
+const perRole = []
 let browser
 try {
   await waitForServer(server)
   browser = await puppeteer.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // A busy machine answers slowly: wait for the browser as long as for a page.
+    protocolTimeout: 300_000,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   })
 
@@ -101,12 +108,21 @@ try {
     }
     if (new URL(page.url()).pathname.startsWith('/sign-in')) throw new Error(`Could not sign in as ${email}`)
 
-    const queue = ['/']
+    // Breadth first, a page of each kind before a second page of a kind: `fresh` holds links to kinds
+    // not yet checked, `more` further pages of kinds already checked, used once the kinds run out.
+    const fresh = ['/']
+    const more = []
     const seenKinds = new Set()
+    const seenUrls = new Set()
     let checked = 0
-    while (queue.length > 0 && checked < pagesPerRole) {
-      const pathname = queue.shift()
-      if (seenKinds.has(kindOf(pathname))) continue
+    while ((fresh.length > 0 || more.length > 0) && checked < pagesPerRole) {
+      const pathname = fresh.length > 0 ? fresh.shift() : more.shift()
+      if (seenUrls.has(pathname)) continue
+      if (seenKinds.has(kindOf(pathname)) && fresh.length > 0) {
+        more.push(pathname)
+        continue
+      }
+      seenUrls.add(pathname)
       seenKinds.add(kindOf(pathname))
       await check(role, page, origin + pathname)
       checked += 1
@@ -114,9 +130,12 @@ try {
       for (const href of links) {
         const url = new URL(href)
         if (url.origin !== origin || SKIP.some((pattern) => pattern.test(url.pathname))) continue
-        if (!seenKinds.has(kindOf(url.pathname))) queue.push(url.pathname + url.search)
+        const next = url.pathname + url.search
+        if (seenUrls.has(next)) continue
+        ;(seenKinds.has(kindOf(url.pathname)) ? more : fresh).push(next)
       }
     }
+    perRole.push({ role, checked })
     await context.close()
   }
 } finally {
@@ -129,9 +148,17 @@ const errorCount = failing.reduce((sum, r) => sum + r.errors.length, 0)
 console.log(
   `\npa11y (HTML CodeSniffer, WCAG2AA): ${results.length} pages, ${errorCount} errors on ${failing.length} pages`,
 )
+for (const { role, checked } of perRole) console.log(`${role.padEnd(20)} ${checked} pages`)
 if (process.env.PA11Y_REPORT) writeFileSync(process.env.PA11Y_REPORT, JSON.stringify(results, null, 2))
 if (results.length < MIN_PAGES) {
   console.log(`Fewer than ${MIN_PAGES} pages were checked.`)
   process.exitCode = 1
+}
+// Every role must reach the pages asked for: a role with fewer links is a run that checked too little.
+for (const { role, checked } of perRole) {
+  if (checked < pagesPerRole) {
+    console.log(`Only ${checked} of ${pagesPerRole} pages were found for ${role}.`)
+    process.exitCode = 1
+  }
 }
 if (errorCount > 0) process.exitCode = 1
