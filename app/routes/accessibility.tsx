@@ -123,7 +123,10 @@ export default function Accessibility() {
           plans, dashboards, the framework browser, and administration. We used axe (in the automated browser tests) and
           Lighthouse, and checked by hand with a keyboard, at 320 pixels wide, with increased text spacing, with
           JavaScript turned off, and for page titles and content. On 2 December 2026 pa11y (HTML CodeSniffer, WCAG 2 AA)
-          checked 55 pages (6 public pages and 7 pages of each role) and found no errors.
+          checked 55 pages (6 public pages and 7 pages of each role) and found no errors. Later on 2 December 2026 we
+          checked by hand, at 320 pixels wide and with JavaScript turned off, the pages added that day: each role’s home
+          page, the page shown when two people save the same outcome, new recovery codes and the contact details page;
+          none scrolled sideways or needed JavaScript.
         </p>
       </div>
     </div>

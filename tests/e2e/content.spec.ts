@@ -27,6 +27,8 @@ test('the accessibility statement follows the model statement and names every kn
   await expect(main).toContainText('fixed on 2 December 2026')
   await expect(main).not.toContainText('We plan to')
   await expect(main).toContainText('pa11y')
+  // The pages added on 2 December 2026 were checked by hand at 320 pixels and without JavaScript.
+  await expect(main).toContainText('at 320 pixels wide and with JavaScript turned off, the pages added that day')
   // Reflow at 320 pixels was fixed on 2 December 2026 (tests/e2e/header-reflow.spec.ts).
   await expect(main).not.toContainText('1.4.10')
   await expect(main).toContainText('prepared on 2 December 2026')
