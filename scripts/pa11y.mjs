@@ -124,9 +124,13 @@ try {
       }
       seenUrls.add(pathname)
       seenKinds.add(kindOf(pathname))
-      await check(role, page, origin + pathname)
+      // A page of its own for each check: an evidence page's PDF preview leaves a viewer target behind
+      // that stops the next navigation of the same page (puppeteer times out on it).
+      const pageOfItsOwn = await context.newPage()
+      await check(role, pageOfItsOwn, origin + pathname)
       checked += 1
-      const links = await page.$$eval('main a[href], header a[href]', (anchors) => anchors.map((a) => a.href))
+      const links = await pageOfItsOwn.$$eval('main a[href], header a[href]', (anchors) => anchors.map((a) => a.href))
+      await pageOfItsOwn.close()
       for (const href of links) {
         const url = new URL(href)
         if (url.origin !== origin || SKIP.some((pattern) => pattern.test(url.pathname))) continue
