@@ -28,6 +28,7 @@ import { clearDraft, readDraft, writeDraft } from '~/utils/drafts.client'
 import {
   formatGrade,
   INDICATOR_STATUS_LABELS,
+  SUB_LEVEL_LABELS,
   INDICATOR_STATUSES,
   suggestGrade,
   type IndicatorStatus,
@@ -35,6 +36,15 @@ import {
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { countWords, formatWordCount } from '~/modules/submissions/narrative-text'
 import { getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
+import { applyConflictChoices, CONFLICTS_FIELD, parseBase } from '~/modules/submissions/merge'
+import {
+  indicatorKey,
+  isTextField,
+  outcomeFieldValues,
+  outcomeInputName,
+  outcomeValuesOf,
+} from '~/modules/submissions/outcome-fields'
+import { ConflictField, conflictFieldId } from '~/components/conflict-field'
 import { KEY_STRENGTHS_MAX, NARRATIVE_MAX, OutcomeFormSchema, UnlinkEvidenceSchema } from '~/modules/submissions/schema'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -64,7 +74,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     cycleName: context.cycle.name,
     clarification: context.status === 'CLARIFICATION_REQUESTED',
     page,
+    // The values as rendered: a save merges with what others saved since, field by field.
+    base: JSON.stringify(
+      outcomeFieldValues(
+        { ...page.response, indicators: page.indicators },
+        page.indicators.map((i) => i.id),
+      ),
+    ),
   }
+}
+
+/** The indicator ids in the order the form posts them. */
+function postedIndicatorIds(formData: FormData): string[] {
+  const ids: string[] = []
+  for (let index = 0; formData.has(`indicators[${index}].id`); index++)
+    ids.push(String(formData.get(`indicators[${index}].id`)))
+  return ids
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -85,9 +110,21 @@ export async function action({ request, params, context: loadContext }: ActionFu
     })
   }
 
+  const indicatorIds = postedIndicatorIds(formData)
+  // On a conflict page: each field both people changed takes the value the person chose.
+  const unresolved = applyConflictChoices(formData, (key) => outcomeInputName(key, indicatorIds))
+  const base = parseBase(formData.get('base'))
   const submission = parseWithZod(formData, { schema: OutcomeFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
-  const result = await saveOutcome({ actor: user, context, number, form: submission.value, ipAddress })
+  const result = await saveOutcome({
+    actor: user,
+    context,
+    number,
+    form: submission.value,
+    ipAddress,
+    base,
+    unresolved,
+  })
   if (!result.ok && result.kind === 'invalid') {
     const fieldErrors: Record<string, string[]> = {}
     for (const problem of result.problems) (fieldErrors[problem.field] ??= []).push(problem.message)
@@ -95,14 +132,33 @@ export async function action({ request, params, context: loadContext }: ActionFu
   }
   if (!result.ok) {
     const current = { ...result.current, updatedAt: result.current.updatedAt?.toISOString() ?? null }
+    const reply = submission.reply({
+      formErrors: [
+        'Someone else saved this outcome while you were editing it. Choose what to save for each field you both changed, then save again.',
+      ],
+    })
+    // The form shows the merged values: the other person's one-sided changes are taken in, and
+    // each field in conflict keeps what this person typed until they choose.
+    const merged = outcomeValuesOf(result.merged, indicatorIds)
+    const initialValue = {
+      ...reply.initialValue,
+      narrative: merged.narrative,
+      keyStrengths: merged.keyStrengths,
+      selfLevel: merged.selfLevel === null ? '' : String(merged.selfLevel),
+      selfSubLevel: merged.selfSubLevel ?? '',
+      selfGradeReason: merged.selfGradeReason,
+      indicators: merged.indicators.map((i) => ({ id: i.id, status: i.status ?? '', note: i.note })),
+    }
     return data(
       {
-        result: submission.reply({
-          formErrors: [
-            'Someone else saved this outcome while you were editing it. Compare the two narratives below, then save again.',
-          ],
-        }),
-        conflict: current,
+        result: { ...reply, initialValue },
+        conflict: {
+          ...current,
+          fields: result.fields,
+          unresolved: unresolved.filter((key) => result.fields.some((f) => f.key === key)),
+          base: JSON.stringify(result.theirs),
+          merged: result.merged,
+        },
       },
       { status: 409 },
     )
@@ -122,6 +178,13 @@ export async function action({ request, params, context: loadContext }: ActionFu
 
 const AUTOSAVE_RETRIES = 3
 
+/** A short digest of a text (for a React key that changes with the form's initial values). */
+function digest(text: string): string {
+  let hash = 5381
+  for (let index = 0; index < text.length; index++) hash = (hash * 33) ^ text.charCodeAt(index)
+  return (hash >>> 0).toString(36)
+}
+
 function newSaveKey(): string {
   return window.crypto.randomUUID()
 }
@@ -134,8 +197,16 @@ type AutosaveAnswer =
 const FIELDS = ['indicators', 'narrative', 'keyStrengths', 'selfLevel', 'selfSubLevel', 'selfGradeReason'] as const
 
 export default function OutcomePage() {
-  const { submissionId, organisationName, cycleName, clarification, page, restored, saveKey } =
-    useLoaderData<typeof loader>()
+  const {
+    submissionId,
+    organisationName,
+    cycleName,
+    clarification,
+    page,
+    restored,
+    saveKey,
+    base: loadedBase,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'result' in actionData ? actionData.result : (restored ?? undefined)
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
@@ -151,8 +222,22 @@ export default function OutcomePage() {
     if (conflict) setVersion(conflict.version)
   }, [conflict])
 
+  // The values this page was rendered with, which a save is merged against: after a conflict, the
+  // values stored then; after an error or a restored stash, the base the person's form came from.
+  const postedBase = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.base
+  const renderedBase = conflict ? conflict.base : typeof postedBase === 'string' ? postedBase : loadedBase
+  const [baseValues, setBaseValues] = useState(renderedBase)
+  useEffect(() => setBaseValues(renderedBase), [renderedBase])
+  const otherName = conflict?.updatedByName ?? 'the other person'
+  // On a conflict page the fields show the merged values (the other person's one-sided changes in).
+  const initial = (key: string, value: unknown): string | undefined =>
+    conflict ? conflict.merged[key] : (value as string | undefined)
+  const conflictOf = (key: string) => conflict?.fields.find((f) => f.key === key) ?? null
+  const conflictError = (key: string, label: string) =>
+    conflict?.unresolved.includes(key) ? `Choose which ${label.toLowerCase()} to save` : undefined
+
   const [form, fields] = useForm({
-    id: `outcome-${outcome.number}`,
+    id: `outcome-${outcome.number}-${response.version}`,
     lastResult,
     defaultValue: {
       narrative: response.narrative,
@@ -219,6 +304,8 @@ export default function OutcomePage() {
           versionRef.current = body.version
           setSavedAt(body.savedAt)
           setAutosaveState('idle')
+          // The narrative saved is now the base the rest of the form is merged against.
+          setBaseValues((current) => JSON.stringify({ ...(JSON.parse(current) as object), narrative }))
           // Saved: the browser's copy is needed no more, unless the person has typed since.
           if (narrativeField()?.value === narrative) clearDraft(draftKey)
           else writeDraft(draftKey, { narrative: narrativeField()?.value ?? narrative, version: body.version })
@@ -300,6 +387,50 @@ export default function OutcomePage() {
     e.href === '#indicators' ? { ...e, href: `#${indicatorFields[0]?.getFieldset().status.name ?? 'indicators'}` } : e,
   )
   const indicatorIndex = new Map(indicators.map((i, index) => [i.id, index]))
+  const fieldLabel = (key: string): string => {
+    if (key === 'narrative') return 'Narrative'
+    if (key === 'keyStrengths') return 'Key strengths'
+    if (key === 'selfLevel') return 'Self-assessed level'
+    if (key === 'selfSubLevel') return 'Sub-level'
+    if (key === 'selfGradeReason') return 'Reason for your grade'
+    const indicator = indicators.find((i) => key === indicatorKey(i.id, 'status') || key === indicatorKey(i.id, 'note'))
+    if (!indicator) return key
+    return key.endsWith('/note') ? `Note on ${indicator.code} (optional)` : `Status of ${indicator.code}`
+  }
+  const indicatorIds = indicators.map((i) => i.id)
+  const inputNameOf = (key: string) => outcomeInputName(key, indicatorIds) ?? key
+  for (const field of conflict?.fields ?? []) {
+    const label = fieldLabel(field.key)
+    errors.push({
+      href: `#${conflictFieldId(inputNameOf(field.key))}`,
+      text: conflictError(field.key, label) ?? `${label}: you and ${otherName} both changed it`,
+    })
+  }
+  const displayValue = (key: string) => (value: string) => {
+    if (key === 'selfLevel') return `Level ${value}`
+    if (key === 'selfSubLevel') return SUB_LEVEL_LABELS[value as keyof typeof SUB_LEVEL_LABELS] ?? value
+    return INDICATOR_STATUS_LABELS[value as IndicatorStatus] ?? value
+  }
+  const conflictField = (key: string, testId?: string) => {
+    const field = conflictOf(key)
+    if (!field) return null
+    const label = fieldLabel(key)
+    return (
+      <ConflictField
+        key={key}
+        fieldKey={key}
+        inputName={inputNameOf(key)}
+        label={label}
+        otherName={otherName}
+        mine={field.mine}
+        theirs={field.theirs}
+        text={isTextField(key)}
+        display={displayValue(key)}
+        testId={testId}
+        error={conflictError(key, label)}
+      />
+    )
+  }
 
   return (
     <>
@@ -366,19 +497,35 @@ export default function OutcomePage() {
         <WarningCallout heading="Someone else changed this outcome">
           <p>
             {conflict.updatedByName ?? 'Another person'} saved it
-            {conflict.updatedAt ? ` on ${formatDateTime(conflict.updatedAt)}` : ''}. Their narrative is below; yours is
-            still in the form. Combine the two in the form, then save again.
+            {conflict.updatedAt ? ` on ${formatDateTime(conflict.updatedAt)}` : ''}, after you opened this page. What
+            only they changed is now in the form below, with what only you changed.
           </p>
-          <h3 className="nhsuk-heading-xs">Their narrative</h3>
-          <div className="app-conflict-text" data-testid="their-narrative">
-            {conflict.narrative || '(empty)'}
-          </div>
+          <p>You both changed {conflict.fields.length === 1 ? 'this field' : 'these fields'}:</p>
+          <ul>
+            {conflict.fields.map((field) => (
+              <li key={field.key}>
+                <a href={`#${conflictFieldId(inputNameOf(field.key))}`}>{fieldLabel(field.key)}</a>
+              </li>
+            ))}
+          </ul>
+          <p>For each, choose yours, theirs or (for text) a merged version, then save again.</p>
         </WarningCallout>
       ) : null}
 
-      <Form method="post" {...formProps} onChange={onFormChange} onSubmit={onSubmit}>
+      {/* New initial values (after a save or a conflict) remount the form, so its fields show the values merged. */}
+      <Form
+        key={`${conflict ? 'conflict' : 'form'}-${response.version}-${digest(JSON.stringify(form.initialValue ?? null))}`}
+        method="post"
+        {...formProps}
+        onChange={onFormChange}
+        onSubmit={onSubmit}
+      >
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="saveKey" value={saveKey} />
+        <input type="hidden" name="base" value={baseValues} />
+        {conflict ? (
+          <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
+        ) : null}
         <DisableFields when={!editable}>
           <h2 id="indicators">Indicators</h2>
           <p>
@@ -404,33 +551,39 @@ export default function OutcomePage() {
                   return (
                     <div key={indicator.id} className="app-indicator">
                       <input type="hidden" name={`indicators[${index}].id`} value={indicator.id} />
-                      <Radios
-                        name={statusName}
-                        id={statusName}
-                        legend={
-                          <>
-                            <span className="app-framework-indicator-code">{indicator.code}</span> {indicator.text}
-                          </>
-                        }
-                        legendSize="s"
-                        small
-                        inline
-                        defaultValue={(item?.status.initialValue as string | undefined) ?? undefined}
-                        error={item?.status.errors?.[0]}
-                        items={INDICATOR_STATUSES.map((status) => ({
-                          value: status,
-                          text: INDICATOR_STATUS_LABELS[status],
-                        }))}
-                      />
-                      <Textarea
-                        name={`indicators[${index}].note`}
-                        id={`indicators[${index}].note`}
-                        label={`Note on ${indicator.code} (optional)`}
-                        labelSize="s"
-                        rows={2}
-                        defaultValue={(item?.note.initialValue as string | undefined) ?? ''}
-                        error={item?.note.errors?.[0]}
-                      />
+                      {conflictField(indicatorKey(indicator.id, 'status')) ?? (
+                        <Radios
+                          name={statusName}
+                          id={statusName}
+                          legend={
+                            <>
+                              <span className="app-framework-indicator-code">{indicator.code}</span> {indicator.text}
+                            </>
+                          }
+                          legendSize="s"
+                          small
+                          inline
+                          defaultValue={
+                            initial(indicatorKey(indicator.id, 'status'), item?.status.initialValue) || undefined
+                          }
+                          error={item?.status.errors?.[0]}
+                          items={INDICATOR_STATUSES.map((status) => ({
+                            value: status,
+                            text: INDICATOR_STATUS_LABELS[status],
+                          }))}
+                        />
+                      )}
+                      {conflictField(indicatorKey(indicator.id, 'note')) ?? (
+                        <Textarea
+                          name={`indicators[${index}].note`}
+                          id={`indicators[${index}].note`}
+                          label={`Note on ${indicator.code} (optional)`}
+                          labelSize="s"
+                          rows={2}
+                          defaultValue={initial(indicatorKey(indicator.id, 'note'), item?.note.initialValue) ?? ''}
+                          error={item?.note.errors?.[0]}
+                        />
+                      )}
                     </div>
                   )
                 })}
@@ -444,17 +597,19 @@ export default function OutcomePage() {
           </InsetText>
 
           <h2>Narrative</h2>
-          <Textarea
-            name="narrative"
-            id="narrative"
-            label="Narrative"
-            hint="Describe what you do, with examples, for this level and every level below. Refer to your linked evidence by its title."
-            rows={14}
-            characterCount={{ maxLength: NARRATIVE_MAX }}
-            defaultValue={(fields.narrative.initialValue as string | undefined) ?? ''}
-            error={fields.narrative.errors?.[0]}
-            onInput={onNarrativeInput}
-          />
+          {conflictField('narrative', 'narrative') ?? (
+            <Textarea
+              name="narrative"
+              id="narrative"
+              label="Narrative"
+              hint="Describe what you do, with examples, for this level and every level below. Refer to your linked evidence by its title."
+              rows={14}
+              characterCount={{ maxLength: NARRATIVE_MAX }}
+              defaultValue={initial('narrative', fields.narrative.initialValue) ?? ''}
+              error={fields.narrative.errors?.[0]}
+              onInput={onNarrativeInput}
+            />
+          )}
           <p className="nhsuk-hint app-word-count" id="narrative-words">
             Word count: {formatWordCount(words)}
           </p>
@@ -473,42 +628,65 @@ export default function OutcomePage() {
                         ? `Last saved ${formatDateTime(response.updatedAt)}${response.updatedByName ? ` by ${response.updatedByName}` : ''}`
                         : null}
           </p>
-          <Textarea
-            name="keyStrengths"
-            id="keyStrengths"
-            label="Key strengths"
-            rows={5}
-            characterCount={{ maxLength: KEY_STRENGTHS_MAX }}
-            defaultValue={(fields.keyStrengths.initialValue as string | undefined) ?? ''}
-            error={fields.keyStrengths.errors?.[0]}
-          />
+          {conflictField('keyStrengths') ?? (
+            <Textarea
+              name="keyStrengths"
+              id="keyStrengths"
+              label="Key strengths"
+              rows={5}
+              characterCount={{ maxLength: KEY_STRENGTHS_MAX }}
+              defaultValue={initial('keyStrengths', fields.keyStrengths.initialValue) ?? ''}
+              error={fields.keyStrengths.errors?.[0]}
+            />
+          )}
 
           <h2>Your grade</h2>
-          <GradeFields
-            level={{
-              name: 'selfLevel',
-              legend: 'Self-assessed level',
-              hint: 'Level 0 means nothing is in place yet.',
-              defaultValue: fields.selfLevel.initialValue as string | undefined,
-              error: fields.selfLevel.errors?.[0],
-            }}
-            subLevel={{
-              name: 'selfSubLevel',
-              legend: 'Sub-level',
-              hint: 'How far into the level you are. Leave this empty for level 0.',
-              defaultValue: fields.selfSubLevel.initialValue as string | undefined,
-              error: fields.selfSubLevel.errors?.[0],
-            }}
-          />
-          <Textarea
-            name="selfGradeReason"
-            id="selfGradeReason"
-            label="Reason for your grade"
-            hint={`Needed when your grade differs from the suggested grade (${formatGrade(suggestion)}).`}
-            rows={4}
-            defaultValue={(fields.selfGradeReason.initialValue as string | undefined) ?? ''}
-            error={fields.selfGradeReason.errors?.[0]}
-          />
+          {conflictOf('selfLevel') || conflictOf('selfSubLevel') ? (
+            <>
+              {conflictField('selfLevel') ?? (
+                <input
+                  type="hidden"
+                  name="selfLevel"
+                  value={initial('selfLevel', fields.selfLevel.initialValue) ?? ''}
+                />
+              )}
+              {conflictField('selfSubLevel') ?? (
+                <input
+                  type="hidden"
+                  name="selfSubLevel"
+                  value={initial('selfSubLevel', fields.selfSubLevel.initialValue) ?? ''}
+                />
+              )}
+            </>
+          ) : (
+            <GradeFields
+              level={{
+                name: 'selfLevel',
+                legend: 'Self-assessed level',
+                hint: 'Level 0 means nothing is in place yet.',
+                defaultValue: initial('selfLevel', fields.selfLevel.initialValue) || undefined,
+                error: fields.selfLevel.errors?.[0],
+              }}
+              subLevel={{
+                name: 'selfSubLevel',
+                legend: 'Sub-level',
+                hint: 'How far into the level you are. Leave this empty for level 0.',
+                defaultValue: initial('selfSubLevel', fields.selfSubLevel.initialValue) || undefined,
+                error: fields.selfSubLevel.errors?.[0],
+              }}
+            />
+          )}
+          {conflictField('selfGradeReason') ?? (
+            <Textarea
+              name="selfGradeReason"
+              id="selfGradeReason"
+              label="Reason for your grade"
+              hint={`Needed when your grade differs from the suggested grade (${formatGrade(suggestion)}).`}
+              rows={4}
+              defaultValue={initial('selfGradeReason', fields.selfGradeReason.initialValue) ?? ''}
+              error={fields.selfGradeReason.errors?.[0]}
+            />
+          )}
 
           {unevidenced.length ? (
             <WarningCallout heading="Some indicators have no linked evidence">

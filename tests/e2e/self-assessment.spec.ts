@@ -267,6 +267,79 @@ test('two people saving the same outcome see both narratives instead of losing o
   await secondContext.close()
 })
 
+/**
+ * Issue 14's case: a contributor changes key strengths and marks an indicator met; the lead, on
+ * pages opened before that, saves. A change only the lead made is merged without asking; a field
+ * both changed is the only one the conflict page asks about, and the contributor's status stays.
+ */
+async function editTogether(browser: Browser, javaScript: boolean, number: number) {
+  const id = await submissionId('LKS-2627-RWV')
+  const contributorContext = await browser.newContext({ javaScriptEnabled: javaScript })
+  const leadContext = await browser.newContext({ javaScriptEnabled: javaScript })
+  const contributor = await contributorContext.newPage()
+  const lead = await leadContext.newPage()
+  await signIn(contributor, 'contributor@demo.nhs.uk')
+  await signIn(lead, 'lead@demo.nhs.uk')
+  const url = `/submissions/${id}/outcomes/${number}`
+  const firstIndicator = (page: Page) =>
+    page
+      .locator('section', { has: page.getByRole('heading', { level: 3, name: 'Level 1' }) })
+      .getByRole('group')
+      .first()
+  const save = (page: Page) => page.getByRole('button', { name: 'Save and come back later' }).click()
+  const stale = await leadContext.newPage()
+  await lead.goto(url)
+  await stale.goto(url)
+  await expect(firstIndicator(lead).getByLabel('Met', { exact: true })).not.toBeChecked()
+
+  await contributor.goto(url)
+  await firstIndicator(contributor).getByLabel('Met', { exact: true }).check()
+  await contributor.getByLabel('Key strengths').fill('The contributor’s strengths.')
+  await save(contributor)
+  await expectBanner(contributor, `Outcome ${number} saved`)
+
+  // The lead changed the narrative only: merged, nobody asked.
+  await lead.getByLabel('Narrative', { exact: true }).fill('The lead’s narrative.')
+  await save(lead)
+  await expectBanner(lead, `Outcome ${number} saved`)
+  await expect(lead.getByLabel('Narrative', { exact: true })).toHaveValue('The lead’s narrative.')
+  await expect(lead.getByLabel('Key strengths')).toHaveValue('The contributor’s strengths.')
+  await expect(firstIndicator(lead).getByLabel('Met', { exact: true })).toBeChecked()
+
+  // On the other stale page the lead changed key strengths too: only that field is asked about.
+  await stale.getByLabel('Narrative', { exact: true }).fill('The lead’s narrative.')
+  await stale.getByLabel('Key strengths').fill('The lead’s strengths.')
+  await save(stale)
+  await expect(stale.getByText('Someone else changed this outcome')).toBeVisible()
+  const conflicts = stale.locator('.app-conflict')
+  await expect(conflicts).toHaveCount(1)
+  await expect(conflicts.locator('legend')).toHaveText(/^Key strengths: changed by you and by /)
+  await expect(conflicts).toContainText('The contributor’s strengths.')
+  await expect(conflicts).toContainText('The lead’s strengths.')
+  await expect(stale.locator('.nhsuk-error-summary')).toContainText('Key strengths: you and')
+  // The contributor's status is already in the form.
+  await expect(firstIndicator(stale).getByLabel('Met', { exact: true })).toBeChecked()
+  if (javaScript) await expectAccessible(stale)
+  await conflicts.getByLabel('Keep yours').check()
+  await save(stale)
+  await expectBanner(stale, `Outcome ${number} saved`)
+  await expect(stale.getByLabel('Key strengths')).toHaveValue('The lead’s strengths.')
+  await expect(stale.getByLabel('Narrative', { exact: true })).toHaveValue('The lead’s narrative.')
+  await expect(firstIndicator(stale).getByLabel('Met', { exact: true })).toBeChecked()
+  await contributorContext.close()
+  await leadContext.close()
+}
+
+test('a contributor’s and a lead’s changes to different fields are merged; a field both changed is asked about', async ({
+  browser,
+}) => {
+  await editTogether(browser, true, 1)
+})
+
+test('without JavaScript, the same edits are merged or asked about', async ({ browser }) => {
+  await editTogether(browser, false, 4)
+})
+
 test('the narrative saves itself after a pause, and says when', async ({ page }) => {
   const id = await submissionId('LKS-2627-RWV')
   await signIn(page, 'lead@demo.nhs.uk')

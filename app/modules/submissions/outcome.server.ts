@@ -12,6 +12,8 @@ import { outcomeProblems, type OutcomeProblem } from './progress'
 import { isEditableByService, isOutcomeEditableByService } from './status'
 import type { OutcomeForm } from './schema'
 import { findReceipt, recordReceipt, type SaveReceiptKey } from './save-receipts.server'
+import { mergeFields, type FieldValues } from './merge'
+import { outcomeFieldValues, outcomeValuesOf, type OutcomeValues } from './outcome-fields'
 
 const isIndicatorStatus = (value: string | null | undefined): value is IndicatorStatus =>
   value !== null && value !== undefined && (INDICATOR_STATUSES as readonly string[]).includes(value)
@@ -154,12 +156,36 @@ export type SaveResult =
         updatedAt: Date | null
         updatedByName: string | null
       }
+      /** Fields both people changed, to different values (a full save only; the autosave names none). */
+      fields: { key: string; mine: string; theirs: string }[]
+      /** The values stored now: the base of the conflict page's form. */
+      theirs: FieldValues
+      /** What the form shows on the conflict page: the other person's one-sided changes taken in. */
+      merged: FieldValues
     }
 
-type SaveInput = { actor: Actor; context: SubmissionContext; number: number; form: OutcomeForm; ipAddress: string }
+type SaveInput = {
+  actor: Actor
+  context: SubmissionContext
+  number: number
+  form: OutcomeForm
+  ipAddress: string
+  /** The values the form was rendered with; without it, the version alone says whether it is current. */
+  base?: FieldValues | null
+  /** Fields left in conflict on a conflict page (no choice made): they stay in conflict. */
+  unresolved?: string[]
+}
 
 /** Saves the whole outcome form (draft or completed). */
-export async function saveOutcome({ actor, context, number, form, ipAddress }: SaveInput): Promise<SaveResult> {
+export async function saveOutcome({
+  actor,
+  context,
+  number,
+  form,
+  ipAddress,
+  base,
+  unresolved = [],
+}: SaveInput): Promise<SaveResult> {
   requireEditable(context)
   const outcome = await findOutcome(context.cycle.editionId, number)
   const known = new Map(outcome.indicators.map((i) => [i.id, i]))
@@ -180,20 +206,19 @@ export async function saveOutcome({ actor, context, number, form, ipAddress }: S
   const problems = outcomeProblems(answers).filter((p) => form.intent === 'complete' || p.field === 'selfGradeReason')
   if (problems.length) return { ok: false, kind: 'invalid', problems }
 
-  const grade = answers.selfLevel === null ? null : toGrade(answers.selfLevel, answers.selfSubLevel)
-  const gradeColumns = grade?.ok
-    ? { selfLevel: grade.grade.level, selfSubLevel: grade.grade.subLevel, selfGradeSteps: gradeToSteps(grade.grade) }
-    : { selfLevel: null, selfSubLevel: null, selfGradeSteps: null }
   const status = form.intent === 'complete' ? 'COMPLETED' : 'IN_PROGRESS'
-  const data = {
-    narrative: form.narrative,
-    keyStrengths: form.keyStrengths,
-    selfGradeReason: form.selfGradeReason,
-    ...gradeColumns,
-    status,
-    copiedForward: false,
-    updatedById: actor.id,
-  }
+  const indicatorIds = outcome.indicators.map((i) => i.id)
+  const mine = outcomeFieldValues(
+    {
+      narrative: form.narrative,
+      keyStrengths: form.keyStrengths,
+      selfLevel: form.selfLevel ?? null,
+      selfSubLevel: form.selfSubLevel ?? null,
+      selfGradeReason: form.selfGradeReason,
+      indicators: form.indicators.map((i) => ({ id: i.id, status: i.status ?? null, note: i.note })),
+    },
+    indicatorIds,
+  )
   const receipt = form.saveKey ? { userId: actor.id, key: form.saveKey } : null
   return writeWithVersion(
     context,
@@ -201,13 +226,38 @@ export async function saveOutcome({ actor, context, number, form, ipAddress }: S
     form.version,
     ipAddress,
     actor,
-    data,
-    async (tx, responseId) => {
-      await tx.indicatorResponse.deleteMany({ where: { outcomeResponseId: responseId } })
-      const rows = form.indicators.flatMap((i) =>
-        i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : [],
-      )
-      if (rows.length) await tx.indicatorResponse.createMany({ data: rows })
+    { copiedForward: false, updatedById: actor.id },
+    {
+      base: base ?? null,
+      mine,
+      unresolved,
+      indicatorIds,
+      toData: (merged) => {
+        const grade = merged.selfLevel === null ? null : toGrade(merged.selfLevel, merged.selfSubLevel)
+        const gradeColumns = grade?.ok
+          ? {
+              selfLevel: grade.grade.level,
+              selfSubLevel: grade.grade.subLevel,
+              selfGradeSteps: gradeToSteps(grade.grade),
+            }
+          : { selfLevel: null, selfSubLevel: null, selfGradeSteps: null }
+        return {
+          data: {
+            narrative: merged.narrative,
+            keyStrengths: merged.keyStrengths,
+            selfGradeReason: merged.selfGradeReason,
+            ...gradeColumns,
+            status,
+          },
+          writeChildren: async (tx, responseId) => {
+            await tx.indicatorResponse.deleteMany({ where: { outcomeResponseId: responseId } })
+            const rows = merged.indicators.flatMap((i) =>
+              i.status ? [{ outcomeResponseId: responseId, indicatorId: i.id, status: i.status, note: i.note }] : [],
+            )
+            if (rows.length) await tx.indicatorResponse.createMany({ data: rows })
+          },
+        }
+      },
     },
     receipt,
   )
@@ -272,6 +322,28 @@ type ResponseData = {
 
 class VersionConflict extends Error {}
 
+class FieldConflict extends Error {
+  constructor(
+    readonly fields: { key: string; mine: string; theirs: string }[],
+    readonly theirs: FieldValues,
+    readonly merged: FieldValues,
+  ) {
+    super('Fields changed on both sides')
+  }
+}
+
+/** A full save: its fields are merged with what is stored now, field by field. */
+type MergeInput = {
+  base: FieldValues | null
+  mine: FieldValues
+  unresolved: string[]
+  indicatorIds: string[]
+  toData: (merged: OutcomeValues) => {
+    data: Partial<ResponseData>
+    writeChildren: (tx: Tx, responseId: string) => Promise<void>
+  }
+}
+
 async function writeWithVersion(
   context: SubmissionContext,
   outcomeId: string,
@@ -279,9 +351,10 @@ async function writeWithVersion(
   ipAddress: string,
   actor: Actor,
   data: ResponseData,
-  writeChildren: ((tx: Tx, responseId: string) => Promise<void>) | null,
+  merge: MergeInput | null,
   receipt: SaveReceiptKey | null = null,
 ): Promise<SaveResult> {
+  let writeChildren: ((tx: Tx, responseId: string) => Promise<void>) | null = null
   try {
     return await prisma.$transaction(async (tx) => {
       // The same save again (a retry with the same key): the first answer, and nothing written.
@@ -299,11 +372,49 @@ async function writeWithVersion(
           selfLevel: true,
           selfSubLevel: true,
           narrative: true,
+          keyStrengths: true,
+          selfGradeReason: true,
+          indicators: { select: { indicatorId: true, status: true, note: true } },
           reopenedForClarification: true,
         },
       })
       if (submission.status === 'CLARIFICATION_REQUESTED' && !existing?.reopenedForClarification)
         throw new SubmissionLocked('This outcome was not reopened for clarification, so it cannot be changed.')
+      if (merge) {
+        // Field by field against what is stored now: the version only says whether anything changed.
+        const theirs = outcomeFieldValues(
+          {
+            narrative: existing?.narrative ?? '',
+            keyStrengths: existing?.keyStrengths ?? '',
+            selfLevel: existing?.selfLevel ?? null,
+            selfSubLevel: existing?.selfSubLevel ?? null,
+            selfGradeReason: existing?.selfGradeReason ?? '',
+            indicators: (existing?.indicators ?? []).map((i) => ({
+              id: i.indicatorId,
+              status: i.status,
+              note: i.note,
+            })),
+          },
+          merge.indicatorIds,
+        )
+        const currentVersion = existing?.version ?? 0
+        const base = merge.base ?? (version === currentVersion ? theirs : {})
+        const result = mergeFields(base, theirs, merge.mine)
+        const inConflict = new Set([
+          ...result.conflicts,
+          ...merge.unresolved.filter((key) => key in theirs && merge.mine[key] !== theirs[key]),
+        ])
+        if (inConflict.size > 0)
+          throw new FieldConflict(
+            [...inConflict].map((key) => ({ key, mine: merge.mine[key] ?? '', theirs: theirs[key] ?? '' })),
+            theirs,
+            result.merged,
+          )
+        const planned = merge.toData(outcomeValuesOf(result.merged, merge.indicatorIds))
+        Object.assign(data, planned.data)
+        writeChildren = planned.writeChildren
+        version = currentVersion
+      }
       let responseId: string
       let newVersion: number
       if (!existing) {
@@ -361,7 +472,7 @@ async function writeWithVersion(
       return { ok: true as const, ...answer }
     })
   } catch (error) {
-    if (!(error instanceof VersionConflict)) throw error
+    if (!(error instanceof VersionConflict) && !(error instanceof FieldConflict)) throw error
     // The first try of this very save may have been stored while this one waited.
     const done = receipt ? await findReceipt(prisma, receipt) : null
     if (done) return { ok: true, ...done }
@@ -385,6 +496,9 @@ async function writeWithVersion(
         updatedAt: current?.updatedAt ?? null,
         updatedByName: current?.updatedBy?.name ?? null,
       },
+      fields: error instanceof FieldConflict ? error.fields : [{ key: 'narrative', mine: '', theirs: '' }],
+      theirs: error instanceof FieldConflict ? error.theirs : {},
+      merged: error instanceof FieldConflict ? error.merged : {},
     }
   }
 }

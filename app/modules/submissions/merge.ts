@@ -1,0 +1,88 @@
+// Field-by-field merge of two people's saves of one form (issue 14, item 2). A form carries the
+// values it was rendered with (the base); at save time the values now stored (theirs) and the
+// values posted (mine) are compared with it field by field. A field only one side changed takes
+// that side's value without asking; a field both changed, to different values, is a conflict the
+// person resolves on the conflict page (keep mine, take theirs, or, for text, edit a merged version).
+
+/** A form's values by field key, each as the text the form posts ('' for an empty choice). */
+export type FieldValues = Record<string, string>
+
+export type MergeResult = { merged: FieldValues; conflicts: string[] }
+
+export function mergeFields(base: FieldValues, theirs: FieldValues, mine: FieldValues): MergeResult {
+  const keys = [...new Set([...Object.keys(theirs), ...Object.keys(mine)])]
+  const merged: FieldValues = {}
+  const conflicts: string[] = []
+  for (const key of keys) {
+    const b = base[key] ?? ''
+    const t = theirs[key] ?? ''
+    const m = mine[key] ?? ''
+    if (m === t || t === b) merged[key] = m
+    else if (m === b) merged[key] = t
+    else {
+      merged[key] = m
+      conflicts.push(key)
+    }
+  }
+  return { merged, conflicts }
+}
+
+/** The base a form carries, from its hidden field; null when it is missing or not a map of strings. */
+export function parseBase(raw: unknown): FieldValues | null {
+  if (typeof raw !== 'string' || raw.length === 0) return null
+  try {
+    const value: unknown = JSON.parse(raw)
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return null
+    const entries = Object.entries(value as Record<string, unknown>)
+    if (!entries.every(([, v]) => typeof v === 'string')) return null
+    return Object.fromEntries(entries) as FieldValues
+  } catch {
+    return null
+  }
+}
+
+export const CHOICES = ['mine', 'theirs', 'merged'] as const
+export type Choice = (typeof CHOICES)[number]
+
+/** Names of the conflict page's inputs for one field key. */
+export const conflictNames = (key: string) => ({
+  choice: `choice/${key}`,
+  mine: `mine/${key}`,
+  theirs: `theirs/${key}`,
+})
+export const CONFLICTS_FIELD = 'conflicts'
+
+/**
+ * Applies the person's choices on a conflict page to the posted form, before it is parsed: each
+ * field in conflict gets their own value, the other person's, or the merged text typed in the
+ * field itself. Returns the keys with no choice made: those stay in conflict.
+ */
+export function applyConflictChoices(formData: FormData, fieldName: (key: string) => string | null): string[] {
+  const keys = parseKeys(formData.get(CONFLICTS_FIELD))
+  const unresolved: string[] = []
+  for (const key of keys) {
+    const name = fieldName(key)
+    if (!name) continue
+    const names = conflictNames(key)
+    const choice = formData.get(names.choice)
+    const mine = String(formData.get(names.mine) ?? '')
+    const theirs = String(formData.get(names.theirs) ?? '')
+    if (choice === 'theirs') formData.set(name, theirs)
+    else if (choice === 'merged' && formData.has(name)) continue
+    else {
+      formData.set(name, mine)
+      if (choice !== 'mine') unresolved.push(key)
+    }
+  }
+  return unresolved
+}
+
+function parseKeys(raw: FormDataEntryValue | null): string[] {
+  if (typeof raw !== 'string') return []
+  try {
+    const value: unknown = JSON.parse(raw)
+    return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string').slice(0, 200) : []
+  } catch {
+    return []
+  }
+}
