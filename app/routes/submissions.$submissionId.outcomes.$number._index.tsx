@@ -178,13 +178,6 @@ export async function action({ request, params, context: loadContext }: ActionFu
 
 const AUTOSAVE_RETRIES = 3
 
-/** A short digest of a text (for a React key that changes with the form's initial values). */
-function digest(text: string): string {
-  let hash = 5381
-  for (let index = 0; index < text.length; index++) hash = (hash * 33) ^ text.charCodeAt(index)
-  return (hash >>> 0).toString(36)
-}
-
 function newSaveKey(): string {
   return window.crypto.randomUUID()
 }
@@ -230,14 +223,16 @@ export default function OutcomePage() {
   useEffect(() => setBaseValues(renderedBase), [renderedBase])
   const otherName = conflict?.updatedByName ?? 'the other person'
   // On a conflict page the fields show the merged values (the other person's one-sided changes in).
+  // Otherwise the values posted (after an error, or restored after signing in), or those stored.
+  const loadedValues = JSON.parse(loadedBase) as Record<string, string>
   const initial = (key: string, value: unknown): string | undefined =>
-    conflict ? conflict.merged[key] : (value as string | undefined)
+    conflict ? conflict.merged[key] : lastResult ? (value as string | undefined) : loadedValues[key]
   const conflictOf = (key: string) => conflict?.fields.find((f) => f.key === key) ?? null
   const conflictError = (key: string, label: string) =>
     conflict?.unresolved.includes(key) ? `Choose which ${label.toLowerCase()} to save` : undefined
 
   const [form, fields] = useForm({
-    id: `outcome-${outcome.number}-${response.version}`,
+    id: `outcome-${outcome.number}`,
     lastResult,
     defaultValue: {
       narrative: response.narrative,
@@ -512,9 +507,13 @@ export default function OutcomePage() {
         </WarningCallout>
       ) : null}
 
-      {/* New initial values (after a save or a conflict) remount the form, so its fields show the values merged. */}
+      {/* A save or a conflict remounts the form, so its fields show the values stored or merged, not those typed. */}
       <Form
-        key={`${conflict ? 'conflict' : 'form'}-${response.version}-${digest(JSON.stringify(form.initialValue ?? null))}`}
+        key={
+          conflict
+            ? `conflict-${conflict.version}-${conflict.fields.map((f) => f.key).join()}`
+            : `form-${response.version}`
+        }
         method="post"
         {...formProps}
         onChange={onFormChange}
