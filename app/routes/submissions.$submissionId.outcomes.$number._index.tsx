@@ -4,7 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { GradeFields } from '~/components/grade-fields'
 import { OtherOutcomes } from '~/components/other-outcomes'
@@ -38,6 +38,7 @@ import { countWords, formatWordCount } from '~/modules/submissions/narrative-tex
 import { getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
 import { applyConflictChoices, CONFLICTS_FIELD, parseBase } from '~/modules/submissions/merge'
 import {
+  formShowsOtherValues,
   indicatorKey,
   isTextField,
   outcomeFieldValues,
@@ -186,6 +187,17 @@ type AutosaveState = 'idle' | 'saving' | 'conflict' | 'signed-out' | 'failed'
 type AutosaveAnswer =
   | { ok: true; version: number; savedAt: string; session?: { expiresAt: string; now: string } }
   | { ok: false; reason: string; session?: { expiresAt: string; now: string } }
+
+const useBrowserLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect
+
+/** An input's current value in a form, by name ('' for a radio group with none checked). */
+function inputValue(form: HTMLFormElement, name: string): string | null {
+  const item = form.elements.namedItem(name)
+  if (item instanceof RadioNodeList) return item.value
+  if (item instanceof HTMLInputElement && item.type === 'radio') return item.checked ? item.value : ''
+  if (item instanceof HTMLInputElement || item instanceof HTMLTextAreaElement) return item.value
+  return null
+}
 
 const FIELDS = ['indicators', 'narrative', 'keyStrengths', 'selfLevel', 'selfSubLevel', 'selfGradeReason'] as const
 
@@ -370,6 +382,28 @@ export default function OutcomePage() {
     if (conflict) clearTimeout(timer.current)
   }, [conflict])
 
+  // After a save (or a reload of the page's data), the form is rebuilt only when what is stored now
+  // differs from what it shows: the other person's changes were merged in. Rebuilding it after every
+  // save would put the person back at the top of a long narrative, the caret at its start.
+  const formRef = useRef<HTMLFormElement>(null)
+  const [formGeneration, setFormGeneration] = useState(0)
+  const shownBase = useRef(loadedBase)
+  useBrowserLayoutEffect(() => {
+    if (shownBase.current === loadedBase) return
+    shownBase.current = loadedBase
+    // The form shows the stored values from here on (an untouched field follows its new default).
+    setWords(countWords(loadedValues.narrative ?? ''))
+    setStatuses(
+      Object.fromEntries(
+        indicators.map((i) => [i.id, (loadedValues[indicatorKey(i.id, 'status')] || null) as IndicatorStatus | null]),
+      ),
+    )
+    const element = formRef.current
+    if (element && formShowsOtherValues((name) => inputValue(element, name), loadedValues, indicatorIds))
+      setFormGeneration((generation) => generation + 1)
+    // Only when the stored values change; the rest is read as it is then.
+  }, [loadedBase])
+
   const onFormChange = (event: FormEvent<HTMLFormElement>) => {
     const target = event.target as HTMLInputElement
     const match = /^indicators\[(\d+)\]\.status$/.exec(target.name)
@@ -507,13 +541,14 @@ export default function OutcomePage() {
         </WarningCallout>
       ) : null}
 
-      {/* A save or a conflict remounts the form, so its fields show the values stored or merged, not those typed. */}
+      {/* A conflict, or a save that took in another person's changes, rebuilds the form, so its fields show the values merged or stored. */}
       <Form
         key={
           conflict
             ? `conflict-${conflict.version}-${conflict.fields.map((f) => f.key).join()}`
-            : `form-${response.version}`
+            : `form-${formGeneration}`
         }
+        ref={formRef}
         method="post"
         {...formProps}
         onChange={onFormChange}

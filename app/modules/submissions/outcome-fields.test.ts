@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { indicatorKey, isTextField, outcomeFieldValues, outcomeInputName, outcomeValuesOf } from './outcome-fields'
+import {
+  formShowsOtherValues,
+  indicatorKey,
+  isTextField,
+  outcomeFieldValues,
+  outcomeInputName,
+  outcomeValuesOf,
+} from './outcome-fields'
 
 describe('the outcome form as the merge sees it', () => {
   const ids = ['a', 'b']
@@ -42,5 +49,21 @@ describe('the outcome form as the merge sees it', () => {
     expect(isTextField(indicatorKey('a', 'note'))).toBe(true)
     expect(isTextField(indicatorKey('a', 'status'))).toBe(false)
     expect(isTextField('selfLevel')).toBe(false)
+  })
+
+  it('tells whether a form shows other values than those stored, line endings aside', () => {
+    const stored = outcomeFieldValues({ ...values, narrative: 'One\nTwo' }, ids)
+    const shown: Record<string, string> = {
+      narrative: 'One\r\nTwo',
+      keyStrengths: 'K',
+      selfLevel: '2',
+      selfSubLevel: 'HIGH',
+      'indicators[1].status': 'MET',
+      'indicators[1].note': 'seen',
+    }
+    const read = (overrides: Record<string, string>) => (name: string) => ({ ...shown, ...overrides })[name] ?? null
+    expect(formShowsOtherValues(read({}), stored, ids)).toBe(false)
+    expect(formShowsOtherValues(read({ 'indicators[0].status': 'MET' }), stored, ids)).toBe(true)
+    expect(formShowsOtherValues(read({ keyStrengths: 'K, and more' }), stored, ids)).toBe(true)
   })
 })

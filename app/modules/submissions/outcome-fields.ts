@@ -57,3 +57,21 @@ export function outcomeInputName(key: string, indicatorIds: string[]): string | 
 /** Text fields may be edited into a merged version; the others are a choice of one value. */
 export const isTextField = (key: string) =>
   ['narrative', 'keyStrengths', 'selfGradeReason'].includes(key) || key.endsWith('/note')
+
+/**
+ * Whether the form shows values other than `values` (by the merge's keys): after a save, the form
+ * is rebuilt only when what was stored differs from what it shows (the other person's changes
+ * merged in). `read` gives an input's current value by name, or null when there is none. Line
+ * endings are not a difference (a browser posts a textarea's lines with CRLF).
+ */
+export function formShowsOtherValues(
+  read: (inputName: string) => string | null,
+  values: FieldValues,
+  indicatorIds: string[],
+): boolean {
+  const plain = (text: string) => text.replace(/\r\n?/g, '\n')
+  return Object.entries(values).some(([key, value]) => {
+    const name = outcomeInputName(key, indicatorIds)
+    return name !== null && plain(read(name) ?? '') !== plain(value)
+  })
+}
