@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -18,6 +19,14 @@ import {
   WarningCallout,
 } from '~/components/nhs'
 import { OtherOutcomes } from '~/components/other-outcomes'
+import { ConflictField, conflictFieldId } from '~/components/conflict-field'
+import { applyConflictChoices, CONFLICTS_FIELD, parseBase } from '~/modules/submissions/merge'
+import {
+  isValidationTextField,
+  judgementKey,
+  validationFieldValues,
+  validationInputName,
+} from '~/modules/validation/validation-fields'
 import { requireUser } from '~/modules/auth/session.server'
 import { restoredForm } from '~/modules/auth/form-stash.server'
 import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
@@ -26,6 +35,7 @@ import {
   formatGrade,
   INDICATOR_STATUS_LABELS,
   INDICATOR_STATUSES,
+  SUB_LEVEL_LABELS,
   suggestGrade,
   type IndicatorStatus,
 } from '~/modules/framework/grading'
@@ -63,7 +73,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     indicators: review.indicators,
     validation: review.validation,
     editable: review.editable,
+    // This rendering's idempotency key: the save it sends, if sent again, is answered as the first was.
+    saveKey: randomUUID(),
+    // The values as rendered: a save merges with what was saved since (another tab), field by field.
+    base: JSON.stringify(
+      validationFieldValues(
+        {
+          ...review.validation,
+          judgements: review.indicators.map((i) => ({ id: i.id, status: i.judgement })),
+        },
+        review.indicators.map((i) => i.id),
+      ),
+    ),
   }
+}
+
+/** The indicator ids in the order the form posts them. */
+function postedIndicatorIds(formData: FormData): string[] {
+  const ids: string[] = []
+  for (let index = 0; formData.has(`judgements[${index}].id`); index++)
+    ids.push(String(formData.get(`judgements[${index}].id`)))
+  return ids
 }
 
 export async function action({ request, params, context: loadContext }: ActionFunctionArgs) {
@@ -71,21 +101,44 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const number = integerParam(params.number, 1, 20)
   // Authorise before reading the body: someone else's assignment is a 404 whatever was posted.
   await loadAssignment(user, params.assignmentId ?? '')
-  const submission = parseWithZod(await request.formData(), { schema: ValidationFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
+  const formData = await request.formData()
+  const indicatorIds = postedIndicatorIds(formData)
+  // On a conflict page: each field changed in both windows takes the value the person chose.
+  const unresolved = applyConflictChoices(formData, (key) => validationInputName(key, indicatorIds))
+  const base = parseBase(formData.get('base'))
+  const submission = parseWithZod(formData, { schema: ValidationFormSchema })
+  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
   const result = await saveValidation({
     actor: user,
     assignmentId: params.assignmentId ?? '',
     number,
     form: submission.value,
     ipAddress: loadContext.clientAddress,
+    base,
+    unresolved,
   })
+  if (!result.ok && result.kind === 'locked')
+    return data({ result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 409 })
   if (!result.ok) {
-    const message =
-      result.kind === 'conflict'
-        ? 'Your judgement of this outcome was saved in another window since this page was loaded. Reload the page to see it, then make your changes again.'
-        : result.message
-    return data({ result: submission.reply({ formErrors: [message] }) }, { status: 409 })
+    const reply = submission.reply({
+      formErrors: [
+        'You saved your judgement of this outcome in another window after this page was loaded. Choose what to save for each field changed in both, then save again.',
+      ],
+    })
+    return data(
+      {
+        result: reply,
+        conflict: {
+          version: result.version,
+          updatedAt: result.updatedAt?.toISOString() ?? null,
+          fields: result.fields,
+          unresolved: unresolved.filter((key) => result.fields.some((f) => f.key === key)),
+          base: JSON.stringify(result.theirs),
+          merged: result.merged,
+        },
+      },
+      { status: 409 },
+    )
   }
   return redirectWithFlash(request, `/validation/assignments/${params.assignmentId}`, {
     type: 'success',
@@ -104,12 +157,65 @@ export default function ReviewOutcome() {
     indicators,
     validation,
     editable,
+    saveKey,
+    base: loadedBase,
   } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { restored } = useLoaderData<typeof loader>()
+  const conflict = actionData?.conflict ?? null
+  const lastResult = actionData?.result ?? restored ?? undefined
+  // The values this page was rendered with, which a save is merged against: after a conflict, the
+  // values stored then; after an error or a restored stash, the base the person's form came from.
+  const postedBase = (lastResult?.initialValue as Record<string, unknown> | null | undefined)?.base
+  const renderedBase = conflict ? conflict.base : typeof postedBase === 'string' ? postedBase : loadedBase
+  const indicatorIds = indicators.map((i) => i.id)
+  const inputNameOf = (key: string) => validationInputName(key, indicatorIds) ?? key
+  const conflictOf = (key: string) => conflict?.fields.find((f) => f.key === key) ?? null
+  // On a conflict page the fields show the merged values (what only the other window changed is in).
+  const initial = (key: string, value: string | undefined): string | undefined =>
+    conflict ? conflict.merged[key] || undefined : value
+  const fieldLabel = (key: string): string => {
+    if (key === 'level') return 'Your level'
+    if (key === 'subLevel') return 'Your sub-level'
+    if (key === 'rationale') return 'Rationale for your grade'
+    if (key === 'notes') return 'Notes'
+    const indicator = indicators.find((i) => key === judgementKey(i.id))
+    return indicator ? `Your judgement of ${indicator.code}` : key
+  }
+  // After an error (or a restored stash) the judgements posted, otherwise those stored.
+  const postedJudgements = (lastResult?.initialValue as { judgements?: { status?: string }[] } | null | undefined)
+    ?.judgements
+  const judgementOf = (index: number, stored: string | null): string | undefined =>
+    lastResult ? postedJudgements?.[index]?.status || undefined : (stored ?? undefined)
+  const OTHER = 'your other window'
+  const displayValue = (key: string) => (value: string) => {
+    if (key === 'level') return `Level ${value}`
+    if (key === 'subLevel') return SUB_LEVEL_LABELS[value as keyof typeof SUB_LEVEL_LABELS] ?? value
+    return INDICATOR_STATUS_LABELS[value as IndicatorStatus] ?? value
+  }
+  const conflictError = (key: string) =>
+    conflict?.unresolved.includes(key) ? `Choose which ${fieldLabel(key).toLowerCase()} to save` : undefined
+  const conflictField = (key: string) => {
+    const field = conflictOf(key)
+    if (!field) return null
+    return (
+      <ConflictField
+        key={key}
+        fieldKey={key}
+        inputName={inputNameOf(key)}
+        label={fieldLabel(key)}
+        otherName={OTHER}
+        mine={field.mine}
+        theirs={field.theirs}
+        text={isValidationTextField(key)}
+        display={displayValue(key)}
+        error={conflictError(key)}
+      />
+    )
+  }
   const [form, fields] = useForm({
     id: `review-${outcome.number}`,
-    lastResult: actionData?.result ?? restored ?? undefined,
+    lastResult,
     defaultValue: {
       level: validation.level === null ? undefined : String(validation.level),
       subLevel: validation.subLevel ?? undefined,
@@ -121,7 +227,12 @@ export default function ReviewOutcome() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ValidationFormSchema }),
   })
   const [judgements, setJudgements] = useState<Record<string, IndicatorStatus | null>>(() =>
-    Object.fromEntries(indicators.map((i) => [i.id, i.judgement])),
+    Object.fromEntries(
+      indicators.map((i, index) => [
+        i.id,
+        (initial(judgementKey(i.id), judgementOf(index, i.judgement)) ?? null) as IndicatorStatus | null,
+      ]),
+    ),
   )
   const suggestion = suggestGrade(indicators.map((i) => ({ level: i.level, status: judgements[i.id] ?? null })))
   const onChange = (event: FormEvent<HTMLFormElement>) => {
@@ -170,7 +281,15 @@ export default function ReviewOutcome() {
   return (
     <>
       <BackLink href={base}>Back to your validation</BackLink>
-      <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
+      <ErrorSummary
+        errors={[
+          ...errorSummaryItems(form.allErrors, FIELDS),
+          ...(conflict?.fields ?? []).map((field) => ({
+            href: `#${conflictFieldId(inputNameOf(field.key))}`,
+            text: conflictError(field.key) ?? `${fieldLabel(field.key)}: changed here and in ${OTHER}`,
+          })),
+        ]}
+      />
       <RestoredNotice show={Boolean(restored) && !actionData} />
       <span className="nhsuk-caption-l">{organisationName}</span>
       <h1>
@@ -188,8 +307,41 @@ export default function ReviewOutcome() {
         </WarningCallout>
       ) : null}
 
-      <Form method="post" {...getFormProps(form)} onChange={onChange}>
-        <input type="hidden" name="version" value={restoredVersion(restored, validation.version)} />
+      {conflict ? (
+        <WarningCallout heading="You saved this outcome in another window">
+          <p>
+            Your judgement of this outcome was saved in another window (or tab) after you opened this page. What only
+            that window changed is now in the form below, with what only you changed here.
+          </p>
+          <p>Both changed {conflict.fields.length === 1 ? 'this field' : 'these fields'}:</p>
+          <ul>
+            {conflict.fields.map((field) => (
+              <li key={field.key}>
+                <a href={`#${conflictFieldId(inputNameOf(field.key))}`}>{fieldLabel(field.key)}</a>
+              </li>
+            ))}
+          </ul>
+          <p>For each, choose which to keep (or, for text, a merged version), then save again.</p>
+        </WarningCallout>
+      ) : null}
+
+      {/* A conflict rebuilds the form, so its fields show the merged values, not those typed. */}
+      <Form
+        key={conflict ? `conflict-${conflict.version}-${conflict.fields.map((f) => f.key).join()}` : 'form'}
+        method="post"
+        {...getFormProps(form)}
+        onChange={onChange}
+      >
+        <input
+          type="hidden"
+          name="version"
+          value={conflict ? conflict.version : restoredVersion(restored, validation.version)}
+        />
+        <input type="hidden" name="saveKey" value={saveKey} />
+        <input type="hidden" name="base" value={renderedBase} />
+        {conflict ? (
+          <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
+        ) : null}
         <DisableFields when={!editable}>
           <div className="nhsuk-grid-row">
             <div className="nhsuk-grid-column-one-half">
@@ -221,37 +373,52 @@ export default function ReviewOutcome() {
                   <strong>Grade suggested by your indicator judgements:</strong> {formatGrade(suggestion)}
                 </p>
               </InsetText>
-              <GradeFields
-                level={{
-                  name: 'level',
-                  legend: 'Your level',
-                  defaultValue: fields.level.initialValue as string | undefined,
-                  error: fields.level.errors?.[0],
-                }}
-                subLevel={{
-                  name: 'subLevel',
-                  legend: 'Your sub-level',
-                  defaultValue: fields.subLevel.initialValue as string | undefined,
-                  error: fields.subLevel.errors?.[0],
-                }}
-              />
-              <Textarea
-                name="rationale"
-                id="rationale"
-                label="Rationale for your grade"
-                rows={6}
-                defaultValue={(fields.rationale.initialValue as string | undefined) ?? ''}
-                error={fields.rationale.errors?.[0]}
-              />
-              <Textarea
-                name="notes"
-                id="notes"
-                label="Notes (optional)"
-                hint="Only you and the other reviewers see these."
-                rows={4}
-                defaultValue={(fields.notes.initialValue as string | undefined) ?? ''}
-                error={fields.notes.errors?.[0]}
-              />
+              {conflictOf('level') || conflictOf('subLevel') ? (
+                <>
+                  {conflictField('level') ?? (
+                    <input type="hidden" name="level" value={initial('level', undefined) ?? ''} />
+                  )}
+                  {conflictField('subLevel') ?? (
+                    <input type="hidden" name="subLevel" value={initial('subLevel', undefined) ?? ''} />
+                  )}
+                </>
+              ) : (
+                <GradeFields
+                  level={{
+                    name: 'level',
+                    legend: 'Your level',
+                    defaultValue: initial('level', fields.level.initialValue as string | undefined),
+                    error: fields.level.errors?.[0],
+                  }}
+                  subLevel={{
+                    name: 'subLevel',
+                    legend: 'Your sub-level',
+                    defaultValue: initial('subLevel', fields.subLevel.initialValue as string | undefined),
+                    error: fields.subLevel.errors?.[0],
+                  }}
+                />
+              )}
+              {conflictField('rationale') ?? (
+                <Textarea
+                  name="rationale"
+                  id="rationale"
+                  label="Rationale for your grade"
+                  rows={6}
+                  defaultValue={initial('rationale', fields.rationale.initialValue as string | undefined) ?? ''}
+                  error={fields.rationale.errors?.[0]}
+                />
+              )}
+              {conflictField('notes') ?? (
+                <Textarea
+                  name="notes"
+                  id="notes"
+                  label="Notes (optional)"
+                  hint="Only you and the other reviewers see these."
+                  rows={4}
+                  defaultValue={initial('notes', fields.notes.initialValue as string | undefined) ?? ''}
+                  error={fields.notes.errors?.[0]}
+                />
+              )}
             </div>
           </div>
 
@@ -269,16 +436,18 @@ export default function ReviewOutcome() {
                 {indicator.note ? ` (${indicator.note})` : ''}
               </p>
               <EvidenceList items={links.filter((l) => l.indicatorCode === indicator.code)} />
-              <Radios
-                name={`judgements[${index}].status`}
-                id={`judgements[${index}].status`}
-                legend={`Your judgement of ${indicator.code}`}
-                legendSize="s"
-                small
-                inline
-                defaultValue={indicator.judgement ?? undefined}
-                items={INDICATOR_STATUSES.map((status) => ({ value: status, text: INDICATOR_STATUS_LABELS[status] }))}
-              />
+              {conflictField(judgementKey(indicator.id)) ?? (
+                <Radios
+                  name={`judgements[${index}].status`}
+                  id={`judgements[${index}].status`}
+                  legend={`Your judgement of ${indicator.code}`}
+                  legendSize="s"
+                  small
+                  inline
+                  defaultValue={initial(judgementKey(indicator.id), judgementOf(index, indicator.judgement))}
+                  items={INDICATOR_STATUSES.map((status) => ({ value: status, text: INDICATOR_STATUS_LABELS[status] }))}
+                />
+              )}
             </div>
           ))}
           {editable ? <Button type="submit">Save your judgement</Button> : null}

@@ -24,6 +24,7 @@ import {
   reopenValidation,
 } from '~/modules/validation/agreement.server'
 import type { ValidationForm } from '~/modules/validation/schema'
+import { validationFieldValues } from '~/modules/validation/validation-fields'
 import { actorFor } from '../factories'
 
 const id = async (reference: string) =>
@@ -156,7 +157,7 @@ describe('independent grading, then moderation', () => {
         form: grade(2, 'HIGH', 0),
         ipAddress: '',
       }),
-    ).toEqual({ ok: false, kind: 'conflict' })
+    ).toMatchObject({ ok: false, kind: 'conflict' })
     expect(await completeValidation({ actor: validator, assignmentId: primary, ipAddress: '' })).toEqual({
       ok: true,
       next: 'WAITING',
@@ -438,5 +439,54 @@ describe('agreement without moderation', () => {
     const validated = await loadSubmissionContext(southWestLead, context.id)
     expect(validated.status).toBe('VALIDATED')
     expect((await getAgreement(southWestLead, validated)).outcomes.some((o) => o.agreed?.viaModeration)).toBe(false)
+  })
+})
+
+describe('one validator in two tabs (issue 14, items 2 and 3)', () => {
+  it('merges the judgement field by field, asks about a field both tabs changed, and answers a retried save as the first', async () => {
+    const assignmentId = await assignmentOf('LKS-2627-RTH', 'validator@demo.nhs.uk')
+    const review = await getReviewOutcome(validator, assignmentId, 5)
+    const ids = review.indicators.map((i) => i.id)
+    const rendered = {
+      ...review.validation,
+      judgements: review.indicators.map((i) => ({ id: i.id, status: i.judgement })),
+    }
+    const base = validationFieldValues(rendered, ids)
+    const form = (changes: Partial<ValidationForm>): ValidationForm => ({
+      version: review.validation.version,
+      level: review.validation.level ?? undefined,
+      subLevel: (review.validation.subLevel as ValidationForm['subLevel']) ?? undefined,
+      rationale: review.validation.rationale,
+      notes: review.validation.notes,
+      judgements: review.indicators.map((i) => ({ id: i.id, status: i.judgement ?? undefined })),
+      ...changes,
+    })
+    const save = (changes: Partial<ValidationForm>) =>
+      saveValidation({ actor: validator, assignmentId, number: 5, form: form(changes), ipAddress: '', base })
+
+    // The first tab changes the rationale; its save is sent twice (the answer was lost): stored once.
+    const first = { rationale: 'The first tab’s rationale.', saveKey: 'first-tab-save-key-0001' }
+    expect(await save(first)).toEqual({ ok: true })
+    expect(await save(first)).toEqual({ ok: true })
+    // The second tab, on the same stale page, changes the notes and a judgement: merged without a question.
+    const judgements = form({}).judgements.map((j, index) => (index === 0 ? { ...j, status: 'MET' as const } : j))
+    expect(await save({ notes: 'The second tab’s notes.', judgements })).toEqual({ ok: true })
+    // The third tab changes the rationale as well: that field, and only it, is a conflict.
+    const conflict = await save({ rationale: 'The third tab’s rationale.' })
+    expect(conflict).toMatchObject({
+      ok: false,
+      kind: 'conflict',
+      version: review.validation.version + 2,
+      fields: [{ key: 'rationale', mine: 'The third tab’s rationale.', theirs: 'The first tab’s rationale.' }],
+      merged: { notes: 'The second tab’s notes.', [`judgement/${ids[0]}`]: 'MET' },
+    })
+
+    const stored = await getReviewOutcome(validator, assignmentId, 5)
+    expect(stored.validation).toMatchObject({
+      rationale: 'The first tab’s rationale.',
+      notes: 'The second tab’s notes.',
+      version: review.validation.version + 2,
+    })
+    expect(stored.indicators[0]?.judgement).toBe('MET')
   })
 })

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { INDICATOR_STATUSES, SUB_LEVELS } from '~/modules/framework/grading'
 import { requiredDate } from '~/utils/date-input'
+import { SaveKeySchema } from '~/modules/submissions/schema'
 
 const TEXT_MAX = 5_000
 const text = (label: string) => z.string().max(TEXT_MAX, `${label} must be 5,000 characters or fewer`).default('')
@@ -33,6 +34,7 @@ const subLevel = z.enum(SUB_LEVELS, { error: 'Select low, medium or high' })
 /** A validator's judgement of one outcome. */
 export const ValidationFormSchema = z
   .object({
+    saveKey: SaveKeySchema,
     version: z.number().int().min(0),
     level: level.optional(),
     subLevel: subLevel.optional(),

@@ -20,6 +20,9 @@ import { notifyValidationCompleted } from '~/modules/notifications/notifications
 import { splitQueue, type QueueSort } from './queue'
 import { agreementOutcome, isOverdue } from './rules'
 import type { ValidationForm } from './schema'
+import { mergeFields, type FieldValues } from '~/modules/submissions/merge'
+import { findReceipt, recordReceipt } from '~/modules/submissions/save-receipts.server'
+import { validationFieldValues, validationValuesOf } from './validation-fields'
 
 const asStatus = (value: string): IndicatorStatus | null =>
   (INDICATOR_STATUSES as readonly string[]).includes(value) ? (value as IndicatorStatus) : null
@@ -200,16 +203,44 @@ export async function getReviewOutcome(actor: Actor, assignmentId: string, numbe
   }
 }
 
-export type SaveValidationResult =
-  { ok: true } | { ok: false; kind: 'conflict' } | { ok: false; kind: 'locked'; message: string }
+export type ValidationConflict = {
+  ok: false
+  kind: 'conflict'
+  /** The version stored now, which the conflict page's form edits. */
+  version: number
+  updatedAt: Date | null
+  /** Fields changed in this form and in another save since it was loaded, to different values. */
+  fields: { key: string; mine: string; theirs: string }[]
+  /** The values stored now: the base of the conflict page's form. */
+  theirs: FieldValues
+  /** What the conflict page's form shows: the other save's one-sided changes taken in. */
+  merged: FieldValues
+}
 
-/** Saves this validator's judgements, grade, rationale and notes for one outcome. */
+export type SaveValidationResult = { ok: true } | ValidationConflict | { ok: false; kind: 'locked'; message: string }
+
+class FieldConflict extends Error {
+  constructor(readonly conflict: ValidationConflict) {
+    super('Fields changed on both sides')
+  }
+}
+
+/**
+ * Saves this validator's judgements, grade, rationale and notes for one outcome. With the values the
+ * form was rendered with (`base`), it is merged field by field with what was saved since (another
+ * tab): a field changed on one side only is taken without asking, a field changed on both is a
+ * conflict. A save sent again with the same key is answered as the first was.
+ */
 export async function saveValidation(input: {
   actor: Actor
   assignmentId: string
   number: number
   form: ValidationForm
   ipAddress: string
+  /** The values the form was rendered with; without it, the version alone says whether it is current. */
+  base?: FieldValues | null
+  /** Fields left in conflict on a conflict page (no choice made): they stay in conflict. */
+  unresolved?: string[]
 }): Promise<SaveValidationResult> {
   const { assignment, context } = await loadAssignment(input.actor, input.assignmentId)
   if (assignment.completedAt)
@@ -225,59 +256,119 @@ export async function saveValidation(input: {
     select: { id: true, indicators: { select: { id: true } } },
   })
   if (!outcome) notFound()
-  const known = new Set(outcome.indicators.map((i) => i.id))
+  const indicatorIds = outcome.indicators.map((i) => i.id)
+  const known = new Set(indicatorIds)
   if (input.form.judgements.some((j) => !known.has(j.id)))
     throw new Response('An indicator in the form does not belong to this outcome', { status: 400 })
-  const grade = input.form.level === undefined ? null : toGrade(input.form.level, input.form.subLevel)
-  const columns = grade?.ok
-    ? { level: grade.grade.level, subLevel: grade.grade.subLevel, gradeSteps: gradeToSteps(grade.grade) }
-    : { level: null, subLevel: null, gradeSteps: null }
-  return prisma.$transaction(async (tx) => {
-    const existing = await tx.outcomeValidation.findUnique({
-      where: { assignmentId_outcomeId: { assignmentId: assignment.id, outcomeId: outcome.id } },
-      select: { id: true, version: true, level: true, subLevel: true },
-    })
-    let id: string
-    if (!existing) {
-      if (input.form.version !== 0) return { ok: false as const, kind: 'conflict' as const }
-      id = (
-        await tx.outcomeValidation.create({
-          data: {
-            assignmentId: assignment.id,
-            outcomeId: outcome.id,
-            ...columns,
-            rationale: input.form.rationale,
-            notes: input.form.notes,
-            version: 1,
-          },
+  const mine = validationFieldValues(
+    {
+      level: input.form.level ?? null,
+      subLevel: input.form.subLevel ?? null,
+      rationale: input.form.rationale,
+      notes: input.form.notes,
+      judgements: input.form.judgements.map((j) => ({ id: j.id, status: j.status ?? null })),
+    },
+    indicatorIds,
+  )
+  const unresolved = input.unresolved ?? []
+  const receipt = input.form.saveKey ? { userId: input.actor.id, key: input.form.saveKey } : null
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // The same save again (the browser gave up waiting and sent it again): answered as the first was.
+      if (receipt && (await findReceipt(tx, receipt))) return { ok: true as const }
+      const existing = await tx.outcomeValidation.findUnique({
+        where: { assignmentId_outcomeId: { assignmentId: assignment.id, outcomeId: outcome.id } },
+        select: {
+          id: true,
+          version: true,
+          level: true,
+          subLevel: true,
+          rationale: true,
+          notes: true,
+          updatedAt: true,
+          judgements: { select: { indicatorId: true, status: true } },
+        },
+      })
+      const currentVersion = existing?.version ?? 0
+      const theirs = validationFieldValues(
+        {
+          level: existing?.level ?? null,
+          subLevel: existing?.subLevel ?? null,
+          rationale: existing?.rationale ?? '',
+          notes: existing?.notes ?? '',
+          judgements: (existing?.judgements ?? []).map((j) => ({ id: j.indicatorId, status: j.status })),
+        },
+        indicatorIds,
+      )
+      // Field by field against what is stored now; without a base, a stale version is a conflict
+      // on every field that differs.
+      const base = input.base ?? (input.form.version === currentVersion ? theirs : {})
+      const result = mergeFields(base, theirs, mine)
+      const inConflict = new Set([
+        ...result.conflicts,
+        ...unresolved.filter((key) => key in theirs && mine[key] !== theirs[key]),
+      ])
+      if (inConflict.size > 0 || (!input.base && input.form.version !== currentVersion))
+        throw new FieldConflict({
+          ok: false,
+          kind: 'conflict',
+          version: currentVersion,
+          updatedAt: existing?.updatedAt ?? null,
+          fields: [...inConflict].map((key) => ({ key, mine: mine[key] ?? '', theirs: theirs[key] ?? '' })),
+          theirs,
+          merged: result.merged,
+        })
+      const merged = validationValuesOf(result.merged, indicatorIds)
+      const grade = merged.level === null ? null : toGrade(merged.level, merged.subLevel)
+      const columns = grade?.ok
+        ? { level: grade.grade.level, subLevel: grade.grade.subLevel, gradeSteps: gradeToSteps(grade.grade) }
+        : { level: null, subLevel: null, gradeSteps: null }
+      let id: string
+      if (!existing) {
+        id = (
+          await tx.outcomeValidation.create({
+            data: {
+              assignmentId: assignment.id,
+              outcomeId: outcome.id,
+              ...columns,
+              rationale: merged.rationale,
+              notes: merged.notes,
+              version: 1,
+            },
+            select: { id: true },
+          })
+        ).id
+      } else {
+        await tx.outcomeValidation.update({
+          where: { id: existing.id },
+          data: { ...columns, rationale: merged.rationale, notes: merged.notes, version: { increment: 1 } },
           select: { id: true },
         })
-      ).id
-    } else {
-      const { count } = await tx.outcomeValidation.updateMany({
-        where: { id: existing.id, version: input.form.version },
-        data: { ...columns, rationale: input.form.rationale, notes: input.form.notes, version: { increment: 1 } },
+        id = existing.id
+        await tx.indicatorJudgement.deleteMany({ where: { outcomeValidationId: id } })
+      }
+      const rows = merged.judgements.flatMap((j) =>
+        j.status ? [{ outcomeValidationId: id, indicatorId: j.id, status: j.status }] : [],
+      )
+      if (rows.length) await tx.indicatorJudgement.createMany({ data: rows })
+      await recordAudit(tx, {
+        actorId: input.actor.id,
+        action: 'validation.grade_saved',
+        entityType: 'OutcomeValidation',
+        entityId: id,
+        submissionId: context.id,
+        before: existing ? { level: existing.level, subLevel: existing.subLevel } : null,
+        after: { outcome: input.number, level: columns.level, subLevel: columns.subLevel },
+        ipAddress: input.ipAddress,
       })
-      if (count === 0) return { ok: false as const, kind: 'conflict' as const }
-      id = existing.id
-      await tx.indicatorJudgement.deleteMany({ where: { outcomeValidationId: id } })
-    }
-    const rows = input.form.judgements.flatMap((j) =>
-      j.status ? [{ outcomeValidationId: id, indicatorId: j.id, status: j.status }] : [],
-    )
-    if (rows.length) await tx.indicatorJudgement.createMany({ data: rows })
-    await recordAudit(tx, {
-      actorId: input.actor.id,
-      action: 'validation.grade_saved',
-      entityType: 'OutcomeValidation',
-      entityId: id,
-      submissionId: context.id,
-      before: existing ? { level: existing.level, subLevel: existing.subLevel } : null,
-      after: { outcome: input.number, level: columns.level, subLevel: columns.subLevel },
-      ipAddress: input.ipAddress,
+      if (receipt)
+        await recordReceipt(tx, receipt, { version: currentVersion + 1, savedAt: new Date(), status: 'saved' })
+      return { ok: true as const }
     })
-    return { ok: true as const }
-  })
+  } catch (error) {
+    if (!(error instanceof FieldConflict)) throw error
+    return error.conflict
+  }
 }
 
 export type CompleteResult =
