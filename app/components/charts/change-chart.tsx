@@ -1,28 +1,6 @@
-import { Table } from '~/components/nhs'
 import type { Dashboard } from '~/modules/dashboards/model'
-import {
-  BarChartSvg,
-  ChartFrame,
-  ChartKey,
-  HIDDEN_DESCRIPTION,
-  HIDDEN_KEY_ITEM,
-  countAndPercentLabels,
-  hasHiddenSegments,
-  layoutBars,
-  type BarRowInput,
-  type KeyItem,
-} from './bars'
-import {
-  allShown,
-  countWithPercent,
-  formatCount,
-  highestShare,
-  outcomeHeading,
-  outcomeLabel,
-  outcomeList,
-  type CountFormat,
-} from './format'
-import { DIVERGING_FILLS } from '~/modules/charts/palette'
+import { DivergingBarChart, divergingExtremes, type DivergingRow } from './diverging-bar-chart'
+import { formatCount, type CountFormat } from './format'
 
 export type ChangeChartProps = {
   /** Per outcome: organisations graded in both cycles, by direction of change (`Dashboard['change']`). */
@@ -43,6 +21,14 @@ export type ChangeChartProps = {
 
 type ChangeRow = Dashboard['change'][number]
 
+const asDiverging = (row: ChangeRow): DivergingRow => ({
+  outcomeNumber: row.outcomeNumber,
+  compared: row.compared,
+  lower: row.declined,
+  same: row.same,
+  higher: row.improved,
+})
+
 /**
  * "Since 2023 to 2024, agreed grades improved most often on outcome 2 (40%) and declined most often
  * on outcome 4 (20%)." Only outcomes whose counts the formatter shows take part.
@@ -53,34 +39,16 @@ export function summariseChange(
   format: CountFormat = formatCount,
 ): string {
   if (previousCycle === null) return 'There is no previous cycle to compare with.'
-  const compared = change.filter((row) => row.compared > 0)
-  if (compared.length === 0) return `No organisation has agreed grades in both this cycle and ${previousCycle.name}.`
-  const improved = highestShare(
-    compared,
-    (row) => row.improved,
-    (row) => row.compared,
-    format,
-  )
-  const declined = highestShare(
-    compared,
-    (row) => row.declined,
-    (row) => row.compared,
-    format,
-  )
-  const outcomesOf = (rows: ChangeRow[]) => outcomeList(rows.map((row) => row.outcomeNumber))
+  const extremes = divergingExtremes(change.map(asDiverging), format)
+  if (!extremes) return `No organisation has agreed grades in both this cycle and ${previousCycle.name}.`
+  const { higher: improved, lower: declined } = extremes
   const since = `Since ${previousCycle.name}, agreed grades`
   if (improved && declined) {
-    return `${since} improved most often on ${outcomesOf(improved.rows)} (${improved.percent}) and declined most often on ${outcomesOf(declined.rows)} (${declined.percent}).`
+    return `${since} improved most often on ${improved.outcomes} (${improved.percent}) and declined most often on ${declined.outcomes} (${declined.percent}).`
   }
-  if (improved) return `${since} improved most often on ${outcomesOf(improved.rows)} (${improved.percent}).`
-  if (declined) return `${since} declined most often on ${outcomesOf(declined.rows)} (${declined.percent}).`
-  if (
-    compared.every(
-      (row) => row.improved === 0 && row.declined === 0 && allShown(format, [row.improved, row.declined, row.compared]),
-    )
-  ) {
-    return `${since} have stayed the same on every outcome.`
-  }
+  if (improved) return `${since} improved most often on ${improved.outcomes} (${improved.percent}).`
+  if (declined) return `${since} declined most often on ${declined.outcomes} (${declined.percent}).`
+  if (extremes.allSame) return `${since} have stayed the same on every outcome.`
   return `The table below shows how agreed grades have changed since ${previousCycle.name} for each outcome.`
 }
 
@@ -100,61 +68,27 @@ export function ChangeChart({
   format = formatCount,
   title,
 }: ChangeChartProps): JSX.Element {
-  if (previousCycle === null || !change.some((row) => row.compared > 0)) {
-    return <ChartFrame id={id} className="app-change-chart" summary={summariseChange(change, previousCycle, format)} />
-  }
-  const caption = title ?? `Change in agreed grades since ${previousCycle.name}`
-
-  const rows: BarRowInput[] = change.map((row) => ({
-    key: `outcome-${row.outcomeNumber}`,
-    label: outcomeLabel(row.outcomeNumber),
-    note: row.compared > 0 ? `${format(row.compared)} compared` : 'None compared',
-    total: row.compared,
-    parts:
-      row.compared > 0
-        ? [
-            { key: 'declined', name: 'Declined', count: row.declined, fill: DIVERGING_FILLS.lower },
-            { key: 'same', name: 'Same', count: row.same, fill: DIVERGING_FILLS.same },
-            { key: 'improved', name: 'Improved', count: row.improved, fill: DIVERGING_FILLS.higher },
-          ]
-        : [],
-  }))
-  const layout = layoutBars(rows, 'diverging', format, countAndPercentLabels(format))
-  const hidden = hasHiddenSegments(layout)
-  const keyItems: KeyItem[] = [
-    { key: 'declined', kind: 'fill', fill: DIVERGING_FILLS.lower, label: 'Declined (left)' },
-    { key: 'same', kind: 'fill', fill: DIVERGING_FILLS.same, label: 'Same (centre)' },
-    { key: 'improved', kind: 'fill', fill: DIVERGING_FILLS.higher, label: 'Improved (right)' },
-    ...(hidden ? [HIDDEN_KEY_ITEM] : []),
-  ]
-  const description =
-    `Diverging bar chart with one bar per outcome of the organisations with agreed grades in both this cycle and ${previousCycle.name}, ` +
-    'centred on those whose grade stayed the same; declines extend to the left and improvements to the right. ' +
-    `${hidden ? `${HIDDEN_DESCRIPTION} ` : ''}The figures are in the table below the chart.`
-
+  const rows = previousCycle === null ? [] : change.map(asDiverging)
+  const since = previousCycle?.name ?? ''
   return (
-    <ChartFrame
+    <DivergingBarChart
+      rows={rows}
+      sides={{
+        lower: { key: 'declined', name: 'Declined', keyLabel: 'Declined (left)', column: 'Declined' },
+        same: { key: 'same', name: 'Same', keyLabel: 'Same (centre)', column: 'Same' },
+        higher: { key: 'improved', name: 'Improved', keyLabel: 'Improved (right)', column: 'Improved' },
+      }}
+      outcomes={outcomes}
       id={id}
       className="app-change-chart"
+      title={title ?? `Change in agreed grades since ${since}`}
+      description={
+        `Diverging bar chart with one bar per outcome of the organisations with agreed grades in both this cycle and ${since}, ` +
+        'centred on those whose grade stayed the same; declines extend to the left and improvements to the right.'
+      }
       summary={summary ?? summariseChange(change, previousCycle, format)}
-    >
-      <BarChartSvg id={id} title={caption} description={description} layout={layout} />
-      <ChartKey id={id} items={keyItems} />
-      <Table
-        id={`${id}-table`}
-        className="app-chart__table"
-        caption={caption}
-        head={['Outcome', 'Improved', 'Same', 'Declined', 'Compared']}
-        rows={change.map((row) => [
-          outcomeHeading(row.outcomeNumber, outcomes),
-          countWithPercent(format, row.improved, row.compared),
-          countWithPercent(format, row.same, row.compared),
-          countWithPercent(format, row.declined, row.compared),
-          format(row.compared),
-        ])}
-        firstCellIsHeader
-        responsive
-      />
-    </ChartFrame>
+      emptySummary={summariseChange(change, previousCycle, format)}
+      format={format}
+    />
   )
 }

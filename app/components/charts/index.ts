@@ -14,5 +14,6 @@ export {
   type CalibrationChartProps,
 } from './calibration-chart'
 export { ChangeChart, summariseChange, type ChangeChartProps } from './change-chart'
+export { DivergingBarChart, divergingExtremes, type DivergingBarChartProps } from './diverging-bar-chart'
 export { ProgressChart, summariseProgress, type ProgressChartProps } from './progress-chart'
 export { formatCount, isShown, type CountFormat } from './format'
