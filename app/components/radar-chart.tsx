@@ -3,9 +3,11 @@ import {
   MAX_RADAR_SERIES,
   RADAR_MAX_VALUE as MAX_VALUE,
   RADAR_SERIES_STYLES,
+  RADAR_STYLE,
   assertValidRadarInput,
   describeRadar,
   formatChartValue,
+  markerOutline,
   radarLabelPlacement,
   radarPoint,
   type MarkerShape,
@@ -57,11 +59,11 @@ const AXIS_LABEL_FONT_SIZE = 13
 const AVERAGE_CHARACTER_WIDTH = AXIS_LABEL_FONT_SIZE * 0.6
 /** Space kept around everything drawn. */
 const PADDING = 10
-const TEXT_COLOUR = '#212b32'
-const SECONDARY_TEXT_COLOUR = '#4c6272'
-const GRID_COLOUR = '#aeb7bd'
 const FONT_FAMILY = 'arial, sans-serif'
-const MARKER_SIZE = 4.5
+const { gridColour: GRID_COLOUR, textColour: TEXT_COLOUR, secondaryTextColour: SECONDARY_TEXT_COLOUR } = RADAR_STYLE
+const MARKER_SIZE = RADAR_STYLE.markerSize * RADIUS
+const SERIES_LINE_WIDTH = RADAR_STYLE.seriesLineWidth * RADIUS
+const GRID_LINE_WIDTH = RADAR_STYLE.gridLineWidth * RADIUS
 
 /** Coordinates to two decimals, without "-0", to keep the markup small and stable. */
 function n(value: number): string {
@@ -86,29 +88,15 @@ function Marker({
   colour: string
   className: string
 }) {
-  const s = MARKER_SIZE
-  const common = { className, fill: colour, stroke: '#ffffff', strokeWidth: 1 }
-  switch (shape) {
-    case 'circle':
-      return <circle {...common} cx={n(x)} cy={n(y)} r={n(s)} />
-    case 'square':
-      return <path {...common} d={`M${n(x - s)} ${n(y - s)}H${n(x + s)}V${n(y + s)}H${n(x - s)}Z`} />
-    case 'triangle':
-      return (
-        <path {...common} d={`M${n(x)} ${n(y - s * 1.3)}L${n(x + s * 1.2)} ${n(y + s * 0.8)}H${n(x - s * 1.2)}Z`} />
-      )
-    case 'triangle-down':
-      return (
-        <path {...common} d={`M${n(x)} ${n(y + s * 1.3)}L${n(x + s * 1.2)} ${n(y - s * 0.8)}H${n(x - s * 1.2)}Z`} />
-      )
-    case 'diamond':
-      return (
-        <path
-          {...common}
-          d={`M${n(x)} ${n(y - s * 1.35)}L${n(x + s * 1.35)} ${n(y)}L${n(x)} ${n(y + s * 1.35)}L${n(x - s * 1.35)} ${n(y)}Z`}
-        />
-      )
+  const outline = markerOutline(shape, x, y, MARKER_SIZE)
+  const common = {
+    className,
+    fill: colour,
+    stroke: RADAR_STYLE.background,
+    strokeWidth: n(RADAR_STYLE.markerOutlineWidth * MARKER_SIZE),
   }
+  if (outline.kind === 'circle') return <circle {...common} cx={n(outline.x)} cy={n(outline.y)} r={n(outline.r)} />
+  return <path {...common} d={`M${outline.points.map(([px, py]) => `${n(px)} ${n(py)}`).join('L')}Z`} />
 }
 
 /** Text anchor and baseline offset so a label sits outside the chart whichever way its axis points. */
@@ -154,7 +142,7 @@ function Swatch({ style }: { style: SeriesStyle }) {
         x2="46"
         y2="8"
         stroke={style.colour}
-        strokeWidth={2.5}
+        strokeWidth={SERIES_LINE_WIDTH}
         strokeDasharray={style.dash.length ? style.dash.join(' ') : 'none'}
       />
       <Marker shape={style.marker} x={24} y={8} colour={style.colour} className="app-radar-chart__swatch-marker" />
@@ -209,7 +197,7 @@ export function RadarChart({
           y={box.y}
           width={box.width}
           height={box.height}
-          fill="#ffffff"
+          fill={RADAR_STYLE.background}
         />
 
         <g className="app-radar-chart__grid">
@@ -222,7 +210,7 @@ export function RadarChart({
               r={n((RADIUS * level) / MAX_VALUE)}
               fill="none"
               stroke={GRID_COLOUR}
-              strokeWidth={1}
+              strokeWidth={GRID_LINE_WIDTH}
             />
           ))}
           {axes.map((label, index) => {
@@ -236,7 +224,7 @@ export function RadarChart({
                 x2={n(end.x)}
                 y2={n(end.y)}
                 stroke={GRID_COLOUR}
-                strokeWidth={1}
+                strokeWidth={GRID_LINE_WIDTH}
               />
             )
           })}
@@ -249,7 +237,7 @@ export function RadarChart({
               y={n((-RADIUS * level) / MAX_VALUE + 11)}
               fontSize={11}
               fill={SECONDARY_TEXT_COLOUR}
-              stroke="#ffffff"
+              stroke={RADAR_STYLE.background}
               strokeWidth={3}
               strokeLinejoin="round"
               paintOrder="stroke"
@@ -270,9 +258,9 @@ export function RadarChart({
                   className="app-radar-chart__series"
                   points={points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')}
                   fill={style.colour}
-                  fillOpacity={0.08}
+                  fillOpacity={RADAR_STYLE.seriesFillOpacity}
                   stroke={style.colour}
-                  strokeWidth={2.5}
+                  strokeWidth={SERIES_LINE_WIDTH}
                   strokeDasharray={style.dash.length ? style.dash.join(' ') : 'none'}
                   strokeLinejoin="round"
                 />

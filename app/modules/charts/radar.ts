@@ -31,6 +31,81 @@ export const RADAR_SERIES_STYLES: readonly SeriesStyle[] = [
 
 export const MAX_RADAR_SERIES = RADAR_SERIES_STYLES.length
 
+/**
+ * How the rest of the chart looks, the same on the page and in the PDF: NHS.UK text, secondary text
+ * and border colours, a white ground (the palette's 3:1 contrast and the points' white outlines
+ * assume it), a light tint inside each series, and line widths and marker size as fractions of the
+ * outer ring's radius so that a chart drawn at another size keeps its proportions.
+ */
+export const RADAR_STYLE = {
+  gridColour: '#aeb7bd',
+  textColour: '#212b32',
+  secondaryTextColour: '#4c6272',
+  background: '#ffffff',
+  seriesFillOpacity: 0.08,
+  /** Of the outer ring's radius. */
+  seriesLineWidth: 2.5 / 120,
+  gridLineWidth: 1 / 120,
+  markerSize: 4.5 / 120,
+  /** Of the marker size: the white outline that keeps overlapping points apart. */
+  markerOutlineWidth: 0.22,
+} as const
+
+/**
+ * The outline of a point marker of `size` centred on (x, y): a circle, or a polygon's corners
+ * (square, triangle pointing up or down, diamond). Both renderers draw these.
+ */
+export function markerOutline(
+  shape: MarkerShape,
+  x: number,
+  y: number,
+  size: number,
+): { kind: 'circle'; x: number; y: number; r: number } | { kind: 'polygon'; points: Array<[number, number]> } {
+  const s = size
+  switch (shape) {
+    case 'circle':
+      return { kind: 'circle', x, y, r: s }
+    case 'square':
+      return {
+        kind: 'polygon',
+        points: [
+          [x - s, y - s],
+          [x + s, y - s],
+          [x + s, y + s],
+          [x - s, y + s],
+        ],
+      }
+    case 'triangle':
+      return {
+        kind: 'polygon',
+        points: [
+          [x, y - s * 1.3],
+          [x + s * 1.2, y + s * 0.8],
+          [x - s * 1.2, y + s * 0.8],
+        ],
+      }
+    case 'triangle-down':
+      return {
+        kind: 'polygon',
+        points: [
+          [x, y + s * 1.3],
+          [x + s * 1.2, y - s * 0.8],
+          [x - s * 1.2, y - s * 0.8],
+        ],
+      }
+    case 'diamond':
+      return {
+        kind: 'polygon',
+        points: [
+          [x, y - s * 1.35],
+          [x + s * 1.35, y],
+          [x, y + s * 1.35],
+          [x - s * 1.35, y],
+        ],
+      }
+  }
+}
+
 /** Highest chart value (Level 4, High). */
 export const RADAR_MAX_VALUE = 4
 

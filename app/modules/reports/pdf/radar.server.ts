@@ -4,19 +4,20 @@
 import {
   RADAR_MAX_VALUE,
   RADAR_SERIES_STYLES,
+  RADAR_STYLE,
   assertValidRadarInput,
   describeRadar,
   formatChartValue,
+  markerOutline,
   radarLabelPlacement,
   radarPoint,
   type MarkerShape,
   type RadarSeries,
 } from '~/modules/charts/radar'
-import { COLOURS, FONT_SIZES, type ReportWriter } from './writer.server'
+import { FONT_SIZES, type ReportWriter } from './writer.server'
 
 const RADIUS = 105
 const LABEL_GAP = 10
-const MARKER_SIZE = 3.6
 const LABEL_SIZE = 9
 /** Height of one row of the key. */
 const KEY_ROW = 16
@@ -51,26 +52,12 @@ export function radarHeight(spec: Pick<RadarSpec, 'radius' | 'series' | 'key'>):
   return spec.key === 'beside' ? Math.max(chartHeight, keyHeight) : chartHeight + keyHeight
 }
 
-function marker(doc: PDFKit.PDFDocument, shape: MarkerShape, x: number, y: number, colour: string): void {
-  const s = MARKER_SIZE
-  switch (shape) {
-    case 'circle':
-      doc.circle(x, y, s)
-      break
-    case 'square':
-      doc.rect(x - s, y - s, 2 * s, 2 * s)
-      break
-    case 'triangle':
-      doc.polygon([x, y - s * 1.3], [x + s * 1.2, y + s * 0.8], [x - s * 1.2, y + s * 0.8])
-      break
-    case 'triangle-down':
-      doc.polygon([x, y + s * 1.3], [x + s * 1.2, y - s * 0.8], [x - s * 1.2, y - s * 0.8])
-      break
-    case 'diamond':
-      doc.polygon([x, y - s * 1.35], [x + s * 1.35, y], [x, y + s * 1.35], [x - s * 1.35, y])
-      break
-  }
-  doc.lineWidth(0.8).fillAndStroke(colour, COLOURS.white)
+function marker(doc: PDFKit.PDFDocument, shape: MarkerShape, x: number, y: number, colour: string, radius: number) {
+  const size = RADAR_STYLE.markerSize * radius
+  const outline = markerOutline(shape, x, y, size)
+  if (outline.kind === 'circle') doc.circle(outline.x, outline.y, outline.r)
+  else doc.polygon(...outline.points)
+  doc.lineWidth(RADAR_STYLE.markerOutlineWidth * size).fillAndStroke(colour, RADAR_STYLE.background)
 }
 
 export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
@@ -92,7 +79,7 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
       const cx = beside ? writer.left + writer.width * 0.3 : writer.left + writer.width / 2
       const cy = top + chartHeight / 2
       // Rings and axes.
-      doc.lineWidth(0.6).strokeColor(COLOURS.border)
+      doc.lineWidth(RADAR_STYLE.gridLineWidth * radius).strokeColor(RADAR_STYLE.gridColour)
       for (let level = 1; level <= RADAR_MAX_VALUE; level++)
         doc.circle(cx, cy, (radius * level) / RADAR_MAX_VALUE).stroke()
       for (let i = 0; i < count; i++) {
@@ -102,7 +89,7 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
           .lineTo(cx + end.x, cy + end.y)
           .stroke()
       }
-      doc.font('regular').fontSize(7).fillColor(COLOURS.secondary)
+      doc.font('regular').fontSize(7).fillColor(RADAR_STYLE.secondaryTextColour)
       for (let level = 1; level <= RADAR_MAX_VALUE; level++) {
         doc.text(`Level ${level}`, cx + 3, cy - (radius * level) / RADAR_MAX_VALUE + 2, { lineBreak: false })
       }
@@ -115,15 +102,19 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
         if (style.dash.length)
           doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
         else doc.undash()
-        doc.lineWidth(1.8).lineJoin('round').fillOpacity(0.06).fillAndStroke(style.colour, style.colour)
+        doc
+          .lineWidth(RADAR_STYLE.seriesLineWidth * radius)
+          .lineJoin('round')
+          .fillOpacity(RADAR_STYLE.seriesFillOpacity)
+          .fillAndStroke(style.colour, style.colour)
         doc.restore()
         series.values.forEach((value, i) => {
           const p = points[i]
-          if (value !== null && p) marker(doc, style.marker, cx + p.x, cy + p.y, style.colour)
+          if (value !== null && p) marker(doc, style.marker, cx + p.x, cy + p.y, style.colour, radius)
         })
       })
       // Axis labels outside the rings.
-      doc.font('regular').fontSize(LABEL_SIZE).fillColor(COLOURS.text)
+      doc.font('regular').fontSize(LABEL_SIZE).fillColor(RADAR_STYLE.textColour)
       spec.axes.forEach((label, i) => {
         const place = radarLabelPlacement(i, count, radius + LABEL_GAP)
         const width = doc.widthOfString(label)
@@ -149,16 +140,16 @@ export function drawRadar(writer: ReportWriter, spec: RadarSpec): void {
         doc.save()
         if (style.dash.length) doc.dash([...style.dash] as unknown as number, {}) // pdfkit takes a dash array; its types say number
         doc
-          .lineWidth(1.8)
+          .lineWidth(RADAR_STYLE.seriesLineWidth * radius)
           .moveTo(x, keyY + 5)
           .lineTo(x + 36, keyY + 5)
           .stroke(style.colour)
         doc.restore()
-        marker(doc, style.marker, x + 18, keyY + 5, style.colour)
+        marker(doc, style.marker, x + 18, keyY + 5, style.colour, radius)
         doc
           .font('regular')
           .fontSize(FONT_SIZES.body - 1)
-          .fillColor(COLOURS.text)
+          .fillColor(RADAR_STYLE.textColour)
           .text(series.label, x + 44, keyY, { lineBreak: false })
         keyY += KEY_ROW
       })
