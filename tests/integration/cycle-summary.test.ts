@@ -12,25 +12,25 @@ import {
   countSubmissionsByStatus,
   listAgreedStepsBySubmission,
 } from '~/modules/attainment/attainment.server'
-import { stepsToGrade } from '~/modules/framework/grading'
 import { getCycleSummary } from '~/modules/reports/cycle-summary.server'
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '~/modules/submissions/status'
 import { actorFor, createUser } from '../factories'
+import { createCycle, createSubmissions, type GradedSubmission } from '../fixtures/graded-cycles'
 
-type Fixture = { odsCode: string; status: SubmissionStatus; agreedSteps?: Array<number | null> }
+type Fixture = GradedSubmission
 
 // Agreed grades in sub-level steps for outcomes 1 to 6 (ADR 005: 0 = level 0, 1-3 = level 1,
 // 4-6 = level 2, 7-9 = level 3, 10-12 = level 4). Levels are noted beside each row.
 const FIXTURES: Fixture[] = [
-  { odsCode: 'RXV', status: 'PUBLISHED', agreedSteps: [4, 7, 1, 10, 0, 6] }, // North West: levels 2 3 1 4 0 2
-  { odsCode: 'RWV', status: 'VALIDATED', agreedSteps: [6, 8, 4, 12, 2, 5] }, // North West: levels 2 3 2 4 1 2
+  { odsCode: 'RXV', status: 'PUBLISHED', agreed: [4, 7, 1, 10, 0, 6] }, // North West: levels 2 3 1 4 0 2
+  { odsCode: 'RWV', status: 'VALIDATED', agreed: [6, 8, 4, 12, 2, 5] }, // North West: levels 2 3 2 4 1 2
   // Agreed for four outcomes, then sent to moderation: not final, so counted nowhere.
-  { odsCode: 'RYV', status: 'IN_MODERATION', agreedSteps: [12, 12, 12, 12, null, null] },
-  { odsCode: 'RTH', status: 'PUBLISHED', agreedSteps: [3, 9, 4, 1, 0, 7] }, // London: levels 1 3 2 1 0 3
+  { odsCode: 'RYV', status: 'IN_MODERATION', agreed: [12, 12, 12, 12, null, null] },
+  { odsCode: 'RTH', status: 'PUBLISHED', agreed: [3, 9, 4, 1, 0, 7] }, // London: levels 1 3 2 1 0 3
   { odsCode: 'RKQ', status: 'IN_VALIDATION' },
-  { odsCode: 'RSV', status: 'PUBLISHED', agreedSteps: [2, 5, 7, 11, 3, 4] }, // Midlands: levels 1 2 3 4 1 2
+  { odsCode: 'RSV', status: 'PUBLISHED', agreed: [2, 5, 7, 11, 3, 4] }, // Midlands: levels 1 2 3 4 1 2
   { odsCode: 'QAF', status: 'NOT_STARTED' },
-  { odsCode: 'RTM', status: 'PUBLISHED', agreedSteps: [10, 1, 12, 6, 4, 0] }, // South West: levels 4 1 4 2 2 0
+  { odsCode: 'RTM', status: 'PUBLISHED', agreed: [10, 1, 12, 6, 4, 0] }, // South West: levels 4 1 4 2 2 0
   { odsCode: 'RQX', status: 'SUBMITTED' },
 ]
 
@@ -43,71 +43,6 @@ let validator: Actor
 let sponsor: Actor
 let cycleId: string
 const regionIds = new Map<string, string>()
-
-async function createCycle(name: string, editionCode: '2019' | '2022') {
-  const edition = await prisma.frameworkEdition.findUniqueOrThrow({
-    where: { code: editionCode },
-    select: { id: true },
-  })
-  return prisma.cycle.create({
-    data: {
-      name,
-      type: 'FULL_VALIDATION',
-      status: 'CLOSED',
-      editionId: edition.id,
-      evidencePeriodStart: new Date('2027-04-01'),
-      evidencePeriodEnd: new Date('2028-03-31'),
-      opensAt: new Date('2028-10-01'),
-      submissionDeadline: new Date('2029-01-31'),
-      validationDeadline: new Date('2029-03-31'),
-      minimumExpectedLevel: 2,
-    },
-    select: { id: true, editionId: true },
-  })
-}
-
-async function createSubmissions(cycle: { id: string; editionId: string }, fixtures: Fixture[], code: string) {
-  const outcomes = await prisma.outcome.findMany({
-    where: { editionId: cycle.editionId },
-    orderBy: { number: 'asc' },
-    select: { id: true },
-  })
-  const agreedBy = await prisma.user.findUniqueOrThrow({
-    where: { email: 'priya.shah@demo.nhs.uk' },
-    select: { id: true },
-  })
-  for (const fixture of fixtures) {
-    const organisation = await prisma.organisation.findUniqueOrThrow({
-      where: { odsCode: fixture.odsCode },
-      select: { id: true, regionId: true, services: { select: { libraryServiceId: true } } },
-    })
-    const agreed = (fixture.agreedSteps ?? []).flatMap((steps, index) => {
-      if (steps === null) return []
-      const grade = stepsToGrade(steps)
-      return [
-        {
-          outcomeId: outcomes[index]!.id,
-          level: grade.level,
-          subLevel: grade.subLevel,
-          gradeSteps: steps,
-          agreedById: agreedBy.id,
-        },
-      ]
-    })
-    await prisma.submission.create({
-      data: {
-        reference: `LKS-${code}-${fixture.odsCode}`,
-        cycleId: cycle.id,
-        organisationId: organisation.id,
-        libraryServiceId: organisation.services[0]!.libraryServiceId,
-        regionId: organisation.regionId,
-        status: fixture.status,
-        agreedResults: { create: agreed },
-      },
-      select: { id: true },
-    })
-  }
-}
 
 const statusCountsOf = (counts: Partial<Record<SubmissionStatus, number>>) =>
   SUBMISSION_STATUSES.map((status) => ({ status, count: counts[status] ?? 0 }))
@@ -123,7 +58,7 @@ beforeAll(async () => {
   serviceLead = await actorFor('lead@demo.nhs.uk')
   validator = await actorFor('validator@demo.nhs.uk')
   sponsor = await actorFor('sponsor@demo.nhs.uk')
-  const cycle = await createCycle('2028/29 summary test', '2019')
+  const cycle = await createCycle('2028/29 summary test', '2019', '2028-10-01')
   cycleId = cycle.id
   await createSubmissions(cycle, FIXTURES, '2829')
 })
@@ -337,7 +272,7 @@ describe('who may read a summary', () => {
 
 describe('small cycles', () => {
   it('summarises an empty cycle with zero counts, no medians and the outcomes of its own edition', async () => {
-    const empty = await createCycle('2030/31 empty', '2022')
+    const empty = await createCycle('2030/31 empty', '2022', '2030-10-01')
     const summary = await getCycleSummary(admin, { cycleId: empty.id })
     expect(summary.editionName).toBe('Second edition (2022)')
     const titles = await prisma.outcome.findMany({
@@ -354,12 +289,8 @@ describe('small cycles', () => {
   })
 
   it('summarises a cycle of a single organisation', async () => {
-    const single = await createCycle('2031/32 single', '2019')
-    await createSubmissions(
-      single,
-      [{ odsCode: 'RTM', status: 'VALIDATED', agreedSteps: [9, 10, 3, 4, 0, 12] }],
-      '3132',
-    )
+    const single = await createCycle('2031/32 single', '2019', '2031-10-01')
+    await createSubmissions(single, [{ odsCode: 'RTM', status: 'VALIDATED', agreed: [9, 10, 3, 4, 0, 12] }], '3132')
     const summary = await getCycleSummary(viewer, { cycleId: single.id })
     expect(summary.statusCounts).toEqual(statusCountsOf({ VALIDATED: 1 }))
     expect(summary.organisations).toEqual([

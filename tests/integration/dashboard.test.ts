@@ -14,14 +14,13 @@ import {
   type FilterOptions,
 } from '~/modules/dashboards/dashboard.server'
 import type { Dashboard, LevelCounts } from '~/modules/dashboards/model'
-import { stepsToGrade } from '~/modules/framework/grading'
 import { SUBMISSION_STATUSES, type SubmissionStatus } from '~/modules/submissions/status'
 import { actorFor } from '../factories'
+import { createCycle, createSubmissions, type GradedSubmission } from '../fixtures/graded-cycles'
 
 // Grades are in sub-level steps (ADR 005): 0 = level 0, 1-3 = level 1, 4-6 = level 2, 7-9 = level 3,
-// 10-12 = level 4. Arrays are for outcomes 1 to 6; null means no grade for that outcome.
-type Steps = Array<number | null>
-type Fixture = { odsCode: string; status: SubmissionStatus; agreed?: Steps; self?: Steps }
+// 10-12 = level 4, for outcomes 1 to 6 (tests/fixtures/graded-cycles.ts).
+type Fixture = GradedSubmission
 
 // The current cycle ("2041/42", second edition). Organisations (seeded) and their types:
 // North West: RXV acute, RWV mental health, RYV community; London: RTH acute, RKQ mental health;
@@ -66,91 +65,6 @@ const regionIds = new Map<string, string>()
 const region = (name: string) => regionIds.get(name)!
 const cycles = { empty: '', previous: '', draft: '', current: '', single: '', baseline: '', open: '' }
 const editions = { e2019: '', e2022: '' }
-
-async function createCycle(
-  name: string,
-  editionCode: '2019' | '2022',
-  opensAt: string,
-  status: 'CLOSED' | 'DRAFT' = 'CLOSED',
-) {
-  const edition = await prisma.frameworkEdition.findUniqueOrThrow({
-    where: { code: editionCode },
-    select: { id: true },
-  })
-  const opens = new Date(`${opensAt}T00:00:00Z`)
-  const day = 86_400_000
-  return prisma.cycle.create({
-    data: {
-      name,
-      type: 'FULL_VALIDATION',
-      status,
-      editionId: edition.id,
-      evidencePeriodStart: new Date(opens.getTime() - 365 * day),
-      evidencePeriodEnd: new Date(opens.getTime() - day),
-      opensAt: opens,
-      submissionDeadline: new Date(opens.getTime() + 120 * day),
-      validationDeadline: new Date(opens.getTime() + 180 * day),
-      minimumExpectedLevel: 2,
-    },
-    select: { id: true, editionId: true },
-  })
-}
-
-async function createSubmissions(cycle: { id: string; editionId: string }, fixtures: Fixture[], code: string) {
-  const outcomes = await prisma.outcome.findMany({
-    where: { editionId: cycle.editionId },
-    orderBy: { number: 'asc' },
-    select: { id: true },
-  })
-  const agreedBy = await prisma.user.findUniqueOrThrow({
-    where: { email: 'priya.shah@demo.nhs.uk' },
-    select: { id: true },
-  })
-  for (const fixture of fixtures) {
-    const organisation = await prisma.organisation.findUniqueOrThrow({
-      where: { odsCode: fixture.odsCode },
-      select: { id: true, regionId: true, services: { select: { libraryServiceId: true } } },
-    })
-    await prisma.submission.create({
-      data: {
-        reference: `LKS-${code}-${fixture.odsCode}`,
-        cycleId: cycle.id,
-        organisationId: organisation.id,
-        libraryServiceId: organisation.services[0]!.libraryServiceId,
-        regionId: organisation.regionId,
-        status: fixture.status,
-        agreedResults: {
-          create: (fixture.agreed ?? []).flatMap((steps, index) => {
-            if (steps === null) return []
-            const grade = stepsToGrade(steps)
-            return [
-              {
-                outcomeId: outcomes[index]!.id,
-                level: grade.level,
-                subLevel: grade.subLevel,
-                gradeSteps: steps,
-                agreedById: agreedBy.id,
-              },
-            ]
-          }),
-        },
-        // A response for every outcome, ungraded where the self grade is null (a narrative in progress).
-        outcomeResponses: {
-          create: (fixture.self ?? []).map((steps, index) => {
-            const grade = steps === null ? null : stepsToGrade(steps)
-            return {
-              outcomeId: outcomes[index]!.id,
-              selfLevel: grade?.level ?? null,
-              selfSubLevel: grade?.subLevel ?? null,
-              selfGradeSteps: steps,
-            }
-          }),
-        },
-      },
-      select: { id: true },
-    })
-  }
-}
 
 type PlanStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'COMPLETE'
 

@@ -3,9 +3,11 @@
 import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
+import { expect } from 'vitest'
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { prisma } from '~/utils/db.server'
 import { createSession } from '~/modules/auth/session.server'
+import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
 
 export const RIBBLE = 'Ribble Valley Library and Knowledge Service'
 
@@ -174,4 +176,34 @@ export async function outcomeResponseId(reference: string, outcomeNumber: number
     select: { id: true },
   })
   return response.id
+}
+
+/**
+ * Someone of a library service posting its new-evidence form (the contributor of Ribble Valley
+ * unless named), as the upload tests do: the service, the person's cookie, and `upload`, which posts
+ * a body (a form, or raw bytes with their own Content-Type) and answers as Remix would.
+ */
+export async function evidenceUploader(email = 'contributor@demo.nhs.uk', service = RIBBLE) {
+  const id = await serviceId(service)
+  const cookie = await cookieFor(email)
+  return {
+    serviceId: id,
+    cookie,
+    upload: (body: BodyInit, headers: Record<string, string> = {}) =>
+      runAction(newEvidence, post(`/services/${id}/evidence/new`, body, cookie, headers), { serviceId: id }),
+  }
+}
+
+export type EvidenceUploader = Awaited<ReturnType<typeof evidenceUploader>>
+
+/** Runs a request that must be refused, and checks it left no rows and no files behind. */
+export async function expectRefusedCleanly(run: () => Promise<Outcome>): Promise<Outcome> {
+  const filesBefore = await uploadedFiles()
+  const rowsBefore = await evidenceRowCounts()
+  const outcome = await run()
+  expect(outcome.status).toBeGreaterThanOrEqual(400)
+  expect(await evidenceRowCounts()).toEqual(rowsBefore)
+  expect(await uploadedFiles()).toEqual(filesBefore)
+  expect(await tempFiles()).toEqual([])
+  return outcome
 }

@@ -10,28 +10,20 @@ vi.hoisted(() => {
 
 import { prisma } from '~/utils/db.server'
 import { useDemoData } from '../setup/demo-data'
-import { action as newEvidence } from '~/routes/services.$serviceId.evidence.new'
 import {
-  cookieFor,
   evidenceForm,
-  evidenceRowCounts,
+  evidenceUploader,
+  expectRefusedCleanly,
   fieldErrors,
   initialValue,
-  post,
-  runAction,
-  serviceId,
-  tempFiles,
-  uploadedFiles,
-  type Outcome,
+  type EvidenceUploader,
 } from './evidence-helpers'
 
-let ribble: string
-let cookie: string
+let contributor: EvidenceUploader
 
 beforeAll(async () => {
   await useDemoData()
-  ribble = await serviceId()
-  cookie = await cookieFor('contributor@demo.nhs.uk')
+  contributor = await evidenceUploader()
 })
 
 /** Text of a given size that no other file shares (hex of random bytes is valid ASCII). */
@@ -47,24 +39,11 @@ function textFile(name: string, bytes: number): File {
   )
 }
 
-function upload(body: BodyInit, headers: Record<string, string> = {}) {
-  return runAction(newEvidence, post(`/services/${ribble}/evidence/new`, body, cookie, headers), { serviceId: ribble })
-}
-
-async function expectNothingLeft(run: () => Promise<Outcome>): Promise<Outcome> {
-  const filesBefore = await uploadedFiles()
-  const rowsBefore = await evidenceRowCounts()
-  const outcome = await run()
-  expect(outcome.status).toBeGreaterThanOrEqual(400)
-  expect(await evidenceRowCounts()).toEqual(rowsBefore)
-  expect(await uploadedFiles()).toEqual(filesBefore)
-  expect(await tempFiles()).toEqual([])
-  return outcome
-}
+const upload = (body: BodyInit, headers?: Record<string, string>) => contributor.upload(body, headers)
 
 describe('the size limit per file', () => {
   it('refuses a file over the limit, reading on so every other field is kept', async () => {
-    const outcome = await expectNothingLeft(() =>
+    const outcome = await expectRefusedCleanly(() =>
       upload(evidenceForm({ title: 'Too big', url: 'typed after the file' }, [textFile('minutes.txt', 200 * 1024)])),
     )
     expect(outcome.status).toBe(400)
@@ -85,7 +64,7 @@ describe('the size limit per file', () => {
   })
 
   it('names every file that is too large when all of several are', async () => {
-    const outcome = await expectNothingLeft(() =>
+    const outcome = await expectRefusedCleanly(() =>
       upload(
         evidenceForm({ title: 'All too big' }, [
           textFile('large-a.txt', 65 * 1024),
@@ -113,7 +92,7 @@ describe('the size limit per file', () => {
       Buffer.alloc(2 * 1024 * 1024, 'a'),
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ])
-    const outcome = await expectNothingLeft(() =>
+    const outcome = await expectRefusedCleanly(() =>
       upload(new Uint8Array(body), { 'Content-Type': `multipart/form-data; boundary=${boundary}` }),
     )
     expect(outcome.status).toBe(413)
@@ -124,14 +103,18 @@ describe('the size limit per file', () => {
 describe('the default service quota', () => {
   it('refuses files that would take a library with no quota of its own over the configured one', async () => {
     const used =
-      (await prisma.evidenceFileVersion.aggregate({ where: { libraryServiceId: ribble }, _sum: { sizeBytes: true } }))
-        ._sum.sizeBytes ?? 0
+      (
+        await prisma.evidenceFileVersion.aggregate({
+          where: { libraryServiceId: contributor.serviceId },
+          _sum: { sizeBytes: true },
+        })
+      )._sum.sizeBytes ?? 0
     const fill = 256 * 1024 - used - 50 * 1024
     const chunks = Math.ceil(fill / (60 * 1024))
     const filler = Array.from({ length: chunks }, (_, i) => textFile(`filler-${i}.txt`, Math.floor(fill / chunks)))
     expect((await upload(evidenceForm({ title: 'Filling the library' }, filler))).status).toBe(302)
 
-    const outcome = await expectNothingLeft(() =>
+    const outcome = await expectRefusedCleanly(() =>
       upload(evidenceForm({ title: 'One too many' }, [textFile('a.txt', 30 * 1024), textFile('b.txt', 30 * 1024)])),
     )
     expect(fieldErrors(outcome).files?.[0]).toMatch(

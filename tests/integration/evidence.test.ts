@@ -13,6 +13,7 @@ import {
   cookieFor,
   evidenceForm,
   evidenceRowCounts,
+  expectRefusedCleanly,
   fieldErrors,
   fileFrom,
   get,
@@ -80,18 +81,6 @@ function itemIdFrom(outcome: Outcome): string {
   const match = /^\/evidence\/([^/]+)$/.exec(outcome.location ?? '')
   if (!match?.[1]) throw new Error(`Not redirected to an item: ${outcome.location}`)
   return match[1]
-}
-
-/** Runs a request that must be refused, and checks it left no rows and no files behind. */
-async function expectRefusedCleanly(run: () => Promise<Outcome>): Promise<Outcome> {
-  const filesBefore = await uploadedFiles()
-  const rowsBefore = await evidenceRowCounts()
-  const outcome = await run()
-  expect(outcome.status).toBeGreaterThanOrEqual(400)
-  expect(await evidenceRowCounts()).toEqual(rowsBefore)
-  expect(await uploadedFiles()).toEqual(filesBefore)
-  expect(await tempFiles()).toEqual([])
-  return outcome
 }
 
 /** New fixture files, with content no earlier test has stored. */

@@ -1,12 +1,10 @@
 // Office documents by content (issue 12, finding 11): real documents pass; a zip bomb named .docx,
 // a container without a document's parts, too many entries and a wrong ODF mimetype are refused.
-import { createWriteStream } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { Readable } from 'node:stream'
-import { ZipArchive } from 'archiver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { writeZip, zeros, type ZipEntry } from '../../../tests/fixtures/zip'
 import { checkOfficeContainer } from './archive.server'
 
 const SEED_FILES = path.resolve(import.meta.dirname, '../../../prisma/seed-data/files')
@@ -19,41 +17,7 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-type Entry = { name: string; data: string | Buffer | (() => Readable); store?: boolean }
-
-async function zip(name: string, entries: Entry[]): Promise<string> {
-  const file = path.join(dir, name)
-  const archive = new ZipArchive({ zlib: { level: 9 } })
-  const done = new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(file)
-    out.on('close', resolve)
-    archive.on('error', reject)
-    archive.pipe(out)
-  })
-  for (const entry of entries) {
-    const data = typeof entry.data === 'function' ? entry.data() : entry.data
-    archive.append(data, { name: entry.name, store: entry.store })
-  }
-  await archive.finalize()
-  await done
-  return file
-}
-
-/** `size` bytes of zeros, streamed, never held whole. */
-function zeros(size: number): () => Readable {
-  return () => {
-    let left = size
-    const chunk = Buffer.alloc(1024 * 1024)
-    return new Readable({
-      read() {
-        if (left <= 0) return this.push(null)
-        const n = Math.min(left, chunk.length)
-        left -= n
-        this.push(chunk.subarray(0, n))
-      },
-    })
-  }
-}
+const zip = (name: string, entries: ZipEntry[]) => writeZip(dir, name, entries)
 
 describe('office containers', { timeout: 120_000 }, () => {
   it('accepts the demo data’s real Word and Excel files', async () => {

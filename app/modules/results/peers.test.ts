@@ -54,19 +54,17 @@ describe('peer figures of one outcome', () => {
   })
 })
 
+/** London's organisations and the nation's in 2026/27, compared at a threshold. */
+const LONDON = { cycleName: '2026/27', regionName: 'London' }
+
 describe('comparing an organisation with its peers', () => {
   const national = group(6, { 1: grades(2, 3, 5, 6, 8, 9), 2: grades(4, 7, 7, 10) })
   const regional = group(2, { 1: grades(5, 6), 2: grades(7) })
+  const compareAt = (threshold: number) =>
+    comparePeers({ ...LONDON, threshold, outcomes: OUTCOMES, national, regional })
 
   it('shows nothing of the peers until enough organisations have published results', () => {
-    const comparison = comparePeers({
-      threshold: 7,
-      cycleName: '2026/27',
-      regionName: 'London',
-      outcomes: OUTCOMES,
-      national,
-      regional,
-    })
+    const comparison = compareAt(7)
     expect(comparison).toEqual({ shown: false, threshold: 7, cycleName: '2026/27' })
     expect(nationalMedianSeries(comparison)).toEqual([])
     expect(describePeerComparison(comparison)).toBe(
@@ -75,14 +73,7 @@ describe('comparing an organisation with its peers', () => {
   })
 
   it('shows the nation at the threshold, without a region that is below it', () => {
-    const comparison = comparePeers({
-      threshold: 5,
-      cycleName: '2026/27',
-      regionName: 'London',
-      outcomes: OUTCOMES,
-      national,
-      regional,
-    })
+    const comparison = compareAt(5)
     if (!comparison.shown) throw new Error('expected the comparison to be shown')
     expect(comparison.regionalOrganisations).toBeNull()
     expect(comparison.rows[0]).toEqual({
@@ -101,14 +92,7 @@ describe('comparing an organisation with its peers', () => {
   })
 
   it('shows the region once it reaches the threshold', () => {
-    const comparison = comparePeers({
-      threshold: 2,
-      cycleName: '2026/27',
-      regionName: 'London',
-      outcomes: OUTCOMES,
-      national,
-      regional,
-    })
+    const comparison = compareAt(2)
     if (!comparison.shown) throw new Error('expected the comparison to be shown')
     expect(comparison.regionalOrganisations).toBe(2)
     expect(comparison.rows[0]!.regional).toEqual({ graded: 2, medianSteps: 5.5, lowestSteps: 5, highestSteps: 6 })
@@ -121,9 +105,7 @@ describe('comparing an organisation with its peers', () => {
 
   it('refuses a threshold that would suppress nothing', () => {
     for (const threshold of [0, 1, 2.5, Number.NaN]) {
-      expect(() =>
-        comparePeers({ threshold, cycleName: 'x', regionName: 'y', outcomes: OUTCOMES, national, regional }),
-      ).toThrow(RangeError)
+      expect(() => compareAt(threshold)).toThrow(RangeError)
     }
   })
 })
@@ -142,18 +124,13 @@ describe('grades in words', () => {
 })
 
 describe("a region's distribution against the nation", () => {
-  const outcomes = [{ number: 1, shortTitle: 'Strategy' }]
+  /** London against the nation for outcome 1 alone, at a threshold (the nation's grades include London's). */
+  const viewAt = (threshold: number, national: PeerGroup, regional: PeerGroup) =>
+    regionAgainstNation({ ...LONDON, threshold, outcomes: [{ number: 1, shortTitle: 'Strategy' }], national, regional })
 
   it('shows the region in full and leaves the nation out while the rest of the country is below the threshold', () => {
     // Six organisations nationally, two of them in the region: the rest of the country is four.
-    const view = regionAgainstNation({
-      threshold: 5,
-      cycleName: '2026/27',
-      regionName: 'London',
-      outcomes,
-      national: group(6, { 1: grades(2, 3, 5, 6, 8, 9) }),
-      regional: group(2, { 1: grades(5, 6) }),
-    })
+    const view = viewAt(5, group(6, { 1: grades(2, 3, 5, 6, 8, 9) }), group(2, { 1: grades(5, 6) }))
     expect(view.nationalOrganisations).toBeNull()
     expect(view.rows[0]!.nation).toBeNull()
     expect(view.rows[0]!.region).toEqual({
@@ -167,14 +144,7 @@ describe("a region's distribution against the nation", () => {
     // Rest of the country: level 1: 6, level 2: 3, level 3: 6 (level 2 small, so a complement goes too).
     const rest = [1, 1, 1, 1, 1, 1, 4, 4, 4, 7, 7, 7, 7, 7, 7]
     const region = [4, 4, 4, 4, 4, 4, 7]
-    const view = regionAgainstNation({
-      threshold: 5,
-      cycleName: '2026/27',
-      regionName: 'London',
-      outcomes,
-      national: group(22, { 1: grades(...rest, ...region) }),
-      regional: group(7, { 1: grades(...region) }),
-    })
+    const view = viewAt(5, group(22, { 1: grades(...rest, ...region) }), group(7, { 1: grades(...region) }))
     const nation = view.rows[0]!.nation!
     expect(nation.levelCounts[2]).toBeNull()
     expect(nation.levelCounts.filter((c) => c === null).length).toBeGreaterThanOrEqual(2)
@@ -193,15 +163,6 @@ describe("a region's distribution against the nation", () => {
   })
 
   it('refuses a region with more grades than the nation', () => {
-    expect(() =>
-      regionAgainstNation({
-        threshold: 2,
-        cycleName: 'x',
-        regionName: 'y',
-        outcomes,
-        national: group(3, { 1: grades(1) }),
-        regional: group(1, { 1: grades(1, 1) }),
-      }),
-    ).toThrow(RangeError)
+    expect(() => viewAt(2, group(3, { 1: grades(1) }), group(1, { 1: grades(1, 1) }))).toThrow(RangeError)
   })
 })
