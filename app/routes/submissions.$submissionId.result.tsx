@@ -9,7 +9,7 @@ import { can } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { agreementSummary, chartValueOfSteps, describeDifference, formatSteps } from '~/modules/results/compare'
 import { formatChartValueWithMedians, nationalMedianSeries } from '~/modules/results/peers'
-import { getResult } from '~/modules/results/results.server'
+import { findReopenedResult, getResult } from '~/modules/results/results.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { formatDate } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
@@ -17,9 +17,11 @@ import { areaErrorBoundary } from '~/components/area-error-boundary'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
-    title: data
+    title: data?.result
       ? `Validated result - ${data.result.organisation.name}, ${data.result.cycleName} - LKS Quality Portal`
-      : 'Validated result - LKS Quality Portal',
+      : data?.reopened
+        ? `Result being reviewed again - ${data.reopened.organisationName}, ${data.reopened.cycleName} - LKS Quality Portal`
+        : 'Validated result - LKS Quality Portal',
   },
 ]
 
@@ -28,9 +30,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'result:view')
   // Before publication the service sees nothing of validation: not even that a result exists.
   const result = await getResult(user, context)
-  if (!result) notFound()
+  if (!result) {
+    // A published result that the regional lead has reopened: the service is told why, not "not found".
+    const reopened = await findReopenedResult(user, context)
+    if (!reopened) notFound()
+    return {
+      result: null,
+      reopened: {
+        ...reopened,
+        submissionId: context.id,
+        organisationName: context.organisation.name,
+        cycleName: context.cycle.name,
+      },
+      canViewPlan: false,
+      reports: [],
+    }
+  }
   return {
     result,
+    reopened: null,
     canViewPlan: context.status === 'PUBLISHED' && can(user, 'development-plan:view', context.target),
     reports: submissionReportLinks(user, context).filter((link) => link.href.endsWith('/outcome-report.pdf')),
   }
@@ -41,8 +59,41 @@ function FreeText({ text }: { text: string }) {
   return text.trim() ? <p className="app-preserve-lines">{text}</p> : <p>None recorded.</p>
 }
 
+function BeingReviewedAgain(props: {
+  submissionId: string
+  organisationName: string
+  cycleName: string
+  at: string | Date
+  reason: string
+}) {
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { href: '/', text: 'Home' },
+          { href: `/submissions/${props.submissionId}`, text: `${props.organisationName}, ${props.cycleName}` },
+        ]}
+      />
+      <span className="nhsuk-caption-l">
+        {props.organisationName}, {props.cycleName}
+      </span>
+      <h1>This result is being reviewed again</h1>
+      <p>
+        The regional lead reopened the published result on {formatDate(props.at)} to review it again. You can read it
+        here once it is published again, and you will be emailed when it is.
+      </p>
+      <InsetText>
+        <p>
+          <strong>Reason given:</strong> {props.reason.trim() || 'None recorded.'}
+        </p>
+      </InsetText>
+    </>
+  )
+}
+
 export default function ResultPage() {
-  const { result, canViewPlan, reports } = useLoaderData<typeof loader>()
+  const { result, reopened, canViewPlan, reports } = useLoaderData<typeof loader>()
+  if (!result) return reopened ? <BeingReviewedAgain {...reopened} /> : null
   const { outcomes, previousCycleName } = result
   const whose = result.audience === 'service' ? 'your' : 'the'
   const base = `/submissions/${result.submissionId}`

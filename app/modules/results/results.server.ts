@@ -3,7 +3,7 @@
 // beside its peers' published results (issue 17).
 import { prisma } from '~/utils/db.server'
 import { gradeToSteps, toGrade } from '~/modules/framework/grading'
-import { submissionScope, type Actor } from '~/modules/auth/permissions'
+import { can, submissionScope, type Actor } from '~/modules/auth/permissions'
 import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { getPeerComparison } from './peers.server'
 import { resultAudience } from './visibility'
@@ -108,3 +108,24 @@ export async function getResult(actor: Actor, context: SubmissionContext) {
 }
 
 export type Result = NonNullable<Awaited<ReturnType<typeof getResult>>>
+
+/**
+ * While a published result has been reopened by the regional lead, what the service reads in its
+ * place: when, and the reason given. Null when the result is not being reviewed again.
+ */
+export async function findReopenedResult(actor: Actor, context: SubmissionContext) {
+  if (context.status === 'PUBLISHED' || !can(actor, 'result:view', context.target)) return null
+  const event = await prisma.auditEvent.findFirst({
+    where: {
+      action: 'submission.result_reopened',
+      OR: [{ submissionId: context.id }, { entityType: 'Submission', entityId: context.id }],
+    },
+    orderBy: { at: 'desc' },
+    select: { at: true, after: true },
+  })
+  if (!event) return null
+  const after: unknown = event.after ? JSON.parse(event.after) : null
+  const reason =
+    after && typeof after === 'object' && 'reason' in after && typeof after.reason === 'string' ? after.reason : ''
+  return { at: event.at, reason }
+}
