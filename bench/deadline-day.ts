@@ -6,6 +6,7 @@
 //   npm run bench:deadline-day -- --duration 600        # the 10-minute run of the targets
 //   npm run bench:deadline-day -- --step                # 50, 100, 200, 400, 800 users: where p95 passes 1 s
 //   npm run bench:deadline-day -- --burst --kills 5     # plus the burst, and five kill -9 during the mix
+//   npm run bench:deadline-day -- --skip-mix --workers 1 --cpu-prof /tmp/prof   # CPU profile of the pages
 //
 // What it does, in bench/.out/deadline-day/ (removed at the start of each run):
 // 1. Generates a database (bench/generate.ts) with enough organisations for --services library
@@ -66,6 +67,7 @@ const { values: args } = parseArgs({
     'floor-port': { type: 'string', default: '4132' },
     'no-build': { type: 'boolean', default: false },
     'skip-mix': { type: 'boolean', default: false },
+    'cpu-prof': { type: 'string' },
   },
 })
 
@@ -344,7 +346,9 @@ async function waitForHealth(url: string, timeoutMs = 60_000): Promise<void> {
 }
 
 async function startPortal(env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn('node', [...SERVER_NODE_FLAGS, 'server.js'], {
+  // --cpu-prof DIR: every server process writes a V8 CPU profile there when it stops.
+  const profile = args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(args['cpu-prof'])}`] : []
+  const child = spawn('node', [...SERVER_NODE_FLAGS, ...profile, 'server.js'], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -743,6 +747,8 @@ async function main() {
     DATABASE_URL: `file:${databaseFile}`,
     UPLOAD_DIR: path.join(OUT, 'uploads'),
     MAIL_DIR: path.join(OUT, 'mail'),
+    MAIL_TO_FILES: 'true',
+    APP_ORIGIN: BASE,
     SESSION_SECRET: randomBytes(32).toString('hex'),
     TOTP_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
     COOKIE_SECURE: 'false',
