@@ -15,6 +15,8 @@ import { action as importAction, loader as importLoader } from '~/routes/admin.e
 import { action as newAction, loader as newLoader } from '~/routes/admin.editions.new'
 import { loader as frameworkEditionLoader } from '~/routes/framework.$editionCode._index'
 import { loader as frameworkIndexLoader } from '~/routes/framework._index'
+import { findSubmissionContext } from '~/modules/submissions/access.server'
+import { getOutcomePage } from '~/modules/submissions/outcome.server'
 import { useDemoData } from '../setup/demo-data'
 import { actorFor, requestWithCookie } from '../factories'
 
@@ -364,6 +366,18 @@ describe('an edition in use', () => {
 
   it('takes a wording fix and records the text before and after', async () => {
     const before = await indicatorsOf('2019', 1, 2)
+    // A submission of a cycle on this edition shows its indicators from the process's copy of the
+    // edition (edition-content.server.ts): the fix must reach it at once.
+    const admin = await actorFor(ADMIN)
+    const submission = await prisma.submission.findFirstOrThrow({
+      where: { cycle: { edition: { code: '2019' } } },
+      select: { id: true },
+    })
+    const shown = async () => {
+      const page = await getOutcomePage((await findSubmissionContext(admin, submission.id))!, 1)
+      return page.indicators.find((i) => i.id === before[0]!.id)!.text
+    }
+    expect(await shown()).toBe(before[0]!.text)
     const response = await saveOutcome(
       '2019',
       1,
@@ -373,6 +387,7 @@ describe('an edition in use', () => {
     const after = await indicatorsOf('2019', 1, 2)
     expect(after[0]).toEqual({ ...before[0], text: 'Corrected wording' })
     expect(after.slice(1)).toEqual(before.slice(1))
+    expect(await shown()).toBe('Corrected wording')
     const audit = await prisma.auditEvent.findFirstOrThrow({
       where: { action: 'framework_outcome.wording_fixed' },
       select: { before: true, after: true },

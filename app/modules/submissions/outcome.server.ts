@@ -5,6 +5,7 @@ import { recordAudit } from '~/modules/audit/audit.server'
 import { gradeToSteps, suggestGrade, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
 import { INDICATOR_STATUSES } from '~/modules/framework/grading'
 import { splitLines } from '~/modules/framework/framework.server'
+import { editionOutcome, editionOutcomes, type EditionVersion } from '~/modules/framework/edition-content.server'
 import type { Actor } from '~/modules/auth/permissions'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { requireEditable, SubmissionLocked, type SubmissionContext } from './access.server'
@@ -18,36 +19,16 @@ import { outcomeFieldValues, outcomeValuesOf, type OutcomeValues } from './outco
 const isIndicatorStatus = (value: string | null | undefined): value is IndicatorStatus =>
   value !== null && value !== undefined && (INDICATOR_STATUSES as readonly string[]).includes(value)
 
-async function findOutcome(editionId: string, number: number) {
-  const outcome = await prisma.outcome.findFirst({
-    where: { editionId, number },
-    select: {
-      id: true,
-      number: true,
-      shortTitle: true,
-      statement: true,
-      scope: true,
-      keyQuestions: true,
-      levels: {
-        orderBy: { level: 'asc' },
-        select: {
-          level: true,
-          summary: true,
-          indicators: { orderBy: { position: 'asc' }, select: { id: true, code: true, text: true } },
-        },
-      },
-      suggestedEvidence: { orderBy: { position: 'asc' }, select: { text: true } },
-    },
-  })
+async function findOutcome(edition: EditionVersion, number: number) {
+  const outcome = await editionOutcome(edition, number)
   if (!outcome) notFound()
-  const indicators = outcome.levels.flatMap((l) => l.indicators.map((i) => ({ ...i, level: l.level as 1 | 2 | 3 | 4 })))
-  return { ...outcome, indicators }
+  return outcome
 }
 
 /** Everything the outcome page shows, for a submission the caller has already authorised. */
 export async function getOutcomePage(context: SubmissionContext, number: number) {
-  const outcome = await findOutcome(context.cycle.editionId, number)
-  const [response, editionOutcomes] = await Promise.all([
+  const outcome = await findOutcome(context.cycle.edition, number)
+  const [response, outcomes] = await Promise.all([
     prisma.outcomeResponse.findUnique({
       where: { submissionId_outcomeId: { submissionId: context.id, outcomeId: outcome.id } },
       select: {
@@ -84,11 +65,7 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
         },
       },
     }),
-    prisma.outcome.findMany({
-      where: { editionId: context.cycle.editionId },
-      orderBy: { number: 'asc' },
-      select: { number: true, shortTitle: true },
-    }),
+    editionOutcomes(context.cycle.edition),
   ])
   const statusOf = new Map(response?.indicators.map((i) => [i.indicatorId, i]) ?? [])
   const indicators = outcome.indicators.map((i) => {
@@ -115,9 +92,9 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
       scope: outcome.scope,
       keyQuestions: splitLines(outcome.keyQuestions),
       levels: outcome.levels.map((l) => ({ level: l.level, summary: l.summary })),
-      suggestedEvidence: outcome.suggestedEvidence.map((e) => e.text),
+      suggestedEvidence: outcome.suggestedEvidence,
     },
-    editionOutcomes,
+    editionOutcomes: outcomes.map((o) => ({ number: o.number, shortTitle: o.shortTitle })),
     indicators,
     response: {
       status: response?.status ?? 'NOT_STARTED',
@@ -187,7 +164,7 @@ export async function saveOutcome({
   unresolved = [],
 }: SaveInput): Promise<SaveResult> {
   requireEditable(context)
-  const outcome = await findOutcome(context.cycle.editionId, number)
+  const outcome = await findOutcome(context.cycle.edition, number)
   const known = new Map(outcome.indicators.map((i) => [i.id, i]))
   invariantResponse(
     form.indicators.every((i) => known.has(i.id)),
@@ -275,7 +252,7 @@ export async function autosaveNarrative(input: {
   saveKey?: string
 }): Promise<SaveResult> {
   requireEditable(input.context)
-  const outcome = await findOutcome(input.context.cycle.editionId, input.number)
+  const outcome = await findOutcome(input.context.cycle.edition, input.number)
   return writeWithVersion(
     input.context,
     outcome.id,
@@ -512,7 +489,7 @@ export async function unlinkEvidence(input: {
   ipAddress: string
 }): Promise<void> {
   requireEditable(input.context)
-  const outcome = await findOutcome(input.context.cycle.editionId, input.number)
+  const outcome = await findOutcome(input.context.cycle.edition, input.number)
   await prisma.$transaction(async (tx) => {
     const link = await tx.evidenceLink.findFirst({
       where: { id: input.linkId, outcomeResponse: { submissionId: input.context.id, outcomeId: outcome.id } },
@@ -545,7 +522,7 @@ export async function linkEvidence(input: {
   ipAddress: string
 }): Promise<LinkResult> {
   requireEditable(input.context)
-  const outcome = await findOutcome(input.context.cycle.editionId, input.number)
+  const outcome = await findOutcome(input.context.cycle.edition, input.number)
   const indicatorId = input.target === 'outcome' ? null : input.target
   if (indicatorId && !outcome.indicators.some((i) => i.id === indicatorId))
     return { ok: false, field: 'target', message: 'Select the outcome or one of its indicators' }
@@ -599,7 +576,7 @@ export async function linkEvidence(input: {
 
 /** The outcome's indicators, for the link page's "what does this support" choice. */
 export async function getOutcomeIndicators(context: SubmissionContext, number: number) {
-  const outcome = await findOutcome(context.cycle.editionId, number)
+  const outcome = await findOutcome(context.cycle.edition, number)
   return {
     id: outcome.id,
     number: outcome.number,

@@ -1,3 +1,4 @@
+import { editionOutcomes } from '~/modules/framework/edition-content.server'
 import { prisma } from '~/utils/db.server'
 import { can, isReviewer, type Actor } from '~/modules/auth/permissions'
 import { findSubmissionContext, type SubmissionContext } from './access.server'
@@ -15,11 +16,7 @@ export async function getSubmissionOverview(actor: Actor, submissionId: string) 
 /** The overview of a submission the caller has already loaded for the user. */
 export async function overviewOf(actor: Actor, context: SubmissionContext) {
   const [outcomes, responses, agreedResults] = await Promise.all([
-    prisma.outcome.findMany({
-      where: { editionId: context.cycle.editionId },
-      orderBy: { number: 'asc' },
-      select: { id: true, number: true, shortTitle: true },
-    }),
+    editionOutcomes(context.cycle.edition),
     prisma.outcomeResponse.findMany({
       where: { submissionId: context.id },
       select: { outcomeId: true, status: true, selfLevel: true, selfSubLevel: true },

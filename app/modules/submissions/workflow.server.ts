@@ -1,6 +1,7 @@
 // The submission's journey through the service: the task list, check your answers, sending for
 // sign-off, the sponsor's decision and submission. Each transition re-checks the status inside its
 // transaction (a stale page cannot move a submission twice) and writes an audit event.
+import { editionOutcomes } from '~/modules/framework/edition-content.server'
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { formatGrade, INDICATOR_STATUSES, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
@@ -56,16 +57,7 @@ export async function signOffState(
 /** Everything the task list and the check-your-answers page need. */
 export async function getSubmissionProgress(context: SubmissionContext) {
   const [outcomes, responses, penPortrait, servedOrganisations, signOff] = await Promise.all([
-    prisma.outcome.findMany({
-      where: { editionId: context.cycle.editionId },
-      orderBy: { number: 'asc' },
-      select: {
-        id: true,
-        number: true,
-        shortTitle: true,
-        indicators: { select: { id: true, level: { select: { level: true } } } },
-      },
-    }),
+    editionOutcomes(context.cycle.edition),
     prisma.outcomeResponse.findMany({
       where: { submissionId: context.id },
       select: {
@@ -111,7 +103,7 @@ export async function getSubmissionProgress(context: SubmissionContext) {
       number: outcome.number,
       narrative: response?.narrative ?? '',
       indicators: outcome.indicators.map((i) => ({
-        level: i.level.level as 1 | 2 | 3 | 4,
+        level: i.level,
         status: asIndicatorStatus(statuses.get(i.id)),
       })),
       selfLevel: response?.selfLevel ?? null,
