@@ -16,7 +16,24 @@ function routeTree(routes: ServerBuild['routes']): RouteTree {
   return children(undefined)
 }
 
-const trees = new WeakMap<ServerBuild['routes'], RouteTree>()
+type Matcher = { tree: RouteTree; staticSegments: Set<string>; patterns: Map<string, string | null> }
+const matchers = new WeakMap<ServerBuild['routes'], Matcher>()
+/** Distinct path shapes kept per build; the routes allow far fewer than this. */
+const KEPT_SHAPES = 2000
+
+function matcherOf(routes: ServerBuild['routes']): Matcher {
+  let matcher = matchers.get(routes)
+  if (!matcher) {
+    const staticSegments = new Set(
+      Object.values(routes).flatMap((route) =>
+        (route.path ?? '').split('/').filter((segment) => segment && !segment.startsWith(':') && segment !== '*'),
+      ),
+    )
+    matcher = { tree: routeTree(routes), staticSegments, patterns: new Map() }
+    matchers.set(routes, matcher)
+  }
+  return matcher
+}
 
 /**
  * The route pattern a URL path matches, such as `/submissions/:submissionId/outcomes/:number`: what
@@ -24,14 +41,23 @@ const trees = new WeakMap<ServerBuild['routes'], RouteTree>()
  * (`/x.data`, `/_root.data`) report the page they load. Null when no route matches.
  */
 export function routePattern(build: ServerBuild, pathname: string): string | null {
-  let tree = trees.get(build.routes)
-  if (!tree) {
-    tree = routeTree(build.routes)
-    trees.set(build.routes, tree)
-  }
+  const { tree, staticSegments, patterns } = matcherOf(build.routes)
   const page = pathname === '/_root.data' ? '/' : pathname.replace(/\.data$/, '')
-  const matches = matchRoutes(tree, page)
-  if (!matches) return null
-  const parts = matches.map((match) => match.route.path).filter(Boolean)
-  return `/${parts.join('/')}`.replace(/\/+/g, '/')
+  // Matching walks every route, so the answer is kept by the path's shape: each segment no route
+  // names (an id, a number, a token) becomes ':', which matches the same routes as the value did.
+  const shape = page
+    .split('/')
+    .map((segment) => (segment === '' || staticSegments.has(segment) ? segment : ':'))
+    .join('/')
+  if (patterns.has(shape)) return patterns.get(shape)!
+  const matches = matchRoutes(tree, shape)
+  const pattern = matches
+    ? `/${matches
+        .map((match) => match.route.path)
+        .filter(Boolean)
+        .join('/')}`.replace(/\/+/g, '/')
+    : null
+  if (patterns.size >= KEPT_SHAPES) patterns.clear()
+  patterns.set(shape, pattern)
+  return pattern
 }
