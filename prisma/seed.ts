@@ -738,11 +738,15 @@ async function createModerationSubmission(
   })
 }
 
-/** The baseline pen portraits of a library service's organisations: what copy forward brings across. */
-async function createBaselinePenPortraits(tx: Tx, ids: Ids, odsCodes: OdsCode[]) {
+/**
+ * Complete pen portraits for the submissions of a cycle: the baseline's are what copy forward brings
+ * across; a submission that has been signed off and sent must have one, as the completeness check
+ * on sign-off and submit demands.
+ */
+async function createPenPortraits(tx: Tx, ids: Ids, cycleCode: '2122' | '2627', odsCodes: OdsCode[]) {
   for (const [index, code] of odsCodes.entries()) {
     const submission = await tx.submission.findUniqueOrThrow({
-      where: { reference: `LKS-2122-${code}` },
+      where: { reference: `LKS-${cycleCode}-${code}` },
       select: { id: true, libraryServiceId: true },
     })
     const served = [...ids.serviceOf.entries()].filter(([, id]) => id === submission.libraryServiceId)
@@ -1019,7 +1023,9 @@ export async function seedDemoData(
         primary: user('priya.shah@demo.nhs.uk'),
         secondary: user('owen.griffiths@demo.nhs.uk'),
       })
-      await createBaselinePenPortraits(tx, ids, ['RXV', 'RWV', 'RYV'])
+      await createPenPortraits(tx, ids, '2122', ['RXV', 'RWV', 'RYV'])
+      // Every 2026/27 submission that has been sent, so validators see the service's context.
+      await createPenPortraits(tx, ids, '2627', ['RYV', 'RTH', 'RKQ', 'RSV', 'RTM', 'RPM'])
       await createEvidenceLibrary(tx, ids, edition2019, options.uploadDir, user('lead@demo.nhs.uk'))
 
       // An open service improvement review, two years after 2024/25, for the Ribble Valley service's

@@ -1,6 +1,6 @@
 // Issue 15, items 4 and 5: the sponsor cannot sign off, nor the lead submit, a submission that is
 // not finished, whatever its status says (the demo's LKS-2627-RYV, put back to awaiting sign-off,
-// has no pen portrait); once it is finished, the sign-off and the receipt (late, here) are emailed.
+// with its pen portrait taken away); once it is finished, the sign-off and the receipt (late, here) are emailed.
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
 import type { Action, Actor } from '~/modules/auth/permissions'
@@ -41,6 +41,7 @@ beforeAll(async () => {
   await useDemoData()
   await backToAwaitingSignOff('LKS-2627-RYV')
   id = (await prisma.submission.findUniqueOrThrow({ where: { reference: 'LKS-2627-RYV' }, select: { id: true } })).id
+  await prisma.penPortrait.deleteMany({ where: { submissionId: id } })
   lead = await actorFor('lead@demo.nhs.uk')
   sponsor = await actorFor('sponsor.ryv@demo.nhs.uk')
 })
