@@ -5,7 +5,7 @@
 // changes either submission.
 import type { Page } from '@playwright/test'
 import { submissionId } from './db'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, postsFrom, signIn, test } from './fixtures'
 
 const QUESTION = 'Which Board decisions in 2025/26 used your evidence summaries?'
 const REPLY = 'Three: the discharge pathway, the falls strategy and the digital plan. The Board minutes are now linked.'
@@ -58,9 +58,19 @@ test('a validator asks about outcome 2, the service replies, changes it and resu
   await expect(thread(lead, 2)).toContainText(QUESTION)
   await expect(lead.getByRole('button', { name: 'Resubmit for validation' })).toHaveCount(0)
   await expectAccessible(lead)
+  // An empty reply, and then one too long, are caught in the browser by the action's own schema.
+  await expect(lead.locator('html[data-hydrated]')).toHaveCount(1)
+  const leadPosts = postsFrom(lead)
   await lead.getByRole('button', { name: 'Send reply about outcome 2' }).click()
   await expect(lead.getByRole('alert').getByRole('link', { name: 'Enter your reply' })).toBeVisible()
   await expectAccessible(lead)
+  await lead.getByLabel('Your reply about outcome 2').fill('x'.repeat(5_001))
+  await lead.getByRole('button', { name: 'Send reply about outcome 2' }).click()
+  await expect(
+    lead.getByRole('alert').getByRole('link', { name: 'Your reply must be 5,000 characters or fewer' }),
+  ).toBeVisible()
+  await expect(lead.getByRole('alert').getByRole('link', { name: 'Enter your reply' })).toHaveCount(0)
+  expect(leadPosts).toEqual([])
   await lead.getByLabel('Your reply about outcome 2').fill(REPLY)
   await lead.getByRole('button', { name: 'Send reply about outcome 2' }).click()
   await expectBanner(lead, 'Reply sent')
@@ -91,6 +101,14 @@ test('a validator asks about outcome 2, the service replies, changes it and resu
   await expect(thread(page, 2)).toContainText(REPLY)
   await expect(thread(page, 2)).toContainText('Mark Lewis (Service)')
   await expectAccessible(page)
+
+  // An empty follow-up question is caught in the browser too, with nothing sent.
+  await expect(page.locator('html[data-hydrated]')).toHaveCount(1)
+  const validatorPosts = postsFrom(page)
+  await thread(page, 2).getByText('Add a follow-up question about outcome 2').click()
+  await page.getByRole('button', { name: 'Send follow-up question about outcome 2' }).click()
+  await expect(page.getByRole('alert').getByRole('link', { name: 'Enter your follow-up question' })).toBeVisible()
+  expect(validatorPosts).toEqual([])
 })
 
 test('the same round trip works without JavaScript', async ({ browser }) => {

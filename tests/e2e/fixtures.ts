@@ -34,6 +34,15 @@ export const test = base.extend<Fixtures>({
 
 export { expect }
 
+/** Every POST the page sends from now on: a form checked in the browser sends none. */
+export function postsFrom(page: Page): string[] {
+  const posts: string[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'POST') posts.push(request.url())
+  })
+  return posts
+}
+
 /** axe finds no WCAG 2.2 A or AA violation on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })
