@@ -1,15 +1,16 @@
 // A session that ends while someone is writing loses nothing (issue 14, item 1). The session is
 // ended the way the world would end it, in the database (its expiry set in the past, as if twelve
-// hours had passed unused), never by waiting. Ribble Valley's open submission (LKS-2627-RXV) is used
-// for outcome 6 only, which the journey in self-assessment.spec.ts fills in again whatever these
-// tests leave there.
+// hours had passed unused), never by waiting. Thameside's open submission (LKS-2627-RWK), which no
+// other spec changes, is used by its service lead, so these tests pass alone, in any order and
+// before or after the other specs; the other long-text forms each keep their text without saving it.
 import type { Page } from '@playwright/test'
 import { createClient } from '@libsql/client'
 import { E2E_DATABASE_FILE } from './paths'
-import { one, submissionId } from './db'
+import { one, run, submissionId } from './db'
 import { expect, expectAccessible, signIn, submitSecondFactor, test } from './fixtures'
 
-const LEAD = 'lead@demo.nhs.uk'
+const LEAD = 'mark.lewis@demo.nhs.uk'
+const SUBMISSION = 'LKS-2627-RWK'
 
 /** Sets when every session of a person ends (and that it was last used now), as stored. */
 async function setSessionEnd(email: string, endsInMs: number) {
@@ -53,7 +54,7 @@ test.describe('with JavaScript', () => {
   test('a warning comes before an idle session ends, and "Stay signed in" keeps the person signed in', async ({
     page,
   }) => {
-    const id = await submissionId('LKS-2627-RXV')
+    const id = await submissionId(SUBMISSION)
     await signIn(page, LEAD)
     // As if the person had left the page unused: three minutes of the session are left.
     await setSessionEnd(LEAD, 3 * 60_000)
@@ -73,7 +74,7 @@ test.describe('with JavaScript', () => {
   test('an autosave that finds the session gone keeps the text, says so, and saves it once the person signs in again in another tab', async ({
     page,
   }) => {
-    const id = await submissionId('LKS-2627-RXV')
+    const id = await submissionId(SUBMISSION)
     await signIn(page, LEAD)
     await page.goto(`/submissions/${id}/outcomes/6`)
     const field = page.getByLabel('Narrative', { exact: true })
@@ -100,12 +101,12 @@ test.describe('with JavaScript', () => {
     await expect(status).toContainText('Narrative saved automatically at')
     await other.close()
     await expect(page.getByText('You have been signed out')).toHaveCount(0)
-    expect(await narrativeOf('LKS-2627-RXV', 6)).toBe(typed)
+    expect(await narrativeOf(SUBMISSION, 6)).toBe(typed)
     expect(await page.evaluate((key) => window.localStorage.getItem(key), `lks:draft:${id}:6`)).toBeNull()
   })
 
   test('text kept in the browser comes back when the page is opened again, and is saved', async ({ page }) => {
-    const id = await submissionId('LKS-2627-RXV')
+    const id = await submissionId(SUBMISSION)
     await signIn(page, LEAD)
     await page.goto(`/submissions/${id}/outcomes/6`)
     const field = page.getByLabel('Narrative', { exact: true })
@@ -120,7 +121,7 @@ test.describe('with JavaScript', () => {
     await expect(page.getByText('Check what you typed and save it')).toBeVisible()
     await expect(field).toHaveValue('Saved once. Kept in the browser.')
     await expect(page.locator('#autosave-status')).toContainText('Narrative saved automatically at')
-    expect(await narrativeOf('LKS-2627-RXV', 6)).toBe('Saved once. Kept in the browser.')
+    expect(await narrativeOf(SUBMISSION, 6)).toBe('Saved once. Kept in the browser.')
   })
 })
 
@@ -131,7 +132,7 @@ for (const javaScript of [true, false]) {
     test('saving after the session ended: the sign-in page says why, and the form comes back with the text to check and save', async ({
       page,
     }) => {
-      const id = await submissionId('LKS-2627-RXV')
+      const id = await submissionId(SUBMISSION)
       const mode = javaScript ? 'with' : 'without'
       await signIn(page, LEAD)
       await page.goto(`/submissions/${id}/outcomes/6`)
@@ -157,7 +158,7 @@ for (const javaScript of [true, false]) {
       await expect(
         page.locator('.nhsuk-notification-banner').getByText('Outcome 6 saved', { exact: true }),
       ).toBeVisible()
-      expect(await narrativeOf('LKS-2627-RXV', 6)).toBe(narrative)
+      expect(await narrativeOf(SUBMISSION, 6)).toBe(narrative)
 
       // Kept once only: opening the form again shows what is saved, with no message.
       await page.goto(`/submissions/${id}/outcomes/6`)
@@ -186,7 +187,7 @@ const LONG_TEXT_FORMS: LongTextForm[] = [
   {
     name: 'the pen portrait',
     email: LEAD,
-    path: async () => `/submissions/${await submissionId('LKS-2627-RXV')}/pen-portrait`,
+    path: async () => `/submissions/${await submissionId(SUBMISSION)}/pen-portrait`,
     fill: async (page) => {
       const notes = 'Context notes typed while the session ran out.'
       await page.getByLabel('Context notes (optional)').fill(notes)
@@ -233,7 +234,7 @@ const LONG_TEXT_FORMS: LongTextForm[] = [
   },
   {
     name: 'a development plan item',
-    email: LEAD,
+    email: 'lead@demo.nhs.uk',
     path: async () => {
       const reference = await one(
         `SELECT s.reference FROM Submission s JOIN LibraryService l ON l.id = s.libraryServiceId
@@ -277,15 +278,45 @@ test.describe('without JavaScript, every long-text form', () => {
   }
 })
 
+/**
+ * A second editor of Thameside's submissions, made here as an administrator would (same password as
+ * the demo people), so no other spec's people are signed in or out by this one.
+ */
+async function secondThamesideEditor(): Promise<string> {
+  const email = 'second.editor.thameside@demo.nhs.uk'
+  await run(
+    `INSERT OR IGNORE INTO User (id, email, name, jobTitle, passwordHash, active, failedSignInCount, passwordChangedAt, createdAt, updatedAt)
+     SELECT 'e2e-second-thameside-editor', ?, 'Sam Second', 'Library assistant', passwordHash, 1, 0, passwordChangedAt, createdAt, updatedAt
+     FROM User WHERE email = ?`,
+    [email, LEAD],
+  )
+  await run(
+    `INSERT OR IGNORE INTO RoleAssignment (id, userId, role, libraryServiceId, createdAt)
+     SELECT 'e2e-second-thameside-editor-role', 'e2e-second-thameside-editor', 'SERVICE_CONTRIBUTOR', r.libraryServiceId, r.createdAt
+     FROM RoleAssignment r JOIN User u ON u.id = r.userId WHERE u.email = ? AND r.role = 'SERVICE_LEAD'`,
+    [LEAD],
+  )
+  return email
+}
+
 test('what a form kept for one person is never shown to another who signs in on the same browser', async ({ page }) => {
-  const id = await submissionId('LKS-2627-RXV')
+  const id = await submissionId(SUBMISSION)
+  const other = await secondThamesideEditor()
   await signIn(page, LEAD)
   await page.goto(`/submissions/${id}/pen-portrait`)
+  // A form the browser's own check lets through, so it reaches the server after the session ended.
+  await page.getByLabel('Post title').first().fill('Library Services Manager')
+  await page.getByLabel('WTE', { exact: true }).first().fill('1')
+  await page
+    .getByRole('group', { name: /qualified library and knowledge specialist/ })
+    .first()
+    .getByLabel('Yes')
+    .check()
   await page.getByLabel('Context notes (optional)').fill('Only for the service lead.')
   await endSessions(LEAD)
   await page.getByRole('button', { name: 'Save pen portrait' }).click()
   await expect(page.locator('#signed-out')).toContainText('What you had typed has been kept')
-  await signInAgainHere(page, 'contributor@demo.nhs.uk')
+  await signInAgainHere(page, other)
   await expect(page).toHaveURL((url) => url.pathname === `/submissions/${id}/pen-portrait`)
   await expect(page.getByText('Check what you typed and save it')).toHaveCount(0)
   await expect(page.getByLabel('Context notes (optional)')).not.toHaveValue('Only for the service lead.')
