@@ -54,6 +54,39 @@ async function completeAnswer(reference: string, number: number, version: number
   }
 }
 
+/**
+ * A submission of the same service and organisation as `like`, not yet started, in a cycle of its
+ * own: for a test that must see the first save, whichever tests of this file ran before it.
+ */
+async function notStartedSubmission(reference: string, like: string): Promise<string> {
+  const model = await context(lead, like, 'submission:view')
+  const cycle = await prisma.cycle.create({
+    data: {
+      name: `Test cycle for ${reference}`,
+      type: 'FULL_VALIDATION',
+      status: 'OPEN',
+      editionId: model.cycle.editionId,
+      evidencePeriodStart: new Date('2027-04-01'),
+      evidencePeriodEnd: new Date('2028-03-31'),
+      opensAt: new Date('2028-10-01'),
+      submissionDeadline: new Date('2029-01-31'),
+      validationDeadline: new Date('2029-03-31'),
+    },
+    select: { id: true },
+  })
+  await prisma.submission.create({
+    data: {
+      reference,
+      cycleId: cycle.id,
+      organisationId: model.organisationId,
+      libraryServiceId: model.libraryServiceId,
+      regionId: model.regionId,
+    },
+    select: { id: true },
+  })
+  return reference
+}
+
 function penPortraitForm(organisationIds: string[], version: number): PenPortraitForm {
   return {
     version,
@@ -95,8 +128,8 @@ beforeAll(async () => {
 
 describe('who may work on a submission', () => {
   it('lets the service edit, and gives everyone else 404 or 403', async () => {
-    await expect(context(lead, 'LKS-2627-RWV')).resolves.toMatchObject({ status: 'NOT_STARTED' })
-    await expect(context(contributor, 'LKS-2627-RWV')).resolves.toMatchObject({ status: 'NOT_STARTED' })
+    await expect(context(lead, 'LKS-2627-RWV')).resolves.toMatchObject({ reference: 'LKS-2627-RWV' })
+    await expect(context(contributor, 'LKS-2627-RWV')).resolves.toMatchObject({ reference: 'LKS-2627-RWV' })
     await expect(context(otherLead, 'LKS-2627-RWV')).rejects.toMatchObject({ status: 404 })
     await expect(context(sponsor, 'LKS-2627-RXV')).rejects.toMatchObject({ status: 403 })
     await expect(context(viewer, 'LKS-2627-RXV')).rejects.toMatchObject({ status: 403 })
@@ -105,11 +138,13 @@ describe('who may work on a submission', () => {
 
 describe('saving an outcome', () => {
   it('starts the submission, saves the answers and records who did what', async () => {
-    const ctx = await context(contributor, 'LKS-2627-RWV')
-    const form = { ...(await completeAnswer('LKS-2627-RWV', 1, 0)), intent: 'save' as const }
+    const reference = await notStartedSubmission('LKS-2829-RWV', 'LKS-2627-RWV')
+    const ctx = await context(contributor, reference)
+    expect(ctx.status).toBe('NOT_STARTED')
+    const form = { ...(await completeAnswer(reference, 1, 0)), intent: 'save' as const }
     const result = await saveOutcome({ actor: contributor, context: ctx, number: 1, form, ipAddress: '' })
     expect(result).toMatchObject({ ok: true, version: 1, status: 'IN_PROGRESS' })
-    const page = await getOutcomePage(await context(lead, 'LKS-2627-RWV'), 1)
+    const page = await getOutcomePage(await context(lead, reference), 1)
     expect(page.response).toMatchObject({
       narrative: 'Narrative for outcome 1.',
       selfLevel: 2,
@@ -118,7 +153,7 @@ describe('saving an outcome', () => {
     })
     expect(page.indicators.every((i) => i.status !== null)).toBe(true)
     expect(page.suggested).toEqual({ level: 2, subLevel: 'HIGH' })
-    expect((await context(lead, 'LKS-2627-RWV')).status).toBe('IN_PROGRESS')
+    expect((await context(lead, reference)).status).toBe('IN_PROGRESS')
     const actions = await prisma.auditEvent.findMany({ where: { submissionId: ctx.id }, select: { action: true } })
     expect(actions.map((a) => a.action).sort()).toEqual(['outcome_response.saved', 'submission.started'])
   })
