@@ -66,11 +66,16 @@ test('saving a pen portrait with mistakes shows the server’s errors in the bro
   const save = (p: Page) => p.getByRole('button', { name: 'Save pen portrait' }).click()
   const server = await serverAnswers(browser, save)
   expect(server.errors).toEqual(
-    expect.arrayContaining(['Enter the post title', 'Enter the budget in whole pounds, like 250000']),
+    expect.arrayContaining([
+      'Enter the budget as an amount in pounds, like £250,000',
+      'Enter the WTE of post 1 as a number, like 0.6',
+    ]),
   )
   const inBrowser = await browserAnswers(page, async (p) => {
     await save(p)
-    await expect(p.getByRole('alert').getByRole('link', { name: 'Enter the post title' })).toBeVisible()
+    await expect(
+      p.getByRole('alert').getByRole('link', { name: 'Enter the WTE of post 1 as a number, like 0.6' }),
+    ).toBeVisible()
   })
   expect(inBrowser.errors).toEqual(server.errors)
   expect(inBrowser.sent).toEqual([])
