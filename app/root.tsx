@@ -11,7 +11,8 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react'
 import { useEffect, useMemo, type ReactNode } from 'react'
-import { Footer, Header, NotificationBanner, SkipLink } from '~/components/nhs'
+import { NotificationBanner } from '~/components/nhs'
+import { DocumentShell } from '~/components/document-shell'
 import { ErrorPage, errorPageHeading } from '~/components/error-page'
 import { DocumentMeta, PageTitleProvider, SERVICE_NAME } from '~/components/page-title'
 import { getSessionUser } from '~/modules/auth/session.server'
@@ -90,73 +91,50 @@ export function Layout({ children }: { children: ReactNode }) {
   }))
   return (
     <PageTitleProvider>
-      <html lang="en-GB">
-        <head>
-          <meta charSet="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <DocumentMeta errorHeading={errorPageHeading} />
-          <Links />
-        </head>
-        <body suppressHydrationWarning>
-          {/* The design system's CSS shows JavaScript-only parts only once this class is set. */}
+      <DocumentShell
+        head={
+          <>
+            <DocumentMeta errorHeading={errorPageHeading} />
+            <Links />
+          </>
+        }
+        user={rootData?.user ?? null}
+        navigation={navigation}
+        contact={rootData?.contact}
+        bodyStart={
+          // The design system's CSS shows JavaScript-only parts only once this class is set.
           <script
             nonce={nonce}
             dangerouslySetInnerHTML={{ __html: "document.body.className += ' nhsuk-frontend-supported'" }}
           />
-          <SkipLink href="#maincontent" />
-          <Header
-            serviceName={SERVICE_NAME}
-            serviceHref="/"
-            user={rootData?.user ?? null}
-            navigation={navigation}
-            account={
-              rootData?.user
-                ? [
-                    { href: '/account', text: rootData.user.name, icon: true },
-                    { text: 'Sign out', form: { action: '/sign-out', method: 'post' } },
-                  ]
-                : undefined
-            }
-          />
-          <div className="nhsuk-width-container">
-            <main className="nhsuk-main-wrapper" id="maincontent">
-              {rootData?.session ? <SessionClock session={rootData.session} /> : null}
-              {rootData?.flash ? (
-                <NotificationBanner
-                  title={rootData.flash.type === 'success' ? 'Success' : 'Important'}
-                  success={rootData.flash.type === 'success'}
-                >
-                  <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
-                  {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
-                  {rootData.flash.items?.length ? (
-                    <ul className="nhsuk-list nhsuk-list--bullet">
-                      {rootData.flash.items.map((item) => (
-                        <li key={item}>{item}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </NotificationBanner>
-              ) : null}
-              {children}
-            </main>
-          </div>
-          <Footer
-            links={[
-              { href: '/framework', text: 'Quality and improvement outcomes framework' },
-              { href: '/accessibility', text: 'Accessibility statement' },
-              { href: '/privacy', text: 'Privacy notice' },
-              { href: '/cookies', text: 'Cookies' },
-              { href: '/glossary', text: 'Glossary' },
-              { href: '/healthcheck', text: 'Service status' },
-            ]}
-            contact={rootData?.contact}
-            copyright="NHS England"
-          />
-          <ScrollRestoration nonce={nonce} />
-          <Scripts nonce={nonce} />
-          <HydrationKey pathname={location.pathname} />
-        </body>
-      </html>
+        }
+        bodyEnd={
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+            <HydrationKey pathname={location.pathname} />
+          </>
+        }
+      >
+        {rootData?.session ? <SessionClock session={rootData.session} /> : null}
+        {rootData?.flash ? (
+          <NotificationBanner
+            title={rootData.flash.type === 'success' ? 'Success' : 'Important'}
+            success={rootData.flash.type === 'success'}
+          >
+            <p className="nhsuk-notification-banner__heading">{rootData.flash.title}</p>
+            {rootData.flash.description ? <p className="nhsuk-body">{rootData.flash.description}</p> : null}
+            {rootData.flash.items?.length ? (
+              <ul className="nhsuk-list nhsuk-list--bullet">
+                {rootData.flash.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            ) : null}
+          </NotificationBanner>
+        ) : null}
+        {children}
+      </DocumentShell>
     </PageTitleProvider>
   )
 }

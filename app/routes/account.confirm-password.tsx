@@ -1,14 +1,12 @@
 // Re-authentication (issue 12, finding 8): before a sensitive action (changing a password, adding
 // a role, publishing) a session whose password was typed more than REAUTHENTICATE_AFTER_MINUTES
 // ago comes here, types it again and goes back to the page it was on.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, ErrorSummary, PasswordInput } from '~/components/nhs'
-import { errorSummaryItems } from '~/components/form-errors'
-import { useAttempt } from '~/components/use-attempt'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { PasswordInput } from '~/components/nhs'
+import { PageForm } from '~/components/page-form'
 import { ConfirmPasswordSchema } from '~/modules/auth/schema'
 import { confirmPassword } from '~/modules/auth/sign-in.server'
 import { requireUser } from '~/modules/auth/session.server'
@@ -51,36 +49,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConfirmPassword() {
   const { redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const attempt = useAttempt(actionData)
-  const [form, fields] = useForm({
-    id: 'confirm-password',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmPasswordSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  })
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
-        <h1>Confirm your password</h1>
+    <PageForm
+      id="confirm-password"
+      schema={ConfirmPasswordSchema}
+      lastResult={actionData?.result}
+      fieldNames={FIELDS}
+      heading="Confirm your password"
+      intro={
         <p>
           To keep your account safe, enter your password again before you carry on. You will then go back to the page
           you were on; if you were sending a form, send it again.
         </p>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <PasswordInput
-            key={attempt}
-            name="password"
-            id="password"
-            label="Password"
-            autoComplete="current-password"
-            error={fields.password.errors?.[0]}
-          />
-          <Button type="submit">Continue</Button>
-        </Form>
-      </div>
-    </div>
+      }
+      redirectTo={redirectTo}
+      submit="Continue"
+    >
+      {(fields) => (
+        <PasswordInput
+          key={fields.key('password')}
+          name="password"
+          id="password"
+          label="Password"
+          autoComplete="current-password"
+          error={fields.error('password')}
+        />
+      )}
+    </PageForm>
   )
 }

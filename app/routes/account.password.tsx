@@ -1,11 +1,9 @@
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
-import { Form, useActionData } from '@remix-run/react'
-import { errorSummaryItems } from '~/components/form-errors'
-import { useAttempt } from '~/components/use-attempt'
-import { BackLink, Button, ErrorSummary, PasswordInput } from '~/components/nhs'
+import { useActionData } from '@remix-run/react'
+import { PasswordInput } from '~/components/nhs'
+import { PageForm } from '~/components/page-form'
 import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/modules/auth/schema'
 import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { changePassword } from '~/modules/auth/sign-in.server'
@@ -49,49 +47,45 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ChangePassword() {
   const actionData = useActionData<typeof action>()
-  const attempt = useAttempt(actionData)
-  const [form, fields] = useForm({
-    id: 'change-password',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  })
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <BackLink href="/account">Back to your account</BackLink>
-        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
-        <h1>Change your password</h1>
-        <Form method="post" {...getFormProps(form)}>
+    <PageForm
+      id="change-password"
+      schema={ChangePasswordSchema}
+      lastResult={actionData?.result}
+      fieldNames={FIELDS}
+      heading="Change your password"
+      back={{ href: '/account', text: 'Back to your account' }}
+      submit="Change password"
+    >
+      {(fields) => (
+        <>
           <PasswordInput
-            key={`currentPassword-${attempt}`}
+            key={fields.key('currentPassword')}
             name="currentPassword"
             id="currentPassword"
             label="Current password"
             autoComplete="current-password"
-            error={fields.currentPassword.errors?.[0]}
+            error={fields.error('currentPassword')}
           />
           <PasswordInput
-            key={`newPassword-${attempt}`}
+            key={fields.key('newPassword')}
             name="newPassword"
             id="newPassword"
             label="New password"
             hint={`Use ${MIN_PASSWORD_LENGTH} characters or more. A few unrelated words together make a strong password.`}
             autoComplete="new-password"
-            error={fields.newPassword.errors?.[0]}
+            error={fields.error('newPassword')}
           />
           <PasswordInput
-            key={`confirmPassword-${attempt}`}
+            key={fields.key('confirmPassword')}
             name="confirmPassword"
             id="confirmPassword"
             label="Confirm new password"
             autoComplete="new-password"
-            error={fields.confirmPassword.errors?.[0]}
+            error={fields.error('confirmPassword')}
           />
-          <Button type="submit">Change password</Button>
-        </Form>
-      </div>
-    </div>
+        </>
+      )}
+    </PageForm>
   )
 }

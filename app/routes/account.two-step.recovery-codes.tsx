@@ -5,7 +5,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, ErrorSummary, Panel, WarningCallout } from '~/components/nhs'
+import { BackLink, Button, ErrorSummary, Panel } from '~/components/nhs'
+import { RecoveryCodeList } from '~/components/recovery-code-list'
 import { RenewRecoveryCodesSchema } from '~/modules/auth/schema'
 import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { recoveryCodesLeft, renewRecoveryCodes } from '~/modules/auth/two-step.server'
@@ -43,24 +44,7 @@ function NewCodes({ codes }: { codes: string[] }) {
         Your old recovery codes no longer work. If you cannot use your authenticator app, sign in with one of these
         codes instead. Each code works once.
       </p>
-      <ul className="nhsuk-list" aria-label="Recovery codes" data-testid="recovery-codes">
-        {codes.map((code) => (
-          <li key={code}>
-            <code>{code}</code>
-          </li>
-        ))}
-      </ul>
-      <WarningCallout heading="You will not see these codes again">
-        <p>
-          Keep them somewhere safe that is not your phone, such as a password manager or a printed copy kept with your
-          other work papers.
-        </p>
-      </WarningCallout>
-      <p>
-        <a className="nhsuk-button" href="/account">
-          Continue
-        </a>
-      </p>
+      <RecoveryCodeList codes={codes} continueTo="/account" />
     </>
   )
 }

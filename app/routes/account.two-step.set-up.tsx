@@ -2,14 +2,13 @@
 // authenticator app, confirm with the code it shows, then save ten single-use recovery codes.
 // National admins and regional leads (TWO_STEP_REQUIRED_ROLES) come here straight after their
 // password and reach nothing else until it is done.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, ErrorSummary, InsetText, Panel, TextInput, WarningCallout } from '~/components/nhs'
-import { errorSummaryItems } from '~/components/form-errors'
-import { useAttempt } from '~/components/use-attempt'
+import { BackLink, Button, InsetText, Panel, TextInput } from '~/components/nhs'
+import { PageForm } from '~/components/page-form'
+import { RecoveryCodeList } from '~/components/recovery-code-list'
 import { EnrolmentSchema } from '~/modules/auth/schema'
 import { markSecondFactorDone, pendingStepPath, readSession } from '~/modules/auth/session.server'
 import { waitInWords } from '~/modules/auth/throttle.server'
@@ -80,24 +79,7 @@ function RecoveryCodes({ codes, redirectTo }: { codes: string[]; redirectTo: str
           If you lose your phone or cannot use your authenticator app, you can sign in with one of these codes instead.
           Each code works once.
         </p>
-        <ul className="nhsuk-list" aria-label="Recovery codes" data-testid="recovery-codes">
-          {codes.map((code) => (
-            <li key={code}>
-              <code>{code}</code>
-            </li>
-          ))}
-        </ul>
-        <WarningCallout heading="You will not see these codes again">
-          <p>
-            Keep them somewhere safe that is not your phone, such as a password manager or a printed copy kept with your
-            other work papers.
-          </p>
-        </WarningCallout>
-        <p>
-          <a className="nhsuk-button" href={redirectTo}>
-            Continue
-          </a>
-        </p>
+        <RecoveryCodeList codes={codes} continueTo={redirectTo} />
       </div>
     </div>
   )
@@ -106,14 +88,6 @@ function RecoveryCodes({ codes, redirectTo }: { codes: string[]; redirectTo: str
 export default function SetUpTwoStep() {
   const { redirectTo, required, qrCode, groupedSecret } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const attempt = useAttempt(actionData)
-  const [form, fields] = useForm({
-    id: 'set-up-two-step',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: EnrolmentSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  })
   if (actionData?.recoveryCodes) return <RecoveryCodes codes={actionData.recoveryCodes} redirectTo={redirectTo} />
   if (!qrCode) {
     return (
@@ -127,61 +101,69 @@ export default function SetUpTwoStep() {
     )
   }
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        {required ? null : <BackLink href="/account">Back to your account</BackLink>}
-        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
-        <h1>Set up two-step verification</h1>
-        {required ? (
-          <InsetText>
-            <p>
-              Your role gives you access to every organisation’s evidence, so you must use two-step verification. You
-              can use the portal as soon as it is set up.
-            </p>
-          </InsetText>
-        ) : null}
-        <p>
-          When you sign in, you will enter your password and then a 6-digit code from an authenticator app on your
-          phone, such as Microsoft Authenticator or Google Authenticator.
-        </p>
-        <h2 className="nhsuk-heading-m">1. Add the portal to your authenticator app</h2>
-        <p>Open your authenticator app, choose to add an account, and scan this QR code.</p>
-        <img
-          src={qrCode}
-          alt="QR code to add the LKS Quality Portal to your authenticator app"
-          width={200}
-          height={200}
-        />
-        <p>If you cannot scan the QR code, choose to enter a setup key in your app and type this key:</p>
-        <p className="nhsuk-body-l">
-          <code data-testid="setup-key">{groupedSecret}</code>
-        </p>
-        <p>Choose a time-based key if your app asks.</p>
-        <h2 className="nhsuk-heading-m">2. Enter the code your app shows</h2>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
-          <TextInput
-            key={attempt}
-            name="code"
-            id="code"
-            label="Security code"
-            hint="The 6-digit code, for example 123456"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            width={10}
-            error={fields.code.errors?.[0]}
+    <PageForm
+      id="set-up-two-step"
+      schema={EnrolmentSchema}
+      lastResult={actionData?.result}
+      fieldNames={FIELDS}
+      heading="Set up two-step verification"
+      back={required ? undefined : { href: '/account', text: 'Back to your account' }}
+      intro={
+        <>
+          {required ? (
+            <InsetText>
+              <p>
+                Your role gives you access to every organisation’s evidence, so you must use two-step verification. You
+                can use the portal as soon as it is set up.
+              </p>
+            </InsetText>
+          ) : null}
+          <p>
+            When you sign in, you will enter your password and then a 6-digit code from an authenticator app on your
+            phone, such as Microsoft Authenticator or Google Authenticator.
+          </p>
+          <h2 className="nhsuk-heading-m">1. Add the portal to your authenticator app</h2>
+          <p>Open your authenticator app, choose to add an account, and scan this QR code.</p>
+          <img
+            src={qrCode}
+            alt="QR code to add the LKS Quality Portal to your authenticator app"
+            width={200}
+            height={200}
           />
-          <Button type="submit">Turn on two-step verification</Button>
-        </Form>
-        {required ? (
+          <p>If you cannot scan the QR code, choose to enter a setup key in your app and type this key:</p>
+          <p className="nhsuk-body-l">
+            <code data-testid="setup-key">{groupedSecret}</code>
+          </p>
+          <p>Choose a time-based key if your app asks.</p>
+          <h2 className="nhsuk-heading-m">2. Enter the code your app shows</h2>
+        </>
+      }
+      redirectTo={redirectTo}
+      submit="Turn on two-step verification"
+      after={
+        required ? (
           <Form method="post" action="/sign-out">
             <Button type="submit" variant="secondary">
               Sign out
             </Button>
           </Form>
-        ) : null}
-      </div>
-    </div>
+        ) : null
+      }
+    >
+      {(fields) => (
+        <TextInput
+          key={fields.key('code')}
+          name="code"
+          id="code"
+          label="Security code"
+          hint="The 6-digit code, for example 123456"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          spellCheck={false}
+          width={10}
+          error={fields.error('code')}
+        />
+      )}
+    </PageForm>
   )
 }

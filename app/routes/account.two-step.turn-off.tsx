@@ -1,13 +1,11 @@
 // Turning two-step verification off (issue 12): only for people whose roles do not require it,
 // and only once they have typed their password again.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, ErrorSummary, PasswordInput } from '~/components/nhs'
-import { errorSummaryItems } from '~/components/form-errors'
-import { useAttempt } from '~/components/use-attempt'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { BackLink, PasswordInput } from '~/components/nhs'
+import { PageForm } from '~/components/page-form'
 import { ConfirmPasswordSchema } from '~/modules/auth/schema'
 import { requireUser } from '~/modules/auth/session.server'
 import { turnOffTwoStep, twoStepRequiredFor } from '~/modules/auth/two-step.server'
@@ -51,44 +49,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function TurnOffTwoStep() {
   const { required } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const attempt = useAttempt(actionData)
-  const [form, fields] = useForm({
-    id: 'turn-off-two-step',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: ConfirmPasswordSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  })
-  return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <BackLink href="/account">Back to your account</BackLink>
-        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
-        <h1>Turn off two-step verification</h1>
-        {required ? (
+  const back = { href: '/account', text: 'Back to your account' }
+  if (required) {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <BackLink href={back.href}>{back.text}</BackLink>
+          <h1>Turn off two-step verification</h1>
           <p>
             Your role requires two-step verification, so you cannot turn it off. If you have a new phone, ask a national
             admin to reset it and set it up again.
           </p>
-        ) : (
-          <>
-            <p>You will sign in with your password only. Your recovery codes will stop working.</p>
-            <Form method="post" {...getFormProps(form)}>
-              <PasswordInput
-                key={attempt}
-                name="password"
-                id="password"
-                label="Enter your password to confirm"
-                autoComplete="current-password"
-                error={fields.password.errors?.[0]}
-              />
-              <Button type="submit" variant="warning">
-                Turn off two-step verification
-              </Button>
-            </Form>
-          </>
-        )}
+        </div>
       </div>
-    </div>
+    )
+  }
+  return (
+    <PageForm
+      id="turn-off-two-step"
+      schema={ConfirmPasswordSchema}
+      lastResult={actionData?.result}
+      fieldNames={FIELDS}
+      heading="Turn off two-step verification"
+      back={back}
+      intro={<p>You will sign in with your password only. Your recovery codes will stop working.</p>}
+      submit="Turn off two-step verification"
+      submitVariant="warning"
+    >
+      {(fields) => (
+        <PasswordInput
+          key={fields.key('password')}
+          name="password"
+          id="password"
+          label="Enter your password to confirm"
+          autoComplete="current-password"
+          error={fields.error('password')}
+        />
+      )}
+    </PageForm>
   )
 }

@@ -1,12 +1,10 @@
 // The second step of signing in (issue 12): a code from the authenticator app, or a recovery code.
-import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Details, ErrorSummary, TextInput } from '~/components/nhs'
-import { errorSummaryItems } from '~/components/form-errors'
-import { useAttempt } from '~/components/use-attempt'
+import { Button, Details, TextInput } from '~/components/nhs'
+import { PageForm } from '~/components/page-form'
 import { SecondFactorSchema } from '~/modules/auth/schema'
 import { markSecondFactorDone, pendingStepPath, readSession } from '~/modules/auth/session.server'
 import { waitInWords } from '~/modules/auth/throttle.server'
@@ -78,24 +76,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function SecondFactor() {
   const { redirectTo } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
-  const attempt = useAttempt(actionData)
-  const [form, fields] = useForm({
-    id: 'second-factor',
-    lastResult: actionData?.result,
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: SecondFactorSchema }),
-    shouldValidate: 'onSubmit',
-    shouldRevalidate: 'onInput',
-  })
   return (
-    <div className="nhsuk-grid-row">
-      <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary errors={errorSummaryItems(form.allErrors, FIELDS)} />
-        <h1>Enter your security code</h1>
+    <PageForm
+      id="second-factor"
+      schema={SecondFactorSchema}
+      lastResult={actionData?.result}
+      fieldNames={FIELDS}
+      heading="Enter your security code"
+      intro={
         <p>Open the authenticator app you set up for the LKS Quality Portal and enter the 6-digit code it shows.</p>
-        <Form method="post" {...getFormProps(form)}>
-          <input type="hidden" name="redirectTo" value={redirectTo} />
+      }
+      redirectTo={redirectTo}
+      submit="Continue"
+      after={
+        <Form method="post" action="/sign-out">
+          <Button type="submit" variant="secondary">
+            Sign out
+          </Button>
+        </Form>
+      }
+    >
+      {(fields) => (
+        <>
           <TextInput
-            key={attempt}
+            key={fields.key('code')}
             name="code"
             id="code"
             label="Security code"
@@ -104,7 +108,7 @@ export default function SecondFactor() {
             autoComplete="one-time-code"
             spellCheck={false}
             width={10}
-            error={fields.code.errors?.[0]}
+            error={fields.error('code')}
           />
           <Details summary="I cannot use my authenticator app">
             <p>
@@ -116,14 +120,8 @@ export default function SecondFactor() {
               check who you are first.
             </p>
           </Details>
-          <Button type="submit">Continue</Button>
-        </Form>
-        <Form method="post" action="/sign-out">
-          <Button type="submit" variant="secondary">
-            Sign out
-          </Button>
-        </Form>
-      </div>
-    </div>
+        </>
+      )}
+    </PageForm>
   )
 }
