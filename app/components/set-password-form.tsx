@@ -4,8 +4,9 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { useAttempt } from '~/components/use-attempt'
-import { Button, ErrorSummary, PasswordInput } from '~/components/nhs'
-import { MIN_PASSWORD_LENGTH, SetPasswordSchema } from '~/modules/auth/schema'
+import { NewPasswordInputs } from '~/components/credential-inputs'
+import { Button, ErrorSummary } from '~/components/nhs'
+import { SetPasswordSchema } from '~/modules/auth/schema'
 
 const FIELDS = ['newPassword', 'confirmPassword'] as const
 
@@ -37,22 +38,13 @@ export function SetPasswordForm({
       <h1>{heading}</h1>
       {intro}
       <Form method="post" {...getFormProps(form)}>
-        <PasswordInput
-          key={`newPassword-${attempt}`}
-          name="newPassword"
-          id="newPassword"
-          label="Create a password"
-          hint={`Use ${MIN_PASSWORD_LENGTH} characters or more. A few unrelated words together make a strong password.`}
-          autoComplete="new-password"
-          error={fields.newPassword.errors?.[0] ?? form.errors?.[0]}
-        />
-        <PasswordInput
-          key={`confirmPassword-${attempt}`}
-          name="confirmPassword"
-          id="confirmPassword"
-          label="Confirm your password"
-          autoComplete="new-password"
-          error={fields.confirmPassword.errors?.[0]}
+        <NewPasswordInputs
+          labels={{ newPassword: 'Create a password', confirmPassword: 'Confirm your password' }}
+          keys={{ newPassword: `newPassword-${attempt}`, confirmPassword: `confirmPassword-${attempt}` }}
+          errors={{
+            newPassword: fields.newPassword.errors?.[0] ?? form.errors?.[0],
+            confirmPassword: fields.confirmPassword.errors?.[0],
+          }}
         />
         <Button type="submit">{button}</Button>
       </Form>

@@ -3,8 +3,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data } from '@remix-run/node'
 import { useActionData } from '@remix-run/react'
 import { PasswordInput } from '~/components/nhs'
+import { NewPasswordInputs } from '~/components/credential-inputs'
 import { PageForm } from '~/components/page-form'
-import { ChangePasswordSchema, MIN_PASSWORD_LENGTH } from '~/modules/auth/schema'
+import { ChangePasswordSchema } from '~/modules/auth/schema'
 import { requireRecentAuthentication, requireUser } from '~/modules/auth/session.server'
 import { changePassword } from '~/modules/auth/sign-in.server'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -67,22 +68,10 @@ export default function ChangePassword() {
             autoComplete="current-password"
             error={fields.error('currentPassword')}
           />
-          <PasswordInput
-            key={fields.key('newPassword')}
-            name="newPassword"
-            id="newPassword"
-            label="New password"
-            hint={`Use ${MIN_PASSWORD_LENGTH} characters or more. A few unrelated words together make a strong password.`}
-            autoComplete="new-password"
-            error={fields.error('newPassword')}
-          />
-          <PasswordInput
-            key={fields.key('confirmPassword')}
-            name="confirmPassword"
-            id="confirmPassword"
-            label="Confirm new password"
-            autoComplete="new-password"
-            error={fields.error('confirmPassword')}
+          <NewPasswordInputs
+            labels={{ newPassword: 'New password', confirmPassword: 'Confirm new password' }}
+            keys={{ newPassword: fields.key('newPassword'), confirmPassword: fields.key('confirmPassword') }}
+            errors={{ newPassword: fields.error('newPassword'), confirmPassword: fields.error('confirmPassword') }}
           />
         </>
       )}

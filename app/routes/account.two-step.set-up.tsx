@@ -6,7 +6,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { BackLink, Button, InsetText, Panel, TextInput } from '~/components/nhs'
+import { SecurityCodeInput } from '~/components/credential-inputs'
+import { BackLink, Button, InsetText, Panel } from '~/components/nhs'
 import { PageForm } from '~/components/page-form'
 import { RecoveryCodeList } from '~/components/recovery-code-list'
 import { EnrolmentSchema } from '~/modules/auth/schema'
@@ -151,16 +152,9 @@ export default function SetUpTwoStep() {
       }
     >
       {(fields) => (
-        <TextInput
+        <SecurityCodeInput
           key={fields.key('code')}
-          name="code"
-          id="code"
-          label="Security code"
           hint="The 6-digit code, for example 123456"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          spellCheck={false}
-          width={10}
           error={fields.error('code')}
         />
       )}

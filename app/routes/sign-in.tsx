@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { SecurityCodeInput } from '~/components/credential-inputs'
 import { Button, ErrorSummary, NotificationBanner, PasswordInput, TextInput } from '~/components/nhs'
 import { errorSummaryItems } from '~/components/form-errors'
 import { useAttempt } from '~/components/use-attempt'
@@ -134,16 +135,10 @@ export default function SignIn() {
             error={fields.password.errors?.[0]}
           />
           {offerCode ? (
-            <TextInput
+            <SecurityCodeInput
               key={`code-${attempt}`}
-              name="code"
-              id="code"
               label="Security code (if you use two-step verification)"
               hint="The 6-digit code from your authenticator app lets you sign in now"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              width={10}
               error={fields.code.errors?.[0]}
             />
           ) : null}

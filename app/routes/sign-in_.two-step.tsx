@@ -3,7 +3,8 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { Button, Details, TextInput } from '~/components/nhs'
+import { SecurityCodeInput } from '~/components/credential-inputs'
+import { Button, Details } from '~/components/nhs'
 import { PageForm } from '~/components/page-form'
 import { SecondFactorSchema } from '~/modules/auth/schema'
 import { markSecondFactorDone, pendingStepPath, readSession } from '~/modules/auth/session.server'
@@ -98,18 +99,7 @@ export default function SecondFactor() {
     >
       {(fields) => (
         <>
-          <TextInput
-            key={fields.key('code')}
-            name="code"
-            id="code"
-            label="Security code"
-            hint="For example, 123456"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            spellCheck={false}
-            width={10}
-            error={fields.error('code')}
-          />
+          <SecurityCodeInput key={fields.key('code')} hint="For example, 123456" error={fields.error('code')} />
           <Details summary="I cannot use my authenticator app">
             <p>
               Enter one of the recovery codes you saved when you set up two-step verification, in the box above. Each
