@@ -18,6 +18,7 @@ vi.mock('node:fs', async (importOriginal) => {
   return { ...fs, default: { ...fs, createWriteStream }, createWriteStream }
 })
 
+import { prisma } from '~/utils/db.server'
 import { logger } from '~/utils/logger.server'
 import { useDemoData } from '../setup/demo-data'
 import {
@@ -46,6 +47,10 @@ const upload = (form: FormData) => contributor.upload(form)
 
 describe('an upload when the disk is full', () => {
   it('says the portal is out of space, keeps the text, stores nothing and raises an alert', async () => {
+    // The contact details an admin saved, not the installation's CONTACT_EMAIL.
+    await prisma.contactSettings.create({
+      data: { team: 'LKS Quality Team', email: 'quality.help@example.nhs.uk', responseDays: 5 },
+    })
     const errors = vi.spyOn(logger, 'error').mockImplementation(() => undefined)
     disk.full = true
     const outcome = await expectRefusedCleanly(() =>
@@ -59,7 +64,7 @@ describe('an upload when the disk is full', () => {
     expect(outcome.status).toBe(507)
     expect(fieldErrors(outcome).files).toEqual([
       expect.stringMatching(
-        /^The file could not be saved because the portal is out of storage space\. Your text has been kept\. Try again later, or contact \S+@\S+$/,
+        /^The file could not be saved because the portal is out of storage space\. Your text has been kept\. Try again later, or contact quality\.help@example\.nhs\.uk$/,
       ),
     ])
     expect(initialValue(outcome)).toMatchObject({

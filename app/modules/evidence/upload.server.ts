@@ -31,6 +31,7 @@ import {
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
 import { newTempPath, removeFiles, uploadRoot } from './storage.server'
 import { logger } from '~/utils/logger.server'
+import { contactDetails } from '~/modules/content/contact.server'
 import { checkOfficeContainer, isOfficeContainer, type ArchiveCheck } from './archive.server'
 import { failOpen, recordMalwareRefusal, scanUpload, type Uploader } from './malware-scan.server'
 
@@ -105,7 +106,7 @@ async function sniffFile(filePath: string, head: Uint8Array, complete: boolean):
   return { detected: detected?.ext, text: isTextContent(head, complete) }
 }
 
-function describe(problem: FileProblem, single: boolean, limits: UploadLimits): string {
+function describe(problem: FileProblem, single: boolean, limits: UploadLimits, contactEmail: string): string {
   switch (problem.kind) {
     case 'too-large':
       return fileMessages.tooLarge(problem.name, single, limits.maxFileBytes)
@@ -120,7 +121,7 @@ function describe(problem: FileProblem, single: boolean, limits: UploadLimits): 
     case 'not-scanned':
       return fileMessages.notScanned(problem.name, single)
     case 'out-of-space':
-      return fileMessages.outOfSpace(problem.name, single, getEnv().CONTACT_EMAIL)
+      return fileMessages.outOfSpace(problem.name, single, contactEmail)
     case 'archive':
       return problem.reason === 'TOO_LARGE_INFLATED'
         ? fileMessages.inflatesTooLarge(problem.name, single)
@@ -337,12 +338,15 @@ async function parseEvidenceUpload(
 
   const single = fileCount === 1
   const tooMany = fileCount > limits.maxFiles
+  const outOfSpace = fileProblems.some((p) => p.kind === 'out-of-space')
+  // Who to tell: the contact details an admin keeps, read only when the disk is full.
+  const contactEmail = outOfSpace ? (await contactDetails()).email : ''
   const problems = tooMany
     ? [fileMessages.tooMany(limits.maxFiles)]
-    : fileProblems.map((problem) => describe(problem, single, limits))
+    : fileProblems.map((problem) => describe(problem, single, limits, contactEmail))
   const separable = !tooMany && !single && files.length > 0
   // 507 Insufficient Storage: the fault is the portal's, not the person's file.
-  const problemStatus = fileProblems.some((p) => p.kind === 'out-of-space') ? 507 : 400
+  const problemStatus = outOfSpace ? 507 : 400
   return { fields, files, fileCount, problems, problemStatus, separable, tempPaths }
 }
 
