@@ -116,14 +116,14 @@ export default function Accessibility() {
         <h2>Preparation of this accessibility statement</h2>
         <p>This statement was prepared on 2 December 2026. It was last reviewed on 2 December 2026.</p>
         <p>
-          This website was last tested on 1 December 2026 against the WCAG 2.2 AA standard. The test was carried out by
+          This website was last tested on 2 December 2026 against the WCAG 2.2 AA standard. The test was carried out by
           the portal’s development team. We tested the pages of every role (service contributor, service lead, executive
           sponsor, validator, regional lead, national admin and national viewer): sign-in, home, the submission task
           list, pen portrait, outcome pages, evidence library, validation queue and workspace, results and development
           plans, dashboards, the framework browser, and administration. We used axe (in the automated browser tests) and
           Lighthouse, and checked by hand with a keyboard, at 320 pixels wide, with increased text spacing, with
           JavaScript turned off, and for page titles and content. On 2 December 2026 pa11y (HTML CodeSniffer, WCAG 2 AA)
-          checked 55 pages (6 public pages and 7 pages of each role) and found no errors. Later on 2 December 2026 we
+          checked 218 pages (8 public pages and 30 pages of each role) and found no errors. Later on 2 December 2026 we
           checked by hand, at 320 pixels wide and with JavaScript turned off, the pages added that day: each role’s home
           page, the page shown when two people save the same outcome, new recovery codes and the contact details page;
           none scrolled sideways or needed JavaScript.
