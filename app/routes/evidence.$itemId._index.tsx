@@ -4,6 +4,7 @@ import { Breadcrumbs, Button, ButtonLink, InsetText, SummaryList, Table, Tag, Vi
 import { requireUser } from '~/modules/auth/session.server'
 import { getEvidenceItem } from '~/modules/evidence/evidence.server'
 import { fileKindLabel, formatFileSize, previewKind, shortSha256 } from '~/modules/evidence/files'
+import { pointerPage, previewHref } from '~/modules/evidence/pointer'
 import { formatEvidencePeriod } from '~/modules/evidence/period'
 import { formatDate, formatDateTime } from '~/utils/dates'
 import { notFound } from '~/utils/http.server'
@@ -54,6 +55,22 @@ function FilePreview({ file }: { file: EvidenceFileView }) {
     )
   }
   return null
+}
+
+/** The pointer as written; a page of the item's PDF opens the preview at that page. */
+function PointerCell({ pointer, pdf }: { pointer: string; pdf: EvidenceFileView['current'] | undefined }) {
+  if (!pointer) return <>Not given</>
+  const page = pdf ? pointerPage(pointer) : null
+  if (!pdf || page === null) return <>{pointer}</>
+  return (
+    <a href={previewHref(pdf.id, 'pdf', pointer)}>
+      {pointer}
+      <VisuallyHidden>
+        {' '}
+        of {pdf.originalName} (opens the preview at page {page})
+      </VisuallyHidden>
+    </a>
+  )
 }
 
 function EvidenceFileSection({ file, itemId }: { file: EvidenceFileView; itemId: string }) {
@@ -107,6 +124,8 @@ function EvidenceFileSection({ file, itemId }: { file: EvidenceFileView; itemId:
 export default function EvidenceItemPage() {
   const { item } = useLoaderData<typeof loader>()
   const archived = item.archivedAt !== null
+  // The item's PDF, which a pointer such as "page 2" opens at its page.
+  const pdf = item.files.map((f) => f.current).find((f) => previewKind(f.mimeType) === 'pdf')
   const edit = { href: `/evidence/${item.id}/edit`, text: 'Change' }
   return (
     <>
@@ -185,7 +204,7 @@ export default function EvidenceItemPage() {
               </a>,
               `${link.outcomeNumber}. ${link.outcomeTitle}`,
               link.indicatorCode ?? 'Whole outcome',
-              link.pointer || 'Not given',
+              <PointerCell key="pointer" pointer={link.pointer} pdf={pdf} />,
             ])}
           />
         )}

@@ -30,7 +30,7 @@ import {
 import { requireUser } from '~/modules/auth/session.server'
 import { restoredForm } from '~/modules/auth/form-stash.server'
 import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
-import { previewKind } from '~/modules/evidence/files'
+import { PreviewLink } from '~/components/evidence/preview-link'
 import {
   formatGrade,
   INDICATOR_STATUS_LABELS,
@@ -250,7 +250,11 @@ export default function ReviewOutcome() {
         {items.map((link) => (
           <li key={link.id}>
             <strong>{link.item.title}</strong> ({formatDate(link.item.evidenceDateFrom)})
-            {link.pointer ? `, ${link.pointer}` : ''}
+            {link.pointer ? (
+              <>
+                , where to look: <span className="app-evidence-pointer">{link.pointer}</span>
+              </>
+            ) : null}
             {link.item.url ? (
               <>
                 {' '}
@@ -262,12 +266,7 @@ export default function ReviewOutcome() {
             {link.files.map((file) => (
               <span key={file.id}>
                 {' '}
-                {previewKind(file.mimeType) ? (
-                  <a href={`/evidence/files/${file.id}/preview`} target="_blank" rel="noopener noreferrer">
-                    Preview {file.originalName}
-                    <span className="nhsuk-u-visually-hidden"> (opens in a new tab)</span>
-                  </a>
-                ) : null}{' '}
+                <PreviewLink file={file} pointer={link.pointer} />{' '}
                 <a href={`/evidence/files/${file.id}/download`}>Download {file.originalName}</a>
               </span>
             ))}

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { countSelectedFiles, dateValue, evidenceErrorSummary } from './evidence-form-parts'
 import { FileUpload } from './file-upload'
+import { PreviewLink } from './preview-link'
 import { UploadProgress, uploadResponseAttribute } from './upload-progress'
 
 describe('FileUpload', () => {
@@ -74,5 +75,31 @@ describe('evidence form helpers', () => {
   it('reads a date input’s parts from a form value', () => {
     expect(dateValue({ day: '1', month: '4', year: '2025' })).toEqual({ day: '1', month: '4', year: '2025' })
     expect(dateValue('2025-04-01')).toBeUndefined()
+  })
+})
+
+describe('PreviewLink', () => {
+  const pdf = { id: 'v1', originalName: 'annual-report.pdf', mimeType: 'application/pdf' }
+
+  it('opens a PDF in a new tab at the page its pointer names, and says so', () => {
+    const html = renderToStaticMarkup(<PreviewLink file={pdf} pointer="page 2" />)
+    expect(html).toContain('href="/evidence/files/v1/preview#page=2"')
+    expect(html).toContain('Preview annual-report.pdf at page 2')
+    expect(html).toContain('target="_blank"')
+  })
+
+  it('opens a PDF at its start when the pointer names no page', () => {
+    const html = renderToStaticMarkup(<PreviewLink file={pdf} pointer="section 3" />)
+    expect(html).toContain('href="/evidence/files/v1/preview"')
+    expect(html).not.toContain(' at page')
+  })
+
+  it('offers no preview of a file the browser cannot show', () => {
+    const word = {
+      id: 'v2',
+      originalName: 'plan.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    }
+    expect(renderToStaticMarkup(<PreviewLink file={word} pointer="page 2" />)).toBe('')
   })
 })
