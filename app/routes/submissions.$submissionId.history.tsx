@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'audit:view')
   const pageParam = new URL(request.url).searchParams.get('page')
   const page = pageParam === null ? 1 : integerParam(pageParam, 1, 1_000_000)
-  const history = await getSubmissionHistory(context, page)
+  const history = await getSubmissionHistory(user, context, page)
   if (!history) notFound()
   return {
     submissionId: context.id,
@@ -70,7 +70,13 @@ export default function HistoryPage() {
             rows={history.events.map((event) => [
               formatDateTime(event.at),
               event.who,
-              event.description,
+              event.href ? (
+                <a key="d" href={event.href}>
+                  {event.description}
+                </a>
+              ) : (
+                event.description
+              ),
               event.changes.length ? (
                 <ul key="c" className="nhsuk-list">
                   {event.changes.map((change, index) => (

@@ -203,6 +203,20 @@ test('a regional lead, two validators, the service and moderation take a submiss
   ]) {
     await expect(history).toContainText(event)
   }
+  // The assignment names each validator by their role, and every entry links to what it changed,
+  // a page the regional lead can open.
+  const assigned = history.getByRole('row').filter({ hasText: 'Validators assigned' })
+  await expect(assigned).toContainText('Primary validator: Priya Shah')
+  await expect(assigned).toContainText('Second validator: Łukasz Nowak')
+  const targets = new Set(
+    await history.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? '')),
+  )
+  expect(targets).toContain(`/submissions/${id}/assign`)
+  expect(targets).toContain(`/submissions/${id}/result`)
+  for (const href of targets) {
+    expect(href).toMatch(new RegExp(`^/submissions/${id}(/|$)`))
+    expect((await page.request.get(href)).status(), href).toBe(200)
+  }
   await expectAccessible(page)
 
   // The service reads its result, beside its self-assessment, and starts its development plan.

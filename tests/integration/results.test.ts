@@ -11,6 +11,7 @@ import {
   getSubmissionHistory,
   HISTORY_PAGE_SIZE,
   summariseChanges,
+  eventTarget,
 } from '~/modules/audit/history.server'
 import { gradeToSteps, toGrade } from '~/modules/framework/grading'
 import {
@@ -478,7 +479,7 @@ describe('the history', () => {
       submissionId: await submissionId('LKS-2122-RYV'),
     })
     for (const actor of [regionalLead, admin]) {
-      const history = await getSubmissionHistory(await context(actor, 'LKS-2122-RXV', 'audit:view'), 1)
+      const history = await getSubmissionHistory(actor, await context(actor, 'LKS-2122-RXV', 'audit:view'), 1)
       expect(history).toMatchObject({ total: 3, page: 1, pageCount: 1 })
       expect(history?.events.map((e) => [e.who, e.description])).toEqual([
         ['System', 'Result reopened'],
@@ -496,6 +497,69 @@ describe('the history', () => {
       ])
       expect(history?.events[2]?.changes).toContain('Due date: 31 March 2027')
     }
+  })
+
+  it('names the validators assigned by their role, and links each event to what it changed', async () => {
+    const id = await submissionId('LKS-2122-RWV')
+    const priya = await prisma.user.findUniqueOrThrow({ where: { email: 'priya.shah@demo.nhs.uk' } })
+    const owen = await prisma.user.findUniqueOrThrow({ where: { email: 'owen.griffiths@demo.nhs.uk' } })
+    const lukasz = await prisma.user.findUniqueOrThrow({ where: { email: 'validator@demo.nhs.uk' } })
+    await recordAudit(prisma, {
+      actorId: regionalLead.id,
+      action: 'validation.validators_assigned',
+      entityType: 'Submission',
+      entityId: id,
+      submissionId: id,
+      before: { status: 'IN_VALIDATION', assignments: [{ kind: 'PRIMARY', validatorId: priya.id }] },
+      after: { status: 'IN_VALIDATION', primaryId: priya.id, secondaryId: owen.id, dueDate: '2027-02-26' },
+    })
+    await recordAudit(prisma, {
+      actorId: regionalLead.id,
+      action: 'validation.validators_assigned',
+      entityType: 'Submission',
+      entityId: id,
+      submissionId: id,
+      before: { status: 'IN_VALIDATION', assignments: [{ kind: 'PRIMARY', validatorId: priya.id }] },
+      after: { status: 'IN_VALIDATION', primaryId: lukasz.id, secondaryId: owen.id, dueDate: '2027-02-26' },
+    })
+    const history = await getSubmissionHistory(
+      regionalLead,
+      await context(regionalLead, 'LKS-2122-RWV', 'audit:view'),
+      1,
+    )
+    const assigned = history!.events.filter((e) => e.description === 'Validators assigned')
+    expect(assigned.map((e) => e.changes.slice(0, 2))).toEqual([
+      [`Primary validator: Priya Shah → ${lukasz.name}`, 'Second validator: Owen Griffiths'],
+      ['Primary validator: Priya Shah', 'Second validator: Owen Griffiths'],
+    ])
+    expect(assigned.map((e) => e.href)).toEqual([`/submissions/${id}/assign`, `/submissions/${id}/assign`])
+    // Every event links to a page of this submission.
+    for (const event of history!.events) expect(event.href).toMatch(new RegExp(`^/submissions/${id}(/|$)`))
+  })
+
+  it('links each kind of event to the page that shows it, and to what its reader needs to open it', () => {
+    const at = (action: string, entityType: string, entityId = 'e1') =>
+      eventTarget('s1', { action, entityType, entityId })
+    expect(at('development_plan_item.updated', 'DevelopmentPlanItem', 'item7')).toEqual({
+      href: '/submissions/s1/development-plan',
+      needs: 'development-plan:view',
+    })
+    for (const [action, entityType] of [
+      ['outcome_response.saved', 'OutcomeResponse'],
+      ['evidence_link.added', 'EvidenceLink'],
+      ['pen_portrait.saved', 'PenPortrait'],
+    ] as const)
+      expect(at(action, entityType)).toEqual({
+        href: '/submissions/s1/reviewer-pack.pdf',
+        needs: 'report:reviewer-pack',
+      })
+    expect(at('clarification.asked', 'ClarificationThread').href).toBe('/submissions/s1/clarifications')
+    expect(at('validation.grade_saved', 'OutcomeValidation').href).toBe('/submissions/s1/agreement')
+    expect(at('submission.result_published', 'Submission')).toEqual({
+      href: '/submissions/s1/result',
+      needs: 'result:view',
+    })
+    expect(at('submission.submitted', 'Submission').href).toBe('/submissions/s1')
   })
 
   it('is refused to the service and to validators', async () => {
@@ -518,14 +582,14 @@ describe('the history', () => {
       })),
     })
     const ctx = await context(admin, 'LKS-2122-RTM', 'audit:view')
-    const first = await getSubmissionHistory(ctx, 1)
-    const second = await getSubmissionHistory(ctx, 2)
+    const first = await getSubmissionHistory(admin, ctx, 1)
+    const second = await getSubmissionHistory(admin, ctx, 2)
     expect(first).toMatchObject({ total: 55, pageCount: 2 })
     expect(first?.events).toHaveLength(50)
     expect(second?.events).toHaveLength(5)
     expect(first?.events[0]?.at).toEqual(new Date(start + 54 * 60_000))
     expect(second?.events.at(-1)?.at).toEqual(new Date(start))
-    expect(await getSubmissionHistory(ctx, 3)).toBeNull()
+    expect(await getSubmissionHistory(admin, ctx, 3)).toBeNull()
   })
 
   it('names the outcome of saved answers and describes known and unknown actions', async () => {
@@ -543,7 +607,7 @@ describe('the history', () => {
       before: { status: 'IN_PROGRESS', selfLevel: 2, selfSubLevel: 'LOW', narrativeLength: 120 },
       after: { status: 'COMPLETED', selfLevel: 2, selfSubLevel: 'HIGH', narrativeLength: 1450, version: 3 },
     })
-    const history = await getSubmissionHistory(ctx, 1)
+    const history = await getSubmissionHistory(admin, ctx, 1)
     expect(history?.events[0]).toMatchObject({
       who: 'Zoë Hartley',
       description: 'Outcome answers saved',

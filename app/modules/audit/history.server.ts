@@ -1,6 +1,8 @@
 // A submission's history for regional leads and national admins (issue 4, item 8): its audit
 // events, newest first, in plain English. The describing functions are pure and exported for tests.
 import { prisma } from '~/utils/db.server'
+import { can, type Action, type Actor } from '~/modules/auth/permissions'
+import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { formatGrade, toGrade } from '~/modules/framework/grading'
 import {
   RESPONSE_STATUS_LABELS,
@@ -191,8 +193,85 @@ export function summariseChanges(entityType: string, beforeJson: string | null, 
   return lines
 }
 
+type HistoryEvent = { action: string; entityType: string; entityId: string }
+
+/** A page an event links to, and what the reader must be allowed to do to open it. */
+export type HistoryTarget = { href: string; needs: Action }
+
+/**
+ * Where the thing an event changed can be seen: the service's answers (outcomes, evidence links and
+ * the pen portrait) in the reviewer pack, which is how the region and the national team read them;
+ * the clarifications, the development plan, the validators' grades, the assignment or the result;
+ * the task list for the submission's own steps. The history shows the link only to a reader who
+ * may open that page.
+ */
+export function eventTarget(submissionId: string, event: HistoryEvent): HistoryTarget {
+  const base = `/submissions/${submissionId}`
+  switch (event.entityType) {
+    case 'OutcomeResponse':
+    case 'EvidenceLink':
+    case 'PenPortrait':
+      return { href: `${base}/reviewer-pack.pdf`, needs: 'report:reviewer-pack' }
+    case 'ClarificationThread':
+      return { href: `${base}/clarifications`, needs: 'submission:view' }
+    case 'DevelopmentPlanItem':
+      return { href: `${base}/development-plan`, needs: 'development-plan:view' }
+    case 'OutcomeValidation':
+    case 'ValidatorAssignment':
+    case 'AgreedResult':
+      return { href: `${base}/agreement`, needs: 'submission:view' }
+  }
+  if (event.action === 'validation.validators_assigned') return { href: `${base}/assign`, needs: 'validation:assign' }
+  if (['submission.validated', 'submission.result_published', 'submission.result_reopened'].includes(event.action))
+    return { href: `${base}/result`, needs: 'result:view' }
+  if (event.action === 'submission.sent_to_moderation') return { href: `${base}/agreement`, needs: 'submission:view' }
+  return { href: base, needs: 'submission:view' }
+}
+
+const VALIDATOR_ROLE_KEYS = [
+  { kind: 'PRIMARY', key: 'primaryId', label: 'Primary validator' },
+  { kind: 'SECONDARY', key: 'secondaryId', label: 'Second validator' },
+] as const
+
+/** The validators an assignment event names, by their role: "Primary validator: Priya Shah". */
+export function assignedValidatorLines(
+  beforeJson: string | null,
+  afterJson: string | null,
+  nameOf: (userId: string) => string,
+): string[] {
+  const before = asValues(beforeJson)
+  const after = asValues(afterJson)
+  const earlier = Array.isArray(before.assignments) ? (before.assignments as Values[]) : []
+  return VALIDATOR_ROLE_KEYS.flatMap(({ kind, key, label }) => {
+    const now = after[key]
+    if (typeof now !== 'string') return []
+    const was = earlier.find((a) => a.kind === kind)?.validatorId
+    return typeof was === 'string' && was !== now
+      ? [`${label}: ${nameOf(was)} → ${nameOf(now)}`]
+      : [`${label}: ${nameOf(now)}`]
+  })
+}
+
+function validatorIdsOf(events: ReadonlyArray<{ action: string; before: string | null; after: string | null }>) {
+  return events
+    .filter((e) => e.action === 'validation.validators_assigned')
+    .flatMap((e) => {
+      const after = asValues(e.after)
+      const earlier = asValues(e.before).assignments
+      return [
+        after.primaryId,
+        after.secondaryId,
+        ...(Array.isArray(earlier) ? earlier.map((a: Values) => a.validatorId) : []),
+      ].filter((id): id is string => typeof id === 'string')
+    })
+}
+
 /** One page of the submission's history, newest first, or null when the page does not exist. */
-export async function getSubmissionHistory(context: { id: string }, page: number) {
+export async function getSubmissionHistory(
+  reader: Actor,
+  context: Pick<SubmissionContext, 'id' | 'target'>,
+  page: number,
+) {
   const where = { OR: [{ submissionId: context.id }, { entityType: 'Submission', entityId: context.id }] }
   const [total, events] = await Promise.all([
     prisma.auditEvent.count({ where }),
@@ -224,6 +303,15 @@ export async function getSubmissionHistory(context: { id: string }, page: number
       })
     : []
   const outcomeOf = new Map(responses.map((r) => [r.id, r.outcome.number]))
+  const validatorIds = [...new Set(validatorIdsOf(events))]
+  const validators = validatorIds.length
+    ? await prisma.user.findMany({ where: { id: { in: validatorIds } }, select: { id: true, name: true } })
+    : []
+  const target = (event: HistoryEvent) => {
+    const { href, needs } = eventTarget(context.id, event)
+    return can(reader, needs, context.target) ? href : null
+  }
+  const nameOf = (userId: string) => validators.find((v) => v.id === userId)?.name ?? 'a person no longer listed'
   return {
     total,
     page,
@@ -236,8 +324,12 @@ export async function getSubmissionHistory(context: { id: string }, page: number
         at: event.at,
         who: event.actor?.name ?? 'System',
         description: describeAuditAction(event.action),
+        href: target(event),
         changes: [
           ...(outcome === undefined ? [] : [`Outcome ${outcome}`]),
+          ...(event.action === 'validation.validators_assigned'
+            ? assignedValidatorLines(event.before, event.after, nameOf)
+            : []),
           ...summariseChanges(event.entityType, event.before, event.after),
         ],
       }
