@@ -231,8 +231,9 @@ export default function SubmissionPage() {
         {serviceView && previousCycle ? (
           <Form method="post">
             <p>
-              You can start from your answers to the {previousCycle} cycle: narratives, indicator statuses, evidence
-              links and the pen portrait are copied; grades are not.
+              You can start from your answers to the {previousCycle} cycle: narratives, key strengths, evidence links
+              and the pen portrait are copied. Grades are not, and you choose each indicator’s status again, with last
+              cycle’s shown beside it.
             </p>
             <Button type="submit" name="intent" value="copy-forward" variant="secondary">
               Copy answers from {previousCycle}

@@ -4,6 +4,7 @@ import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { TextChanges } from '~/components/text-changes'
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { GradeFields } from '~/components/grade-fields'
@@ -215,7 +216,7 @@ export default function OutcomePage() {
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'result' in actionData ? actionData.result : (restored ?? undefined)
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
-  const { outcome, indicators, response, links, unevidenced, editable } = page
+  const { outcome, indicators, response, links, unevidenced, editable, previous } = page
   const base = `/submissions/${submissionId}`
 
   // The version this page edits: the loaded one, or a newer one after an autosave or a conflict.
@@ -475,9 +476,13 @@ export default function OutcomePage() {
         <p>{outcome.statement}</p>
       </InsetText>
       {response.copiedForward ? (
-        <p className="nhsuk-body">
-          This outcome was copied from the last cycle. Check every part and save it to confirm it.
-        </p>
+        <InsetText>
+          <p>
+            <strong className="nhsuk-tag nhsuk-tag--blue">Copied</strong> This outcome was copied from{' '}
+            {previous ? previous.cycleName : 'the last cycle'}. Choose a status for every indicator again (last cycle’s
+            is shown beside each), check the narrative and key strengths, and save it to confirm it.
+          </p>
+        </InsetText>
       ) : null}
       {!editable ? (
         <WarningCallout heading="This outcome cannot be changed">
@@ -597,6 +602,13 @@ export default function OutcomePage() {
                           legendSize="s"
                           small
                           inline
+                          hint={
+                            indicator.previous && previous
+                              ? `Last cycle (${previous.cycleName}): ${INDICATOR_STATUS_LABELS[indicator.previous.status]}${
+                                  indicator.previous.note ? `. Note: ${indicator.previous.note}` : ''
+                                }`
+                              : undefined
+                          }
                           defaultValue={
                             initial(indicatorKey(indicator.id, 'status'), item?.status.initialValue) || undefined
                           }
@@ -662,6 +674,7 @@ export default function OutcomePage() {
                         ? `Last saved ${formatDateTime(response.updatedAt)}${response.updatedByName ? ` by ${response.updatedByName}` : ''}`
                         : null}
           </p>
+          {previous ? <TextChanges label="Narrative" cycleName={previous.cycleName} diff={previous.narrative} /> : null}
           {conflictField('keyStrengths') ?? (
             <Textarea
               name="keyStrengths"
@@ -673,6 +686,9 @@ export default function OutcomePage() {
               error={fields.keyStrengths.errors?.[0]}
             />
           )}
+          {previous ? (
+            <TextChanges label="Key strengths" cycleName={previous.cycleName} diff={previous.keyStrengths} />
+          ) : null}
 
           <h2>Your grade</h2>
           {conflictOf('selfLevel') || conflictOf('selfSubLevel') ? (

@@ -5,16 +5,12 @@
 // changes either submission.
 import type { Page } from '@playwright/test'
 import { submissionId } from './db'
-import { expect, expectAccessible, postsFrom, signIn, test } from './fixtures'
+import { expect, expectAccessible, expectBanner, postsFrom, signIn, test } from './fixtures'
 
 const QUESTION = 'Which Board decisions in 2025/26 used your evidence summaries?'
 const REPLY = 'Three: the discharge pathway, the falls strategy and the digital plan. The Board minutes are now linked.'
 const NARRATIVE =
   'Our evidence summaries informed three Board decisions in 2025/26, recorded in the March 2026 minutes.'
-
-async function expectBanner(page: Page, title: string) {
-  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
-}
 
 function thread(page: Page, number: number) {
   return page.getByRole('region', { name: new RegExp(`^Outcome ${number}:`) })

@@ -139,3 +139,8 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
     }
   }
 }
+
+/** The notification banner that follows a save: "Outcome 2 saved", "Validators assigned"… */
+export async function expectBanner(page: Page, title: string) {
+  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
+}

@@ -9,7 +9,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import type { Browser, Page } from '@playwright/test'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
 
 const execute = promisify(execFile)
 // The demo data has its own open '2026/27 service improvement review'; this journey makes another.
@@ -20,10 +20,6 @@ async function fillDate(page: Page, id: string, date: { day: string; month: stri
   await page.locator(`#${id}-day`).fill(date.day)
   await page.locator(`#${id}-month`).fill(date.month)
   await page.locator(`#${id}-year`).fill(date.year)
-}
-
-async function expectBanner(page: Page, title: string) {
-  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
 }
 
 /** Another person's browser, with its own cookies. */

@@ -12,13 +12,9 @@ import { makePdf } from '../fixtures/files'
 import { prose } from '../fixtures/reports'
 import { E2E_DIR } from './paths'
 import { one, run, submissionId } from './db'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
 
 const execute = promisify(execFile)
-
-async function expectBanner(page: Page, title: string) {
-  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
-}
 
 /** The text of a PDF as pdftotext reads it, without the running header and footer of its pages. */
 async function pdfBodyText(file: string): Promise<string> {

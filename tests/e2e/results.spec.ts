@@ -2,15 +2,11 @@
 // 2021/22 baseline only: other journeys change the 2026/27 submissions as they run.
 import type { Page } from '@playwright/test'
 import { baselineWithRequiredActions, submissionId } from './db'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
 
 const RIBBLE_VALLEY = 'Ribble Valley Library and Knowledge Service'
 // Unique to this spec, so rows are found whatever else is in the plan.
 const ACTION = 'Present the library and knowledge strategy to the Board with the executive sponsor (results spec)'
-
-async function expectBanner(page: Page, title: string) {
-  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
-}
 
 /** The result page of a submission, with its grades table and the chart's data table. */
 async function readResult(page: Page, id: string) {

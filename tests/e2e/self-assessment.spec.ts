@@ -6,7 +6,7 @@ import type { Browser, Page } from '@playwright/test'
 import { makeFixtureFiles } from '../fixtures/files'
 import { submissionId } from './db'
 import { E2E_DIR } from './paths'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
 
 type Journey = {
   reference: string
@@ -21,10 +21,6 @@ async function checkAccessible(page: Page, journey: Journey) {
 }
 
 /** The notification banner a successful form shows after it redirects. */
-async function expectBanner(page: Page, title: string) {
-  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
-}
-
 /** Adds one evidence item with files through the library's own form. */
 async function addEvidence(
   page: Page,

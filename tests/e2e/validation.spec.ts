@@ -3,13 +3,9 @@
 // service; moderation; publication; the service reads its result and adds development plan items.
 import type { Browser, Page } from '@playwright/test'
 import { submissionId } from './db'
-import { expect, expectAccessible, signIn, test } from './fixtures'
+import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
 
 const ORGANISATION = 'Ribble and Fylde Community Health NHS Trust'
-
-async function expectBanner(page: Page, title: string) {
-  await expect(page.locator('.nhsuk-notification-banner').getByText(title, { exact: true })).toBeVisible()
-}
 
 async function signedInPage(browser: Browser, email: string) {
   const context = await browser.newContext()

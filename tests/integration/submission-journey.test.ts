@@ -359,7 +359,7 @@ describe('the pen portrait', () => {
 })
 
 describe('copy forward', () => {
-  it('copies narratives, statuses and the pen portrait from the last cycle, but not grades', async () => {
+  it('copies narratives, evidence links and the pen portrait from the last cycle, but not grades or indicator statuses', async () => {
     // The demo's Ribble and Fylde baseline submission is the one to copy; its 2026/27 one is awaiting sign-off,
     // so use a fresh cycle for the organisation.
     const source = await context(lead, 'LKS-2122-RYV', 'submission:view')
@@ -393,7 +393,32 @@ describe('copy forward', () => {
     const page = await getOutcomePage(await loadSubmissionContext(lead, fresh.id, 'submission:edit'), 1)
     expect(page.response).toMatchObject({ status: 'IN_PROGRESS', copiedForward: true, selfLevel: null })
     expect(page.response.narrative).not.toBe('')
-    expect(page.indicators.every((i) => i.status !== null)).toBe(true)
+    // Every indicator is to be reviewed again, with last cycle's status beside it.
+    expect(page.indicators.every((i) => i.status === null)).toBe(true)
+    // Copied from the latest earlier submission with answers: 2026/27's, signed off and submitted.
+    const sourcePage = await getOutcomePage(await context(lead, 'LKS-2627-RYV', 'submission:view'), 1)
+    expect(page.indicators.map((i) => i.previous?.status ?? null)).toEqual(sourcePage.indicators.map((i) => i.status))
+    expect(page.indicators.some((i) => i.previous !== null)).toBe(true)
+    expect(page.previous).toEqual({
+      cycleName: '2026/27',
+      narrative: { kind: 'unchanged' },
+      keyStrengths: { kind: 'unchanged' },
+    })
+    // Once the narrative is edited, the page shows what changed since the copy.
+    const edited = `${page.response.narrative} We now run weekly clinics on the wards.`
+    const form = await completeAnswer('LKS-2728-RYV', 1, page.response.version)
+    expect(
+      await saveOutcome({
+        actor: lead,
+        context: await loadSubmissionContext(lead, fresh.id, 'submission:edit'),
+        number: 1,
+        form: { ...form, narrative: edited },
+        ipAddress: '',
+      }),
+    ).toMatchObject({ ok: true })
+    const after = await getOutcomePage(await loadSubmissionContext(lead, fresh.id, 'submission:edit'), 1)
+    expect(after.response.copiedForward).toBe(false)
+    expect(after.previous?.narrative).toMatchObject({ kind: 'changed', added: 8, removed: 0 })
     expect(
       await copyForward({
         actor: lead,

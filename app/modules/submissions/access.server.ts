@@ -21,6 +21,7 @@ type ContextRow = {
   submittedAt: Date | null
   isLate: boolean | null
   publishedAt: Date | null
+  copiedFromId: string | null
   cycleName: string
   cycleStatus: string
   submissionDeadline: Date
@@ -45,7 +46,7 @@ type ContextRow = {
 export async function findSubmissionContext(actor: Actor, submissionId: string) {
   const [row] = await prisma.$queryRaw<ContextRow[]>`
     SELECT s.id, s.reference, s.status, s.version, s.cycleId, s.organisationId, s.libraryServiceId,
-      s.regionId, s.sentForSignOffAt, s.submittedAt, s.isLate, s.publishedAt,
+      s.regionId, s.sentForSignOffAt, s.submittedAt, s.isLate, s.publishedAt, s.copiedFromId,
       c.name AS cycleName, c.status AS cycleStatus, c.submissionDeadline, c.editionId, c.opensAt,
       e.name AS editionName, e.updatedAt AS editionUpdatedAt,
       o.name AS organisationName, o.odsCode, l.name AS libraryServiceName, r.name AS regionName,
@@ -80,6 +81,8 @@ export async function findSubmissionContext(actor: Actor, submissionId: string) 
     submittedAt: row.submittedAt,
     isLate: row.isLate === null ? null : Boolean(row.isLate),
     publishedAt: row.publishedAt,
+    /** The earlier submission its answers were copied from, if any. */
+    copiedFromId: row.copiedFromId,
     cycle: {
       id: row.cycleId,
       name: row.cycleName,

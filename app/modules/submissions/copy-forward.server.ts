@@ -1,6 +1,7 @@
-// Starting a submission from the organisation's previous one: narratives, key strengths, indicator
-// statuses and notes, evidence links and the pen portrait come across; grades do not. Every copied
-// outcome is in progress and marked as copied until someone edits it.
+// Starting a submission from the organisation's previous one: narratives, key strengths, evidence
+// links and the pen portrait come across; grades and indicator statuses do not (each indicator is
+// reviewed again, with last cycle's status shown beside it). Every copied outcome is in progress
+// and marked as copied until someone edits it.
 import { prisma } from '~/utils/db.server'
 import { recordAudit } from '~/modules/audit/audit.server'
 import type { Actor } from '~/modules/auth/permissions'
@@ -31,7 +32,6 @@ export async function copyForward(input: {
             narrative: true,
             keyStrengths: true,
             outcome: { select: { number: true } },
-            indicators: { select: { status: true, note: true, indicator: { select: { code: true } } } },
             links: {
               where: { evidenceItem: { archivedAt: null, libraryServiceId: context.libraryServiceId } },
               select: { evidenceItemId: true, pointer: true, indicator: { select: { code: true } } },
@@ -78,11 +78,8 @@ export async function copyForward(input: {
         },
         select: { id: true },
       })
-      const indicators = response.indicators.flatMap((i) => {
-        const indicatorId = indicatorByCode.get(i.indicator.code)
-        return indicatorId ? [{ outcomeResponseId: created.id, indicatorId, status: i.status, note: i.note }] : []
-      })
-      if (indicators.length) await tx.indicatorResponse.createMany({ data: indicators })
+      // Indicator statuses are not copied: each starts "not yet reviewed", and the outcome page shows
+      // last cycle's status and note beside it (from copiedFromId), so every one is looked at again.
       const links = response.links.flatMap((l) => {
         const indicatorId = l.indicator ? indicatorByCode.get(l.indicator.code) : null
         return indicatorId === undefined

@@ -1,6 +1,7 @@
 // One outcome of a submission: what the page shows, and saving the service's answers. Every save
 // names the version it edited; a save against an older version is a conflict, never an overwrite.
 import { prisma } from '~/utils/db.server'
+import { diffText } from './text-diff'
 import { recordAudit } from '~/modules/audit/audit.server'
 import { gradeToSteps, suggestGrade, toGrade, type IndicatorStatus } from '~/modules/framework/grading'
 import { INDICATOR_STATUSES } from '~/modules/framework/grading'
@@ -23,6 +24,19 @@ async function findOutcome(edition: EditionVersion, number: number) {
   const outcome = await editionOutcome(edition, number)
   if (!outcome) notFound()
   return outcome
+}
+
+/** The answers of the submission this one was copied from, for the same outcome, matched by number. */
+function previousAnswers(copiedFromId: string, number: number) {
+  return prisma.outcomeResponse.findFirst({
+    where: { submissionId: copiedFromId, outcome: { number } },
+    select: {
+      narrative: true,
+      keyStrengths: true,
+      submission: { select: { cycle: { select: { name: true } } } },
+      indicators: { select: { status: true, note: true, indicator: { select: { code: true } } } },
+    },
+  })
 }
 
 /** Everything the outcome page shows, for a submission the caller has already authorised. */
@@ -67,10 +81,18 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
     }),
     editionOutcomes(context.cycle.edition),
   ])
+  const previous = context.copiedFromId ? await previousAnswers(context.copiedFromId, number) : null
   const statusOf = new Map(response?.indicators.map((i) => [i.indicatorId, i]) ?? [])
   const indicators = outcome.indicators.map((i) => {
     const answer = statusOf.get(i.id)
-    return { ...i, status: isIndicatorStatus(answer?.status) ? answer.status : null, note: answer?.note ?? '' }
+    const before = previous?.indicators.find((p) => p.indicator.code === i.code)
+    return {
+      ...i,
+      status: isIndicatorStatus(answer?.status) ? answer.status : null,
+      note: answer?.note ?? '',
+      // What the copied submission said of this indicator: shown beside it, never taken as the answer.
+      previous: before && isIndicatorStatus(before.status) ? { status: before.status, note: before.note } : null,
+    }
   })
   const links = response?.links ?? []
   const suggested = suggestGrade(indicators)
@@ -116,6 +138,13 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
     })),
     suggested,
     unevidenced,
+    previous: previous
+      ? {
+          cycleName: previous.submission.cycle.name,
+          narrative: diffText(previous.narrative, response?.narrative ?? ''),
+          keyStrengths: diffText(previous.keyStrengths, response?.keyStrengths ?? ''),
+        }
+      : null,
     editable: isOutcomeEditableByService(context.status, response?.reopenedForClarification ?? false),
   }
 }
