@@ -10,7 +10,7 @@ import { editionOutcome, editionOutcomes, type EditionVersion } from '~/modules/
 import type { Actor } from '~/modules/auth/permissions'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { requireEditable, SubmissionLocked, type SubmissionContext } from './access.server'
-import { outcomeProblems, type OutcomeProblem } from './progress'
+import { outcomeProblems, unevidencedIndicators, type OutcomeProblem } from './progress'
 import { isEditableByService, isOutcomeEditableByService } from './status'
 import type { OutcomeForm } from './schema'
 import { findReceipt, recordReceipt, type SaveReceiptKey } from './save-receipts.server'
@@ -99,12 +99,7 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
   const claimed = response?.selfLevel ?? null
   // Indicators of the claimed level and below that no evidence is linked to.
   const linkedIndicatorIds = new Set(links.flatMap((l) => (l.indicatorId ? [l.indicatorId] : [])))
-  const unevidenced =
-    claimed === null
-      ? []
-      : indicators
-          .filter((i) => i.level <= claimed && !linkedIndicatorIds.has(i.id))
-          .map((i) => ({ id: i.id, code: i.code }))
+  const unevidenced = unevidencedIndicators(indicators, claimed, linkedIndicatorIds)
   return {
     outcome: {
       id: outcome.id,

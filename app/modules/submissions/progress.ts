@@ -125,3 +125,18 @@ export function taskStatuses(input: TaskListInput): Tasks {
     readyForSignOff,
   }
 }
+
+/**
+ * The indicators of the claimed level and below that no evidence is linked to, by code: a warning,
+ * not a problem (the narrative may explain them). No level claimed, no warning.
+ */
+export function unevidencedIndicators(
+  indicators: ReadonlyArray<{ id: string; code: string; level: number }>,
+  claimedLevel: number | null,
+  linkedIndicatorIds: ReadonlySet<string>,
+): Array<{ id: string; code: string }> {
+  if (claimedLevel === null) return []
+  return indicators
+    .filter((i) => i.level <= claimedLevel && !linkedIndicatorIds.has(i.id))
+    .map((i) => ({ id: i.id, code: i.code }))
+}
