@@ -2,12 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { data, redirect } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { BackLink, Button, ErrorSummary, SummaryList, Table } from '~/components/nhs'
+import { BackLink, Button, ErrorSummary, SummaryList } from '~/components/nhs'
+import { UnevidencedWarning } from '~/components/unevidenced-warning'
 import { SignedOffNote } from '~/components/signed-off-note'
 import { can } from '~/modules/auth/permissions'
 import { requireUser } from '~/modules/auth/session.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { getSubmissionProgress, sendForSignOff, submit } from '~/modules/submissions/workflow.server'
+import { getSignOffSummary } from '~/modules/submissions/sign-off.server'
 import { responseStatusLabel } from '~/modules/submissions/status'
 import { formatDate } from '~/utils/dates'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -20,8 +22,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
-  const progress = await getSubmissionProgress(context)
+  const [progress, summary] = await Promise.all([getSubmissionProgress(context), getSignOffSummary(context)])
   return {
+    penPortrait: summary.penPortrait,
     submissionId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -63,8 +66,18 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function CheckAnswers() {
-  const { submissionId, organisationName, cycleName, deadline, status, progress, canSend, canSubmit, isLead } =
-    useLoaderData<typeof loader>()
+  const {
+    penPortrait,
+    submissionId,
+    organisationName,
+    cycleName,
+    deadline,
+    status,
+    progress,
+    canSend,
+    canSubmit,
+    isLead,
+  } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const base = `/submissions/${submissionId}`
   const problems = progress.problems.map((p) => ({ href: `${base}/${p.href}`, text: p.text }))
@@ -84,27 +97,61 @@ export default function CheckAnswers() {
       <SummaryList
         rows={[
           {
-            key: 'Pen portrait',
+            key: 'Status',
             value: responseStatusLabel(progress.penPortraitStatus),
-            action: { href: `${base}/pen-portrait`, text: 'Change', visuallyHiddenText: 'pen portrait' },
           },
+          ...penPortrait.map((row) => ({
+            ...row,
+            action: { href: `${base}/pen-portrait`, text: 'Change', visuallyHiddenText: row.key.toLowerCase() },
+          })),
         ]}
       />
-      <Table
-        caption="Outcomes"
-        captionSize="m"
-        responsive
-        head={['Outcome', 'Status', 'Self-assessed grade', 'Narrative', 'Evidence linked']}
-        rows={progress.outcomes.map((o) => [
-          <a key="o" href={`${base}/outcomes/${o.number}`}>
-            {o.number}. {o.shortTitle}
-          </a>,
-          responseStatusLabel(o.status),
-          o.grade ?? 'Not graded',
-          `${o.narrativeLength.toLocaleString('en-GB')} characters`,
-          String(o.evidenceCount),
-        ])}
-      />
+      <UnevidencedWarning outcomes={progress.outcomes} base={base} />
+      {progress.outcomes.map((o) => {
+        const href = `${base}/outcomes/${o.number}`
+        const hidden = (what: string) => `${what} for outcome ${o.number}`
+        return (
+          <section key={o.number} aria-labelledby={`outcome-${o.number}-heading`}>
+            <h2 className="nhsuk-heading-m" id={`outcome-${o.number}-heading`}>
+              Outcome {o.number}: {o.shortTitle}
+            </h2>
+            <SummaryList
+              rows={[
+                { key: 'Status', value: responseStatusLabel(o.status) },
+                {
+                  key: 'Self-assessed grade',
+                  value: o.grade ?? 'Not graded',
+                  action: {
+                    href: `${href}#selfLevel`,
+                    text: 'Change',
+                    visuallyHiddenText: hidden('self-assessed grade'),
+                  },
+                },
+                {
+                  key: 'Narrative',
+                  value: (
+                    <>
+                      <p className="nhsuk-body">{o.narrativeOpening || 'Not written'}</p>
+                      <p className="nhsuk-body-s">{`${o.narrativeLength.toLocaleString('en-GB')} characters`}</p>
+                    </>
+                  ),
+                  action: { href: `${href}#narrative`, text: 'Change', visuallyHiddenText: hidden('narrative') },
+                },
+                {
+                  key: 'Evidence linked',
+                  value: `${o.evidenceCount} ${o.evidenceCount === 1 ? 'item' : 'items'}`,
+                  action: { href: `${href}#linked-evidence`, text: 'Change', visuallyHiddenText: hidden('evidence') },
+                },
+                {
+                  key: 'Indicators without evidence',
+                  value: o.unevidenced.length ? o.unevidenced.join(', ') : 'None',
+                  action: { href: `${href}#indicators`, text: 'Change', visuallyHiddenText: hidden('indicators') },
+                },
+              ]}
+            />
+          </section>
+        )
+      })}
 
       <div id="actions">
         {progress.signOff.kind === 'SIGNED_OFF' ? <SignedOffNote signOff={progress.signOff} /> : null}

@@ -23,6 +23,7 @@ import { recordSponsorDecision } from '~/modules/submissions/workflow.server'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { NarrativeText } from '~/components/narrative-text'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
+import { UnevidencedWarning } from '~/components/unevidenced-warning'
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Sign off - ${data?.summary.organisationName ?? ''} - LKS Quality Portal` },
@@ -84,6 +85,7 @@ export default function SignOff() {
         {summary.libraryServiceName} has sent this submission for your sign-off. Read it, then sign it off or return it
         to the service with your reason.
       </p>
+      <UnevidencedWarning outcomes={summary.outcomes} />
       <h2>Pen portrait</h2>
       <SummaryList rows={summary.penPortrait} />
       <Table

@@ -3,12 +3,12 @@ import { prisma } from '~/utils/db.server'
 import { formatGrade, toGrade } from '~/modules/framework/grading'
 import type { SubmissionContext } from './access.server'
 import { getPenPortrait } from './pen-portrait.server'
-import { signOffState } from './workflow.server'
+import { getSubmissionProgress, signOffState } from './workflow.server'
 
 const number = (n: number) => n.toLocaleString('en-GB', { maximumFractionDigits: 2 })
 
 export async function getSignOffSummary(context: SubmissionContext) {
-  const [outcomes, portrait, state] = await Promise.all([
+  const [outcomes, portrait, state, progress] = await Promise.all([
     prisma.outcome.findMany({
       where: { editionId: context.cycle.editionId },
       orderBy: { number: 'asc' },
@@ -29,6 +29,7 @@ export async function getSignOffSummary(context: SubmissionContext) {
     }),
     getPenPortrait(context),
     signOffState(context),
+    getSubmissionProgress(context),
   ])
   const { staffing } = portrait
   return {
@@ -71,6 +72,7 @@ export async function getSignOffSummary(context: SubmissionContext) {
         narrative: response?.narrative ?? '',
         keyStrengths: response?.keyStrengths ?? '',
         evidenceCount: response?._count.links ?? 0,
+        unevidenced: progress.outcomes.find((p) => p.number === o.number)?.unevidenced ?? [],
       }
     }),
   }

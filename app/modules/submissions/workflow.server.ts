@@ -19,6 +19,7 @@ import {
   penPortraitProblems,
   penPortraitStatus,
   taskStatuses,
+  unevidencedIndicators,
   type ResponseStatus,
   type SignOffState,
 } from './progress'
@@ -55,6 +56,16 @@ export async function signOffState(
 }
 
 /** Everything the task list and the check-your-answers page need. */
+/** The first lines of a narrative for check your answers: up to two lines and 200 characters. */
+function narrativeOpening(narrative: string): string {
+  const lines = narrative
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+  const opening = lines.slice(0, 2).join(' ')
+  return opening.length > 200 ? `${opening.slice(0, 200).trimEnd()}…` : opening
+}
+
 export async function getSubmissionProgress(context: SubmissionContext) {
   const [outcomes, responses, penPortrait, servedOrganisations, signOff] = await Promise.all([
     editionOutcomes(context.cycle.edition),
@@ -69,7 +80,7 @@ export async function getSubmissionProgress(context: SubmissionContext) {
         selfSubLevel: true,
         selfGradeReason: true,
         indicators: { select: { indicatorId: true, status: true } },
-        _count: { select: { links: true } },
+        links: { select: { indicatorId: true } },
       },
     }),
     prisma.penPortrait.findUnique({
@@ -121,7 +132,13 @@ export async function getSubmissionProgress(context: SubmissionContext) {
       copiedForward: response?.copiedForward ?? false,
       grade: grade?.ok ? formatGrade(grade.grade) : null,
       narrativeLength: answers.narrative.length,
-      evidenceCount: response?._count.links ?? 0,
+      narrativeOpening: narrativeOpening(answers.narrative),
+      evidenceCount: response?.links.length ?? 0,
+      unevidenced: unevidencedIndicators(
+        outcome.indicators,
+        answers.selfLevel,
+        new Set(response?.links.flatMap((l) => (l.indicatorId ? [l.indicatorId] : [])) ?? []),
+      ).map((i) => i.code),
       problems,
     }
   })
