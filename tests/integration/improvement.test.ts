@@ -2,7 +2,7 @@
 // a cycle of that type makes plans (not self-assessments) with context and current grades copied
 // forward; the bad input and permission rules of the issue; and the whole journey from writing a
 // plan to a published review, each step audited.
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createCycle, openCycle, saveParticipants } from '~/modules/cycles/admin.server'
 import { actionSchema, ReviewSchema, targetSchema } from '~/modules/improvement/schema'
 import {
@@ -366,14 +366,22 @@ describe('the journey', () => {
         reason: '',
       }),
     ).toEqual({ ok: true })
-    expect(await submitPlan({ actor: lead, context: await context(lead), ipAddress: ip })).toEqual({ ok: true })
+    // Submitted in the afternoon of the deadline day (30 June 2027, 4 pm in London): on time, by the
+    // one late rule that submissions follow too (late only from the next day in London).
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(new Date('2027-06-30T15:00:00Z'))
+    try {
+      expect(await submitPlan({ actor: lead, context: await context(lead), ipAddress: ip })).toEqual({ ok: true })
+    } finally {
+      vi.useRealTimers()
+    }
     const plan = await prisma.serviceImprovementPlan.findUniqueOrThrow({
       where: { id: planId },
       select: { status: true, submittedAt: true, isLate: true },
     })
     expect(plan.status).toBe('SUBMITTED')
-    expect(plan.submittedAt).not.toBeNull()
-    expect(plan.isLate).toBe(false) // submitted before the cycle's deadline of 30 June 2027
+    expect(plan.submittedAt).toEqual(new Date('2027-06-30T15:00:00Z'))
+    expect(plan.isLate).toBe(false)
   })
 
   it('refuses a reviewer from outside the region or from the organisation itself', async () => {

@@ -16,6 +16,7 @@ import {
   notifyPlanSentForSignOff,
   notifyPlanSubmitted,
 } from '~/modules/notifications/plan-notifications.server'
+import { isLateSubmission } from '~/modules/submissions/next-step'
 import { ineligibilityReason } from '~/modules/validation/rules'
 import { prisma } from '~/utils/db.server'
 import { getEnv } from '~/utils/env.server'
@@ -137,7 +138,7 @@ export async function recordPlanSponsorDecision(
   })
 }
 
-/** Submits a signed-off plan: it locks, is timestamped, and is flagged late after the deadline. */
+/** Submits a signed-off plan: it locks, is timestamped, and is flagged late by the one late rule. */
 export async function submitPlan(input: MoveInput): Promise<MoveResult> {
   requirePermission(input.actor, 'sip:submit', input.context.target)
   const state = await planSignOffState(input.context)
@@ -146,7 +147,7 @@ export async function submitPlan(input: MoveInput): Promise<MoveResult> {
   const result = await move(input, 'SUBMITTED', 'SERVICE_LEAD', 'sip.submitted', async (_tx, now) => ({
     submittedAt: now,
     submittedById: input.actor.id,
-    isLate: now.getTime() > input.context.cycle.submissionDeadline.getTime(),
+    isLate: isLateSubmission(now, input.context.cycle.submissionDeadline),
   }))
   if (result.ok) await notifyPlanSubmitted(input.context.id)
   return result
