@@ -109,8 +109,10 @@ export default function Accessibility() {
 
         <h2>What we’re doing to improve accessibility</h2>
         <p>
-          Every page the portal’s browser tests visit is checked with axe for WCAG 2.2 A and AA in each release, and a
-          pa11y check covers the pages of every role before a release.
+          Every page the portal’s browser tests visit is checked with axe for WCAG 2.2 A and AA in each release; in each
+          release a browser test also opens the pages each role reaches from its home page at 320 pixels wide, with and
+          without JavaScript, and checks that none scrolls sideways; and a pa11y check covers the pages of every role
+          before a release.
         </p>
 
         <h2>Preparation of this accessibility statement</h2>

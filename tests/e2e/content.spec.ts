@@ -33,6 +33,10 @@ test('the accessibility statement follows the model statement and names every kn
   await expect(main).toContainText('at 320 pixels wide and with JavaScript turned off, the pages added that day')
   // Reflow at 320 pixels was fixed on 2 December 2026 (tests/e2e/header-reflow.spec.ts).
   await expect(main).not.toContainText('1.4.10')
+  // and is checked in each release over every role's pages (tests/e2e/page-reflow.spec.ts).
+  await expect(main).toContainText(
+    'at 320 pixels wide, with and without JavaScript, and checks that none scrolls sideways',
+  )
   await expect(main).toContainText('prepared on 2 December 2026')
   await expectAccessible(page)
 })
