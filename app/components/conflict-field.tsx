@@ -17,6 +17,8 @@ export type ConflictFieldProps = {
   text: boolean
   /** How a value reads, for choices (like "Met" for MET). */
   display?: (value: string) => string
+  /** How an empty value reads, like "(removed)" for a post; "(empty)" unless told. */
+  empty?: string
   /** For the narrative: the test hook the two-people journey reads their version by. */
   testId?: string
   error?: string
@@ -36,13 +38,14 @@ export function ConflictField({
   theirs,
   text,
   display = (v) => v,
+  empty = '(empty)',
   testId,
   error,
 }: ConflictFieldProps) {
   const names = conflictNames(fieldKey)
   const id = `conflict-${inputName.replace(/[^A-Za-z0-9]+/g, '-')}`
   const mergedRadio = useRef<HTMLInputElement>(null)
-  const shown = (value: string) => (value === '' ? '(empty)' : display(value))
+  const shown = (value: string) => (value === '' ? empty : display(value))
   const choices = [
     { value: 'mine', text: text ? 'Keep yours' : `Keep yours: ${shown(mine)}` },
     { value: 'theirs', text: text ? `Take ${otherName}’s` : `Take ${otherName}’s: ${shown(theirs)}` },

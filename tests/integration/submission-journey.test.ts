@@ -323,7 +323,7 @@ describe('the pen portrait', () => {
     })
     expect(
       await savePenPortrait({ actor: contributor, context: ctx, form: penPortraitForm(ids, 0), ipAddress: '' }),
-    ).toEqual({ ok: false, kind: 'conflict' })
+    ).toMatchObject({ ok: false, kind: 'conflict' })
   })
 
   it('refuses an organisation the service does not serve, and another service’s evidence', async () => {

@@ -70,7 +70,7 @@ async function penPortraitOf(context: SubmissionContext): Promise<PenPortraitRep
       staffHeadcount: o.staffHeadcount,
       staffWte: o.staffWte,
     })),
-    staffPosts: portrait.staffPosts,
+    staffPosts: portrait.staffPosts.map(({ title, wte, qualified }) => ({ title, wte, qualified })),
     budgetPounds: portrait.budgetPounds,
     contextNotes: portrait.contextNotes,
     documents: [...portrait.documents]

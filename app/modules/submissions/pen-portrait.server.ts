@@ -9,6 +9,15 @@ import { markStarted } from './outcome.server'
 import { summariseStaffing } from './pen-portrait'
 import { isEditableByService } from './status'
 import type { PenPortraitForm } from './schema'
+import { mergeFields, type FieldValues } from './merge'
+import {
+  mergedPostOrder,
+  penPortraitFieldValues,
+  penPortraitValuesOf,
+  postIdOf,
+  type PenPortraitValues,
+} from './pen-portrait-fields'
+import { findReceipt, recordReceipt } from './save-receipts.server'
 
 export const DOCUMENT_KINDS = ['STRATEGY', 'ANNUAL_REPORT', 'SERVICE_LEVEL_AGREEMENT'] as const
 
@@ -28,7 +37,7 @@ export async function getPenPortrait(context: SubmissionContext) {
         copiedForward: true,
         updatedAt: true,
         organisations: { select: { organisationId: true, staffHeadcount: true, staffWte: true } },
-        staffPosts: { orderBy: { position: 'asc' }, select: { title: true, wte: true, qualified: true } },
+        staffPosts: { orderBy: { position: 'asc' }, select: { id: true, title: true, wte: true, qualified: true } },
         documents: { select: { kind: true, evidenceItemId: true, evidenceItem: { select: { title: true } } } },
       },
     }),
@@ -68,19 +77,79 @@ export async function getPenPortrait(context: SubmissionContext) {
   }
 }
 
-export type SavePenPortraitResult =
-  { ok: true } | { ok: false; kind: 'conflict' } | { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[]> }
+/** The pen portrait as getPenPortrait gives it, as the merge sees it: the base a form is rendered with. */
+export function penPortraitBase(portrait: Awaited<ReturnType<typeof getPenPortrait>>): FieldValues {
+  return penPortraitFieldValues({
+    organisations: portrait.organisations.map((o) => ({
+      organisationId: o.id,
+      staffHeadcount: o.staffHeadcount,
+      staffWte: o.staffWte,
+    })),
+    staffPosts: portrait.staffPosts,
+    budgetPounds: portrait.budgetPounds,
+    strategyEvidenceId: portrait.strategyEvidenceId,
+    annualReportEvidenceId: portrait.annualReportEvidenceId,
+    slaEvidenceIds: portrait.slaEvidenceIds,
+    contextNotes: portrait.contextNotes,
+  })
+}
 
+export type PenPortraitConflict = {
+  ok: false
+  kind: 'conflict'
+  /** The version stored now, which the conflict page's form edits. */
+  version: number
+  updatedAt: Date | null
+  /** Who saved it since the form was loaded (null when not known); the same person in another window is named as such. */
+  updatedBy: { id: string; name: string } | null
+  /** Fields changed in this form and in another save since it was loaded, to different values. */
+  fields: { key: string; mine: string; theirs: string }[]
+  /** The values stored now: the base of the conflict page's form. */
+  theirs: FieldValues
+  /** What the conflict page's form shows: the other save's one-sided changes taken in. */
+  merged: FieldValues
+  /** The posts' merge ids in the order the conflict page shows them. */
+  postIds: string[]
+}
+
+export type SavePenPortraitResult =
+  | { ok: true }
+  | PenPortraitConflict
+  | { ok: false; kind: 'locked' }
+  | { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[]> }
+
+class FieldConflict extends Error {
+  constructor(readonly conflict: Omit<PenPortraitConflict, 'updatedBy'> & { penPortraitId: string | null }) {
+    super('Fields changed on both sides')
+  }
+}
+
+class Locked extends Error {}
+
+const DOCUMENT_SELECT = { kind: true, evidenceItemId: true } as const
+
+/**
+ * Saves the pen portrait. With the values the form was rendered with (`base`), it is merged field
+ * by field with what was saved since (another person, or another window): a field changed on one
+ * side only is taken without asking, a field changed on both is a conflict. A save sent again with
+ * the same key is answered as the first was. Without a base, the version alone says whether the
+ * form is current.
+ */
 export async function savePenPortrait(input: {
   actor: Actor
   context: SubmissionContext
   form: PenPortraitForm
   ipAddress: string
+  /** The values the form was rendered with; without it, the version alone says whether it is current. */
+  base?: FieldValues | null
+  /** Fields left in conflict on a conflict page (no choice made): they stay in conflict. */
+  unresolved?: string[]
 }): Promise<SavePenPortraitResult> {
   const { actor, context, form } = input
   requireEditable(context)
   const served = await prisma.serviceOrganisation.findMany({
     where: { libraryServiceId: context.libraryServiceId, servesTo: null },
+    orderBy: { organisation: { name: 'asc' } },
     select: { organisationId: true },
   })
   const servedIds = new Set(served.map((s) => s.organisationId))
@@ -112,80 +181,198 @@ export async function savePenPortrait(input: {
     fieldErrors.slaEvidenceIds = ['Select service level agreements from your evidence library']
   if (Object.keys(fieldErrors).length) return { ok: false, kind: 'invalid', fieldErrors }
 
-  return prisma.$transaction(async (tx) => {
-    const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
-    if (!isEditableByService(submission.status)) return { ok: false as const, kind: 'conflict' as const }
-    const existing = await tx.penPortrait.findUnique({
-      where: { submissionId: context.id },
-      select: { id: true, version: true, budgetPounds: true },
-    })
-    const data = { budgetPounds: form.budgetPounds ?? null, contextNotes: form.contextNotes, copiedForward: false }
-    let penPortraitId: string
-    if (!existing) {
-      if (form.version !== 0) return { ok: false as const, kind: 'conflict' as const }
-      penPortraitId = (
-        await tx.penPortrait.create({ data: { submissionId: context.id, ...data, version: 1 }, select: { id: true } })
-      ).id
-    } else {
-      const { count } = await tx.penPortrait.updateMany({
-        where: { id: existing.id, version: form.version },
-        data: { ...data, version: { increment: 1 } },
-      })
-      if (count === 0) return { ok: false as const, kind: 'conflict' as const }
-      penPortraitId = existing.id
-      await tx.penPortraitOrganisation.deleteMany({ where: { penPortraitId } })
-      await tx.penPortraitStaffPost.deleteMany({ where: { penPortraitId } })
-      await tx.penPortraitDocument.deleteMany({ where: { penPortraitId } })
-    }
-    const organisations = form.organisations.filter((o) => o.staffHeadcount !== undefined || o.staffWte !== undefined)
-    if (organisations.length) {
-      await tx.penPortraitOrganisation.createMany({
-        data: organisations.map((o) => ({
-          penPortraitId,
-          organisationId: o.organisationId,
-          staffHeadcount: o.staffHeadcount ?? null,
-          staffWte: o.staffWte ?? null,
-        })),
-      })
-    }
-    if (form.staffPosts.length) {
-      await tx.penPortraitStaffPost.createMany({
-        data: form.staffPosts.map((p, i) => ({
-          penPortraitId,
-          position: i + 1,
-          title: p.title,
-          wte: p.wte,
-          qualified: p.qualified === 'yes',
-        })),
-      })
-    }
-    const documents = [
-      ...(form.strategyEvidenceId ? [{ kind: 'STRATEGY', evidenceItemId: form.strategyEvidenceId }] : []),
-      ...(form.annualReportEvidenceId ? [{ kind: 'ANNUAL_REPORT', evidenceItemId: form.annualReportEvidenceId }] : []),
-      ...[...new Set(form.slaEvidenceIds)].map((evidenceItemId) => ({
-        kind: 'SERVICE_LEVEL_AGREEMENT',
-        evidenceItemId,
-      })),
-    ]
-    if (documents.length)
-      await tx.penPortraitDocument.createMany({ data: documents.map((d) => ({ penPortraitId, ...d })) })
-    await markStarted(tx, context.id, actor.id, input.ipAddress)
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'pen_portrait.saved',
-      entityType: 'PenPortrait',
-      entityId: penPortraitId,
-      submissionId: context.id,
-      before: existing ? { version: existing.version, budgetPounds: existing.budgetPounds } : null,
-      after: {
-        version: (existing?.version ?? 0) + 1,
-        budgetPounds: data.budgetPounds,
-        staffPosts: form.staffPosts.length,
-        organisations: organisations.length,
-        documents: documents.length,
-      },
-      ipAddress: input.ipAddress,
-    })
-    return { ok: true as const }
+  const organisationIds = served.map((s) => s.organisationId)
+  const posted = new Map(form.organisations.map((o) => [o.organisationId, o]))
+  const minePosts = form.staffPosts.map((p) => ({
+    id: p.id || null,
+    title: p.title,
+    wte: p.wte,
+    qualified: p.qualified === 'yes',
+  }))
+  const mine = penPortraitFieldValues({
+    organisations: organisationIds.map((organisationId) => ({
+      organisationId,
+      staffHeadcount: posted.get(organisationId)?.staffHeadcount ?? null,
+      staffWte: posted.get(organisationId)?.staffWte ?? null,
+    })),
+    staffPosts: minePosts,
+    budgetPounds: form.budgetPounds ?? null,
+    strategyEvidenceId: form.strategyEvidenceId || null,
+    annualReportEvidenceId: form.annualReportEvidenceId || null,
+    slaEvidenceIds: [...new Set(form.slaEvidenceIds)],
+    contextNotes: form.contextNotes,
   })
+  const minePostIds = minePosts.map(postIdOf)
+  const unresolved = input.unresolved ?? []
+  const receipt = form.saveKey ? { userId: actor.id, key: form.saveKey } : null
+
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // The same save again (the browser gave up waiting and sent it again): answered as the first was.
+      if (receipt && (await findReceipt(tx, receipt))) return { ok: true as const }
+      const submission = await tx.submission.findUniqueOrThrow({ where: { id: context.id }, select: { status: true } })
+      if (!isEditableByService(submission.status)) throw new Locked()
+      const existing = await tx.penPortrait.findUnique({
+        where: { submissionId: context.id },
+        select: {
+          id: true,
+          version: true,
+          budgetPounds: true,
+          contextNotes: true,
+          updatedAt: true,
+          organisations: { select: { organisationId: true, staffHeadcount: true, staffWte: true } },
+          staffPosts: { orderBy: { position: 'asc' }, select: { id: true, title: true, wte: true, qualified: true } },
+          documents: { select: DOCUMENT_SELECT },
+        },
+      })
+      const currentVersion = existing?.version ?? 0
+      const storedPosts = existing?.staffPosts ?? []
+      const documentOf = (kind: string) => existing?.documents.find((d) => d.kind === kind)?.evidenceItemId ?? null
+      const theirs = penPortraitFieldValues({
+        organisations: (existing?.organisations ?? []).map((o) => ({ ...o })),
+        staffPosts: storedPosts,
+        budgetPounds: existing?.budgetPounds ?? null,
+        strategyEvidenceId: documentOf('STRATEGY'),
+        annualReportEvidenceId: documentOf('ANNUAL_REPORT'),
+        slaEvidenceIds: (existing?.documents ?? [])
+          .filter((d) => d.kind === 'SERVICE_LEVEL_AGREEMENT')
+          .map((d) => d.evidenceItemId),
+        contextNotes: existing?.contextNotes ?? '',
+      })
+      // Field by field against what is stored now; without a base, a stale version is a conflict.
+      const base = input.base ?? (form.version === currentVersion ? theirs : {})
+      const result = mergeFields(base, theirs, mine)
+      const inConflict = new Set([
+        ...result.conflicts,
+        ...unresolved.filter((key) => key in theirs && mine[key] !== theirs[key]),
+      ])
+      const postIds = mergedPostOrder(
+        minePostIds,
+        storedPosts.map((p) => p.id),
+      )
+      if (inConflict.size > 0 || (!input.base && form.version !== currentVersion))
+        throw new FieldConflict({
+          ok: false,
+          kind: 'conflict',
+          version: currentVersion,
+          updatedAt: existing?.updatedAt ?? null,
+          fields: [...inConflict].map((key) => ({ key, mine: mine[key] ?? '', theirs: theirs[key] ?? '' })),
+          theirs,
+          merged: result.merged,
+          postIds,
+          penPortraitId: existing?.id ?? null,
+        })
+      const merged = penPortraitValuesOf(result.merged, { organisationIds, postIds })
+      await writePenPortrait(tx, {
+        actor,
+        context,
+        ipAddress: input.ipAddress,
+        existing: existing ? { id: existing.id, version: existing.version, budgetPounds: existing.budgetPounds } : null,
+        storedPostIds: new Set(storedPosts.map((p) => p.id)),
+        values: merged,
+      })
+      if (receipt)
+        await recordReceipt(tx, receipt, { version: currentVersion + 1, savedAt: new Date(), status: 'saved' })
+      return { ok: true as const }
+    })
+  } catch (error) {
+    if (error instanceof Locked) return { ok: false, kind: 'locked' }
+    if (!(error instanceof FieldConflict)) throw error
+    // The first try of this very save may have been stored while this one waited.
+    if (receipt && (await findReceipt(prisma, receipt))) return { ok: true }
+    const { penPortraitId, ...conflict } = error.conflict
+    return { ...conflict, updatedBy: penPortraitId ? await lastSavedBy(penPortraitId) : null }
+  }
+}
+
+type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
+
+/** Writes the merged pen portrait: a post keeps its id, so a form loaded before can still name it. */
+async function writePenPortrait(
+  tx: Tx,
+  input: {
+    actor: Actor
+    context: SubmissionContext
+    ipAddress: string
+    existing: { id: string; version: number; budgetPounds: number | null } | null
+    storedPostIds: Set<string>
+    values: PenPortraitValues
+  },
+) {
+  const { actor, context, existing, values } = input
+  const data = { budgetPounds: values.budgetPounds, contextNotes: values.contextNotes, copiedForward: false }
+  let penPortraitId: string
+  if (!existing) {
+    penPortraitId = (
+      await tx.penPortrait.create({ data: { submissionId: context.id, ...data, version: 1 }, select: { id: true } })
+    ).id
+  } else {
+    await tx.penPortrait.update({
+      where: { id: existing.id },
+      data: { ...data, version: { increment: 1 } },
+      select: { id: true },
+    })
+    penPortraitId = existing.id
+    await tx.penPortraitOrganisation.deleteMany({ where: { penPortraitId } })
+    await tx.penPortraitStaffPost.deleteMany({ where: { penPortraitId } })
+    await tx.penPortraitDocument.deleteMany({ where: { penPortraitId } })
+  }
+  const organisations = values.organisations.filter((o) => o.staffHeadcount !== null || o.staffWte !== null)
+  if (organisations.length) {
+    await tx.penPortraitOrganisation.createMany({
+      data: organisations.map((o) => ({ penPortraitId, ...o })),
+    })
+  }
+  if (values.staffPosts.length) {
+    await tx.penPortraitStaffPost.createMany({
+      data: values.staffPosts.map((p, i) => ({
+        // Only an id this pen portrait had is kept: any other post is a new row.
+        ...(p.id && input.storedPostIds.has(p.id) ? { id: p.id } : {}),
+        penPortraitId,
+        position: i + 1,
+        title: p.title,
+        wte: p.wte,
+        qualified: p.qualified,
+      })),
+    })
+  }
+  const documents = [
+    ...(values.strategyEvidenceId ? [{ kind: 'STRATEGY', evidenceItemId: values.strategyEvidenceId }] : []),
+    ...(values.annualReportEvidenceId
+      ? [{ kind: 'ANNUAL_REPORT', evidenceItemId: values.annualReportEvidenceId }]
+      : []),
+    ...[...new Set(values.slaEvidenceIds)].map((evidenceItemId) => ({
+      kind: 'SERVICE_LEVEL_AGREEMENT',
+      evidenceItemId,
+    })),
+  ]
+  if (documents.length)
+    await tx.penPortraitDocument.createMany({ data: documents.map((d) => ({ penPortraitId, ...d })) })
+  await markStarted(tx, context.id, actor.id, input.ipAddress)
+  await recordAudit(tx, {
+    actorId: actor.id,
+    action: 'pen_portrait.saved',
+    entityType: 'PenPortrait',
+    entityId: penPortraitId,
+    submissionId: context.id,
+    before: existing ? { version: existing.version, budgetPounds: existing.budgetPounds } : null,
+    after: {
+      version: (existing?.version ?? 0) + 1,
+      budgetPounds: data.budgetPounds,
+      staffPosts: values.staffPosts.length,
+      organisations: organisations.length,
+      documents: documents.length,
+    },
+    ipAddress: input.ipAddress,
+  })
+}
+
+/** Who saved the pen portrait last, for the conflict page. */
+async function lastSavedBy(penPortraitId: string): Promise<{ id: string; name: string } | null> {
+  const event = await prisma.auditEvent.findFirst({
+    where: { entityType: 'PenPortrait', entityId: penPortraitId, action: 'pen_portrait.saved' },
+    orderBy: { at: 'desc' },
+    select: { actor: { select: { id: true, name: true } } },
+  })
+  return event?.actor ?? null
 }

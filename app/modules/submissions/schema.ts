@@ -117,6 +117,8 @@ function forPost(message: (post: string) => string) {
 
 /** One row of the posts list as typed: every field may still be empty. */
 const StaffPostRowSchema = z.object({
+  /** The stored row's id (none for a post not saved yet): the merge keys a post by it. */
+  id: z.string().max(64).optional(),
   title: z
     .string()
     .trim()
@@ -139,7 +141,7 @@ const StaffPostRowSchema = z.object({
   qualified: z.enum(['yes', 'no']).optional(),
 })
 type StaffPostRow = z.infer<typeof StaffPostRowSchema>
-export type StaffPostForm = { title: string; wte: number; qualified: 'yes' | 'no' }
+export type StaffPostForm = { id?: string; title: string; wte: number; qualified: 'yes' | 'no' }
 
 const isBlankRow = (row: StaffPostRow) => !row.title && row.wte === undefined && row.qualified === undefined
 const isFilledRow = (row: StaffPostRow): row is StaffPostForm =>
@@ -184,6 +186,7 @@ const BudgetSchema = z
   .pipe(z.number().max(1_000_000_000, 'Enter a budget of £1,000,000,000 or less'))
 
 export const PenPortraitSchema = z.object({
+  saveKey: SaveKeySchema,
   version: z.number().int().min(0),
   organisations: z
     .array(
