@@ -197,7 +197,6 @@ function withParams(href: string, params: Record<string, string>): string {
 test('the national viewer filters the national dashboard, suppresses small numbers and exports what is shown', async ({
   page,
 }) => {
-  test.setTimeout(60_000)
   await signIn(page, 'viewer@demo.nhs.uk')
   await page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name: 'Dashboards', exact: true }).click()
   await expect(page).toHaveURL(/\/dashboards\/national$/)

@@ -38,7 +38,6 @@ async function setUpTwoStep(page: import('@playwright/test').Page, email: string
 test('a national admin sets up two-step verification before anything else, then signs in with a recovery code', async ({
   page,
 }) => {
-  test.setTimeout(90_000)
   const email = 'twostep.new@demo.nhs.uk'
   const { codes } = await setUpTwoStep(page, email)
   await page.goto('/account')
@@ -72,7 +71,6 @@ test('an admin resets a person’s two-step verification, and they set it up aga
   page,
   browser,
 }) => {
-  test.setTimeout(60_000)
   const email = 'twostep.reset@demo.nhs.uk'
   const person = await browser.newContext()
   const personPage = await person.newPage()
@@ -141,7 +139,6 @@ async function signInWithCode(page: import('@playwright/test').Page, code: strin
 }
 
 test('a person makes new recovery codes from their account; the old ones stop working', async ({ page }) => {
-  test.setTimeout(90_000)
   await submitSignIn(page, CODES_EMAIL, DEMO_PASSWORD)
   await page.getByLabel('Security code').fill(await demoCode(CODES_EMAIL))
   await page.getByRole('button', { name: 'Continue' }).click()
@@ -163,7 +160,6 @@ test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false })
 
   test('making new recovery codes works', async ({ page }) => {
-    test.setTimeout(90_000)
     await submitSignIn(page, CODES_EMAIL, DEMO_PASSWORD)
     await page.getByLabel('Security code').fill(await demoCode(CODES_EMAIL))
     await page.getByRole('button', { name: 'Continue' }).click()
@@ -175,7 +171,6 @@ test.describe('without JavaScript', () => {
   })
 
   test('setting up two-step verification and signing in with a code work', async ({ page }) => {
-    test.setTimeout(60_000)
     const email = 'twostep.nojs@demo.nhs.uk'
     const { key } = await setUpTwoStep(page, email, { axe: false })
     await page.getByRole('button', { name: 'Sign out', exact: true }).click()
