@@ -44,3 +44,26 @@ export async function run(sql: string, args: Array<string | number | null>): Pro
     client.close()
   }
 }
+
+export const SEVERN_AND_ARDEN_LEAD = 'anna.bright@demo.nhs.uk'
+
+/**
+ * A contributor of Severn and Arden, made here as an administrator would (same password as the
+ * demo people), so no other spec's people are signed in or out by this one.
+ */
+export async function contributorOfSevernAndArden(): Promise<string> {
+  const email = 'second.editor.severn@demo.nhs.uk'
+  await run(
+    `INSERT OR IGNORE INTO User (id, email, name, jobTitle, passwordHash, active, failedSignInCount, passwordChangedAt, createdAt, updatedAt)
+     SELECT 'e2e-second-severn-editor', ?, 'Sam Severn', 'Library assistant', passwordHash, 1, 0, passwordChangedAt, createdAt, updatedAt
+     FROM User WHERE email = ?`,
+    [email, SEVERN_AND_ARDEN_LEAD],
+  )
+  await run(
+    `INSERT OR IGNORE INTO RoleAssignment (id, userId, role, libraryServiceId, createdAt)
+     SELECT 'e2e-second-severn-editor-role', 'e2e-second-severn-editor', 'SERVICE_CONTRIBUTOR', r.libraryServiceId, r.createdAt
+     FROM RoleAssignment r JOIN User u ON u.id = r.userId WHERE u.email = ? AND r.role = 'SERVICE_LEAD'`,
+    [SEVERN_AND_ARDEN_LEAD],
+  )
+  return email
+}

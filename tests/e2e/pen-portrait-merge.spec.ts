@@ -5,11 +5,10 @@
 // Severn and Arden's ICB (LKS-2627-QAF, not started): browser-validation.spec.ts opens its pen
 // portrait but saves nothing; this spec puts it back as seeded before each test and at the end.
 import type { Browser, Page } from '@playwright/test'
-import { one, run, submissionId } from './db'
+import { contributorOfSevernAndArden, one, run, SEVERN_AND_ARDEN_LEAD, submissionId } from './db'
 import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
 
 const REFERENCE = 'LKS-2627-QAF'
-const LEAD = 'anna.bright@demo.nhs.uk'
 
 async function putBackNotStarted() {
   const id = await submissionId(REFERENCE)
@@ -18,27 +17,6 @@ async function putBackNotStarted() {
     await run(`DELETE FROM ${table} WHERE penPortraitId IN (${portraits})`, [id])
   await run('DELETE FROM PenPortrait WHERE submissionId = ?', [id])
   await run("UPDATE Submission SET status = 'NOT_STARTED', startedAt = NULL, version = version + 1 WHERE id = ?", [id])
-}
-
-/**
- * A contributor of Severn and Arden, made here as an administrator would (same password as the
- * demo people), so no other spec's people are signed in or out by this one.
- */
-async function contributorOfSevernAndArden(): Promise<string> {
-  const email = 'second.editor.severn@demo.nhs.uk'
-  await run(
-    `INSERT OR IGNORE INTO User (id, email, name, jobTitle, passwordHash, active, failedSignInCount, passwordChangedAt, createdAt, updatedAt)
-     SELECT 'e2e-second-severn-editor', ?, 'Sam Severn', 'Library assistant', passwordHash, 1, 0, passwordChangedAt, createdAt, updatedAt
-     FROM User WHERE email = ?`,
-    [email, LEAD],
-  )
-  await run(
-    `INSERT OR IGNORE INTO RoleAssignment (id, userId, role, libraryServiceId, createdAt)
-     SELECT 'e2e-second-severn-editor-role', 'e2e-second-severn-editor', 'SERVICE_CONTRIBUTOR', r.libraryServiceId, r.createdAt
-     FROM RoleAssignment r JOIN User u ON u.id = r.userId WHERE u.email = ? AND r.role = 'SERVICE_LEAD'`,
-    [LEAD],
-  )
-  return email
 }
 
 test.beforeEach(putBackNotStarted)
@@ -69,7 +47,7 @@ async function people(browser: Browser, javaScript: boolean) {
   const contributor = await contributorContext.newPage()
   const lead = await leadContext.newPage()
   await signIn(contributor, await contributorOfSevernAndArden())
-  await signIn(lead, LEAD)
+  await signIn(lead, SEVERN_AND_ARDEN_LEAD)
   return {
     contributor,
     lead,
@@ -85,8 +63,6 @@ for (const javaScript of [true, false]) {
     test('a contributor’s and the lead’s changes to different fields are merged; a field both changed is asked about', async ({
       browser,
     }) => {
-      // Two people, each saving several times, on a shared two-core machine.
-      test.setTimeout(120_000)
       const path = await portraitPath()
       const { contributor, lead, close } = await people(browser, javaScript)
 
@@ -186,7 +162,7 @@ test.describe('without JavaScript', () => {
   }) => {
     allowConsole(/ERR_TIMED_OUT|net::/)
     const path = await portraitPath()
-    await signIn(page, LEAD)
+    await signIn(page, SEVERN_AND_ARDEN_LEAD)
     await page.goto(path)
     await budget(page).fill('£230,000')
     await save(page)

@@ -6,6 +6,9 @@ import { requirePermission, type Actor } from '~/modules/auth/permissions'
 import type { SubmissionContext } from '~/modules/submissions/access.server'
 import { notFound } from '~/utils/http.server'
 import { isPlanItemStatus, planProgress, type EditPlanItemForm, type PlanItemForm, type PlanItemStatus } from './schema'
+import { mergeFields, type FieldValues } from '~/modules/submissions/merge'
+import { findReceipt, recordReceipt } from '~/modules/submissions/save-receipts.server'
+import { planItemFieldValues, planItemValuesOf } from './plan-item-fields'
 
 /** The plan exists only for a published result: before that the service sees nothing of validation. */
 function requirePublished(context: Pick<SubmissionContext, 'status'>): void {
@@ -106,7 +109,7 @@ type Invalid = { ok: false; kind: 'invalid'; fieldErrors: Record<string, string[
 type Conflict = {
   ok: false
   kind: 'conflict'
-  /** What the other person saved, to show beside what this person typed. */
+  /** What was saved since the form was loaded, as stored now. */
   current: {
     action: string
     owner: string
@@ -116,6 +119,20 @@ type Conflict = {
     requiredActionId: string | null
     version: number
     updatedAt: Date
+  }
+  /** Who saved it last (null when not known). */
+  updatedBy: { id: string; name: string } | null
+  /** Fields changed in this form and in another save since it was loaded, to different values. */
+  fields: { key: string; mine: string; theirs: string }[]
+  /** The values stored now: the base of the conflict page's form. */
+  theirs: FieldValues
+  /** What the conflict page's form shows: the other save's one-sided changes taken in. */
+  merged: FieldValues
+}
+
+class FieldConflict extends Error {
+  constructor(readonly conflict: Omit<Conflict, 'updatedBy'>) {
+    super('Fields changed on both sides')
   }
 }
 
@@ -198,67 +215,127 @@ export async function createPlanItem(input: ItemInput & { form: PlanItemForm }):
   })
 }
 
-/** Saves an item against the version the person edited; a stale save changes nothing and says so. */
+/**
+ * Saves an item. With the values the form was rendered with (`base`), it is merged field by field
+ * with what was saved since: a field changed on one side only is taken without asking, a field
+ * changed on both is a conflict, and nothing is written. Without a base, the version alone says
+ * whether the form is current. A save sent again with the same key is answered as the first was.
+ */
 export async function updatePlanItem(
-  input: ItemInput & { itemId: string; form: EditPlanItemForm },
+  input: ItemInput & {
+    itemId: string
+    form: EditPlanItemForm
+    /** The values the form was rendered with; without it, the version alone says whether it is current. */
+    base?: FieldValues | null
+    /** Fields left in conflict on a conflict page (no choice made): they stay in conflict. */
+    unresolved?: string[]
+  },
 ): Promise<Saved | Invalid | Conflict> {
   const { actor, context, form } = input
   requirePermission(actor, 'development-plan:edit', context.target)
   requirePublished(context)
-  return prisma.$transaction(async (tx) => {
-    await requireStillPublished(tx, context.id)
-    const existing = await tx.developmentPlanItem.findFirst({
-      where: { id: input.itemId, submissionId: context.id },
-      select: {
-        action: true,
-        owner: true,
-        dueDate: true,
-        status: true,
-        progressNotes: true,
-        requiredActionId: true,
-        version: true,
-        updatedAt: true,
-      },
-    })
-    if (!existing) notFound()
-    const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
-    if (!link.ok) return INVALID_REQUIRED_ACTION
-    const values = {
-      action: form.action,
-      owner: form.owner,
-      dueDate: form.dueDate,
-      status: form.status,
-      progressNotes: form.progressNotes,
-      requiredActionId: link.requiredActionId,
-    }
-    const { count } = await tx.developmentPlanItem.updateMany({
-      where: { id: input.itemId, submissionId: context.id, version: form.version },
-      data: { ...values, outcomeId: link.outcomeId, version: { increment: 1 } },
-    })
-    if (count === 0)
-      return {
-        ok: false as const,
-        kind: 'conflict' as const,
-        current: { ...existing, status: statusOf(existing.status) },
+  const receipt = form.saveKey ? { userId: actor.id, key: form.saveKey } : null
+  const unresolved = input.unresolved ?? []
+  try {
+    return await prisma.$transaction(async (tx) => {
+      // The same save again (the browser gave up waiting and sent it again): answered as the first was.
+      if (receipt && (await findReceipt(tx, receipt))) return { ok: true as const, itemId: input.itemId }
+      await requireStillPublished(tx, context.id)
+      const existing = await tx.developmentPlanItem.findFirst({
+        where: { id: input.itemId, submissionId: context.id },
+        select: {
+          action: true,
+          owner: true,
+          dueDate: true,
+          status: true,
+          progressNotes: true,
+          requiredActionId: true,
+          version: true,
+          updatedAt: true,
+        },
+      })
+      if (!existing) notFound()
+      const mine = planItemFieldValues({
+        action: form.action,
+        requiredActionId: form.requiredActionId || null,
+        owner: form.owner,
+        dueDate: form.dueDate,
+        status: form.status,
+        progressNotes: form.progressNotes,
+      })
+      const theirs = planItemFieldValues(existing)
+      // Field by field against what is stored now; without a base, a stale version is a conflict.
+      const base = input.base ?? (form.version === existing.version ? theirs : {})
+      const result = mergeFields(base, theirs, mine)
+      const inConflict = new Set([
+        ...result.conflicts,
+        ...unresolved.filter((key) => key in theirs && mine[key] !== theirs[key]),
+      ])
+      if (inConflict.size > 0 || (!input.base && form.version !== existing.version))
+        throw new FieldConflict({
+          ok: false,
+          kind: 'conflict',
+          current: { ...existing, status: statusOf(existing.status) },
+          fields: [...inConflict].map((key) => ({ key, mine: mine[key] ?? '', theirs: theirs[key] ?? '' })),
+          theirs,
+          merged: result.merged,
+        })
+      const merged = planItemValuesOf(result.merged, form.dueDate)
+      const link = await resolveRequiredAction(tx, context.id, merged.requiredActionId ?? undefined)
+      if (!link.ok) return INVALID_REQUIRED_ACTION
+      const values = {
+        action: merged.action,
+        owner: merged.owner,
+        dueDate: merged.dueDate,
+        status: isPlanItemStatus(merged.status) ? merged.status : form.status,
+        progressNotes: merged.progressNotes,
+        requiredActionId: link.requiredActionId,
       }
-    const before = auditValues(existing)
-    const after = auditValues(values)
-    const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => before[key] !== after[key])
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'development_plan_item.updated',
-      entityType: 'DevelopmentPlanItem',
-      entityId: input.itemId,
-      submissionId: context.id,
-      before: { ...Object.fromEntries(changed.map((key) => [key, before[key]])), version: existing.version },
-      // The action is always kept, so the history says which item changed.
-      after: {
-        action: after.action,
-        ...Object.fromEntries(changed.map((key) => [key, after[key]])),
-        version: existing.version + 1,
-      },
-      ipAddress: input.ipAddress,
+      const { count } = await tx.developmentPlanItem.updateMany({
+        where: { id: input.itemId, submissionId: context.id, version: existing.version },
+        data: { ...values, outcomeId: link.outcomeId, version: { increment: 1 } },
+      })
+      if (count === 0) throw new Error('The development plan item changed during its own save')
+      const before = auditValues(existing)
+      const after = auditValues(values)
+      const changed = (Object.keys(after) as Array<keyof typeof after>).filter((key) => before[key] !== after[key])
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'development_plan_item.updated',
+        entityType: 'DevelopmentPlanItem',
+        entityId: input.itemId,
+        submissionId: context.id,
+        before: { ...Object.fromEntries(changed.map((key) => [key, before[key]])), version: existing.version },
+        // The action is always kept, so the history says which item changed.
+        after: {
+          action: after.action,
+          ...Object.fromEntries(changed.map((key) => [key, after[key]])),
+          version: existing.version + 1,
+        },
+        ipAddress: input.ipAddress,
+      })
+      if (receipt)
+        await recordReceipt(tx, receipt, { version: existing.version + 1, savedAt: new Date(), status: values.status })
+      return { ok: true as const, itemId: input.itemId }
     })
-    return { ok: true as const, itemId: input.itemId }
+  } catch (error) {
+    if (!(error instanceof FieldConflict)) throw error
+    // The first try of this very save may have been stored while this one waited.
+    if (receipt && (await findReceipt(prisma, receipt))) return { ok: true, itemId: input.itemId }
+    return { ...error.conflict, updatedBy: await lastSavedBy(input.itemId) }
+  }
+}
+
+/** Who saved the item last, for the conflict page. */
+async function lastSavedBy(itemId: string): Promise<{ id: string; name: string } | null> {
+  const event = await prisma.auditEvent.findFirst({
+    where: {
+      entityType: 'DevelopmentPlanItem',
+      entityId: itemId,
+      action: { in: ['development_plan_item.created', 'development_plan_item.updated'] },
+    },
+    orderBy: { at: 'desc' },
+    select: { actor: { select: { id: true, name: true } } },
   })
+  return event?.actor ?? null
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { TagColour } from '~/modules/submissions/status'
 import { requiredDate } from '~/utils/date-input'
+import { SaveKeySchema } from '~/modules/submissions/schema'
 
 export const PLAN_ITEM_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'COMPLETE'] as const
 export type PlanItemStatus = (typeof PLAN_ITEM_STATUSES)[number]
@@ -55,6 +56,7 @@ export const NewPlanItemSchema = z.object(fields)
 /** Editing an item: the same fields, and the version the person started from. */
 export const EditPlanItemSchema = z.object({
   ...fields,
+  saveKey: SaveKeySchema,
   version: z.number({ error: 'The page is out of date. Reload it and try again.' }).int().min(0),
 })
 
