@@ -75,8 +75,19 @@ describe('calendarDaysBetween', () => {
   })
 })
 
-// The runs build on each other, as the days do.
-describe('sendDeadlineReminders', () => {
+// One journey: the runs build on each other, as the days do (a reminder sent 14 days before is
+// "already sent" the next run, a submission submitted since is left out), so the steps run in order
+// even when Vitest shuffles. It starts from the seeded deadline with no reminders sent: the cron
+// test below moves the deadline and sends reminders of its own, and may run first.
+describe('sendDeadlineReminders', { shuffle: false }, () => {
+  beforeAll(async () => {
+    await prisma.cycle.update({
+      where: { name: '2026/27' },
+      data: { submissionDeadline: new Date('2027-01-29T00:00:00Z') },
+    })
+    await prisma.sentEmail.deleteMany({ where: { kind: 'DEADLINE_REMINDER' } })
+  })
+
   it('sends nothing 15 and 13 days before the deadline', async () => {
     const mark = await mailMark()
     for (const day of ['2027-01-14', '2027-01-16']) {
