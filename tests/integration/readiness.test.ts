@@ -10,6 +10,13 @@ import { useDemoData } from '../setup/demo-data'
 beforeAll(async () => {
   await useDemoData()
   await mkdir(getEnv().UPLOAD_DIR, { recursive: true })
+  // Write-ahead logging, as scripts/prepare-database.mjs sets before the portal starts. The test
+  // copy of the database is not in WAL mode, and the portal's first connection switches it, which
+  // cannot happen while the lock test's other connection holds the write lock: whichever test ran
+  // first decided whether the portal's connection could open at all.
+  const client = createClient({ url: getEnv().DATABASE_URL })
+  await client.execute('PRAGMA journal_mode = WAL')
+  client.close()
 })
 
 describe('/readiness', () => {
