@@ -217,13 +217,42 @@ describe('the organisations list', () => {
     (await runLoader(listLoader, get(`/admin/organisations?${query}`, admin), {})).data as List
 
   it('filters by name or ODS code, region, type and status', async () => {
-    expect((await list('q=rxv')).organisations.map((o) => o.odsCode)).toEqual(['RXV'])
-    expect((await list('q=ribble')).organisations.map((o) => o.odsCode).sort()).toEqual(['RWV', 'RXV', 'RYV'])
-    expect((await list(`region=${await regionId('London')}`)).organisations.map((o) => o.odsCode).sort()).toEqual([
-      'RKQ',
-      'RTH',
-    ])
-    expect((await list('type=INTEGRATED_CARE_BOARD')).organisations.map((o) => o.odsCode)).toEqual(['QAF'])
+    const codes = async (query: string) => (await list(query)).organisations.map((o) => o.odsCode).sort()
+    expect(await codes('q=rxv')).toEqual(['RXV'])
+    expect(await codes('q=ribble')).toEqual(['RWV', 'RXV', 'RYV'])
+    // Other tests here add organisations in London and an integrated care board: the region, type
+    // and status filters are checked on organisations of this test's own, which share a name.
+    const [london, northWest] = [await regionId('London'), await regionId('North West')]
+    const activeFrom = new Date('2020-01-01')
+    await prisma.organisation.createMany({
+      data: [
+        { odsCode: 'FLT01', name: 'Filterby Acute Trust', type: 'ACUTE_TRUST', regionId: northWest, activeFrom },
+        {
+          odsCode: 'FLT02',
+          name: 'Filterby Integrated Care Board',
+          type: 'INTEGRATED_CARE_BOARD',
+          regionId: london,
+          activeFrom,
+        },
+        {
+          odsCode: 'FLT03',
+          name: 'Filterby Community Trust',
+          type: 'COMMUNITY_TRUST',
+          regionId: london,
+          activeFrom,
+          activeTo: new Date('2024-03-31'),
+        },
+      ],
+    })
+    // The list shows active organisations unless asked for others.
+    expect(await codes('q=filterby')).toEqual(['FLT01', 'FLT02'])
+    expect(await codes('q=filterby&status=all')).toEqual(['FLT01', 'FLT02', 'FLT03'])
+    expect(await codes('q=filterby&status=inactive')).toEqual(['FLT03'])
+    expect(await codes('q=flt02')).toEqual(['FLT02'])
+    expect(await codes(`q=filterby&region=${london}`)).toEqual(['FLT02'])
+    expect(await codes(`q=filterby&region=${london}&status=all`)).toEqual(['FLT02', 'FLT03'])
+    expect(await codes('q=filterby&type=INTEGRATED_CARE_BOARD')).toEqual(['FLT02'])
+    expect(await codes('q=filterby&type=COMMUNITY_TRUST&status=all')).toEqual(['FLT03'])
     const first = (await list('q=RXV')).organisations[0]!
     expect(first).toMatchObject({
       name: 'Ribble Valley Teaching Hospitals NHS Foundation Trust',
@@ -321,14 +350,24 @@ describe('adding and editing an organisation', () => {
   })
 
   it('saves an edit over the version it was made from, and refuses a second admin’s stale edit', async () => {
-    const id = await orgId('RYV')
+    // An organisation of its own: the list's filters read the demo organisations' names.
+    const { id } = await prisma.organisation.create({
+      data: {
+        odsCode: 'ZEDIT',
+        name: 'Edit Test Trust',
+        type: 'ACUTE_TRUST',
+        regionId: await regionId('North West'),
+        activeFrom: new Date('2020-01-01'),
+      },
+      select: { id: true },
+    })
     const page = (await runLoader(editLoader, get(`/admin/organisations/${id}/edit`, admin), { organisationId: id }))
       .data as Awaited<ReturnType<typeof editLoader>>
     const version = page.organisation.version
-    const values = { odsCode: 'RYV', type: 'COMMUNITY_TRUST', regionId: page.organisation.regionId, version }
+    const values = { odsCode: 'ZEDIT', type: 'COMMUNITY_TRUST', regionId: page.organisation.regionId, version }
     const first = await runAction(
       editAction,
-      post(`/admin/organisations/${id}/edit`, form({ ...values, name: 'Ribble and Fylde Community NHS Trust' }), admin),
+      post(`/admin/organisations/${id}/edit`, form({ ...values, name: 'Fylde Coast Community NHS Trust' }), admin),
       { organisationId: id },
     )
     expect(first.status).toBe(302)
@@ -346,9 +385,9 @@ describe('adding and editing an organisation', () => {
     expect(answer.result.error['']).toEqual([
       'Someone else changed this organisation while you were editing it. Check their changes below, then save again to keep yours',
     ])
-    expect(answer.current).toMatchObject({ Name: 'Ribble and Fylde Community NHS Trust' })
+    expect(answer.current).toMatchObject({ Name: 'Fylde Coast Community NHS Trust' })
     expect((await prisma.organisation.findUniqueOrThrow({ where: { id }, select: { name: true } })).name).toBe(
-      'Ribble and Fylde Community NHS Trust',
+      'Fylde Coast Community NHS Trust',
     )
     // Saving again with the version the conflict showed replaces it, deliberately.
     const third = await runAction(
