@@ -88,6 +88,16 @@ async function copy(from: string, code: string, name = `${code} edition`) {
   )
 }
 
+/**
+ * A draft of the test's own, copied from the 2022 edition. Each test that changes or publishes a
+ * draft makes one, so it never depends on what another test did to a shared draft, nor on its order.
+ */
+async function draft(code: string): Promise<string> {
+  const response = await copy('2022', code)
+  expect(response.status).toBe(302)
+  return code
+}
+
 type Editing = NonNullable<Awaited<ReturnType<typeof getOutcomeForEditing>>>
 
 /** The outcome page's form as the browser would post it unchanged; `change` edits the fields. */
@@ -178,6 +188,7 @@ describe('copying an edition', () => {
   })
 
   it('refuses a code that is taken, reserved or badly formed, keeping what was typed', async () => {
+    const editions = await prisma.frameworkEdition.count()
     const taken = await copy('2022', '2019', 'Another')
     expect(taken.status).toBe(400)
     expect(formErrors(taken.body)).toEqual(['An edition with the code 2019 already exists. Choose another code'])
@@ -196,15 +207,16 @@ describe('copying an edition', () => {
       'Enter a code for the new edition, like 2026',
       'Enter a name for the new edition, like 2026 edition',
     ])
-    expect(await prisma.frameworkEdition.count()).toBe(3)
+    expect(await prisma.frameworkEdition.count()).toBe(editions)
   })
 })
 
 describe('editing a draft', () => {
   it('changes text, removes, adds and reorders indicators with consistent codes, and audits the change', async () => {
-    const before = await indicatorsOf('2026', 2, 3)
+    const code = await draft('edit-indicators')
+    const before = await indicatorsOf(code, 2, 3)
     expect(before.length).toBeGreaterThanOrEqual(3)
-    const body = await outcomeForm('2026', 2, (f) => {
+    const body = await outcomeForm(code, 2, (f) => {
       f.set('shortTitle', 'Evidence for decisions')
       f.set('levels[2].indicators[0].remove', 'yes')
       f.set('levels[2].indicators[1].text', 'Reworded indicator')
@@ -212,10 +224,10 @@ describe('editing a draft', () => {
       f.set('levels[2].newIndicator', 'A brand new indicator')
       f.set('newSuggestedEvidence', 'Minutes of the evidence group')
     })
-    const response = await saveOutcome('2026', 2, body)
+    const response = await saveOutcome(code, 2, body)
     expect(response.status).toBe(302)
 
-    const after = await indicatorsOf('2026', 2, 3)
+    const after = await indicatorsOf(code, 2, 3)
     const expectedOrder = [...before.slice(2).map((i) => i.text), 'Reworded indicator', 'A brand new indicator']
     expect(after.map((i) => i.text)).toEqual(expectedOrder)
     expect(after.map((i) => i.code)).toEqual(expectedOrder.map((_, i) => `2.3.${i + 1}`))
@@ -224,7 +236,7 @@ describe('editing a draft', () => {
     expect(after.find((i) => i.text === 'Reworded indicator')!.id).toBe(before[1]!.id)
 
     const outcome = await prisma.outcome.findFirstOrThrow({
-      where: { number: 2, edition: { code: '2026' } },
+      where: { number: 2, edition: { code: code } },
       select: {
         id: true,
         shortTitle: true,
@@ -244,12 +256,13 @@ describe('editing a draft', () => {
   })
 
   it('shows every problem on the page and keeps what was typed', async () => {
-    const body = await outcomeForm('2026', 1, (f) => {
+    const code = await draft('edit-problems')
+    const body = await outcomeForm(code, 1, (f) => {
       f.set('statement', '')
       f.set('levels[0].indicators[1].text', '')
       f.set('levels[1].indicators[0].position', 'second')
     })
-    const response = await saveOutcome('2026', 1, body)
+    const response = await saveOutcome(code, 1, body)
     expect(response.status).toBe(400)
     expect(response.body.result.error).toMatchObject({
       statement: ['Enter the outcome statement'],
@@ -260,25 +273,26 @@ describe('editing a draft', () => {
   })
 
   it('tells the second of two admins saving the same version, and changes nothing for them', async () => {
-    const first = await outcomeForm('2026', 4, (f) => f.set('shortTitle', 'First admin'))
-    const second = await outcomeForm('2026', 4, (f) => f.set('shortTitle', 'Second admin'))
-    expect((await saveOutcome('2026', 4, first)).status).toBe(302)
-    const conflict = await saveOutcome('2026', 4, second)
+    const code = await draft('edit-conflict')
+    const first = await outcomeForm(code, 4, (f) => f.set('shortTitle', 'First admin'))
+    const second = await outcomeForm(code, 4, (f) => f.set('shortTitle', 'Second admin'))
+    expect((await saveOutcome(code, 4, first)).status).toBe(302)
+    const conflict = await saveOutcome(code, 4, second)
     expect(conflict.status).toBe(409)
     expect(formErrors(conflict.body)[0]).toMatch(/^Someone else changed this edition while you were editing/)
     expect(conflict.body.result.initialValue.shortTitle).toBe('Second admin')
     const outcome = await prisma.outcome.findFirstOrThrow({
-      where: { number: 4, edition: { code: '2026' } },
+      where: { number: 4, edition: { code: code } },
       select: { shortTitle: true },
     })
     expect(outcome.shortTitle).toBe('First admin')
     // Saving again from the version the conflict reported replaces the other change, knowingly.
     second.set('editionVersion', conflict.body.conflict.version)
-    expect((await saveOutcome('2026', 4, second)).status).toBe(302)
+    expect((await saveOutcome(code, 4, second)).status).toBe(302)
     expect(
       (
         await prisma.outcome.findFirstOrThrow({
-          where: { number: 4, edition: { code: '2026' } },
+          where: { number: 4, edition: { code: code } },
           select: { shortTitle: true },
         })
       ).shortTitle,
@@ -288,49 +302,50 @@ describe('editing a draft', () => {
 
 describe('publishing', () => {
   it('lists what is missing, then publishes once every outcome has indicators on levels 1 to 4', async () => {
-    const emptied = await outcomeForm('2026', 5, (f, outcome) =>
+    const code = await draft('2027')
+    const emptied = await outcomeForm(code, 5, (f, outcome) =>
       outcome.levels[3]!.indicators.forEach((_, i) => f.set(`levels[3].indicators[${i}].remove`, 'yes')),
     )
-    expect((await saveOutcome('2026', 5, emptied)).status).toBe(302)
+    expect((await saveOutcome(code, 5, emptied)).status).toBe(302)
 
-    const page = await call(editionLoader, await get(ADMIN, '/admin/editions/2026'), { code: '2026' })
+    const page = await call(editionLoader, await get(ADMIN, `/admin/editions/${code}`), { code: code })
     expect(page.body.edition.problems).toEqual(['Outcome 5, level 4 has no indicators: add at least one'])
     const version = page.body.edition.version
     const refused = await call(
       editionAction,
-      await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: version })),
-      { code: '2026' },
+      await post(ADMIN, `/admin/editions/${code}`, form({ intent: 'publish', editionVersion: version })),
+      { code: code },
     )
     expect(refused.status).toBe(400)
     expect(refused.body.errors).toEqual(['Outcome 5, level 4 has no indicators: add at least one'])
     expect(
-      (await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: '2026' }, select: { status: true } })).status,
+      (await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: code }, select: { status: true } })).status,
     ).toBe('DRAFT')
 
-    const refilled = await outcomeForm('2026', 5, (f) =>
+    const refilled = await outcomeForm(code, 5, (f) =>
       f.set('levels[3].newIndicator', 'Impact data goes to the national evidence base'),
     )
-    expect((await saveOutcome('2026', 5, refilled)).status).toBe(302)
+    expect((await saveOutcome(code, 5, refilled)).status).toBe(302)
     const stale = await call(
       editionAction,
-      await post(ADMIN, '/admin/editions/2026', form({ intent: 'publish', editionVersion: version })),
-      { code: '2026' },
+      await post(ADMIN, `/admin/editions/${code}`, form({ intent: 'publish', editionVersion: version })),
+      { code: code },
     )
     expect(stale.status).toBe(409)
 
-    const fresh = await call(editionLoader, await get(ADMIN, '/admin/editions/2026'), { code: '2026' })
+    const fresh = await call(editionLoader, await get(ADMIN, `/admin/editions/${code}`), { code: code })
     const published = await call(
       editionAction,
       await post(
         ADMIN,
-        '/admin/editions/2026',
+        `/admin/editions/${code}`,
         form({ intent: 'publish', editionVersion: fresh.body.edition.version }),
       ),
-      { code: '2026' },
+      { code: code },
     )
     expect(published.status).toBe(302)
     const edition = await prisma.frameworkEdition.findUniqueOrThrow({
-      where: { code: '2026' },
+      where: { code: code },
       select: { id: true, status: true, publishedAt: true },
     })
     expect(edition.status).toBe('PUBLISHED')
@@ -338,7 +353,7 @@ describe('publishing', () => {
     expect(
       await prisma.auditEvent.count({ where: { action: 'framework_edition.published', entityId: edition.id } }),
     ).toBe(1)
-    expect((await listPublishedEditions()).map((e) => e.code)).toEqual(['2026', '2022', '2019'])
+    expect((await listPublishedEditions()).map((e) => e.code)).toEqual([code, '2022', '2019'])
   })
 })
 
@@ -449,6 +464,7 @@ describe('JSON export and import', () => {
   })
 
   it('refuses a duplicate code, a file that is not JSON, an empty upload and a file over 1MB', async () => {
+    const editions = await prisma.frameworkEdition.count()
     const duplicate = await importText(await exportText('2019'))
     expect(duplicate.status).toBe(400)
     expect(duplicate.body.fieldError).toBe(
@@ -466,7 +482,7 @@ describe('JSON export and import', () => {
     expect((await call(importAction, await post(ADMIN, '/admin/editions/import', latin1))).body.fieldError).toBe(
       'The selected file must be a JSON file saved as UTF-8 text',
     )
-    expect(await prisma.frameworkEdition.count()).toBe(4)
+    expect(await prisma.frameworkEdition.count()).toBe(editions)
   })
 })
 
@@ -497,19 +513,22 @@ describe('who may manage editions', () => {
   })
 
   it('refuses every change from anyone else, and from someone signed out', async () => {
+    // A draft to attack, of this test's own.
+    const target = await draft('refused-changes')
+    const editions = await prisma.frameworkEdition.count()
     const attempts: Array<[unknown, string, () => FormData, Record<string, string>]> = [
       [newAction, '/admin/editions/new', () => form({ from: '2022', code: 'x1', name: 'X' }), {}],
       [
         editionAction,
-        '/admin/editions/2022-copy',
+        `/admin/editions/${target}`,
         () => form({ intent: 'publish', editionVersion: new Date().toISOString() }),
-        { code: '2022-copy' },
+        { code: target },
       ],
       [
         outcomeAction,
-        '/admin/editions/2022-copy/outcomes/1',
+        `/admin/editions/${target}/outcomes/1`,
         () => form({ shortTitle: 'Hacked' }),
-        { code: '2022-copy', number: '1' },
+        { code: target, number: '1' },
       ],
       [importAction, '/admin/editions/import', () => form({}), {}],
     ]
@@ -518,24 +537,30 @@ describe('who may manage editions', () => {
         expect((await call(action, await post(email, path, body()), params)).status, `${email} ${path}`).toBe(403)
       expect((await call(action, await post(null, path, body()), params)).status).toBe(302)
     }
-    expect(await prisma.frameworkEdition.count()).toBe(4)
+    expect(await prisma.frameworkEdition.count()).toBe(editions)
+    expect(
+      await prisma.frameworkEdition.findUniqueOrThrow({ where: { code: target }, select: { status: true } }),
+    ).toEqual({ status: 'DRAFT' })
   })
 
   it('keeps drafts out of the framework browser for everyone but national admins', async () => {
+    const hidden = await draft('hidden-draft')
     const contributor = await call(frameworkIndexLoader, await get('contributor@demo.nhs.uk', '/framework'))
-    expect(contributor.body.editions.map((e: { code: string }) => e.code)).toEqual(['2026', '2022', '2019'])
+    const published = (await listPublishedEditions()).map((e) => e.code)
+    expect(published).toEqual(expect.arrayContaining(['2022', '2019']))
+    expect(contributor.body.editions.map((e: { code: string }) => e.code)).toEqual(published)
+    expect(published).not.toContain(hidden)
     expect(
       (
-        await call(frameworkEditionLoader, await get('contributor@demo.nhs.uk', '/framework/2022-copy'), {
-          editionCode: '2022-copy',
+        await call(frameworkEditionLoader, await get('contributor@demo.nhs.uk', `/framework/${hidden}`), {
+          editionCode: hidden,
         })
       ).status,
     ).toBe(404)
     const admin = await call(frameworkIndexLoader, await get(ADMIN, '/framework'))
-    expect(admin.body.editions.map((e: { code: string }) => e.code)).toContain('2022-copy')
+    expect(admin.body.editions.map((e: { code: string }) => e.code)).toContain(hidden)
     expect(
-      (await call(frameworkEditionLoader, await get(ADMIN, '/framework/2022-copy'), { editionCode: '2022-copy' }))
-        .status,
+      (await call(frameworkEditionLoader, await get(ADMIN, `/framework/${hidden}`), { editionCode: hidden })).status,
     ).toBe(200)
   })
 })
