@@ -91,333 +91,340 @@ beforeAll(async () => {
   viewer = await actorFor('viewer@demo.nhs.uk')
 })
 
-describe('who may have the reviewer pack', () => {
-  it('gives it to the service lead, both assigned validators, the region’s lead and the national roles', async () => {
-    for (const actor of [thamesideLead, primary, secondary, londonLead, admin, viewer]) {
-      const pack = await packOf(actor, THAMESIDE)
-      expect(pack.submission).toEqual({
-        reference: THAMESIDE,
-        cycleName: '2026/27',
-        editionName: '2019 edition',
-        status: 'IN_VALIDATION',
-        submittedAt: expect.any(Date),
-        isLate: false,
-        publishedAt: null,
-        organisation: { name: 'Thameside University Hospitals NHS Trust', odsCode: 'RTH' },
-        libraryServiceName: 'Thameside Healthcare Library',
-        regionName: 'London',
-      })
-      expect(pack.outcomes.map((o) => o.number)).toEqual(OUTCOME_NUMBERS)
-    }
-  })
-
-  it('refuses the service’s contributors and the executive sponsor (403)', async () => {
-    for (const actor of [thamesideContributor, thamesideSponsor]) {
-      await expect(packOf(actor, THAMESIDE)).rejects.toMatchObject({ status: 403 })
-    }
-    for (const actor of [ribbleContributor, ribbleSponsor]) {
-      await expect(packOf(actor, 'LKS-2627-RXV')).rejects.toMatchObject({ status: 403 })
-    }
-  })
-
-  it('answers as if it did not exist for another service’s lead, an unassigned validator and another region’s lead (404)', async () => {
-    for (const actor of [ribbleLead, unassignedValidator, northWestLead]) {
-      await expect(packOf(actor, THAMESIDE)).rejects.toMatchObject({ status: 404 })
-    }
-    await expect(getReviewerPack(admin, 'not-a-submission', BASE_URL)).rejects.toMatchObject({ status: 404 })
-  })
-})
-
-describe('what each reader of the reviewer pack sees of validation', () => {
-  const primaryGrades: Grade[] = [
-    grade(2, 'HIGH'),
-    grade(2, 'MEDIUM'),
-    grade(3, 'LOW'),
-    grade(1, 'HIGH'),
-    grade(2, 'LOW'),
-    grade(2, 'MEDIUM'),
-  ]
-  // Within one sub-level of the primary's on every outcome, so they agree without moderation.
-  const secondaryGrades: Grade[] = [
-    grade(2, 'HIGH'),
-    grade(2, 'HIGH'),
-    grade(2, 'HIGH'),
-    grade(2, 'LOW'),
-    grade(2, 'LOW'),
-    grade(2, 'MEDIUM'),
-  ]
-  const PRIMARY_NOTES = 'Ask the service for the Board paper on outreach.'
-  const AGREED_STRENGTHS = 'An outreach service valued by every directorate.'
-
-  async function gradeAll(
-    actor: Actor,
-    assignmentId: string,
-    grades: Grade[],
-    notes: string,
-    judgements: (ids: string[]) => Array<{ id: string; status: IndicatorStatus }>,
-  ) {
-    for (const [index, g] of grades.entries()) {
-      const review = await getReviewOutcome(actor, assignmentId, index + 1)
-      const form = {
-        version: review.validation.version,
-        level: g.level,
-        subLevel: g.subLevel ?? undefined,
-        rationale: `Rationale for outcome ${index + 1}.`,
-        notes,
-        judgements: index === 0 ? judgements(review.indicators.map((i) => i.id)) : [],
+// One journey: the demo's Thameside submission, LKS-2627-RTH, read while in validation, then graded
+// by each validator, agreed and published. Each step reads or acts on it as the step before left
+// it, so the steps run in order even when Vitest shuffles.
+describe('LKS-2627-RTH from validation to publication', { shuffle: false }, () => {
+  describe('who may have the reviewer pack', () => {
+    it('gives it to the service lead, both assigned validators, the region’s lead and the national roles', async () => {
+      for (const actor of [thamesideLead, primary, secondary, londonLead, admin, viewer]) {
+        const pack = await packOf(actor, THAMESIDE)
+        expect(pack.submission).toEqual({
+          reference: THAMESIDE,
+          cycleName: '2026/27',
+          editionName: '2019 edition',
+          status: 'IN_VALIDATION',
+          submittedAt: expect.any(Date),
+          isLate: false,
+          publishedAt: null,
+          organisation: { name: 'Thameside University Hospitals NHS Trust', odsCode: 'RTH' },
+          libraryServiceName: 'Thameside Healthcare Library',
+          regionName: 'London',
+        })
+        expect(pack.outcomes.map((o) => o.number)).toEqual(OUTCOME_NUMBERS)
       }
-      expect(await saveValidation({ actor, assignmentId, number: index + 1, form, ipAddress: '' })).toEqual({
-        ok: true,
-      })
-    }
-  }
+    })
 
-  it('shows the service nothing of validation, each validator only their own, and the regional lead both', async () => {
-    const lead = await packOf(thamesideLead, THAMESIDE)
-    expect(lead.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
-    expect(lead.validatedSeriesLabel).toBeNull()
+    it('refuses the service’s contributors and the executive sponsor (403)', async () => {
+      for (const actor of [thamesideContributor, thamesideSponsor]) {
+        await expect(packOf(actor, THAMESIDE)).rejects.toMatchObject({ status: 403 })
+      }
+      for (const actor of [ribbleContributor, ribbleSponsor]) {
+        await expect(packOf(actor, 'LKS-2627-RXV')).rejects.toMatchObject({ status: 403 })
+      }
+    })
 
-    const own = await packOf(primary, THAMESIDE)
-    expect(own.outcomes.map((o) => o.validations)).toEqual(
-      everyOutcome([
-        {
-          validatorName: 'Łukasz Nowak',
-          kind: 'PRIMARY',
-          completed: false,
-          grade: null,
-          rationale: '',
-          notes: '',
-          judgements: {},
-        },
-      ]),
-    )
-    expect(own.validatedSeriesLabel).toBe('Your validation grade')
-    expect(kindsShown(await packOf(secondary, THAMESIDE))).toEqual(everyOutcome(['SECONDARY']))
-    for (const actor of [londonLead, admin, viewer]) {
-      expect(kindsShown(await packOf(actor, THAMESIDE))).toEqual(everyOutcome(['PRIMARY', 'SECONDARY']))
-    }
+    it('answers as if it did not exist for another service’s lead, an unassigned validator and another region’s lead (404)', async () => {
+      for (const actor of [ribbleLead, unassignedValidator, northWestLead]) {
+        await expect(packOf(actor, THAMESIDE)).rejects.toMatchObject({ status: 404 })
+      }
+      await expect(getReviewerPack(admin, 'not-a-submission', BASE_URL)).rejects.toMatchObject({ status: 404 })
+    })
   })
 
-  it('keeps the first validator’s completed work from the second until both have completed', async () => {
-    const assignmentId = await assignmentOf(THAMESIDE, 'validator@demo.nhs.uk')
-    await gradeAll(primary, assignmentId, primaryGrades, PRIMARY_NOTES, ([first, second]) => [
-      { id: first!, status: 'MET' },
-      { id: second!, status: 'PARTLY_MET' },
-    ])
-    expect(await completeValidation({ actor: primary, assignmentId, ipAddress: '' })).toEqual({
-      ok: true,
-      next: 'WAITING',
-    })
+  describe('what each reader of the reviewer pack sees of validation', () => {
+    const primaryGrades: Grade[] = [
+      grade(2, 'HIGH'),
+      grade(2, 'MEDIUM'),
+      grade(3, 'LOW'),
+      grade(1, 'HIGH'),
+      grade(2, 'LOW'),
+      grade(2, 'MEDIUM'),
+    ]
+    // Within one sub-level of the primary's on every outcome, so they agree without moderation.
+    const secondaryGrades: Grade[] = [
+      grade(2, 'HIGH'),
+      grade(2, 'HIGH'),
+      grade(2, 'HIGH'),
+      grade(2, 'LOW'),
+      grade(2, 'LOW'),
+      grade(2, 'MEDIUM'),
+    ]
+    const PRIMARY_NOTES = 'Ask the service for the Board paper on outreach.'
+    const AGREED_STRENGTHS = 'An outreach service valued by every directorate.'
 
-    const own = await packOf(primary, THAMESIDE)
-    expect(own.outcomes.map((o) => o.validations.map((v) => [v.kind, v.completed, v.grade]))).toEqual(
-      primaryGrades.map((g) => [['PRIMARY', true, g]]),
-    )
-    const codes = own.outcomes[0]!.indicators.map((i) => i.code)
-    expect(own.outcomes[0]!.validations[0]).toMatchObject({
-      rationale: 'Rationale for outcome 1.',
-      notes: PRIMARY_NOTES,
-      judgements: { [codes[0]!]: 'MET', [codes[1]!]: 'PARTLY_MET' },
-    })
+    async function gradeAll(
+      actor: Actor,
+      assignmentId: string,
+      grades: Grade[],
+      notes: string,
+      judgements: (ids: string[]) => Array<{ id: string; status: IndicatorStatus }>,
+    ) {
+      for (const [index, g] of grades.entries()) {
+        const review = await getReviewOutcome(actor, assignmentId, index + 1)
+        const form = {
+          version: review.validation.version,
+          level: g.level,
+          subLevel: g.subLevel ?? undefined,
+          rationale: `Rationale for outcome ${index + 1}.`,
+          notes,
+          judgements: index === 0 ? judgements(review.indicators.map((i) => i.id)) : [],
+        }
+        expect(await saveValidation({ actor, assignmentId, number: index + 1, form, ipAddress: '' })).toEqual({
+          ok: true,
+        })
+      }
+    }
 
-    const other = await packOf(secondary, THAMESIDE)
-    expect(kindsShown(other)).toEqual(everyOutcome(['SECONDARY']))
-    expect(JSON.stringify(other)).not.toContain(PRIMARY_NOTES)
-    expect(JSON.stringify(await packOf(thamesideLead, THAMESIDE))).not.toContain(PRIMARY_NOTES)
+    it('shows the service nothing of validation, each validator only their own, and the regional lead both', async () => {
+      const lead = await packOf(thamesideLead, THAMESIDE)
+      expect(lead.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
+      expect(lead.validatedSeriesLabel).toBeNull()
 
-    const overseen = await packOf(londonLead, THAMESIDE)
-    expect(overseen.outcomes.map((o) => o.validations.map((v) => v.grade))).toEqual(primaryGrades.map((g) => [g, null]))
-    expect(overseen.validatedSeriesLabel).toBeNull()
-  })
-
-  it('shows each validator the other’s work once both have completed, and still nothing to the service', async () => {
-    const assignmentId = await assignmentOf(THAMESIDE, 'priya.shah@demo.nhs.uk')
-    await gradeAll(secondary, assignmentId, secondaryGrades, '', () => [])
-    expect(await completeValidation({ actor: secondary, assignmentId, ipAddress: '' })).toEqual({
-      ok: true,
-      next: 'AGREEMENT',
-    })
-
-    for (const actor of [primary, secondary, londonLead]) {
-      const pack = await packOf(actor, THAMESIDE)
-      expect(pack.outcomes.map((o) => o.validations.map((v) => [v.validatorName, v.grade]))).toEqual(
-        primaryGrades.map((g, i) => [
-          ['Łukasz Nowak', g],
-          ['Priya Shah', secondaryGrades[i]],
+      const own = await packOf(primary, THAMESIDE)
+      expect(own.outcomes.map((o) => o.validations)).toEqual(
+        everyOutcome([
+          {
+            validatorName: 'Łukasz Nowak',
+            kind: 'PRIMARY',
+            completed: false,
+            grade: null,
+            rationale: '',
+            notes: '',
+            judgements: {},
+          },
         ]),
       )
-      expect(pack.outcomes.every((o) => o.agreed === null)).toBe(true)
-      expect(pack.validatedSeriesLabel).toBeNull()
-    }
-    const lead = await packOf(thamesideLead, THAMESIDE)
-    expect(lead.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
-  })
-
-  it('shows reviewers the agreed result once the submission is validated, and never the service', async () => {
-    const context = await loadSubmissionContext(primary, await submissionId(THAMESIDE))
-    const base = {
-      rationale: 'Both validators agreed.',
-      strengths: AGREED_STRENGTHS,
-      areasForDevelopment: 'Reporting to the Board.',
-      recommendations: 'Share case studies quarterly.',
-    }
-    for (const number of OUTCOME_NUMBERS) {
-      const agreed =
-        number === 4
-          ? { level: 1, subLevel: 'HIGH' as const, requiredActions: 'Agree a staffing plan with the sponsor' }
-          : { level: 2, subLevel: 'MEDIUM' as const, requiredActions: '' }
-      expect(
-        await recordAgreedResult({ actor: primary, context, number, form: { ...base, ...agreed }, ipAddress: '' }),
-      ).toEqual({ ok: true })
-    }
-    // Recorded but not yet final: still in validation, so nobody reads it as the agreed result.
-    expect((await packOf(londonLead, THAMESIDE)).outcomes.every((o) => o.agreed === null)).toBe(true)
-
-    expect(await finaliseAgreement({ actor: primary, context, ipAddress: '' })).toEqual({ ok: true })
-    for (const actor of [primary, secondary, londonLead, admin, viewer]) {
-      const pack = await packOf(actor, THAMESIDE)
-      expect(pack.submission.status).toBe('VALIDATED')
-      expect(pack.validatedSeriesLabel).toBe('Agreed grade')
-      expect(pack.outcomes.map((o) => o.agreed?.grade)).toEqual(
-        OUTCOME_NUMBERS.map((n) => (n === 4 ? grade(1, 'HIGH') : grade(2, 'MEDIUM'))),
-      )
-      expect(pack.outcomes[3]!.agreed).toEqual({
-        ...base,
-        grade: grade(1, 'HIGH'),
-        viaModeration: false,
-        requiredActions: ['Agree a staffing plan with the sponsor'],
-      })
-    }
-    const lead = await packOf(thamesideLead, THAMESIDE)
-    expect(lead.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
-    expect(lead.validatedSeriesLabel).toBeNull()
-    expect(JSON.stringify(lead)).not.toContain(AGREED_STRENGTHS)
-  })
-})
-
-describe('the outcome report', () => {
-  it('is refused to the service before publication, while the regional lead has it without a plan', async () => {
-    // The Thameside result was validated by the tests above but is not yet published.
-    for (const actor of [thamesideLead, thamesideSponsor, thamesideContributor]) {
-      await expect(reportOf(actor, THAMESIDE)).rejects.toMatchObject({ status: 404 })
-    }
-    for (const actor of [londonLead, admin]) {
-      const report = await reportOf(actor, THAMESIDE)
-      expect(report.submission).toMatchObject({ reference: THAMESIDE, status: 'VALIDATED', publishedAt: null })
-      expect(report.outcomes.map((o) => o.agreedSteps)).toEqual(OUTCOME_NUMBERS.map((n) => (n === 4 ? 3 : 5)))
-      expect(report.outcomes[3]!.requiredActions).toEqual(['Agree a staffing plan with the sponsor'])
-      expect(report.plan).toBeNull()
-    }
-  })
-
-  it('is refused to readers without the report, or out of reach', async () => {
-    await expect(reportOf(primary, THAMESIDE)).rejects.toMatchObject({ status: 403 })
-    await expect(reportOf(northWestLead, THAMESIDE)).rejects.toMatchObject({ status: 404 })
-    await expect(reportOf(ribbleLead, THAMESIDE)).rejects.toMatchObject({ status: 404 })
-  })
-
-  it('gives the service the published result with its development plan', async () => {
-    expect(
-      await publishResult({
-        actor: londonLead,
-        context: await loadSubmissionContext(londonLead, await submissionId(THAMESIDE)),
-        ipAddress: '',
-      }),
-    ).toEqual({ ok: true })
-    const context = await loadSubmissionContext(thamesideLead, await submissionId(THAMESIDE))
-    const requiredAction = await prisma.requiredAction.findFirstOrThrow({
-      where: { agreedResult: { submissionId: context.id } },
-      select: { id: true },
+      expect(own.validatedSeriesLabel).toBe('Your validation grade')
+      expect(kindsShown(await packOf(secondary, THAMESIDE))).toEqual(everyOutcome(['SECONDARY']))
+      for (const actor of [londonLead, admin, viewer]) {
+        expect(kindsShown(await packOf(actor, THAMESIDE))).toEqual(everyOutcome(['PRIMARY', 'SECONDARY']))
+      }
     })
-    const item = { owner: 'Library manager', dueDate: new Date('2027-09-30T00:00:00Z'), progressNotes: '' }
-    expect(
-      await createPlanItem({
-        actor: thamesideLead,
-        context,
-        ipAddress: '',
-        form: {
-          ...item,
-          action: 'Write the staffing plan',
-          status: 'IN_PROGRESS',
-          progressNotes: 'Draft shared with the sponsor.',
-          requiredActionId: requiredAction.id,
-        },
-      }),
-    ).toMatchObject({ ok: true })
-    expect(
-      await createPlanItem({
-        actor: thamesideLead,
-        context,
-        ipAddress: '',
-        form: { ...item, action: 'Present the annual report to the Board', status: 'COMPLETE' },
-      }),
-    ).toMatchObject({ ok: true })
 
-    for (const actor of [thamesideLead, thamesideSponsor, thamesideContributor, londonLead, viewer]) {
-      const report = await reportOf(actor, THAMESIDE)
-      expect(report.submission).toMatchObject({ status: 'PUBLISHED', publishedAt: expect.any(Date) })
-      expect(report.plan?.items).toEqual([
-        {
-          action: 'Write the staffing plan',
-          owner: 'Library manager',
-          dueDate: item.dueDate,
-          status: 'IN_PROGRESS',
-          overdue: false,
-          outcomeNumber: 4,
-          requiredAction: 'Agree a staffing plan with the sponsor',
-          progressNotes: 'Draft shared with the sponsor.',
-        },
-        {
-          action: 'Present the annual report to the Board',
-          owner: 'Library manager',
-          dueDate: item.dueDate,
-          status: 'COMPLETE',
-          overdue: false,
-          outcomeNumber: null,
-          requiredAction: null,
-          progressNotes: '',
-        },
+    it('keeps the first validator’s completed work from the second until both have completed', async () => {
+      const assignmentId = await assignmentOf(THAMESIDE, 'validator@demo.nhs.uk')
+      await gradeAll(primary, assignmentId, primaryGrades, PRIMARY_NOTES, ([first, second]) => [
+        { id: first!, status: 'MET' },
+        { id: second!, status: 'PARTLY_MET' },
       ])
-      expect(report.plan).toMatchObject({ complete: 1, total: 2 })
-    }
-    // Publication shows the service the result, but the reviewer pack still holds nothing of validation for it.
-    const pack = await packOf(thamesideLead, THAMESIDE)
-    expect(pack.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
+      expect(await completeValidation({ actor: primary, assignmentId, ipAddress: '' })).toEqual({
+        ok: true,
+        next: 'WAITING',
+      })
+
+      const own = await packOf(primary, THAMESIDE)
+      expect(own.outcomes.map((o) => o.validations.map((v) => [v.kind, v.completed, v.grade]))).toEqual(
+        primaryGrades.map((g) => [['PRIMARY', true, g]]),
+      )
+      const codes = own.outcomes[0]!.indicators.map((i) => i.code)
+      expect(own.outcomes[0]!.validations[0]).toMatchObject({
+        rationale: 'Rationale for outcome 1.',
+        notes: PRIMARY_NOTES,
+        judgements: { [codes[0]!]: 'MET', [codes[1]!]: 'PARTLY_MET' },
+      })
+
+      const other = await packOf(secondary, THAMESIDE)
+      expect(kindsShown(other)).toEqual(everyOutcome(['SECONDARY']))
+      expect(JSON.stringify(other)).not.toContain(PRIMARY_NOTES)
+      expect(JSON.stringify(await packOf(thamesideLead, THAMESIDE))).not.toContain(PRIMARY_NOTES)
+
+      const overseen = await packOf(londonLead, THAMESIDE)
+      expect(overseen.outcomes.map((o) => o.validations.map((v) => v.grade))).toEqual(
+        primaryGrades.map((g) => [g, null]),
+      )
+      expect(overseen.validatedSeriesLabel).toBeNull()
+    })
+
+    it('shows each validator the other’s work once both have completed, and still nothing to the service', async () => {
+      const assignmentId = await assignmentOf(THAMESIDE, 'priya.shah@demo.nhs.uk')
+      await gradeAll(secondary, assignmentId, secondaryGrades, '', () => [])
+      expect(await completeValidation({ actor: secondary, assignmentId, ipAddress: '' })).toEqual({
+        ok: true,
+        next: 'AGREEMENT',
+      })
+
+      for (const actor of [primary, secondary, londonLead]) {
+        const pack = await packOf(actor, THAMESIDE)
+        expect(pack.outcomes.map((o) => o.validations.map((v) => [v.validatorName, v.grade]))).toEqual(
+          primaryGrades.map((g, i) => [
+            ['Łukasz Nowak', g],
+            ['Priya Shah', secondaryGrades[i]],
+          ]),
+        )
+        expect(pack.outcomes.every((o) => o.agreed === null)).toBe(true)
+        expect(pack.validatedSeriesLabel).toBeNull()
+      }
+      const lead = await packOf(thamesideLead, THAMESIDE)
+      expect(lead.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
+    })
+
+    it('shows reviewers the agreed result once the submission is validated, and never the service', async () => {
+      const context = await loadSubmissionContext(primary, await submissionId(THAMESIDE))
+      const base = {
+        rationale: 'Both validators agreed.',
+        strengths: AGREED_STRENGTHS,
+        areasForDevelopment: 'Reporting to the Board.',
+        recommendations: 'Share case studies quarterly.',
+      }
+      for (const number of OUTCOME_NUMBERS) {
+        const agreed =
+          number === 4
+            ? { level: 1, subLevel: 'HIGH' as const, requiredActions: 'Agree a staffing plan with the sponsor' }
+            : { level: 2, subLevel: 'MEDIUM' as const, requiredActions: '' }
+        expect(
+          await recordAgreedResult({ actor: primary, context, number, form: { ...base, ...agreed }, ipAddress: '' }),
+        ).toEqual({ ok: true })
+      }
+      // Recorded but not yet final: still in validation, so nobody reads it as the agreed result.
+      expect((await packOf(londonLead, THAMESIDE)).outcomes.every((o) => o.agreed === null)).toBe(true)
+
+      expect(await finaliseAgreement({ actor: primary, context, ipAddress: '' })).toEqual({ ok: true })
+      for (const actor of [primary, secondary, londonLead, admin, viewer]) {
+        const pack = await packOf(actor, THAMESIDE)
+        expect(pack.submission.status).toBe('VALIDATED')
+        expect(pack.validatedSeriesLabel).toBe('Agreed grade')
+        expect(pack.outcomes.map((o) => o.agreed?.grade)).toEqual(
+          OUTCOME_NUMBERS.map((n) => (n === 4 ? grade(1, 'HIGH') : grade(2, 'MEDIUM'))),
+        )
+        expect(pack.outcomes[3]!.agreed).toEqual({
+          ...base,
+          grade: grade(1, 'HIGH'),
+          viaModeration: false,
+          requiredActions: ['Agree a staffing plan with the sponsor'],
+        })
+      }
+      const lead = await packOf(thamesideLead, THAMESIDE)
+      expect(lead.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
+      expect(lead.validatedSeriesLabel).toBeNull()
+      expect(JSON.stringify(lead)).not.toContain(AGREED_STRENGTHS)
+    })
   })
 
-  it('reports a published baseline result as the result page shows it', async () => {
-    const reference = 'LKS-2122-RXV'
-    const context = await loadSubmissionContext(ribbleLead, await submissionId(reference), 'result:view')
-    const result = await getResult(ribbleLead, context)
-    expect(result).not.toBeNull()
-    for (const actor of [ribbleLead, ribbleContributor, ribbleSponsor]) {
-      const report = await reportOf(actor, reference)
-      expect(report.submission).toMatchObject({
-        reference,
-        cycleName: '2021/22 baseline',
-        editionName: '2019 edition',
-        status: 'PUBLISHED',
-        organisation: { odsCode: 'RXV' },
+  describe('the outcome report', () => {
+    it('is refused to the service before publication, while the regional lead has it without a plan', async () => {
+      // The Thameside result was validated by the tests above but is not yet published.
+      for (const actor of [thamesideLead, thamesideSponsor, thamesideContributor]) {
+        await expect(reportOf(actor, THAMESIDE)).rejects.toMatchObject({ status: 404 })
+      }
+      for (const actor of [londonLead, admin]) {
+        const report = await reportOf(actor, THAMESIDE)
+        expect(report.submission).toMatchObject({ reference: THAMESIDE, status: 'VALIDATED', publishedAt: null })
+        expect(report.outcomes.map((o) => o.agreedSteps)).toEqual(OUTCOME_NUMBERS.map((n) => (n === 4 ? 3 : 5)))
+        expect(report.outcomes[3]!.requiredActions).toEqual(['Agree a staffing plan with the sponsor'])
+        expect(report.plan).toBeNull()
+      }
+    })
+
+    it('is refused to readers without the report, or out of reach', async () => {
+      await expect(reportOf(primary, THAMESIDE)).rejects.toMatchObject({ status: 403 })
+      await expect(reportOf(northWestLead, THAMESIDE)).rejects.toMatchObject({ status: 404 })
+      await expect(reportOf(ribbleLead, THAMESIDE)).rejects.toMatchObject({ status: 404 })
+    })
+
+    it('gives the service the published result with its development plan', async () => {
+      expect(
+        await publishResult({
+          actor: londonLead,
+          context: await loadSubmissionContext(londonLead, await submissionId(THAMESIDE)),
+          ipAddress: '',
+        }),
+      ).toEqual({ ok: true })
+      const context = await loadSubmissionContext(thamesideLead, await submissionId(THAMESIDE))
+      const requiredAction = await prisma.requiredAction.findFirstOrThrow({
+        where: { agreedResult: { submissionId: context.id } },
+        select: { id: true },
       })
-      expect(report.minimumExpectedLevel).toBe(2)
-      expect(report.previousCycleName).toBeNull()
-      expect(report.outcomes).toEqual(
-        result!.outcomes.map((o) => ({ ...o, requiredActions: o.requiredActions.map((a) => a.text) })),
-      )
-      expect(report.outcomes.some((o) => o.requiredActions.length > 0)).toBe(true)
-      // The demo baseline carries a development plan; the report lists it exactly as the plan page does.
-      const plan = await getDevelopmentPlan(context)
-      expect(plan.items.length).toBeGreaterThan(0)
-      expect(report.plan?.items.map((item) => [item.action, item.status])).toEqual(
-        plan.items.map((item) => [item.action, item.status]),
-      )
-      expect(report.plan).toMatchObject({
-        total: plan.items.length,
-        complete: plan.items.filter((item) => item.status === 'COMPLETE').length,
-      })
-    }
-    await expect(reportOf(thamesideLead, reference)).rejects.toMatchObject({ status: 404 })
-    await expect(reportOf(await actorFor('kate.holt@demo.nhs.uk'), reference)).rejects.toMatchObject({ status: 404 })
+      const item = { owner: 'Library manager', dueDate: new Date('2027-09-30T00:00:00Z'), progressNotes: '' }
+      expect(
+        await createPlanItem({
+          actor: thamesideLead,
+          context,
+          ipAddress: '',
+          form: {
+            ...item,
+            action: 'Write the staffing plan',
+            status: 'IN_PROGRESS',
+            progressNotes: 'Draft shared with the sponsor.',
+            requiredActionId: requiredAction.id,
+          },
+        }),
+      ).toMatchObject({ ok: true })
+      expect(
+        await createPlanItem({
+          actor: thamesideLead,
+          context,
+          ipAddress: '',
+          form: { ...item, action: 'Present the annual report to the Board', status: 'COMPLETE' },
+        }),
+      ).toMatchObject({ ok: true })
+
+      for (const actor of [thamesideLead, thamesideSponsor, thamesideContributor, londonLead, viewer]) {
+        const report = await reportOf(actor, THAMESIDE)
+        expect(report.submission).toMatchObject({ status: 'PUBLISHED', publishedAt: expect.any(Date) })
+        expect(report.plan?.items).toEqual([
+          {
+            action: 'Write the staffing plan',
+            owner: 'Library manager',
+            dueDate: item.dueDate,
+            status: 'IN_PROGRESS',
+            overdue: false,
+            outcomeNumber: 4,
+            requiredAction: 'Agree a staffing plan with the sponsor',
+            progressNotes: 'Draft shared with the sponsor.',
+          },
+          {
+            action: 'Present the annual report to the Board',
+            owner: 'Library manager',
+            dueDate: item.dueDate,
+            status: 'COMPLETE',
+            overdue: false,
+            outcomeNumber: null,
+            requiredAction: null,
+            progressNotes: '',
+          },
+        ])
+        expect(report.plan).toMatchObject({ complete: 1, total: 2 })
+      }
+      // Publication shows the service the result, but the reviewer pack still holds nothing of validation for it.
+      const pack = await packOf(thamesideLead, THAMESIDE)
+      expect(pack.outcomes.map((o) => [o.validations, o.agreed])).toEqual(everyOutcome([[], null]))
+    })
+
+    it('reports a published baseline result as the result page shows it', async () => {
+      const reference = 'LKS-2122-RXV'
+      const context = await loadSubmissionContext(ribbleLead, await submissionId(reference), 'result:view')
+      const result = await getResult(ribbleLead, context)
+      expect(result).not.toBeNull()
+      for (const actor of [ribbleLead, ribbleContributor, ribbleSponsor]) {
+        const report = await reportOf(actor, reference)
+        expect(report.submission).toMatchObject({
+          reference,
+          cycleName: '2021/22 baseline',
+          editionName: '2019 edition',
+          status: 'PUBLISHED',
+          organisation: { odsCode: 'RXV' },
+        })
+        expect(report.minimumExpectedLevel).toBe(2)
+        expect(report.previousCycleName).toBeNull()
+        expect(report.outcomes).toEqual(
+          result!.outcomes.map((o) => ({ ...o, requiredActions: o.requiredActions.map((a) => a.text) })),
+        )
+        expect(report.outcomes.some((o) => o.requiredActions.length > 0)).toBe(true)
+        // The demo baseline carries a development plan; the report lists it exactly as the plan page does.
+        const plan = await getDevelopmentPlan(context)
+        expect(plan.items.length).toBeGreaterThan(0)
+        expect(report.plan?.items.map((item) => [item.action, item.status])).toEqual(
+          plan.items.map((item) => [item.action, item.status]),
+        )
+        expect(report.plan).toMatchObject({
+          total: plan.items.length,
+          complete: plan.items.filter((item) => item.status === 'COMPLETE').length,
+        })
+      }
+      await expect(reportOf(thamesideLead, reference)).rejects.toMatchObject({ status: 404 })
+      await expect(reportOf(await actorFor('kate.holt@demo.nhs.uk'), reference)).rejects.toMatchObject({ status: 404 })
+    })
   })
 })
 

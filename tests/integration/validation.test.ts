@@ -88,263 +88,268 @@ beforeAll(async () => {
   serviceLead = await actorFor('mark.lewis@demo.nhs.uk')
 })
 
-describe('assignment', () => {
-  it('offers a primary from the region and a second from elsewhere, and starts validation', async () => {
-    const context = await loadSubmissionContext(londonLead, await id('LKS-2627-RKQ'), 'validation:assign')
-    const candidates = await listCandidates(context)
-    const byName = (name: string) => candidates.find((c) => c.name === name)!
-    expect(byName('Łukasz Nowak').eligible).toEqual({ PRIMARY: true, SECONDARY: false })
-    expect(byName('Priya Shah').eligible).toEqual({ PRIMARY: false, SECONDARY: true })
+// One journey: London's one submitted submission, LKS-2627-RKQ, from assignment to a reopened
+// result. Each step acts on it as the step before left it (assigned, graded by both, moderated), so
+// the steps run in order even when Vitest shuffles.
+describe('LKS-2627-RKQ through validation', { shuffle: false }, () => {
+  describe('assignment', () => {
+    it('offers a primary from the region and a second from elsewhere, and starts validation', async () => {
+      const context = await loadSubmissionContext(londonLead, await id('LKS-2627-RKQ'), 'validation:assign')
+      const candidates = await listCandidates(context)
+      const byName = (name: string) => candidates.find((c) => c.name === name)!
+      expect(byName('Łukasz Nowak').eligible).toEqual({ PRIMARY: true, SECONDARY: false })
+      expect(byName('Priya Shah').eligible).toEqual({ PRIMARY: false, SECONDARY: true })
 
-    const wrong = await assignValidators({
-      actor: londonLead,
-      context,
-      primaryId: await userId('priya.shah@demo.nhs.uk'),
-      secondaryId: await userId('validator@demo.nhs.uk'),
-      dueDate: due,
-      ipAddress: '',
-    })
-    expect(wrong).toMatchObject({
-      ok: false,
-      fieldErrors: { primaryId: [expect.any(String)], secondaryId: [expect.any(String)] },
-    })
-    expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('SUBMITTED')
-
-    const result = await assignValidators({
-      actor: londonLead,
-      context,
-      primaryId: await userId('validator@demo.nhs.uk'),
-      secondaryId: await userId('priya.shah@demo.nhs.uk'),
-      dueDate: due,
-      ipAddress: '',
-    })
-    expect(result).toEqual({ ok: true })
-    expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('IN_VALIDATION')
-  })
-
-  it('refuses a regional lead outside the region and the service itself', async () => {
-    await expect(
-      loadSubmissionContext(northWestLead, await id('LKS-2627-RKQ'), 'validation:assign'),
-    ).rejects.toMatchObject({ status: 404 })
-    await expect(
-      loadSubmissionContext(serviceLead, await id('LKS-2627-RKQ'), 'validation:assign'),
-    ).rejects.toMatchObject({ status: 403 })
-  })
-})
-
-describe('independent grading, then moderation', () => {
-  it('keeps each validator’s grades from the other until both complete, and sends a wide difference to moderation', async () => {
-    const reference = 'LKS-2627-RKQ'
-    const primary = await assignmentOf(reference, 'validator@demo.nhs.uk')
-    const second = await assignmentOf(reference, 'priya.shah@demo.nhs.uk')
-    // A validator cannot open someone else's assignment.
-    await expect(getWorkspaceOverview(priya, primary)).rejects.toMatchObject({ status: 404 })
-
-    await gradeAll(validator, primary, [
-      [2, 'HIGH'],
-      [2, 'MEDIUM'],
-      [3, 'LOW'],
-      [1, 'HIGH'],
-      [2, 'LOW'],
-      [2, 'MEDIUM'],
-    ])
-    // An impossible grade is refused by the schema; a stale version is a conflict.
-    expect(
-      await saveValidation({
-        actor: validator,
-        assignmentId: primary,
-        number: 1,
-        form: grade(2, 'HIGH', 0),
-        ipAddress: '',
-      }),
-    ).toMatchObject({ ok: false, kind: 'conflict' })
-    expect(await completeValidation({ actor: validator, assignmentId: primary, ipAddress: '' })).toEqual({
-      ok: true,
-      next: 'WAITING',
-    })
-    expect(await gradesOfBoth(await loadSubmissionContext(validator, await id(reference)))).toBeNull()
-    // Completed: no more changes without the regional lead reopening it.
-    expect(
-      await saveValidation({
-        actor: validator,
-        assignmentId: primary,
-        number: 1,
-        form: grade(3, 'LOW', 1),
-        ipAddress: '',
-      }),
-    ).toMatchObject({ ok: false, kind: 'locked' })
-
-    // The second validator must grade every outcome before completing.
-    expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toMatchObject({
-      ok: false,
-      missing: [1, 2, 3, 4, 5, 6],
-    })
-    await gradeAll(priya, second, [
-      [2, 'MEDIUM'],
-      [2, 'MEDIUM'],
-      [2, 'LOW'],
-      [1, 'HIGH'],
-      [2, 'LOW'],
-      [2, 'HIGH'],
-    ])
-    const mark = await mailMark()
-    expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toEqual({
-      ok: true,
-      next: 'MODERATION',
-    })
-    // The primary validator hears that the second has completed and what is left to them; the
-    // region's lead hears which outcome to moderate, each with a link to the next step.
-    const mail = await sentSince(mark)
-    expect(mail.map((m) => [m.kind, m.to])).toEqual([
-      ['SECOND_VALIDATION_COMPLETED', ['validator@demo.nhs.uk']],
-      ['MODERATION_NEEDED', ['rachel.osei@demo.nhs.uk']],
-    ])
-    const submissionUrl = `${portalOrigin()}/submissions/${await id(reference)}/agreement`
-    expect(mail[0]!.text).toContain(
-      'differ by more than one sub-level for outcome 3, which the regional lead moderates',
-    )
-    expect(mail[0]!.text).toContain(submissionUrl)
-    expect(mail[1]!.subject).toContain('Moderation needed: outcome 3 of the 2026/27 submission')
-    expect(mail[1]!.text).toMatch(/- outcome 3: \S/)
-    expect(mail[1]!.text).toContain(submissionUrl)
-
-    const context = await loadSubmissionContext(londonLead, await id(reference))
-    expect(context.status).toBe('IN_MODERATION')
-    const both = await gradesOfBoth(context)
-    expect(both?.agreement).toEqual({ kind: 'MODERATION', differing: [{ outcomeNumber: 3, steps: 3 }] })
-  })
-
-  it('moderates outcome by outcome: the regional lead decides only the outcome that differs, the primary validator records the rest', async () => {
-    const reference = 'LKS-2627-RKQ'
-    let context = await loadSubmissionContext(londonLead, await id(reference))
-    const validatorContext = await loadSubmissionContext(validator, context.id)
-    const form = (level: number, subLevel: 'LOW' | 'MEDIUM' | 'HIGH' | undefined, requiredActions = '') => ({
-      level,
-      subLevel,
-      rationale: 'Read both rationales and the linked evidence.',
-      strengths: 'Strong outreach.',
-      areasForDevelopment: 'Board reporting.',
-      requiredActions,
-      recommendations: 'Share case studies.',
-    })
-    // Outcome 3 differs by three steps: only the regional lead may decide it, not the primary validator.
-    expect(
-      await recordAgreedResult({
-        actor: validator,
-        context: validatorContext,
-        number: 3,
-        form: form(2, 'HIGH'),
-        ipAddress: '',
-      }),
-    ).toEqual({ ok: false, message: 'Only the regional lead can record the moderated grade of this outcome.' })
-    // Outcome 1 is within one sub-level: the validators agreed it, so the regional lead may not record it.
-    expect(
-      await recordAgreedResult({ actor: londonLead, context, number: 1, form: form(2, 'HIGH'), ipAddress: '' }),
-    ).toMatchObject({ ok: false, message: expect.any(String) })
-
-    const before = await getAgreement(londonLead, context)
-    expect(before.outcomes.map((o) => [o.number, o.decidedBy, o.canRecord])).toEqual([
-      [1, 'VALIDATORS', false],
-      [2, 'VALIDATORS', false],
-      [3, 'MODERATION', true],
-      [4, 'VALIDATORS', false],
-      [5, 'VALIDATORS', false],
-      [6, 'VALIDATORS', false],
-    ])
-
-    // A moderated grade below the minimum needs a required action.
-    expect(
-      await recordAgreedResult({ actor: londonLead, context, number: 3, form: form(1, 'HIGH'), ipAddress: '' }),
-    ).toEqual({
-      ok: false,
-      fieldErrors: {
-        requiredActions: [
-          'Enter at least one required action: level 1 is below the cycle’s minimum expected level of 2',
-        ],
-      },
-    })
-    expect(
-      await recordAgreedResult({
+      const wrong = await assignValidators({
         actor: londonLead,
         context,
-        number: 3,
-        form: form(1, 'HIGH', 'Agree a staffing plan with the sponsor\nReport to the Board quarterly'),
+        primaryId: await userId('priya.shah@demo.nhs.uk'),
+        secondaryId: await userId('validator@demo.nhs.uk'),
+        dueDate: due,
         ipAddress: '',
-      }),
-    ).toEqual({ ok: true })
-    // Not every outcome is agreed yet: nothing to confirm.
-    expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toMatchObject({ ok: false })
+      })
+      expect(wrong).toMatchObject({
+        ok: false,
+        fieldErrors: { primaryId: [expect.any(String)], secondaryId: [expect.any(String)] },
+      })
+      expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('SUBMITTED')
 
-    // The primary validator records the outcomes the validators agreed on, while the submission is in moderation.
-    for (const number of [1, 2, 4, 5, 6]) {
+      const result = await assignValidators({
+        actor: londonLead,
+        context,
+        primaryId: await userId('validator@demo.nhs.uk'),
+        secondaryId: await userId('priya.shah@demo.nhs.uk'),
+        dueDate: due,
+        ipAddress: '',
+      })
+      expect(result).toEqual({ ok: true })
+      expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('IN_VALIDATION')
+    })
+
+    it('refuses a regional lead outside the region and the service itself', async () => {
+      await expect(
+        loadSubmissionContext(northWestLead, await id('LKS-2627-RKQ'), 'validation:assign'),
+      ).rejects.toMatchObject({ status: 404 })
+      await expect(
+        loadSubmissionContext(serviceLead, await id('LKS-2627-RKQ'), 'validation:assign'),
+      ).rejects.toMatchObject({ status: 403 })
+    })
+  })
+
+  describe('independent grading, then moderation', () => {
+    it('keeps each validator’s grades from the other until both complete, and sends a wide difference to moderation', async () => {
+      const reference = 'LKS-2627-RKQ'
+      const primary = await assignmentOf(reference, 'validator@demo.nhs.uk')
+      const second = await assignmentOf(reference, 'priya.shah@demo.nhs.uk')
+      // A validator cannot open someone else's assignment.
+      await expect(getWorkspaceOverview(priya, primary)).rejects.toMatchObject({ status: 404 })
+
+      await gradeAll(validator, primary, [
+        [2, 'HIGH'],
+        [2, 'MEDIUM'],
+        [3, 'LOW'],
+        [1, 'HIGH'],
+        [2, 'LOW'],
+        [2, 'MEDIUM'],
+      ])
+      // An impossible grade is refused by the schema; a stale version is a conflict.
+      expect(
+        await saveValidation({
+          actor: validator,
+          assignmentId: primary,
+          number: 1,
+          form: grade(2, 'HIGH', 0),
+          ipAddress: '',
+        }),
+      ).toMatchObject({ ok: false, kind: 'conflict' })
+      expect(await completeValidation({ actor: validator, assignmentId: primary, ipAddress: '' })).toEqual({
+        ok: true,
+        next: 'WAITING',
+      })
+      expect(await gradesOfBoth(await loadSubmissionContext(validator, await id(reference)))).toBeNull()
+      // Completed: no more changes without the regional lead reopening it.
+      expect(
+        await saveValidation({
+          actor: validator,
+          assignmentId: primary,
+          number: 1,
+          form: grade(3, 'LOW', 1),
+          ipAddress: '',
+        }),
+      ).toMatchObject({ ok: false, kind: 'locked' })
+
+      // The second validator must grade every outcome before completing.
+      expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toMatchObject({
+        ok: false,
+        missing: [1, 2, 3, 4, 5, 6],
+      })
+      await gradeAll(priya, second, [
+        [2, 'MEDIUM'],
+        [2, 'MEDIUM'],
+        [2, 'LOW'],
+        [1, 'HIGH'],
+        [2, 'LOW'],
+        [2, 'HIGH'],
+      ])
+      const mark = await mailMark()
+      expect(await completeValidation({ actor: priya, assignmentId: second, ipAddress: '' })).toEqual({
+        ok: true,
+        next: 'MODERATION',
+      })
+      // The primary validator hears that the second has completed and what is left to them; the
+      // region's lead hears which outcome to moderate, each with a link to the next step.
+      const mail = await sentSince(mark)
+      expect(mail.map((m) => [m.kind, m.to])).toEqual([
+        ['SECOND_VALIDATION_COMPLETED', ['validator@demo.nhs.uk']],
+        ['MODERATION_NEEDED', ['rachel.osei@demo.nhs.uk']],
+      ])
+      const submissionUrl = `${portalOrigin()}/submissions/${await id(reference)}/agreement`
+      expect(mail[0]!.text).toContain(
+        'differ by more than one sub-level for outcome 3, which the regional lead moderates',
+      )
+      expect(mail[0]!.text).toContain(submissionUrl)
+      expect(mail[1]!.subject).toContain('Moderation needed: outcome 3 of the 2026/27 submission')
+      expect(mail[1]!.text).toMatch(/- outcome 3: \S/)
+      expect(mail[1]!.text).toContain(submissionUrl)
+
+      const context = await loadSubmissionContext(londonLead, await id(reference))
+      expect(context.status).toBe('IN_MODERATION')
+      const both = await gradesOfBoth(context)
+      expect(both?.agreement).toEqual({ kind: 'MODERATION', differing: [{ outcomeNumber: 3, steps: 3 }] })
+    })
+
+    it('moderates outcome by outcome: the regional lead decides only the outcome that differs, the primary validator records the rest', async () => {
+      const reference = 'LKS-2627-RKQ'
+      let context = await loadSubmissionContext(londonLead, await id(reference))
+      const validatorContext = await loadSubmissionContext(validator, context.id)
+      const form = (level: number, subLevel: 'LOW' | 'MEDIUM' | 'HIGH' | undefined, requiredActions = '') => ({
+        level,
+        subLevel,
+        rationale: 'Read both rationales and the linked evidence.',
+        strengths: 'Strong outreach.',
+        areasForDevelopment: 'Board reporting.',
+        requiredActions,
+        recommendations: 'Share case studies.',
+      })
+      // Outcome 3 differs by three steps: only the regional lead may decide it, not the primary validator.
       expect(
         await recordAgreedResult({
           actor: validator,
           context: validatorContext,
-          number,
-          form: form(2, 'MEDIUM'),
+          number: 3,
+          form: form(2, 'HIGH'),
+          ipAddress: '',
+        }),
+      ).toEqual({ ok: false, message: 'Only the regional lead can record the moderated grade of this outcome.' })
+      // Outcome 1 is within one sub-level: the validators agreed it, so the regional lead may not record it.
+      expect(
+        await recordAgreedResult({ actor: londonLead, context, number: 1, form: form(2, 'HIGH'), ipAddress: '' }),
+      ).toMatchObject({ ok: false, message: expect.any(String) })
+
+      const before = await getAgreement(londonLead, context)
+      expect(before.outcomes.map((o) => [o.number, o.decidedBy, o.canRecord])).toEqual([
+        [1, 'VALIDATORS', false],
+        [2, 'VALIDATORS', false],
+        [3, 'MODERATION', true],
+        [4, 'VALIDATORS', false],
+        [5, 'VALIDATORS', false],
+        [6, 'VALIDATORS', false],
+      ])
+
+      // A moderated grade below the minimum needs a required action.
+      expect(
+        await recordAgreedResult({ actor: londonLead, context, number: 3, form: form(1, 'HIGH'), ipAddress: '' }),
+      ).toEqual({
+        ok: false,
+        fieldErrors: {
+          requiredActions: [
+            'Enter at least one required action: level 1 is below the cycle’s minimum expected level of 2',
+          ],
+        },
+      })
+      expect(
+        await recordAgreedResult({
+          actor: londonLead,
+          context,
+          number: 3,
+          form: form(1, 'HIGH', 'Agree a staffing plan with the sponsor\nReport to the Board quarterly'),
           ipAddress: '',
         }),
       ).toEqual({ ok: true })
-    }
-    expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
+      // Not every outcome is agreed yet: nothing to confirm.
+      expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toMatchObject({ ok: false })
 
-    context = await loadSubmissionContext(londonLead, context.id)
-    expect(context.status).toBe('VALIDATED')
-    const agreement = await getAgreement(londonLead, context)
-    expect(agreement.outcomes.find((o) => o.number === 3)?.agreed?.requiredActions).toEqual([
-      'Agree a staffing plan with the sponsor',
-      'Report to the Board quarterly',
-    ])
-    expect(agreement.outcomes.map((o) => [o.number, o.agreed?.viaModeration, o.agreed?.agreedBy])).toEqual([
-      [1, false, 'Łukasz Nowak'],
-      [2, false, 'Łukasz Nowak'],
-      [3, true, 'Rachel Osei'],
-      [4, false, 'Łukasz Nowak'],
-      [5, false, 'Łukasz Nowak'],
-      [6, false, 'Łukasz Nowak'],
-    ])
-    const recorded = await prisma.auditEvent.findMany({
-      where: {
-        submissionId: context.id,
-        action: { in: ['validation.agreed_grade_recorded', 'validation.moderated_grade_recorded'] },
-      },
-      select: { action: true, after: true },
+      // The primary validator records the outcomes the validators agreed on, while the submission is in moderation.
+      for (const number of [1, 2, 4, 5, 6]) {
+        expect(
+          await recordAgreedResult({
+            actor: validator,
+            context: validatorContext,
+            number,
+            form: form(2, 'MEDIUM'),
+            ipAddress: '',
+          }),
+        ).toEqual({ ok: true })
+      }
+      expect(await finaliseAgreement({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
+
+      context = await loadSubmissionContext(londonLead, context.id)
+      expect(context.status).toBe('VALIDATED')
+      const agreement = await getAgreement(londonLead, context)
+      expect(agreement.outcomes.find((o) => o.number === 3)?.agreed?.requiredActions).toEqual([
+        'Agree a staffing plan with the sponsor',
+        'Report to the Board quarterly',
+      ])
+      expect(agreement.outcomes.map((o) => [o.number, o.agreed?.viaModeration, o.agreed?.agreedBy])).toEqual([
+        [1, false, 'Łukasz Nowak'],
+        [2, false, 'Łukasz Nowak'],
+        [3, true, 'Rachel Osei'],
+        [4, false, 'Łukasz Nowak'],
+        [5, false, 'Łukasz Nowak'],
+        [6, false, 'Łukasz Nowak'],
+      ])
+      const recorded = await prisma.auditEvent.findMany({
+        where: {
+          submissionId: context.id,
+          action: { in: ['validation.agreed_grade_recorded', 'validation.moderated_grade_recorded'] },
+        },
+        select: { action: true, after: true },
+      })
+      expect(
+        recorded
+          .filter((r) => r.action === 'validation.moderated_grade_recorded')
+          .map((r) => (JSON.parse(r.after!) as { outcome: number }).outcome),
+      ).toEqual([3])
+      expect(recorded.filter((r) => r.action === 'validation.agreed_grade_recorded')).toHaveLength(5)
+
+      expect(
+        await publishResult({
+          actor: validator,
+          context: await loadSubmissionContext(validator, context.id),
+          ipAddress: '',
+        }),
+      ).toMatchObject({ ok: false })
+      expect(await publishResult({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
+      context = await loadSubmissionContext(londonLead, context.id)
+      expect(context).toMatchObject({ status: 'PUBLISHED' })
+      expect(
+        await reopenResult({ actor: londonLead, context, reason: 'Outcome 4 evidence was misread', ipAddress: '' }),
+      ).toEqual({ ok: true })
+      expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('VALIDATED')
+
+      const trail = await prisma.auditEvent.findMany({
+        where: { submissionId: context.id, entityType: 'Submission' },
+        orderBy: { at: 'asc' },
+        select: { action: true },
+      })
+      expect(trail.map((t) => t.action)).toEqual([
+        'validation.validators_assigned',
+        'submission.sent_to_moderation',
+        'submission.validated',
+        'submission.result_published',
+        'submission.result_reopened',
+      ])
     })
-    expect(
-      recorded
-        .filter((r) => r.action === 'validation.moderated_grade_recorded')
-        .map((r) => (JSON.parse(r.after!) as { outcome: number }).outcome),
-    ).toEqual([3])
-    expect(recorded.filter((r) => r.action === 'validation.agreed_grade_recorded')).toHaveLength(5)
-
-    expect(
-      await publishResult({
-        actor: validator,
-        context: await loadSubmissionContext(validator, context.id),
-        ipAddress: '',
-      }),
-    ).toMatchObject({ ok: false })
-    expect(await publishResult({ actor: londonLead, context, ipAddress: '' })).toEqual({ ok: true })
-    context = await loadSubmissionContext(londonLead, context.id)
-    expect(context).toMatchObject({ status: 'PUBLISHED' })
-    expect(
-      await reopenResult({ actor: londonLead, context, reason: 'Outcome 4 evidence was misread', ipAddress: '' }),
-    ).toEqual({ ok: true })
-    expect((await loadSubmissionContext(londonLead, context.id)).status).toBe('VALIDATED')
-
-    const trail = await prisma.auditEvent.findMany({
-      where: { submissionId: context.id, entityType: 'Submission' },
-      orderBy: { at: 'asc' },
-      select: { action: true },
-    })
-    expect(trail.map((t) => t.action)).toEqual([
-      'validation.validators_assigned',
-      'submission.sent_to_moderation',
-      'submission.validated',
-      'submission.result_published',
-      'submission.result_reopened',
-    ])
   })
 })
 
