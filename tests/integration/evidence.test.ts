@@ -616,6 +616,12 @@ describe('changing evidence', () => {
   })
 
   it('gives the edit form the stored values', async () => {
+    // An item of its own, stored as the edit above leaves the shared one, whichever runs first.
+    const itemId = itemIdFrom(
+      await upload(
+        evidenceForm({ title: 'SLA 2025 to 2027', description: 'Signed' }, [await pdfNamed('sla.pdf', 'Signed SLA')]),
+      ),
+    )
     const page = await runLoader(editPage, get(`/evidence/${itemId}/edit`, leadCookie), { itemId })
     expect((page.data as { defaultValue: unknown }).defaultValue).toEqual({
       title: 'SLA 2025 to 2027',
@@ -793,11 +799,23 @@ describe('finding evidence', () => {
   })
 
   it('lists items for linking newest evidence first, with their current files', async () => {
+    // An item with files of its own: the upload tests' items may not exist yet.
+    const fresh = await freshFiles()
+    const withFilesId = itemIdFrom(
+      await upload(
+        evidenceForm({ title: 'Files for linking' }, [
+          await fileFrom(fresh.pdf),
+          await fileFrom(fresh.png),
+          await fileFrom(fresh.docx),
+          await fileFrom(fresh.xlsx),
+        ]),
+      ),
+    )
     const items = await listEvidenceForLinking(await actorFor('contributor@demo.nhs.uk'), ribble)
     expect(items[0]?.id).toBe(usage)
     const dates = items.map((i) => i.evidenceDateFrom.getTime())
     expect(dates).toEqual([...dates].sort((a, b) => b - a))
-    const withFiles = items.find((i) => i.title === 'Annual report and usage')
+    const withFiles = items.find((i) => i.id === withFilesId)
     expect(withFiles?.files.map((f) => f.originalName).sort()).toEqual([
       'annual-report.pdf',
       'board-minutes.docx',
