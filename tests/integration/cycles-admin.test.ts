@@ -585,30 +585,21 @@ describe('opening a cycle', () => {
 
   it('gives a cycle whose code is taken the next free code, and a name without digits a code of letters', async () => {
     const actor = await actorFor(ADMIN)
-    const pilot = await newDraft('2027/28 pilot')
-    await saveParticipants({
-      actor,
-      cycleId: pilot,
-      form: { scope: 'SELECTED', organisationIds: [await orgId('RXV')], updatedAt: await versionOf(pilot) },
-    })
-    await openCycle({ actor, cycleId: pilot, updatedAt: await versionOf(pilot) })
-    expect(
-      (await prisma.submission.findMany({ where: { cycleId: pilot }, select: { reference: true } })).map(
+    const openWith = async (cycleId: string, odsCode: string) => {
+      await saveParticipants({
+        actor,
+        cycleId,
+        form: { scope: 'SELECTED', organisationIds: [await orgId(odsCode)], updatedAt: await versionOf(cycleId) },
+      })
+      await openCycle({ actor, cycleId, updatedAt: await versionOf(cycleId) })
+      return (await prisma.submission.findMany({ where: { cycleId }, select: { reference: true } })).map(
         (s) => s.reference,
-      ),
-    ).toEqual(['LKS-2728B-RXV'])
-    const lettered = await newDraft('Pilot')
-    await saveParticipants({
-      actor,
-      cycleId: lettered,
-      form: { scope: 'SELECTED', organisationIds: [await orgId('RTH')], updatedAt: await versionOf(lettered) },
-    })
-    await openCycle({ actor, cycleId: lettered, updatedAt: await versionOf(lettered) })
-    expect(
-      (await prisma.submission.findMany({ where: { cycleId: lettered }, select: { reference: true } })).map(
-        (s) => s.reference,
-      ),
-    ).toEqual(['LKS-PILOT-RTH'])
+      )
+    }
+    // The code 4243 is taken by a cycle of this test's own, opened first.
+    expect(await openWith(await newDraft('2042/43'), 'RXV')).toEqual(['LKS-4243-RXV'])
+    expect(await openWith(await newDraft('2042/43 pilot'), 'RXV')).toEqual(['LKS-4243B-RXV'])
+    expect(await openWith(await newDraft('Pilot'), 'RTH')).toEqual(['LKS-PILOT-RTH'])
   })
 
   it('changes nothing when the cycle was changed since the page was shown, or is already open', async () => {
