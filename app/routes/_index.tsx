@@ -4,6 +4,7 @@ import { Table } from '~/components/nhs'
 import { PlanStatusTag } from '~/components/plan-status-tag'
 import { SubmissionStatusTag } from '~/components/status-tag'
 import { ServiceToDoList } from '~/components/service-to-do-list'
+import { PastSubmissions, SubmissionToDoCard } from '~/components/submission-to-do'
 import { OpenQueueTable } from '~/components/validation-queue'
 import { getHome } from '~/modules/home/home.server'
 import { requireUser } from '~/modules/auth/session.server'
@@ -43,24 +44,22 @@ export default function Home() {
         <ServiceToDoList key={service.id} service={service} />
       ))}
 
+      {/* The executive sponsor's to-do list: a submission sent to them has the button to sign it off. */}
       {home.sponsorOrganisations.map((org) => (
         <section key={org.id} aria-labelledby={`sponsor-${org.id}`}>
           <h2 id={`sponsor-${org.id}`}>{org.name}</h2>
           <p>As executive sponsor you sign off your organisation&apos;s submissions and see their results.</p>
-          <Table
-            caption={`Submissions for ${org.name}`}
-            captionSize="s"
-            responsive
-            head={['Cycle', 'Library service', 'Status', 'Submitted']}
-            rows={org.submissions.map((s) => [
-              <a key="c" href={`/submissions/${s.id}`}>
-                {s.cycle.name}
-              </a>,
-              s.libraryService.name,
-              <SubmissionStatusTag key="s" status={s.status} />,
-              s.submittedAt ? formatDate(s.submittedAt) : 'Not yet',
-            ])}
-          />
+          {org.toDo.length ? (
+            org.toDo.map((item) => <SubmissionToDoCard key={item.id} item={item} />)
+          ) : (
+            <p>There is nothing for you to do on a submission at the moment.</p>
+          )}
+          {org.past.length ? (
+            <>
+              <h3>Past cycles</h3>
+              <PastSubmissions items={org.past} caption={`Earlier submissions for ${org.name}`} />
+            </>
+          ) : null}
         </section>
       ))}
 

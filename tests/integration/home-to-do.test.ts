@@ -88,6 +88,51 @@ describe('scoping', () => {
   })
 })
 
+describe('the executive sponsor’s to-do list', () => {
+  it('has Review and sign off on a submission sent to them, and nothing to press once it is signed off', async () => {
+    await backToAwaitingSignOff('LKS-2627-RYV')
+    const sponsor = await actorFor('sponsor.ryv@demo.nhs.uk')
+    let home = await getHome(sponsor, FIRST_OF_DECEMBER)
+    expect(home.sponsorOrganisations.map((o) => o.odsCode)).toEqual(['RYV'])
+    const item = () => home.sponsorOrganisations[0]!.toDo.find((i) => i.reference === 'LKS-2627-RYV')!
+    expect(summary(item())).toEqual([
+      'LKS-2627-RYV',
+      'Due 29 January 2027, in 59 days',
+      '7 of 8 sections completed',
+      'Review and sign off',
+    ])
+    expect(item().nextStep.action?.path).toBe('sign-off')
+
+    const { id } = await prisma.submission.findUniqueOrThrow({
+      where: { reference: 'LKS-2627-RYV' },
+      select: { id: true },
+    })
+    await recordSponsorDecision({
+      actor: sponsor,
+      context: await loadSubmissionContext(sponsor, id, 'submission:sign-off'),
+      decision: 'SIGNED_OFF',
+      signerName: 'Dr Helen Ward',
+      signerRole: 'Medical Director',
+      reason: '',
+      ipAddress: '',
+    })
+    home = await getHome(sponsor, FIRST_OF_DECEMBER)
+    expect(item().nextStep).toEqual({ action: null, summary: 'Signed off: your service lead can now submit it.' })
+    expect(item().signOff).toMatchObject({ signerName: 'Dr Helen Ward' })
+  })
+
+  it('lists the sponsor’s published baseline result under past cycles', async () => {
+    const home = await getHome(await actorFor('sponsor@demo.nhs.uk'), FIRST_OF_DECEMBER)
+    const [teaching] = home.sponsorOrganisations
+    expect(teaching!.toDo.map(summary)).toEqual([
+      ['LKS-2627-RXV', 'Due 29 January 2027, in 59 days', '2 of 8 sections completed', null],
+    ])
+    expect(teaching!.past.map((i) => [i.reference, i.nextStep.action?.label])).toEqual([
+      ['LKS-2122-RXV', 'Read your result'],
+    ])
+  })
+})
+
 describe('the late rule', () => {
   async function signedOff(reference: string) {
     await backToAwaitingSignOff(reference)

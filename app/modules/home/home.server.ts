@@ -14,6 +14,10 @@ const submissionRow = {
   organisation: { select: { id: true, name: true, odsCode: true } },
 } as const
 
+/** Whether a to-do item is current (above the past cycles): open, still under way, or with plan work. */
+const isCurrent = (item: SubmissionToDo) =>
+  item.cycle.status === 'OPEN' || item.status !== 'PUBLISHED' || item.nextStep.action?.path === 'development-plan'
+
 /**
  * The service's to-do list: each submission it can act on (open cycles, anything still in
  * validation, and published results whose required actions are not yet in the development plan),
@@ -60,13 +64,11 @@ async function serviceSections(actor: Actor, now: Date) {
       }
       // The newest cycle first; within a cycle, organisations in name order (the query's order).
       items.sort((a, b) => b.cycle.opensAt.getTime() - a.cycle.opensAt.getTime())
-      const current = (item: SubmissionToDo) =>
-        item.cycle.status === 'OPEN' || item.status !== 'PUBLISHED' || item.nextStep.action?.path === 'development-plan'
       return {
         id: service.id,
         name: service.name,
-        toDo: items.filter(current),
-        past: items.filter((item) => !current(item)),
+        toDo: items.filter(isCurrent),
+        past: items.filter((item) => !isCurrent(item)),
         withoutSubmission: service.organisations
           .filter(({ organisation }) => !organisation.submissions.some((s) => s.libraryServiceId === service.id))
           .map(({ organisation }) => ({ id: organisation.id, name: organisation.name })),
@@ -75,24 +77,41 @@ async function serviceSections(actor: Actor, now: Date) {
   )
 }
 
-async function sponsorSections(actor: Actor) {
+/**
+ * The executive sponsor's organisations: each submission as a to-do item (one waiting for their
+ * sign-off has the button for it), then past cycles.
+ */
+async function sponsorSections(actor: Actor, now: Date) {
   const { organisationIds } = reachOf(actor, 'submission:sign-off')
   if (!organisationIds.length) return []
   const scope = submissionScope(actor, 'submission:view')
-  return prisma.organisation.findMany({
+  const organisations = await prisma.organisation.findMany({
     where: { id: { in: organisationIds } },
     orderBy: { name: 'asc' },
     select: {
       id: true,
       name: true,
       odsCode: true,
-      submissions: {
-        where: scope,
-        orderBy: { cycle: { opensAt: 'desc' } },
-        select: { ...submissionRow, libraryService: { select: { name: true } } },
-      },
+      submissions: { where: scope, select: { id: true } },
     },
   })
+  return Promise.all(
+    organisations.map(async (organisation) => {
+      const items: SubmissionToDo[] = []
+      for (const { id } of organisation.submissions) {
+        const context = await findSubmissionContext(actor, id)
+        if (context) items.push(await submissionToDo(actor, context, now))
+      }
+      items.sort((a, b) => b.cycle.opensAt.getTime() - a.cycle.opensAt.getTime())
+      return {
+        id: organisation.id,
+        name: organisation.name,
+        odsCode: organisation.odsCode,
+        toDo: items.filter(isCurrent),
+        past: items.filter((item) => !isCurrent(item)),
+      }
+    }),
+  )
 }
 
 /** A validator's queue, for anyone who may validate, even with nothing assigned yet. */
@@ -185,7 +204,7 @@ async function improvementPlans(actor: Actor) {
 export async function getHome(actor: Actor, now = new Date()) {
   const [services, sponsorOrganisations, validation, regions, national, plans] = await Promise.all([
     serviceSections(actor, now),
-    sponsorSections(actor),
+    sponsorSections(actor, now),
     validatorQueue(actor, now),
     regionSections(actor),
     nationalSection(actor),

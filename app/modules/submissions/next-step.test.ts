@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { deadlineState, isLateSubmission, nextStep, progressFigure, type NextStepInput } from './next-step'
 
-const lead = { edit: true, sendAndSubmit: true, answerClarification: true, editPlan: true }
-const contributor = { edit: true, sendAndSubmit: false, answerClarification: true, editPlan: true }
-const sponsor = { edit: false, sendAndSubmit: false, answerClarification: false, editPlan: false }
+const lead = { edit: true, sendAndSubmit: true, answerClarification: true, editPlan: true, signOff: false }
+const contributor = { edit: true, sendAndSubmit: false, answerClarification: true, editPlan: true, signOff: false }
+const sponsor = { edit: false, sendAndSubmit: false, answerClarification: false, editPlan: false, signOff: true }
 
 const input = (over: Partial<NextStepInput> = {}): NextStepInput => ({
   status: 'IN_PROGRESS',
@@ -52,6 +52,22 @@ describe('next step', () => {
       path: 'check',
     })
     expect(nextStep(input({ status: 'AWAITING_SIGN_OFF', signOff: signedOff, may: contributor })).action).toBeNull()
+  })
+
+  it('is Review and sign off for the executive sponsor while it waits for them, and nothing once signed off', () => {
+    const awaiting = nextStep(input({ status: 'AWAITING_SIGN_OFF', signOff: { kind: 'AWAITING' }, may: sponsor }))
+    expect(awaiting.action).toEqual({ label: 'Review and sign off', path: 'sign-off' })
+    const signedOff = {
+      kind: 'SIGNED_OFF' as const,
+      signerName: 'Dr Helen Ward',
+      signerRole: 'Medical Director',
+      at: new Date(),
+    }
+    const done = nextStep(input({ status: 'AWAITING_SIGN_OFF', signOff: signedOff, may: sponsor }))
+    expect(done.action).toBeNull()
+    expect(done.summary).toContain('service lead can now submit it')
+    // Before it is sent, the sponsor has nothing to do.
+    expect(nextStep(input({ status: 'IN_PROGRESS', may: sponsor })).action).toBeNull()
   })
 
   it('has nothing to press while the regional team and validators work', () => {

@@ -45,8 +45,8 @@ export type NextStepInput = {
   /** Present while the submission has not been submitted. */
   tasks: Pick<Tasks, 'readyForSignOff'> | null
   signOff: SignOffState
-  /** What the person may do: the service lead sends and submits, contributors edit. */
-  may: { edit: boolean; sendAndSubmit: boolean; answerClarification: boolean; editPlan: boolean }
+  /** What the person may do: the service lead sends and submits, contributors edit, the sponsor signs off. */
+  may: { edit: boolean; sendAndSubmit: boolean; answerClarification: boolean; editPlan: boolean; signOff: boolean }
   /** Published results only: required actions not yet covered by a development plan item. */
   uncoveredRequiredActions: number
 }
@@ -81,6 +81,12 @@ export function nextStep(input: NextStepInput): NextStep {
         if (may.sendAndSubmit) return step('Submit', 'check', 'Signed off: ready to submit.')
         return wait('Signed off: your service lead can now submit it.')
       }
+      if (may.signOff)
+        return step(
+          'Review and sign off',
+          'sign-off',
+          'Sent to you for sign-off: sign it off or return it with a reason.',
+        )
       return wait('Waiting for the executive sponsor to sign it off.')
     case 'SUBMITTED':
       return wait('Submitted: waiting for the regional team to assign validators.')

@@ -27,6 +27,7 @@ export async function submissionToDo(actor: Actor, context: SubmissionContext, n
       sendAndSubmit: can(actor, 'submission:submit', target),
       answerClarification: can(actor, 'clarification:answer', target),
       editPlan: can(actor, 'development-plan:edit', target),
+      signOff: can(actor, 'submission:sign-off', target),
     },
     uncoveredRequiredActions,
   })
