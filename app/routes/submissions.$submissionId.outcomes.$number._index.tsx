@@ -117,7 +117,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const unresolved = applyConflictChoices(formData, (key) => outcomeInputName(key, indicatorIds))
   const base = parseBase(formData.get('base'))
   const submission = parseWithZod(formData, { schema: OutcomeFormSchema })
-  if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
+  if (submission.status !== 'success')
+    return data({ result: submission.reply(), conflict: null, unevidenced: null }, { status: 400 })
   const result = await saveOutcome({
     actor: user,
     context,
@@ -126,12 +127,16 @@ export async function action({ request, params, context: loadContext }: ActionFu
     ipAddress,
     base,
     unresolved,
+    warnUnevidenced: true,
   })
   if (!result.ok && result.kind === 'invalid') {
     const fieldErrors: Record<string, string[]> = {}
     for (const problem of result.problems) (fieldErrors[problem.field] ??= []).push(problem.message)
-    return data({ result: submission.reply({ fieldErrors }), conflict: null }, { status: 400 })
+    return data({ result: submission.reply({ fieldErrors }), conflict: null, unevidenced: null }, { status: 400 })
   }
+  // Indicators without evidence: nothing is saved yet; the page warns of them and asks to confirm.
+  if (!result.ok && result.kind === 'unevidenced')
+    return data({ result: submission.reply(), conflict: null, unevidenced: result.indicators })
   if (!result.ok) {
     const current = { ...result.current, updatedAt: result.current.updatedAt?.toISOString() ?? null }
     const reply = submission.reply({
@@ -216,6 +221,12 @@ export default function OutcomePage() {
   const actionData = useActionData<typeof action>()
   const lastResult = actionData && 'result' in actionData ? actionData.result : (restored ?? undefined)
   const conflict = actionData && 'conflict' in actionData ? actionData.conflict : null
+  // "Save and mark as completed" with indicators that have no evidence: the page warns of them first.
+  const toConfirm = actionData && 'unevidenced' in actionData ? actionData.unevidenced : null
+  const confirmRef = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (toConfirm) confirmRef.current?.focus()
+  }, [toConfirm])
   const { outcome, indicators, response, links, unevidenced, editable, previous } = page
   const base = `/submissions/${submissionId}`
 
@@ -472,6 +483,23 @@ export default function OutcomePage() {
       <h1>
         Outcome {outcome.number}: {outcome.shortTitle}
       </h1>
+      {toConfirm ? (
+        <div id="unevidenced-confirm" ref={confirmRef} tabIndex={-1}>
+          <WarningCallout heading="Some indicators have no linked evidence" headingLevel={2}>
+            <p>
+              Outcome {outcome.number} is not marked as completed yet. These indicators of your claimed level or below
+              have no evidence linked to them: {toConfirm.map((i) => i.code).join(', ')}.
+            </p>
+            <p>
+              Link evidence to each (save your answers first with ‘Save and come back later’), or explain in the
+              narrative why there is none. Or mark the outcome as completed as it is.
+            </p>
+            <Button type="submit" form={form.id} name="intent" value="complete">
+              Mark as completed without this evidence
+            </Button>
+          </WarningCallout>
+        </div>
+      ) : null}
       <InsetText>
         <p>{outcome.statement}</p>
       </InsetText>
@@ -562,6 +590,9 @@ export default function OutcomePage() {
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="saveKey" value={saveKey} />
         <input type="hidden" name="base" value={baseValues} />
+        {toConfirm ? (
+          <input type="hidden" name="acknowledgedUnevidenced" value={toConfirm.map((i) => i.id).join(',')} />
+        ) : null}
         {conflict ? (
           <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
         ) : null}
@@ -738,7 +769,7 @@ export default function OutcomePage() {
             />
           )}
 
-          {unevidenced.length ? (
+          {unevidenced.length && !toConfirm ? (
             <WarningCallout heading="Some indicators have no linked evidence">
               <p>
                 These indicators of your claimed level or below have no evidence linked to them:{' '}

@@ -91,6 +91,7 @@ async function outcomeForm(
     selfLevel: page.response.selfLevel ?? undefined,
     selfSubLevel: (page.response.selfSubLevel ?? undefined) as OutcomeForm['selfSubLevel'],
     selfGradeReason: page.response.selfGradeReason,
+    acknowledgedUnevidenced: [],
     indicators: page.indicators.map((i) => ({ id: i.id, status: i.status ?? undefined, note: i.note })),
   }
 }

@@ -54,6 +54,7 @@ async function completedForm(ctx: SubmissionContext, number: number, narrative: 
     selfLevel: page.response.selfLevel ?? undefined,
     selfSubLevel: (page.response.selfSubLevel ?? undefined) as OutcomeForm['selfSubLevel'],
     selfGradeReason: page.response.selfGradeReason,
+    acknowledgedUnevidenced: [],
     indicators: page.indicators.map((i) => ({ id: i.id, status: i.status ?? undefined, note: i.note })),
   }
 }

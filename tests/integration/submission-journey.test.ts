@@ -50,6 +50,7 @@ async function completeAnswer(reference: string, number: number, version: number
     selfLevel: 2,
     selfSubLevel: 'HIGH',
     selfGradeReason: '',
+    acknowledgedUnevidenced: [],
     indicators,
   }
 }
@@ -239,6 +240,56 @@ describe('saving an outcome', () => {
     })
     expect(differs).toMatchObject({ ok: false, kind: 'invalid', problems: [{ field: 'selfGradeReason' }] })
     expect((await getOutcomePage(ctx, 4)).response.version).toBe(0)
+  })
+
+  it('warns of indicators without evidence before marking an outcome as completed, and completes once confirmed', async () => {
+    const reference = await notStartedSubmission('LKS-2930-RWV', 'LKS-2627-RWV')
+    const ctx = await context(lead, reference)
+    const first = await saveOutcome({
+      actor: lead,
+      context: ctx,
+      number: 2,
+      form: { ...(await completeAnswer(reference, 2, 0)), intent: 'save' },
+      ipAddress: '',
+    })
+    expect(first).toMatchObject({ ok: true, version: 1 })
+    // One indicator of level 1 has evidence; the others of levels 1 and 2 (claimed) have none.
+    const page = await getOutcomePage(ctx, 2)
+    const evidenced = page.indicators.find((i) => i.level === 1)!
+    const item = await evidenceItem('Ribble Valley Library and Knowledge Service', 'Evidence for the warning')
+    await linkEvidence({
+      actor: lead,
+      context: ctx,
+      number: 2,
+      evidenceItemId: item.id,
+      target: evidenced.id,
+      pointer: '',
+      ipAddress: '',
+    })
+    const expected = page.indicators
+      .filter((i) => i.level <= 2 && i.id !== evidenced.id)
+      .map((i) => ({ id: i.id, code: i.code }))
+    expect(expected.length).toBeGreaterThan(0)
+
+    const complete = async (acknowledgedUnevidenced: string[]) =>
+      saveOutcome({
+        actor: lead,
+        context: ctx,
+        number: 2,
+        form: { ...(await completeAnswer(reference, 2, 1)), acknowledgedUnevidenced },
+        ipAddress: '',
+        warnUnevidenced: true,
+      })
+    expect(await complete([])).toEqual({ ok: false, kind: 'unevidenced', indicators: expected })
+    // Nothing was saved: still version 1, in progress.
+    expect((await getOutcomePage(ctx, 2)).response).toMatchObject({ version: 1, status: 'IN_PROGRESS' })
+    // Warned of only some of them, it warns of the rest.
+    expect(await complete([expected[0]!.id])).toEqual({
+      ok: false,
+      kind: 'unevidenced',
+      indicators: expected.slice(1),
+    })
+    expect(await complete(expected.map((i) => i.id))).toMatchObject({ ok: true, version: 2, status: 'COMPLETED' })
   })
 
   it('rejects impossible grades and over-long narratives in the form schema', () => {

@@ -10,7 +10,7 @@ import { editionOutcome, editionOutcomes, type EditionVersion } from '~/modules/
 import type { Actor } from '~/modules/auth/permissions'
 import { invariantResponse, notFound } from '~/utils/http.server'
 import { requireEditable, SubmissionLocked, type SubmissionContext } from './access.server'
-import { outcomeProblems, unevidencedIndicators, type OutcomeProblem } from './progress'
+import { outcomeProblems, unevidencedIndicators, unevidencedToConfirm, type OutcomeProblem } from './progress'
 import { isEditableByService, isOutcomeEditableByService } from './status'
 import type { OutcomeForm } from './schema'
 import { findReceipt, recordReceipt, type SaveReceiptKey } from './save-receipts.server'
@@ -147,6 +147,8 @@ export async function getOutcomePage(context: SubmissionContext, number: number)
 export type SaveResult =
   | { ok: true; version: number; savedAt: Date; status: string }
   | { ok: false; kind: 'invalid'; problems: OutcomeProblem[] }
+  /** Marking as completed with indicators of the claimed level or below that have no evidence: nothing saved yet. */
+  | { ok: false; kind: 'unevidenced'; indicators: Array<{ id: string; code: string }> }
   | {
       ok: false
       kind: 'conflict'
@@ -175,6 +177,11 @@ type SaveInput = {
   base?: FieldValues | null
   /** Fields left in conflict on a conflict page (no choice made): they stay in conflict. */
   unresolved?: string[]
+  /**
+   * Marking as completed first warns of indicators without evidence (the outcome page asks the
+   * person to confirm); without it, the form's intent alone decides.
+   */
+  warnUnevidenced?: boolean
 }
 
 /** Saves the whole outcome form (draft or completed). */
@@ -186,6 +193,7 @@ export async function saveOutcome({
   ipAddress,
   base,
   unresolved = [],
+  warnUnevidenced = false,
 }: SaveInput): Promise<SaveResult> {
   requireEditable(context)
   const outcome = await findOutcome(context.cycle.edition, number)
@@ -206,6 +214,16 @@ export async function saveOutcome({
   // A draft may be unfinished, but a grade that differs from the suggestion always needs its reason.
   const problems = outcomeProblems(answers).filter((p) => form.intent === 'complete' || p.field === 'selfGradeReason')
   if (problems.length) return { ok: false, kind: 'invalid', problems }
+  if (form.intent === 'complete' && warnUnevidenced) {
+    const links = await prisma.evidenceLink.findMany({
+      where: { outcomeResponse: { submissionId: context.id, outcomeId: outcome.id }, indicatorId: { not: null } },
+      select: { indicatorId: true },
+    })
+    const linked = new Set(links.flatMap((l) => (l.indicatorId ? [l.indicatorId] : [])))
+    const unevidenced = unevidencedIndicators(outcome.indicators, form.selfLevel ?? null, linked)
+    const toConfirm = unevidencedToConfirm(unevidenced, form.acknowledgedUnevidenced)
+    if (toConfirm.length) return { ok: false, kind: 'unevidenced', indicators: toConfirm }
+  }
 
   const status = form.intent === 'complete' ? 'COMPLETED' : 'IN_PROGRESS'
   const indicatorIds = outcome.indicators.map((i) => i.id)

@@ -5,6 +5,8 @@ import {
   penPortraitProblems,
   penPortraitStatus,
   taskStatuses,
+  unevidencedIndicators,
+  unevidencedToConfirm,
   type OutcomeAnswers,
 } from './progress'
 
@@ -151,5 +153,29 @@ describe('task list', () => {
       { number: 2, status: 'NOT_STARTED' },
     ])
     expect(tasks.signOff).toBe('RETURNED')
+  })
+})
+
+describe('indicators without evidence, before an outcome is completed', () => {
+  const indicators = [
+    { id: 'a', code: '2.1.1', level: 1 },
+    { id: 'b', code: '2.1.2', level: 1 },
+    { id: 'c', code: '2.2.1', level: 2 },
+    { id: 'd', code: '2.3.1', level: 3 },
+  ]
+
+  it('names those of the claimed level and below that have no evidence', () => {
+    expect(unevidencedIndicators(indicators, 2, new Set(['b']))).toEqual([
+      { id: 'a', code: '2.1.1' },
+      { id: 'c', code: '2.2.1' },
+    ])
+    expect(unevidencedIndicators(indicators, null, new Set())).toEqual([])
+  })
+
+  it('warns only of the ones the person has not already chosen to complete without', () => {
+    const unevidenced = unevidencedIndicators(indicators, 2, new Set())
+    expect(unevidencedToConfirm(unevidenced, []).map((i) => i.code)).toEqual(['2.1.1', '2.1.2', '2.2.1'])
+    expect(unevidencedToConfirm(unevidenced, ['a', 'c']).map((i) => i.code)).toEqual(['2.1.2'])
+    expect(unevidencedToConfirm(unevidenced, ['a', 'b', 'c'])).toEqual([])
   })
 })

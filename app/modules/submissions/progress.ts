@@ -140,3 +140,15 @@ export function unevidencedIndicators(
     .filter((i) => i.level <= claimedLevel && !linkedIndicatorIds.has(i.id))
     .map((i) => ({ id: i.id, code: i.code }))
 }
+
+/**
+ * Before an outcome is marked as completed, the unevidenced indicators the person has not yet been
+ * warned of: none left, and it is completed; otherwise the page shows them first.
+ */
+export function unevidencedToConfirm<Indicator extends { id: string }>(
+  unevidenced: readonly Indicator[],
+  acknowledgedIds: readonly string[],
+): Indicator[] {
+  const acknowledged = new Set(acknowledgedIds)
+  return unevidenced.filter((i) => !acknowledged.has(i.id))
+}

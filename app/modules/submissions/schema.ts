@@ -31,6 +31,13 @@ export const OutcomeFormSchema = z
       .optional(),
     selfSubLevel: z.enum(SUB_LEVELS, { error: 'Select low, medium or high' }).optional(),
     selfGradeReason: text(REASON_MAX, 'Reason must be 5,000 characters or fewer'),
+    // The indicators without evidence the person was warned of and chose to complete without (ids,
+    // comma-separated): marking as completed warns only of others.
+    acknowledgedUnevidenced: z
+      .string()
+      .max(4_000)
+      .default('')
+      .transform((value) => value.split(',').filter(Boolean)),
     indicators: z
       .array(
         z.object({
