@@ -105,6 +105,28 @@ export default function Home() {
           ) : (
             <p>When a regional lead assigns you a submission to validate, it appears here and you are sent an email.</p>
           )}
+          {home.validation.toAgree.length ? (
+            <>
+              <p>
+                Both validators have completed these. As primary validator you record the agreed result of each outcome
+                you agree on within one sub-level, then confirm the result.
+              </p>
+              <Table
+                caption="Agreed results waiting for you"
+                captionSize="s"
+                responsive
+                head={['Organisation', 'Cycle', 'Next step']}
+                rows={home.validation.toAgree.map((a) => [
+                  a.organisation.name,
+                  a.cycle.name,
+                  <a key="n" href={`/submissions/${a.submissionId}/agreement`}>
+                    {a.step === 'RECORD' ? 'Record the agreed result' : 'Confirm the agreed result'}
+                    <span className="nhsuk-u-visually-hidden"> for {a.organisation.name}</span>
+                  </a>,
+                ])}
+              />
+            </>
+          ) : null}
           <p>
             <a href="/validation">
               {home.validation.counts.completed

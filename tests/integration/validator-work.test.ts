@@ -6,6 +6,7 @@ import { prisma } from '~/utils/db.server'
 import { useDemoData } from '../setup/demo-data'
 import { getHome } from '~/modules/home/home.server'
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
+import { recordAgreedResult } from '~/modules/validation/agreement.server'
 import { assignValidators, dueDateOffer, listCandidates } from '~/modules/validation/assignment.server'
 import { getQueue } from '~/modules/validation/workspace.server'
 import { actorFor, createUser } from '../factories'
@@ -25,7 +26,12 @@ describe('the home page of someone who only validates', () => {
     const region = await prisma.region.findFirstOrThrow({ where: { name: 'South East' }, select: { id: true } })
     const { email } = await createUser({ roles: [{ role: 'VALIDATOR', regionId: region.id }] })
     const home = await getHome(await actorFor(email), FIRST_OF_DECEMBER)
-    expect(home.validation).toEqual({ open: [], completed: [], counts: { open: 0, overdue: 0, completed: 0 } })
+    expect(home.validation).toEqual({
+      open: [],
+      completed: [],
+      counts: { open: 0, overdue: 0, completed: 0 },
+      toAgree: [],
+    })
   })
 
   it('shows a validator with only completed work that there is nothing to validate', async () => {
@@ -55,7 +61,7 @@ describe('the validator’s queue', () => {
     expect(references(queue.open)).toContain('LKS-2627-RSV')
     expect(references(queue.completed)).toContain('LKS-2627-RPM')
     expect(queue.counts).toEqual({ open: queue.open.length, overdue: 0, completed: queue.completed.length })
-    expect((await getHome(owen, FIRST_OF_DECEMBER)).validation).toEqual(queue)
+    expect((await getHome(owen, FIRST_OF_DECEMBER)).validation).toEqual({ ...queue, toAgree: [] })
   })
 
   it('tags and counts open work past its due date as overdue, never completed work', async () => {
@@ -64,6 +70,48 @@ describe('the validator’s queue', () => {
     expect(queue.open.every((r) => r.overdue)).toBe(true)
     expect(queue.completed.some((r) => r.overdue)).toBe(false)
     expect(queue.counts.overdue).toBe(queue.open.length)
+  })
+})
+
+describe('the agreed results waiting for the primary validator', () => {
+  const moderated = {
+    level: 2,
+    subLevel: 'MEDIUM' as const,
+    rationale: 'Read both rationales and the linked evidence.',
+    strengths: 'A clinical librarian in every directorate.',
+    areasForDevelopment: 'Impact data from the community teams.',
+    requiredActions: '',
+    recommendations: '',
+  }
+  const waiting = async (email: string) =>
+    (await getHome(await actorFor(email), FIRST_OF_DECEMBER)).validation!.toAgree.map((a) => [
+      a.organisation.name,
+      a.step,
+    ])
+
+  it('are none while the outcomes left wait for moderation, then the result to confirm once moderated', async () => {
+    // Pendle Moor as seeded: the four outcomes the validators agree on are recorded; 2 and 5 wait.
+    expect(await waiting('priya.shah@demo.nhs.uk')).toEqual([])
+    // The second validator has nothing to record.
+    expect(await waiting('owen.griffiths@demo.nhs.uk')).toEqual([])
+    const lead = await actorFor('regional.lead@demo.nhs.uk')
+    const { id } = await prisma.submission.findUniqueOrThrow({
+      where: { reference: 'LKS-2627-RPM' },
+      select: { id: true },
+    })
+    const context = await loadSubmissionContext(lead, id)
+    for (const number of [2, 5])
+      expect(await recordAgreedResult({ actor: lead, context, number, form: moderated, ipAddress: '' })).toEqual({
+        ok: true,
+      })
+    expect(await waiting('priya.shah@demo.nhs.uk')).toEqual([['Pendle Moor Hospitals NHS Trust', 'CONFIRM']])
+  })
+
+  it('is to record while an outcome the validators agree on has no agreed grade', async () => {
+    await prisma.agreedResult.deleteMany({
+      where: { submission: { reference: 'LKS-2627-RPM' }, outcome: { number: 1 } },
+    })
+    expect(await waiting('priya.shah@demo.nhs.uk')).toEqual([['Pendle Moor Hospitals NHS Trust', 'RECORD']])
   })
 })
 

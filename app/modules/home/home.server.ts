@@ -3,6 +3,7 @@ import { prisma } from '~/utils/db.server'
 import { planScope, reachOf, submissionScope, type Actor } from '~/modules/auth/permissions'
 import { findSubmissionContext } from '~/modules/submissions/access.server'
 import { submissionToDo, type SubmissionToDo } from '~/modules/submissions/to-do.server'
+import { agreementToDo } from '~/modules/validation/agreement.server'
 import { getQueue } from '~/modules/validation/workspace.server'
 
 const submissionRow = {
@@ -114,10 +115,26 @@ async function sponsorSections(actor: Actor, now: Date) {
   )
 }
 
-/** A validator's queue, for anyone who may validate, even with nothing assigned yet. */
+/**
+ * A validator's queue, for anyone who may validate, even with nothing assigned yet; and, for a
+ * primary validator, the agreed results of completed validations that wait for them.
+ */
 async function validatorQueue(actor: Actor, now: Date) {
   if (!reachOf(actor, 'validation:grade').assigned) return null
-  return getQueue(actor, 'due', now)
+  const queue = await getQueue(actor, 'due', now)
+  const toAgree = []
+  for (const row of queue.completed) {
+    if (row.kind !== 'PRIMARY' || !['IN_VALIDATION', 'IN_MODERATION'].includes(row.submission.status)) continue
+    const step = await agreementToDo(actor, row.submission.id)
+    if (step)
+      toAgree.push({
+        submissionId: row.submission.id,
+        organisation: row.submission.organisation,
+        cycle: row.submission.cycle,
+        step,
+      })
+  }
+  return { ...queue, toAgree }
 }
 
 async function regionSections(actor: Actor) {

@@ -10,6 +10,7 @@ import { notifyResultPublished } from '~/modules/notifications/notifications.ser
 import { loadSubmissionContext, type SubmissionContext } from '~/modules/submissions/access.server'
 import { notFound } from '~/utils/http.server'
 import {
+  agreementStep,
   decidedBy,
   everyOutcomeAgreed,
   mayRecordAgreedGrade,
@@ -105,6 +106,19 @@ export async function getAgreement(actor: Actor, context: SubmissionContext) {
     canReopen: context.status === 'PUBLISHED' && can(actor, 'result:reopen', context.target),
     outcomes: rows,
   }
+}
+
+/**
+ * The primary validator's (or moderator's) next step on a submission's agreed result, for the home
+ * page: record an outcome's agreed grade, confirm the result, or nothing yet.
+ */
+export async function agreementToDo(actor: Actor, submissionId: string): Promise<'RECORD' | 'CONFIRM' | null> {
+  const context = await loadForAgreement(actor, submissionId)
+  const agreement = await getAgreement(actor, context)
+  return agreementStep({
+    outcomes: agreement.outcomes.map((o) => ({ canRecord: o.canRecord, agreed: o.agreed !== null })),
+    canFinalise: agreement.canFinalise,
+  })
 }
 
 export type RecordResult =

@@ -3,6 +3,7 @@ import type { Grade, SubLevel } from '~/modules/framework/grading'
 import {
   AGREEMENT_TOLERANCE_STEPS,
   agreementOutcome,
+  agreementStep,
   decidedBy,
   everyOutcomeAgreed,
   ineligibilityReason,
@@ -228,6 +229,34 @@ describe('mayRecordAgreedGrade', () => {
     expect(
       mayRecordAgreedGrade({ outcome: null, status: 'IN_VALIDATION', isPrimaryValidator: true, isModerator: true }),
     ).toBe(false)
+  })
+})
+
+describe('agreementStep: what the home page asks of the person', () => {
+  it('is to record while an outcome they may record has no agreed grade', () => {
+    const outcomes = [
+      { canRecord: true, agreed: true },
+      { canRecord: true, agreed: false },
+      { canRecord: false, agreed: false },
+    ]
+    expect(agreementStep({ outcomes, canFinalise: false })).toBe('RECORD')
+  })
+
+  it('is nothing while only outcomes for someone else (moderation) are left', () => {
+    const outcomes = [
+      { canRecord: true, agreed: true },
+      { canRecord: false, agreed: false },
+    ]
+    expect(agreementStep({ outcomes, canFinalise: false })).toBeNull()
+  })
+
+  it('is to confirm once every outcome is agreed and they may confirm', () => {
+    const outcomes = [
+      { canRecord: true, agreed: true },
+      { canRecord: false, agreed: true },
+    ]
+    expect(agreementStep({ outcomes, canFinalise: true })).toBe('CONFIRM')
+    expect(agreementStep({ outcomes, canFinalise: false })).toBeNull()
   })
 })
 

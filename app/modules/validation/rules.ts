@@ -133,6 +133,19 @@ export function everyOutcomeAgreed(outcomeNumbers: readonly number[], agreedNumb
 }
 
 /**
+ * What the actor has to do on the agreed result now, for their home page: record the agreed grade
+ * of an outcome they may record that has none yet, or confirm the result once every outcome has
+ * one (when they may); otherwise nothing (waiting for the other validator or for moderation).
+ */
+export function agreementStep(input: {
+  outcomes: ReadonlyArray<{ canRecord: boolean; agreed: boolean }>
+  canFinalise: boolean
+}): 'RECORD' | 'CONFIRM' | null {
+  if (input.outcomes.some((o) => o.canRecord && !o.agreed)) return 'RECORD'
+  return input.canFinalise ? 'CONFIRM' : null
+}
+
+/**
  * The grade the agreed-result form proposes for an outcome when the validators agree: the
  * **primary** validator's grade. It is only a proposal; the primary validator may record the
  * secondary's grade instead (and, as with any grade, the form records the reason).
