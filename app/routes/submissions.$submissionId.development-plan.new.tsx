@@ -26,8 +26,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'development-plan:edit')
   const requiredActions = await getPlanFormOptions(context)
-  // "Add an item" beside a required action opens the form with that action chosen.
-  const chosen = new URL(request.url).searchParams.get('requiredActionId')
+  // "Add an item" beside a required action opens the form with that action chosen, its text as the
+  // action to start from.
+  const requested = new URL(request.url).searchParams.get('requiredActionId')
+  const chosen = requiredActions.find((a) => a.id === requested) ?? null
   return {
     // What the person posted when their session had ended, to check and save (once).
     restored: await restoredForm(request, user, NewPlanItemSchema),
@@ -35,7 +37,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
     requiredActions,
-    requiredActionId: requiredActions.some((a) => a.id === chosen) ? chosen : null,
+    requiredActionId: chosen?.id ?? null,
+    requiredActionText: chosen?.text ?? '',
   }
 }
 
@@ -58,14 +61,14 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function NewPlanItemPage() {
-  const { submissionId, organisationName, cycleName, requiredActions, requiredActionId } =
+  const { submissionId, organisationName, cycleName, requiredActions, requiredActionId, requiredActionText } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { restored } = useLoaderData<typeof loader>()
   const [form, fields] = useForm({
     id: 'new-plan-item',
     lastResult: actionData?.result ?? restored ?? undefined,
-    defaultValue: { status: 'NOT_STARTED', requiredActionId: requiredActionId ?? '' },
+    defaultValue: { status: 'NOT_STARTED', requiredActionId: requiredActionId ?? '', action: requiredActionText },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: NewPlanItemSchema }),
     shouldValidate: 'onSubmit',
     shouldRevalidate: 'onInput',

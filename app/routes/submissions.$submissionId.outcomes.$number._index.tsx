@@ -135,8 +135,9 @@ export async function action({ request, params, context: loadContext }: ActionFu
     return data({ result: submission.reply({ fieldErrors }), conflict: null, unevidenced: null }, { status: 400 })
   }
   // Indicators without evidence: nothing is saved yet; the page warns of them and asks to confirm.
+  // Not processed (422): nothing changed, so no page data is reloaded, as after any refused save.
   if (!result.ok && result.kind === 'unevidenced')
-    return data({ result: submission.reply(), conflict: null, unevidenced: result.indicators })
+    return data({ result: submission.reply(), conflict: null, unevidenced: result.indicators }, { status: 422 })
   if (!result.ok) {
     const current = { ...result.current, updatedAt: result.current.updatedAt?.toISOString() ?? null }
     const reply = submission.reply({
