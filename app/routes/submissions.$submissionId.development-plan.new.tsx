@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -39,6 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     requiredActions,
     requiredActionId: chosen?.id ?? null,
     requiredActionText: chosen?.text ?? '',
+    // This rendering's idempotency key: the create it sends, if sent again, adds no second item.
+    saveKey: randomUUID(),
   }
 }
 
@@ -54,6 +57,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
     ipAddress: loadContext.clientAddress,
   })
   if (!result.ok) return data({ result: submission.reply({ fieldErrors: result.fieldErrors }) }, { status: 400 })
+  // A create sent again with the same key is answered as the first was: the same item, not a new one.
   return redirectWithFlash(request, `/submissions/${context.id}/development-plan`, {
     type: 'success',
     title: 'Item added to the development plan',
@@ -61,7 +65,7 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function NewPlanItemPage() {
-  const { submissionId, organisationName, cycleName, requiredActions, requiredActionId, requiredActionText } =
+  const { submissionId, organisationName, cycleName, requiredActions, requiredActionId, requiredActionText, saveKey } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const { restored } = useLoaderData<typeof loader>()
@@ -85,6 +89,7 @@ export default function NewPlanItemPage() {
         </span>
         <h1>Add a development plan item</h1>
         <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="saveKey" value={saveKey} />
           <PlanItemFields fields={fields} requiredActions={requiredActions} />
           <div className="nhsuk-button-group">
             <Button type="submit">Add item</Button>

@@ -140,4 +140,41 @@ describe('two people changing one development plan item', () => {
     })
     expect(await updates()).toBe(before + 1)
   })
+
+  it('adds one item for a create sent twice with the same key, and answers the second with the first item', async () => {
+    const form = {
+      action: 'Run a literature search clinic every month',
+      owner: 'Clinical Librarian',
+      dueDate: new Date('2027-09-30T00:00:00Z'),
+      status: 'NOT_STARTED' as const,
+      progressNotes: 'First clinic booked.',
+      saveKey: 'plan-item-create-retry-0001',
+    }
+    const items = () => prisma.developmentPlanItem.count({ where: { submissionId: ctx.id, action: form.action } })
+    const first = await createPlanItem({ actor: lead, context: ctx, form, ipAddress: '' })
+    if (!first.ok) throw new Error('the item was not added')
+    // The browser gave up waiting and posted the same form again.
+    expect(await createPlanItem({ actor: lead, context: ctx, form, ipAddress: '' })).toEqual(first)
+    // Both at once: still one item.
+    const [a, b] = await Promise.all([
+      createPlanItem({
+        actor: lead,
+        context: ctx,
+        form: { ...form, saveKey: 'plan-item-create-race-0001' },
+        ipAddress: '',
+      }),
+      createPlanItem({
+        actor: lead,
+        context: ctx,
+        form: { ...form, saveKey: 'plan-item-create-race-0001' },
+        ipAddress: '',
+      }),
+    ])
+    expect(a).toEqual(b)
+    expect(await items()).toBe(2)
+    // Another person's key is theirs alone: the same key from the contributor is a new item.
+    const theirs = await createPlanItem({ actor: contributor, context: ctx, form, ipAddress: '' })
+    expect(theirs.ok && theirs.itemId !== first.itemId).toBe(true)
+    expect(await items()).toBe(3)
+  })
 })

@@ -182,37 +182,57 @@ function auditValues(item: {
 
 type ItemInput = { actor: Actor; context: SubmissionContext; ipAddress: string }
 
+/**
+ * Adds an item. A create sent again with the same key (the browser gave up waiting and sent the
+ * form again) is answered with the item the first made, so it is never added twice.
+ */
 export async function createPlanItem(input: ItemInput & { form: PlanItemForm }): Promise<Saved | Invalid> {
   const { actor, context, form } = input
   requirePermission(actor, 'development-plan:edit', context.target)
   requirePublished(context)
-  return prisma.$transaction(async (tx) => {
-    await requireStillPublished(tx, context.id)
-    const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
-    if (!link.ok) return INVALID_REQUIRED_ACTION
-    const values = {
-      action: form.action,
-      owner: form.owner,
-      dueDate: form.dueDate,
-      status: form.status,
-      progressNotes: form.progressNotes,
-      requiredActionId: link.requiredActionId,
-    }
-    const item = await tx.developmentPlanItem.create({
-      data: { submissionId: context.id, outcomeId: link.outcomeId, ...values, version: 1 },
-      select: { id: true },
+  const receipt = form.saveKey ? { userId: actor.id, key: form.saveKey } : null
+  const created = async (db: Db) => {
+    const done = receipt ? await findReceipt(db, receipt) : null
+    return done?.entityId ? { ok: true as const, itemId: done.entityId } : null
+  }
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const again = await created(tx)
+      if (again) return again
+      await requireStillPublished(tx, context.id)
+      const link = await resolveRequiredAction(tx, context.id, form.requiredActionId)
+      if (!link.ok) return INVALID_REQUIRED_ACTION
+      const values = {
+        action: form.action,
+        owner: form.owner,
+        dueDate: form.dueDate,
+        status: form.status,
+        progressNotes: form.progressNotes,
+        requiredActionId: link.requiredActionId,
+      }
+      const item = await tx.developmentPlanItem.create({
+        data: { submissionId: context.id, outcomeId: link.outcomeId, ...values, version: 1 },
+        select: { id: true },
+      })
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: 'development_plan_item.created',
+        entityType: 'DevelopmentPlanItem',
+        entityId: item.id,
+        submissionId: context.id,
+        after: { ...auditValues(values), version: 1 },
+        ipAddress: input.ipAddress,
+      })
+      if (receipt)
+        await recordReceipt(tx, receipt, { version: 1, savedAt: new Date(), status: values.status, entityId: item.id })
+      return { ok: true as const, itemId: item.id }
     })
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: 'development_plan_item.created',
-      entityType: 'DevelopmentPlanItem',
-      entityId: item.id,
-      submissionId: context.id,
-      after: { ...auditValues(values), version: 1 },
-      ipAddress: input.ipAddress,
-    })
-    return { ok: true as const, itemId: item.id }
-  })
+  } catch (error) {
+    // Both tries at once: the second's receipt clashes with the first's, and its item is not kept.
+    const again = await created(prisma)
+    if (again) return again
+    throw error
+  }
 }
 
 /**

@@ -50,8 +50,8 @@ const fields = {
     .default(''),
 }
 
-/** Adding an item to the development plan. */
-export const NewPlanItemSchema = z.object(fields)
+/** Adding an item to the development plan, with the idempotency key made when the form was rendered. */
+export const NewPlanItemSchema = z.object({ ...fields, saveKey: SaveKeySchema })
 
 /** Editing an item: the same fields, and the version the person started from. */
 export const EditPlanItemSchema = z.object({

@@ -10,7 +10,8 @@ type Tx = Parameters<Parameters<typeof prisma.$transaction>[0]>[0]
 type Db = Tx | typeof prisma
 
 export type SaveReceiptKey = { userId: string; key: string }
-export type StoredSave = { version: number; savedAt: Date; status: string }
+/** A save's answer; `entityId` is the record a create made, so a repeated create answers with it. */
+export type StoredSave = { version: number; savedAt: Date; status: string; entityId?: string }
 
 export async function findReceipt(db: Db, receipt: SaveReceiptKey, now = new Date()): Promise<StoredSave | null> {
   const row = await db.saveReceipt.findUnique({
@@ -18,8 +19,13 @@ export async function findReceipt(db: Db, receipt: SaveReceiptKey, now = new Dat
     select: { result: true, createdAt: true },
   })
   if (!row || now.getTime() - row.createdAt.getTime() > RECEIPT_HOURS * 60 * 60 * 1000) return null
-  const stored = JSON.parse(row.result) as { version: number; savedAt: string; status: string }
-  return { version: stored.version, savedAt: new Date(stored.savedAt), status: stored.status }
+  const stored = JSON.parse(row.result) as { version: number; savedAt: string; status: string; entityId?: string }
+  return {
+    version: stored.version,
+    savedAt: new Date(stored.savedAt),
+    status: stored.status,
+    ...(typeof stored.entityId === 'string' ? { entityId: stored.entityId } : {}),
+  }
 }
 
 export async function recordReceipt(tx: Tx, receipt: SaveReceiptKey, result: StoredSave, now = new Date()) {
