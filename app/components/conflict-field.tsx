@@ -22,6 +22,10 @@ export type ConflictFieldProps = {
   /** For the narrative: the test hook the two-people journey reads their version by. */
   testId?: string
   error?: string
+  /** The choice made so far, when the page comes back without saving (no JavaScript: add or remove a row). */
+  chosen?: string
+  /** The merged text typed so far, for text; the person's own version unless told. */
+  draft?: string
 }
 
 /**
@@ -41,6 +45,8 @@ export function ConflictField({
   empty = '(empty)',
   testId,
   error,
+  chosen,
+  draft,
 }: ConflictFieldProps) {
   const names = conflictNames(fieldKey)
   const id = `conflict-${inputName.replace(/[^A-Za-z0-9]+/g, '-')}`
@@ -80,6 +86,7 @@ export function ConflictField({
                   name={names.choice}
                   type="radio"
                   value={choice.value}
+                  defaultChecked={chosen === choice.value}
                   ref={choice.value === 'merged' ? mergedRadio : undefined}
                 />
                 <label className="nhsuk-label nhsuk-radios__label" htmlFor={inputId}>
@@ -99,7 +106,7 @@ export function ConflictField({
             labelSize="s"
             hint="Your version, to edit into one that keeps both people’s changes."
             rows={6}
-            defaultValue={mine}
+            defaultValue={draft ?? mine}
             onInput={() => {
               if (mergedRadio.current) mergedRadio.current.checked = true
             }}

@@ -31,7 +31,15 @@ import { isEditableByService } from '~/modules/submissions/status'
 import { redirectWithFlash } from '~/utils/flash.server'
 import { areaErrorBoundary } from '~/components/area-error-boundary'
 import { ConflictField, conflictFieldId } from '~/components/conflict-field'
-import { CONFLICTS_FIELD, parseBase } from '~/modules/submissions/merge'
+import {
+  CONFLICT_FROM_FIELD,
+  CONFLICTS_FIELD,
+  conflictFromValue,
+  parseBase,
+  postedConflict,
+  type Choice,
+  type ConflictFieldState,
+} from '~/modules/submissions/merge'
 import {
   applyPenPortraitChoices,
   isPenPortraitTextField,
@@ -77,6 +85,29 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const context = await loadSubmissionContext(user, params.submissionId ?? '', 'submission:edit')
   const formData = await request.formData()
   const organisationIds = postedOrganisationIds(formData)
+  // On a conflict page, "Add another post" and "Remove" (without JavaScript) save nothing: the page
+  // comes back with the change and the conflict as it was, the choices made and the text typed.
+  const posted = postedConflict(formData, (key) => penPortraitInputName(key, organisationIds))
+  if (posted) {
+    const intermediate = parseWithZod(formData, { schema: PenPortraitSchema })
+    const form = intermediate.reply().initialValue ?? {}
+    // A list of empty rows is posted back as no list: the form still shows one row to fill in.
+    const rows = Array.isArray(form.staffPosts) && form.staffPosts.length ? form.staffPosts : [EMPTY_POST]
+    if (intermediate.status === undefined)
+      return data({
+        result: null,
+        conflict: {
+          id: randomUUID(),
+          version: posted.version,
+          ...posted.from,
+          fields: posted.fields,
+          unresolved: [] as string[],
+          choices: posted.choices,
+          base: posted.base,
+          form: { ...form, staffPosts: rows } as Record<string, unknown>,
+        },
+      })
+  }
   // On a conflict page: each field changed on both sides takes the value the person chose.
   const unresolved = applyPenPortraitChoices(formData)
   const base = parseBase(formData.get('base'))
@@ -110,10 +141,14 @@ export async function action({ request, params, context: loadContext }: ActionFu
           updatedAt: result.updatedAt?.toISOString() ?? null,
           byYou: result.updatedBy?.id === user.id,
           updatedByName: result.updatedBy?.name ?? null,
-          fields: result.fields,
+          fields: result.fields as ConflictFieldState[],
           unresolved: unresolved.filter((key) => keys.includes(key)),
+          choices: {} as Record<string, Choice>,
           base: JSON.stringify(result.theirs),
-          form: penPortraitFormValue(result.merged, { organisationIds, postIds: result.postIds }, keys),
+          form: penPortraitFormValue(result.merged, { organisationIds, postIds: result.postIds }, keys) as Record<
+            string,
+            unknown
+          >,
         },
       },
       { status: 409 },
@@ -121,6 +156,8 @@ export async function action({ request, params, context: loadContext }: ActionFu
   }
   return redirectWithFlash(request, `/submissions/${context.id}`, { type: 'success', title: 'Pen portrait saved' })
 }
+
+const EMPTY_POST = { id: '', title: '', wte: '', qualified: '' }
 
 const FIELDS = [
   'organisations',
@@ -238,6 +275,8 @@ export default function PenPortraitPage() {
         display={displayValue(key)}
         empty={key.startsWith('post/') ? '(removed)' : undefined}
         error={conflictError(key)}
+        chosen={conflict?.choices[key]}
+        draft={field.draft}
       />
     )
   }
@@ -329,7 +368,18 @@ export default function PenPortraitPage() {
           <input type="hidden" name="saveKey" value={saveKey} />
           <input type="hidden" name="base" value={renderedBase} />
           {conflict ? (
-            <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
+            <>
+              <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
+              <input
+                type="hidden"
+                name={CONFLICT_FROM_FIELD}
+                value={conflictFromValue({
+                  updatedAt: conflict.updatedAt,
+                  updatedByName: conflict.updatedByName,
+                  byYou: conflict.byYou,
+                })}
+              />
+            </>
           ) : null}
           <DisableFields when={!editable}>
             <h2 id="organisations">Organisations served</h2>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { applyConflictChoices, mergeFields, parseBase } from './merge'
+import { applyConflictChoices, mergeFields, parseBase, postedConflict } from './merge'
 
 describe('mergeFields', () => {
   const base = { narrative: 'A', keyStrengths: 'S', 'indicator/1/status': '' }
@@ -70,5 +70,66 @@ describe('applyConflictChoices', () => {
     const formData = posted()
     expect(applyConflictChoices(formData, name)).toEqual(['keyStrengths'])
     expect(formData.get('keyStrengths')).toBe('mine')
+  })
+})
+
+describe('postedConflict', () => {
+  const conflictForm = (entries: [string, string][]) => {
+    const form = new FormData()
+    for (const [name, value] of entries) form.append(name, value)
+    return form
+  }
+  const page: [string, string][] = [
+    ['version', '4'],
+    ['base', JSON.stringify({ notes: 'Theirs', budget: '10' })],
+    ['conflicts', JSON.stringify(['notes', 'budget'])],
+    ['conflictFrom', JSON.stringify({ updatedAt: '2026-12-03T10:00:00.000Z', updatedByName: 'Sam', byYou: false })],
+    ['mine/notes', 'Mine'],
+    ['theirs/notes', 'Theirs'],
+    ['choice/notes', 'merged'],
+    ['notes', 'Mine and theirs'],
+    ['mine/budget', '20'],
+    ['theirs/budget', '10'],
+    ['budgetPounds', '20'],
+  ]
+  const inputs = (key: string) => (key === 'notes' ? 'notes' : key === 'budget' ? 'budgetPounds' : null)
+
+  it('gives back the conflict as posted: both values, choices made, text typed, base, version and who', () => {
+    expect(postedConflict(conflictForm(page), inputs)).toEqual({
+      fields: [
+        { key: 'notes', mine: 'Mine', theirs: 'Theirs', draft: 'Mine and theirs' },
+        { key: 'budget', mine: '20', theirs: '10', draft: '20' },
+      ],
+      choices: { notes: 'merged' },
+      base: JSON.stringify({ notes: 'Theirs', budget: '10' }),
+      version: 4,
+      from: { updatedAt: '2026-12-03T10:00:00.000Z', updatedByName: 'Sam', byYou: false },
+    })
+  })
+
+  it('is null for a form that is not a conflict page, or whose base or version is missing', () => {
+    expect(
+      postedConflict(
+        conflictForm([
+          ['version', '4'],
+          ['notes', 'x'],
+        ]),
+        inputs,
+      ),
+    ).toBeNull()
+    expect(postedConflict(conflictForm(page.filter(([name]) => name !== 'base')), inputs)).toBeNull()
+    expect(postedConflict(conflictForm(page.filter(([name]) => name !== 'version')), inputs)).toBeNull()
+  })
+
+  it('ignores a choice that is not one, and reads who as unknown when it is not given', () => {
+    const posted = postedConflict(
+      conflictForm([
+        ...page.filter(([name]) => name !== 'conflictFrom' && name !== 'choice/notes'),
+        ['choice/notes', 'x'],
+      ]),
+      inputs,
+    )
+    expect(posted?.choices).toEqual({})
+    expect(posted?.from).toEqual({ updatedAt: null, updatedByName: null, byYou: false })
   })
 })

@@ -86,3 +86,71 @@ function parseKeys(raw: FormDataEntryValue | null): string[] {
     return []
   }
 }
+
+/** The hidden field a conflict page keeps who made the other save in, for the page shown again. */
+export const CONFLICT_FROM_FIELD = 'conflictFrom'
+
+/** Who made the save this one conflicts with, as the conflict page says it. */
+export type ConflictFrom = { updatedAt: string | null; updatedByName: string | null; byYou: boolean }
+
+/** A field in conflict as the page shows it; `draft` is the merged text typed in its box so far. */
+export type ConflictFieldState = { key: string; mine: string; theirs: string; draft?: string }
+
+/** A conflict page as it was posted, to be shown again as it was. */
+export type PostedConflict = {
+  fields: ConflictFieldState[]
+  /** The choices made so far, by field key. */
+  choices: Record<string, Choice>
+  /** The stored values the conflict was found against (the form's base), as the form carries them. */
+  base: string
+  version: number
+  from: ConflictFrom
+}
+
+/**
+ * The conflict page's state from a posted form, or null when the form is not a conflict page. A
+ * submit that does not save (without JavaScript: "Add another post", "Remove") reloads the page;
+ * with this the page comes back with the conflict as it was: both people's values, the base and
+ * version it is merged against, the choices made so far and the merged text typed. Read it before
+ * `applyConflictChoices`, which changes the form. `fieldName` gives the input a field's value is
+ * typed in, as for `applyConflictChoices`.
+ */
+export function postedConflict(formData: FormData, fieldName: (key: string) => string | null): PostedConflict | null {
+  if (!formData.has(CONFLICTS_FIELD)) return null
+  const keys = parseKeys(formData.get(CONFLICTS_FIELD))
+  const base = parseBase(formData.get('base'))
+  const postedVersion = formData.get('version')
+  const version = typeof postedVersion === 'string' && postedVersion !== '' ? Number(postedVersion) : Number.NaN
+  if (keys.length === 0 || !base || !Number.isInteger(version)) return null
+  const choices: Record<string, Choice> = {}
+  const fields = keys.map((key): ConflictFieldState => {
+    const names = conflictNames(key)
+    const choice = formData.get(names.choice)
+    if (CHOICES.includes(choice as Choice)) choices[key] = choice as Choice
+    const name = fieldName(key)
+    const draft = name ? formData.get(name) : null
+    return {
+      key,
+      mine: String(formData.get(names.mine) ?? ''),
+      theirs: String(formData.get(names.theirs) ?? ''),
+      ...(typeof draft === 'string' ? { draft } : {}),
+    }
+  })
+  return { fields, choices, base: JSON.stringify(base), version, from: parseFrom(formData.get(CONFLICT_FROM_FIELD)) }
+}
+
+/** The value of a conflict page's CONFLICT_FROM_FIELD. */
+export const conflictFromValue = (from: ConflictFrom) => JSON.stringify(from)
+
+function parseFrom(raw: FormDataEntryValue | null): ConflictFrom {
+  const unknown: ConflictFrom = { updatedAt: null, updatedByName: null, byYou: false }
+  if (typeof raw !== 'string') return unknown
+  try {
+    const value = JSON.parse(raw) as Record<string, unknown> | null
+    if (!value || typeof value !== 'object') return unknown
+    const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : null)
+    return { updatedAt: text(value.updatedAt), updatedByName: text(value.updatedByName), byYou: value.byYou === true }
+  } catch {
+    return unknown
+  }
+}
