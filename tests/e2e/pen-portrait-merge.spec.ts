@@ -202,3 +202,76 @@ test.describe('without JavaScript', () => {
     await expect(page.getByText('Someone else changed the pen portrait')).toHaveCount(0)
   })
 })
+
+test.describe('without JavaScript, on the conflict page', () => {
+  test('“Add another post” and “Remove” bring the conflict page back as it was, and the next save keeps the choice', async ({
+    browser,
+  }) => {
+    const path = await portraitPath()
+    const { contributor, lead, close } = await people(browser, false)
+    await lead.goto(path)
+    await firstStaffWte(lead).fill('3500')
+    await lead.getByLabel('Post title').first().fill('Knowledge services manager')
+    await postWte(lead, 0).fill('1')
+    await lead
+      .getByRole('group', { name: /qualified library and knowledge specialist/ })
+      .first()
+      .getByLabel('Yes')
+      .check()
+    await notes(lead).fill('The lead’s first notes.')
+    await save(lead)
+
+    // Both open it and both change the notes: the lead's save finds the contributor's.
+    await contributor.goto(path)
+    await lead.goto(path)
+    await notes(contributor).fill('The contributor’s notes.')
+    await save(contributor)
+    await notes(lead).fill('The lead’s notes.')
+    await lead.getByRole('button', { name: 'Save pen portrait' }).click()
+    await expect(lead.getByRole('heading', { name: 'Someone else changed the pen portrait' })).toBeVisible()
+
+    // The lead starts a merged version, then adds a post: nothing is saved, and the conflict stays.
+    const conflict = () => lead.getByRole('group', { name: /^Context notes: changed by you and by Sam Severn/ })
+    const merged = 'The lead’s notes, with the contributor’s.'
+    await conflict().getByLabel('Save the version in the box below').check()
+    await conflict().getByLabel('Context notes', { exact: true }).fill(merged)
+    await lead.getByRole('button', { name: 'Add another post' }).click()
+    const expectConflictAsItWas = async () => {
+      await expect(lead.getByRole('heading', { name: 'Someone else changed the pen portrait' })).toBeVisible()
+      await expect(conflict()).toContainText('The contributor’s notes.')
+      await expect(conflict()).toContainText('The lead’s notes.')
+      await expect(conflict().getByLabel('Save the version in the box below')).toBeChecked()
+      await expect(conflict().getByLabel('Context notes', { exact: true })).toHaveValue(merged)
+      await expect(firstStaffWte(lead)).toHaveValue('3500')
+    }
+    await expectConflictAsItWas()
+    await expect(lead.getByLabel('Post title')).toHaveCount(2)
+    expect(await portraitVersion()).toBe(2)
+
+    // A second post typed, then removed again: still the conflict page, with the first post.
+    await lead.getByLabel('Post title').nth(1).fill('Library assistant')
+    await lead.getByRole('button', { name: 'Remove post 2' }).click()
+    await expectConflictAsItWas()
+    await expect(lead.getByLabel('Post title')).toHaveCount(1)
+    await expect(lead.getByLabel('Post title')).toHaveValue('Knowledge services manager')
+
+    // Added again and filled in, then saved: the merged notes as chosen, and both posts.
+    await lead.getByRole('button', { name: 'Add another post' }).click()
+    await expectConflictAsItWas()
+    await lead.getByLabel('Post title').nth(1).fill('Library assistant')
+    await postWte(lead, 1).fill('0.5')
+    await lead
+      .getByRole('group', { name: /qualified library and knowledge specialist/ })
+      .nth(1)
+      .getByLabel('No')
+      .check()
+    await save(lead)
+    expect(await portraitVersion()).toBe(3)
+    await lead.goto(path)
+    await expect(notes(lead)).toHaveValue(merged)
+    await expect(lead.getByLabel('Post title').first()).toHaveValue('Knowledge services manager')
+    await expect(lead.getByLabel('Post title').nth(1)).toHaveValue('Library assistant')
+    await expect(postWte(lead, 1)).toHaveValue('0.5')
+    await close()
+  })
+})
