@@ -37,7 +37,16 @@ import {
 import { loadSubmissionContext } from '~/modules/submissions/access.server'
 import { countWords, formatWordCount } from '~/modules/submissions/narrative-text'
 import { getOutcomePage, saveOutcome, unlinkEvidence } from '~/modules/submissions/outcome.server'
-import { applyConflictChoices, CONFLICTS_FIELD, parseBase } from '~/modules/submissions/merge'
+import {
+  applyConflictChoices,
+  CONFLICT_FROM_FIELD,
+  CONFLICTS_FIELD,
+  conflictFromValue,
+  parseBase,
+  postedConflict,
+  type Choice,
+  type ConflictFieldState,
+} from '~/modules/submissions/merge'
 import {
   formShowsOtherValues,
   indicatorKey,
@@ -101,6 +110,31 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const formData = await request.formData()
   const intent = formData.get('intent')
   const ipAddress = loadContext.clientAddress
+  const indicatorIds = postedIndicatorIds(formData)
+
+  // "Remove" beside a linked evidence item on a conflict page posts the whole form: the link is
+  // removed, and the page comes back with the conflict as it was, the choices made and the text typed.
+  const unlinkId = formData.get(UNLINK_ON_CONFLICT)
+  const posted = postedConflict(formData, (key) => outcomeInputName(key, indicatorIds))
+  if (typeof unlinkId === 'string' && posted) {
+    const parsed = UnlinkEvidenceSchema.safeParse({ intent: 'unlink', linkId: unlinkId })
+    invariantResponse(parsed.success, 'Choose the evidence to remove')
+    await unlinkEvidence({ actor: user, context, number, linkId: parsed.data.linkId, ipAddress })
+    return data({
+      result: undefined,
+      conflict: {
+        version: posted.version,
+        updatedAt: posted.from.updatedAt,
+        updatedByName: posted.from.updatedByName,
+        fields: posted.fields,
+        unresolved: [] as string[],
+        choices: posted.choices,
+        base: posted.base,
+        merged: posted.values,
+      },
+      unevidenced: null,
+    })
+  }
 
   if (intent === 'unlink') {
     const parsed = parseWithZod(formData, { schema: UnlinkEvidenceSchema })
@@ -112,7 +146,6 @@ export async function action({ request, params, context: loadContext }: ActionFu
     })
   }
 
-  const indicatorIds = postedIndicatorIds(formData)
   // On a conflict page: each field both people changed takes the value the person chose.
   const unresolved = applyConflictChoices(formData, (key) => outcomeInputName(key, indicatorIds))
   const base = parseBase(formData.get('base'))
@@ -139,7 +172,11 @@ export async function action({ request, params, context: loadContext }: ActionFu
   if (!result.ok && result.kind === 'unevidenced')
     return data({ result: submission.reply(), conflict: null, unevidenced: result.indicators }, { status: 422 })
   if (!result.ok) {
-    const current = { ...result.current, updatedAt: result.current.updatedAt?.toISOString() ?? null }
+    const current = {
+      version: result.current.version,
+      updatedAt: result.current.updatedAt?.toISOString() ?? null,
+      updatedByName: result.current.updatedByName,
+    }
     const reply = submission.reply({
       formErrors: [
         'Someone else saved this outcome while you were editing it. Choose what to save for each field you both changed, then save again.',
@@ -162,8 +199,9 @@ export async function action({ request, params, context: loadContext }: ActionFu
         result: { ...reply, initialValue },
         conflict: {
           ...current,
-          fields: result.fields,
+          fields: result.fields as ConflictFieldState[],
           unresolved: unresolved.filter((key) => result.fields.some((f) => f.key === key)),
+          choices: {} as Record<string, Choice>,
           base: JSON.stringify(result.theirs),
           merged: result.merged,
         },
@@ -183,6 +221,9 @@ export async function action({ request, params, context: loadContext }: ActionFu
     description: 'You can come back to it at any time before you send the submission for sign-off.',
   })
 }
+
+/** The conflict page's "Remove" for a linked evidence item: the link's id, posted with the whole form. */
+const UNLINK_ON_CONFLICT = 'unlinkId'
 
 const AUTOSAVE_RETRIES = 3
 
@@ -470,6 +511,8 @@ export default function OutcomePage() {
         display={displayValue(key)}
         testId={testId}
         error={conflictError(key, label)}
+        chosen={conflict?.choices[key]}
+        draft={field.draft}
       />
     )
   }
@@ -595,7 +638,18 @@ export default function OutcomePage() {
           <input type="hidden" name="acknowledgedUnevidenced" value={toConfirm.map((i) => i.id).join(',')} />
         ) : null}
         {conflict ? (
-          <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
+          <>
+            <input type="hidden" name={CONFLICTS_FIELD} value={JSON.stringify(conflict.fields.map((f) => f.key))} />
+            <input
+              type="hidden"
+              name={CONFLICT_FROM_FIELD}
+              value={conflictFromValue({
+                updatedAt: conflict.updatedAt,
+                updatedByName: conflict.updatedByName,
+                byYou: false,
+              })}
+            />
+          </>
         ) : null}
         <DisableFields when={!editable}>
           <h2 id="indicators">Indicators</h2>
@@ -814,7 +868,21 @@ export default function OutcomePage() {
               formatDate(link.item.evidenceDateFrom),
               link.indicatorCode ? `Indicator ${link.indicatorCode}` : 'The whole outcome',
               link.pointer || 'Not given',
-              editable ? (
+              editable && conflict ? (
+                // On a conflict page, part of the page's form: what is typed and chosen comes back.
+                <Button
+                  key="r"
+                  type="submit"
+                  form={form.id}
+                  name={UNLINK_ON_CONFLICT}
+                  value={link.id}
+                  formNoValidate
+                  variant="secondary"
+                  small
+                >
+                  Remove<span className="nhsuk-u-visually-hidden"> {link.item.title}</span>
+                </Button>
+              ) : editable ? (
                 <Form key="r" method="post">
                   <input type="hidden" name="intent" value="unlink" />
                   <input type="hidden" name="linkId" value={link.id} />

@@ -2,8 +2,9 @@
 // post" and "Remove" post the whole form and the page comes back. On a conflict page it must come
 // back as a conflict page: both people's values, the base and version it is merged against, the
 // choices made so far and the text typed, so the next Save still asks (never overwrites the other
-// person's change without a word). Through the pen portrait's route, against the demo data:
-// Ribble Valley's open submission (LKS-2627-RXV).
+// person's change without a word). Through the pen portrait's route, and the outcome page's
+// (whose "Remove" beside a linked evidence item is such a submit), against the demo data: Ribble
+// Valley's open submission (LKS-2627-RXV).
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { prisma } from '~/utils/db.server'
@@ -12,6 +13,10 @@ import { loadSubmissionContext, type SubmissionContext } from '~/modules/submiss
 import { getPenPortrait, penPortraitBase, savePenPortrait } from '~/modules/submissions/pen-portrait.server'
 import type { Actor } from '~/modules/auth/permissions'
 import { action as penPortraitAction } from '~/routes/submissions.$submissionId.pen-portrait'
+import { action as outcomeAction } from '~/routes/submissions.$submissionId.outcomes.$number._index'
+import { getOutcomePage, linkEvidence } from '~/modules/submissions/outcome.server'
+import { outcomeFieldValues } from '~/modules/submissions/outcome-fields'
+import { listEvidenceForLinking } from '~/modules/evidence/evidence.server'
 import { useDemoData } from '../setup/demo-data'
 import { actorFor } from '../factories'
 
@@ -20,11 +25,13 @@ const context = { clientAddress: '192.0.2.45', cspNonce: 'test', requestId: 'tes
 let contributor: Actor
 let ctx: SubmissionContext
 let cookie: string
+let contributorCookie: string
 let contributorName: string
+let lead: Actor
 
 beforeAll(async () => {
   await useDemoData()
-  const lead = await actorFor('lead@demo.nhs.uk')
+  lead = await actorFor('lead@demo.nhs.uk')
   contributor = await actorFor('contributor@demo.nhs.uk')
   contributorName = (await prisma.user.findUniqueOrThrow({ where: { id: contributor.id }, select: { name: true } }))
     .name
@@ -34,21 +41,30 @@ beforeAll(async () => {
   })
   ctx = await loadSubmissionContext(lead, id, 'submission:edit')
   cookie = (await createSession(lead.id, 'vitest', { secondFactorDone: true })).split(';')[0]!
+  contributorCookie = (await createSession(contributor.id, 'vitest', { secondFactorDone: true })).split(';')[0]!
 })
 
 type Answer = { status: number; data: Record<string, unknown> | null; location: string | null }
 
 /** Posts the pen portrait form (as a browser without JavaScript does) to the route's action. */
-async function post(fields: [string, string][]): Promise<Answer> {
-  const request = new Request(`http://localhost/submissions/${ctx.id}/pen-portrait`, {
+const post = (fields: [string, string][]) => postTo(penPortraitAction, 'pen-portrait', {}, fields)
+
+async function postTo(
+  action: (args: ActionFunctionArgs) => Promise<unknown>,
+  path: string,
+  params: Record<string, string>,
+  fields: [string, string][],
+  as = cookie,
+): Promise<Answer> {
+  const request = new Request(`http://localhost/submissions/${ctx.id}/${path}`, {
     method: 'POST',
-    headers: { Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+    headers: { Cookie: as, 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams(fields),
   })
-  const args = { request, params: { submissionId: ctx.id }, context } as unknown as ActionFunctionArgs
+  const args = { request, params: { submissionId: ctx.id, ...params }, context } as unknown as ActionFunctionArgs
   let result: unknown
   try {
-    result = await penPortraitAction(args)
+    result = await action(args)
   } catch (thrown) {
     result = thrown
   }
@@ -220,5 +236,113 @@ describe("a conflict page's add and remove row without JavaScript", () => {
     expect(saved.status).toBe(409)
     expect((saved.data!.conflict as Conflict).unresolved).toEqual(['contextNotes'])
     expect((await stored()).contextNotes).toBe('The contributor again.')
+  })
+})
+
+describe("the outcome page's Remove of a linked evidence item, on a conflict page", () => {
+  const NUMBER = 5
+  const postOutcome = (fields: [string, string][], as = cookie) =>
+    postTo(outcomeAction, `outcomes/${NUMBER}`, { number: String(NUMBER) }, fields, as)
+
+  it('removes the link and brings the conflict page back as it was, and the next save keeps the choice', async () => {
+    const [evidence] = await listEvidenceForLinking(lead, ctx.libraryServiceId)
+    expect(evidence).toBeDefined()
+    const linked = await linkEvidence({
+      actor: lead,
+      context: ctx,
+      number: NUMBER,
+      evidenceItemId: evidence!.id,
+      target: 'outcome',
+      pointer: 'Page 2',
+      ipAddress: '',
+    })
+    expect(linked.ok).toBe(true)
+    const opened = await getOutcomePage(ctx, NUMBER)
+    const linkId = opened.links[0]!.id
+    const base = JSON.stringify(
+      outcomeFieldValues(
+        { ...opened.response, indicators: opened.indicators },
+        opened.indicators.map((i) => i.id),
+      ),
+    )
+    const form = (changes: Record<string, string>): [string, string][] =>
+      Object.entries({
+        intent: 'save',
+        version: String(opened.response.version),
+        base,
+        narrative: opened.response.narrative,
+        keyStrengths: opened.response.keyStrengths,
+        selfGradeReason: opened.response.selfGradeReason,
+        ...Object.fromEntries(
+          opened.indicators.flatMap((indicator, index) => [
+            [`indicators[${index}].id`, indicator.id],
+            [`indicators[${index}].note`, indicator.note],
+          ]),
+        ),
+        ...changes,
+      })
+
+    // The contributor saves key strengths; the lead, on the page opened before, changes them too.
+    const contributorSave = await postOutcome(form({ keyStrengths: 'The contributor’s strengths.' }), contributorCookie)
+    expect(contributorSave.status).toBe(302)
+    const answer = await postOutcome(
+      form({ keyStrengths: 'The lead’s strengths.', narrative: 'The lead’s narrative.' }),
+    )
+    expect(answer.status).toBe(409)
+    const first = answer.data!.conflict as {
+      version: number
+      base: string
+      updatedAt: string | null
+      updatedByName: string | null
+      fields: { key: string; mine: string; theirs: string }[]
+    }
+    expect(first.fields).toEqual([
+      { key: 'keyStrengths', mine: 'The lead’s strengths.', theirs: 'The contributor’s strengths.' },
+    ])
+
+    // The conflict page as it posts, with the merged version being typed, and Remove pressed.
+    const merged = 'The lead’s strengths, and the contributor’s.'
+    const conflictPage = (extra: [string, string][]): [string, string][] => [
+      ...form({
+        keyStrengths: merged,
+        narrative: 'The lead’s narrative.',
+        version: String(first.version),
+        base: first.base,
+      }),
+      ['conflicts', JSON.stringify(['keyStrengths'])],
+      [
+        'conflictFrom',
+        JSON.stringify({ updatedAt: first.updatedAt, updatedByName: first.updatedByName, byYou: false }),
+      ],
+      ['mine/keyStrengths', 'The lead’s strengths.'],
+      ['theirs/keyStrengths', 'The contributor’s strengths.'],
+      ['choice/keyStrengths', 'merged'],
+      ...extra,
+    ]
+    const removed = await postOutcome(conflictPage([['unlinkId', linkId]]))
+    expect(removed.status).toBe(200)
+    expect(removed.data!.conflict).toMatchObject({
+      version: first.version,
+      base: first.base,
+      updatedByName: contributorName,
+      fields: [
+        {
+          key: 'keyStrengths',
+          mine: 'The lead’s strengths.',
+          theirs: 'The contributor’s strengths.',
+          draft: merged,
+        },
+      ],
+      choices: { keyStrengths: 'merged' },
+      merged: { narrative: 'The lead’s narrative.' },
+    })
+    expect((await getOutcomePage(ctx, NUMBER)).links).toEqual([])
+    expect((await getOutcomePage(ctx, NUMBER)).response.keyStrengths).toBe('The contributor’s strengths.')
+
+    // Saved from the page that came back: the merged version, as chosen.
+    const saved = await postOutcome(conflictPage([]))
+    expect(saved.status).toBe(302)
+    const stored = (await getOutcomePage(ctx, NUMBER)).response
+    expect([stored.keyStrengths, stored.narrative]).toEqual([merged, 'The lead’s narrative.'])
   })
 })

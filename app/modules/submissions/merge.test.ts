@@ -92,6 +92,12 @@ describe('postedConflict', () => {
     ['theirs/budget', '10'],
     ['budgetPounds', '20'],
   ]
+  const withStrategy: [string, string][] = [
+    ...page.map(([name, value]): [string, string] =>
+      name === 'base' ? [name, JSON.stringify({ notes: 'Theirs', budget: '10', strategy: 'e1' })] : [name, value],
+    ),
+    ['strategyEvidenceId', 'e2'],
+  ]
   const inputs = (key: string) => (key === 'notes' ? 'notes' : key === 'budget' ? 'budgetPounds' : null)
 
   it('gives back the conflict as posted: both values, choices made, text typed, base, version and who', () => {
@@ -101,10 +107,16 @@ describe('postedConflict', () => {
         { key: 'budget', mine: '20', theirs: '10', draft: '20' },
       ],
       choices: { notes: 'merged' },
+      values: {},
       base: JSON.stringify({ notes: 'Theirs', budget: '10' }),
       version: 4,
       from: { updatedAt: '2026-12-03T10:00:00.000Z', updatedByName: 'Sam', byYou: false },
     })
+  })
+
+  it('gives the other fields of the base as posted', () => {
+    const inputsToo = (key: string) => (key === 'strategy' ? 'strategyEvidenceId' : inputs(key))
+    expect(postedConflict(conflictForm(withStrategy), inputsToo)?.values).toEqual({ strategy: 'e2' })
   })
 
   it('is null for a form that is not a conflict page, or whose base or version is missing', () => {

@@ -101,6 +101,8 @@ export type PostedConflict = {
   fields: ConflictFieldState[]
   /** The choices made so far, by field key. */
   choices: Record<string, Choice>
+  /** Every field of the base as the form posted it (by key), the fields in conflict aside. */
+  values: FieldValues
   /** The stored values the conflict was found against (the form's base), as the form carries them. */
   base: string
   version: number
@@ -136,7 +138,20 @@ export function postedConflict(formData: FormData, fieldName: (key: string) => s
       ...(typeof draft === 'string' ? { draft } : {}),
     }
   })
-  return { fields, choices, base: JSON.stringify(base), version, from: parseFrom(formData.get(CONFLICT_FROM_FIELD)) }
+  const values: FieldValues = {}
+  for (const key of Object.keys(base)) {
+    const name = keys.includes(key) ? null : fieldName(key)
+    const value = name ? formData.get(name) : null
+    if (typeof value === 'string') values[key] = value
+  }
+  return {
+    fields,
+    choices,
+    values,
+    base: JSON.stringify(base),
+    version,
+    from: parseFrom(formData.get(CONFLICT_FROM_FIELD)),
+  }
 }
 
 /** The value of a conflict page's CONFLICT_FROM_FIELD. */
