@@ -2,7 +2,7 @@
 // contributor and the lead have one item open at once: a change only one of them made is merged
 // with the other's without a question; a field both changed is asked about, with both versions.
 // Severn and Arden's published 2021/22 result (LKS-2122-QAF): no other spec opens its plan. The
-// item is put back as seeded before each test and at the end.
+// item is put back as seeded before each test and at the end; an item this spec adds is deleted.
 import type { Browser, Page } from '@playwright/test'
 import { contributorOfSevernAndArden, one, run, SEVERN_AND_ARDEN_LEAD, submissionId } from './db'
 import { expect, expectAccessible, expectBanner, signIn, test } from './fixtures'
@@ -37,8 +37,17 @@ async function putBack() {
     [seeded.owner, seeded.dueDate, seeded.status, seeded.progressNotes, await itemId()],
   )
 }
+const NEW_ACTION = 'Run a monthly literature search clinic (added once, sent twice)'
+async function deleteAdded() {
+  await run(
+    'DELETE FROM DevelopmentPlanItem WHERE action = ? AND submissionId = (SELECT id FROM Submission WHERE reference = ?)',
+    [NEW_ACTION, REFERENCE],
+  )
+}
 test.beforeEach(putBack)
+test.beforeEach(deleteAdded)
 test.afterAll(putBack)
+test.afterAll(deleteAdded)
 
 async function save(page: Page) {
   await page.getByRole('button', { name: 'Save changes' }).click()
@@ -181,5 +190,62 @@ test.describe('without JavaScript', () => {
     expect(await version()).toBe(before + 1)
     await page.goto(path)
     await expect(notes(page)).toHaveValue('Saved once, though the browser sent it twice.')
+  })
+
+  test('a new plan item sent again after the browser gave up waiting is added once, and the repeat is answered as the first', async ({
+    page,
+    allowConsole,
+    baseURL,
+  }) => {
+    allowConsole(/ERR_TIMED_OUT|net::/)
+    const plan = `/submissions/${await submissionId(REFERENCE)}/development-plan`
+    const path = `${plan}/new`
+    const added = async () =>
+      Number(
+        await one(
+          `SELECT CAST(COUNT(*) AS TEXT) FROM DevelopmentPlanItem i JOIN Submission s ON s.id = i.submissionId
+           WHERE s.reference = ? AND i.action = ?`,
+          [REFERENCE, NEW_ACTION],
+        ),
+      )
+    await signIn(page, SEVERN_AND_ARDEN_LEAD)
+    await page.goto(path)
+    await page.getByLabel('Action', { exact: true }).fill(NEW_ACTION)
+    await page.getByLabel('Owner').fill('Clinical Librarian')
+    await dueDate(page).getByLabel('Day').fill('30')
+    await dueDate(page).getByLabel('Month').fill('9')
+    await dueDate(page).getByLabel('Year').fill('2027')
+    await status(page, 'Not started').check()
+
+    let body: string | null = null
+    await page.route(
+      (address) => address.pathname === path,
+      async (route) => {
+        if (route.request().method() !== 'POST') return route.continue()
+        // Stored on the server; the browser gives up before the answer comes.
+        await route.fetch({ maxRedirects: 0 })
+        await route.abort('timedout')
+        body = route.request().postData()
+      },
+    )
+    await page
+      .getByRole('button', { name: 'Add item' })
+      .click({ noWaitAfter: true })
+      .catch(() => undefined)
+    await expect.poll(() => body).not.toBeNull()
+    await page.unrouteAll()
+    expect(await added()).toBe(1)
+
+    // The very same form again: answered as the first was, and no second item.
+    const retried = await page.request.post(path, {
+      data: body ?? '',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: baseURL ?? '' },
+      maxRedirects: 0,
+    })
+    expect(retried.status()).toBe(302)
+    expect(retried.headers()['location']).toBe(plan)
+    expect(await added()).toBe(1)
+    await page.goto(plan)
+    await expect(page.getByRole('row').filter({ hasText: NEW_ACTION })).toHaveCount(1)
   })
 })
