@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { unlessOutOfSpace } from '~/modules/content/out-of-space.server'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
@@ -54,13 +55,19 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const number = integerParam(params.number, 1, 20)
   const submission = parseWithZod(await request.formData(), { schema: AgreedResultFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
-  const result = await recordAgreedResult({
-    actor: user,
-    context,
-    number,
-    form: submission.value,
-    ipAddress: loadContext.clientAddress,
-  })
+  const saved = await unlessOutOfSpace(
+    () =>
+      recordAgreedResult({
+        actor: user,
+        context,
+        number,
+        form: submission.value,
+        ipAddress: loadContext.clientAddress,
+      }),
+    'agreed result',
+  )
+  if (!saved.stored) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 507 })
+  const result = saved.value
   if (!result.ok)
     return data(
       {

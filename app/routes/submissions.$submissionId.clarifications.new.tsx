@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { unlessOutOfSpace } from '~/modules/content/out-of-space.server'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import {
@@ -53,7 +54,12 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const submission = parseWithZod(await request.formData(), { schema: AskSchema })
   if (submission.status !== 'success') return data({ result: submission.reply() }, { status: 400 })
   const questions = chosenQuestions(submission.value)
-  const result = await askForClarification({ actor: user, context, questions, ipAddress: loadContext.clientAddress })
+  const saved = await unlessOutOfSpace(
+    () => askForClarification({ actor: user, context, questions, ipAddress: loadContext.clientAddress }),
+    'clarification questions',
+  )
+  if (!saved.stored) return data({ result: submission.reply({ formErrors: [saved.message] }) }, { status: 507 })
+  const result = saved.value
   if (!result.ok) return data({ result: submission.reply({ formErrors: [result.message] }) }, { status: 409 })
   return redirectWithFlash(request, `/submissions/${context.id}/clarifications`, {
     type: 'success',

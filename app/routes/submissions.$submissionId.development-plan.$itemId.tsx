@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { unlessOutOfSpace } from '~/modules/content/out-of-space.server'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { BackLink, Button, ErrorSummary, WarningCallout } from '~/components/nhs'
@@ -66,15 +67,22 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const base = parseBase(formData.get('base'))
   const submission = parseWithZod(formData, { schema: EditPlanItemSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
-  const result = await updatePlanItem({
-    actor: user,
-    context,
-    itemId: params.itemId ?? '',
-    form: submission.value,
-    ipAddress: loadContext.clientAddress,
-    base,
-    unresolved,
-  })
+  const saved = await unlessOutOfSpace(
+    () =>
+      updatePlanItem({
+        actor: user,
+        context,
+        itemId: params.itemId ?? '',
+        form: submission.value,
+        ipAddress: loadContext.clientAddress,
+        base,
+        unresolved,
+      }),
+    'development plan item',
+  )
+  if (!saved.stored)
+    return data({ result: submission.reply({ formErrors: [saved.message] }), conflict: null }, { status: 507 })
+  const result = saved.value
   if (!result.ok && result.kind === 'invalid')
     return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: null }, { status: 400 })
   if (!result.ok) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { unlessOutOfSpace } from '~/modules/content/out-of-space.server'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { TextChanges } from '~/components/text-changes'
@@ -152,16 +153,26 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const submission = parseWithZod(formData, { schema: OutcomeFormSchema })
   if (submission.status !== 'success')
     return data({ result: submission.reply(), conflict: null, unevidenced: null }, { status: 400 })
-  const result = await saveOutcome({
-    actor: user,
-    context,
-    number,
-    form: submission.value,
-    ipAddress,
-    base,
-    unresolved,
-    warnUnevidenced: true,
-  })
+  const saved = await unlessOutOfSpace(
+    () =>
+      saveOutcome({
+        actor: user,
+        context,
+        number,
+        form: submission.value,
+        ipAddress,
+        base,
+        unresolved,
+        warnUnevidenced: true,
+      }),
+    'outcome',
+  )
+  if (!saved.stored)
+    return data(
+      { result: submission.reply({ formErrors: [saved.message] }), conflict: null, unevidenced: null },
+      { status: 507 },
+    )
+  const result = saved.value
   if (!result.ok && result.kind === 'invalid') {
     const fieldErrors: Record<string, string[]> = {}
     for (const problem of result.problems) (fieldErrors[problem.field] ??= []).push(problem.message)
@@ -231,7 +242,7 @@ function newSaveKey(): string {
   return window.crypto.randomUUID()
 }
 
-type AutosaveState = 'idle' | 'saving' | 'conflict' | 'signed-out' | 'failed'
+type AutosaveState = 'idle' | 'saving' | 'conflict' | 'signed-out' | 'out-of-space' | 'failed'
 type AutosaveAnswer =
   | { ok: true; version: number; savedAt: string; session?: { expiresAt: string; now: string } }
   | { ok: false; reason: string; session?: { expiresAt: string; now: string } }
@@ -370,7 +381,10 @@ export default function OutcomePage() {
           // Saved: the browser's copy is needed no more, unless the person has typed since.
           if (narrativeField()?.value === narrative) clearDraft(draftKey)
           else writeDraft(draftKey, { narrative: narrativeField()?.value ?? narrative, version: body.version })
-        } else setAutosaveState(body.reason === 'conflict' ? 'conflict' : 'failed')
+        } else
+          setAutosaveState(
+            body.reason === 'conflict' ? 'conflict' : body.reason === 'out-of-space' ? 'out-of-space' : 'failed',
+          )
       } catch {
         // No answer (the network, or the server too busy): the same save again, a few times.
         const attempt = (retry?.attempt ?? 0) + 1
@@ -752,13 +766,15 @@ export default function OutcomePage() {
                 ? 'Your narrative could not be saved automatically because someone else changed this outcome. Save the page to compare.'
                 : autosaveState === 'signed-out'
                   ? 'Your narrative could not be saved because you have been signed out. It is still here and kept in this browser: sign in again and it will be saved.'
-                  : autosaveState === 'failed'
-                    ? 'Your narrative could not be saved automatically. It is kept in this browser; save the page to try again.'
-                    : savedAt
-                      ? `Narrative saved automatically at ${formatDateTime(savedAt)}`
-                      : response.updatedAt
-                        ? `Last saved ${formatDateTime(response.updatedAt)}${response.updatedByName ? ` by ${response.updatedByName}` : ''}`
-                        : null}
+                  : autosaveState === 'out-of-space'
+                    ? 'Your narrative could not be saved automatically because the portal is out of storage space. It is still here and kept in this browser; try saving again later.'
+                    : autosaveState === 'failed'
+                      ? 'Your narrative could not be saved automatically. It is kept in this browser; save the page to try again.'
+                      : savedAt
+                        ? `Narrative saved automatically at ${formatDateTime(savedAt)}`
+                        : response.updatedAt
+                          ? `Last saved ${formatDateTime(response.updatedAt)}${response.updatedByName ? ` by ${response.updatedByName}` : ''}`
+                          : null}
           </p>
           {previous ? <TextChanges label="Narrative" cycleName={previous.cycleName} diff={previous.narrative} /> : null}
           {conflictField('keyStrengths') ?? (

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { unlessOutOfSpace } from '~/modules/content/out-of-space.server'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
@@ -115,14 +116,21 @@ export async function action({ request, params, context: loadContext }: ActionFu
   // "Add another post" and "Remove" are list intents: the form comes back with the change, unsaved.
   if (submission.status !== 'success')
     return data({ result: submission.reply(), conflict: null }, { status: submission.status === 'error' ? 400 : 200 })
-  const result = await savePenPortrait({
-    actor: user,
-    context,
-    form: submission.value,
-    ipAddress: loadContext.clientAddress,
-    base,
-    unresolved,
-  })
+  const saved = await unlessOutOfSpace(
+    () =>
+      savePenPortrait({
+        actor: user,
+        context,
+        form: submission.value,
+        ipAddress: loadContext.clientAddress,
+        base,
+        unresolved,
+      }),
+    'pen portrait',
+  )
+  if (!saved.stored)
+    return data({ result: submission.reply({ formErrors: [saved.message] }), conflict: null }, { status: 507 })
+  const result = saved.value
   if (!result.ok && result.kind === 'invalid')
     return data({ result: submission.reply({ fieldErrors: result.fieldErrors }), conflict: null }, { status: 400 })
   if (!result.ok && result.kind === 'locked') {

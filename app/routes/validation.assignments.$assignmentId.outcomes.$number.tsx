@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { unlessOutOfSpace } from '~/modules/content/out-of-space.server'
 import { data } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useState, type FormEvent } from 'react'
@@ -108,15 +109,22 @@ export async function action({ request, params, context: loadContext }: ActionFu
   const base = parseBase(formData.get('base'))
   const submission = parseWithZod(formData, { schema: ValidationFormSchema })
   if (submission.status !== 'success') return data({ result: submission.reply(), conflict: null }, { status: 400 })
-  const result = await saveValidation({
-    actor: user,
-    assignmentId: params.assignmentId ?? '',
-    number,
-    form: submission.value,
-    ipAddress: loadContext.clientAddress,
-    base,
-    unresolved,
-  })
+  const saved = await unlessOutOfSpace(
+    () =>
+      saveValidation({
+        actor: user,
+        assignmentId: params.assignmentId ?? '',
+        number,
+        form: submission.value,
+        ipAddress: loadContext.clientAddress,
+        base,
+        unresolved,
+      }),
+    'validator outcome',
+  )
+  if (!saved.stored)
+    return data({ result: submission.reply({ formErrors: [saved.message] }), conflict: null }, { status: 507 })
+  const result = saved.value
   if (!result.ok && result.kind === 'locked')
     return data({ result: submission.reply({ formErrors: [result.message] }), conflict: null }, { status: 409 })
   if (!result.ok) {

@@ -15,18 +15,22 @@ export type { Prisma } from '~/generated/prisma/client'
  * - `synchronous = NORMAL` (the default here; SQLITE_SYNCHRONOUS=FULL to change it): in WAL mode a
  *   commit survives any crash of the portal; only a power cut or an operating-system crash can undo
  *   the last commits, never corrupt the file. FULL adds a flush of the disk, about 4 ms of the event
- *   loop on the reference machine, to every commit.
+ *   loop on the reference machine, to every commit;
+ * - with DATABASE_MAX_SIZE_MB, the file may not grow past that size (pages of 4 KiB): a write past it
+ *   fails with SQLITE_FULL, as on a full disk, and is answered as one (utils/storage.server.ts).
  * The driver opens a new connection after each transaction, so the settings are applied to each.
  */
 class PortalLibSQL extends PrismaLibSQL {
   override createClient(config: Config): Client {
     const client = super.createClient(config)
-    const { SQLITE_BUSY_TIMEOUT_MS, SQLITE_SYNCHRONOUS } = getEnv()
+    const { SQLITE_BUSY_TIMEOUT_MS, SQLITE_SYNCHRONOUS, DATABASE_MAX_SIZE_MB } = getEnv()
     const execute = client.execute.bind(client) as (sql: string) => Promise<unknown>
     const configure = async () => {
       await execute('PRAGMA journal_mode = WAL')
       await execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
       await execute(`PRAGMA synchronous = ${SQLITE_SYNCHRONOUS}`)
+      // SQLite keeps the limit per connection and never below the file's current size.
+      if (DATABASE_MAX_SIZE_MB) await execute(`PRAGMA max_page_count = ${DATABASE_MAX_SIZE_MB * 256}`)
     }
     const configured = configure()
     const begin = client.transaction.bind(client)

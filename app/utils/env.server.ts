@@ -110,6 +110,9 @@ const EnvSchema = z
     MIN_FREE_DISK_MB: z.coerce.number().int().min(0).default(512),
     SQLITE_BUSY_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
     SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+    // The size the database may grow to (SQLite's max_page_count), to keep room on a shared disk for
+    // uploads, backups and the write-ahead log. Past it a save is refused as if the disk were full.
+    DATABASE_MAX_SIZE_MB: z.coerce.number().int().positive().optional(),
     TRANSACTION_MAX_WAIT_MS: z.coerce.number().int().positive().max(120_000).default(10_000),
     TRANSACTION_TIMEOUT_MS: z.coerce.number().int().positive().max(120_000).default(15_000),
     // Email: over SMTP when SMTP_URL is set (smtp://user:pass@host:587 or smtps://...); otherwise each

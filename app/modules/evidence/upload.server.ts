@@ -31,6 +31,7 @@ import {
 import { MultipartError, multipartBoundary, parseMultipartFormData } from './multipart.server'
 import { newTempPath, removeFiles, uploadRoot } from './storage.server'
 import { logger } from '~/utils/logger.server'
+import { isOutOfSpace } from '~/utils/out-of-space.server'
 import { contactDetails } from '~/modules/content/contact.server'
 import { checkOfficeContainer, isOfficeContainer, type ArchiveCheck } from './archive.server'
 import { failOpen, recordMalwareRefusal, scanUpload, type Uploader } from './malware-scan.server'
@@ -83,12 +84,6 @@ class StorageFault extends Error {
   constructor(readonly original: unknown) {
     super('Could not write an uploaded file to disk')
   }
-}
-
-/** A write that failed because the disk (or the portal's quota on it) is full. */
-export function isOutOfSpace(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code
-  return code === 'ENOSPC' || code === 'EDQUOT'
 }
 
 export function defaultUploadLimits(maxFiles = MAX_FILES_PER_UPLOAD): UploadLimits {
