@@ -86,8 +86,9 @@ describe('a save when the database is full', () => {
       number: '2',
     })
     expect(refused.status).toBe(507)
-    const result = (refused.data as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } })
-      .result
+    const result = (
+      refused.data as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }
+    ).result
     expect(result.error['']).toEqual([expect.stringMatching(MESSAGE)])
     expect(result.initialValue).toMatchObject({ narrative, keyStrengths: 'Strong outreach to ward teams' })
     expect(errors).toHaveBeenCalledWith(
@@ -135,13 +136,18 @@ describe('a save when the database is full', () => {
     body.append('saveKey', crypto.randomUUID())
     body.append('contextNotes', notes)
     await fillDatabase()
-    const refused = await runAction(penPortraitAction, post(`/submissions/${submissionId}/pen-portrait`, body, cookie), {
-      submissionId,
-    })
+    const refused = await runAction(
+      penPortraitAction,
+      post(`/submissions/${submissionId}/pen-portrait`, body, cookie),
+      {
+        submissionId,
+      },
+    )
     await freeDatabase()
     expect(refused.status, JSON.stringify(refused.data).slice(0, 500)).toBe(507)
-    const result = (refused.data as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } })
-      .result
+    const result = (
+      refused.data as { result: { error: Record<string, string[]>; initialValue: Record<string, unknown> } }
+    ).result
     expect(result.error['']).toEqual([expect.stringMatching(MESSAGE)])
     expect(result.initialValue).toMatchObject({ contextNotes: notes })
     expect(await prisma.penPortrait.findUnique({ where: { submissionId } })).toEqual(before)
