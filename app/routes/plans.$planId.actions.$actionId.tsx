@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -7,6 +8,8 @@ import { errorSummaryItems } from '~/components/form-errors'
 import { BackLink, Button, datePartId, ErrorSummary, Radios, SummaryList, Textarea } from '~/components/nhs'
 import { PlanActionFields } from '~/components/plan-action-fields'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { getPlanAction, loadPlanContext, updatePlanAction } from '~/modules/improvement/plan.server'
 import { ACTION_FIELDS, editActionSchema, ProgressSchema, TEXT_MAX } from '~/modules/improvement/schema'
 import { ACTION_STATUS_LABELS, ACTION_STATUSES } from '~/modules/improvement/status'
@@ -22,11 +25,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadPlanContext(user, params.planId ?? '', 'sip:edit')
+  const action = await getPlanAction(context, params.actionId ?? '')
+  const schema = action.editable
+    ? editActionSchema({ start: context.planPeriodStart, end: context.planPeriodEnd })
+    : ProgressSchema
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, schema),
     planId: context.id,
     organisationName: context.organisation.name,
     period: { start: context.planPeriodStart.toISOString(), end: context.planPeriodEnd.toISOString() },
-    action: await getPlanAction(context, params.actionId ?? ''),
+    action,
+    // This rendering's idempotency key: the save it sends, if sent again, is answered as the first was.
+    saveKey: randomUUID(),
   }
 }
 
@@ -56,14 +67,14 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function PlanActionPage() {
-  const { planId, organisationName, period, action: item } = useLoaderData<typeof loader>()
+  const { planId, organisationName, period, action: item, restored, saveKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const periodDates = { start: new Date(period.start), end: new Date(period.end) }
   const full = item.editable
   const schema = full ? editActionSchema(periodDates) : ProgressSchema
   const [form, fields] = useForm({
     id: 'plan-action',
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: {
       what: item.what,
       owner: item.owner,
@@ -85,6 +96,7 @@ export default function PlanActionPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={back}>Back to outcome {item.outcomeNumber}</BackLink>
         <ErrorSummary errors={errors} />
+        <RestoredNotice show={Boolean(restored) && !actionData && (full || item.progressEditable)} />
         <span className="nhsuk-caption-l">
           {organisationName}, outcome {item.outcomeNumber}
         </span>
@@ -103,7 +115,8 @@ export default function PlanActionPage() {
         {full || item.progressEditable ? (
           <Form method="post" {...getFormProps(form)}>
             <input type="hidden" name="intent" value={full ? 'edit' : 'progress'} />
-            <input type="hidden" name="version" value={item.version} />
+            <input type="hidden" name="version" value={restoredVersion(restored, item.version)} />
+            <input type="hidden" name="saveKey" value={saveKey} />
             {full ? (
               <PlanActionFields fields={fields} periodText={formatDateRange(periodDates.start, periodDates.end)} />
             ) : (

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -6,6 +7,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { errorSummaryItems } from '~/components/form-errors'
 import { BackLink, Button, ErrorSummary, InsetText, SummaryList, Textarea, TextInput } from '~/components/nhs'
 import { requireUser } from '~/modules/auth/session.server'
+import { restoredForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { getPlanContextForm, loadPlanContext, savePlanContext } from '~/modules/improvement/plan.server'
 import { CONTEXT_FIELDS, NOTES_MAX, PlanContextSchema } from '~/modules/improvement/schema'
 import { redirectWithFlash } from '~/utils/flash.server'
@@ -19,10 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request)
   const context = await loadPlanContext(user, params.planId ?? '')
   return {
+    // What the person posted when their session had ended, to check and save (once).
+    restored: await restoredForm(request, user, PlanContextSchema),
     planId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
     form: await getPlanContextForm(context),
+    // This rendering's idempotency key: the save it sends, if sent again, is answered as the first was.
+    saveKey: randomUUID(),
   }
 }
 
@@ -44,11 +51,11 @@ export async function action({ request, params, context: loadContext }: ActionFu
 const str = (value: unknown) => (value === null || value === undefined ? '' : String(value))
 
 export default function PlanContextPage() {
-  const { planId, organisationName, cycleName, form: values } = useLoaderData<typeof loader>()
+  const { planId, organisationName, cycleName, form: values, restored, saveKey } = useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const [form, fields] = useForm({
     id: 'plan-context',
-    lastResult: actionData?.result,
+    lastResult: actionData?.result ?? restored ?? undefined,
     defaultValue: {
       version: String(values.contextVersion),
       changesSinceValidation: values.changesSinceValidation,
@@ -70,6 +77,7 @@ export default function PlanContextPage() {
       <div className="nhsuk-grid-column-two-thirds">
         <BackLink href={back}>Back to the plan</BackLink>
         <ErrorSummary errors={errorSummaryItems(form.allErrors, CONTEXT_FIELDS)} />
+        <RestoredNotice show={Boolean(restored) && !actionData && values.editable} />
         <span className="nhsuk-caption-l">
           {organisationName}, {cycleName}
         </span>
@@ -83,7 +91,8 @@ export default function PlanContextPage() {
         ) : null}
         {values.editable ? (
           <Form method="post" {...getFormProps(form)}>
-            <input type="hidden" name="version" value={values.contextVersion} />
+            <input type="hidden" name="version" value={restoredVersion(restored, values.contextVersion)} />
+            <input type="hidden" name="saveKey" value={saveKey} />
             <Textarea
               name="changesSinceValidation"
               id="changesSinceValidation"

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
@@ -20,6 +21,8 @@ import {
 import { PlanActionFields } from '~/components/plan-action-fields'
 import { ActionStatusTag } from '~/components/plan-status-tag'
 import { requireUser } from '~/modules/auth/session.server'
+import { takeStashedForm } from '~/modules/auth/form-stash.server'
+import { RestoredNotice, restoredVersion } from '~/components/restored-notice'
 import { can } from '~/modules/auth/permissions'
 import { formatGrade } from '~/modules/framework/grading'
 import {
@@ -63,7 +66,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await loadPlanContext(user, params.planId ?? '')
   const outcome = await getOutcomePlan(context, integerParam(params.number, 1, 20))
   const mayEdit = can(user, 'sip:edit', context.target)
+  // What the person posted when their session had ended (the target, an objective or a new
+  // action), to check and save (once): it comes back in the form it was sent from.
+  const stashed = await takeStashedForm(request, user)
+  const stashedIntent = String(stashed?.get('intent') ?? '')
+  const periodDates = { start: context.planPeriodStart, end: context.planPeriodEnd }
+  const restoredSchema =
+    stashedIntent === 'target'
+      ? targetSchema(outcome.current)
+      : stashedIntent === 'objective'
+        ? ObjectiveSchema
+        : stashedIntent === 'action'
+          ? actionSchema(periodDates)
+          : null
   return {
+    restored:
+      stashed && restoredSchema
+        ? { intent: stashedIntent, result: parseWithZod(stashed, { schema: restoredSchema }).reply() }
+        : null,
+    // This rendering's idempotency key: the target's save, if sent again, is answered as the first was.
+    saveKey: randomUUID(),
     planId: context.id,
     organisationName: context.organisation.name,
     cycleName: context.cycle.name,
@@ -135,13 +157,20 @@ export async function action({ request, params, context: loadContext }: ActionFu
 }
 
 export default function PlanOutcomePage() {
-  const { planId, organisationName, cycleName, period, outcome, mayEdit, mayUpdateProgress } =
+  const { planId, organisationName, cycleName, period, outcome, mayEdit, mayUpdateProgress, restored, saveKey } =
     useLoaderData<typeof loader>()
   const actionData = useActionData<typeof action>()
   const periodDates = { start: new Date(period.start), end: new Date(period.end) }
   const periodText = formatDateRange(periodDates.start, periodDates.end)
   const current = outcome.current
-  const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined)
+  const resultFor = (intent: string) =>
+    actionData
+      ? actionData.intent === intent
+        ? actionData.result
+        : undefined
+      : restored?.intent === intent
+        ? (restored.result as never)
+        : undefined
   const [targetForm, targetFields] = useForm({
     id: 'target',
     lastResult: resultFor('target'),
@@ -199,6 +228,7 @@ export default function PlanOutcomePage() {
     <>
       <BackLink href={base}>Back to the plan</BackLink>
       <ErrorSummary errors={summary} />
+      <RestoredNotice show={Boolean(restored) && !actionData && mayEdit} />
       <span className="nhsuk-caption-l">
         {organisationName}, {cycleName}
       </span>
@@ -231,7 +261,12 @@ export default function PlanOutcomePage() {
       {mayEdit ? (
         <Form method="post" {...getFormProps(targetForm)}>
           <input type="hidden" name="intent" value="target" />
-          <input type="hidden" name="version" value={outcome.version} />
+          <input
+            type="hidden"
+            name="version"
+            value={restored?.intent === 'target' ? restoredVersion(restored.result, outcome.version) : outcome.version}
+          />
+          <input type="hidden" name="saveKey" value={saveKey} />
           <GradeFields
             level={{
               name: 'targetLevel',
@@ -316,7 +351,10 @@ export default function PlanOutcomePage() {
           </Form>
 
           {outcome.objectives.length ? (
-            <details className="nhsuk-details" open={actionData?.intent === 'action'}>
+            <details
+              className="nhsuk-details"
+              open={actionData ? actionData.intent === 'action' : restored?.intent === 'action'}
+            >
               <summary className="nhsuk-details__summary">
                 <span className="nhsuk-details__summary-text">Add an action</span>
               </summary>

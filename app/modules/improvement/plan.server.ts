@@ -7,6 +7,7 @@ import { planScope, requirePermission, type Action, type Actor, type Target } fr
 import { formatGrade, gradeToSteps, toGrade, type Grade } from '~/modules/framework/grading'
 import { prisma, type Db } from '~/utils/db.server'
 import { notFound } from '~/utils/http.server'
+import { findReceipt, recordReceipt, type SaveReceiptKey } from '~/modules/submissions/save-receipts.server'
 import { isActionOverdue } from './rules'
 import type { ActionForm, EditActionForm, PlanContextForm, ProgressForm, TargetForm } from './schema'
 import {
@@ -296,6 +297,30 @@ export async function getPlanContextForm(context: PlanContext) {
 type Saved = { ok: true } | { ok: false; message: string }
 const STALE = 'Someone else has changed this page since you opened it. Reload it to see their changes, then try again.'
 
+const receiptOf = (actor: Actor, saveKey: string | undefined): SaveReceiptKey | null =>
+  saveKey ? { userId: actor.id, key: saveKey } : null
+
+/**
+ * One save of a plan's form under the idempotency key it carries (issue 14, item 3): the same save
+ * sent again (the browser gave up waiting and resent it) is answered as the first was, never taken
+ * for someone else's change. The receipt is written in the save's own transaction.
+ */
+async function savedOnce(
+  receipt: SaveReceiptKey | null,
+  version: number,
+  save: (tx: Tx) => Promise<Saved>,
+): Promise<Saved> {
+  const result = await prisma.$transaction(async (tx) => {
+    if (receipt && (await findReceipt(tx, receipt))) return { ok: true as const }
+    const saved = await save(tx)
+    if (saved.ok && receipt) await recordReceipt(tx, receipt, { version, savedAt: new Date(), status: 'saved' })
+    return saved
+  })
+  // The first try of this very save may have been stored while this one waited.
+  if (!result.ok && receipt && (await findReceipt(prisma, receipt))) return { ok: true }
+  return result
+}
+
 export async function savePlanContext(input: {
   actor: Actor
   context: PlanContext
@@ -305,7 +330,7 @@ export async function savePlanContext(input: {
   const { actor, context, form } = input
   requirePermission(actor, 'sip:edit', context.target)
   if (!isSipContextEditable(context.status)) throw new PlanLocked()
-  return prisma.$transaction(async (tx) => {
+  return savedOnce(receiptOf(actor, form.saveKey), form.version + 1, async (tx) => {
     const values = {
       changesSinceValidation: form.changesSinceValidation,
       budgetPounds: form.budgetPounds ?? null,
@@ -489,10 +514,13 @@ type OutcomeInput = { actor: Actor; context: PlanContext; number: number; ipAddr
 async function changeOutcome(
   input: OutcomeInput,
   work: (tx: Tx, sipOutcome: { id: string; outcomeId: string }) => Promise<{ action: string; after: unknown } | null>,
+  /** A form's idempotency key and the version it was editing: a save sent again is answered as the first was. */
+  once?: { saveKey?: string; version: number },
 ): Promise<Saved> {
   requirePermission(input.actor, 'sip:edit', input.context.target)
   const sipOutcome = await requireOutcomeEditable(input.context, input.number)
-  return prisma.$transaction(async (tx) => {
+  const receipt = once ? receiptOf(input.actor, once.saveKey) : null
+  return savedOnce(receipt, (once?.version ?? 0) + 1, async (tx) => {
     const done = await work(tx, sipOutcome)
     if (!done) return { ok: false as const, message: STALE }
     await markStarted(tx, input.context, input.actor, input.ipAddress)
@@ -523,21 +551,25 @@ export async function saveTarget(input: OutcomeInput & { form: TargetForm }) {
   const subLevel = level === 0 ? null : (form.targetSubLevel ?? null)
   const grade = toGrade(level, subLevel)
   if (!grade.ok) return { ok: false as const, message: 'Select a target level and sub-level' }
-  return changeOutcome(input, async (tx, sipOutcome) => {
-    const { count } = await tx.sipOutcome.updateMany({
-      where: { id: sipOutcome.id, version: form.version },
-      data: {
-        targetLevel: level,
-        targetSubLevel: subLevel,
-        targetGradeSteps: gradeToSteps(grade.grade),
-        targetReason: form.targetReason,
-        status: 'IN_PROGRESS',
-        version: { increment: 1 },
-      },
-    })
-    if (count === 0) return null
-    return { action: 'sip.target_set', after: { target: formatGrade(grade.grade), reason: form.targetReason } }
-  })
+  return changeOutcome(
+    input,
+    async (tx, sipOutcome) => {
+      const { count } = await tx.sipOutcome.updateMany({
+        where: { id: sipOutcome.id, version: form.version },
+        data: {
+          targetLevel: level,
+          targetSubLevel: subLevel,
+          targetGradeSteps: gradeToSteps(grade.grade),
+          targetReason: form.targetReason,
+          status: 'IN_PROGRESS',
+          version: { increment: 1 },
+        },
+      })
+      if (count === 0) return null
+      return { action: 'sip.target_set', after: { target: formatGrade(grade.grade), reason: form.targetReason } }
+    },
+    form,
+  )
 }
 
 export async function addObjective(input: OutcomeInput & { text: string }) {
@@ -726,7 +758,7 @@ export async function updatePlanAction(input: {
   const action = await getPlanAction(context, input.actionId)
   const full = form.intent === 'edit'
   if (full ? !action.editable : !action.progressEditable) throw new PlanLocked()
-  return prisma.$transaction(async (tx) => {
+  return savedOnce(receiptOf(actor, form.saveKey), form.version + 1, async (tx) => {
     const data = full
       ? {
           what: form.what,

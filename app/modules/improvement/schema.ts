@@ -6,6 +6,7 @@ import { SUB_LEVELS, toGrade, type Grade } from '~/modules/framework/grading'
 import { formatDateRange } from '~/utils/dates'
 import { requiredDate } from '~/utils/date-input'
 import { isWithinPlanPeriod, targetNeedsReason } from './rules'
+import { SaveKeySchema } from '~/modules/submissions/schema'
 import { ACTION_STATUSES, REVIEW_OUTCOMES } from './status'
 
 export const TEXT_MAX = 5_000
@@ -40,6 +41,8 @@ const wte = (label: string) =>
 /** The plan's context, in the pen portrait's terms. */
 export const PlanContextSchema = z.object({
   version,
+  // The rendering's idempotency key: the same save sent again is answered as the first was.
+  saveKey: SaveKeySchema,
   changesSinceValidation: requiredText(
     NOTES_MAX,
     'What has changed',
@@ -69,6 +72,7 @@ export function targetSchema(current: Grade | null) {
     .object({
       intent: z.literal('target'),
       version,
+      saveKey: SaveKeySchema,
       targetLevel: z
         .number({ error: 'Select a target level from 0 to 4' })
         .int('Select a target level from 0 to 4')
@@ -142,7 +146,9 @@ export const ACTION_FIELDS = ['what', 'owner', 'dueDate', 'measure', 'status', '
 
 /** Changing an action (all of it while the plan is a draft). */
 export function editActionSchema(period: { start: Date; end: Date }) {
-  return z.object({ intent: z.literal('edit'), version, ...actionFields }).superRefine(duePeriodCheck(period))
+  return z
+    .object({ intent: z.literal('edit'), version, saveKey: SaveKeySchema, ...actionFields })
+    .superRefine(duePeriodCheck(period))
 }
 export type EditActionForm = z.infer<ReturnType<typeof editActionSchema>>
 
@@ -150,6 +156,7 @@ export type EditActionForm = z.infer<ReturnType<typeof editActionSchema>>
 export const ProgressSchema = z.object({
   intent: z.literal('progress'),
   version,
+  saveKey: SaveKeySchema,
   status: actionFields.status,
   progressNotes: actionFields.progressNotes,
 })
@@ -181,6 +188,7 @@ export const ReviewSchema = z
   .object({
     intent: z.enum(['save', 'record']),
     version,
+    saveKey: SaveKeySchema,
     comments: z
       .array(
         z.object({
