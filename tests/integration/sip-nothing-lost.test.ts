@@ -42,7 +42,7 @@ async function endedCookie(email: string): Promise<string> {
 
 /** Posts `body` to `path` after the session ended, signs in again, and returns the cookies the form is opened with. */
 async function postAfterExpiry(
-  run: typeof contextAction,
+  run: Parameters<typeof runAction>[0],
   path: string,
   params: Record<string, string>,
   email: string,

@@ -188,7 +188,6 @@ export const ReviewSchema = z
   .object({
     intent: z.enum(['save', 'record']),
     version,
-    saveKey: SaveKeySchema,
     comments: z
       .array(
         z.object({
